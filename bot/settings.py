@@ -1,0 +1,210 @@
+"""One settings object, read once at start from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_FEEDS: tuple[str, ...] = (
+    "https://www.cyclingnews.com/feeds.xml",
+    "https://www.cyclingweekly.com/feeds.xml",
+    "https://velo.outsideonline.com/feed/",
+    "https://escapecollective.com/feed/",
+    "https://road.cc/rss",
+    "https://inrng.com/feed/",
+    "https://www.wielerflits.nl/feed/",
+    "https://sporza.be/nl/categorie/wielrennen.rss.xml",
+    "https://www.radsport-news.com/rss.xml",
+)
+DISCORD_API_URL = "https://discord.com/api/v10"
+DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(ValueError):
+    """A setting with a value Domestique cannot use; the message names it and what it accepts."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str | None = field(default=None, repr=False)
+    database: Path = Path("data/domestique.sqlite3")
+    poll_minutes: float = 10.0
+    feeds: tuple[str, ...] = DEFAULT_FEEDS
+    discord_api_url: str = DISCORD_API_URL
+    discord_gateway_url: str = DISCORD_GATEWAY_URL
+    allow_private_hosts: tuple[str, ...] = ()
+    log_level: str = "INFO"
+    sync_commands: bool = False
+    fetch_concurrency: int = 20
+    fetch_timeout: float = 20.0
+
+    def __repr__(self) -> str:  # the token never reaches logs through a repr
+        token = "set" if self.discord_token else "unset"
+        return f"Settings(database={str(self.database)!r}, discord_token={token}, ...)"
+
+    @property
+    def discord_enabled(self) -> bool:
+        return bool(self.discord_token)
+
+
+def _path(name: str, raw: str) -> Path:
+    return Path(raw.strip()).expanduser()
+
+
+def _token(name: str, raw: str) -> str | None:
+    value = raw.strip()
+    if not value:
+        return None
+    if any(c.isspace() for c in value) or len(value) < 20:
+        raise SettingsError(f"{name} does not look like a Discord bot token (no spaces, 50+ chars)")
+    return value
+
+
+def _minutes(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of minutes, got {raw!r}") from None
+    if not 1 <= value <= 1440:
+        raise SettingsError(f"{name} must be between 1 and 1440 minutes, got {raw!r}")
+    return value
+
+
+def _http_url(name: str, raw: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    value = raw.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.hostname:
+        raise SettingsError(f"{name} must be a {'/'.join(schemes)} URL, got {raw!r}")
+    return value
+
+
+def _gateway_url(name: str, raw: str) -> str:
+    return _http_url(name, raw, ("ws", "wss"))
+
+
+def _feeds(name: str, raw: str) -> tuple[str, ...]:
+    urls = tuple(u.strip() for u in raw.split(",") if u.strip())
+    if not urls:
+        raise SettingsError(f"{name} must be a comma-separated list of http(s) feed URLs")
+    return tuple(dict.fromkeys(_http_url(name, u) for u in urls))
+
+
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9-]{1,63})*\.?$")
+
+
+def _hosts(name: str, raw: str) -> tuple[str, ...]:
+    hosts = []
+    for item in (h.strip().lower() for h in raw.split(",")):
+        if not item:
+            continue
+        try:
+            ipaddress.ip_network(item.strip("[]"), strict=False)
+        except ValueError:
+            if not _HOSTNAME.match(item):
+                raise SettingsError(
+                    f"{name} takes host names, IP addresses or CIDRs separated by commas; "
+                    f"{item!r} is none of these"
+                ) from None
+        hosts.append(item.strip("[]"))
+    return tuple(hosts)
+
+
+def _log_level(name: str, raw: str) -> str:
+    value = raw.strip().upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, got {raw!r}")
+    return value
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be 1 or 0 (true/false), got {raw!r}")
+
+
+def _whole(low: int, high: int) -> Callable[[str, str], int]:
+    def parse(name: str, raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+        if not low <= value <= high:
+            raise SettingsError(f"{name} must be between {low} and {high}, got {raw!r}")
+        return value
+
+    return parse
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 1 <= value <= 300:
+        raise SettingsError(f"{name} must be between 1 and 300 seconds, got {raw!r}")
+    return value
+
+
+# variable -> (field, parser)
+VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
+    "DISCORD_TOKEN": ("discord_token", _token),
+    "DOMESTIQUE_DATABASE": ("database", _path),
+    "DOMESTIQUE_POLL_MINUTES": ("poll_minutes", _minutes),
+    "DOMESTIQUE_FEEDS": ("feeds", _feeds),
+    "DOMESTIQUE_DISCORD_API_URL": ("discord_api_url", _http_url),
+    "DOMESTIQUE_DISCORD_GATEWAY_URL": ("discord_gateway_url", _gateway_url),
+    "DOMESTIQUE_ALLOW_PRIVATE_HOSTS": ("allow_private_hosts", _hosts),
+    "DOMESTIQUE_LOG_LEVEL": ("log_level", _log_level),
+    "DOMESTIQUE_SYNC_COMMANDS": ("sync_commands", _flag),
+    "DOMESTIQUE_FETCH_CONCURRENCY": ("fetch_concurrency", _whole(1, 200)),
+    "DOMESTIQUE_FETCH_TIMEOUT": ("fetch_timeout", _seconds),
+}
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; `#` comments, optional `export `, optional matching quotes."""
+    values: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return values
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read {path}: {exc}") from None
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = line.removeprefix("export ").strip()
+        key, sep, value = line.partition("=")
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key.strip()):
+            raise SettingsError(f"{path}:{number}: expected KEY=VALUE")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
+) -> Settings:
+    """Settings from `.env` (if present) overlaid by the real environment."""
+    merged: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv else {}
+    merged.update(os.environ if environ is None else environ)
+    values: dict[str, Any] = {}
+    for variable, (attr, parse) in VARIABLES.items():
+        raw = merged.get(variable)
+        if raw is None or (raw.strip() == "" and variable != "DISCORD_TOKEN"):
+            continue
+        values[attr] = parse(variable, raw)
+    return Settings(**values)

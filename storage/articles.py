@@ -1,0 +1,223 @@
+"""Stories as stored articles, with their tags and transfer moves."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import aiosqlite
+
+from feeds.models import Story, StoryTags
+
+if TYPE_CHECKING:
+    from storage.store import Storage
+
+
+def person_key(person_id: str) -> str:
+    return f"person:{person_id}"
+
+
+def team_key(team_id: str) -> str:
+    return f"team:{team_id}"
+
+
+def content_hash(story: Story) -> str:
+    text = "\x00".join((story.title, story.summary, story.body, story.url or ""))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a successful poll learnt about the feed itself."""
+
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str
+    next_attempt_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class SavedStory:
+    article_id: int
+    story: Story
+    tags: StoryTags
+    is_backlog: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    new: list[SavedStory]
+    updated: int
+    unchanged: int
+
+
+class ArticleStore:
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    async def save_poll(
+        self,
+        feed_id: int,
+        items: Sequence[tuple[Story, StoryTags]],
+        state: FeedState,
+        now: float,
+    ) -> SaveResult:
+        """Store one successful poll of a feed in one transaction.
+
+        New stories are inserted with their tags and moves; a known story whose
+        text changed is updated in place (never reported as new); the feed's
+        validators and health are updated with them, so a crash leaves either
+        the whole poll or none of it. The first poll of a feed is backlog.
+        """
+        new: list[SavedStory] = []
+        updated = unchanged = 0
+        async with self._storage.transaction() as conn:
+            async with conn.execute("SELECT primed FROM feeds WHERE id = ?", (feed_id,)) as cur:
+                row = await cur.fetchone()
+            if row is None:
+                raise LookupError(f"feed {feed_id} no longer exists")
+            backlog = not row[0]
+            for story, tags in items:
+                digest = content_hash(story)
+                async with conn.execute(
+                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND key = ?",
+                    (feed_id, story.key),
+                ) as cur:
+                    existing = await cur.fetchone()
+                sort_at = _sort_time(story, now)
+                if existing is None:
+                    article_id = await _insert(conn, feed_id, story, digest, now, sort_at, backlog)
+                    await _write_tags(conn, article_id, tags, sort_at)
+                    new.append(SavedStory(article_id, story, tags, backlog))
+                elif existing[1] != digest:
+                    article_id = int(existing[0])
+                    await _update(conn, article_id, story, digest, tags)
+                    async with conn.execute(
+                        "SELECT sort_at FROM articles WHERE id = ?", (article_id,)
+                    ) as cur:
+                        kept_sort_at = (await cur.fetchone())[0]
+                    await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+                    await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
+                    await _write_tags(conn, article_id, tags, kept_sort_at)
+                    updated += 1
+                else:
+                    unchanged += 1
+            await conn.execute(
+                "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, "
+                "body_hash = ?, primed = 1, last_polled_at = ?, last_success_at = ?, "
+                "consecutive_failures = 0, failing_since = NULL, next_attempt_at = ? "
+                "WHERE id = ?",
+                (
+                    state.title,
+                    state.etag,
+                    state.last_modified,
+                    state.body_hash,
+                    now,
+                    now,
+                    state.next_attempt_at,
+                    feed_id,
+                ),
+            )
+        return SaveResult(new, updated, unchanged)
+
+    async def count(self) -> int:
+        async with self._storage.reader.execute("SELECT COUNT(*) FROM articles") as cur:
+            return int((await cur.fetchone())[0])
+
+
+def _sort_time(story: Story, now: float) -> float:
+    # A feed may claim a future date; never let it pin a story to the top.
+    if story.published is None:
+        return now
+    return min(story.published.timestamp(), now)
+
+
+async def _insert(
+    conn: aiosqlite.Connection,
+    feed_id: int,
+    story: Story,
+    digest: str,
+    now: float,
+    sort_at: float,
+    backlog: bool,
+) -> int:
+    cur = await conn.execute(
+        "INSERT INTO articles (feed_id, key, url, title, summary, body, author, image_url, "
+        "language, published_at, fetched_at, sort_at, content_hash, is_backlog) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            feed_id,
+            story.key,
+            story.url,
+            story.title,
+            story.summary,
+            story.body,
+            story.author,
+            story.image_url,
+            story.language,
+            story.published.timestamp() if story.published else None,
+            now,
+            sort_at,
+            digest,
+            int(backlog),
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+async def _update(
+    conn: aiosqlite.Connection, article_id: int, story: Story, digest: str, tags: StoryTags
+) -> None:
+    await conn.execute(
+        "UPDATE articles SET url = ?, title = ?, summary = ?, body = ?, author = ?, "
+        "image_url = ?, language = ?, content_hash = ?, is_transfer = ? WHERE id = ?",
+        (
+            story.url,
+            story.title,
+            story.summary,
+            story.body,
+            story.author,
+            story.image_url,
+            story.language,
+            digest,
+            int(tags.is_transfer),
+            article_id,
+        ),
+    )
+
+
+async def _write_tags(
+    conn: aiosqlite.Connection, article_id: int, tags: StoryTags, sort_at: float
+) -> None:
+    rows = [(person_key(i), sort_at, article_id, "rider") for i in tags.riders]
+    rows += [(team_key(i), sort_at, article_id, "team") for i in tags.teams]
+    rows += [(person_key(i), sort_at, article_id, "staff") for i in tags.staff]
+    await conn.executemany(
+        "INSERT OR IGNORE INTO tags (entity_id, sort_at, article_id, kind) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    await conn.executemany(
+        "INSERT INTO moves (article_id, person_id, person, from_team_id, from_team, to_team_id, "
+        "to_team, status, season, sort_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                m.person_id,
+                m.person,
+                m.from_team_id,
+                m.from_team,
+                m.to_team_id,
+                m.to_team,
+                m.status,
+                m.season,
+                sort_at,
+            )
+            for m in tags.moves
+        ],
+    )
+    await conn.execute(
+        "UPDATE articles SET is_transfer = ? WHERE id = ?", (int(tags.is_transfer), article_id)
+    )

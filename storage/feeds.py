@@ -1,0 +1,117 @@
+"""The feeds we poll and their health."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storage.store import Storage
+
+_COLUMNS = (
+    "id, url, title, etag, last_modified, body_hash, added_at, primed, last_polled_at, "
+    "last_success_at, last_error, last_error_at, consecutive_failures, failing_since, "
+    "next_attempt_at, disabled_reason"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    added_at: float
+    primed: bool
+    last_polled_at: float | None
+    last_success_at: float | None
+    last_error: str | None
+    last_error_at: float | None
+    consecutive_failures: int
+    failing_since: float | None
+    next_attempt_at: float
+    disabled_reason: str | None
+
+
+def _feed(row) -> Feed:
+    values = list(row)
+    values[7] = bool(values[7])
+    return Feed(*values)
+
+
+class FeedStore:
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    async def add(self, url: str, now: float) -> tuple[Feed, bool]:
+        """The feed for `url`, created if new (and re-enabled if it was disabled)."""
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "INSERT INTO feeds (url, added_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
+                (url, now),
+            )
+            created = cur.rowcount == 1
+            if not created:
+                await conn.execute(
+                    "UPDATE feeds SET disabled_reason = NULL, consecutive_failures = 0, "
+                    "failing_since = NULL, next_attempt_at = 0 "
+                    "WHERE url = ? AND disabled_reason IS NOT NULL",
+                    (url,),
+                )
+            async with conn.execute(f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", (url,)) as c:
+                row = await c.fetchone()
+        return _feed(row), created
+
+    async def remove(self, url: str) -> bool:
+        """Forget a feed and every story that came only from it."""
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
+            return cur.rowcount == 1
+
+    async def get(self, url: str) -> Feed | None:
+        async with self._storage.reader.execute(
+            f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", (url,)
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _feed(row)
+
+    async def all(self) -> list[Feed]:
+        async with self._storage.reader.execute(f"SELECT {_COLUMNS} FROM feeds ORDER BY id") as c:
+            return [_feed(row) for row in await c.fetchall()]
+
+    async def due(self, now: float) -> list[Feed]:
+        async with self._storage.reader.execute(
+            f"SELECT {_COLUMNS} FROM feeds WHERE disabled_reason IS NULL "
+            "AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
+            (now,),
+        ) as cur:
+            return [_feed(row) for row in await cur.fetchall()]
+
+    async def record_unchanged(self, feed_id: int, now: float, next_attempt_at: float) -> None:
+        """A poll that succeeded without new content (304 or the same body)."""
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, "
+                "consecutive_failures = 0, failing_since = NULL, next_attempt_at = ? "
+                "WHERE id = ?",
+                (now, now, next_attempt_at, feed_id),
+            )
+
+    async def record_failure(
+        self,
+        feed_id: int,
+        now: float,
+        error: str,
+        next_attempt_at: float,
+        disabled_reason: str | None = None,
+    ) -> None:
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_error = ?, last_error_at = ?, "
+                "consecutive_failures = consecutive_failures + 1, "
+                "failing_since = COALESCE(failing_since, ?), next_attempt_at = ?, "
+                "disabled_reason = ? WHERE id = ?",
+                (now, error[:500], now, now, next_attempt_at, disabled_reason, feed_id),
+            )

@@ -1,0 +1,70 @@
+"""The storage facade: one writer connection, one reader connection, grouped repositories."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from storage.articles import ArticleStore
+from storage.db import connect, migrate
+from storage.feeds import FeedStore
+from storage.meta import MetaStore, RosterImportStore
+
+log = logging.getLogger(__name__)
+
+
+class Storage:
+    """SQLite behind one interface.
+
+    Writes go through one connection and one lock, so a transaction is never
+    interleaved with another coroutine's statements. Reads for lookups use a
+    second connection: with WAL they see committed data and never wait for a
+    long ingestion transaction.
+    """
+
+    def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
+        self.writer = writer
+        self.reader = reader
+        self._write_lock = asyncio.Lock()
+        self.feeds = FeedStore(self)
+        self.articles = ArticleStore(self)
+        self.meta = MetaStore(self)
+        self.roster_imports = RosterImportStore(self)
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Storage:
+        writer = await connect(path)
+        try:
+            await migrate(writer)
+            reader = await connect(path) if str(path) != ":memory:" else writer
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(writer, reader)
+
+    async def close(self) -> None:
+        if self.reader is not self.writer:
+            await self.reader.close()
+        await self.writer.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back whole on any error or cancellation."""
+        async with self._write_lock:
+            await self.writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.writer
+            except BaseException:
+                await asyncio.shield(self.writer.execute("ROLLBACK"))
+                raise
+            await self.writer.execute("COMMIT")
+
+    async def integrity_check(self) -> str:
+        async with self.reader.execute("PRAGMA integrity_check") as cur:
+            row = await cur.fetchone()
+        return str(row[0])
