@@ -85,6 +85,11 @@ def _http_url(name: str, raw: str, schemes: tuple[str, ...] = ("http", "https"))
     return value
 
 
+def check_feed_url(raw: str) -> str:
+    """A feed URL a person typed: http(s) with a host, else SettingsError saying so."""
+    return _http_url("a feed URL", raw)
+
+
 def _gateway_url(name: str, raw: str) -> str:
     return _http_url(name, raw, ("ws", "wss"))
 

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from storage.store import Storage
 
 _COLUMNS = (
-    "id, url, title, etag, last_modified, body_hash, added_at, primed, last_polled_at, "
+    "id, url, title, etag, last_modified, body_hash, added_at, listed, primed, last_polled_at, "
     "last_success_at, last_error, last_error_at, consecutive_failures, failing_since, "
     "next_attempt_at, disabled_reason"
 )
@@ -24,6 +24,7 @@ class Feed:
     last_modified: str | None
     body_hash: str | None
     added_at: float
+    listed: bool
     primed: bool
     last_polled_at: float | None
     last_success_at: float | None
@@ -38,6 +39,7 @@ class Feed:
 def _feed(row) -> Feed:
     values = list(row)
     values[7] = bool(values[7])
+    values[8] = bool(values[8])
     return Feed(*values)
 
 
@@ -45,15 +47,21 @@ class FeedStore:
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
 
-    async def add(self, url: str, now: float) -> tuple[Feed, bool]:
-        """The feed for `url`, created if new (and re-enabled if it was disabled)."""
+    async def add(self, url: str, now: float, *, listed: bool = True) -> tuple[Feed, bool]:
+        """The feed for `url`, created if new (and re-enabled if it was disabled).
+
+        An unlisted feed is one polled by hand (`poll --feed`): its stories are kept
+        for dedup and lookups, but the scheduler never polls it.
+        """
         async with self._storage.transaction() as conn:
             cur = await conn.execute(
-                "INSERT INTO feeds (url, added_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
-                (url, now),
+                "INSERT INTO feeds (url, added_at, listed) VALUES (?, ?, ?) "
+                "ON CONFLICT (url) DO NOTHING",
+                (url, now, int(listed)),
             )
             created = cur.rowcount == 1
-            if not created:
+            if not created and listed:
+                await conn.execute("UPDATE feeds SET listed = 1 WHERE url = ?", (url,))
                 await conn.execute(
                     "UPDATE feeds SET disabled_reason = NULL, consecutive_failures = 0, "
                     "failing_since = NULL, next_attempt_at = 0 "
@@ -77,13 +85,16 @@ class FeedStore:
             row = await cur.fetchone()
         return None if row is None else _feed(row)
 
-    async def all(self) -> list[Feed]:
-        async with self._storage.reader.execute(f"SELECT {_COLUMNS} FROM feeds ORDER BY id") as c:
-            return [_feed(row) for row in await c.fetchall()]
+    async def all(self, *, include_unlisted: bool = False) -> list[Feed]:
+        where = "" if include_unlisted else "WHERE listed = 1 "
+        async with self._storage.reader.execute(
+            f"SELECT {_COLUMNS} FROM feeds {where}ORDER BY id"
+        ) as cur:
+            return [_feed(row) for row in await cur.fetchall()]
 
     async def due(self, now: float) -> list[Feed]:
         async with self._storage.reader.execute(
-            f"SELECT {_COLUMNS} FROM feeds WHERE disabled_reason IS NULL "
+            f"SELECT {_COLUMNS} FROM feeds WHERE listed = 1 AND disabled_reason IS NULL "
             "AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
             (now,),
         ) as cur:

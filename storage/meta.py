@@ -14,7 +14,9 @@ class MetaStore:
         self._storage = storage
 
     async def get(self, key: str) -> str | None:
-        async with self._storage.reader.execute("SELECT value FROM meta WHERE key = ?", (key,)) as c:
+        async with self._storage.reader.execute(
+            "SELECT value FROM meta WHERE key = ?", (key,)
+        ) as c:
             row = await c.fetchone()
         return None if row is None else str(row[0])
 

@@ -9,6 +9,7 @@ CREATE TABLE feeds (
     last_modified        TEXT,
     body_hash            TEXT,
     added_at             REAL NOT NULL,
+    listed               INTEGER NOT NULL DEFAULT 1,  -- 0: polled once by hand, never scheduled
     primed               INTEGER NOT NULL DEFAULT 0,  -- first poll done: later items are news
     last_polled_at       REAL,
     last_success_at      REAL,

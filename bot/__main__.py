@@ -1,0 +1,7 @@
+"""`python -m bot` does what the `domestique` command does."""
+
+import sys
+
+from bot.cli import main
+
+sys.exit(main())

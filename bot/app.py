@@ -1,0 +1,96 @@
+"""The one place that builds everything: settings, storage, HTTP, roster, ingestion, bot."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.ingest import Ingestor
+from bot.roster_state import RosterState
+from bot.settings import DEFAULT_FEEDS, Settings
+from feeds.fetch import Fetcher
+from feeds.netguard import AddressPolicy, new_session
+from feeds.roster import Roster, load_roster
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = "Domestique/0.1 (cycling news bot; +https://github.com/domestique-bot/domestique)"
+
+
+@dataclass
+class App:
+    settings: Settings
+    storage: Storage
+    http_session: aiohttp.ClientSession
+    fetcher: Fetcher
+    roster_state: RosterState
+    ingestor: Ingestor
+    scheduler: AsyncIOScheduler
+
+
+async def load_current_roster(storage: Storage, extra_files: Sequence[str | Path] = ()) -> Roster:
+    """Bundled roster, then imports kept in the database, then files named on the command line."""
+    imports = [item.content for item in await storage.roster_imports.all()]
+    return load_roster(extra_files=extra_files, extra_texts=imports)
+
+
+@asynccontextmanager
+async def build_app(
+    settings: Settings, *, roster_files: Sequence[str | Path] = ()
+) -> AsyncIterator[App]:
+    storage = await Storage.open(settings.database)
+    # Feed parsing is CPU-bound pure Python: a separate process keeps the event loop free.
+    # forkserver, not fork: this process already runs threads (aiosqlite).
+    parse_pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("forkserver")
+    )
+    session = None
+    try:
+        roster_state = RosterState(await load_current_roster(storage, roster_files))
+        policy = AddressPolicy(settings.allow_private_hosts)
+        session = new_session(policy, user_agent=USER_AGENT, concurrency=settings.fetch_concurrency)
+        fetcher = Fetcher(
+            session, timeout=settings.fetch_timeout, concurrency=settings.fetch_concurrency
+        )
+        ingestor = Ingestor(
+            storage,
+            fetcher,
+            roster_state,
+            poll_interval_s=settings.poll_minutes * 60,
+            parse_executor=parse_pool,
+        )
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        yield App(settings, storage, session, fetcher, roster_state, ingestor, scheduler)
+    finally:
+        if session is not None:
+            await session.close()
+        parse_pool.shutdown(wait=True, cancel_futures=True)
+        await storage.close()
+
+
+async def seed_feeds(storage: Storage, settings: Settings, now: float) -> int:
+    """Put the configured feeds on the list.
+
+    The default feeds are added once, so a feed a moderator removed stays removed;
+    an explicit DOMESTIQUE_FEEDS list is the operator's intent and is ensured at
+    every start.
+    """
+    explicit = settings.feeds != DEFAULT_FEEDS
+    if not explicit and await storage.meta.get("default_feeds_seeded"):
+        return 0
+    added = 0
+    for url in settings.feeds:
+        _, created = await storage.feeds.add(url, now)
+        added += created
+    if not explicit:
+        await storage.meta.set("default_feeds_seeded", "1")
+    return added

@@ -1,0 +1,240 @@
+"""One poll cycle: fetch due feeds, parse off the event loop, tag, store.
+
+The flow is one way: fetch (feeds/fetch) -> parse (feeds/parse, in a worker
+process) -> tag (feeds/tag, in a worker thread) -> storage, in one transaction
+per feed. Whatever goes wrong with one feed is recorded on that feed and the
+others carry on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.roster_state import RosterState
+from feeds.fetch import Fetcher, FetchResult
+from feeds.models import ParsedFeed, Story, StoryTags
+from feeds.parse import parse_feed
+from storage import Storage
+from storage.articles import FeedState, SavedStory
+from storage.feeds import Feed
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_S = 24 * 3600
+DISABLE_AFTER_S = 7 * 24 * 3600
+MAX_LOCAL_FEED_BYTES = 5 * 2**20
+LOCAL_PREFIX = "file://"
+
+NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class FeedReport:
+    url: str
+    outcome: str
+    """"new", "unchanged", "not_modified" or "failed"."""
+    new: list[SavedStory] = field(default_factory=list)
+    updated: int = 0
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class CycleReport:
+    feeds: list[FeedReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def new(self) -> list[SavedStory]:
+        return [story for report in self.feeds for story in report.new]
+
+    @property
+    def failed(self) -> list[FeedReport]:
+        return [r for r in self.feeds if r.outcome == "failed"]
+
+
+class Ingestor:
+    def __init__(
+        self,
+        storage: Storage,
+        fetcher: Fetcher,
+        roster_state: RosterState,
+        *,
+        poll_interval_s: float,
+        parse_executor: Executor | None = None,
+        clock: Callable[[], float] = time.time,
+        max_items: int = 200,
+    ) -> None:
+        self.storage = storage
+        self.fetcher = fetcher
+        self.roster_state = roster_state
+        self.poll_interval_s = poll_interval_s
+        self.parse_executor = parse_executor
+        self.clock = clock
+        self.max_items = max_items
+        self._cycle_lock = asyncio.Lock()
+
+    async def poll_due(
+        self,
+        *,
+        force: bool = False,
+        on_feed_done: Callable[[FeedReport, int, int], None] | None = None,
+    ) -> CycleReport:
+        """Poll every listed feed that is due (all enabled ones with `force`)."""
+        async with self._cycle_lock:
+            now = self.clock()
+            feeds = await self.storage.feeds.due(float("inf") if force else now)
+            report = await self._poll_many(feeds, on_feed_done)
+            if report.feeds:
+                await self.storage.meta.set("last_cycle_at", repr(self.clock()))
+            return report
+
+    async def poll_urls(
+        self,
+        sources: Sequence[str],
+        on_feed_done: Callable[[FeedReport, int, int], None] | None = None,
+    ) -> CycleReport:
+        """Poll the given URLs or local files now, without listing them for the scheduler."""
+        async with self._cycle_lock:
+            feeds = []
+            for source in sources:
+                key = _source_key(source)
+                feed, _ = await self.storage.feeds.add(key, self.clock(), listed=False)
+                feeds.append(feed)
+            return await self._poll_many(feeds, on_feed_done)
+
+    async def _poll_many(
+        self, feeds: Sequence[Feed], on_feed_done: Callable[[FeedReport, int, int], None] | None
+    ) -> CycleReport:
+        started = time.perf_counter()
+        cycle = CycleReport()
+
+        async def one(feed: Feed) -> None:
+            report = await self.poll_feed(feed)
+            cycle.feeds.append(report)
+            if on_feed_done:
+                on_feed_done(report, len(cycle.feeds), len(feeds))
+
+        # The fetcher bounds concurrency itself (globally and per host).
+        await asyncio.gather(*(one(feed) for feed in feeds))
+        cycle.seconds = time.perf_counter() - started
+        return cycle
+
+    async def poll_feed(self, feed: Feed) -> FeedReport:
+        try:
+            return await self._poll_feed(feed)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one broken feed never stops the cycle
+            log.exception("polling %s failed unexpectedly", feed.url)
+            return await self._fail(feed, f"internal error: {type(exc).__name__}: {exc}")
+
+    async def _poll_feed(self, feed: Feed) -> FeedReport:
+        result = await self._fetch(feed)
+        now = self.clock()
+        if result.outcome == "failed":
+            return await self._fail(feed, result.error or "fetch failed", result.retry_after)
+        if result.outcome == "not_modified" or result.body is None:
+            await self.storage.feeds.record_unchanged(feed.id, now, self._next_poll(now))
+            return FeedReport(feed.url, "not_modified")
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == feed.body_hash and feed.primed:
+            await self.storage.feeds.record_unchanged(feed.id, now, self._next_poll(now))
+            return FeedReport(feed.url, "unchanged")
+        parsed = await self._parse(result.body, result.final_url or feed.url)
+        if parsed.error:
+            return await self._fail(feed, parsed.error)
+        items = await asyncio.to_thread(self._tag_all, parsed.stories)
+        state = FeedState(
+            title=parsed.title,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            body_hash=body_hash,
+            next_attempt_at=self._next_poll(now),
+        )
+        saved = await self.storage.articles.save_poll(feed.id, items, state, now)
+        outcome = "new" if saved.new else "unchanged"
+        return FeedReport(feed.url, outcome, saved.new, saved.updated)
+
+    async def _fetch(self, feed: Feed) -> FetchResult:
+        if feed.url.startswith(LOCAL_PREFIX):
+            return await asyncio.to_thread(_read_local, feed.url)
+        return await self.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
+
+    async def _parse(self, body: bytes, base_url: str) -> ParsedFeed:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.parse_executor, _parse_job, body, base_url, self.max_items
+        )
+
+    def _tag_all(self, stories: Sequence[Story]) -> list[tuple[Story, StoryTags]]:
+        tagger = self.roster_state.tagger  # one snapshot for the whole feed
+        out = []
+        for story in stories:
+            published = story.published.date() if story.published else None
+            text = "\n\n".join(part for part in (story.summary, story.body) if part)
+            tags = tagger.tag(story.title, text, published, feed_is_cycling=True)
+            out.append((story, tags))
+        return out
+
+    def _next_poll(self, now: float) -> float:
+        return now + self.poll_interval_s
+
+    async def _fail(self, feed: Feed, error: str, retry_after: float | None = None) -> FeedReport:
+        now = self.clock()
+        failures = feed.consecutive_failures + 1
+        delay = min(self.poll_interval_s * 2**failures, MAX_BACKOFF_S)
+        if retry_after:
+            delay = min(max(delay, retry_after), MAX_BACKOFF_S)
+        failing_since = feed.failing_since or now
+        disabled = None
+        if now - failing_since >= DISABLE_AFTER_S:
+            disabled = f"disabled after failing for 7 days; last error: {error}"
+            log.warning("feed %s disabled: %s", feed.url, error)
+        else:
+            log.info("feed %s failed (%d in a row): %s", feed.url, failures, error)
+        await self.storage.feeds.record_failure(feed.id, now, error, now + delay, disabled)
+        return FeedReport(feed.url, "failed", error=error)
+
+
+def _parse_job(body: bytes, base_url: str, max_items: int) -> ParsedFeed:
+    # Module-level so a process pool can pickle it.
+    return parse_feed(body, base_url=base_url, max_items=max_items)
+
+
+def _source_key(source: str) -> str:
+    if "://" in source:
+        return source
+    return LOCAL_PREFIX + str(Path(source).expanduser().resolve())
+
+
+def _read_local(key: str) -> FetchResult:
+    path = Path(key.removeprefix(LOCAL_PREFIX))
+    try:
+        with path.open("rb") as handle:
+            body = handle.read(MAX_LOCAL_FEED_BYTES + 1)
+    except OSError as exc:
+        return _local_result(key, None, f"cannot read {path}: {exc.strerror or exc}")
+    if len(body) > MAX_LOCAL_FEED_BYTES:
+        return _local_result(key, None, f"{path} is larger than 5 MiB")
+    return _local_result(key, body, None)
+
+
+def _local_result(key: str, body: bytes | None, error: str | None) -> FetchResult:
+    return FetchResult(
+        url=key,
+        final_url=None,
+        outcome="failed" if error else "fetched",
+        http_status=None,
+        body=body,
+        etag=None,
+        last_modified=None,
+        error=error,
+        retry_after=None,
+    )
