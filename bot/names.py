@@ -1,0 +1,216 @@
+"""Fuzzy name lookup over the roster, for autocomplete and "did you mean" suggestions.
+
+Every canonical name, former team name and alias is folded (accents dropped,
+case-folded, punctuation to spaces) once when the index is built; a query is
+folded the same way and scored with rapidfuzz. Folding is what makes "pogacar"
+find "Pogačar" and "morkov" find "Mørkøv"; rapidfuzz handles typos ("cavendsh").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from feeds.roster import Person, Roster, Team
+
+MAX_CHOICES = 25
+"""Discord accepts at most 25 autocomplete choices."""
+CHOICE_NAME_LIMIT = 100
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Letters unidecode maps differently from how cyclists' names are usually typed.
+_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d"})
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """A name as people type it: ASCII, lower case, single spaces."""
+    if not text.isascii():
+        # Lone surrogates can arrive in JSON from Discord; drop them before transliterating.
+        text = unidecode(text.translate(_SPECIAL).encode("utf-8", "ignore").decode())
+    ascii_text = text
+    return _NON_WORD.sub(" ", ascii_text.casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    label: str
+    """What to show: the canonical name (with a short qualifier)."""
+    score: float
+    matched: str
+    """The alias that matched, as written in the roster."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    id: str
+    folded: str
+    written: str
+    tokens: tuple[str, ...]
+
+
+class NameIndex:
+    """Names of one kind of entity (people or teams) mapped to their ids."""
+
+    def __init__(
+        self,
+        names: Iterable[tuple[str, str]],
+        labels: dict[str, str],
+        *,
+        surnames: bool = False,
+    ) -> None:
+        """`names`: (entity id, a name or alias); `labels`: entity id -> display label.
+
+        With `surnames`, a name's last word alone resolves it when no one else shares it.
+        """
+        entries: dict[tuple[str, str], _Entry] = {}
+        for entity_id, written in names:
+            folded = fold(written)
+            if folded and (entity_id, folded) not in entries:
+                entries[(entity_id, folded)] = _Entry(
+                    entity_id, folded, written, tuple(folded.split())
+                )
+        self._entries = list(entries.values())
+        self._folded = [e.folded for e in self._entries]
+        self.labels = labels
+        self._exact: dict[str, set[str]] = {}
+        self._surname: dict[str, set[str]] = {}
+        for entry in self._entries:
+            self._exact.setdefault(entry.folded, set()).add(entry.id)
+            if surnames and len(entry.tokens) > 1:
+                self._surname.setdefault(entry.tokens[-1], set()).add(entry.id)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def search(self, query: str, limit: int = MAX_CHOICES) -> list[Match]:
+        """Best matches first, one per entity, at most `limit`."""
+        q = fold(query)
+        if not q:
+            return []
+        best: dict[str, Match] = {}
+
+        def offer(entry: _Entry, score: float) -> None:
+            current = best.get(entry.id)
+            if current is None or score > current.score:
+                best[entry.id] = Match(entry.id, self.labels[entry.id], score, entry.written)
+
+        # Prefix of a word or of the whole name: what someone typing a name produces
+        # ("pogi" → "Pogačar", "van der" → "van der Poel"). rapidfuzz alone ranks short
+        # prefixes below unrelated short names, so these are scored first.
+        q_tokens = q.split()
+        for entry in self._entries:
+            if entry.folded == q:
+                offer(entry, 100.0)
+            elif entry.folded.startswith(q):
+                offer(entry, 97.0 + len(q) / max(len(entry.folded), 1))
+            elif completed := _tokens_prefixed(q_tokens, entry.tokens):
+                # The shorter completion of the last word first ("pogac" → "pogacar").
+                offer(entry, 94.0 + len(q_tokens[-1]) / len(completed))
+            elif len(q) >= 4:
+                # One wrong last letter while typing ("pogi" for "poga…"): the shorter
+                # completion wins ("pogacar" before "pogacnik").
+                near = [(len(q) - 1) / len(t) for t in entry.tokens if t.startswith(q[:-1])]
+                if near:
+                    offer(entry, 88.0 + max(near))
+        if len(q) < 3:
+            # One or two letters: only prefixes mean anything.
+            return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
+        for _, score, index in process.extract(
+            q,
+            self._folded,
+            scorer=fuzz.WRatio,
+            limit=limit * 3,
+            score_cutoff=75 if len(q) < 5 else 60,
+        ):
+            # Fuzzy scores stay below the prefix tiers: a typed prefix says more about
+            # intent than a partial alignment somewhere inside a longer name.
+            offer(self._entries[index], min(float(score) * 0.95, 88.0))
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.label))
+        return ranked[:limit]
+
+    def resolve(self, text: str) -> str | None:
+        """The one entity `text` names unambiguously (an id, a name, an alias, a surname)."""
+        stripped = text.strip()
+        if stripped in self.labels:
+            return stripped
+        q = fold(stripped)
+        if not q:
+            return None
+        for table in (self._exact, self._surname):
+            ids = table.get(q)
+            if ids and len(ids) == 1:
+                return next(iter(ids))
+        matches = self.search(q, limit=2)
+        # A single clear winner only: a typo of one name, not a guess between two.
+        if (
+            matches
+            and matches[0].score >= 80
+            and (len(matches) == 1 or matches[0].score - matches[1].score >= 8)
+        ):
+            return matches[0].id
+        return None
+
+
+def _tokens_prefixed(query: list[str], tokens: tuple[str, ...]) -> str | None:
+    """The name word the query's last word starts, when every query word starts a name
+    word in order ("van der po" → "mathieu van der poel"); else None."""
+    if not query or len(query) > len(tokens):
+        return None
+    *whole, last = query
+    for start in range(len(tokens) - len(query) + 1):
+        window = tokens[start : start + len(query)]
+        if list(window[:-1]) == whole and window[-1].startswith(last):
+            return window[-1]
+    return None
+
+
+def person_label(person: Person, roster: Roster, today: date) -> str:
+    team_id = person.team_on(today) if person.is_active_rider(today) else None
+    if person.kind == "staff":
+        qualifier = person.role or "staff"
+    elif person.kind == "retired" or (person.retired is not None and person.retired < today.year):
+        qualifier = "retired"
+    elif team_id and team_id in roster.teams:
+        qualifier = roster.teams[team_id].name_on(today)
+    else:
+        qualifier = ""
+    label = f"{person.name} ({qualifier})" if qualifier else person.name
+    return label[:CHOICE_NAME_LIMIT]
+
+
+def team_label(team: Team, today: date) -> str:
+    return team.name_on(today)[:CHOICE_NAME_LIMIT]
+
+
+@dataclass(frozen=True, slots=True)
+class RosterNames:
+    """The two indexes the lookups use, built together from one roster."""
+
+    people: NameIndex
+    teams: NameIndex
+
+    @classmethod
+    def build(cls, roster: Roster, today: date | None = None) -> RosterNames:
+        today = today or date.today()
+        people = NameIndex(
+            ((p.id, n) for p in roster.people.values() for n in (p.name, *p.aliases)),
+            {p.id: person_label(p, roster, today) for p in roster.people.values()},
+            surnames=True,
+        )
+        teams = NameIndex(
+            (
+                (t.id, n)
+                for t in roster.teams.values()
+                for n in (*t.all_names, *t.aliases, *t.nicknames)
+            ),
+            {t.id: team_label(t, today) for t in roster.teams.values()},
+        )
+        return cls(people, teams)

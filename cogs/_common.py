@@ -1,0 +1,26 @@
+"""Pieces every lookup cog uses: resolving typed names and autocomplete choices."""
+
+from __future__ import annotations
+
+from discord import app_commands
+
+from bot.names import MAX_CHOICES, NameIndex
+from bot.tree import UnknownName
+
+STORIES_PER_PAGE = 5
+
+
+def resolve(index: NameIndex, typed: str, kind: str) -> str:
+    """The id `typed` names (an autocomplete choice's value, or free text), else
+    UnknownName carrying the closest names as suggestions."""
+    entity_id = index.resolve(typed)
+    if entity_id is None:
+        raise UnknownName(kind, typed, [m.label for m in index.search(typed, limit=5)])
+    return entity_id
+
+
+def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:
+    return [
+        app_commands.Choice(name=match.label, value=match.id)
+        for match in index.search(current, limit=MAX_CHOICES)
+    ]

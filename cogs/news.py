@@ -1,0 +1,55 @@
+"""/news: the latest stories, or a full-text search of every stored story."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.tree import Reply, respond
+from bot.views import Pager
+
+if TYPE_CHECKING:
+    from bot.client import DomestiqueBot
+
+NEWS_PER_PAGE = 8
+
+
+class News(commands.Cog):
+    def __init__(self, bot: DomestiqueBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="news", description="Latest cycling stories, or search them")
+    @app_commands.describe(query="Words to look for in titles and stories (leave empty: latest)")
+    async def news(
+        self,
+        interaction: discord.Interaction,
+        query: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        lookups = self.bot.lookups
+        text = (query or "").strip()
+
+        async def render_page(page: int) -> tuple[discord.Embed, bool]:
+            offset = page * NEWS_PER_PAGE
+            if text:
+                found = await lookups.search_stories(text, NEWS_PER_PAGE, offset)
+            else:
+                found = await lookups.latest_stories(NEWS_PER_PAGE, offset)
+            embed = render.news_embed(text, found.stories, page=page, has_more=found.has_more)
+            return embed, found.has_more
+
+        async def work() -> Reply:
+            embed, has_more = await render_page(0)
+            view = None
+            if has_more:
+                view = Pager(interaction.user.id, render_page, defer_after=self.bot.defer_after)
+            return Reply(embeds=[embed], view=view)
+
+        await respond(interaction, work(), defer_after=self.bot.defer_after)
+
+
+async def setup(bot: DomestiqueBot) -> None:
+    await bot.add_cog(News(bot))

@@ -1,0 +1,63 @@
+"""/rider: who a rider is, where they race, what is being written about them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.tree import Reply, respond
+from bot.views import Pager
+from cogs._common import STORIES_PER_PAGE, choices, resolve
+
+if TYPE_CHECKING:
+    from bot.client import DomestiqueBot
+
+
+class Riders(commands.Cog):
+    def __init__(self, bot: DomestiqueBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="rider", description="A rider's team, aliases and latest stories")
+    @app_commands.describe(name="Any spelling, nickname or alias: pogi, cavendish, van der poel")
+    async def rider(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
+    ) -> None:
+        # Names resolve in memory, before any reply: an unknown one is answered ephemerally.
+        person_id = resolve(self.bot.names.people, name, "rider")
+        roster = self.bot.roster_state.roster
+        person = roster.people[person_id]
+        today = self.bot.today()
+        lookups = self.bot.lookups
+
+        async def render_page(page: int) -> tuple[discord.Embed, bool]:
+            stories = await lookups.stories_for_person(
+                person_id, STORIES_PER_PAGE, page * STORIES_PER_PAGE
+            )
+            move = await lookups.latest_move(person_id)
+            embed = render.rider_embed(
+                person, roster, today, stories.stories, move, page=page, has_more=stories.has_more
+            )
+            return embed, stories.has_more
+
+        async def work() -> Reply:
+            embed, has_more = await render_page(0)
+            view = None
+            if has_more:
+                view = Pager(interaction.user.id, render_page, defer_after=self.bot.defer_after)
+            return Reply(embeds=[embed], view=view)
+
+        await respond(interaction, work(), defer_after=self.bot.defer_after)
+
+    @rider.autocomplete("name")
+    async def rider_name(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.bot.names.people, current)
+
+
+async def setup(bot: DomestiqueBot) -> None:
+    await bot.add_cog(Riders(bot))

@@ -1,0 +1,61 @@
+"""/team: a team under today's name, its riders this season and its latest stories."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.tree import Reply, respond
+from bot.views import Pager
+from cogs._common import STORIES_PER_PAGE, choices, resolve
+
+if TYPE_CHECKING:
+    from bot.client import DomestiqueBot
+
+
+class Teams(commands.Cog):
+    def __init__(self, bot: DomestiqueBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="team", description="A team's riders and latest stories")
+    @app_commands.describe(name="Any name the team raced under, sponsors past or present")
+    async def team(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
+    ) -> None:
+        team_id = resolve(self.bot.names.teams, name, "team")
+        roster = self.bot.roster_state.roster
+        team = roster.teams[team_id]
+        today = self.bot.today()
+        lookups = self.bot.lookups
+
+        async def render_page(page: int) -> tuple[discord.Embed, bool]:
+            stories = await lookups.stories_for_team(
+                team_id, STORIES_PER_PAGE, page * STORIES_PER_PAGE
+            )
+            embed = render.team_embed(
+                team, roster, today, stories.stories, page=page, has_more=stories.has_more
+            )
+            return embed, stories.has_more
+
+        async def work() -> Reply:
+            embed, has_more = await render_page(0)
+            view = None
+            if has_more:
+                view = Pager(interaction.user.id, render_page, defer_after=self.bot.defer_after)
+            return Reply(embeds=[embed], view=view)
+
+        await respond(interaction, work(), defer_after=self.bot.defer_after)
+
+    @team.autocomplete("name")
+    async def team_name(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(self.bot.names.teams, current)
+
+
+async def setup(bot: DomestiqueBot) -> None:
+    await bot.add_cog(Teams(bot))

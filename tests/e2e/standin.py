@@ -1,0 +1,712 @@
+"""A local stand-in for Discord: the REST routes the bot uses and a websocket gateway.
+
+The real, unmodified discord.py client runs against it over real sockets (point
+`discord.http.Route.BASE` and `DiscordWebSocket.DEFAULT_GATEWAY` at `api_url` and
+`gateway_url`). Every REST request is recorded; tests inject INTERACTION_CREATE
+events and await the bot's answer. Faults on demand: a 429 with `retry_after`, a
+5xx, a gateway RECONNECT.
+
+Standalone, for driving `domestique run` from another process::
+
+    python -m tests.e2e.standin --port 8765
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+log = logging.getLogger(__name__)
+
+APP_ID = 1100000000000000001  # a bot's user id is its application id
+GUILD_ID = 1200000000000000001
+CHANNEL_ID = 1300000000000000001
+USER_ID = 1400000000000000001
+OTHER_USER_ID = 1400000000000000002
+OWNER_ID = 1400000000000000009
+
+# Discord's interaction callback types (the bot's answer to an interaction).
+CHANNEL_MESSAGE = 4
+DEFERRED_CHANNEL_MESSAGE = 5
+DEFERRED_UPDATE_MESSAGE = 6
+UPDATE_MESSAGE = 7
+AUTOCOMPLETE_RESULT = 8
+EPHEMERAL = 1 << 6
+
+_snowflakes = itertools.count(1500000000000000001)
+
+
+def snowflake() -> str:
+    return str(next(_snowflakes))
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def user_payload(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(user_id),
+        "username": name,
+        "global_name": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "flags": 0,
+        "public_flags": 0,
+    }
+
+
+BOT_USER = user_payload(APP_ID, "Domestique", bot=True)
+
+
+@dataclass(slots=True)
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    at: float
+    status: int = 200
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return self.body if isinstance(self.body, dict) else {}
+
+
+_RECORD = web.RequestKey("record", Recorded)
+
+
+@dataclass(slots=True)
+class Fault:
+    """Answer the next `times` requests whose path contains `path_part` with an error."""
+
+    path_part: str
+    status: int
+    times: int = 1
+    retry_after: float = 0.2
+    is_global: bool = False
+
+
+@dataclass(slots=True)
+class Interaction:
+    """One injected interaction and what the bot answered to it."""
+
+    id: str
+    token: str
+    kind: int
+    answers: list[Recorded] = field(default_factory=list)
+    message: dict[str, Any] | None = None
+    """The message the bot's answer created or last edited (for clicking its buttons)."""
+
+
+class _Conn:
+    def __init__(self, ws: web.WebSocketResponse) -> None:
+        self.ws = ws
+        self.session_id: str | None = None
+        self.closed = asyncio.Event()
+
+
+class DiscordStandIn:
+    def __init__(self, *, heartbeat_ms: int = 1000, token: str | None = None) -> None:
+        self.heartbeat_ms = heartbeat_ms
+        self.token = token
+        """When set, REST requests must carry `Authorization: Bot <token>` (else 401)."""
+        self.requests: list[Recorded] = []
+        self.gateway_ops: list[dict[str, Any]] = []
+        self.identifies = 0
+        self.resumes = 0
+        self.global_commands: list[dict[str, Any]] = []
+        self.guild_commands: dict[str, list[dict[str, Any]]] = {}
+        self.faults: list[Fault] = []
+        self.interactions: dict[str, Interaction] = {}
+        self.messages: dict[str, dict[str, Any]] = {}
+        self._conns: list[_Conn] = []
+        self._seq = 0
+        self._session_id = uuid.uuid4().hex
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+        self.host = "127.0.0.1"
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> DiscordStandIn:
+        app = web.Application(middlewares=[self._middleware])
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets
+        self.host, self.port = server.sockets[0].getsockname()[:2]
+        return self
+
+    async def close(self) -> None:
+        for conn in list(self._conns):
+            with contextlib.suppress(Exception):
+                await conn.ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> DiscordStandIn:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://{self.host}:{self.port}/gateway"
+
+    # --- waiting ---------------------------------------------------------------------------
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+        """Wait until `predicate()` is truthy (checked whenever anything is recorded)."""
+
+        async def check() -> Any:
+            async with self._changed:
+                while not (result := predicate()):
+                    await self._changed.wait()
+                return result
+
+        return await asyncio.wait_for(check(), timeout)
+
+    def find(self, method: str, path_part: str) -> list[Recorded]:
+        return [r for r in self.requests if r.method == method and path_part in r.path]
+
+    # --- REST --------------------------------------------------------------------------------
+
+    @web.middleware
+    async def _middleware(self, request: web.Request, handler: Callable) -> web.StreamResponse:
+        if request.path.startswith("/gateway"):
+            return await handler(request)
+        body: Any = None
+        raw = await request.read()
+        if raw:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                body = raw.decode("utf-8", "replace")
+            if isinstance(body, str) and "payload_json" in body:
+                body = _multipart_payload(raw)
+        record = Recorded(request.method, request.path, dict(request.query), body, time.monotonic())
+        self.requests.append(record)
+        request[_RECORD] = record
+        try:
+            response = await self._fault(request) or await handler(request)
+        except web.HTTPException as exc:
+            response = exc
+        record.status = response.status
+        await self._notify()
+        return response
+
+    async def _fault(self, request: web.Request) -> web.Response | None:
+        for fault in self.faults:
+            if fault.times > 0 and fault.path_part in request.path:
+                fault.times -= 1
+                if fault.status == 429:
+                    return _json(
+                        {
+                            "message": "You are being rate limited.",
+                            "retry_after": fault.retry_after,
+                            "global": fault.is_global,
+                        },
+                        status=429,
+                        # discord.py retries a 429 only when it came through Discord's proxy.
+                        headers={"Via": "1.1 google", "Retry-After": str(fault.retry_after)},
+                    )
+                return _json({"message": "stand-in fault", "code": 0}, status=fault.status)
+        return None
+
+    def fail_next(
+        self, path_part: str, status: int = 429, *, times: int = 1, retry_after: float = 0.2
+    ) -> Fault:
+        fault = Fault(path_part, status, times, retry_after)
+        self.faults.append(fault)
+        return fault
+
+    def _authorised(self, request: web.Request) -> bool:
+        if self.token is None or "/interactions/" in request.path or "/webhooks/" in request.path:
+            return True  # interaction and webhook routes authenticate by their token
+        return request.headers.get("Authorization") == f"Bot {self.token}"
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        tail = request.match_info["tail"]
+        parts = tail.split("/")
+        method = request.method
+        record: Recorded = request[_RECORD]
+        body = record.body
+        if method == "GET" and tail == "users/@me":
+            return _json(BOT_USER)
+        if method == "GET" and tail == "oauth2/applications/@me":
+            return _json(_application())
+        if parts[0] == "applications" and parts[-1] == "commands":
+            return self._commands(method, parts, body)
+        if parts[0] == "interactions" and parts[-1] == "callback":
+            return await self._callback(record, parts[1], parts[2], body or {})
+        if parts[0] == "webhooks" and len(parts) >= 3:
+            return await self._webhook(record, method, parts, body or {})
+        if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            message = self._message(body or {}, channel_id=parts[1])
+            return _json(message)
+        return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
+
+    def _commands(self, method: str, parts: list[str], body: Any) -> web.Response:
+        guild = parts[3] if len(parts) > 4 and parts[2] == "guilds" else None
+        if method == "PUT":
+            stored = [
+                {
+                    **command,
+                    "id": snowflake(),
+                    "application_id": str(APP_ID),
+                    "version": snowflake(),
+                    "type": command.get("type", 1),
+                    "description": command.get("description", ""),
+                    "default_member_permissions": command.get("default_member_permissions"),
+                    **({"guild_id": guild} if guild else {}),
+                }
+                for command in (body or [])
+            ]
+            if guild:
+                self.guild_commands[guild] = stored
+            else:
+                self.global_commands = stored
+            return _json(stored)
+        if method == "GET":
+            return _json(self.guild_commands.get(guild, []) if guild else self.global_commands)
+        return _json({"message": "unsupported", "code": 0}, 405)
+
+    async def _callback(
+        self, record: Recorded, interaction_id: str, token: str, body: dict
+    ) -> web.Response:
+        interaction = self.interactions.get(interaction_id)
+        if interaction is None or interaction.token != token:
+            return _json({"message": "Unknown interaction", "code": 10062}, 404)
+        if interaction.answers and interaction.answers[0].path.endswith("/callback"):
+            return _json(
+                {"message": "Interaction has already been acknowledged.", "code": 40060}, 400
+            )
+        interaction.answers.append(record)
+        kind = body.get("type")
+        data = body.get("data") or {}
+        response: dict[str, Any] = {
+            "interaction": {
+                "id": interaction_id,
+                "type": interaction.kind,
+                "response_message_loading": kind == DEFERRED_CHANNEL_MESSAGE,
+                "response_message_ephemeral": bool((data.get("flags") or 0) & EPHEMERAL),
+            },
+            "resource": {"type": kind},
+        }
+        if kind in (CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE):
+            message = self._message(data, original_of=interaction_id)
+            interaction.message = message
+            response["interaction"]["response_message_id"] = message["id"]
+            response["resource"]["message"] = message
+        return _json(response)
+
+    async def _webhook(
+        self, record: Recorded, method: str, parts: list[str], body: dict
+    ) -> web.Response:
+        token = parts[2]
+        interaction = next((i for i in self.interactions.values() if i.token == token), None)
+        if interaction is None:
+            return _json({"message": "Unknown Webhook", "code": 10015}, 404)
+        interaction.answers.append(record)
+        if method == "POST" and len(parts) == 3:
+            return _json(self._message(body))
+        if len(parts) == 5 and parts[3] == "messages":
+            key = interaction.id if parts[4] == "@original" else parts[4]
+            existing = self.messages.get(f"original:{key}") or self.messages.get(key) or {}
+            if method == "DELETE":
+                return web.Response(status=204)
+            if method == "GET":
+                return _json(existing or self._message({}))
+            merged = {**existing, **{k: v for k, v in body.items() if v is not None}}
+            message = self._message(merged, message_id=existing.get("id"), original_of=key)
+            if parts[4] == "@original":
+                interaction.message = message
+            return _json(message)
+        return _json({"message": "unsupported webhook route", "code": 0}, 404)
+
+    def _message(
+        self,
+        data: dict[str, Any],
+        *,
+        channel_id: str | None = None,
+        message_id: str | None = None,
+        original_of: str | None = None,
+    ) -> dict[str, Any]:
+        message = {
+            "id": message_id or snowflake(),
+            "channel_id": channel_id or str(CHANNEL_ID),
+            "guild_id": str(GUILD_ID),
+            "author": BOT_USER,
+            "content": data.get("content") or "",
+            "timestamp": _now_iso(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": data.get("embeds") or [],
+            "components": data.get("components") or [],
+            "pinned": False,
+            "type": 20 if original_of else 0,
+            "flags": data.get("flags") or 0,
+            "application_id": str(APP_ID),
+        }
+        self.messages[message["id"]] = message
+        if original_of is not None:
+            self.messages[f"original:{original_of}"] = message
+        return message
+
+    # --- gateway -----------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        conn = _Conn(ws)
+        self._conns.append(conn)
+        try:
+            await self._send(conn, {"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}})
+            async for msg in ws:
+                if msg.type is not WSMsgType.TEXT:
+                    continue
+                payload = json.loads(msg.data)
+                self.gateway_ops.append(payload)
+                await self._on_op(conn, payload)
+                await self._notify()
+        finally:
+            self._conns.remove(conn)
+            conn.closed.set()
+            await self._notify()
+        return ws
+
+    async def _on_op(self, conn: _Conn, payload: dict[str, Any]) -> None:
+        op = payload.get("op")
+        if op == 1:
+            await self._send(conn, {"op": 11})
+        elif op == 2:
+            self.identifies += 1
+            self._session_id = uuid.uuid4().hex
+            conn.session_id = self._session_id
+            self._seq = 0
+            await self._dispatch(conn, "READY", self._ready())
+            await self._dispatch(conn, "GUILD_CREATE", self._guild())
+        elif op == 6:
+            data = payload.get("d") or {}
+            if data.get("session_id") != self._session_id:
+                await self._send(conn, {"op": 9, "d": False})  # invalid session
+                return
+            self.resumes += 1
+            conn.session_id = self._session_id
+            await self._dispatch(conn, "RESUMED", {})
+
+    async def _send(self, conn: _Conn, payload: dict[str, Any]) -> None:
+        message = {"op": payload["op"], "d": payload.get("d"), "s": None, "t": None}
+        message.update(payload)
+        await conn.ws.send_str(json.dumps(message))
+
+    async def _dispatch(self, conn: _Conn, event: str, data: dict[str, Any]) -> None:
+        self._seq += 1
+        await self._send(conn, {"op": 0, "t": event, "s": self._seq, "d": data})
+
+    def _ready(self) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": BOT_USER,
+            "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "session_id": self._session_id,
+            "resume_gateway_url": self.gateway_url,
+            "application": {"id": str(APP_ID), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+        }
+
+    def _guild(self) -> dict[str, Any]:
+        return {
+            "id": str(GUILD_ID),
+            "name": "Peloton",
+            "icon": None,
+            "owner_id": str(OWNER_ID),
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "features": [],
+            "mfa_level": 0,
+            "system_channel_id": None,
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "vanity_url_code": None,
+            "description": None,
+            "banner": None,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+            "public_updates_channel_id": None,
+            "nsfw_level": 0,
+            "premium_progress_bar_enabled": False,
+            "unavailable": False,
+            "member_count": 3,
+            "large": False,
+            "joined_at": _now_iso(),
+            "roles": [
+                {
+                    "id": str(GUILD_ID),
+                    "name": "@everyone",
+                    "permissions": str(0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000),
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [
+                {
+                    "id": str(CHANNEL_ID),
+                    "type": 0,
+                    "name": "cycling-news",
+                    "position": 0,
+                    "permission_overwrites": [],
+                    "parent_id": None,
+                    "nsfw": False,
+                    "topic": None,
+                }
+            ],
+            "threads": [],
+            "members": [],
+            "voice_states": [],
+            "presences": [],
+            "emojis": [],
+            "stickers": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+        }
+
+    @property
+    def connected(self) -> bool:
+        return any(c.session_id for c in self._conns)
+
+    async def wait_ready(self, timeout: float = 10.0) -> None:
+        await self.wait_for(lambda: self.connected, timeout)
+
+    async def reconnect(self) -> None:
+        """Ask the bot to reconnect (op 7); it should RESUME on a new socket."""
+        for conn in list(self._conns):
+            await self._send(conn, {"op": 7, "d": None})
+
+    # --- interactions ----------------------------------------------------------------------
+
+    async def inject_interaction(self, payload: dict[str, Any]) -> Interaction:
+        conn = next((c for c in reversed(self._conns) if c.session_id), None)
+        if conn is None:
+            raise RuntimeError("no bot is connected to the gateway")
+        interaction = Interaction(payload["id"], payload["token"], payload["type"])
+        self.interactions[interaction.id] = interaction
+        await self._dispatch(conn, "INTERACTION_CREATE", payload)
+        return interaction
+
+    def _interaction_payload(
+        self, kind: int, data: dict[str, Any], user_id: int, extra: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        member = {
+            "user": user_payload(user_id, f"fan{str(user_id)[-1]}"),
+            "roles": [],
+            "joined_at": _now_iso(),
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "pending": False,
+            "nick": None,
+            "avatar": None,
+            "permissions": str(0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000),
+        }
+        payload = {
+            "id": snowflake(),
+            "application_id": str(APP_ID),
+            "type": kind,
+            "data": data,
+            "guild_id": str(GUILD_ID),
+            "channel_id": str(CHANNEL_ID),
+            "channel": {"id": str(CHANNEL_ID), "type": 0, "name": "cycling-news"},
+            "member": member,
+            "token": "tok-" + uuid.uuid4().hex,
+            "version": 1,
+            "app_permissions": str((1 << 46) - 1),
+            "locale": "en-GB",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 0,
+            "attachment_size_limit": 8 * 1024 * 1024,
+        }
+        payload.update(extra or {})
+        return payload
+
+    def _command(self, name: str) -> dict[str, Any]:
+        for command in self.global_commands:
+            if command["name"] == name:
+                return command
+        for command in self.guild_commands.get(str(GUILD_ID), []):
+            if command["name"] == name:
+                return command
+        # Not synced (a test that skips sync): the bot finds commands by name anyway.
+        return {"id": snowflake(), "name": name}
+
+    async def slash(
+        self, name: str, options: dict[str, Any] | None = None, *, user_id: int = USER_ID
+    ) -> Interaction:
+        command = self._command(name)
+        data = {
+            "id": command["id"],
+            "name": name,
+            "type": 1,
+            "options": [
+                {"name": key, "type": 3, "value": value} for key, value in (options or {}).items()
+            ],
+        }
+        if "guild_id" in command:
+            data["guild_id"] = command["guild_id"]
+        return await self.inject_interaction(self._interaction_payload(2, data, user_id))
+
+    async def autocomplete(
+        self,
+        name: str,
+        focused: str,
+        value: str,
+        others: dict[str, Any] | None = None,
+        *,
+        user_id: int = USER_ID,
+    ) -> Interaction:
+        command = self._command(name)
+        options = [{"name": k, "type": 3, "value": v} for k, v in (others or {}).items()]
+        options.append({"name": focused, "type": 3, "value": value, "focused": True})
+        data = {"id": command["id"], "name": name, "type": 1, "options": options}
+        if "guild_id" in command:
+            data["guild_id"] = command["guild_id"]
+        return await self.inject_interaction(self._interaction_payload(4, data, user_id))
+
+    async def click(
+        self, message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID
+    ) -> Interaction:
+        """Press a button on a message the bot sent."""
+        data = {"custom_id": custom_id, "component_type": 2}
+        extra = {"message": message}
+        return await self.inject_interaction(self._interaction_payload(3, data, user_id, extra))
+
+    async def answer(self, interaction: Interaction, count: int = 1, timeout: float = 10.0):
+        """The bot's first `count` answers (callback, then edits/followups) to `interaction`."""
+        await self.wait_for(lambda: len(interaction.answers) >= count, timeout)
+        return interaction.answers[:count] if count > 1 else interaction.answers[0]
+
+    async def final(self, interaction: Interaction, timeout: float = 10.0) -> dict[str, Any]:
+        """The message the user finally sees: the callback's, or the edit/followup after a defer."""
+
+        def done() -> dict[str, Any] | None:
+            for record in reversed(interaction.answers):
+                body = record.json
+                if record.path.endswith("/callback"):
+                    if body.get("type") in (CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT):
+                        return body.get("data") or {}
+                    continue
+                if record.method in ("PATCH", "POST"):
+                    return body
+            return None
+
+        return await self.wait_for(done, timeout)
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    # discord.py parses JSON only when Content-Type is exactly "application/json".
+    return web.Response(
+        body=json.dumps(data).encode(),
+        status=status,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+
+
+def _multipart_payload(raw: bytes) -> Any:
+    text = raw.decode("utf-8", "replace")
+    start = text.find("{")
+    end = text.rfind("}")
+    try:
+        return json.loads(text[start : end + 1])
+    except ValueError:
+        return text
+
+
+def _application() -> dict[str, Any]:
+    return {
+        "id": str(APP_ID),
+        "name": "Domestique",
+        "description": "Cycling news",
+        "icon": None,
+        "bot_public": False,
+        "bot_require_code_grant": False,
+        "verify_key": "0" * 64,
+        "owner": user_payload(OWNER_ID, "owner"),
+        "team": None,
+        "flags": 0,
+        "summary": "",
+        "rpc_origins": [],
+        "interactions_endpoint_url": None,
+        "redirect_uris": [],
+        "tags": [],
+    }
+
+
+async def _serve(port: int) -> None:
+    standin = DiscordStandIn()
+    await standin.start(port=port)
+    # Printed for the process driving us: these are the two settings to point the bot at.
+    print(f"DOMESTIQUE_DISCORD_API_URL={standin.api_url}", flush=True)
+    print(f"DOMESTIQUE_DISCORD_GATEWAY_URL={standin.gateway_url}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await standin.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="A local Discord stand-in for Domestique")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(args.port))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""The real discord.py client against the stand-in: login, gateway, command sync."""
+
+from __future__ import annotations
+
+from bot.discord_setup import sync_commands
+from tests.e2e.standin import APP_ID, GUILD_ID
+
+COMMANDS = {"rider", "team", "transfers", "news", "about"}
+
+
+async def test_login_and_identify(bot, standin):
+    assert standin.find("GET", "/users/@me")
+    assert standin.find("GET", "/oauth2/applications/@me")
+    assert standin.identifies == 1
+    identify = next(op for op in standin.gateway_ops if op["op"] == 2)
+    # No privileged intents: members (1 << 1), presences (1 << 8), message content (1 << 15).
+    intents = identify["d"]["intents"]
+    assert intents & ((1 << 1) | (1 << 8) | (1 << 15)) == 0
+    assert intents & 1  # guilds
+    assert bot.get_guild(GUILD_ID) is not None
+    assert not bot.failed_extensions
+
+
+async def test_sync_pushes_the_five_commands_with_their_options(bot, standin):
+    names = await sync_commands(bot, None)
+    assert set(names) == COMMANDS
+    (put,) = standin.find("PUT", f"/applications/{APP_ID}/commands")
+    pushed = {command["name"]: command for command in put.body}
+    assert set(pushed) == COMMANDS
+    rider_options = pushed["rider"]["options"]
+    assert [(o["name"], o["required"], o["autocomplete"]) for o in rider_options] == [
+        ("name", True, True)
+    ]
+    assert {o["name"] for o in pushed["transfers"]["options"]} == {"team", "rider"}
+    assert all(not o["required"] for o in pushed["transfers"]["options"])
+    assert [o["name"] for o in pushed["news"]["options"]] == ["query"]
+    assert pushed["about"].get("options", []) == []
+
+
+async def test_sync_to_one_guild(bot, standin):
+    names = await sync_commands(bot, GUILD_ID)
+    assert set(names) == COMMANDS
+    assert standin.find("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+
+
+async def test_a_broken_extension_is_logged_and_the_rest_start(make_bot, caplog):
+    bot = await make_bot(extensions=("cogs.riders", "cogs.does_not_exist", "cogs.about"))
+    assert set(bot.failed_extensions) == {"cogs.does_not_exist"}
+    assert {c.name for c in bot.tree.get_commands()} == {"rider", "about"}
+    assert "cogs.does_not_exist" in caplog.text
