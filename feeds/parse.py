@@ -201,12 +201,18 @@ def _published(entry: Any, now: datetime) -> datetime | None:
 
 
 def _author(entry: Any) -> str | None:
+    raw = entry.get("author")
     names: list[str] = []
-    for person in entry.get("authors") or []:
-        if isinstance(person, dict) and person.get("name"):
-            names.append(str(person["name"]))
-    if not names and isinstance(entry.get("author"), str):
-        names.append(entry["author"])
+    if isinstance(raw, str) and "@" in raw:
+        # feedparser's own e-mail split fails on long TLDs ("ple (Jane Rider"), so
+        # clean the raw string ourselves.
+        names.append(raw)
+    else:
+        for person in entry.get("authors") or []:
+            if isinstance(person, dict) and person.get("name"):
+                names.append(str(person["name"]))
+        if not names and isinstance(raw, str):
+            names.append(raw)
     cleaned: list[str] = []
     for name in names:
         text = _EMAIL.sub(" ", html_to_text(name))  # Cyclingnews puts an e-mail here

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip as gzip_module
 import hashlib
 import ipaddress
 import zlib
@@ -57,6 +58,7 @@ class _Published(NamedTuple):
     content_type: str
     etag: str | None
     last_modified: str | None
+    gzip: bool = False
 
 
 def _is_loopback(host: str) -> bool:
@@ -77,6 +79,9 @@ class FeedServer:
         self._ports: dict[str, int] = {}
         self._published: dict[str, _Published] = {}
         self.requests: list[RecordedRequest] = []
+        self.in_flight = 0
+        """Requests being handled right now (a concurrency probe for tests)."""
+        self.max_in_flight = 0
         self._runner: web.AppRunner | None = None
 
     # -- lifecycle ---------------------------------------------------------------
@@ -134,11 +139,14 @@ class FeedServer:
         content_type: str = "application/rss+xml; charset=utf-8",
         etag: bool = True,
         last_modified: bool = True,
+        gzip: bool = False,
     ) -> str:
-        """Serve `body` at `path` (replacing what was there); returns its URL."""
+        """Serve `body` at `path` (replacing what was there); returns its URL.
+
+        With `gzip`, the body is sent with Content-Encoding: gzip."""
         tag = f'"{hashlib.sha1(body).hexdigest()[:16]}"' if etag else None
         modified = format_datetime(datetime.now(UTC), usegmt=True) if last_modified else None
-        self._published[path] = _Published(body, content_type, tag, modified)
+        self._published[path] = _Published(body, content_type, tag, modified, gzip)
         return self.url(path)
 
     def unpublish(self, path: str) -> None:
@@ -151,10 +159,14 @@ class FeedServer:
 
     @web.middleware
     async def _record(self, request: web.Request, handler: web.Handler) -> web.StreamResponse:
-        self.requests.append(
-            RecordedRequest(request.path, CIMultiDictProxy(CIMultiDict(request.headers)))
-        )
-        return await handler(request)
+        headers = CIMultiDictProxy(CIMultiDict(request.headers))
+        self.requests.append(RecordedRequest(request.path, headers))
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await handler(request)
+        finally:
+            self.in_flight -= 1
 
     async def _serve_published(self, request: web.Request) -> web.StreamResponse:
         item = self._published.get(request.path)
@@ -167,7 +179,11 @@ class FeedServer:
             headers["Last-Modified"] = item.last_modified
         if self._not_modified(request, item):
             return web.Response(status=304, headers=headers)
-        return web.Response(body=item.body, headers={**headers, "Content-Type": item.content_type})
+        headers["Content-Type"] = item.content_type
+        if item.gzip:
+            headers["Content-Encoding"] = "gzip"
+            return web.Response(body=gzip_module.compress(item.body), headers=headers)
+        return web.Response(body=item.body, headers=headers)
 
     @staticmethod
     def _not_modified(request: web.Request, item: _Published) -> bool:
