@@ -240,7 +240,7 @@ def move_line(move, *, with_story: bool = True) -> str:
     season = f", {move.season}" if move.season else ""
     line = f"**{escape(move.person)}**: {origin} → {target} ({status}{season})"
     if with_story and getattr(move, "title", None):
-        line += f" — {link(move.title, move.url, limit=120)} {relative_time(move.sort_at)}"
+        line += f" — {link(move.title, move.url, limit=80)} {relative_time(move.sort_at)}"
     return line
 
 
@@ -339,18 +339,21 @@ def transfers_embed(
     """A list of moves; with `arrivals`/`departures` a team's transfer board."""
     embed = discord.Embed(title=escape(title), colour=team_colour(colour_team))
     if arrivals is not None or departures is not None:
+        # The description (4096) rather than fields (1024 each): a story link per move
+        # fills a field after three or four moves.
+        half = (DESCRIPTION_LIMIT - 100) // 2
+        sections = []
         for name, group in (("Arrivals", arrivals or []), ("Departures", departures or [])):
-            value = (
-                join_lines((move_line(m) for m in group), FIELD_VALUE_LIMIT, more="…")
+            body = (
+                join_lines((f"• {move_line(m)}" for m in group), half, more="• …")
                 if group
                 else "none reported"
             )
-            embed.add_field(name=f"{name} ({len(group)})", value=value, inline=False)
-        if not arrivals and not departures:
-            embed.description = "No transfer news yet."
+            sections.append(f"**{name} ({len(group)})**\n{body}")
+        embed.description = "\n\n".join(sections)
     else:
         embed.description = (
-            join_lines((move_line(m) for m in moves), DESCRIPTION_LIMIT, more="…")
+            join_lines((f"• {move_line(m)}" for m in moves), DESCRIPTION_LIMIT, more="• …")
             if moves
             else "No transfer news yet."
         )

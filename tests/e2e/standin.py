@@ -183,7 +183,7 @@ class DiscordStandIn:
         async with self._changed:
             self._changed.notify_all()
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+    async def wait_for(self, predicate: Callable[[], Any], within: float = 10.0) -> Any:
         """Wait until `predicate()` is truthy (checked whenever anything is recorded)."""
 
         async def check() -> Any:
@@ -192,7 +192,7 @@ class DiscordStandIn:
                     await self._changed.wait()
                 return result
 
-        return await asyncio.wait_for(check(), timeout)
+        return await asyncio.wait_for(check(), within)
 
     def find(self, method: str, path_part: str) -> list[Recorded]:
         return [r for r in self.requests if r.method == method and path_part in r.path]
@@ -518,8 +518,8 @@ class DiscordStandIn:
     def connected(self) -> bool:
         return any(c.session_id for c in self._conns)
 
-    async def wait_ready(self, timeout: float = 10.0) -> None:
-        await self.wait_for(lambda: self.connected, timeout)
+    async def wait_ready(self, within: float = 10.0) -> None:
+        await self.wait_for(lambda: self.connected, within)
 
     async def reconnect(self) -> None:
         """Ask the bot to reconnect (op 7); it should RESUME on a new socket."""
@@ -625,12 +625,12 @@ class DiscordStandIn:
         extra = {"message": message}
         return await self.inject_interaction(self._interaction_payload(3, data, user_id, extra))
 
-    async def answer(self, interaction: Interaction, count: int = 1, timeout: float = 10.0):
+    async def answer(self, interaction: Interaction, count: int = 1, within: float = 10.0):
         """The bot's first `count` answers (callback, then edits/followups) to `interaction`."""
-        await self.wait_for(lambda: len(interaction.answers) >= count, timeout)
+        await self.wait_for(lambda: len(interaction.answers) >= count, within)
         return interaction.answers[:count] if count > 1 else interaction.answers[0]
 
-    async def final(self, interaction: Interaction, timeout: float = 10.0) -> dict[str, Any]:
+    async def final(self, interaction: Interaction, within: float = 10.0) -> dict[str, Any]:
         """The message the user finally sees: the callback's, or the edit/followup after a defer."""
 
         def done() -> dict[str, Any] | None:
@@ -644,7 +644,7 @@ class DiscordStandIn:
                     return body
             return None
 
-        return await self.wait_for(done, timeout)
+        return await self.wait_for(done, within)
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

@@ -111,3 +111,18 @@ async def ingest_seed(storage: Storage, now: float | None = None) -> int:
     state = FeedState(parsed.title, None, None, "seed", now + 600)
     await storage.articles.save_poll(feed.id, items, state, now)
     return feed.id
+
+
+def story(key: str, title: str, published: float, url: str | None = None):
+    """A plain story for tests that need more of them."""
+    from datetime import UTC, datetime
+
+    from feeds.models import Story
+
+    return Story(
+        key=key,
+        url=url or f"https://extra.example/{key}",
+        title=title,
+        summary="",
+        published=datetime.fromtimestamp(published, UTC),
+    )

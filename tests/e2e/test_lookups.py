@@ -1,0 +1,236 @@
+"""Slash commands end to end: injected interactions, the bot's real HTTP answers."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from tests.e2e.standin import (
+    AUTOCOMPLETE_RESULT,
+    CHANNEL_MESSAGE,
+    DEFERRED_CHANNEL_MESSAGE,
+    EPHEMERAL,
+    OTHER_USER_ID,
+    UPDATE_MESSAGE,
+)
+from tests.e2e.world import HOSTILE_URL, SEED_URL
+
+
+def embed_text(message: dict) -> str:
+    parts = [message.get("content") or ""]
+    for embed in message.get("embeds") or []:
+        parts += [embed.get("title") or "", embed.get("description") or ""]
+        parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields") or []]
+        parts.append((embed.get("footer") or {}).get("text") or "")
+    return "\n".join(parts)
+
+
+async def test_rider_cavendish_links_the_seed_story(bot, standin):
+    interaction = await standin.slash("rider", {"name": "cavendish"})
+    callback = await standin.answer(interaction)
+    assert callback.json["type"] == CHANNEL_MESSAGE
+    message = callback.json["data"]
+    (embed,) = message["embeds"]
+    assert embed["title"] == "Mark Cavendish"
+    assert f"]({SEED_URL})" in embed["description"]
+    assert "Cycling Weekly" in embed["description"]
+    assert "<t:1695744000:R>" in embed["description"]  # 2023-09-26 16:00 UTC
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert fields["Nationality"] == "GBR"
+    assert "Cav" in fields["Also known as"]
+    assert "retired" in fields["Team"]
+    assert message["allowed_mentions"] == {"parse": []}
+
+
+async def test_rider_by_autocomplete_value_shows_team_and_latest_move(bot, standin):
+    interaction = await standin.slash("rider", {"name": "ide-schelling"})
+    message = await standin.final(interaction)
+    (embed,) = message["embeds"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert embed["title"] == "Ide Schelling"
+    assert fields["Team"] == "XDS Astana"  # the name in force today
+    assert "Bora-Hansgrohe → Astana Qazaqstan" in fields["Latest transfer"]
+    assert "confirmed" in fields["Latest transfer"]
+    assert embed["color"] == 0x00AEEF  # Astana's colour
+
+
+async def test_team_by_former_sponsor_name(bot, standin):
+    interaction = await standin.slash("team", {"name": "Astana Qazaqstan"})
+    message = await standin.final(interaction)
+    (embed,) = message["embeds"]
+    assert embed["title"] == "XDS Astana"
+    text = embed_text(message)
+    assert "Davide Ballerini" in text and "Michael Woods" in text
+    assert "Mark Cavendish" not in text.split("Riders", 1)[1]  # retired: not on the roster
+    assert SEED_URL in embed["description"]
+
+
+async def test_transfers_board_for_astana(bot, standin):
+    interaction = await standin.slash("transfers", {"team": "astana"})
+    message = await standin.final(interaction)
+    text = embed_text(message)
+    lines = {line.split("**")[1]: line for line in text.splitlines() if line.startswith("• **")}
+    assert set(lines) == {
+        "Vasilis Anastopoulos",
+        "Michael Mørkøv",
+        "Davide Ballerini",
+        "Ide Schelling",
+    }
+    assert "rumour" in lines["Vasilis Anastopoulos"]
+    assert "rumour" in lines["Michael Mørkøv"]
+    assert "confirmed" in lines["Davide Ballerini"]
+    assert "confirmed" in lines["Ide Schelling"]
+    assert "Soudal Quick-Step → Astana Qazaqstan" in lines["Michael Mørkøv"]
+    assert all(SEED_URL in line for line in lines.values())
+    assert "**Arrivals (4)**" in text and "**Departures (0)**" in text
+
+
+async def test_transfers_for_a_rider_and_everywhere(bot, standin):
+    mine = await standin.final(await standin.slash("transfers", {"rider": "morkov"}))
+    assert "Michael Mørkøv" in embed_text(mine)
+    assert "Ballerini" not in embed_text(mine)
+    everywhere = await standin.final(await standin.slash("transfers"))
+    assert embed_text(everywhere).count("→") == 4
+
+
+async def test_autocomplete_pogi_puts_pogacar_first(bot, standin):
+    interaction = await standin.autocomplete("rider", "name", "pogi")
+    callback = await standin.answer(interaction)
+    assert callback.json["type"] == AUTOCOMPLETE_RESULT
+    choices = callback.json["data"]["choices"]
+    assert choices[0]["value"] == "tadej-pogacar"
+    assert choices[0]["name"].startswith("Tadej Pogačar")
+    assert len(choices) <= 25
+
+
+async def test_autocomplete_is_accent_and_typo_tolerant(bot, standin):
+    for typed, expected in [
+        ("pogacar", "tadej-pogacar"),
+        ("cavendsh", "mark-cavendish"),
+        ("van der poel", "mathieu-van-der-poel"),
+        ("mørkøv", "michael-morkov"),
+    ]:
+        interaction = await standin.autocomplete("rider", "name", typed)
+        callback = await standin.answer(interaction)
+        assert callback.json["data"]["choices"][0]["value"] == expected, typed
+    interaction = await standin.autocomplete("transfers", "team", "jumbo", {"rider": "x"})
+    callback = await standin.answer(interaction)
+    assert callback.json["data"]["choices"][0]["value"] == "visma-lease-a-bike"
+
+
+async def test_unknown_rider_gets_an_ephemeral_answer_with_suggestions(bot, standin):
+    interaction = await standin.slash("rider", {"name": "Pogacnak"})
+    callback = await standin.answer(interaction)
+    data = callback.json["data"]
+    assert callback.json["type"] == CHANNEL_MESSAGE
+    assert data["flags"] & EPHEMERAL
+    assert data["content"].startswith("No rider called Pogacnak.")
+    assert "Tim Pogacnik" in data["content"] and "Tadej Pogačar" in data["content"]
+
+
+async def test_a_title_with_everyone_pings_no_one(bot, standin):
+    interaction = await standin.slash("news", {})
+    message = await standin.final(interaction)
+    assert message["allowed_mentions"] == {"parse": []}
+    text = embed_text(message)
+    assert HOSTILE_URL in text
+    assert "@everyone" not in text and "<@123>" not in text
+    assert "](https://evil.example" not in text  # the masked link is shown as text
+    assert "\\[free jerseys\\]" in text
+
+
+async def test_news_search_treats_a_malformed_query_as_words(bot, standin):
+    for query in ['cavendish AND "', "NEAR(", "astana*:)", "-", "coach OR"]:
+        interaction = await standin.slash("news", {"query": query})
+        message = await standin.final(interaction)
+        assert message["embeds"], query
+    found = await standin.final(await standin.slash("news", {"query": "Anastopoulos coach"}))
+    assert SEED_URL in embed_text(found)
+    nothing = await standin.final(await standin.slash("news", {"query": "zzzz qqqq"}))
+    assert "No stories match" in embed_text(nothing)
+
+
+async def test_about_reports_feeds_and_freshness(bot, standin):
+    message = await standin.final(await standin.slash("about"))
+    text = embed_text(message)
+    assert "Cycling Weekly" in text
+    assert "Last successful poll" in text and "<t:" in text
+    assert "Stories stored\n2" in text
+
+
+async def test_a_slow_lookup_is_deferred_then_completed(bot, standin):
+    bot.defer_after = 0.2
+    real = bot.lookups.stories_for_person
+
+    async def slow(*args, **kwargs):
+        await asyncio.sleep(1.0)
+        return await real(*args, **kwargs)
+
+    bot.lookups.stories_for_person = slow
+    started = time.monotonic()
+    interaction = await standin.slash("rider", {"name": "cavendish"})
+    first = await standin.answer(interaction)
+    assert first.json["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert first.at - started < 3.0
+    message = await standin.final(interaction)
+    assert message["embeds"][0]["title"] == "Mark Cavendish"
+    last = interaction.answers[-1]
+    assert last.method == "PATCH" and last.path.endswith("/messages/@original")
+
+
+async def test_an_unexpected_error_gets_an_apology_and_is_logged(bot, standin, caplog):
+    async def broken(*args, **kwargs):
+        raise RuntimeError("database on fire")
+
+    bot.lookups.freshness = broken
+    interaction = await standin.slash("about")
+    callback = await standin.answer(interaction)
+    assert callback.json["data"]["flags"] & EPHEMERAL
+    assert "Sorry" in callback.json["data"]["content"]
+    assert "database on fire" in caplog.text
+
+
+async def test_a_rate_limited_reply_is_retried_after_retry_after(bot, standin):
+    standin.fail_next("/callback", 429, retry_after=0.3)
+    interaction = await standin.slash("rider", {"name": "cavendish"})
+    message = await standin.final(interaction)
+    assert message["embeds"][0]["title"] == "Mark Cavendish"
+    attempts = standin.find("POST", f"/interactions/{interaction.id}/")
+    assert [a.status for a in attempts] == [429, 200]
+    assert attempts[1].at - attempts[0].at >= 0.3
+
+
+async def test_gateway_reconnect_is_resumed(bot, standin):
+    await standin.reconnect()
+    await standin.wait_for(lambda: standin.resumes == 1 and standin.connected)
+    assert standin.identifies == 1
+    message = await standin.final(await standin.slash("rider", {"name": "cavendish"}))
+    assert message["embeds"][0]["title"] == "Mark Cavendish"
+
+
+async def test_paging_buttons(bot, standin, storage):
+    # Enough stories about Pogačar for two pages.
+    from storage.articles import FeedState
+    from tests.e2e.world import HOSTILE_TAGS, story
+
+    feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
+    items = [(story(f"p{i}", f"Pogačar story {i}", 1700000000 + i), HOSTILE_TAGS) for i in range(7)]
+    await storage.articles.save_poll(feed.id, items, FeedState("Extra", None, None, "h", 0), 1.8e9)
+    interaction = await standin.slash("rider", {"name": "pogacar"})
+    message = await standin.final(interaction)
+    buttons = {b["label"]: b for row in message["components"] for b in row["components"]}
+    assert buttons["Newer"]["disabled"] and not buttons["Older"].get("disabled", False)
+
+    stranger = await standin.click(
+        interaction.message, buttons["Older"]["custom_id"], user_id=OTHER_USER_ID
+    )
+    refusal = await standin.answer(stranger)
+    assert refusal.json["data"]["flags"] & EPHEMERAL
+
+    click = await standin.click(interaction.message, buttons["Older"]["custom_id"])
+    update = await standin.answer(click)
+    assert update.json["type"] == UPDATE_MESSAGE
+    page2 = update.json["data"]
+    assert "Page 2" in embed_text(page2)
+    buttons2 = {b["label"]: b for row in page2["components"] for b in row["components"]}
+    assert not buttons2["Newer"].get("disabled", False) and buttons2["Older"]["disabled"]
