@@ -1,0 +1,653 @@
+"""Multilingual cue vocabulary for transfer extraction, kept as data.
+
+Every entry is a regular expression matched against the lower-cased text at a word
+start. Languages: English, Dutch, French, Italian, Spanish and German. The patterns are
+deliberately phrased as verbs and nouns of moving between teams, hedges, and the
+things that look like moves but are not (extensions, abandons, renames, promotions).
+
+Cue families (how `feeds.transfers` reads them):
+
+- ARRIVE: the person is the subject and goes somewhere ("joins", "rejoint", "wechselt").
+  The team named after the verb is the destination.
+- DEPART: the person is the subject and leaves ("leaves", "vertrekt", "quitte").
+  The team named after the verb is the origin; "for/to Y" names the destination.
+- ACQUIRE: a team is the subject and the person the object ("Astana sign X",
+  "the signing of X", "kon X vastleggen"). The subject team is the destination.
+- LOSE: a team is the subject and loses the person ("Ineos lost X to Y").
+- NOUN_ARRIVE / NOUN_DEPART: nouns whose owner moves ("X's move to", "le départ de X").
+"""
+
+from __future__ import annotations
+
+# --- move cues ----------------------------------------------------------------------
+
+ARRIVE: tuple[str, ...] = (
+    # English
+    r"join(?:s|ed|ing)?\b",
+    r"rejoin(?:s|ed|ing)?\b",
+    r"mov(?:e|es|ed|ing) (?:to|across to|over to)\b",
+    r"switch(?:es|ed|ing)? (?:to|teams|over)\b",
+    r"head(?:s|ed|ing)? (?:to|for)\b",
+    r"is headed to\b",
+    r"sign(?:s|ed|ing)? (?:for|with)\b",
+    r"transfer(?:s|red|ring)? to\b",
+    r"arriv(?:e|es|ed|ing)\b",
+    r"agree(?:s|d)? (?:terms )?(?:to join|with)\b",
+    r"ride for\b",
+    r"race for\b",
+    r"mak(?:e|es|ing) (?:a|the) (?:\w+ )?(?:move|switch) to\b",
+    # Dutch
+    r"tekent bij\b",
+    r"tekende bij\b",
+    r"(?:heeft|hebben) getekend\b",
+    r"stapt over\b",
+    r"maakt de overstap\b",
+    r"overstap naar\b",
+    r"komt over\b",
+    r"trekt naar\b",
+    r"trekken\b",
+    r"gaat naar\b",
+    r"verhuist naar\b",
+    r"sluit (?:zich )?aan bij\b",
+    r"rijdt (?:volgend jaar |vanaf \d{4} )?voor\b",
+    # French
+    r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
+    r"s'engage\b",
+    r"s'est engagée?\b",
+    r"signe (?:chez|avec|pour)\b",
+    r"a signé\b",
+    r"arrive (?:chez|à)\b",
+    r"débarque\b",
+    r"courra pour\b",
+    r"va courir pour\b",
+    r"file (?:chez|à)\b",
+    # Italian
+    r"approd(?:a|erà|ato|ata|ano)\b",
+    r"passa (?:alla|al|all')",
+    r"passerà\b",
+    r"firma (?:con|per)\b",
+    r"ha firmato\b",
+    r"si trasferisce\b",
+    r"correrà (?:con|per)\b",
+    r"vestirà\b",
+    r"raggiunge\b",
+    # Spanish
+    r"ficha(?:rá)? por\b",
+    r"firma(?:rá)? (?:con|por)\b",
+    r"se une a\b",
+    r"se unirá a\b",
+    r"llega(?:rá)? a\b",
+    r"correrá (?:con|en|para)\b",
+    # German
+    r"wechsel(?:t|te|n)\b",
+    r"schließt sich\b",
+    r"schliesst sich\b",
+    r"unterschreib(?:t|en)\b",
+    r"unterschrieben\b",
+    r"unterzeichnet\b",
+    r"fährt (?:ab \d{4} |künftig |nächstes jahr )?für\b",
+    r"heuert\b",
+)
+
+DEPART: tuple[str, ...] = (
+    r"leav(?:e|es|ing)\b",
+    r"quit(?:s|ting)?\b",
+    r"exit(?:s|ing)?\b",
+    r"depart(?:s|ing)?\b",
+    r"swap(?:s|ped|ping)?\b",
+    r"part ways\b",
+    r"parting ways\b",
+    # Dutch
+    r"vertrek(?:t|ken)?\b",
+    r"verlaat\b",
+    r"verlaten\b",
+    r"op weg naar de uitgang\b",
+    r"neemt afscheid\b",
+    # French
+    r"quitt(?:e|er|era|ent)\b",
+    r"s'en va\b",
+    # Italian
+    r"lasci(?:a|are|erà)\b",
+    r"dice addio\b",
+    # Spanish
+    r"deja(?:rá)? (?:el|la|a)\b",
+    r"se marcha\b",
+    r"abandona(?:rá)? (?:el|la) equipo\b",
+    # German
+    r"verlässt\b",
+    r"verlassen\b",
+    r"kehrt .{0,40}den rücken\b",
+)
+
+ACQUIRE: tuple[str, ...] = (
+    # Team as subject, person as object. "sign" alone is decided in context.
+    r"sign(?:s|ed|ing)?\b",
+    r"acquisition of\b",
+    r"acquir(?:e|es|ed|ing)\b",
+    r"recruit(?:s|ed|ing)?\b",
+    r"snap(?:s|ped)? up\b",
+    r"bring(?:s|ing)? back\b",
+    r"brought back\b",
+    r"bring(?:s|ing)? in\b",
+    r"secur(?:e|es|ed|ing) the (?:signature|services) of\b",
+    r"capture of\b",
+    # Dutch
+    r"haalt\b",
+    r"haalde\b",
+    r"legt .{0,60}vast\b",
+    r"vastleggen\b",
+    r"vastgelegd\b",
+    r"contracteert\b",
+    r"strikt\b",
+    r"trekt .{0,40}aan\b",
+    r"aangetrokken\b",
+    # French
+    r"recrute\b",
+    r"recrutement de\b",
+    r"s'offre\b",
+    r"enrôle\b",
+    r"l'arrivée de\b",
+    # Italian
+    r"ingaggia\b",
+    r"l'ingaggio di\b",
+    r"ingaggiato\b",
+    r"ufficializza l'arrivo di\b",
+    r"mette sotto contratto\b",
+    # Spanish
+    r"ficha a\b",
+    r"el fichaje de\b",
+    r"incorpora a\b",
+    # German
+    r"verpflichte(?:t|n)\b",
+    r"verpflichtung von\b",
+    r"holt\b",
+)
+
+LOSE: tuple[str, ...] = (
+    r"los(?:e|es|t|ing) .{0,60}\bto\b",
+    r"raakt(?:e)? .{0,80}kwijt\b",
+    r"verlies(?:t)? .{0,60}aan\b",
+    r"perd .{0,60}\bau profit\b",
+    r"perde .{0,60}\b(?:a favore|verso)\b",
+    r"verlier(?:t|en) .{0,60}\ban\b",
+)
+
+NOUN_ARRIVE: tuple[str, ...] = (
+    r"move\b",
+    r"switch\b",
+    r"transfer\b",
+    r"arrival\b",
+    r"signing\b",
+    r"overstap\b",
+    r"komst\b",
+    r"aankomst\b",
+    r"transfert\b",
+    r"arrivée\b",
+    r"trasferimento\b",
+    r"arrivo\b",
+    r"passaggio\b",
+    r"wechsel\b",
+    r"neuzugang\b",
+    r"fichaje\b",
+    r"traspaso\b",
+    r"llegada\b",
+)
+
+NOUN_DEPART: tuple[str, ...] = (
+    r"departure\b",
+    r"exit\b",
+    r"vertrek\b",
+    r"afscheid\b",
+    r"départ\b",
+    r"partenza\b",
+    r"addio\b",
+    r"abschied\b",
+    r"abgang\b",
+    r"salida\b",
+    r"marcha\b",
+)
+
+# --- status cues --------------------------------------------------------------------
+
+CONFIRMED: tuple[str, ...] = (
+    r"announc(?:e|es|ed|ing|ement)\b",
+    r"official(?:ly)?\b",
+    r"confirm(?:s|ed|ing|ation)?\b",
+    r"press release\b",
+    r"ha(?:s|ve) signed\b",
+    r"signed\b",
+    r"unveil(?:s|ed)\b",
+    r"completed?\b",
+    r"(?:maakt|maakte) .{0,40}bekend\b",
+    r"(?:heeft|hebben) getekend\b",
+    r"officieel\b",
+    r"bevestig(?:t|de|en|d)\b",
+    r"officialis(?:e|é|ée|ait|ation)\b",
+    r"officiel(?:le|lement)?\b",
+    r"annonc(?:e|é|ée|er)\b",
+    r"confirm(?:e|é|ée)\b",
+    r"communiqué\b",
+    r"a signé\b",
+    r"ufficial(?:e|i|mente|izza|izzato)\b",
+    r"annunci(?:a|ato|ata)\b",
+    r"conferm(?:a|ato|ata)\b",
+    r"ha firmato\b",
+    r"offiziell\b",
+    r"bestätig(?:t|te|en)\b",
+    r"gab .{0,40}bekannt\b",
+    r"gibt .{0,40}bekannt\b",
+    r"verkündet\b",
+    r"oficial(?:mente)?\b",
+    r"anunci(?:a|ó|ado)\b",
+    r"confirm(?:a|ó|ado)\b",
+)
+
+RUMOUR: tuple[str, ...] = (
+    # English
+    r"rumou?r(?:s|ed)?\b",
+    r"reported(?:ly)?\b",
+    r"reports?\b",
+    r"according to\b",
+    r"sources?\b",
+    r"linked\b",
+    r"expected\b",
+    r"set to\b",
+    r"close to\b",
+    r"closing in\b",
+    r"on the verge\b",
+    r"poised\b",
+    r"likely\b",
+    r"possible\b",
+    r"possibly\b",
+    r"could\b",
+    r"would\b",
+    r"might\b",
+    r"may\b",
+    r"speculat(?:e|ed|ion)\b",
+    r"said to\b",
+    r"understood to\b",
+    r"believed to\b",
+    r"tipped\b",
+    r"in talks\b",
+    r"negotiat(?:e|es|ing|ions)\b",
+    r"imminent\b",
+    r"uncertain\b",
+    r"unconfirmed\b",
+    r"eyeing\b",
+    r"interest(?:ed)? in\b",
+    # Dutch
+    r"zou(?:den)?\b",
+    r"naar verluidt\b",
+    r"volgens\b",
+    r"geruchte?n?\b",
+    r"gerucht\b",
+    r"gespeculeerd\b",
+    r"speculatie\b",
+    r"lijkt\b",
+    r"het hof\b",
+    r"gelinkt\b",
+    r"in beeld\b",
+    r"dicht bij\b",
+    r"op het punt\b",
+    r"mogelijk(?:e)?\b",
+    r"verwacht\b",
+    r"wellicht\b",
+    # French
+    r"selon\b",
+    r"serait\b",
+    r"devrait\b",
+    r"pourrait\b",
+    r"rumeurs?\b",
+    r"pressenti\b",
+    r"proche d[e']",
+    r"en passe de\b",
+    r"d'après\b",
+    r"piste\b",
+    r"annoncé partant\b",
+    # Italian
+    r"secondo\b",
+    r"sarebbe\b",
+    r"dovrebbe\b",
+    r"potrebbe\b",
+    r"voci\b",
+    r"indiscrezion[ei]\b",
+    r"vicin(?:o|a|issimo|issima) a[l]?\b",
+    r"trattativ[ae]\b",
+    r"in procinto\b",
+    # Spanish
+    r"según\b",
+    r"sería\b",
+    r"podría\b",
+    r"rumor(?:es)?\b",
+    r"cerca de\b",
+    r"fuentes\b",
+    r"se especula\b",
+    r"negocia(?:ción|ciones)?\b",
+    # German
+    r"laut\b",
+    r"soll(?:en|te)?\b",
+    r"gerücht(?:e|en)?\b",
+    r"gerüchteweise\b",
+    r"angeblich\b",
+    r"spekulation(?:en)?\b",
+    r"nach informationen\b",
+    r"quellen\b",
+    r"bericht(?:et|en)\b",
+    r"dürfte\b",
+    r"könnte\b",
+    r"kurz vor\b",
+    r"medienberichten\b",
+)
+
+# Hedges that describe a rumour which has since come true ("had been rumoured for weeks").
+RUMOUR_SUPERSEDED: tuple[str, ...] = (
+    r"had been (?:long )?(?:rumou?red|linked|expected|speculated)\b",
+    r"long[- ]rumou?red\b",
+    r"was (?:widely )?(?:rumou?red|expected)\b",
+)
+
+# A team or the rider contesting the move: the strongest sign it is not settled.
+DISPUTE: tuple[str, ...] = (
+    r"den(?:y|ies|ied)\b",
+    r"reject(?:s|ed)?\b",
+    r"disput(?:e|es|ed)\b",
+    r"contest(?:s|ed)?\b",
+    r"legal (?:proceedings|action|dispute)\b",
+    r"contractually bound\b",
+    r"ontken(?:t|de|nen)\b",
+    r"betwist\b",
+    r"dément\b",
+    r"dementi\b",
+    r"contest(?:e|é)\b",
+    r"smentisc[ea]\b",
+    r"bestreite(?:t|n)\b",
+    r"dementier(?:t|en)\b",
+    r"niega\b",
+    r"desmiente\b",
+)
+
+NEGATION: tuple[str, ...] = (
+    r"not\b",
+    r"n't\b",
+    r"yet to\b",
+    r"declined to\b",
+    r"refused to\b",
+    r"niet\b",
+    r"nog niet\b",
+    r"geen\b",
+    r"pas\b",
+    r"ne\b",
+    r"non\b",
+    r"nicht\b",
+    r"kein\b",
+    r"no\b",
+)
+
+# --- vetoes: clauses that look like moves but are not ---------------------------------
+
+EXTENSION: tuple[str, ...] = (
+    r"extend(?:s|ed|ing)?\b",
+    r"extension\b",
+    r"re-?sign(?:s|ed|ing)?\b",
+    r"renew(?:s|ed|al)?\b",
+    r"continu(?:e|es|ed|ing) (?:racing|riding|to race|to ride|with)\b",
+    r"race on\b",
+    r"stay(?:s|ed|ing)? (?:at|with|on)\b",
+    r"remain(?:s|ed)? (?:at|with|one of)\b",
+    r"postpone retirement\b",
+    r"put off retirement\b",
+    r"verleng(?:t|d|de|en|ing)\b",
+    r"contractverlenging\b",
+    r"blijft\b",
+    r"prolong(?:e|é|ation)\b",
+    r"reste\b",
+    r"rinnov(?:a|o|ato)\b",
+    r"prolung(?:a|ato)\b",
+    r"rimane\b",
+    r"verlänger(?:t|ung)\b",
+    r"vertragsverlängerung\b",
+    r"bleibt\b",
+    r"renueva\b",
+    r"renovación\b",
+    r"sigue en\b",
+)
+
+RACE: tuple[str, ...] = (
+    r"abandon(?:s|ed|ing)?\b",
+    r"withdr(?:ew|awn|aw|awal)\b",
+    r"forced out\b",
+    r"did not (?:start|finish)\b",
+    r"dnf\b",
+    r"crash(?:ed|es)?\b",
+    r"breakaway\b",
+    r"peloton\b",
+    r"the break\b",
+    r"the front\b",
+    r"the finish\b",
+    r"stapt af\b",
+    r"opgave\b",
+    r"kopgroep\b",
+    r"abbandon(?:a|o)\b",
+    r"ritir(?:o|ato)\b",
+    r"fuga\b",
+    r"gibt auf\b",
+    r"aufgeben\b",
+    r"aufgegeben\b",
+    r"ausreißer\b",
+    r"échappée\b",
+)
+
+ORGANISATION: tuple[str, ...] = (
+    # renames, sponsors, mergers, management succession, promotions
+    r"merg(?:e|er|es|ed|ing)\b",
+    r"mega-merger\b",
+    r"absorbed\b",
+    r"takeover\b",
+    r"renam(?:e|ed|ing)\b",
+    r"new name\b",
+    r"sponsor(?:s|ship)?\b",
+    r"invest(?:s|or|ment|ing)?\b",
+    r"bike supplier\b",
+    r"promot(?:ed|ion)\b",
+    r"step(?:s|ped)? down\b",
+    r"take(?:s|n)? over as\b",
+    r"took over as\b",
+    r"succeed(?:s|ed)?\b",
+    r"fusie\b",
+    r"nieuwe naam\b",
+    r"gepromoveerd\b",
+    r"fusion\b",
+    r"nouveau nom\b",
+    r"promu\b",
+    r"fusione\b",
+    r"nuovo nome\b",
+    r"promosso\b",
+    r"umbenennung\b",
+    r"neuer name\b",
+    r"befördert\b",
+    r"fusión\b",
+    r"nuevo nombre\b",
+)
+
+BACKGROUND: tuple[str, ...] = (
+    r"previously\b",
+    r"formerly\b",
+    r"used to\b",
+    r"since joining\b",
+    r"earlier in (?:the|his|her|this) (?:season|career|year)\b",
+    r"earlier this (?:season|year)\b",
+    r"last (?:year|season|winter)\b",
+    r"years? ago\b",
+    r"back in\b",
+    r"at the time\b",
+    r"vorig(?:e)? (?:jaar|seizoen)\b",
+    r"destijds\b",
+    r"eerder (?:dit|in het) seizoen\b",
+    r"l'an dernier\b",
+    r"l'année dernière\b",
+    r"la saison dernière\b",
+    r"auparavant\b",
+    r"l'anno scorso\b",
+    r"la scorsa stagione\b",
+    r"in passato\b",
+    r"letztes jahr\b",
+    r"vergangene saison\b",
+    r"damals\b",
+    r"el año pasado\b",
+    r"anteriormente\b",
+)
+
+# "this season" is background unless it is the end of it ("leaves at the end of this season").
+THIS_SEASON = r"(?<!end of )(?<!the end of )this season\b"
+
+# --- words around mentions ------------------------------------------------------------
+
+# Words right before a team that make it the destination / the origin / the current team.
+TO_MARKERS = (
+    r"to|into|for|join|joins|joining|rejoin|naar|richting|bij|à|au|aux|chez|vers|pour|"
+    r"alla|al|all'|allo|ai|a|verso|per|con|zu|zum|zur|nach|beim|bei|für|para|hacia|en"
+)
+FROM_MARKERS = (
+    r"from|leave|leaves|leaving|left|quit|quits|quitting|van|vanuit|verlaat|de|du|des|d'|"
+    r"quitte|quitter|da|dal|dalla|dallo|dall'|lascia|von|vom|verlässt|desde|swapping|swap|swaps"
+)
+AFFILIATION_MARKERS = r"at|with|met|avec|sous|con|bei|mit|en|in|of"
+
+# Determiners/adjectives allowed between a marker and the team ("to the Belgian team").
+FILLER_WORDS = (
+    "the",
+    "a",
+    "an",
+    "de",
+    "het",
+    "een",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "il",
+    "lo",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "el",
+    "los",
+    "team",
+    "squad",
+    "ploeg",
+    "équipe",
+    "formation",
+    "squadra",
+    "mannschaft",
+    "equipo",
+    "second-division",
+    "new",
+    "french",
+    "franse",
+    "italian",
+)
+
+# Words allowed between people listed together ("X, Y and Z", "X from A along with Y").
+COORDINATION_WORDS = frozenset(
+    {
+        "and",
+        "en",
+        "et",
+        "e",
+        "ed",
+        "und",
+        "y",
+        "along",
+        "with",
+        "as",
+        "well",
+        "plus",
+        "from",
+        "van",
+        "de",
+        "da",
+        "von",
+        "the",
+        "het",
+        "la",
+        "le",
+        "il",
+        "der",
+        "die",
+        "both",
+        "also",
+        "ook",
+        "aussi",
+        "anche",
+        "auch",
+    }
+)
+
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "hij",
+        "zij",
+        "ze",
+        "il",
+        "elle",
+        "lui",
+        "lei",
+        "er",
+        "sie",
+        "él",
+        "ella",
+        "the",  # "The move was announced", "The Italian will join": no named subject
+        "de",
+        "het",
+        "le",
+        "la",
+        "l'",
+        "der",
+        "die",
+        "das",
+    }
+)
+
+SPEECH = (
+    r"said|says|told|tells|explained|confirmed|confirms|announced|added|stated|revealed|"
+    r"zei|zegt|vertelde|bevestigde|liet weten|a déclaré|a confirmé|explique|a expliqué|"
+    r"ha detto|ha confermato|ha spiegato|sagte|sagt|bestätigte|erklärte|dijo|confirmó|afirmó"
+)
+
+BOSS_TITLES = (
+    r"boss|manager|general manager|team manager|teammanager|ceo|owner|principal|president|"
+    r"director|directeur|manager général|patron|presidente|direttore|teamchef|chef|"
+    r"ploegleider|ploegbaas|baas|eigenaar"
+)
+
+# --- season -----------------------------------------------------------------------------
+
+# A year introduced like this is when the move takes effect.
+SEASON_YEAR = (
+    r"(?:for|from|in|as of|starting|vanaf|voor|in|en|pour|à partir de|dès|dal|dalla|nel|per il|"
+    r"per la stagione|ab|für|im|ab der saison|desde|para|a partir de)\s+(?:the\s+|het\s+|la\s+|"
+    r"le\s+|il\s+|der\s+|el\s+|saison\s+|seizoen\s+|stagione\s+|season\s+|temporada\s+)?"
+    r"((?:19|20)\d\d)\b"
+)
+# A year after these is the end of a contract, not the season of the move.
+CONTRACT_END = (
+    r"(?:(?:contract|deal|contrat|contratto|vertrag|contrato|contract)\s+(?:\w+\s+){0,3}"
+    r"(?:ends?|expires?|runs?|running|loopt|läuft|scade)\s+(?:in|until|through|to|tot|bis)?\s*"
+    r"((?:19|20)\d\d))|(?:until|through|till|to the end of|tot|t/m|jusqu'en|jusqu'à|"
+    r"jusqu'a|fino al|fino a|fino|bis|hasta)\s+"
+    r"(?:the\s+|eind\s+|fin\s+|ende\s+|end of\s+|la fine del\s+|finales de\s+)?"
+    r"((?:19|20)\d\d)"
+)
+NEXT_SEASON = (
+    r"next (?:year|season|summer|spring)|volgend(?:e)? (?:jaar|seizoen)|l'an prochain|"
+    r"l'année prochaine|la saison prochaine|il prossimo anno|la prossima stagione|"
+    r"nächste(?:s|n)? (?:jahr|saison)|el próximo año|la próxima temporada|"
+    r"end of (?:this|the) (?:season|year)|eind dit seizoen|einde van dit seizoen|"
+    r"fin de (?:la|cette) saison|fine (?:della|di questa) stagione|saisonende|zum saisonende|"
+    r"final de temporada"
+)

@@ -1,0 +1,777 @@
+"""Transfer extraction: does a story report moves between teams, and which ones.
+
+The tagger has already found every rider, staff member and team in the text; this
+module reads the words around those mentions. It works clause by clause:
+
+1. Cue words (see `feeds.transfer_cues`) mark a move and say who moves: the subject of
+   "joins"/"leaves", the object of "Astana sign ..."/"the signing of ...".
+2. Words right before each team mention give it a role: destination ("to", "naar",
+   "à", "zum"), origin ("from", "van", "de", "von") or current team ("at", "(Team)").
+3. Clauses about extensions, abandons, renames/sponsors/promotions and history are
+   skipped; the person's own team at publication can never be the destination.
+4. Evidence is summed per person (the title counts more). People who "join her" or
+   "switch teams" without a team named take the story's main destination.
+5. Status comes from the sentences that carry the move: any hedge ("set to",
+   "zou", "selon", "secondo", "laut") or dispute makes it a rumour; an announcement
+   makes it confirmed; a confirmation of the departure alone says nothing about the
+   destination.
+
+Everything is plain regular expressions over a lower-cased copy of the text, indexed by
+the first letters of each word, so a typical story takes a fraction of a millisecond.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from feeds import transfer_cues as cues
+from feeds.models import Mention, Move, MoveStatus
+from feeds.roster import Person, Roster
+
+log = logging.getLogger(__name__)
+
+PERSON_KINDS = frozenset({"rider", "staff"})
+
+# Cue families that say the person arrives somewhere (vs. only leaves).
+ARRIVAL_FAMILIES = frozenset({"arrive", "acquire", "noun_arrive"})
+MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart")
+STATUS_FAMILIES = ("confirmed", "rumour", "superseded", "dispute")
+VETO_FAMILIES = ("extension", "race", "organisation", "background")
+
+TITLE_WEIGHT = 1.5
+FALLBACK_WEIGHT = 0.5
+INHERIT_WEIGHT = 0.5
+MIN_MOVE_WEIGHT = 1.0
+
+
+# --- compiled vocabulary ------------------------------------------------------------------
+
+
+def _prefixes(pattern: str) -> list[str]:
+    """The two-letter keys a pattern can start with (its literal start, or a group's)."""
+    if pattern.startswith("(?:"):
+        group = pattern[3 : pattern.index(")")]
+        return sorted({alt[:2] for alt in group.split("|")})
+    return [pattern[:2]]
+
+
+def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    families: dict[str, Iterable[str]] = {
+        "arrive": cues.ARRIVE,
+        "depart": cues.DEPART,
+        "acquire": cues.ACQUIRE,
+        "lose": cues.LOSE,
+        "noun_arrive": cues.NOUN_ARRIVE,
+        "noun_depart": cues.NOUN_DEPART,
+        "confirmed": cues.CONFIRMED,
+        "rumour": cues.RUMOUR,
+        "superseded": cues.RUMOUR_SUPERSEDED,
+        "dispute": cues.DISPUTE,
+        "extension": cues.EXTENSION,
+        "race": cues.RACE,
+        "organisation": cues.ORGANISATION,
+        "background": cues.BACKGROUND,
+    }
+    index: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+    for family, patterns in families.items():
+        for pattern in patterns:
+            compiled = re.compile(pattern)
+            for key in _prefixes(pattern):
+                index[key].append((family, compiled))
+    return dict(index)
+
+
+_INDEX = _build_index()
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n")
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+(?:but|while|whereas|although|maar|terwijl|mais|tandis que|alors que|mentre|"
+    r"aber|während|wohingegen|pero|mientras)\s+|;\s+|:\s+(?=[a-z])"
+)
+_THIS_SEASON = re.compile(cues.THIS_SEASON)
+_NEGATION = re.compile(r"(?:^|\W)(?:" + "|".join(cues.NEGATION) + r")\W+(?:\w+\W+){0,2}$")
+_SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
+_CONTRACT_END = re.compile(r"\b" + cues.CONTRACT_END)
+_NEXT_SEASON = re.compile(r"\b(?:" + cues.NEXT_SEASON + r")\b")
+_SPEAKER = re.compile(
+    r"\b(?:" + cues.SPEECH + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
+)
+_BOSS = re.compile(r"\b(?:" + cues.BOSS_TITLES + r")\s*$")
+_GENERIC_TEAM = re.compile(
+    r"\b(?:team|squad|outfit|formation|ploeg|formatie|équipe|formation|squadra|"
+    r"mannschaft|rennstall|equipo|it|they|ze|elle|sie)\b"
+)
+_OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:[\w-]+\s+){0,2}$")
+_HEADLINE_GAP = re.compile(
+    r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
+    r"(?:la |le |l'|de |het |die |das |the )?"
+)
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+_TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}$")
+_PERSONAL_PRONOUNS = frozenset(
+    {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
+)
+
+_TO_WORDS = frozenset(cues.TO_MARKERS.split("|"))
+_FROM_WORDS = frozenset(cues.FROM_MARKERS.split("|"))
+_AFF_WORDS = frozenset(cues.AFFILIATION_MARKERS.split("|"))
+_FILLERS = frozenset(cues.FILLER_WORDS)
+# Words that are both an article and a direction ("de" = the / of, "a" = a / to).
+_AMBIGUOUS = frozenset(w for w in _FILLERS if w in _TO_WORDS | _FROM_WORDS | _AFF_WORDS) | {
+    "a",
+    "al",
+    "in",
+    "con",
+}
+
+
+# --- text structure -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    sentence: int
+    title: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    family: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Evidence:
+    person_id: str
+    family: str
+    sentence: int
+    title: bool
+    fallback: bool
+    to: dict[str, float] = field(default_factory=dict)
+    origin: set[str] = field(default_factory=set)
+    season: int | None = None
+
+    @property
+    def weight(self) -> float:
+        w = TITLE_WEIGHT if self.title else 1.0
+        return w * (FALLBACK_WEIGHT if self.fallback else 1.0)
+
+    @property
+    def arrival(self) -> bool:
+        return self.family in ARRIVAL_FAMILIES or bool(self.to)
+
+
+def _lower(text: str) -> str:
+    """Lower-cased copy with the same length (offsets must keep pointing at the text)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("’", "'")
+
+
+def _sentences(text: str) -> list[_Span]:
+    title_end = text.find("\n\n")
+    if title_end < 0:
+        title_end = len(text) if "\n" not in text else text.find("\n")
+    spans: list[_Span] = [_Span(0, title_end, 0, True)]
+    start = title_end
+    for match in _SENTENCE_END.finditer(text, title_end):
+        if match.start() > start and text[start : match.start()].strip():
+            spans.append(_Span(start, match.start(), len(spans), False))
+        start = match.end()
+    if start < len(text) and text[start:].strip():
+        spans.append(_Span(start, len(text), len(spans), False))
+    return spans
+
+
+def _clauses(low: str, sentence: _Span) -> list[_Span]:
+    out = []
+    start = sentence.start
+    for match in _CLAUSE_SPLIT.finditer(low, sentence.start, sentence.end):
+        if match.start() > start:
+            out.append(_Span(start, match.start(), sentence.sentence, sentence.title))
+        start = match.end()
+    if start < sentence.end:
+        out.append(_Span(start, sentence.end, sentence.sentence, sentence.title))
+    return out
+
+
+def _scan(low: str) -> dict[str, list[_Hit]]:
+    """Every cue occurrence, by family, in text order."""
+    hits: dict[str, list[_Hit]] = defaultdict(list)
+    for word in _WORD.finditer(low):
+        pos = word.start()
+        for family, pattern in _INDEX.get(low[pos : pos + 2], ()):
+            found = pattern.match(low, pos)
+            if found:
+                hits[family].append(_Hit(family, pos, found.end()))
+    return hits
+
+
+def _within(hits: list[_Hit], start: int, end: int) -> list[_Hit]:
+    lo = bisect.bisect_left(hits, start, key=lambda h: h.start)
+    hi = bisect.bisect_left(hits, end, key=lambda h: h.start)
+    return hits[lo:hi]
+
+
+def _move_cues(hits: dict[str, list[_Hit]], clause: _Span) -> list[_Hit]:
+    """Move cues in a clause; of overlapping cues the longest wins ("signs for" > "signs")."""
+    found = [h for fam in MOVE_FAMILIES for h in _within(hits.get(fam, []), *_bounds(clause))]
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in found:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _bounds(span: _Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+# --- mention roles ------------------------------------------------------------------------
+
+
+def _team_role(low: str, team: Mention, floor: int) -> str | None:
+    """'to', 'from' or 'aff' from the words right before a team mention, else None."""
+    words = _WORD.findall(low, max(floor, team.start - 60), team.start)
+    skipped = 0
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].replace("’", "'")
+        left = words[i - 1] if i > 0 else ""
+        if word in _AMBIGUOUS and (left in _TO_WORDS or left in _FROM_WORDS):
+            continue  # an article after a direction word: "naar de ploeg", "verso la"
+        if word in _TO_WORDS:
+            return "to"
+        if word in _FROM_WORDS:
+            return "from"
+        if word in _AFF_WORDS:
+            return "aff"
+        if word in _FILLERS:
+            continue
+        skipped += 1
+        if skipped > 2:
+            return None
+    return None
+
+
+def _affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | None:
+    """The team written as the person's current one: "X (Team)" or "Team's X"."""
+    for team in teams:
+        if team.start >= person.end and _PAREN_GAP.match(text[person.end : team.start]):
+            return team.entity_id
+        if team.end <= person.start and _TEAM_POSSESSIVE_GAP.match(text[team.end : person.start]):
+            return team.entity_id
+    return None
+
+
+def _coordinated(low: str, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
+    """Are two person mentions part of one list ("X, Y en Z", "X from A along with Y")?"""
+    gap_start, gap_end = left.end, right.start
+    if gap_end - gap_start > 80:
+        return False
+    pieces = []
+    cursor = gap_start
+    for team in teams:
+        if gap_start <= team.start and team.end <= gap_end:
+            pieces.append(low[cursor : team.start])
+            cursor = team.end
+    pieces.append(low[cursor:gap_end])
+    words = _WORD.findall(" ".join(pieces))
+    if any(c in ".;:!?" for c in "".join(pieces)):
+        return False
+    others = [w for w in words if w not in cues.COORDINATION_WORDS]
+    has_link = "," in "".join(pieces) or len(others) < len(words)
+    return has_link and len(others) <= 2
+
+
+# --- one clause -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Story:
+    text: str
+    low: str
+    roster: Roster
+    published: date | None
+    people: list[Mention]
+    teams: list[Mention]
+    hits: dict[str, list[_Hit]]
+    focus_team: str | None
+    evidence: list[_Evidence] = field(default_factory=list)
+    pending: list[_Evidence] = field(default_factory=list)
+    """Evidence whose mover is not named in its clause ("He will join ...")."""
+
+
+def _in(mentions: Sequence[Mention], span: _Span) -> list[Mention]:
+    return [m for m in mentions if span.start <= m.start and m.end <= span.end]
+
+
+def _vetoed(story: _Story, clause: _Span) -> bool:
+    for family in ("race", "organisation", "background"):
+        if _within(story.hits.get(family, []), clause.start, clause.end):
+            return True
+    return bool(_THIS_SEASON.search(story.low, clause.start, clause.end))
+
+
+def _staying(story: _Story, clause: _Span, people: Sequence[Mention]) -> set[str]:
+    """People a contract-extension cue is about (the nearest named before it)."""
+    out = set()
+    for hit in _within(story.hits.get("extension", []), clause.start, clause.end):
+        before = [p for p in people if p.end <= hit.start]
+        if before:
+            out.add(before[-1].entity_id)
+    return out
+
+
+def _speaker(story: _Story, person: Mention, cue: _Hit) -> bool:
+    """The person only reports the move: "Lefevere confirmed that the Frenchman would leave"."""
+    gap = story.low[person.end : cue.start]
+    found = _SPEAKER.search(gap)
+    if found and found.group(1) not in _PERSONAL_PRONOUNS:
+        return True
+    boss = _BOSS.search(story.low, max(0, person.start - 30), person.start)
+    return bool(boss and found)
+
+
+def _subjects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list[Mention]:
+    """The person(s) doing the verb: the nearest named before it, with any listed with them."""
+    before = [p for p in people if p.end <= cue.start]
+    if not before or _speaker(story, before[-1], cue):
+        return []
+    chain = [before[-1]]
+    for person in reversed(before[:-1]):
+        if not _coordinated(story.low, person, chain[-1], teams):
+            break
+        chain.append(person)
+    return chain
+
+
+def _objects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list[Mention]:
+    """The person(s) a team verb acts on: right after it, or right before a final verb."""
+    after = [p for p in people if p.start >= cue.end]
+    if after and len(_WORD.findall(story.low, cue.end, after[0].start)) <= 4:
+        gap = story.low[cue.end : after[0].start]
+        if not any(c in gap for c in ".;:!?"):
+            chain = [after[0]]
+            for person in after[1:]:
+                if not _coordinated(story.low, chain[-1], person, teams):
+                    break
+                chain.append(person)
+            return chain
+    inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
+    if inside:
+        return inside
+    before = [p for p in people if p.end <= cue.start]
+    if before and len(_WORD.findall(story.low, before[-1].end, cue.start)) <= 2:
+        chain = [before[-1]]
+        for person in reversed(before[:-1]):
+            if not _coordinated(story.low, person, chain[-1], teams):
+                break
+            chain.append(person)
+        return chain
+    return []
+
+
+def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list[Mention]:
+    """The owner of a move noun: "the arrival of X", "X's move", "le départ de X"."""
+    after = [p for p in people if p.start >= cue.end]
+    if after:
+        words = _WORD.findall(story.low, cue.end, after[0].start)
+        if words and words[0] in _OF_WORDS and len(words) <= 3:
+            return [after[0]]
+    before = [p for p in people if p.end <= cue.start]
+    if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
+        return [before[-1]]
+    # "X zou de overstap maken naar Y": no owner, so the clause's subject.
+    return _subjects(story, people, cue, teams)
+
+
+def _season(story: _Story, clause: _Span) -> int | None:
+    pub = story.published
+    ends = [m.span() for m in _CONTRACT_END.finditer(story.low, clause.start, clause.end)]
+    for found in _SEASON.finditer(story.low, clause.start, clause.end):
+        if any(s <= found.start(1) < e for s, e in ends):
+            continue
+        year = int(found.group(1))
+        if pub is None or pub.year <= year <= pub.year + 3:
+            return year
+    if pub is not None and _NEXT_SEASON.search(story.low, clause.start, clause.end):
+        return pub.year + 1
+    return None
+
+
+def _headline_arrows(story: _Story, clause: _Span) -> list[_Hit]:
+    """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull"."""
+    out = []
+    people = _in(story.people, clause)
+    for team in _in(story.teams, clause):
+        before = [p for p in people if p.end <= team.start]
+        if before:
+            gap = _HEADLINE_GAP.match(story.low, before[-1].end, team.start)
+            if gap and gap.end() == team.start:
+                out.append(_Hit("arrive", gap.start(), gap.end()))
+    return out
+
+
+def _clause_evidence(story: _Story, clause: _Span) -> None:
+    cue_hits = _move_cues(story.hits, clause)
+    if clause.title:
+        cue_hits = sorted(cue_hits + _headline_arrows(story, clause), key=lambda h: h.start)
+    if not cue_hits or _vetoed(story, clause):
+        return
+    people = _in(story.people, clause)
+    teams = _in(story.teams, clause)
+    roles = {id(t): _team_role(story.low, t, clause.start) for t in teams}
+    staying = _staying(story, clause, people)
+    season = _season(story, clause)
+    for cue in cue_hits:
+        family = cue.family
+        if family == "acquire" and story.low.startswith("sign", cue.start):
+            objects = _objects(story, people, cue, teams)
+            if not objects:
+                family = "arrive"  # "she has signed a three-year contract"
+        movers = _movers(story, family, people, cue, teams)
+        to, origin = _directions(story, family, cue, clause, teams, roles, movers)
+        if family == "acquire" and not to:
+            continue  # a team verb with no team in sight ("he added") says nothing
+        targets = [m for m in movers if m.entity_id not in staying]
+        for mover in targets:
+            ev = _Evidence(mover.entity_id, family, clause.sentence, clause.title, False)
+            ev.to = dict(to)
+            ev.origin = set(origin)
+            own = _affiliation(story.text, mover, teams)
+            if own:
+                ev.origin.add(own)
+                ev.to.pop(own, None)
+            ev.season = season
+            story.evidence.append(ev)
+        if not movers:
+            ev = _Evidence("", family, clause.sentence, clause.title, True)
+            ev.to, ev.origin, ev.season = dict(to), set(origin), season
+            story.pending.append(ev)
+
+
+def _movers(story: _Story, family: str, people, cue: _Hit, teams) -> list[Mention]:
+    if family in ("arrive", "depart"):
+        return _subjects(story, people, cue, teams)
+    if family in ("acquire", "lose"):
+        return _objects(story, people, cue, teams)
+    return _of_person(story, people, cue, teams)
+
+
+def _directions(
+    story: _Story,
+    family: str,
+    cue: _Hit,
+    clause: _Span,
+    teams: Sequence[Mention],
+    roles: dict[int, str | None],
+    movers: Sequence[Mention],
+) -> tuple[dict[str, float], set[str]]:
+    """Destination candidates (team id -> weight) and origins for one cue."""
+    to: dict[str, float] = {}
+    origin: set[str] = {t.entity_id for t in teams if roles[id(t)] == "from"}
+    after = [t for t in teams if t.start >= cue.end]
+    before = [t for t in teams if t.end <= cue.start]
+    inside = [t for t in teams if cue.start <= t.start and t.end <= cue.end]
+    own = {_affiliation(story.text, m, teams) for m in movers} - {None}
+
+    def add(team: Mention, weight: float) -> None:
+        if team.entity_id not in own:
+            to[team.entity_id] = max(to.get(team.entity_id, 0.0), weight)
+
+    for team in after:
+        if roles[id(team)] == "to":
+            add(team, 2.0)
+    if family == "arrive":
+        if not to:
+            free = [t for t in after if roles[id(t)] != "from" and t.entity_id not in own]
+            if free:
+                add(free[0], 1.5)
+        if not to:
+            for team in before:
+                if roles[id(team)] == "to":
+                    add(team, 1.5)
+    elif family == "depart":
+        if after and roles[id(after[0])] != "to":
+            origin.add(after[0].entity_id)
+    elif family == "acquire":
+        subject = [t for t in before if roles[id(t)] != "from"]
+        if subject:
+            add(subject[-1], 2.0)
+        elif story.focus_team and _GENERIC_TEAM.search(story.low, clause.start, cue.start):
+            to[story.focus_team] = 1.0
+    elif family == "lose":
+        subject = before or inside
+        if subject:
+            origin.add(subject[-1].entity_id)
+        for team in after:
+            if roles[id(team)] in ("to", None):
+                add(team, 2.0)
+                break
+    elif family == "noun_arrive":
+        for team in after:
+            if roles[id(team)] in ("to", "aff", None):
+                add(team, 1.5)
+                break
+        if not to and before and roles[id(before[-1])] != "from":
+            add(before[-1], 1.0)
+    elif family == "noun_depart" and before and roles[id(before[-1])] != "to":
+        origin.add(before[-1].entity_id)
+    for team_id in origin:
+        to.pop(team_id, None)
+    return to, origin
+
+
+# --- the story ----------------------------------------------------------------------------
+
+
+def _focus_team(teams: Sequence[Mention], title_end: int) -> str | None:
+    counts: dict[str, float] = defaultdict(float)
+    for team in teams:
+        counts[team.entity_id] += 3.0 if team.start < title_end else 1.0
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -min(t.start for t in teams if t.entity_id == k)))
+
+
+def _blocked_team(person: Person, published: date | None) -> str | None:
+    """The team the person already rides for (so "to" it is an extension, not a move)."""
+    if published is None:
+        return None  # today's roster says nothing about an undated story
+    covering = [s for s in person.stints if s.covers(published.year)]
+    if len(covering) != 1:
+        return None
+    stint = covering[0]
+    if stint.start == published.year and published.month <= 2:
+        return None  # a January story about this winter's move
+    return stint.team_id
+
+
+def _sentence_status(story: _Story, span: _Span) -> int:
+    """+1 announced, -1 hedged, -2 disputed, 0 silent."""
+    start, end = span.start, span.end
+    if _within(story.hits.get("dispute", []), start, end):
+        return -2
+    superseded = _within(story.hits.get("superseded", []), start, end)
+    for hit in _within(story.hits.get("rumour", []), start, end):
+        if not any(s.start <= hit.start < s.end for s in superseded):
+            return -1
+    confirmed = _within(story.hits.get("confirmed", []), start, end)
+    for hit in confirmed:
+        if _NEGATION.search(story.low, max(start, hit.start - 40), hit.start):
+            return -1
+    return 1 if confirmed else 0
+
+
+def _mentioned_recently(story: _Story, person_id: str, sentence: int, spans) -> bool:
+    lo = spans[max(0, sentence - 3)].start
+    hi = spans[sentence].end
+    return any(
+        p.entity_id == person_id and (p.start < spans[0].end or lo <= p.start < hi)
+        for p in story.people
+    )
+
+
+def _main_person(story: _Story) -> str | None:
+    scores: dict[str, float] = defaultdict(float)
+    for ev in story.evidence:
+        scores[ev.person_id] += ev.weight * (2.0 if ev.arrival else 1.0)
+    if not scores:
+        return None
+    first = {p.entity_id: p.start for p in reversed(story.people)}
+    return max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
+
+
+def _resolve_pending(story: _Story, spans: list[_Span]) -> None:
+    """Give moves without a named mover ("He will join ...") to the story's main mover."""
+    main = _main_person(story)
+    if main is None:
+        return
+    for ev in story.pending:
+        if _mentioned_recently(story, main, ev.sentence, spans):
+            ev.person_id = main
+            story.evidence.append(ev)
+
+
+def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
+    by_person: dict[str, list[_Evidence]] = defaultdict(list)
+    for ev in story.evidence:
+        by_person[ev.person_id].append(ev)
+    destination = _story_destination(story.evidence)
+    statuses = {s.sentence: _sentence_status(story, s) for s in spans}
+    story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
+    moves: list[tuple[int, Move]] = []
+    for person_id, evs in by_person.items():
+        person = story.roster.people.get(person_id)
+        if person is None or person.kind not in PERSON_KINDS:
+            continue
+        blocked = _blocked_team(person, story.published)
+        to_scores: dict[str, float] = defaultdict(float)
+        origins: set[str] = set()
+        for ev in evs:
+            origins |= ev.origin
+            for team_id, weight in ev.to.items():
+                to_scores[team_id] += weight * ev.weight
+        for team_id in origins | {blocked}:
+            to_scores.pop(team_id, None)  # type: ignore[arg-type]
+        arrives = any(ev.arrival for ev in evs)
+        if not to_scores and arrives and destination and destination not in (*origins, blocked):
+            to_scores[destination] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
+        if not to_scores:
+            continue
+        to_id = max(to_scores, key=lambda k: (to_scores[k], k))
+        total = sum(ev.weight for ev in evs)
+        if total < MIN_MOVE_WEIGHT and to_scores[to_id] < MIN_MOVE_WEIGHT:
+            continue
+        status = _person_status(evs, statuses, story_status)
+        from_id = _origin(person, origins, blocked, story)
+        season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
+        first = min(p.start for p in story.people if p.entity_id == person_id)
+        moves.append((first, _move(story, person, from_id, to_id, status, season)))
+    moves.sort(key=lambda item: item[0])
+    return [m for _, m in moves]
+
+
+def _order(ev: _Evidence) -> tuple[bool, int]:
+    return (not ev.title, ev.sentence)
+
+
+def _story_destination(evidence: Sequence[_Evidence]) -> str | None:
+    scores: dict[str, float] = defaultdict(float)
+    for ev in evidence:
+        for team_id, weight in ev.to.items():
+            scores[team_id] += weight * ev.weight
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], k))
+
+
+def _person_status(evs: Sequence[_Evidence], statuses: dict[int, int], default: int) -> str:
+    seen: set[int] = set()
+    score = 0.0
+    for ev in evs:
+        if ev.sentence in seen or not ev.arrival:
+            continue  # a confirmed departure says nothing about the destination
+        seen.add(ev.sentence)
+        # An unhedged "X joins Y" / "Y sign X" is itself a confirmed statement.
+        value = statuses[ev.sentence] or 0.5
+        score += value * (0.5 if ev.title else 1.0)
+    if score == 0:
+        score = default
+    return "rumour" if score < 0 else "confirmed"
+
+
+def _origin(person: Person, origins: set[str], blocked: str | None, story: _Story) -> str | None:
+    named = {t.entity_id for t in story.teams}
+    if blocked and blocked in named:
+        return blocked
+    for team in story.teams:
+        if team.entity_id in origins:
+            return team.entity_id
+    return None
+
+
+def _move(
+    story: _Story,
+    person: Person,
+    from_id: str | None,
+    to_id: str,
+    status: str,
+    season: int | None,
+) -> Move:
+    def name(team_id: str | None) -> str | None:
+        team = story.roster.teams.get(team_id) if team_id else None
+        return team.name_on(story.published) if team else None
+
+    checked: MoveStatus = "rumour" if status == "rumour" else "confirmed"
+    return Move(
+        person_id=person.id,
+        person=person.name,
+        from_team_id=from_id,
+        to_team_id=to_id,
+        from_team=name(from_id),
+        to_team=name(to_id),
+        status=checked,
+        season=season,
+    )
+
+
+def _departures(story: _Story) -> bool:
+    """A rider or staff member leaving a named team, with no destination given."""
+    for ev in story.evidence:
+        person = story.roster.people.get(ev.person_id)
+        if person is None or person.kind not in PERSON_KINDS or ev.fallback:
+            continue
+        if ev.family in ("depart", "noun_depart", "lose") and ev.origin:
+            return True
+    return False
+
+
+def _clean_mentions(
+    text: str, mentions: Sequence[Mention], roster: Roster
+) -> tuple[list[Mention], list[Mention]]:
+    people, teams = [], []
+    for m in mentions:
+        if not isinstance(m, Mention) or not (0 <= m.start < m.end <= len(text)):
+            continue
+        if m.kind == "team" and m.entity_id in roster.teams:
+            teams.append(m)
+        elif m.kind in PERSON_KINDS and m.entity_id in roster.people:
+            people.append(m)
+    people.sort(key=lambda m: (m.start, m.end))
+    teams.sort(key=lambda m: (m.start, m.end))
+    return people, teams
+
+
+def _extract(
+    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+) -> tuple[bool, list[Move]]:
+    people, teams = _clean_mentions(text, mentions, roster)
+    if not people:
+        return False, []
+    low = _lower(text)
+    spans = _sentences(text)
+    story = _Story(
+        text=text,
+        low=low,
+        roster=roster,
+        published=published,
+        people=people,
+        teams=teams,
+        hits=_scan(low),
+        focus_team=_focus_team(teams, spans[0].end),
+    )
+    for sentence in spans:
+        for clause in _clauses(low, sentence):
+            _clause_evidence(story, clause)
+    _resolve_pending(story, spans)
+    moves = _decide(story, spans)
+    return bool(moves) or _departures(story), moves
+
+
+def extract_transfers(
+    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+) -> tuple[bool, list[Move]]:
+    """Is the story about a move between teams, and which moves does it report?
+
+    `text` is title + "\\n\\n" + body; `mentions` are the tagger's entity occurrences
+    (offsets into `text`). Never raises: a failure is logged and reads as "no transfer".
+    """
+    try:
+        return _extract(text or "", mentions or (), roster, published)
+    except Exception:  # one odd story must not stop ingestion
+        log.exception("transfer extraction failed")
+        return False, []
