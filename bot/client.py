@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.discord_setup import configure_discord_endpoints, sync_commands
 from bot.names import RosterNames
 from bot.tree import DEFER_AFTER_S, DomestiqueTree
+from bot.views import PAGE_TIMEOUT_S
 from storage.lookups import Lookups
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class DomestiqueBot(commands.Bot):
         self.failed_extensions: dict[str, BaseException] = {}
         self.today = today
         self.defer_after = DEFER_AFTER_S
+        self.page_timeout = PAGE_TIMEOUT_S
         self._names: tuple[tuple[int, date], RosterNames] | None = None
 
     @property

@@ -45,7 +45,12 @@ class News(commands.Cog):
             embed, has_more = await render_page(0)
             view = None
             if has_more:
-                view = Pager(interaction.user.id, render_page, defer_after=self.bot.defer_after)
+                view = Pager(
+                    interaction.user.id,
+                    render_page,
+                    timeout=self.bot.page_timeout,
+                    defer_after=self.bot.defer_after,
+                )
             return Reply(embeds=[embed], view=view)
 
         await respond(interaction, work(), defer_after=self.bot.defer_after)

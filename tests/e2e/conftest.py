@@ -56,10 +56,10 @@ async def make_bot(
     async def start(**options) -> DomestiqueBot:
         bot = DomestiqueBot(
             settings=options.pop("settings", settings),
-            storage=storage,
+            storage=options.pop("storage", storage),
             http_session=session,
             scheduler=scheduler,
-            roster_state=StaticRosterState(small_roster()),
+            roster_state=options.pop("roster_state", None) or StaticRosterState(small_roster()),
             today=lambda: TODAY,
             guild_ready_timeout=0.1,
             **options,

@@ -115,7 +115,7 @@ async def test_autocomplete_is_accent_and_typo_tolerant(bot, standin):
         assert callback.json["data"]["choices"][0]["value"] == expected, typed
     interaction = await standin.autocomplete("transfers", "team", "jumbo", {"rider": "x"})
     callback = await standin.answer(interaction)
-    assert callback.json["data"]["choices"][0]["value"] == "visma-lease-a-bike"
+    assert callback.json["data"]["choices"][0]["value"] == "visma"
 
 
 async def test_unknown_rider_gets_an_ephemeral_answer_with_suggestions(bot, standin):
@@ -234,3 +234,19 @@ async def test_paging_buttons(bot, standin, storage):
     assert "Page 2" in embed_text(page2)
     buttons2 = {b["label"]: b for row in page2["components"] for b in row["components"]}
     assert not buttons2["Newer"].get("disabled", False) and buttons2["Older"]["disabled"]
+
+
+async def test_paging_buttons_are_disabled_on_timeout(bot, standin, storage):
+    from storage.articles import FeedState
+    from tests.e2e.world import HOSTILE_TAGS, story
+
+    feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
+    items = [(story(f"p{i}", f"Pogačar story {i}", 1700000000 + i), HOSTILE_TAGS) for i in range(7)]
+    await storage.articles.save_poll(feed.id, items, FeedState("Extra", None, None, "h", 0), 1.8e9)
+    bot.page_timeout = 0.3
+    interaction = await standin.slash("rider", {"name": "pogacar"})
+    await standin.final(interaction)
+    edit = await standin.answer(interaction, count=2)
+    assert edit[1].method == "PATCH" and edit[1].path.endswith("/messages/@original")
+    buttons = [b for row in edit[1].json["components"] for b in row["components"]]
+    assert buttons and all(b["disabled"] for b in buttons)

@@ -66,37 +66,35 @@ SEED_TAGS = StoryTags(
         "davide-ballerini",
         "ide-schelling",
     ],
-    teams=["astana", "soudal-quick-step", "red-bull-bora-hansgrohe", "alpecin-deceuninck"],
+    teams=["astana", "quick-step", "bora", "alpecin"],
     staff=["vasilis-anastopoulos", "alexander-vinokourov"],
     is_transfer=True,
     moves=[
         _move(
             "vasilis-anastopoulos",
             "Vasilis Anastopoulos",
-            "soudal-quick-step",
+            "quick-step",
             "Soudal Quick-Step",
             "rumour",
         ),
-        _move(
-            "michael-morkov", "Michael Mørkøv", "soudal-quick-step", "Soudal Quick-Step", "rumour"
-        ),
+        _move("michael-morkov", "Michael Mørkøv", "quick-step", "Soudal Quick-Step", "rumour"),
         _move(
             "davide-ballerini",
             "Davide Ballerini",
-            "soudal-quick-step",
+            "quick-step",
             "Soudal Quick-Step",
             "confirmed",
         ),
         _move(
             "ide-schelling",
             "Ide Schelling",
-            "red-bull-bora-hansgrohe",
+            "bora",
             "Bora-Hansgrohe",
             "confirmed",
         ),
     ],
 )
-HOSTILE_TAGS = StoryTags(riders=["tadej-pogacar"], teams=["uae-team-emirates"])
+HOSTILE_TAGS = StoryTags(riders=["tadej-pogacar"], teams=["uae"])
 TAGS_BY_KEY = {"guid:seed-cavendish-anastopoulos": SEED_TAGS, "guid:hostile-title": HOSTILE_TAGS}
 
 
