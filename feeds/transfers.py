@@ -96,6 +96,10 @@ _CLAUSE_SPLIT = re.compile(
 )
 _THIS_SEASON = re.compile(cues.THIS_SEASON)
 _NEGATION = re.compile(r"(?:^|\W)(?:" + "|".join(cues.NEGATION) + r")\W+(?:\w+\W+){0,2}$")
+_MOVE_NEGATION = re.compile(
+    r"(?:^|\W)(?:not|n't|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no)\W+"
+    r"(?:[\w']+\W+){0,2}$"
+)
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
 _CONTRACT_END = re.compile(r"\b" + cues.CONTRACT_END)
 _NEXT_SEASON = re.compile(r"\b(?:" + cues.NEXT_SEASON + r")\b")
@@ -437,6 +441,8 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
     staying = _staying(story, clause, people)
     season = _season(story, clause)
     for cue in cue_hits:
+        if _MOVE_NEGATION.search(story.low, max(clause.start, cue.start - 30), cue.start):
+            continue  # "I will never leave this team", "il ne quittera pas"
         family = cue.family
         if family == "acquire" and story.low.startswith("sign", cue.start):
             objects = _objects(story, people, cue, teams)
