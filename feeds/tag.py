@@ -1,0 +1,865 @@
+"""The tagger: which riders, teams and staff a story is about.
+
+One fold and one Aho-Corasick pass per story find every candidate (names, surnames,
+aliases, team names, descriptions, cycling vocabulary); the rules below then decide
+which candidates are real mentions, using only the story itself, the roster and the
+publication date:
+
+- a full name counts in a cycling story; a surname alone needs capitals and must be
+  settled: the same person named in full in the story, a team next to it, or the
+  only person in the roster who bears it;
+- a surname right after another first name belongs to someone else ("Tiger Woods");
+- everyday words (Woods, Jumbo, Astana, Visma) count only in a cycling story, and a
+  team word next to "supermarket" or "software group" is a company;
+- descriptions ("the Belgian team", "de Sloveen") refer back to the one team or
+  person of that country already mentioned;
+- misspelt surnames of people in the story, or after their exact first name, match
+  within a small edit distance.
+
+A `Tagger` is immutable after construction and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from feeds import cues
+from feeds.fold import FoldedText, fold_tokens
+from feeds.matcher import Matcher
+from feeds.models import Mention, StoryTags
+from feeds.roster import Person, Roster, Team
+from feeds.transfers import extract_transfers
+
+log = logging.getLogger(__name__)
+
+# An undated story is usually from the recent past: riders who stopped racing in
+# the last seasons still count as riders in it.
+UNDATED_GRACE_SEASONS = 2
+# Cycling context: weight of vocabulary and entities a story needs.
+CONTEXT_NEEDED = 2
+STRONG_CUE_WEIGHT = 2
+WEAK_CUE_WEIGHT = 1
+WEAK_CUE_CAP = 2
+ENTITY_WEIGHT = 2
+SEASON_END_MONTH = 11
+# How far (characters) a team may sit from a surname to settle who it is.
+NEARBY_TEAM_CHARS = 80
+# How close a description must be followed by a name to be that name's apposition.
+APPOSITION_CHARS = 60
+
+Kind = Literal["rider", "team", "staff", "retired"]
+
+
+# --- payloads stored in the automaton ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKey:
+    person_id: str
+    how: str  # name | short | alias | surname | initial
+    weak: bool = False  # needs capitals and cycling context on top
+
+
+@dataclass(frozen=True, slots=True)
+class TeamKey:
+    team_id: str
+    how: str  # name | alias | nickname
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueKey:
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyKey:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class NationKey:
+    """A nationality word; whether it describes a person or a team depends on its words."""
+
+    country: str
+    noun: bool  # "Dane", "Sloveen", "olandese": a person on its own
+    adj: bool  # "Danish", "belge", "Belgische": before/after "team", "rider"
+
+
+Payload = PersonKey | TeamKey | CueKey | CompanyKey | NationKey
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of a person's name; particles stay with the surname."""
+    words = name.split()
+    if len(words) < 2:
+        return [], words
+    i = len(words) - 1
+    while i > 1 and fold_tokens(words[i - 1]) and fold_tokens(words[i - 1])[0] in cues.PARTICLES:
+        i -= 1
+    return words[:i], words[i:]
+
+
+def surname_forms(name: str) -> list[str]:
+    """Every way the surname alone may be written: "Longo Borghini" and "Borghini"."""
+    given, surname = split_name(name)
+    forms = [" ".join(surname)]
+    # Three words with no particle: the middle one is a second given name
+    # (Daniel Felipe Martínez) or the first half of a surname (Longo Borghini).
+    if len(given) >= 2 and len(surname) == 1:
+        forms.append(" ".join([given[-1], *surname]))
+    return forms
+
+
+def _is_common(word_key: str) -> bool:
+    return word_key in cues.COMMON_WORDS
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold_tokens(text))
+
+
+# --- resolved mentions before they become `Mention`s -------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    entity_id: str
+    kind: Kind
+    start: int
+    end: int
+    how: str
+    is_team: bool = False
+    strong: bool = False
+
+
+@dataclass(slots=True)
+class _Story:
+    text: str
+    folded: FoldedText
+    published: date | None
+    hits: list[tuple[int, int, int, int, tuple[Payload, ...]]] = field(default_factory=list)
+    context: int = 0
+
+
+class Tagger:
+    """Find riders, teams and staff in stories; build once per roster, share freely."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+        self._people: dict[str, Person] = dict(roster.people)
+        self._teams: dict[str, Team] = dict(roster.teams)
+        self._given: dict[str, tuple[str, ...]] = {}
+        self._surnames: dict[str, tuple[str, ...]] = {}
+        self._given_names: set[str] = set(cues.EXTRA_GIVEN_NAMES)
+        self._nationality_words: set[str] = set()
+        entries: list[tuple[str, Payload]] = []
+        by_given: dict[str, list[str]] = {}
+        for person in roster.people.values():
+            entries.extend(self._person_entries(person))
+            given, _ = split_name(person.name)
+            self._given[person.id] = tuple(w for g in given for w in fold_tokens(g))
+            self._surnames[person.id] = tuple(_folded(f) for f in surname_forms(person.name))
+            if given:
+                first = fold_tokens(given[0])
+                if first:
+                    self._given_names.add(first[0])
+                    by_given.setdefault(first[0], []).append(person.id)
+        self._by_given = {k: tuple(v) for k, v in by_given.items()}
+        for team in roster.teams.values():
+            entries.extend(self._team_entries(team))
+        entries.extend(self._vocab_entries())
+        self._matcher: Matcher[Payload] = Matcher(entries)
+        self.alias_count = len(self._matcher)
+        log.debug("tagger built: %d keys", self.alias_count)
+
+    # --- building ---------------------------------------------------------------
+
+    def _person_entries(self, person: Person) -> Iterable[tuple[str, Payload]]:
+        name = person.name
+        yield name, PersonKey(person.id, "name")
+        given, surname = split_name(name)
+        if given:
+            for form in surname_forms(name):
+                key = _folded(form)
+                weak = _is_common(key)
+                yield form, PersonKey(person.id, "surname", weak)
+            # "M. Cavendish"
+            initial = fold_tokens(given[0])[:1]
+            if initial:
+                yield f"{initial[0][0]} {' '.join(surname)}", PersonKey(person.id, "initial")
+            # "Daniel Martínez" for "Daniel Felipe Martínez"
+            if len(given) >= 2:
+                yield f"{given[0]} {' '.join(surname)}", PersonKey(person.id, "short")
+        for alias in person.aliases:
+            words = fold_tokens(alias)
+            weak = len(words) == 1 or any(_is_common(w) for w in words)
+            yield alias, PersonKey(person.id, "alias", weak)
+
+    def _team_entries(self, team: Team) -> Iterable[tuple[str, Payload]]:
+        def variants(name: str) -> set[str]:
+            out = {name}
+            joined = re.sub(r"(?<=\w)-(?=\w)", "", name)  # Quick-Step -> QuickStep
+            out.add(joined)
+            for affix in ("Team ", " Team", " Pro Cycling Team", " Pro Cycling", " Cycling Team"):
+                for v in list(out):
+                    if affix.startswith(" ") and v.endswith(affix):
+                        out.add(v[: -len(affix)])
+                    elif not affix.startswith(" ") and v.startswith(affix):
+                        out.add(v[len(affix) :])
+            return {v for v in out if v.strip()}
+
+        for tn in team.names:
+            for v in variants(tn.name):
+                yield v, TeamKey(team.id, "name", self._weak_team_word(v))
+        for alias in team.aliases:
+            for v in variants(alias):
+                yield v, TeamKey(team.id, "alias", self._weak_team_word(v))
+        for nick in team.nicknames:
+            yield nick, TeamKey(team.id, "nickname", True)
+
+    @staticmethod
+    def _weak_team_word(name: str) -> bool:
+        """One word (Jumbo, Astana, Cofidis) may be a company, a place or a word."""
+        words = fold_tokens(name)
+        if len(words) <= 1:
+            return True
+        # "Red Bull", "Uno X", "EF Education": companies and brands as well.
+        return len(words) == 2 and (len(words[1]) <= 1 or words[0] in {"red", "ef", "team"})
+
+    def _vocab_entries(self) -> Iterable[tuple[str, Payload]]:
+        for term in cues.CYCLING_STRONG:
+            yield term, CueKey(STRONG_CUE_WEIGHT)
+        for term in cues.CYCLING_WEAK:
+            yield term, CueKey(WEAK_CUE_WEIGHT)
+        for word in cues.COMPANY_CUES:
+            yield word, CompanyKey()
+        nation: dict[str, tuple[str, bool, bool]] = {}
+        for country, forms in cues.NATIONALITIES.items():
+            for kind in ("nouns", "adjs"):
+                for word in forms[kind]:
+                    key = _folded(word)
+                    # Two- and three-letter forms (Est, Let, Rus) are everyday words.
+                    if len(key) < 4 or key in cues.COMMON_WORDS:
+                        continue
+                    _, noun, adj = nation.get(key, (country, False, False))
+                    nation[key] = (country, noun or kind == "nouns", adj or kind == "adjs")
+        for key, (country, noun, adj) in nation.items():
+            self._nationality_words.update(key.split())
+            yield key, NationKey(country, noun, adj)
+
+    # --- public API ---------------------------------------------------------------
+
+    def mentions(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        feed_is_cycling: bool | None = None,
+    ) -> list[Mention]:
+        """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`."""
+        full = f"{title}\n\n{text}"
+        found = self._resolve(full, published, feed_is_cycling)
+        return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
+
+    def tag(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        feed_is_cycling: bool | None = None,
+    ) -> StoryTags:
+        mentions = self.mentions(title, text, published, feed_is_cycling)
+        riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
+        teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
+        staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
+        is_transfer, moves = extract_transfers(
+            f"{title}\n\n{text}", mentions, self.roster, published
+        )
+        return StoryTags(riders, teams, staff, is_transfer, list(moves))
+
+    def team_name(self, team_id: str, published: date | None) -> str:
+        return self._teams[team_id].name_on(published)
+
+    # --- resolution ---------------------------------------------------------------
+
+    def _kind(self, person: Person, published: date | None) -> Kind:
+        if person.kind == "staff":
+            return "staff"
+        if person.kind == "retired":
+            return "retired"
+        if published is None:
+            season = date.today().year - UNDATED_GRACE_SEASONS
+            active = person.retired is None or person.retired >= season
+        else:
+            active = person.is_active_rider(published)
+            # The road season ends in October: in November and December of their last
+            # season, riders who announced their retirement have stopped racing.
+            if active and person.retired == published.year and published.month >= SEASON_END_MONTH:
+                active = False
+        return "rider" if active else "retired"
+
+    def _resolve(
+        self, full: str, published: date | None, feed_is_cycling: bool | None
+    ) -> list[_Found]:
+        ft = FoldedText(full)
+        raw = list(self._matcher.find_folded(ft.folded))
+        if not raw:
+            return []
+        vocab = 0
+        weak_vocab = 0
+        seen_cues: set[tuple[int, int]] = set()
+        company_words: set[int] = set()
+        hits: list[tuple[int, int, int, int, tuple[Payload, ...]]] = []
+        for fs, fe, payloads in raw:
+            kinds = {type(p) for p in payloads}
+            if kinds <= {CueKey, CompanyKey}:
+                k0 = ft.word_index(fs + 1)
+                for p in payloads:
+                    if isinstance(p, CueKey):
+                        key = (hash(ft.folded[fs:fe]), p.weight)
+                        if key in seen_cues:
+                            continue
+                        seen_cues.add(key)
+                        if p.weight >= STRONG_CUE_WEIGHT:
+                            vocab += p.weight
+                        else:
+                            weak_vocab += p.weight
+                    else:
+                        company_words.add(k0)
+                continue
+            start, end, k0, k1 = ft.span(fs, fe)
+            hits.append((start, end, k0, k1, payloads))
+            for p in payloads:
+                if isinstance(p, CueKey):
+                    weak_vocab += p.weight
+        vocab += min(weak_vocab, WEAK_CUE_CAP)
+        prior = CONTEXT_NEEDED if feed_is_cycling else 0
+        state = _Resolver(self, ft, published, hits, vocab + prior, company_words)
+        return state.run()
+
+    # helpers used by the resolver
+
+    def person(self, person_id: str) -> Person:
+        return self._people[person_id]
+
+    def team(self, team_id: str) -> Team:
+        return self._teams[team_id]
+
+
+def _ordered(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+_ARTICLES_BEFORE = frozenset(
+    w for articles, _ in cues.TEAM_NOUNS_BEFORE.values() for a in articles for w in fold_tokens(a)
+)
+_TEAM_NOUNS_BEFORE = frozenset(
+    _folded(noun) for _, nouns in cues.TEAM_NOUNS_BEFORE.values() for noun in nouns
+)
+_ARTICLES_AFTER = frozenset(
+    w for articles, _ in cues.TEAM_NOUNS_AFTER.values() for a in articles for w in fold_tokens(a)
+)
+_TEAM_NOUNS_AFTER = frozenset(
+    _folded(noun) for _, nouns in cues.TEAM_NOUNS_AFTER.values() for noun in nouns
+)
+_RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
+_SENTENCE_BREAK = re.compile(r"[.;:!?]\s|\n\s*\n|[.;:!?\"“”]$")
+_NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
+
+
+class _Resolver:
+    """The rules, for one story. Short-lived; never shared between threads."""
+
+    def __init__(
+        self,
+        tagger: Tagger,
+        ft: FoldedText,
+        published: date | None,
+        hits: list[tuple[int, int, int, int, tuple[Payload, ...]]],
+        vocab: int,
+        company_words: set[int],
+    ) -> None:
+        self.t = tagger
+        self.ft = ft
+        self.text = ft.original
+        self.published = published
+        self.hits = hits
+        self.vocab = vocab
+        self.company_words = company_words
+        self.found: list[_Found] = []
+
+    # --- small checks ---------------------------------------------------------------
+
+    def capitalised(self, start: int, end: int) -> bool:
+        """The last word of the span starts with a capital (particles may be lowercase)."""
+        span = self.text[start:end]
+        m = re.search(r"(\w)[\w]*\W*$", span)
+        return bool(m) and m.group(1).isupper()
+
+    def in_compound(self, start: int, end: int) -> bool:
+        """Part of a hyphenated compound: a place (Saint-Léonard) or race (Milan-San Remo)."""
+        before = self.text[start - 1 : start]
+        after = self.text[end : end + 2]
+        joined_before = before in ("-", "‐")
+        joined_after = after[:1] in ("-", "‐") and after[1:].isalpha()
+        return joined_before or joined_after
+
+    def any_capital(self, start: int, end: int) -> bool:
+        return any(c.isupper() for c in self.text[start:end])
+
+    def clean_name_gap(self, start: int, end: int) -> bool:
+        """Words of a name joined only by spaces, hyphens, brackets or initials' dots."""
+        span = self.text[start:end]
+        for gap in re.split(r"\w+", span)[1:-1]:
+            if "\n" in gap and gap.count("\n") > 1:
+                return False
+            if not _NAME_GAP.match(gap):
+                return False
+        # A dot only after an initial: "M. Cavendish", not "said Michael. Woods".
+        return all(len(w) == 1 for w in re.findall(r"(\w+)\.", span))
+
+    def prev_word(self, k0: int) -> tuple[str, int, int] | None:
+        """The folded word just before word k0 and its original span, if only a space apart."""
+        if k0 == 0:
+            return None
+        ps, pe = self.ft.word_span(k0 - 1)
+        s0, _ = self.ft.word_span(k0)
+        gap = self.text[pe:s0]
+        if not gap or gap.strip(" \u00a0"):
+            return None
+        return self.ft.word(k0 - 1), ps, pe
+
+    def sentence_initial(self, start: int) -> bool:
+        before = self.text[max(0, start - 3) : start].rstrip(" \u00a0\"'“‘(")
+        return not before or before[-1] in ".!?:\n" or start == 0
+
+    def title_case_line(self, pos: int) -> bool:
+        """In a Title Case Headline every word is capitalised: do not read much into it."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        words = [w for w in re.findall(r"\w+", line) if len(w) >= 4]
+        if len(words) < 3:
+            return False
+        caps = sum(1 for w in words if w[0].isupper())
+        return caps / len(words) >= 0.7
+
+    def near_company(self, k0: int, k1: int) -> bool:
+        return any(k in self.company_words for k in (k0 - 2, k0 - 1, k1, k1 + 1))
+
+    # --- the passes -------------------------------------------------------------------
+
+    def run(self) -> list[_Found]:
+        persons_full: dict[str, list[int]] = {}  # person id -> starts of full mentions
+        strong_entities: set[str] = set()
+        pending: list[tuple[int, int, int, int, tuple[Payload, ...]]] = []
+        published = self.published
+
+        # Pass 1: full names and unambiguous multi-word team names.
+        for hit in self.hits:
+            start, end, k0, k1, payloads = hit
+            people = [
+                p for p in payloads if isinstance(p, PersonKey) and p.how in ("name", "short")
+            ]
+            if people and self.clean_name_gap(start, end):
+                pid = self._pick_person([p.person_id for p in people], start)
+                if pid is not None:
+                    how = next(p.how for p in people if p.person_id == pid)
+                    self._add_person(pid, start, end, how, strong=True)
+                    persons_full.setdefault(pid, []).append(start)
+                    strong_entities.add(pid)
+                    continue
+            teams = [p for p in payloads if isinstance(p, TeamKey) and not p.weak]
+            if teams and not self.near_company(k0, k1):
+                tid = self._pick_team([p.team_id for p in teams], start)
+                if tid is not None:
+                    self._add_team(tid, start, end, teams[0].how, strong=True)
+                    strong_entities.add(tid)
+                    continue
+            pending.append(hit)
+        self.persons_full = persons_full
+        context = self.vocab + ENTITY_WEIGHT * len(strong_entities)
+
+        def cycling(exclude: Iterable[str] = ()) -> bool:
+            own = sum(ENTITY_WEIGHT for e in set(exclude) if e in strong_entities)
+            return context - own >= CONTEXT_NEEDED
+
+        # A full name alone in a story that is not about cycling is someone else
+        # (Simon Yates the mountaineer).
+        self.found = [f for f in self.found if cycling([f.entity_id])]
+        if not cycling():
+            return self._finish([])
+        shadowed = self._shadowed_surnames(pending)
+
+        # Pass 2: aliases, weak team words, surnames, descriptions.
+        descs: list[tuple[int, int, NationKey]] = []
+        for start, end, k0, k1, payloads in pending:
+            if self._weak_team(payloads, start, end, k0, k1):
+                continue
+            if self._alias(payloads, start, end):
+                continue
+            if self._surname(payloads, start, end, k0, k1, shadowed):
+                continue
+            for p in payloads:
+                if isinstance(p, NationKey):
+                    descs.append((k0, k1, p))
+                    break
+        self._fuzzy()
+        self._staff_teams()
+        self._descriptions(descs)
+        _ = published
+        return self._finish(self.found)
+
+    def _finish(self, found: list[_Found]) -> list[_Found]:
+        found.sort(key=lambda f: (f.start, -f.end))
+        out: list[_Found] = []
+        last_end = -1
+        for f in found:
+            if f.start < last_end and out and out[-1].start <= f.start:
+                continue  # never two mentions over the same characters
+            out.append(f)
+            last_end = max(last_end, f.end)
+        return out
+
+    # --- persons ----------------------------------------------------------------------
+
+    def _add_person(self, pid: str, start: int, end: int, how: str, strong: bool = False) -> None:
+        kind = self.t._kind(self.t.person(pid), self.published)
+        self.found.append(_Found(pid, kind, start, end, how, strong=strong))
+
+    def _pick_person(self, ids: Sequence[str], pos: int) -> str | None:
+        """One person among namesakes: active riders first, then who the story knows."""
+        ids = list(dict.fromkeys(ids))
+        if len(ids) == 1:
+            return ids[0]
+        active = [i for i in ids if self.t._kind(self.t.person(i), self.published) == "rider"]
+        pool = active or ids
+        if len(pool) == 1:
+            return pool[0]
+        teams_here = {f.entity_id for f in self.found if f.is_team}
+        by_team = [i for i in pool if self.t.person(i).team_on(self.published) in teams_here]
+        if len(by_team) == 1:
+            return by_team[0]
+        return None
+
+    def _known_people(self) -> dict[str, int]:
+        """Person id -> last start of any mention found so far."""
+        out: dict[str, int] = {}
+        for f in self.found:
+            if not f.is_team:
+                out[f.entity_id] = f.start
+        return out
+
+    def _alias(self, payloads: tuple[Payload, ...], start: int, end: int) -> bool:
+        aliases = [p for p in payloads if isinstance(p, PersonKey) and p.how == "alias"]
+        if not aliases:
+            return False
+        if any(p.weak for p in aliases) and not self.capitalised(start, end):
+            return False
+        pid = self._pick_person([p.person_id for p in aliases], start)
+        if pid is None:
+            return False
+        self._add_person(pid, start, end, "alias")
+        return True
+
+    def _shadowed_surnames(
+        self, pending: list[tuple[int, int, int, int, tuple[Payload, ...]]]
+    ) -> set[str]:
+        """Surnames that in this story belong to someone else ("Tiger Woods", "Sam Bennett")."""
+        shadowed: set[str] = set()
+        self.variant_names: dict[int, str] = {}
+        for start, end, k0, k1, payloads in pending:
+            surnames = [p for p in payloads if isinstance(p, PersonKey) and p.how == "surname"]
+            if not surnames or not self.capitalised(start, end):
+                continue
+            prev = self.prev_word(k0)
+            if prev is None:
+                continue
+            word, ps, _ = prev
+            if not self.text[ps].isupper() or self._is_title_word(word):
+                continue
+            if not self._looks_given(word, ps):
+                continue
+            # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden.
+            for p in surnames:
+                if any(_given_variant(word, g) for g in self.t._given.get(p.person_id, ())[:1]):
+                    self.variant_names[start] = p.person_id
+                    break
+            else:
+                shadowed.add(" ".join(self.ft.word(k) for k in range(k0, k1)))
+        return shadowed
+
+    def _is_title_word(self, word: str) -> bool:
+        return (
+            word in cues.ROLE_WORDS
+            or word in cues.PARTICLES
+            or word in self.t._nationality_words
+            or len(word) <= 1
+        )
+
+    def _looks_given(self, word: str, pos: int) -> bool:
+        if word in self.t._given_names:
+            return True
+        return not (
+            word in cues.COMMON_WORDS or self.sentence_initial(pos) or self.title_case_line(pos)
+        )
+
+    def _surname(
+        self,
+        payloads: tuple[Payload, ...],
+        start: int,
+        end: int,
+        k0: int,
+        k1: int,
+        shadowed: set[str],
+    ) -> bool:
+        keys = [p for p in payloads if isinstance(p, PersonKey) and p.how in ("surname", "initial")]
+        if not keys or not self.capitalised(start, end) or self.in_compound(start, end):
+            return False
+        ids = list(dict.fromkeys(p.person_id for p in keys))
+        weak = any(p.weak for p in keys)
+        # Named in full somewhere in this story: that one (the nearest earlier one).
+        named = [i for i in ids if i in self.persons_full]
+        if start in getattr(self, "variant_names", {}):
+            pid: str | None = self.variant_names[start]
+        elif named:
+            pid = self._nearest_named(named, start)
+        else:
+            folded_key = " ".join(self.ft.word(k) for k in range(k0, k1))
+            if folded_key in shadowed:
+                return False
+            if any(p.how == "initial" for p in keys):
+                pid = self._pick_person(ids, start)
+            elif weak:
+                # An everyday word (Woods, August, Power) alone is that word, unless a
+                # team of its bearer stands right next to it.
+                if self._used_lowercase(folded_key):
+                    return False
+                pid = self._by_nearby_team(ids, start, end)
+            else:
+                pid = self._by_nearby_team(ids, start, end) or self._pick_person(ids, start)
+        if pid is None:
+            return False
+        how = "initial" if any(p.how == "initial" for p in keys) else "surname"
+        self._add_person(pid, start, end, how)
+        return True
+
+    def _nearest_named(self, named: list[str], pos: int) -> str:
+        def score(pid: str) -> tuple[int, int]:
+            starts = self.persons_full[pid]
+            before = [s for s in starts if s <= pos]
+            return (1, max(before)) if before else (0, -min(starts))
+
+        return max(named, key=score)
+
+    def _by_nearby_team(self, ids: list[str], start: int, end: int) -> str | None:
+        near = {
+            f.entity_id
+            for f in self.found
+            if f.is_team
+            and f.end >= start - NEARBY_TEAM_CHARS
+            and f.start <= end + NEARBY_TEAM_CHARS
+        }
+        if not near:
+            return None
+        hits = [i for i in ids if self.t.person(i).team_on(self.published) in near]
+        return hits[0] if len(hits) == 1 else None
+
+    def _used_lowercase(self, folded_key: str) -> bool:
+        """The surname also appears as an ordinary lowercase word in this story ("the woods")."""
+        pattern = r"(?<![\w])" + r"\W+".join(map(re.escape, folded_key.split())) + r"(?![\w])"
+        return any(m.group()[0].islower() for m in re.finditer(pattern, self.text, re.IGNORECASE))
+
+    # --- teams ------------------------------------------------------------------------
+
+    def _add_team(self, tid: str, start: int, end: int, how: str, strong: bool = False) -> None:
+        self.found.append(_Found(tid, "team", start, end, how, is_team=True, strong=strong))
+
+    def _pick_team(self, ids: Sequence[str], pos: int) -> str | None:
+        """One team among those sharing a name: the one racing under it then, then by category."""
+        ids = list(dict.fromkeys(ids))
+        if len(ids) == 1:
+            return ids[0]
+        teams = [self.t.team(i) for i in ids]
+        categories = self._story_categories()
+        pool = [t for t in teams if t.category in categories] or teams
+        pool.sort(key=lambda t: 0 if t.category == "men" else 1)
+        return pool[0].id if pool else None
+
+    def _story_categories(self) -> set[str]:
+        cats: set[str] = set()
+        for f in self.found:
+            if f.is_team:
+                continue
+            tid = self.t.person(f.entity_id).team_on(self.published)
+            if tid and tid in self.t._teams:
+                cats.add(self.t.team(tid).category)
+        return cats
+
+    def _weak_team(
+        self, payloads: tuple[Payload, ...], start: int, end: int, k0: int, k1: int
+    ) -> bool:
+        teams = [p for p in payloads if isinstance(p, TeamKey)]
+        if not teams:
+            return False
+        strong_person = any(
+            isinstance(p, PersonKey) and p.how in ("name", "short", "alias") for p in payloads
+        )
+        if strong_person:
+            return False
+        if not self.any_capital(start, end) or self.near_company(k0, k1):
+            return True  # a team word that is not a team here: nothing else either
+        tid = self._pick_team([p.team_id for p in teams], start)
+        if tid is None:
+            return True
+        self._add_team(tid, start, end, teams[0].how)
+        return True
+
+    def _staff_teams(self) -> None:
+        """ "Vinokourov's team": the team a staff member works for at publication."""
+        for f in list(self.found):
+            if f.kind != "staff":
+                continue
+            after = self.text[f.end : f.end + 12]
+            m = re.match(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b", after)
+            if not m:
+                continue
+            tid = self.t.person(f.entity_id).team_on(self.published)
+            if tid and tid in self.t._teams:
+                self._add_team(tid, f.start, f.end + m.end(), "description")
+
+    # --- misspellings -----------------------------------------------------------------
+
+    _CAP_WORD = re.compile(r"(?<![\w])([A-ZÀ-ÞŁŠŽČ][\w]{5,})")
+
+    def _fuzzy(self) -> None:
+        """Misspelt surnames of people in the story, or after a person's exact first name."""
+        covered = sorted((f.start, f.end) for f in self.found)
+        story_people = {f.entity_id for f in self.found if not f.is_team}
+        targets: list[tuple[str, str]] = []
+        for pid in story_people:
+            for form in self.t._surnames.get(pid, ()):
+                if " " not in form and len(form) >= 6:
+                    targets.append((form, pid))
+        for m in self._CAP_WORD.finditer(self.text):
+            start, end = m.span()
+            if _covered(covered, start, end):
+                continue
+            word = _folded(m.group(1))
+            if not word or " " in word or word in cues.COMMON_WORDS:
+                continue
+            pid = self._fuzzy_match(word, targets)
+            if pid is None:
+                pid = self._fuzzy_after_given(word, start)
+            if pid is not None:
+                self._add_person(pid, start, end, "fuzzy")
+
+    @staticmethod
+    def _fuzzy_match(word: str, targets: list[tuple[str, str]]) -> str | None:
+        best: list[str] = []
+        for form, pid in targets:
+            limit = 1 if len(form) < 9 else 2
+            if abs(len(form) - len(word)) > limit or form[:2] != word[:2]:
+                continue
+            if Levenshtein.distance(word, form, score_cutoff=limit) <= limit:
+                best.append(pid)
+        best = list(dict.fromkeys(best))
+        return best[0] if len(best) == 1 else None
+
+    def _fuzzy_after_given(self, word: str, start: int) -> str | None:
+        """ "Alexander Vinokurov": an exact first name, then a surname one or two edits off."""
+        before = self.text[max(0, start - 40) : start]
+        m = re.search(r"(\w+)[ \u00a0]+$", before)
+        if not m or not m.group(1)[:1].isupper():
+            return None
+        given = _folded(m.group(1))
+        ids = self.t._by_given.get(given, ())
+        targets = [(form, pid) for pid in ids for form in self.t._surnames.get(pid, ())[:1]]
+        return self._fuzzy_match(word, [(f, p) for f, p in targets if len(f) >= 6])
+
+    # --- descriptions -----------------------------------------------------------------
+
+    def _descriptions(self, descs: list[tuple[int, int, NationKey]]) -> None:
+        n = self.ft.word_count
+
+        def word(k: int) -> str:
+            return self.ft.word(k) if 0 <= k < n else ""
+
+        for k0, k1, p in descs:
+            before, after = word(k0 - 1), word(k1)
+            first = last = None
+            is_team = False
+            if p.adj and before in _ARTICLES_BEFORE and after in _TEAM_NOUNS_BEFORE:
+                first, last, is_team = k0 - 1, k1, True
+            elif p.adj and before in _TEAM_NOUNS_AFTER and word(k0 - 2) in _ARTICLES_AFTER:
+                first, last, is_team = k0 - 2, k1 - 1, True
+            elif p.adj and before in cues.PERSON_ARTICLES and after in _RIDER_NOUNS:
+                first, last = k0 - 1, k1
+            elif p.noun and before in cues.PERSON_ARTICLES:
+                first, last = k0 - 1, k1 - 1
+            if first is None or last is None:
+                continue
+            start = self.ft.word_span(first)[0]
+            end = self.ft.word_span(last)[1]
+            if is_team:
+                self._team_description(p.country, start, end)
+            elif not self._apposition(end):
+                self._person_description(p.country, start, end)
+
+    def _team_description(self, country: str, start: int, end: int) -> None:
+        """ "the Belgian team": the most recent team of that country named before."""
+        earlier = [
+            f
+            for f in self.found
+            if f.is_team and f.start < start and self.t.team(f.entity_id).country == country
+        ]
+        if earlier:
+            last = max(earlier, key=lambda f: f.start)
+            self._add_team(last.entity_id, start, end, "description")
+
+    def _person_description(self, country: str, start: int, end: int) -> None:
+        """ "the Dane": the one rider or staff member of that country named before."""
+        earlier = {
+            f.entity_id
+            for f in self.found
+            if not f.is_team
+            and f.kind in ("rider", "staff")
+            and f.start < start
+            and self.t.person(f.entity_id).nationality == country
+        }
+        if len(earlier) == 1:
+            self._add_person(earlier.pop(), start, end, "description")
+
+    def _apposition(self, end: int) -> bool:
+        """ "the Belgian Cian Uijtdebroeks": the description introduces a name that follows."""
+        for f in self.found:
+            if end <= f.start <= end + APPOSITION_CHARS and not f.is_team:
+                gap = self.text[end : f.start]
+                if not re.search(r"[.;:!?,]", gap):
+                    return True
+        return False
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _given_variant(word: str, given: str) -> bool:
+    """Two spellings of one first name: Kayden/Kaden, Lucas/Luke, Aleksandr/Alexander."""
+    if word == given:
+        return True
+    if len(word) >= 3 and len(given) >= 3 and word[:2] == given[:2]:
+        return True
+    return ratio(word, given) >= 80
