@@ -48,6 +48,7 @@ TITLE_WEIGHT = 1.5
 FALLBACK_WEIGHT = 0.5
 INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
+LEDE_SENTENCES = 2
 
 
 # --- compiled vocabulary ------------------------------------------------------------------
@@ -89,6 +90,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 _INDEX = _build_index()
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ROLE_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n")
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:but|while|whereas|although|maar|terwijl|mais|tandis que|alors que|mentre|"
@@ -165,10 +167,18 @@ class _Evidence:
     origin: set[str] = field(default_factory=set)
     season: int | None = None
 
+    question: bool = False
+    """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
+
     @property
     def weight(self) -> float:
         w = TITLE_WEIGHT if self.title else 1.0
-        return w * (FALLBACK_WEIGHT if self.fallback else 1.0)
+        return w * (FALLBACK_WEIGHT if self.fallback or self.question else 1.0)
+
+    @property
+    def to_weight(self) -> float:
+        """How much this says about the destination: headlines state, bodies explain."""
+        return FALLBACK_WEIGHT if self.fallback or self.question else 1.0
 
     @property
     def arrival(self) -> bool:
@@ -247,13 +257,13 @@ def _bounds(span: _Span) -> tuple[int, int]:
 # --- mention roles ------------------------------------------------------------------------
 
 
-def _team_role(low: str, team: Mention, floor: int) -> str | None:
+def _team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
     """'to', 'from' or 'aff' from the words right before a team mention, else None."""
-    words = _WORD.findall(low, max(floor, team.start - 60), team.start)
+    words = list(_ROLE_WORD.finditer(low, max(floor, team.start - 60), team.start))
     skipped = 0
     for i in range(len(words) - 1, -1, -1):
-        word = words[i].replace("’", "'")
-        left = words[i - 1] if i > 0 else ""
+        word = words[i].group().replace("’", "'")
+        left = words[i - 1].group() if i > 0 else ""
         if word in _AMBIGUOUS and (left in _TO_WORDS or left in _FROM_WORDS):
             continue  # an article after a direction word: "naar de ploeg", "verso la"
         if word in _TO_WORDS:
@@ -264,8 +274,10 @@ def _team_role(low: str, team: Mention, floor: int) -> str | None:
             return "aff"
         if word in _FILLERS:
             continue
+        # Only descriptors may sit between ("for second-division Tudor", "het Franse FDJ").
+        original = text[words[i].start() : words[i].end()]
         skipped += 1
-        if skipped > 2:
+        if skipped > 2 or not (original[:1].isupper() or "-" in original):
             return None
     return None
 
@@ -313,6 +325,7 @@ class _Story:
     teams: list[Mention]
     hits: dict[str, list[_Hit]]
     focus_team: str | None
+    title_question: bool
     evidence: list[_Evidence] = field(default_factory=list)
     pending: list[_Evidence] = field(default_factory=list)
     """Evidence whose mover is not named in its clause ("He will join ...")."""
@@ -437,7 +450,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         return
     people = _in(story.people, clause)
     teams = _in(story.teams, clause)
-    roles = {id(t): _team_role(story.low, t, clause.start) for t in teams}
+    roles = {id(t): _team_role(story.text, story.low, t, clause.start) for t in teams}
     staying = _staying(story, clause, people)
     season = _season(story, clause)
     for cue in cue_hits:
@@ -462,6 +475,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
                 ev.origin.add(own)
                 ev.to.pop(own, None)
             ev.season = season
+            ev.question = clause.title and story.title_question
             story.evidence.append(ev)
         if not movers:
             ev = _Evidence("", family, clause.sentence, clause.title, True)
@@ -505,7 +519,8 @@ def _directions(
         if not to:
             free = [t for t in after if roles[id(t)] != "from" and t.entity_id not in own]
             if free:
-                add(free[0], 1.5)
+                near = len(_WORD.findall(story.low, cue.end, free[0].start)) <= 3
+                add(free[0], 2.0 if near else 1.5)
         if not to:
             for team in before:
                 if roles[id(team)] == "to":
@@ -626,13 +641,18 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
             continue
         blocked = _blocked_team(person, story.published)
         to_scores: dict[str, float] = defaultdict(float)
-        origins: set[str] = set()
+        from_scores: dict[str, float] = defaultdict(float)
         for ev in evs:
-            origins |= ev.origin
+            for team_id in ev.origin:
+                from_scores[team_id] += 1.5 * ev.to_weight
             for team_id, weight in ev.to.items():
-                to_scores[team_id] += weight * ev.weight
-        for team_id in origins | {blocked}:
-            to_scores.pop(team_id, None)  # type: ignore[arg-type]
+                to_scores[team_id] += weight * ev.to_weight
+        # A team read as both origin and destination goes where most of the text puts it.
+        for team_id, weight in from_scores.items():
+            if to_scores.get(team_id, 0.0) <= weight:
+                to_scores.pop(team_id, None)
+        to_scores.pop(blocked, None)  # type: ignore[arg-type]
+        origins = set(from_scores) - set(to_scores)
         arrives = any(ev.arrival for ev in evs)
         if not to_scores and arrives and destination and destination not in (*origins, blocked):
             to_scores[destination] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
@@ -659,7 +679,7 @@ def _story_destination(evidence: Sequence[_Evidence]) -> str | None:
     scores: dict[str, float] = defaultdict(float)
     for ev in evidence:
         for team_id, weight in ev.to.items():
-            scores[team_id] += weight * ev.weight
+            scores[team_id] += weight * ev.to_weight
     if not scores:
         return None
     return max(scores, key=lambda k: (scores[k], k))
@@ -721,6 +741,8 @@ def _departures(story: _Story) -> bool:
         person = story.roster.people.get(ev.person_id)
         if person is None or person.kind not in PERSON_KINDS or ev.fallback:
             continue
+        if ev.sentence > LEDE_SENTENCES:
+            continue  # an aside in a race report ("who is rumoured to be leaving ...")
         if ev.family in ("depart", "noun_depart", "lose") and ev.origin:
             return True
     return False
@@ -759,6 +781,7 @@ def _extract(
         teams=teams,
         hits=_scan(low),
         focus_team=_focus_team(teams, spans[0].end),
+        title_question="?" in text[: spans[0].end],
     )
     for sentence in spans:
         for clause in _clauses(low, sentence):
