@@ -122,6 +122,14 @@ def _http_url(raw: str) -> URL:
     return url
 
 
+@dataclass
+class _Budget:
+    """Network time allowed for one fetch, across all its redirect hops."""
+
+    total: float
+    spent: float = 0.0
+
+
 class _Redirect(Exception):
     """A hop answered with a redirect to `location` (internal control flow)."""
 
@@ -207,13 +215,11 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-            spent = 0.0
+            budget = _Budget(self._timeout)
             redirects = 0
             while True:
                 try:
-                    result, spent = await self._hop(
-                        url, target, headers, etag, last_modified, spent
-                    )
+                    result = await self._hop(url, target, headers, etag, last_modified, budget)
                 except _Redirect as r:
                     redirects += 1
                     if redirects > self._max_redirects:
@@ -257,16 +263,17 @@ class Fetcher:
         headers: dict[str, str],
         etag: str | None,
         last_modified: str | None,
-        spent: float,
-    ) -> tuple[FetchResult, float]:
+        budget: _Budget,
+    ) -> FetchResult:
         """One request under the per-host and global limits and the remaining budget.
 
         Limits are taken per hop (host first, then global) and released between
-        hops, so no task holds one slot while waiting for another.
+        hops, so no task holds one slot while waiting for another. Time queued for
+        a slot is not charged to the budget: only time on the network is.
         """
         loop = asyncio.get_running_loop()
         async with self._hosts.hold(target.host or ""), self._all:
-            remaining = self._timeout - spent
+            remaining = budget.total - budget.spent
             start = loop.time()
             try:
                 if remaining <= 0:
@@ -280,8 +287,8 @@ class Fetcher:
             except (aiohttp.ClientError, OSError) as exc:
                 raise _Failure(_describe_client_error(exc, target)) from None
             finally:
-                spent += loop.time() - start
-        return result, spent
+                budget.spent += loop.time() - start
+        return result
 
     async def _request(
         self,

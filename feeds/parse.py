@@ -186,7 +186,9 @@ def _safe_link(raw: Any, base: str | None) -> str | None:
 
 def _published(entry: Any, now: datetime) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
+        # dict.get: FeedParserDict maps a missing updated_parsed to published_parsed
+        # with a DeprecationWarning.
+        parsed = dict.get(entry, key)
         if not isinstance(parsed, time.struct_time | tuple):
             continue
         try:

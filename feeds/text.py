@@ -24,11 +24,13 @@ _BLOCK = frozenset(
         "address", "article", "aside", "blockquote", "caption", "dd", "details", "div",
         "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
         "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
-        "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+        "section", "summary", "table", "tbody", "tfoot", "thead", "ul",
     }
 )  # fmt: skip
-# Elements that end a line inside a paragraph.
-_LINE = frozenset({"br", "li", "td", "th"})
+# Elements that start a new line inside a paragraph (on their start tag only, so
+# "<li>a</li><li>b</li>" is "a\nb", not "a\n\nb").
+_LINE = frozenset({"br", "li", "tr"})
+_CELL = frozenset({"td", "th"})
 
 # C0/C1 controls (bar \t \n), lone surrogates and non-characters: they break JSON,
 # Discord and SQLite text, and are never meaningful in a headline.
@@ -54,7 +56,7 @@ class _TextExtractor(HTMLParser):
             src = dict(attrs).get("src")
             if src:
                 self.first_img = src.strip()
-        self._break(tag)
+        self._break(tag, start=True)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <img/>: no end tag will come, so never count them as skipped depth.
@@ -64,7 +66,7 @@ class _TextExtractor(HTMLParser):
             src = dict(attrs).get("src")
             if src:
                 self.first_img = src.strip()
-        self._break(tag)
+        self._break(tag, start=True)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
@@ -72,13 +74,15 @@ class _TextExtractor(HTMLParser):
             return
         self._break(tag)
 
-    def _break(self, tag: str) -> None:
+    def _break(self, tag: str, start: bool = False) -> None:
         if self._skip_depth:
             return
         if tag in _BLOCK:
             self.parts.append("\n\n")
-        elif tag in _LINE:
+        elif start and tag in _LINE:
             self.parts.append("\n")
+        elif tag in _CELL:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:
@@ -92,7 +96,8 @@ def strip_controls(text: str) -> str:
 
 def _tidy(text: str) -> str:
     """Collapse spaces, trim each line, keep at most one blank line between paragraphs."""
-    text = strip_controls(text.translate(_LINE_SEPARATORS)).replace("\t", " ")
+    text = text.replace("\r\n", "\n").translate(_LINE_SEPARATORS)
+    text = strip_controls(text).replace("\t", " ")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _MANY_BREAKS.sub("\n\n", "\n".join(lines)).strip()
 

@@ -7,7 +7,8 @@
 
 Hostile routes are built in (all under /_/):
 
-    /_/redirect/{n}              chain of n redirects ending at a small valid feed
+    /_/redirect/{n}?delay=0      chain of n redirects ending at a small valid feed
+                                 (each hop waits `delay` seconds first)
     /_/redirect-to?url=U&status=302   one redirect to U
     /_/gzip-bomb?size=N          N zero bytes gzip-compressed, streamed (default 1 GiB)
     /_/huge?size=N&length=1      N bytes of body, chunked (or with Content-Length if length=1)
@@ -199,9 +200,13 @@ class FeedServer:
 
     async def _redirect_chain(self, request: web.Request) -> web.StreamResponse:
         n = int(request.match_info["n"])
+        delay = float(request.query.get("delay", "0"))
+        if delay:
+            await asyncio.sleep(delay)
         if n <= 0:
             return web.Response(body=SMALL_FEED, content_type="application/rss+xml")
-        raise web.HTTPFound(f"/_/redirect/{n - 1}")
+        query = f"?{request.query_string}" if request.query_string else ""
+        raise web.HTTPFound(f"/_/redirect/{n - 1}{query}")
 
     async def _redirect_to(self, request: web.Request) -> web.StreamResponse:
         status = int(request.query.get("status", "302"))
