@@ -54,12 +54,34 @@ LEDE_SENTENCES = 2
 # --- compiled vocabulary ------------------------------------------------------------------
 
 
+def _literal(pattern: str) -> str:
+    """The plain characters a pattern surely starts with ("rumou?r" -> "rumo")."""
+    out = []
+    for i, ch in enumerate(pattern):
+        if not (ch.isalnum() or ch in "' -"):
+            break
+        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
+            break
+        out.append(ch)
+    return "".join(out)
+
+
 def _prefixes(pattern: str) -> list[str]:
-    """The two-letter keys a pattern can start with (its literal start, or a group's)."""
+    """Index keys (up to three letters) a pattern can start with."""
     if pattern.startswith("(?:"):
         group = pattern[3 : pattern.index(")")]
-        return sorted({alt[:2] for alt in group.split("|")})
-    return [pattern[:2]]
+        rest = pattern[pattern.index(")") + 1 :]
+        if rest[:1] in ("?", "*", "{"):
+            raise ValueError(f"cue {pattern!r} must not start with an optional group")
+        alts = [_literal(alt + rest) for alt in group.split("|")]
+    else:
+        alts = [_literal(pattern)]
+    if any(len(a) < 2 for a in alts):
+        raise ValueError(f"cue {pattern!r} needs a literal start of two letters")
+    return sorted({a[:KEY_LEN] if len(a) >= KEY_LEN else a for a in alts})
+
+
+KEY_LEN = 3
 
 
 def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
@@ -221,14 +243,20 @@ def _clauses(low: str, sentence: _Span) -> list[_Span]:
 
 
 def _scan(low: str) -> dict[str, list[_Hit]]:
-    """Every cue occurrence, by family, in text order."""
+    """Every cue occurrence, by family, in text order ("move": all move families)."""
     hits: dict[str, list[_Hit]] = defaultdict(list)
+    index = _INDEX
     for word in _WORD.finditer(low):
         pos = word.start()
-        for family, pattern in _INDEX.get(low[pos : pos + 2], ()):
-            found = pattern.match(low, pos)
-            if found:
-                hits[family].append(_Hit(family, pos, found.end()))
+        long_key, short_key = low[pos : pos + KEY_LEN], low[pos : pos + 2]
+        for key in (long_key, short_key) if long_key != short_key else (short_key,):
+            for family, pattern in index.get(key, ()):
+                found = pattern.match(low, pos)
+                if found:
+                    hits[family].append(_Hit(family, pos, found.end()))
+    moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
+    moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    hits["move"] = moves
     return hits
 
 
@@ -240,18 +268,13 @@ def _within(hits: list[_Hit], start: int, end: int) -> list[_Hit]:
 
 def _move_cues(hits: dict[str, list[_Hit]], clause: _Span) -> list[_Hit]:
     """Move cues in a clause; of overlapping cues the longest wins ("signs for" > "signs")."""
-    found = [h for fam in MOVE_FAMILIES for h in _within(hits.get(fam, []), *_bounds(clause))]
-    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    found = _within(hits.get("move", []), clause.start, clause.end)
     kept: list[_Hit] = []
     for hit in found:
         if kept and hit.start < kept[-1].end:
             continue
         kept.append(hit)
     return kept
-
-
-def _bounds(span: _Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 # --- mention roles ------------------------------------------------------------------------
