@@ -260,3 +260,42 @@ def test_2026_worldteam_squads(roster: Roster) -> None:
     for team_id in WORLDTEAMS_2026:
         assert roster.teams[team_id].level == "WT", team_id
         assert sizes[team_id] >= MIN_SQUAD_2026, (team_id, sizes[team_id])
+
+
+@pytest.mark.parametrize(
+    ("name", "team_id"),
+    [
+        ("Demi Vollering", "fdj-suez-women"),
+        ("Lotte Kopecky", "sd-worx-women"),
+        ("Lorena Wiebes", "sd-worx-women"),
+        ("Pauline Ferrand-Prévot", "visma-women"),
+        ("Marianne Vos", "visma-women"),
+        ("Katarzyna Niewiadoma", "canyon-sram-women"),
+        ("Cecilie Uttrup Ludwig", "canyon-sram-women"),
+        ("Elisa Longo Borghini", "uae-adq-women"),
+        ("Marlen Reusser", "movistar-women"),
+        ("Puck Pieterse", "fenix-deceuninck-women"),
+        ("Kimberley Le Court", "ag-insurance-soudal-women"),
+        ("Cédrine Kerbaol", "ef-cannondale-women"),
+        ("Ricarda Bauernfeind", "lidl-trek-women"),
+        ("Sofia Bertizzolo", "fdj-suez-women"),
+        ("Marta Cavalli", "picnic-postnl-women"),
+    ],
+)
+def test_2026_teams_of_leading_riders(roster: Roster, name: str, team_id: str) -> None:
+    assert person_by_name(roster, name).team_on(date(2026, 6, 1)) == team_id
+
+
+def test_aliases_add_something_folding_does_not() -> None:
+    """The tagger folds accents, case and punctuation itself: such variants are not aliases."""
+    for name, part in women_files().items():
+        for team in part.teams.values():
+            seen = {fold(n.name) for n in team.names}
+            for alias in team.aliases:
+                assert fold(alias) not in seen, f"{name}: {team.id} alias {alias!r}"
+                seen.add(fold(alias))
+        for person in part.people.values():
+            seen = {fold(person.name)}
+            for alias in person.aliases:
+                assert fold(alias) not in seen, f"{name}: {person.name} alias {alias!r}"
+                seen.add(fold(alias))
