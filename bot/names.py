@@ -8,8 +8,10 @@ find "Pogačar" and "morkov" find "Mørkøv"; rapidfuzz handles typos ("cavendsh
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -80,6 +82,9 @@ class NameIndex:
         self._entries = list(entries.values())
         self._folded = [e.folded for e in self._entries]
         self.labels = labels
+        # Sorted for prefix lookups by bisection: a keystroke must not scan every name.
+        self._by_name = sorted((e.folded, i) for i, e in enumerate(self._entries))
+        self._by_token = sorted({(t, i) for i, e in enumerate(self._entries) for t in e.tokens})
         self._exact: dict[str, set[str]] = {}
         self._surname: dict[str, set[str]] = {}
         for entry in self._entries:
@@ -105,21 +110,21 @@ class NameIndex:
         # Prefix of a word or of the whole name: what someone typing a name produces
         # ("pogi" → "Pogačar", "van der" → "van der Poel"). rapidfuzz alone ranks short
         # prefixes below unrelated short names, so these are scored first.
-        q_tokens = q.split()
-        for entry in self._entries:
-            if entry.folded == q:
-                offer(entry, 100.0)
-            elif entry.folded.startswith(q):
-                offer(entry, 97.0 + len(q) / max(len(entry.folded), 1))
-            elif completed := _tokens_prefixed(q_tokens, entry.tokens):
+        for folded, i in _prefixed(self._by_name, q):
+            offer(self._entries[i], 100.0 if folded == q else 97.0 + len(q) / len(folded))
+        *whole, last = q.split()
+        for token, i in _prefixed(self._by_token, last):
+            entry = self._entries[i]
+            if not whole or _tokens_prefixed([*whole, last], entry.tokens):
                 # The shorter completion of the last word first ("pogac" → "pogacar").
-                offer(entry, 94.0 + len(q_tokens[-1]) / len(completed))
-            elif len(q) >= 4:
-                # One wrong last letter while typing ("pogi" for "poga…"): the shorter
-                # completion wins ("pogacar" before "pogacnik").
-                near = [(len(q) - 1) / len(t) for t in entry.tokens if t.startswith(q[:-1])]
-                if near:
-                    offer(entry, 88.0 + max(near))
+                offer(entry, 94.0 + len(last) / len(token))
+        if len(last) >= 4:
+            # One wrong last letter while typing ("pogi" for "poga…"); again the shorter
+            # completion wins ("pogacar" before "pogacnik").
+            for token, i in _prefixed(self._by_token, last[:-1]):
+                entry = self._entries[i]
+                if not whole or _tokens_prefixed([*whole, last[:-1]], entry.tokens):
+                    offer(entry, 88.0 + (len(last) - 1) / len(token))
         if len(q) < 3:
             # One or two letters: only prefixes mean anything.
             return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
@@ -157,6 +162,14 @@ class NameIndex:
         ):
             return matches[0].id
         return None
+
+
+def _prefixed(table: list[tuple[str, int]], prefix: str) -> Iterator[tuple[str, int]]:
+    """Rows of a sorted (text, index) table whose text starts with `prefix`."""
+    for row in itertools.islice(table, bisect.bisect_left(table, (prefix,)), None):
+        if not row[0].startswith(prefix):
+            return
+        yield row
 
 
 def _tokens_prefixed(query: list[str], tokens: tuple[str, ...]) -> str | None:
