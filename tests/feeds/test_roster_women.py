@@ -254,9 +254,7 @@ def test_retired_greats_are_not_active(roster: Roster) -> None:
 
 def test_2026_worldteam_squads(roster: Roster) -> None:
     season = date(2026, 1, 1)
-    sizes = Counter(
-        p.team_on(season) for p in roster.riders() if p.is_active_rider(season)
-    )
+    sizes = Counter(p.team_on(season) for p in roster.riders() if p.is_active_rider(season))
     for team_id in WORLDTEAMS_2026:
         assert roster.teams[team_id].level == "WT", team_id
         assert sizes[team_id] >= MIN_SQUAD_2026, (team_id, sizes[team_id])
