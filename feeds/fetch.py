@@ -168,6 +168,13 @@ def _describe_client_error(exc: BaseException, url: URL) -> str:
     return f"network error with {where}: {detail}"
 
 
+def _clip(text: str, limit: int = 300) -> str:
+    """One line, bounded: reasons quote server-controlled bytes and end up in
+    logs and in Discord replies to moderators."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _status_reason(status: int, reason: str | None) -> str:
     try:
         phrase = HTTPStatus(status).phrase
@@ -244,7 +251,7 @@ class Fetcher:
                 final_url=current,
                 outcome="failed",
                 http_status=f.status,
-                error=f.reason,
+                error=_clip(f.reason),
                 retry_after=f.retry_after,
             )
         except Exception as exc:  # a bug or an aiohttp surprise must not kill the poller
@@ -253,7 +260,7 @@ class Fetcher:
                 url=url,
                 final_url=current,
                 outcome="failed",
-                error=f"unexpected error: {type(exc).__name__}: {exc}",
+                error=_clip(f"unexpected error: {type(exc).__name__}: {exc}"),
             )
 
     async def _hop(

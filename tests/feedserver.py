@@ -29,7 +29,7 @@ import gzip as gzip_module
 import hashlib
 import ipaddress
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import NamedTuple, Self
@@ -60,6 +60,8 @@ class _Published(NamedTuple):
     etag: str | None
     last_modified: str | None
     gzip: bool = False
+    status: int = 200
+    headers: dict[str, str] = {}  # noqa: RUF012 - never mutated
 
 
 def _is_loopback(host: str) -> bool:
@@ -141,13 +143,19 @@ class FeedServer:
         etag: bool = True,
         last_modified: bool = True,
         gzip: bool = False,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
     ) -> str:
         """Serve `body` at `path` (replacing what was there); returns its URL.
 
-        With `gzip`, the body is sent with Content-Encoding: gzip."""
-        tag = f'"{hashlib.sha1(body).hexdigest()[:16]}"' if etag else None
-        modified = format_datetime(datetime.now(UTC), usegmt=True) if last_modified else None
-        self._published[path] = _Published(body, content_type, tag, modified, gzip)
+        With `gzip`, the body is sent with Content-Encoding: gzip. A `status` other
+        than 200 is answered as is (no validators, no 304), with extra `headers`."""
+        ok = status == 200
+        tag = f'"{hashlib.sha1(body).hexdigest()[:16]}"' if etag and ok else None
+        modified = format_datetime(datetime.now(UTC), usegmt=True) if last_modified and ok else None
+        self._published[path] = _Published(
+            body, content_type, tag, modified, gzip, status, dict(headers or {})
+        )
         return self.url(path)
 
     def unpublish(self, path: str) -> None:
@@ -173,18 +181,20 @@ class FeedServer:
         item = self._published.get(request.path)
         if item is None:
             raise web.HTTPNotFound()
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = dict(item.headers)
         if item.etag:
             headers["ETag"] = item.etag
         if item.last_modified:
             headers["Last-Modified"] = item.last_modified
-        if self._not_modified(request, item):
+        if item.status == 200 and self._not_modified(request, item):
             return web.Response(status=304, headers=headers)
         headers["Content-Type"] = item.content_type
         if item.gzip:
             headers["Content-Encoding"] = "gzip"
-            return web.Response(body=gzip_module.compress(item.body), headers=headers)
-        return web.Response(body=item.body, headers=headers)
+            return web.Response(
+                status=item.status, body=gzip_module.compress(item.body), headers=headers
+            )
+        return web.Response(status=item.status, body=item.body, headers=headers)
 
     @staticmethod
     def _not_modified(request: web.Request, item: _Published) -> bool:

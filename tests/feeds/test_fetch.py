@@ -223,3 +223,13 @@ async def test_cancellation_propagates(feed_server: FeedServer, fetcher: Fetcher
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+
+
+async def test_published_status_and_headers(feed_server: FeedServer, fetcher: Fetcher) -> None:
+    url = feed_server.publish("/busy", b"busy", status=503, headers={"Retry-After": "45"})
+    result = await fetcher.fetch(url, etag='"x"')
+    assert (result.http_status, result.error, result.retry_after) == (
+        503,
+        "HTTP 503 Service Unavailable",
+        45.0,
+    )

@@ -4,6 +4,7 @@ reason, and does not hold up a good feed fetched at the same time."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 import tracemalloc
 from collections.abc import Awaitable, Callable
@@ -320,3 +321,50 @@ async def test_hostile_fetches_do_not_hold_up_a_good_feed(feed_server: FeedServe
     assert total < 4
     parsed = parse_feed(good_result.body or b"")
     assert parsed.stories[0].title.startswith("Mark Cavendish")
+
+
+# -- broken HTTP ---------------------------------------------------------------------
+
+BROKEN = {
+    "garbage": (b"garbage\r\n\r\n", "bad HTTP response from"),
+    "http09": (b"hello world", "bad HTTP response from"),
+    "short": (b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", "broken response body"),
+    "close": (b"", "closed the connection before answering"),
+    "headers": (b"HTTP/1.1 200 OK\r\n" + b"X-A: y\r\n" * 200_000 + b"\r\nhi", "bad HTTP response"),
+    "long-header": (
+        b"HTTP/1.1 200 OK\r\nX-A: " + b"y" * 100_000 + b"\r\n\r\nhi",
+        "bad HTTP response",
+    ),
+    "bad-gzip": (
+        b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello",
+        "broken response body",
+    ),
+    "bad-chunk": (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n",
+        "bad HTTP response",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+async def test_broken_http_is_a_clear_one_line_failure(fetcher: Fetcher, case: str) -> None:
+    raw, expected = BROKEN[case]
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(raw)
+        with contextlib.suppress(ConnectionError):
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, PUBLIC, 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        result, elapsed = await timed(fetcher.fetch(f"http://{PUBLIC}:{port}/feed.xml"))
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert result.outcome == "failed"
+    assert result.error is not None and expected in result.error
+    assert "\n" not in result.error and len(result.error) <= 300
+    assert elapsed < 1

@@ -323,3 +323,27 @@ async def test_new_session_settings(policy: AddressPolicy) -> None:
         assert isinstance(connector, GuardedConnector)
         assert connector.limit == 7
         assert connector.limit_per_host == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433:9/",  # decimal 127.0.0.1
+        "http://127.1:9/",
+        "http://0x7f.0.0.1:9/",
+        "http://0177.0.0.1:9/",
+        "http://017700000001:9/",
+        "http://0:9/",
+        "http://[::]:9/",
+        "http://[0:0:0:0:0:ffff:127.0.0.1]:9/",
+        "http://127\u30020\u30020\u30021:9/",  # ideographic full stops
+    ],
+)
+async def test_legacy_and_disguised_loopback_forms_never_connect(
+    fetcher: Fetcher, url: str, loopback_only: list[tuple[str, int]]
+) -> None:
+    result = await fetcher.fetch(url)
+    assert result.outcome == "failed"
+    assert result.error is not None
+    assert result.error.startswith(("refused: ", "invalid URL")), result.error
+    assert loopback_only == []
