@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from unidecode import unidecode
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_WORD_SPLIT = re.compile(r"([a-z0-9]+)")
-_WORD = re.compile(r"[a-z0-9]+")
 
 # Letters unidecode gets "wrong" for matching names: it is fine for nearly all
 # (ø->o, ł->l, ß->ss, æ->ae), this table is for the few that need a nudge.
@@ -45,26 +43,33 @@ def _ascii_run(run: str) -> str:
     return out or " "
 
 
-def fold_word(text: str) -> str:
-    """Fold a short string (an alias) into the matching form, without offsets."""
-    return FoldedText(text).folded
+# ASCII bytes -> lowercase letters and digits, everything else a space: one C-level
+# `bytes.translate` does case folding and token breaking without changing lengths.
+_TABLE = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
+
+
+def _to_ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(lambda m: _ascii_run(m.group()), text)
 
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of `text` (`"Van der Poel"` -> `["van", "der", "poel"]`)."""
-    return _WORD.findall(_to_ascii_lower(text))
+    return _to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split()
 
 
-def _to_ascii_lower(text: str) -> str:
-    if not text.isascii():
-        text = _NON_ASCII.sub(lambda m: _ascii_run(m.group()), text)
-    return text.lower()
+def fold_word(text: str) -> str:
+    """Fold a short string (an alias) into one space-joined string of words."""
+    return " ".join(fold_tokens(text))
 
 
 class FoldedText:
     """One story folded for matching, and the map from folded to original offsets."""
 
-    __slots__ = ("_ascii_spans", "_dstarts", "_parts", "_word_bounds", "folded", "original")
+    __slots__ = ("_ascii_spans", "_bytes", "_dstarts", "_wlens", "_wstarts", "folded", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -88,55 +93,63 @@ class FoldedText:
             pieces.append(text[last:])
             ascii_text = "".join(pieces)
         self._ascii_spans = spans
-        # [sep, word, sep, word, ..., sep]: the leading/trailing space makes both ends
-        # separators, so words sit at the odd indexes.
-        self._parts = _WORD_SPLIT.split(" " + ascii_text.lower() + " ")
-        words = self._parts[1::2]
-        self.folded = "  " + "  ".join(words) + "  " if words else "  "
+        # Same length as ascii_text: words and single spaces.
+        self._bytes = ascii_text.encode("ascii").translate(_TABLE)
+        words = self._bytes.split()
+        self.folded = (b"  " + b"  ".join(words) + b"  ").decode("ascii") if words else "  "
         self._dstarts: list[int] | None = None
-        self._word_bounds: list[int] | None = None
+        self._wstarts: list[int] = []
+        self._wlens: list[int] = []
 
-    # --- offsets ---------------------------------------------------------------
+    # --- offsets (computed on first use: only stories with matches pay for them) --
 
-    def _ensure_maps(self) -> tuple[list[int], list[int]]:
-        if self._dstarts is None or self._word_bounds is None:
-            words = self._parts[1::2]
-            # Start of word k in the folded text: 2 + sum(len(w) + 2 for earlier words).
-            self._dstarts = [2 + x for x in accumulate((len(w) + 2 for w in words), initial=0)]
-            # Cumulative lengths of the parts in " " + ascii + " ".
-            self._word_bounds = list(accumulate(map(len, self._parts), initial=0))
-        return self._dstarts, self._word_bounds
+    def _ensure_maps(self) -> list[int]:
+        if self._dstarts is None:
+            pieces = self._bytes.split(b" ")
+            lens = list(map(len, pieces))
+            # Piece i starts at sum(len(piece) + 1 for earlier pieces); words are the
+            # non-empty pieces.
+            starts = accumulate((n + 1 for n in lens), initial=0)
+            self._wstarts = list(compress(starts, lens))
+            self._wlens = list(compress(lens, lens))
+            self._dstarts = [2 + x for x in accumulate((n + 2 for n in self._wlens), initial=0)]
+        return self._dstarts
 
     def word_index(self, folded_pos: int) -> int:
         """Index of the word that starts at or covers `folded_pos` in the folded text."""
-        dstarts, _ = self._ensure_maps()
-        return max(0, bisect_right(dstarts, folded_pos) - 1)
+        return max(0, bisect_right(self._ensure_maps(), folded_pos) - 1)
 
     def word_span(self, k: int) -> tuple[int, int]:
         """Original [start, end) of folded word `k`."""
-        _, bounds = self._ensure_maps()
-        # Word k is part 2k+1; minus 1 for the added leading space.
-        a_start = bounds[2 * k + 1] - 1
-        a_end = bounds[2 * k + 2] - 1
+        self._ensure_maps()
+        a_start = self._wstarts[k]
+        a_end = a_start + self._wlens[k]
         return self._to_original(a_start, False), self._to_original(a_end, True)
 
     def span(self, folded_start: int, folded_end: int) -> tuple[int, int, int, int]:
         """Original [start, end) and word range [k0, k1) of a folded match.
 
-        `folded_start`/`folded_end` may include the spaces around the words.
+        `folded_start`/`folded_end` include the spaces around the words (an alias key).
         """
-        k0 = self.word_index(folded_start + 1)
-        k1 = self.word_index(max(folded_start + 1, folded_end - 2)) + 1
-        start = self.word_span(k0)[0]
-        end = self.word_span(k1 - 1)[1]
-        return start, end, k0, k1
+        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        k0 = bisect_right(dstarts, folded_start + 1) - 1
+        k1 = bisect_right(dstarts, folded_end - 2)
+        k0 = max(0, k0)
+        k1 = max(k0 + 1, k1)
+        a_start = self._wstarts[k0]
+        a_end = self._wstarts[k1 - 1] + self._wlens[k1 - 1]
+        if self._ascii_spans:
+            return self._to_original(a_start, False), self._to_original(a_end, True), k0, k1
+        return a_start, a_end, k0, k1
 
     @property
     def word_count(self) -> int:
-        return len(self._parts) // 2
+        return len(self._ensure_maps()) - 1
 
     def word(self, k: int) -> str:
-        return self._parts[2 * k + 1]
+        dstarts = self._ensure_maps()
+        start = dstarts[k]
+        return self.folded[start : start + self._wlens[k]]
 
     def _to_original(self, pos: int, is_end: bool) -> int:
         """Map an offset in the ASCII text back to the original text."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +57,7 @@ NEARBY_TEAM_CHARS = 80
 APPOSITION_CHARS = 60
 
 Kind = Literal["rider", "team", "staff", "retired"]
+_Hit = tuple[int, int, int, int, "KeyInfo"]
 
 
 # --- payloads stored in the automaton ---------------------------------------------
@@ -95,6 +97,40 @@ class NationKey:
 
 
 Payload = PersonKey | TeamKey | CueKey | CompanyKey | NationKey
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """Everything one folded key can mean, sorted once at build time for fast reading."""
+
+    key: str
+    names: tuple[PersonKey, ...] = ()  # full names and short forms
+    aliases: tuple[PersonKey, ...] = ()
+    surnames: tuple[PersonKey, ...] = ()  # surnames and "M. Cavendish"
+    teams: tuple[TeamKey, ...] = ()
+    nation: NationKey | None = None
+    cue: int = 0
+    company: bool = False
+
+    @property
+    def entity(self) -> bool:
+        return bool(self.names or self.aliases or self.surnames or self.teams or self.nation)
+
+    @classmethod
+    def build(cls, key: str, payloads: Iterable[Payload]) -> KeyInfo:
+        ps = list(dict.fromkeys(payloads))
+        people = [p for p in ps if isinstance(p, PersonKey)]
+        nations = [p for p in ps if isinstance(p, NationKey)]
+        return cls(
+            key=key,
+            names=tuple(p for p in people if p.how in ("name", "short")),
+            aliases=tuple(p for p in people if p.how == "alias"),
+            surnames=tuple(p for p in people if p.how in ("surname", "initial")),
+            teams=tuple(p for p in ps if isinstance(p, TeamKey)),
+            nation=nations[0] if nations else None,
+            cue=max((p.weight for p in ps if isinstance(p, CueKey)), default=0),
+            company=any(isinstance(p, CompanyKey) for p in ps),
+        )
 
 
 # --- names ------------------------------------------------------------------------
@@ -180,7 +216,14 @@ class Tagger:
         for team in roster.teams.values():
             entries.extend(self._team_entries(team))
         entries.extend(self._vocab_entries())
-        self._matcher: Matcher[Payload] = Matcher(entries)
+        grouped: dict[str, list[Payload]] = {}
+        for alias, payload in entries:
+            words = fold_tokens(alias)
+            if words:
+                grouped.setdefault(" ".join(words), []).append(payload)
+        self._matcher: Matcher[KeyInfo] = Matcher(
+            (key, KeyInfo.build(key, payloads)) for key, payloads in grouped.items()
+        )
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
 
@@ -319,31 +362,21 @@ class Tagger:
             return []
         vocab = 0
         weak_vocab = 0
-        seen_cues: set[tuple[int, int]] = set()
+        seen_cues: set[str] = set()
         company_words: set[int] = set()
-        hits: list[tuple[int, int, int, int, tuple[Payload, ...]]] = []
-        for fs, fe, payloads in raw:
-            kinds = {type(p) for p in payloads}
-            if kinds <= {CueKey, CompanyKey}:
-                k0 = ft.word_index(fs + 1)
-                for p in payloads:
-                    if isinstance(p, CueKey):
-                        key = (hash(ft.folded[fs:fe]), p.weight)
-                        if key in seen_cues:
-                            continue
-                        seen_cues.add(key)
-                        if p.weight >= STRONG_CUE_WEIGHT:
-                            vocab += p.weight
-                        else:
-                            weak_vocab += p.weight
-                    else:
-                        company_words.add(k0)
-                continue
-            start, end, k0, k1 = ft.span(fs, fe)
-            hits.append((start, end, k0, k1, payloads))
-            for p in payloads:
-                if isinstance(p, CueKey):
-                    weak_vocab += p.weight
+        hits: list[_Hit] = []
+        for fs, fe, (info,) in raw:
+            if info.cue and info.key not in seen_cues:
+                seen_cues.add(info.key)
+                if info.cue >= STRONG_CUE_WEIGHT:
+                    vocab += info.cue
+                else:
+                    weak_vocab += info.cue
+            if info.company:
+                company_words.add(ft.word_index(fs + 1))
+            if info.entity:
+                start, end, k0, k1 = ft.span(fs, fe)
+                hits.append((start, end, k0, k1, info))
         vocab += min(weak_vocab, WEAK_CUE_CAP)
         prior = CONTEXT_NEEDED if feed_is_cycling else 0
         state = _Resolver(self, ft, published, hits, vocab + prior, company_words)
@@ -375,6 +408,7 @@ _TEAM_NOUNS_AFTER = frozenset(
     _folded(noun) for _, nouns in cues.TEAM_NOUNS_AFTER.values() for noun in nouns
 )
 _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
+_LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s|\n\s*\n|[.;:!?\"“”]$")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
@@ -387,7 +421,7 @@ class _Resolver:
         tagger: Tagger,
         ft: FoldedText,
         published: date | None,
-        hits: list[tuple[int, int, int, int, tuple[Payload, ...]]],
+        hits: list[_Hit],
         vocab: int,
         company_words: set[int],
     ) -> None:
@@ -464,15 +498,13 @@ class _Resolver:
     def run(self) -> list[_Found]:
         persons_full: dict[str, list[int]] = {}  # person id -> starts of full mentions
         strong_entities: set[str] = set()
-        pending: list[tuple[int, int, int, int, tuple[Payload, ...]]] = []
+        pending: list[_Hit] = []
         published = self.published
 
         # Pass 1: full names and unambiguous multi-word team names.
         for hit in self.hits:
-            start, end, k0, k1, payloads = hit
-            people = [
-                p for p in payloads if isinstance(p, PersonKey) and p.how in ("name", "short")
-            ]
+            start, end, k0, k1, info = hit
+            people = info.names
             if people and self.clean_name_gap(start, end):
                 pid = self._pick_person([p.person_id for p in people], start)
                 if pid is not None:
@@ -481,7 +513,7 @@ class _Resolver:
                     persons_full.setdefault(pid, []).append(start)
                     strong_entities.add(pid)
                     continue
-            teams = [p for p in payloads if isinstance(p, TeamKey) and not p.weak]
+            teams = [p for p in info.teams if not p.weak]
             if teams and not self.near_company(k0, k1):
                 tid = self._pick_team([p.team_id for p in teams], start)
                 if tid is not None:
@@ -505,17 +537,15 @@ class _Resolver:
 
         # Pass 2: aliases, weak team words, surnames, descriptions.
         descs: list[tuple[int, int, NationKey]] = []
-        for start, end, k0, k1, payloads in pending:
-            if self._weak_team(payloads, start, end, k0, k1):
+        for start, end, k0, k1, info in pending:
+            if self._weak_team(info, start, end, k0, k1):
                 continue
-            if self._alias(payloads, start, end):
+            if self._alias(info, start, end):
                 continue
-            if self._surname(payloads, start, end, k0, k1, shadowed):
+            if self._surname(info, start, end, k0, k1, shadowed):
                 continue
-            for p in payloads:
-                if isinstance(p, NationKey):
-                    descs.append((k0, k1, p))
-                    break
+            if info.nation is not None:
+                descs.append((k0, k1, info.nation))
         self._fuzzy()
         self._staff_teams()
         self._descriptions(descs)
@@ -562,8 +592,8 @@ class _Resolver:
                 out[f.entity_id] = f.start
         return out
 
-    def _alias(self, payloads: tuple[Payload, ...], start: int, end: int) -> bool:
-        aliases = [p for p in payloads if isinstance(p, PersonKey) and p.how == "alias"]
+    def _alias(self, info: KeyInfo, start: int, end: int) -> bool:
+        aliases = info.aliases
         if not aliases:
             return False
         if any(p.weak for p in aliases) and not self.capitalised(start, end):
@@ -574,14 +604,12 @@ class _Resolver:
         self._add_person(pid, start, end, "alias")
         return True
 
-    def _shadowed_surnames(
-        self, pending: list[tuple[int, int, int, int, tuple[Payload, ...]]]
-    ) -> set[str]:
+    def _shadowed_surnames(self, pending: list[_Hit]) -> set[str]:
         """Surnames that in this story belong to someone else ("Tiger Woods", "Sam Bennett")."""
         shadowed: set[str] = set()
         self.variant_names: dict[int, str] = {}
-        for start, end, k0, k1, payloads in pending:
-            surnames = [p for p in payloads if isinstance(p, PersonKey) and p.how == "surname"]
+        for start, end, k0, _k1, info in pending:
+            surnames = [p for p in info.surnames if p.how == "surname"]
             if not surnames or not self.capitalised(start, end):
                 continue
             prev = self.prev_word(k0)
@@ -598,7 +626,7 @@ class _Resolver:
                     self.variant_names[start] = p.person_id
                     break
             else:
-                shadowed.add(" ".join(self.ft.word(k) for k in range(k0, k1)))
+                shadowed.add(info.key)
         return shadowed
 
     def _is_title_word(self, word: str) -> bool:
@@ -618,14 +646,14 @@ class _Resolver:
 
     def _surname(
         self,
-        payloads: tuple[Payload, ...],
+        info: KeyInfo,
         start: int,
         end: int,
         k0: int,
         k1: int,
         shadowed: set[str],
     ) -> bool:
-        keys = [p for p in payloads if isinstance(p, PersonKey) and p.how in ("surname", "initial")]
+        keys = info.surnames
         if not keys or not self.capitalised(start, end) or self.in_compound(start, end):
             return False
         ids = list(dict.fromkeys(p.person_id for p in keys))
@@ -637,7 +665,7 @@ class _Resolver:
         elif named:
             pid = self._nearest_named(named, start)
         else:
-            folded_key = " ".join(self.ft.word(k) for k in range(k0, k1))
+            folded_key = info.key
             if folded_key in shadowed:
                 return False
             if any(p.how == "initial" for p in keys):
@@ -708,16 +736,11 @@ class _Resolver:
                 cats.add(self.t.team(tid).category)
         return cats
 
-    def _weak_team(
-        self, payloads: tuple[Payload, ...], start: int, end: int, k0: int, k1: int
-    ) -> bool:
-        teams = [p for p in payloads if isinstance(p, TeamKey)]
+    def _weak_team(self, info: KeyInfo, start: int, end: int, k0: int, k1: int) -> bool:
+        teams = info.teams
         if not teams:
             return False
-        strong_person = any(
-            isinstance(p, PersonKey) and p.how in ("name", "short", "alias") for p in payloads
-        )
-        if strong_person:
+        if info.names or info.aliases:
             return False
         if not self.any_capital(start, end) or self.near_company(k0, k1):
             return True  # a team word that is not a team here: nothing else either
@@ -742,36 +765,38 @@ class _Resolver:
 
     # --- misspellings -----------------------------------------------------------------
 
-    _CAP_WORD = re.compile(r"(?<![\w])([A-ZÀ-ÞŁŠŽČ][\w]{5,})")
+    _CAP_WORD = re.compile(r"(?<![\w])[A-ZÀ-ÞŁŠŽČ]\w{5,}")
 
     def _fuzzy(self) -> None:
         """Misspelt surnames of people in the story, or after a person's exact first name."""
         covered = sorted((f.start, f.end) for f in self.found)
-        story_people = {f.entity_id for f in self.found if not f.is_team}
-        targets: list[tuple[str, str]] = []
-        for pid in story_people:
+        starts = [s for s, _ in covered]
+        targets: dict[str, list[tuple[str, str]]] = {}
+        for pid in {f.entity_id for f in self.found if not f.is_team}:
             for form in self.t._surnames.get(pid, ()):
                 if " " not in form and len(form) >= 6:
-                    targets.append((form, pid))
+                    targets.setdefault(form[:2], []).append((form, pid))
         for m in self._CAP_WORD.finditer(self.text):
             start, end = m.span()
-            if _covered(covered, start, end):
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and covered[i][1] > start:
                 continue
-            word = _folded(m.group(1))
+            raw = m.group()
+            word = raw.lower() if raw.isascii() else _folded(raw)
             if not word or " " in word or word in cues.COMMON_WORDS:
                 continue
-            pid = self._fuzzy_match(word, targets)
+            pid = self._fuzzy_match(word, targets.get(word[:2], ()))
             if pid is None:
                 pid = self._fuzzy_after_given(word, start)
             if pid is not None:
                 self._add_person(pid, start, end, "fuzzy")
 
     @staticmethod
-    def _fuzzy_match(word: str, targets: list[tuple[str, str]]) -> str | None:
+    def _fuzzy_match(word: str, targets: Iterable[tuple[str, str]]) -> str | None:
         best: list[str] = []
         for form, pid in targets:
             limit = 1 if len(form) < 9 else 2
-            if abs(len(form) - len(word)) > limit or form[:2] != word[:2]:
+            if abs(len(form) - len(word)) > limit or form == word:
                 continue
             if Levenshtein.distance(word, form, score_cutoff=limit) <= limit:
                 best.append(pid)
@@ -780,14 +805,18 @@ class _Resolver:
 
     def _fuzzy_after_given(self, word: str, start: int) -> str | None:
         """ "Alexander Vinokurov": an exact first name, then a surname one or two edits off."""
-        before = self.text[max(0, start - 40) : start]
-        m = re.search(r"(\w+)[ \u00a0]+$", before)
+        before = self.text[max(0, start - 30) : start]
+        m = _LAST_WORD.search(before)
         if not m or not m.group(1)[:1].isupper():
             return None
-        given = _folded(m.group(1))
-        ids = self.t._by_given.get(given, ())
-        targets = [(form, pid) for pid in ids for form in self.t._surnames.get(pid, ())[:1]]
-        return self._fuzzy_match(word, [(f, p) for f, p in targets if len(f) >= 6])
+        ids = self.t._by_given.get(_folded(m.group(1)), ())
+        targets = [
+            (form, pid)
+            for pid in ids
+            for form in self.t._surnames.get(pid, ())[:1]
+            if len(form) >= 6 and form[:2] == word[:2]
+        ]
+        return self._fuzzy_match(word, targets) if targets else None
 
     # --- descriptions -----------------------------------------------------------------
 
