@@ -315,11 +315,12 @@ def _affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | 
     return None
 
 
-def _coordinated(low: str, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
+def _coordinated(story: _Story, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
     """Are two person mentions part of one list ("X, Y en Z", "X from A along with Y")?"""
+    low = story.low
     gap_start, gap_end = left.end, right.start
-    if gap_end - gap_start > 80:
-        return False
+    if gap_end - gap_start > 80 or _within(story.hits.get("move", []), gap_start, gap_end):
+        return False  # "X joins A, Y signs with B": two sentences' worth, not one list
     pieces = []
     cursor = gap_start
     for team in teams:
@@ -392,7 +393,7 @@ def _subjects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> lis
         return []
     chain = [before[-1]]
     for person in reversed(before[:-1]):
-        if not _coordinated(story.low, person, chain[-1], teams):
+        if not _coordinated(story, person, chain[-1], teams):
             break
         chain.append(person)
     return chain
@@ -406,7 +407,7 @@ def _objects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list
         if not any(c in gap for c in ".;:!?"):
             chain = [after[0]]
             for person in after[1:]:
-                if not _coordinated(story.low, chain[-1], person, teams):
+                if not _coordinated(story, chain[-1], person, teams):
                     break
                 chain.append(person)
             return chain
@@ -417,7 +418,7 @@ def _objects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list
     if before and len(_WORD.findall(story.low, before[-1].end, cue.start)) <= 2:
         chain = [before[-1]]
         for person in reversed(before[:-1]):
-            if not _coordinated(story.low, person, chain[-1], teams):
+            if not _coordinated(story, person, chain[-1], teams):
                 break
             chain.append(person)
         return chain
@@ -476,7 +477,11 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
     roles = {id(t): _team_role(story.text, story.low, t, clause.start) for t in teams}
     staying = _staying(story, clause, people)
     season = _season(story, clause)
-    for cue in cue_hits:
+    for i, cue in enumerate(cue_hits):
+        # Each cue owns the words up to its neighbours ("X joins A, Y signs with B").
+        lo = cue_hits[i - 1].end if i else clause.start
+        hi = cue_hits[i + 1].start if i + 1 < len(cue_hits) else clause.end
+        region = _Span(min(lo, cue.start), max(hi, cue.end), clause.sentence, clause.title)
         if _MOVE_NEGATION.search(story.low, max(clause.start, cue.start - 30), cue.start):
             continue  # "I will never leave this team", "il ne quittera pas"
         family = cue.family
@@ -485,7 +490,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
             if not objects:
                 family = "arrive"  # "she has signed a three-year contract"
         movers = _movers(story, family, people, cue, teams)
-        to, origin = _directions(story, family, cue, clause, teams, roles, movers)
+        to, origin = _directions(story, family, cue, clause, region, teams, roles, movers)
         if family == "acquire" and not to:
             continue  # a team verb with no team in sight ("he added") says nothing
         targets = [m for m in movers if m.entity_id not in staying]
@@ -519,14 +524,16 @@ def _directions(
     family: str,
     cue: _Hit,
     clause: _Span,
+    region: _Span,
     teams: Sequence[Mention],
     roles: dict[int, str | None],
     movers: Sequence[Mention],
 ) -> tuple[dict[str, float], set[str]]:
     """Destination candidates (team id -> weight) and origins for one cue."""
     to: dict[str, float] = {}
-    origin: set[str] = {t.entity_id for t in teams if roles[id(t)] == "from"}
-    after = [t for t in teams if t.start >= cue.end]
+    local = _in(teams, region)
+    origin: set[str] = {t.entity_id for t in local if roles[id(t)] == "from"}
+    after = [t for t in local if t.start >= cue.end]
     before = [t for t in teams if t.end <= cue.start]
     inside = [t for t in teams if cue.start <= t.start and t.end <= cue.end]
     own = {_affiliation(story.text, m, teams) for m in movers} - {None}
@@ -545,8 +552,8 @@ def _directions(
                 near = len(_WORD.findall(story.low, cue.end, free[0].start)) <= 3
                 add(free[0], 2.0 if near else 1.5)
         if not to:
-            for team in before:
-                if roles[id(team)] == "to":
+            for team in local:
+                if team.end <= cue.start and roles[id(team)] == "to":
                     add(team, 1.5)
     elif family == "depart":
         if after and roles[id(after[0])] != "to":

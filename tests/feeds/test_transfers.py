@@ -110,6 +110,7 @@ TEAMS: list[tuple[str, list[tuple[str, str | None, str | None]], list[str]]] = [
     ("intermarche", [("Intermarché-Wanty", None, None)], ["Intermarchè – Wanty"]),
     ("jayco", [("Team Jayco AlUla", None, None)], []),
     ("israel", [("Israel-Premier Tech", None, None)], []),
+    ("q36", [("Q36.5 Pro Cycling Team", None, None)], ["Q36.5"]),
 ]
 
 # name, kind, "team:from-until team:from-", aliases
@@ -203,6 +204,18 @@ PEOPLE: list[tuple[str, str, str, list[str]]] = [
     ("John Lelangue", "staff", "lotto:2019-2022", []),
     ("Kurt Van de Wouwer", "staff", "lotto:2015-", []),
     ("Matteo Trentin", "rider", "uae:2021-2023", []),
+    ("Tom Pidcock", "rider", "ineos:2019-2024 q36:2025-", []),
+    ("Lenny Martinez", "rider", "groupama:2022-2024 bahrain:2025-", []),
+    ("Maximilian Schachmann", "rider", "bora:2019-2024 soudal:2025-", []),
+    ("Juan Ayuso", "rider", "uae:2021-2025 lidl-trek:2026-", []),
+    ("Thibau Nys", "rider", "lidl-trek:2023-", []),
+    ("Pello Bilbao", "rider", "bahrain:2020-", []),
+    ("Romain Grégoire", "rider", "groupama:2023-", []),
+    ("Nairo Quintana", "rider", "movistar:2023-", []),
+    ("Christophe Laporte", "rider", "visma:2022-", []),
+    ("Steven de Jongh", "staff", "visma:2022-2024", []),
+    ("Tim Merlier", "rider", "alpecin:2019-2022 soudal:2023-", []),
+    ("Derek Gee", "rider", "israel:2023-", []),
 ]
 
 # Descriptions each story's notes resolve (the real tagger resolves these itself).
@@ -580,6 +593,303 @@ def test_undated_story_does_not_use_todays_roster() -> None:
         None,
     )
     assert ok and [m.to_team for m in moves] == ["UAE Team ADQ"]
+
+
+# One story each, in the style of real reports: (title, body, published, entities,
+# descriptions the tagger would resolve, is_transfer, {(person, to, status)}).
+WRITTEN: list[tuple[str, str, str, list[str], dict[str, str], bool, set[tuple[str, str, str]]]] = [
+    (
+        "Tom Pidcock joins Q36.5 Pro Cycling Team",
+        "Q36.5 Pro Cycling Team have announced the signing of Tom Pidcock on a three-year "
+        "deal. The British rider leaves Ineos Grenadiers after six seasons and will lead the "
+        "Swiss team from 2025.",
+        "2024-10-02",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team", "Ineos Grenadiers"],
+        {"The British rider": "Tom Pidcock", "the Swiss team": "Q36.5 Pro Cycling Team"},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Roglič in talks with Bora-Hansgrohe",
+        "Primož Roglič is reportedly in talks with Bora-Hansgrohe about a move for 2024, "
+        "according to Slovenian media. The Slovenian still has a contract with Jumbo-Visma "
+        "until the end of 2025.",
+        "2023-08-10",
+        ["Primož Roglič", "Bora-Hansgrohe", "Jumbo-Visma"],
+        {"The Slovenian": "Primož Roglič"},
+        True,
+        {("Primož Roglič", "Bora-Hansgrohe", "rumour")},
+    ),
+    (
+        "Ufficiale: Filippo Ganna rinnova con la Ineos Grenadiers fino al 2027",
+        "Filippo Ganna ha firmato il rinnovo del contratto con la Ineos Grenadiers fino al "
+        "2027. Il piemontese resterà così nella squadra britannica.",
+        "2024-06-10",
+        ["Filippo Ganna", "Ineos Grenadiers"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Wout Poels tekent bij XDS Astana",
+        "Wout Poels heeft getekend bij Astana Qazaqstan. De Nederlander komt over van Bahrain "
+        "Victorious en tekende een contract tot eind 2026.",
+        "2024-10-02",
+        ["Wout Poels", "Astana Qazaqstan", "Bahrain Victorious"],
+        {"De Nederlander": "Wout Poels"},
+        True,
+        {("Wout Poels", "Astana Qazaqstan", "confirmed")},
+    ),
+    (
+        "Lenny Martinez vers Bahrain Victorious",
+        "Selon nos informations, Lenny Martinez devrait rejoindre Bahrain Victorious en 2025. "
+        "Le grimpeur quitterait ainsi Groupama-FDJ, sa formation depuis ses débuts.",
+        "2024-07-20",
+        ["Lenny Martinez", "Bahrain Victorious", "Groupama-FDJ"],
+        {},
+        True,
+        {("Lenny Martinez", "Bahrain Victorious", "rumour")},
+    ),
+    (
+        "Schachmann wechselt zu Soudal Quick-Step",
+        "Maximilian Schachmann wechselt zur kommenden Saison von Red Bull-Bora-Hansgrohe zu "
+        "Soudal Quick-Step. Der Deutsche unterschreibt einen Zweijahresvertrag, wie das "
+        "belgische Team am Montag mitteilte.",
+        "2024-09-02",
+        ["Maximilian Schachmann", "Red Bull-Bora-Hansgrohe", "Soudal Quick-Step"],
+        {"Der Deutsche": "Maximilian Schachmann", "das belgische Team": "Soudal Quick-Step"},
+        True,
+        {("Maximilian Schachmann", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
+        "Ayuso ficha por Lidl-Trek",
+        "Según fuentes cercanas al corredor, Juan Ayuso ficha por Lidl-Trek tras dejar el "
+        "UAE Team Emirates-XRG. El alicantino firmaría hasta 2030.",
+        "2025-08-15",
+        ["Juan Ayuso", "Lidl-Trek", "UAE Team Emirates-XRG"],
+        {},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "rumour")},
+    ),
+    (
+        "Pogačar wins again",
+        "Tadej Pogačar (UAE Team Emirates) joined the attack of Remco Evenepoel (Soudal "
+        "Quick-Step) on the final climb, and the pair moved to the front before Pogačar left "
+        "Evenepoel behind. Jonas Vingegaard (Visma-Lease a Bike) finished third.",
+        "2024-07-14",
+        [
+            "Tadej Pogačar",
+            "UAE Team Emirates",
+            "Remco Evenepoel",
+            "Soudal Quick-Step",
+            "Jonas Vingegaard",
+            "Visma | Lease a Bike",
+        ],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Vingegaard leaves hospital",
+        "Jonas Vingegaard has left hospital in Vitoria after his crash at the Itzulia Basque "
+        "Country, Visma-Lease a Bike said. He will return to Denmark to continue his recovery.",
+        "2024-04-10",
+        ["Jonas Vingegaard", "Visma | Lease a Bike"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Israel-Premier Tech becomes NSN Cycling",
+        "Israel-Premier Tech will race as NSN Cycling Team from 2026 after a new sponsor "
+        "joined the project. Riders such as Derek Gee will race under the new name.",
+        "2025-10-01",
+        ["Israel-Premier Tech", "Derek Gee"],
+        {"NSN Cycling Team": "Israel-Premier Tech"},
+        False,
+        set(),
+    ),
+    (
+        "Lotte Kopecky to leave SD Worx-Protime",
+        "Lotte Kopecky will leave SD Worx-Protime at the end of the season, the team announced "
+        "on Friday. Her destination is not yet known.",
+        "2024-09-20",
+        ["Lotte Kopecky", "SD Worx-Protime"],
+        {},
+        True,
+        set(),
+    ),
+    (
+        "UAE extend Pogačar's contract until 2030",
+        "UAE Team Emirates have extended Tadej Pogačar's contract until 2030. The Slovenian "
+        "said he was happy to stay with the team for the rest of his career.",
+        "2024-05-06",
+        ["Tadej Pogačar", "UAE Team Emirates"],
+        {"The Slovenian": "Tadej Pogačar"},
+        False,
+        set(),
+    ),
+    (
+        "Tim Merlier moves to Soudal Quick-Step",
+        "Tim Merlier will ride for Soudal Quick-Step from 2023 after the Belgian team "
+        "confirmed his arrival from Alpecin-Deceuninck. Mathieu van der Poel said he would "
+        "miss his former teammate.",
+        "2022-08-30",
+        ["Tim Merlier", "Soudal Quick-Step", "Alpecin-Deceuninck", "Mathieu van der Poel"],
+        {"the Belgian team": "Soudal Quick-Step"},
+        True,
+        {("Tim Merlier", "Quick-Step Alpha Vinyl", "confirmed")},
+    ),
+    (
+        "Van der Poel: 'I will never leave Alpecin'",
+        "Mathieu van der Poel has again said he will stay with Alpecin-Deceuninck for the rest "
+        "of his career. 'I will never leave this team,' the Dutchman told Sporza.",
+        "2024-06-01",
+        ["Mathieu van der Poel", "Alpecin-Deceuninck"],
+        {"the Dutchman": "Mathieu van der Poel"},
+        False,
+        set(),
+    ),
+    (
+        "Lidl-Trek unveil 2025 signings",
+        "Lidl-Trek have completed their recruitment for 2025. Thibau Nys steps up from the "
+        "development team, while Juan Ayuso arrives from UAE Team Emirates and Mads Pedersen "
+        "stays on until 2028. The team also signed Tim Wellens from UAE Team Emirates.",
+        "2024-10-05",
+        [
+            "Lidl-Trek",
+            "Thibau Nys",
+            "Juan Ayuso",
+            "UAE Team Emirates",
+            "Mads Pedersen",
+            "Tim Wellens",
+        ],
+        {},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "confirmed"), ("Tim Wellens", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Stage 18: Girmay wins the sprint in Barcelonnette",
+        "Biniam Girmay (Intermarché-Wanty) took his fourth stage win of the Tour de France. "
+        "Jasper Philipsen (Alpecin-Deceuninck) was second. Earlier, Remco Evenepoel, who is "
+        "rumoured to be leaving Soudal Quick-Step, lost time on the final climb.",
+        "2024-07-18",
+        [
+            "Biniam Girmay",
+            "Intermarché-Wanty",
+            "Jasper Philipsen",
+            "Alpecin-Deceuninck",
+            "Remco Evenepoel",
+            "Soudal Quick-Step",
+        ],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Vingegaard: 'Ik blijf bij Visma'",
+        "Jonas Vingegaard blijft bij Visma-Lease a Bike. De Deen verlengde zijn contract tot "
+        "eind 2028, zo maakte de ploeg maandag bekend. Er waren geruchten dat hij naar Red "
+        "Bull-Bora-Hansgrohe zou vertrekken.",
+        "2024-08-12",
+        ["Jonas Vingegaard", "Visma | Lease a Bike", "Red Bull-Bora-Hansgrohe"],
+        {"De Deen": "Jonas Vingegaard", "Red Bull-Bora-Hansgrohe": "Red Bull-Bora-Hansgrohe"},
+        False,
+        set(),
+    ),
+    (
+        "Romain Grégoire prolonge avec Groupama-FDJ",
+        "Romain Grégoire a prolongé son contrat avec Groupama-FDJ jusqu'en 2028, a annoncé "
+        "l'équipe française. Le jeune grimpeur était courtisé par plusieurs formations.",
+        "2025-08-20",
+        ["Romain Grégoire", "Groupama-FDJ"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Kopecky signs for Lidl-Trek? SD Worx deny reports",
+        "Lotte Kopecky has signed for Lidl-Trek according to Belgian newspaper Het Nieuwsblad, "
+        "but SD Worx-Protime have denied the report, insisting the world champion remains "
+        "under contract.",
+        "2024-10-10",
+        ["Lotte Kopecky", "Lidl-Trek", "SD Worx-Protime"],
+        {"SD Worx": "SD Worx-Protime"},
+        True,
+        {("Lotte Kopecky", "Lidl-Trek", "rumour")},
+    ),
+    (
+        "Ayuso: 'I want to win the Giro with UAE'",
+        "Juan Ayuso said he wants to lead UAE Team Emirates at the Giro d'Italia next year. The "
+        "Spaniard joined the team in 2021 and has since become one of its leaders.",
+        "2024-12-15",
+        ["Juan Ayuso", "UAE Team Emirates"],
+        {"The Spaniard": "Juan Ayuso", "the team": "UAE Team Emirates"},
+        False,
+        set(),
+    ),
+    (
+        "Pello Bilbao s'engage avec Movistar",
+        "Pello Bilbao s'engage avec Movistar Team pour les deux prochaines saisons. L'Espagnol "
+        "quitte Bahrain Victorious après cinq ans.",
+        "2024-08-22",
+        ["Pello Bilbao", "Movistar Team", "Bahrain Victorious"],
+        {"L'Espagnol": "Pello Bilbao"},
+        True,
+        {("Pello Bilbao", "Movistar Team", "confirmed")},
+    ),
+    (
+        "Transfernieuws: Wellens naar Soudal",
+        "Tim Wellens maakt de overstap van UAE Team Emirates-XRG naar Soudal Quick-Step. De "
+        "Belg tekende een contract voor twee seizoenen.",
+        "2025-09-03",
+        ["Tim Wellens", "UAE Team Emirates-XRG", "Soudal Quick-Step"],
+        {"De Belg": "Tim Wellens"},
+        True,
+        {("Tim Wellens", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
+        "Transfer round-up",
+        "Juan Ayuso joins Lidl-Trek, Tom Pidcock signs with Q36.5 Pro Cycling Team and Lenny "
+        "Martinez moves to Bahrain Victorious, their teams announced on Monday.",
+        "2024-08-19",
+        [
+            "Juan Ayuso",
+            "Lidl-Trek",
+            "Tom Pidcock",
+            "Q36.5 Pro Cycling Team",
+            "Lenny Martinez",
+            "Bahrain Victorious",
+        ],
+        {},
+        True,
+        {
+            ("Juan Ayuso", "Lidl-Trek", "confirmed"),
+            ("Tom Pidcock", "Q36.5 Pro Cycling Team", "confirmed"),
+            ("Lenny Martinez", "Bahrain Victorious", "confirmed"),
+        },
+    ),
+    (
+        "Dutch sports director swaps Visma for Lidl-Trek",
+        "Sports director Steven de Jongh is leaving Visma-Lease a Bike for Lidl-Trek, the "
+        "American team confirmed on Wednesday. He will start in January.",
+        "2024-11-20",
+        ["Steven de Jongh", "Visma | Lease a Bike", "Lidl-Trek"],
+        {},
+        True,
+        {("Steven de Jongh", "Lidl-Trek", "confirmed")},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WRITTEN, ids=lambda c: slugify(c[0])[:40])
+def test_written_stories(case) -> None:
+    title, body, published, names, descriptions, want_transfer, want_moves = case
+    text = title + "\n\n" + body
+    mentions = make_mentions(text, names, descriptions)
+    is_transfer, moves = extract_transfers(text, mentions, ROSTER, _published(published))
+    assert is_transfer == want_transfer
+    assert {(m.person, m.to_team, m.status) for m in moves} == want_moves
 
 
 # --- robustness -------------------------------------------------------------------------
