@@ -169,7 +169,7 @@ def slugify(name: str) -> str:
 
 # --- loading -------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*\[\[\s*(team|rider|staff|retired)\s*\]\]", re.MULTILINE)
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(team|rider|staff|retired)[ \t]*\]\]", re.MULTILINE)
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -297,7 +297,11 @@ def parse_roster(text: str, source: str = "<roster>") -> Roster:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
-        raise RosterError(source, int(found.group(1)) if found else None, str(exc)) from None
+        if found:
+            line = int(found.group(1))
+        else:  # "at end of document"
+            line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        raise RosterError(source, line, str(exc)) from None
     unknown = set(data) - {"team", *PERSON_KINDS}
     if unknown:
         raise RosterError(source, None, f"unknown top-level keys {sorted(unknown)}")
