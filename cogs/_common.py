@@ -10,6 +10,14 @@ from bot.tree import UnknownName
 STORIES_PER_PAGE = 5
 
 
+def per_user_cooldown():
+    """Ten uses of one command per user in 20 s: enough for anyone, not for a script.
+
+    A fresh decorator per command, so each command keeps its own buckets.
+    """
+    return app_commands.checks.cooldown(10, 20.0, key=lambda i: i.user.id)
+
+
 def resolve(index: NameIndex, typed: str, kind: str) -> str:
     """The id `typed` names (an autocomplete choice's value, or free text), else
     UnknownName carrying the closest names as suggestions."""

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.tree import Reply, respond
+from cogs._common import per_user_cooldown
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -27,6 +28,7 @@ class About(commands.Cog):
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
 
+    @per_user_cooldown()
     @app_commands.command(name="about", description="What Domestique reads and how fresh it is")
     async def about(self, interaction: discord.Interaction) -> None:
         roster = self.bot.roster_state.roster

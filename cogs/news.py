@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot import render
 from bot.tree import Reply, respond
 from bot.views import Pager
+from cogs._common import per_user_cooldown
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -22,6 +23,7 @@ class News(commands.Cog):
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
 
+    @per_user_cooldown()
     @app_commands.command(name="news", description="Latest cycling stories, or search them")
     @app_commands.describe(query="Words to look for in titles and stories (leave empty: latest)")
     async def news(

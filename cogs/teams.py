@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot import render
 from bot.tree import Reply, respond
 from bot.views import Pager
-from cogs._common import STORIES_PER_PAGE, choices, resolve
+from cogs._common import STORIES_PER_PAGE, choices, per_user_cooldown, resolve
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -21,6 +21,7 @@ class Teams(commands.Cog):
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
 
+    @per_user_cooldown()
     @app_commands.command(name="team", description="A team's riders and latest stories")
     @app_commands.describe(name="Any name the team raced under, sponsors past or present")
     async def team(

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.tree import Reply, respond
-from cogs._common import choices, resolve
+from cogs._common import choices, per_user_cooldown, resolve
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -22,6 +22,7 @@ class Transfers(commands.Cog):
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
 
+    @per_user_cooldown()
     @app_commands.command(name="transfers", description="Transfer news: rumours and signings")
     @app_commands.describe(team="A team: its arrivals and departures", rider="A rider: their moves")
     async def transfers(

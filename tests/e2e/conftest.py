@@ -54,6 +54,7 @@ async def make_bot(
     scheduler = AsyncIOScheduler(timezone="UTC")
 
     async def start(**options) -> DomestiqueBot:
+        token = options.pop("token", TOKEN)
         bot = DomestiqueBot(
             settings=options.pop("settings", settings),
             storage=options.pop("storage", storage),
@@ -64,7 +65,7 @@ async def make_bot(
             guild_ready_timeout=0.1,
             **options,
         )
-        task = asyncio.create_task(bot.start(TOKEN))
+        task = asyncio.create_task(bot.start(token))
         started.append((bot, task))
         ready = asyncio.create_task(bot.wait_until_ready())
         done, _ = await asyncio.wait({ready, task}, timeout=10, return_when="FIRST_COMPLETED")

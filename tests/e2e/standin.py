@@ -45,11 +45,14 @@ UPDATE_MESSAGE = 7
 AUTOCOMPLETE_RESULT = 8
 EPHEMERAL = 1 << 6
 
-_snowflakes = itertools.count(1500000000000000001)
+DISCORD_EPOCH_MS = 1420070400000
+_sequence = itertools.count()
 
 
 def snowflake() -> str:
-    return str(next(_snowflakes))
+    """A Discord-shaped id: its creation time (discord.py reads it) and a counter."""
+    now_ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    return str((now_ms << 22) | (next(_sequence) & 0x3FFFFF))
 
 
 def _now_iso() -> str:
@@ -146,6 +149,12 @@ class DiscordStandIn:
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> DiscordStandIn:
         app = web.Application(middlewares=[self._middleware])
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/_standin/state", self._control_state)
+        app.router.add_get("/_standin/requests", self._control_requests)
+        app.router.add_post("/_standin/slash", self._control_slash)
+        app.router.add_post("/_standin/autocomplete", self._control_autocomplete)
+        app.router.add_post("/_standin/reconnect", self._control_reconnect)
+        app.router.add_post("/_standin/fail", self._control_fail)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -201,8 +210,8 @@ class DiscordStandIn:
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Callable) -> web.StreamResponse:
-        if request.path.startswith("/gateway"):
-            return await handler(request)
+        if not request.path.startswith("/api/"):
+            return await handler(request)  # the gateway and the control routes
         body: Any = None
         raw = await request.read()
         if raw:
@@ -646,6 +655,80 @@ class DiscordStandIn:
 
         return await self.wait_for(done, within)
 
+    # --- control API (for driving a standalone stand-in from another process) -------------
+
+    async def _control_state(self, request: web.Request) -> web.Response:
+        return _json(
+            {
+                "connected": self.connected,
+                "identifies": self.identifies,
+                "resumes": self.resumes,
+                "global_commands": [c["name"] for c in self.global_commands],
+                "guild_commands": {
+                    g: [c["name"] for c in cs] for g, cs in self.guild_commands.items()
+                },
+                "api_url": self.api_url,
+                "gateway_url": self.gateway_url,
+            }
+        )
+
+    async def _control_requests(self, request: web.Request) -> web.Response:
+        return _json(
+            [
+                {
+                    "method": r.method,
+                    "path": r.path,
+                    "query": r.query,
+                    "body": r.body,
+                    "status": r.status,
+                }
+                for r in self.requests
+            ]
+        )
+
+    async def _control_slash(self, request: web.Request) -> web.Response:
+        """{"name": "rider", "options": {"name": "pogi"}} -> the message the user sees."""
+        body = await request.json()
+        try:
+            await self.wait_ready(within=float(body.get("wait_ready", 10)))
+            interaction = await self.slash(
+                body["name"], body.get("options") or {}, user_id=int(body.get("user_id", USER_ID))
+            )
+            message = await self.final(interaction, within=float(body.get("timeout", 10)))
+        except TimeoutError:
+            return _json({"error": "no answer from the bot in time"}, status=504)
+        answers = [
+            {"method": r.method, "path": r.path, "body": r.body} for r in interaction.answers
+        ]
+        return _json({"interaction_id": interaction.id, "message": message, "answers": answers})
+
+    async def _control_autocomplete(self, request: web.Request) -> web.Response:
+        """{"name": "rider", "focused": "name", "value": "pogi"} -> the choices."""
+        body = await request.json()
+        try:
+            await self.wait_ready(within=float(body.get("wait_ready", 10)))
+            interaction = await self.autocomplete(
+                body["name"], body["focused"], body.get("value", ""), body.get("others") or {}
+            )
+            message = await self.final(interaction, within=float(body.get("timeout", 10)))
+        except TimeoutError:
+            return _json({"error": "no answer from the bot in time"}, status=504)
+        return _json({"choices": message.get("choices", [])})
+
+    async def _control_reconnect(self, request: web.Request) -> web.Response:
+        await self.reconnect()
+        return _json({"ok": True})
+
+    async def _control_fail(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.fail_next(
+            body["path_part"],
+            int(body.get("status", 429)),
+            times=int(body.get("times", 1)),
+            retry_after=float(body.get("retry_after", 0.2)),
+        )
+        return _json({"ok": True})
+
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # discord.py parses JSON only when Content-Type is exactly "application/json".
@@ -686,12 +769,13 @@ def _application() -> dict[str, Any]:
     }
 
 
-async def _serve(port: int) -> None:
-    standin = DiscordStandIn()
-    await standin.start(port=port)
+async def _serve(host: str, port: int, token: str | None) -> None:
+    standin = DiscordStandIn(token=token)
+    await standin.start(host=host, port=port)
     # Printed for the process driving us: these are the two settings to point the bot at.
     print(f"DOMESTIQUE_DISCORD_API_URL={standin.api_url}", flush=True)
     print(f"DOMESTIQUE_DISCORD_GATEWAY_URL={standin.gateway_url}", flush=True)
+    print(f"CONTROL_URL=http://{standin.host}:{standin.port}/_standin", flush=True)
     try:
         await asyncio.Event().wait()
     finally:
@@ -699,12 +783,22 @@ async def _serve(port: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="A local Discord stand-in for Domestique")
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
+    parser = argparse.ArgumentParser(
+        description=(
+            "A local Discord stand-in for Domestique. Point DOMESTIQUE_DISCORD_API_URL and "
+            "DOMESTIQUE_DISCORD_GATEWAY_URL at the printed URLs, then drive it through "
+            "CONTROL_URL: GET state, GET requests, POST slash {name, options}, "
+            "POST autocomplete {name, focused, value}, POST reconnect, "
+            "POST fail {path_part, status, times, retry_after}."
+        )
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0: any free port")
+    parser.add_argument("--token", help="require this bot token on REST calls (default: any)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.port))
+        asyncio.run(_serve(args.host, args.port, args.token))
     return 0
 
 

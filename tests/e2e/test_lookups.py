@@ -250,3 +250,15 @@ async def test_paging_buttons_are_disabled_on_timeout(bot, standin, storage):
     assert edit[1].method == "PATCH" and edit[1].path.endswith("/messages/@original")
     buttons = [b for row in edit[1].json["components"] for b in row["components"]]
     assert buttons and all(b["disabled"] for b in buttons)
+
+
+async def test_a_user_hammering_a_command_is_told_to_wait(bot, standin):
+    answers = []
+    for _ in range(11):
+        answers.append(await standin.answer(await standin.slash("about")))
+    assert all(a.json["data"].get("embeds") for a in answers[:10])
+    last = answers[10].json["data"]
+    assert last["flags"] & EPHEMERAL and "try again in" in last["content"]
+    # Another user is not affected.
+    other = await standin.answer(await standin.slash("about", user_id=OTHER_USER_ID))
+    assert other.json["data"]["embeds"]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import discord
+import pytest
+
 from bot.discord_setup import sync_commands
 from tests.e2e.standin import APP_ID, GUILD_ID
 
@@ -48,3 +53,11 @@ async def test_a_broken_extension_is_logged_and_the_rest_start(make_bot, caplog)
     assert set(bot.failed_extensions) == {"cogs.does_not_exist"}
     assert {c.name for c in bot.tree.get_commands()} == {"rider", "about"}
     assert "cogs.does_not_exist" in caplog.text
+
+
+async def test_a_refused_token_fails_login(make_bot, settings):
+    wrong = dataclasses.replace(settings, discord_token="x" * 60)
+    bot = None
+    with pytest.raises(discord.LoginFailure):
+        bot = await make_bot(settings=wrong, token="x" * 60)
+    assert bot is None
