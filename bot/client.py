@@ -90,6 +90,8 @@ class DomestiqueBot(commands.Bot):
         return self._names[1]
 
     async def setup_hook(self) -> None:
+        # Build the name index now, not on the first keystroke of the first autocomplete.
+        log.debug("name index: %d people, %d teams", len(self.names.people), len(self.names.teams))
         for name in self.extensions_to_load:
             try:
                 await self.load_extension(name)

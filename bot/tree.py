@@ -90,7 +90,15 @@ class DomestiqueTree(app_commands.CommandTree):
         if interaction.type is discord.InteractionType.autocomplete:
             return  # autocomplete cannot carry a message
         try:
-            await reply(interaction, message, ephemeral=True)
+            if (
+                interaction.response.type
+                is discord.InteractionResponseType.deferred_channel_message
+            ):
+                # After a "thinking…" defer, Discord turns the first followup into an edit of
+                # that message anyway (ignoring "ephemeral"): say it there, plainly.
+                await interaction.edit_original_response(content=message, embeds=[], view=None)
+            else:
+                await reply(interaction, message, ephemeral=True)
         except discord.HTTPException:
             log.warning("could not tell the user about an error", exc_info=True)
 

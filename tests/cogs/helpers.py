@@ -31,6 +31,7 @@ def make_interaction(
         state["done"] = True
 
     response.is_done.side_effect = lambda: state["done"]
+    response.type = None
     for name in ("send_message", "defer", "edit_message"):
         setattr(response, name, mock.AsyncMock(side_effect=answered))
     interaction.response = response

@@ -54,6 +54,16 @@ async def test_error_after_a_defer_goes_through_the_followup(bot):
     assert interaction.followup.send.await_args.kwargs["ephemeral"] is True
 
 
+async def test_error_after_a_thinking_defer_edits_the_thinking_message(bot):
+    interaction = make_interaction()
+    await interaction.response.defer(thinking=True)
+    interaction.response.type = discord.InteractionResponseType.deferred_channel_message
+    await bot.tree.on_error(interaction, UnknownName("team", "X", []))
+    edit = interaction.edit_original_response.await_args.kwargs
+    assert edit["content"].startswith("No team called X.") and edit["embeds"] == []
+    interaction.followup.send.assert_not_awaited()
+
+
 async def test_reply_truncates_content():
     interaction = make_interaction()
     await reply(interaction, "x" * 5000)

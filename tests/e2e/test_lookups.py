@@ -262,3 +262,18 @@ async def test_a_user_hammering_a_command_is_told_to_wait(bot, standin):
     # Another user is not affected.
     other = await standin.answer(await standin.slash("about", user_id=OTHER_USER_ID))
     assert other.json["data"]["embeds"]
+
+
+async def test_a_failure_after_a_defer_replaces_the_thinking_message(bot, standin):
+    bot.defer_after = 0.1
+
+    async def slow_and_broken(*args, **kwargs):
+        await asyncio.sleep(0.4)
+        raise RuntimeError("disk gone")
+
+    bot.lookups.freshness = slow_and_broken
+    interaction = await standin.slash("about")
+    message = await standin.final(interaction)
+    assert interaction.answers[0].json["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert message["content"].startswith("Sorry")
+    assert interaction.answers[-1].path.endswith("/messages/@original")
