@@ -531,7 +531,10 @@ class _Resolver:
         # A full name alone in a story that is not about cycling is someone else
         # (Simon Yates the mountaineer).
         self.found = [f for f in self.found if cycling([f.entity_id])]
-        if not cycling():
+        kept = {f.entity_id for f in self.found}
+        self.persons_full = {k: v for k, v in persons_full.items() if k in kept}
+        context = self.vocab + ENTITY_WEIGHT * len(kept)
+        if context < CONTEXT_NEEDED:
             return self._finish([])
         shadowed = self._shadowed_surnames(pending)
 

@@ -1,0 +1,335 @@
+"""The tagger's rules, on a small roster of corpus entities and look-alikes."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from feeds.models import Mention
+from feeds.roster import Roster, load_roster_file, parse_roster
+from feeds.tag import Tagger
+
+ROSTER_FILE = Path(__file__).parent / "tag_roster.toml"
+SEED_DATE = date(2023, 9, 1)
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return load_roster_file(ROSTER_FILE)
+
+
+@pytest.fixture(scope="module")
+def tagger(roster: Roster) -> Tagger:
+    return Tagger(roster)
+
+
+def names(roster: Roster, ids: list[str]) -> list[str]:
+    return [roster.people[i].name for i in ids]
+
+
+def team_names(roster: Roster, ids: list[str], when: date | None) -> list[str]:
+    return [roster.teams[i].name_on(when) for i in ids]
+
+
+def found(tagger: Tagger, title: str, text: str, when: date | None = SEED_DATE) -> list[Mention]:
+    return tagger.mentions(title, text, when)
+
+
+def texts(title: str, text: str, mentions: list[Mention]) -> list[str]:
+    full = f"{title}\n\n{text}"
+    return [full[m.start : m.end] for m in mentions]
+
+
+# --- the seed story's tricky cases ---------------------------------------------------
+
+SEED_TITLE = "Mark Cavendish set to reunite with Quick-Step coach for final pro season in 2024"
+SEED_TEXT = (
+    "Mark Cavendish is set to be reunited with his former coach, Vasilis Anastopoulos, "
+    "who worked with the Manxman at Soudal Quick-Step for his final pro season at Astana "
+    "Qazaqstan.\n\nAccording to Ciro Scognamiglio of La Gazetta dello Sport, Anastopoulos "
+    "is expected to leave the Belgian team to join Cavendish at Astana.\n\n"
+    "“We’re leaving Mark to recover,” said Vinokourov. “We saw today a rider like "
+    "[Michael] Woods, 36, and he won.”\n\nCavendish is tied on 34 wins with Eddy Merckx "
+    "at the Tour de France.\n\nWith Anastopolous’ expected arrival, along with Danish rider "
+    "Michael Mørkøv from Quick-Step, an announcement could be imminent. The Danish rider "
+    "has since been linked with a move to Astana, where Alexander Vinokourov is the boss."
+)
+
+
+def test_seed_story_riders_teams_and_staff(tagger: Tagger, roster: Roster) -> None:
+    tags = tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE)
+    assert names(roster, tags.riders) == ["Mark Cavendish", "Michael Woods", "Michael Mørkøv"]
+    assert team_names(roster, tags.teams, SEED_DATE) == ["Soudal Quick-Step", "Astana Qazaqstan"]
+    assert set(names(roster, tags.staff)) == {"Vasilis Anastopoulos", "Alexander Vinokourov"}
+
+
+def test_the_manxman_is_cavendish(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    manxman = [m for m in ms if m.how == "alias" and m.entity_id == "mark-cavendish"]
+    assert [t.lower() for t in texts(SEED_TITLE, SEED_TEXT, manxman)] == ["the manxman"]
+
+
+def test_the_belgian_team_refers_back_to_soudal_quick_step(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    desc = [m for m in ms if m.how == "description" and m.kind == "team"]
+    assert [m.entity_id for m in desc] == ["soudal-quick-step"]
+    assert texts(SEED_TITLE, SEED_TEXT, desc) == ["the Belgian team"]
+
+
+def test_the_danish_rider_refers_back_to_morkov(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    desc = [m for m in ms if m.how == "description" and m.kind == "rider"]
+    assert [m.entity_id for m in desc] == ["michael-morkov"]
+
+
+def test_woods_inside_a_quote_counts(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    assert any(m.entity_id == "michael-woods" and m.kind == "rider" for m in ms)
+
+
+def test_merckx_is_matched_but_never_a_rider(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    merckx = [m for m in ms if m.entity_id == "eddy-merckx"]
+    assert merckx and all(m.kind == "retired" for m in merckx)
+    assert "eddy-merckx" not in tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE).riders
+
+
+def test_misspelt_surname_of_a_person_in_the_story(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    fuzzy = [m for m in ms if m.how == "fuzzy"]
+    assert [m.entity_id for m in fuzzy] == ["vasilis-anastopoulos"]
+    assert texts(SEED_TITLE, SEED_TEXT, fuzzy) == ["Anastopolous"]
+
+
+def test_offsets_index_title_and_text(tagger: Tagger) -> None:
+    ms = found(tagger, SEED_TITLE, SEED_TEXT)
+    full = f"{SEED_TITLE}\n\n{SEED_TEXT}"
+    assert full[ms[0].start : ms[0].end] == "Mark Cavendish"
+    assert all(0 <= m.start < m.end <= len(full) for m in ms)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+# --- surnames ---------------------------------------------------------------------
+
+
+def test_surname_alone_when_only_one_rider_bears_it(tagger: Tagger, roster: Roster) -> None:
+    tags = tagger.tag("Philipsen wins the sprint", "Philipsen took the stage in the Tour.", None)
+    assert names(roster, tags.riders) == ["Jasper Philipsen"]
+
+
+def test_lowercase_surname_is_a_word(tagger: Tagger) -> None:
+    tags = tagger.tag("Stage 4", "The peloton rode through the woods before the sprint.", None)
+    assert tags.riders == []
+
+
+def test_surname_settled_by_an_earlier_full_name(tagger: Tagger, roster: Roster) -> None:
+    text = "Adam Yates attacked on the final climb of the stage. Yates won by ten seconds."
+    tags = tagger.tag("Tour stage 5", text, date(2024, 7, 5))
+    assert names(roster, tags.riders) == ["Adam Yates"]
+
+
+def test_ambiguous_surname_without_a_full_name_is_dropped(tagger: Tagger) -> None:
+    text = "Yates attacked on the final climb of the stage and won the race."
+    assert tagger.tag("Tour stage", text, date(2024, 7, 5)).riders == []
+
+
+def test_surname_settled_by_a_nearby_team(tagger: Tagger, roster: Roster) -> None:
+    text = "In the sprint, Yates (UAE Team Emirates) beat the peloton to the line."
+    tags = tagger.tag("Stage win", text, date(2024, 7, 5))
+    assert names(roster, tags.riders) == ["Adam Yates"]
+
+
+def test_surname_after_another_first_name_is_someone_else(tagger: Tagger) -> None:
+    text = (
+        "The golfer Sam Bennett finished the tour event under par. Bennett said the course "
+        "suited him, and Tiger Woods praised him. Woods won the Masters five times."
+    )
+    tags = tagger.tag("Golf", text, date(2024, 4, 10), feed_is_cycling=True)
+    assert tags.riders == []
+
+
+def test_first_name_variant_is_the_same_rider(tagger: Tagger, roster: Roster) -> None:
+    text = "La nuova Maglia Bianca Lucas Plapp chiude la tappa a cronometro del Giro."
+    tags = tagger.tag("Giro d'Italia", text, date(2024, 5, 11))
+    assert names(roster, tags.riders) == ["Luke Plapp"]
+
+
+def test_misspelt_surname_after_exact_first_name(tagger: Tagger, roster: Roster) -> None:
+    text = "Astana general manager Alexander Vinokurov met sponsors before the Tour de France."
+    tags = tagger.tag("Astana news", text, date(2024, 6, 20))
+    assert names(roster, tags.staff) == ["Alexander Vinokourov"]
+
+
+def test_particles_in_either_case(tagger: Tagger, roster: Roster) -> None:
+    text = (
+        "Mathieu van der Poel won the Ronde van Vlaanderen. Van der Poel beat Pogačar, "
+        "while De Lie and Arnaud de Lie's team-mates chased in the peloton."
+    )
+    ms = tagger.mentions("Ronde", text, date(2023, 4, 2))
+    vdp = [m for m in ms if m.entity_id == "mathieu-van-der-poel"]
+    assert len(vdp) == 2
+    assert sum(1 for m in ms if m.entity_id == "arnaud-de-lie") == 2
+
+
+def test_initial_and_possessive(tagger: Tagger, roster: Roster) -> None:
+    text = "M. Cavendish's lead-out train delivered him to the line at the Tour de France."
+    tags = tagger.tag("Sprint", text, date(2023, 7, 1))
+    assert names(roster, tags.riders) == ["Mark Cavendish"]
+
+
+def test_compound_first_name_short_form(tagger: Tagger, roster: Roster) -> None:
+    text = "Daniel Martínez finished second on the stage of the Giro d'Italia."
+    tags = tagger.tag("Giro", text, date(2024, 5, 11))
+    assert names(roster, tags.riders) == ["Daniel Felipe Martínez"]
+
+
+def test_surname_inside_a_place_name_is_not_a_rider(tagger: Tagger) -> None:
+    text = "The stage started in Saint-Philipsen and the peloton raced to the finish."
+    assert tagger.tag("Tour stage", text, date(2024, 7, 5)).riders == []
+
+
+# --- teams ------------------------------------------------------------------------
+
+
+def test_team_name_in_force_at_publication(tagger: Tagger, roster: Roster) -> None:
+    text = "Wout van Aert (Jumbo-Visma) won the stage of the Tour de France."
+    for when, expected in [
+        (date(2023, 7, 1), "Jumbo-Visma"),
+        (date(2024, 7, 1), "Visma | Lease a Bike"),
+    ]:
+        tags = tagger.tag("Stage", text, when)
+        assert team_names(roster, tags.teams, when) == [expected]
+
+
+def test_team_name_spellings(tagger: Tagger) -> None:
+    for written in (
+        "Soudal-QuickStep",
+        "Soudal Quick Step",
+        "QuickStep",
+        "Alpecin Deceuninck",
+        "Visma-Lease a Bike",
+        "Team Visma | Lease a Bike",
+    ):
+        tags = tagger.tag("Stage", f"The peloton chased {written} at the Tour de France.", None)
+        assert len(tags.teams) == 1, written
+
+
+def test_lotto_soudal_is_not_soudal_quick_step(tagger: Tagger) -> None:
+    text = "Tim Wellens (Lotto Soudal) attacked in the Ronde van Vlaanderen."
+    assert tagger.tag("Ronde", text, date(2022, 4, 3)).teams == ["lotto"]
+
+
+def test_womens_team_chosen_in_a_womens_story(tagger: Tagger) -> None:
+    text = "Elisa Balsamo (Lidl-Trek) won the stage ahead of Lorena Wiebes in the peloton."
+    assert "lidl-trek-women" in tagger.tag("Burgos", text, date(2025, 5, 20)).teams
+
+
+def test_team_word_that_is_a_company(tagger: Tagger) -> None:
+    text = (
+        "Supermarket chain Jumbo reported strong sales. Wout van Aert and Jumbo-Visma won a "
+        "stage of the Tour de France, and the riders' nutrition comes from an app."
+    )
+    ms = tagger.mentions("Jumbo grows", text, date(2019, 7, 10))
+    teams = [m for m in ms if m.kind == "team"]
+    full = f"Jumbo grows\n\n{text}"
+    assert [full[m.start : m.end] for m in teams] == ["Jumbo-Visma"]
+
+
+def test_team_word_outside_cycling_is_nothing(tagger: Tagger) -> None:
+    for title, text in [
+        ("Astana again", "Kazakhstan's parliament voted to call the capital Astana again."),
+        ("Visma IPO", "Norwegian software group Visma considers a flotation in London."),
+        ("Trek", "We went on a trek into the backwoods; Trek was the name of the trail."),
+    ]:
+        tags = tagger.tag(title, text, date(2022, 9, 1))
+        assert tags.teams == [] and tags.riders == [], title
+
+
+def test_descriptions_in_several_languages(tagger: Tagger) -> None:
+    cases = [
+        ("Soudal Quick-Step confirme. L'équipe belge remercie Remco Evenepoel.", "team"),
+        ("Soudal Quick-Step bevestigt. De Belgische ploeg zegt dat de koers doorgaat.", "team"),
+        ("Tudor Pro Cycling signs a rider. The Swiss squad is growing in the peloton.", "team"),
+        ("Tadej Pogačar won the stage. De Sloveen reed iedereen uit het wiel.", "rider"),
+        ("Lorena Wiebes vince la tappa. L'olandese del Team SD Worx batte tutti.", "rider"),
+    ]
+    for text, kind in cases:
+        ms = tagger.mentions("Cycling", text, date(2024, 5, 1))
+        assert any(m.how == "description" and m.kind == kind for m in ms), text
+
+
+def test_description_needs_exactly_one_candidate(tagger: Tagger) -> None:
+    text = "Jonas Vingegaard and Mads Pedersen attacked on the stage. The Dane won."
+    ms = tagger.mentions("Stage", text, date(2024, 7, 1))
+    assert not any(m.how == "description" for m in ms)
+
+
+def test_staff_possessive_team(tagger: Tagger) -> None:
+    text = "Alexander Vinokourov confirmed it: the coach joins Vinokourov's team at the Tour."
+    tags = tagger.tag("Astana", text, date(2023, 9, 1))
+    assert tags.teams == ["astana"]
+
+
+# --- context ----------------------------------------------------------------------
+
+
+def test_full_name_alone_outside_cycling_is_someone_else(tagger: Tagger) -> None:
+    text = (
+        "Simon Yates and Joe Simpson set out to climb the west face of Siula Grande. "
+        "Yates cut the rope, a decision he defended in his book."
+    )
+    assert tagger.tag("Touching the Void", text, None).riders == []
+
+
+def test_undated_story_counts_recently_retired_riders(tagger: Tagger, roster: Roster) -> None:
+    text = "Geraint Thomas and Filippo Ganna rode the time trial of the Giro d'Italia."
+    assert names(roster, tagger.tag("Giro", text, None).riders) == [
+        "Geraint Thomas",
+        "Filippo Ganna",
+    ]
+    assert names(roster, tagger.tag("Giro", text, date(2026, 5, 1)).riders) == ["Filippo Ganna"]
+
+
+def test_rider_retired_after_the_season_ended(tagger: Tagger) -> None:
+    text = "Mark Cavendish and Wout Poels: the Astana team lost and signed riders."
+    assert "mark-cavendish" not in tagger.tag("Astana", text, date(2024, 12, 1)).riders
+    assert "mark-cavendish" in tagger.tag("Astana", text, date(2024, 7, 1)).riders
+
+
+# --- the object ---------------------------------------------------------------------
+
+
+def test_same_result_from_many_threads(tagger: Tagger) -> None:
+    expected = tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE)
+    results = []
+
+    def work() -> None:
+        for _ in range(20):
+            results.append(tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 80 and all(r == expected for r in results)
+
+
+def test_empty_roster_and_empty_story() -> None:
+    tagger = Tagger(Roster())
+    assert tagger.mentions("", "", None) == []
+    assert tagger.tag("Mark Cavendish", "wins", None).riders == []
+
+
+def test_roster_aliases_count(roster: Roster) -> None:
+    extra = parse_roster(
+        '[[rider]]\nname = "Tadej Pogačar"\naliases = ["Pogi"]\nnationality = "SLO"\n'
+        'teams = [{ team = "uae", from = 2019 }]\n'
+        '[[team]]\nid = "uae"\nnames = [{ name = "UAE Team Emirates" }]\n'
+    )
+    tagger = Tagger(roster.merged(extra))
+    tags = tagger.tag("Pogi again", "Pogi won the stage of the Tour de France.", None)
+    assert tags.riders == ["tadej-pogacar"]

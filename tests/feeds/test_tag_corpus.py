@@ -1,0 +1,87 @@
+"""The tagger on the annotated development corpus, with the bundled roster.
+
+Targets (from the issue): riders F1 >= 0.97 and teams F1 >= 0.95 for the tagger;
+is_transfer F1 >= 0.90, moves F1 >= 0.80 and status accuracy >= 0.85 for the
+transfer extractor. Each figure has its own test so a failure names its part.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.tagging_cli import predict
+from feeds.evaluate import Report, read_jsonl, score
+from feeds.roster import Roster, load_roster
+from feeds.tag import Tagger
+
+CORPUS = Path(os.environ.get("DOMESTIQUE_CORPUS", "/work/shared/corpus/dev.jsonl"))
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"corpus not found at {CORPUS}")
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return load_roster()
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    with CORPUS.open(encoding="utf-8") as fh:
+        return read_jsonl(fh, str(CORPUS))
+
+
+@pytest.fixture(scope="module")
+def report(roster: Roster, records: list[dict]) -> Report:
+    tagger = Tagger(roster)
+    predicted = {r["id"]: predict(tagger, roster, r) for r in records}
+    return score(records, predicted, roster)
+
+
+def _misses(report: Report, word: str) -> str:
+    return "\n".join(m for m in report.misses if word in m)
+
+
+def test_tagger_riders_f1(report: Report) -> None:
+    assert report.riders.f1 >= 0.97, _misses(report, "rider")
+
+
+def test_tagger_teams_f1(report: Report) -> None:
+    assert report.teams.f1 >= 0.95, _misses(report, "team")
+
+
+def test_transfers_is_transfer_f1(report: Report) -> None:
+    assert report.transfer.f1 >= 0.90, _misses(report, "is_transfer")
+
+
+def test_transfers_moves_f1(report: Report) -> None:
+    assert report.moves.f1 >= 0.80, _misses(report, "move")
+
+
+def test_transfers_status_accuracy(report: Report) -> None:
+    assert report.status_accuracy >= 0.85, _misses(report, "status")
+
+
+def test_negative_stories_get_no_tags(roster: Roster, records: list[dict]) -> None:
+    tagger = Tagger(roster)
+    for r in records:
+        if r.get("category") == "negative":
+            tags = tagger.tag(r["title"], r["text"], r["_published"])
+            assert (tags.riders, tags.teams) == ([], []), r["id"]
+
+
+def test_seed_story_with_the_bundled_roster(roster: Roster, records: list[dict]) -> None:
+    seed = next(r for r in records if r["id"] == "seed-cavendish-anastopoulos")
+    tagger = Tagger(roster)
+    out = predict(tagger, roster, seed)
+    assert "Mark Cavendish" in out["riders"] and "Michael Mørkøv" in out["riders"]
+    assert "Michael Woods" in out["riders"]
+    assert not any("Merckx" in n for n in out["riders"])
+    ms = tagger.mentions(seed["title"], seed["text"], seed["_published"])
+    full = f"{seed['title']}\n\n{seed['text']}"
+    manxman = {m.entity_id for m in ms if full[m.start : m.end].lower() == "the manxman"}
+    belgian = {m.entity_id for m in ms if full[m.start : m.end] == "the Belgian team"}
+    assert [roster.people[i].name for i in manxman] == ["Mark Cavendish"]
+    assert [roster.teams[i].name_on(seed["_published"]) for i in belgian] == ["Soudal Quick-Step"]
