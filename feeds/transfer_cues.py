@@ -35,6 +35,9 @@ ARRIVE: tuple[str, ...] = (
     r"agree(?:s|d)? (?:terms )?(?:to join|with)\b",
     r"ride for\b",
     r"race for\b",
+    r"return(?:s|ing)? to\b",
+    r"pen(?:s|ned)? (?:a )?(?:deal|contract)\b",
+    r"agree(?:s|d)? (?:a )?deal\b",
     r"mak(?:e|es|ing) (?:a|the) (?:\w+ )?(?:move|switch) to\b",
     # Dutch
     r"tekent bij\b",
@@ -49,6 +52,8 @@ ARRIVE: tuple[str, ...] = (
     r"gaat naar\b",
     r"verhuist naar\b",
     r"sluit (?:zich )?aan bij\b",
+    r"op weg naar\b",
+    r"onderweg naar\b",
     r"rijdt (?:volgend jaar |vanaf \d{4} )?voor\b",
     # French
     r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
@@ -126,6 +131,9 @@ ACQUIRE: tuple[str, ...] = (
     r"acquir(?:e|es|ed|ing)\b",
     r"recruit(?:s|ed|ing)?\b",
     r"snap(?:s|ped)? up\b",
+    r"swoop(?:s|ed)? for\b",
+    r"poach(?:es|ed)?\b",
+    r"land(?:s|ed)?\b",
     r"bring(?:s|ing)? back\b",
     r"brought back\b",
     r"bring(?:s|ing)? in\b",
@@ -217,7 +225,15 @@ CONFIRMED: tuple[str, ...] = (
     r"ha(?:s|ve) signed\b",
     r"signed\b",
     r"unveil(?:s|ed)\b",
-    r"completed?\b",
+    r"complet(?:e|es|ed)\b",
+    r"finali[sz]ed\b",
+    r"seal(?:s|ed)\b",
+    r"done deal\b",
+    r"deal done\b",
+    r"is rond\b",
+    r"rond is\b",
+    r"è fatta\b",
+    r"c'est fait\b",
     r"(?:maakt|maakte) .{0,40}bekend\b",
     r"(?:heeft|hebben) getekend\b",
     r"officieel\b",
@@ -262,7 +278,7 @@ RUMOUR: tuple[str, ...] = (
     r"could\b",
     r"would\b",
     r"might\b",
-    r"may\b",
+    r"may (?:be|have|join|move|leave|sign|switch|well|not|also|soon|ride|race|end up)\b",
     r"speculat(?:e|ed|ion)\b",
     r"said to\b",
     r"understood to\b",
@@ -275,6 +291,13 @@ RUMOUR: tuple[str, ...] = (
     r"unconfirmed\b",
     r"eyeing\b",
     r"interest(?:ed)? in\b",
+    r"in the running\b",
+    r"front-?runners?\b",
+    r"courted\b",
+    r"wanted by\b",
+    r"approach(?:ed)?\b",
+    r"in discussion\b",
+    r"discussions\b",
     # Dutch
     r"zou(?:den)?\b",
     r"naar verluidt\b",
@@ -290,6 +313,9 @@ RUMOUR: tuple[str, ...] = (
     r"dicht bij\b",
     r"op het punt\b",
     r"mogelijk(?:e)?\b",
+    r"interesse\b",
+    r"aasde?\b",
+    r"azen op\b",
     r"verwacht\b",
     r"wellicht\b",
     # French
@@ -299,21 +325,27 @@ RUMOUR: tuple[str, ...] = (
     r"pourrait\b",
     r"rumeurs?\b",
     r"pressenti\b",
+    r"courtisée?\b",
+    r"en discussions?\b",
+    r"envisag(?:e|é|ée)\b",
     r"proche d[e']",
     r"en passe de\b",
     r"d'après\b",
     r"piste\b",
     r"annoncé partant\b",
     # Italian
-    r"secondo\b",
+    r"secondo (?:quanto|la|il|lo|le|i|gli|l'|fonti|indiscrezioni|alcune|voci|radiomercato)\b",
     r"sarebbe\b",
     r"dovrebbe\b",
     r"potrebbe\b",
     r"voci\b",
     r"indiscrezion[ei]\b",
-    r"vicin(?:o|a|issimo|issima) a[l]?\b",
+    r"vicin(?:o|a|issimo|issima) (?:a|al|alla|allo|ai|agli|all')",
     r"trattativ[ae]\b",
     r"in procinto\b",
+    r"ci pensa\b",
+    r"corteggiat[oa]\b",
+    r"interessa(?:to|ta|mento)?\b",
     # Spanish
     r"según\b",
     r"sería\b",
@@ -336,6 +368,10 @@ RUMOUR: tuple[str, ...] = (
     r"dürfte\b",
     r"könnte\b",
     r"kurz vor\b",
+    r"steht vor\b",
+    r"vor (?:dem |einem )?wechsel\b",
+    r"interesse\b",
+    r"umworben\b",
     r"medienberichten\b",
 )
 
@@ -495,6 +531,12 @@ BACKGROUND: tuple[str, ...] = (
     r"damals\b",
     r"el año pasado\b",
     r"anteriormente\b",
+)
+
+# A past season in the words around a move verb makes it history ("joined Ineos in 2019").
+PAST_YEAR = (
+    r"\b(?:in|since|from|between|sinds|van|vanaf|in het jaar|en|depuis|dès|nel|dal|im|seit|ab|"
+    r"desde)\s+((?:19|20)\d\d)\b"
 )
 
 # "this season" is background unless it is the end of it ("leaves at the end of this season").

@@ -49,6 +49,7 @@ FALLBACK_WEIGHT = 0.5
 INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
 LEDE_SENTENCES = 2
+MAX_GAP_WORDS = 8
 
 
 # --- compiled vocabulary ------------------------------------------------------------------
@@ -125,6 +126,7 @@ _MOVE_NEGATION = re.compile(
     r"(?:[\w']+\W+){0,2}$"
 )
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
+_PAST_YEAR = re.compile(cues.PAST_YEAR)
 _CONTRACT_END = re.compile(r"\b" + cues.CONTRACT_END)
 _NEXT_SEASON = re.compile(r"\b(?:" + cues.NEXT_SEASON + r")\b")
 _SPEAKER = re.compile(
@@ -141,6 +143,8 @@ _HEADLINE_GAP = re.compile(
     r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
     r"(?:la |le |l'|de |het |die |das |the )?"
 )
+_OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
+_BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
 _TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}$")
 _PERSONAL_PRONOUNS = frozenset(
@@ -315,6 +319,21 @@ def _affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | 
     return None
 
 
+def _owned_teams(text: str, people: Sequence[Mention], teams: Sequence[Mention]) -> set[int]:
+    """Team mentions that only say which team someone rides for."""
+    starts = {p.start for p in people}
+    ends = {p.end for p in people}
+    owned = set()
+    for team in teams:
+        possessive = _OWNER_GAP.match(text, team.end)  # "Alpecin-Deceuninck's Philipsen"
+        if possessive and possessive.end() in starts:
+            owned.add(id(team))
+        bracket = _BRACKET_GAP.search(text, max(0, team.start - 4), team.start)
+        if bracket and bracket.start() in ends:  # "Mads Pedersen (Lidl-Trek)"
+            owned.add(id(team))
+    return owned
+
+
 def _coordinated(story: _Story, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
     """Are two person mentions part of one list ("X, Y en Z", "X from A along with Y")?"""
     low = story.low
@@ -350,6 +369,8 @@ class _Story:
     hits: dict[str, list[_Hit]]
     focus_team: str | None
     title_question: bool
+    owned: set[int] = field(default_factory=set)
+    """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[_Evidence] = field(default_factory=list)
     pending: list[_Evidence] = field(default_factory=list)
     """Evidence whose mover is not named in its clause ("He will join ...")."""
@@ -439,6 +460,19 @@ def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> li
     return _subjects(story, people, cue, teams)
 
 
+def _past(story: _Story, start: int, end: int) -> bool:
+    """A season before publication named in these words (contract ends aside)."""
+    if story.published is None:
+        return False
+    ends = [m.span() for m in _CONTRACT_END.finditer(story.low, start, end)]
+    for found in _PAST_YEAR.finditer(story.low, start, end):
+        if int(found.group(1)) < story.published.year and not any(
+            s <= found.start(1) < e for s, e in ends
+        ):
+            return True
+    return False
+
+
 def _season(story: _Story, clause: _Span) -> int | None:
     pub = story.published
     ends = [m.span() for m in _CONTRACT_END.finditer(story.low, clause.start, clause.end)]
@@ -484,6 +518,8 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         region = _Span(min(lo, cue.start), max(hi, cue.end), clause.sentence, clause.title)
         if _MOVE_NEGATION.search(story.low, max(clause.start, cue.start - 30), cue.start):
             continue  # "I will never leave this team", "il ne quittera pas"
+        if _past(story, max(region.start, cue.start - 25), region.end):
+            continue  # "who joined Ineos in 2019": history, not news
         family = cue.family
         if family == "acquire" and story.low.startswith("sign", cue.start):
             objects = _objects(story, people, cue, teams)
@@ -547,10 +583,15 @@ def _directions(
             add(team, 2.0)
     if family == "arrive":
         if not to:
-            free = [t for t in after if roles[id(t)] != "from" and t.entity_id not in own]
+            free = [
+                t
+                for t in after
+                if roles[id(t)] != "from" and t.entity_id not in own and id(t) not in story.owned
+            ]
             if free:
-                near = len(_WORD.findall(story.low, cue.end, free[0].start)) <= 3
-                add(free[0], 2.0 if near else 1.5)
+                gap = len(_WORD.findall(story.low, cue.end, free[0].start))
+                if gap <= MAX_GAP_WORDS:
+                    add(free[0], 2.0 if gap <= 3 else 1.5)
         if not to:
             for team in local:
                 if team.end <= cue.start and roles[id(team)] == "to":
@@ -813,6 +854,7 @@ def _extract(
         focus_team=_focus_team(teams, spans[0].end),
         title_question="?" in text[: spans[0].end],
     )
+    story.owned = _owned_teams(text, people, teams)
     for sentence in spans:
         for clause in _clauses(low, sentence):
             _clause_evidence(story, clause)
