@@ -647,6 +647,8 @@ def _blocked_team(person: Person, published: date | None) -> str | None:
     if len(covering) != 1:
         return None
     stint = covering[0]
+    if stint.start is None:
+        return None  # an undated stint ("works for Lidl-Trek") says nothing about that date
     if stint.start == published.year and published.month <= 2:
         return None  # a January story about this winter's move
     return stint.team_id
