@@ -115,9 +115,10 @@ _INDEX = _build_index()
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ROLE_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n")
+# Run on the original text: a colon splits only before a lower-case word ("uncertain: earlier").
 _CLAUSE_SPLIT = re.compile(
-    r",?\s+(?:but|while|whereas|although|maar|terwijl|mais|tandis que|alors que|mentre|"
-    r"aber|während|wohingegen|pero|mientras)\s+|;\s+|:\s+(?=[a-z])"
+    r"(?i:,?\s+(?:but|while|whereas|although|maar|terwijl|mais|tandis que|alors que|mentre|"
+    r"aber|während|wohingegen|pero|mientras)\s+)|;\s+|:\s+(?=[a-zà-ÿ])"
 )
 _THIS_SEASON = re.compile(cues.THIS_SEASON)
 _NEGATION = re.compile(r"(?:^|\W)(?:" + "|".join(cues.NEGATION) + r")\W+(?:\w+\W+){0,2}$")
@@ -234,10 +235,10 @@ def _sentences(text: str) -> list[_Span]:
     return spans
 
 
-def _clauses(low: str, sentence: _Span) -> list[_Span]:
+def _clauses(text: str, sentence: _Span) -> list[_Span]:
     out = []
     start = sentence.start
-    for match in _CLAUSE_SPLIT.finditer(low, sentence.start, sentence.end):
+    for match in _CLAUSE_SPLIT.finditer(text, sentence.start, sentence.end):
         if match.start() > start:
             out.append(_Span(start, match.start(), sentence.sentence, sentence.title))
         start = match.end()
@@ -858,7 +859,7 @@ def _extract(
     )
     story.owned = _owned_teams(text, people, teams)
     for sentence in spans:
-        for clause in _clauses(low, sentence):
+        for clause in _clauses(text, sentence):
             _clause_evidence(story, clause)
     _resolve_pending(story, spans)
     moves = _decide(story, spans)

@@ -191,7 +191,6 @@ PEOPLE: list[tuple[str, str, str, list[str]]] = [
     ("Magnus Sheffield", "rider", "ineos:2022-", []),
     ("Daniel Felipe Martínez", "rider", "bora:2024-", ["Daniel Felipe Martinez"]),
     ("Geraint Thomas", "rider", "ineos:2010-2025", []),
-    ("Antonio Tiberi", "rider", "bahrain:2023-", []),
     ("Luke Plapp", "rider", "jayco:2024-", ["Lucas Plapp"]),
     ("Ben O'Connor", "rider", "ag2r:2020-2024 jayco:2025-", []),
     ("Einer Rubio", "rider", "movistar:2020-", []),
@@ -216,6 +215,16 @@ PEOPLE: list[tuple[str, str, str, list[str]]] = [
     ("Steven de Jongh", "staff", "visma:2022-2024", []),
     ("Tim Merlier", "rider", "alpecin:2019-2022 soudal:2023-", []),
     ("Derek Gee", "rider", "israel:2023-", []),
+    ("Antonio Tiberi", "rider", "lidl-trek:2021-2023 bahrain:2023-", []),
+    ("Milan Erzen", "staff", "bahrain:2017-", []),
+    ("Florian Lipowitz", "rider", "bora:2022-", []),
+    ("Ralph Denk", "staff", "bora:2010-", []),
+    ("Egan Bernal", "rider", "ineos:2018-", []),
+    ("Adam Yates", "rider", "jayco:2014-2020 ineos:2021-2022 uae:2023-", []),
+    ("Enric Mas", "rider", "soudal:2017-2019 movistar:2020-", []),
+    ("Eusebio Unzué", "staff", "movistar:1980-", []),
+    ("Giulio Ciccone", "rider", "lidl-trek:2019-", []),
+    ("Julien Jurdie", "staff", "", []),
 ]
 
 # Descriptions each story's notes resolve (the real tagger resolves these itself).
@@ -924,6 +933,105 @@ WRITTEN: list[tuple[str, str, str, list[str], dict[str, str], bool, set[tuple[st
         {},
         True,
         {("Steven de Jongh", "Lidl-Trek", "confirmed")},
+    ),
+]
+
+
+WRITTEN += [
+    (
+        "Ufficiale: Antonio Tiberi passa alla Bahrain Victorious",
+        "La Bahrain Victorious ha annunciato l'ingaggio di Antonio Tiberi, che arriva dalla "
+        "Trek-Segafredo con effetto immediato. Il 22enne di Frosinone ha firmato un contratto "
+        'fino al 2025. "Sono felice di questa nuova opportunità", ha dichiarato Tiberi. Il team '
+        "manager Milan Erzen ha detto che il corridore laziale è un talento per le corse a "
+        "tappe. Tiberi debutterà con la nuova maglia al Giro d'Austria.",
+        "2023-06-30",
+        ["Antonio Tiberi", "Bahrain Victorious", "Trek-Segafredo", "Milan Erzen"],
+        {},
+        True,
+        {("Antonio Tiberi", "Bahrain Victorious", "confirmed")},
+    ),
+    (
+        "Lipowitz: Gerüchte um Wechsel zu Ineos",
+        "Florian Lipowitz, Dritter der Tour de France, soll laut Medienberichten das Interesse "
+        "von Ineos Grenadiers geweckt haben. Der 24-Jährige hat bei Red Bull-Bora-Hansgrohe noch "
+        "einen Vertrag bis Ende 2026. Teamchef Ralph Denk sagte, man plane fest mit Lipowitz und "
+        "werde ihn nicht abgeben.",
+        "2025-07-28",
+        ["Florian Lipowitz", "Ineos Grenadiers", "Red Bull-Bora-Hansgrohe", "Ralph Denk"],
+        {},
+        True,
+        {("Florian Lipowitz", "Ineos Grenadiers", "rumour")},
+    ),
+    (
+        "Demi Vollering signe chez FDJ-Suez",
+        "C'est officiel : Demi Vollering rejoindra FDJ-Suez en 2025. La Néerlandaise, lauréate "
+        "du Tour de France Femmes 2023, quitte SD Worx-Protime après quatre saisons. Elle a "
+        "signé un contrat de trois ans avec l'équipe française, qui compte déjà Évita Muzic "
+        "dans ses rangs.",
+        "2024-10-01",
+        ["Demi Vollering", "FDJ-Suez", "SD Worx-Protime", "Évita Muzic"],
+        {"La Néerlandaise": "Demi Vollering", "l'équipe française": "FDJ-Suez"},
+        True,
+        {("Demi Vollering", "FDJ-Suez", "confirmed")},
+    ),
+    (
+        "Tour de France: Pogačar strengthens grip on yellow",
+        "Tadej Pogačar extended his lead on stage 11 as Jonas Vingegaard and Remco Evenepoel "
+        "struggled on the climbs of the Massif Central. Primož Roglič, who left Jumbo-Visma for "
+        "Bora-Hansgrohe last winter, lost more than a minute. Egan Bernal of Ineos Grenadiers "
+        "finished ninth. Adam Yates, who joined UAE Team Emirates in 2023, paced his leader.",
+        "2024-07-10",
+        [
+            "Tadej Pogačar",
+            "Jonas Vingegaard",
+            "Remco Evenepoel",
+            "Primož Roglič",
+            "Jumbo-Visma",
+            "Bora-Hansgrohe",
+            "Egan Bernal",
+            "Ineos Grenadiers",
+            "Adam Yates",
+            "UAE Team Emirates",
+        ],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Enric Mas signs new deal with Movistar",
+        "Enric Mas has signed a contract extension with Movistar Team that keeps him at the "
+        "Spanish squad until 2027. The 29-year-old joined Movistar from Quick-Step in 2020 and "
+        "has finished second at the Vuelta three times. Team manager Eusebio Unzué said he was "
+        "delighted that Mas would remain the team's leader.",
+        "2024-09-15",
+        ["Enric Mas", "Movistar Team", "Soudal Quick-Step", "Eusebio Unzué"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Giulio Ciccone linked with UAE move, Lidl-Trek confident he stays",
+        "Giulio Ciccone has been linked with a move to UAE Team Emirates for 2025, according to "
+        "Italian reports. Lidl-Trek general manager Luca Guercilena, however, said he was "
+        "confident the Abruzzo climber would stay with the team. Ciccone's contract expires at "
+        "the end of 2024.",
+        "2024-06-20",
+        ["Giulio Ciccone", "UAE Team Emirates", "Lidl-Trek", "Luca Guercilena"],
+        {},
+        True,
+        {("Giulio Ciccone", "UAE Team Emirates", "rumour")},
+    ),
+    (
+        "Jurdie verlaat Decathlon AG2R La Mondiale",
+        "Ploegleider Julien Jurdie verlaat Decathlon AG2R La Mondiale na meer dan twintig jaar. "
+        "De Fransman stopt als sportdirecteur en keert de wielersport de rug toe, zo maakte de "
+        "ploeg bekend.",
+        "2024-12-02",
+        ["Julien Jurdie", "Decathlon AG2R La Mondiale"],
+        {"De Fransman": "Julien Jurdie"},
+        True,
+        set(),
     ),
 ]
 
