@@ -370,6 +370,7 @@ class _Story:
     hits: dict[str, list[_Hit]]
     focus_team: str | None
     title_question: bool
+    title_end: int = 0
     owned: set[int] = field(default_factory=set)
     """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[_Evidence] = field(default_factory=list)
@@ -378,7 +379,10 @@ class _Story:
 
 
 def _in(mentions: Sequence[Mention], span: _Span) -> list[Mention]:
-    return [m for m in mentions if span.start <= m.start and m.end <= span.end]
+    """Mentions (sorted by start) lying inside the span."""
+    lo = bisect.bisect_left(mentions, span.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, span.end, key=lambda m: m.start)
+    return [m for m in mentions[lo:hi] if m.end <= span.end]
 
 
 def _vetoed(story: _Story, clause: _Span) -> bool:
@@ -685,7 +689,9 @@ def _main_person(story: _Story) -> str | None:
     for ev in story.evidence:
         scores[ev.person_id] += ev.weight * (2.0 if ev.arrival else 1.0)
     if not scores:
-        return None
+        # Nobody named does the verb; a headline's person is what the story is about.
+        headline = [p for p in story.people if p.start < story.title_end]
+        return headline[0].entity_id if headline else None
     first = {p.entity_id: p.start for p in reversed(story.people)}
     return max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
 
@@ -856,6 +862,7 @@ def _extract(
         hits=_scan(low),
         focus_team=_focus_team(teams, spans[0].end),
         title_question="?" in text[: spans[0].end],
+        title_end=spans[0].end,
     )
     story.owned = _owned_teams(text, people, teams)
     for sentence in spans:
