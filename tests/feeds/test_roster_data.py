@@ -44,6 +44,11 @@ def roster():
         ("lotto", date(2022, 4, 3), "Lotto Soudal"),
         ("lotto", date(2023, 3, 1), "Lotto Dstny"),
         ("lotto", date(2025, 3, 1), "Lotto"),
+        ("lotto", date(2026, 3, 1), "Lotto Intermarché"),
+        ("alpecin", date(2026, 3, 1), "Alpecin-Premier Tech"),
+        ("groupama-fdj", date(2026, 3, 1), "Groupama-FDJ United"),
+        ("ineos", date(2020, 8, 29), "Ineos Grenadiers"),
+        ("ineos", date(2020, 8, 1), "Team Ineos"),
         ("ineos", date(2022, 8, 19), "Ineos Grenadiers"),
         ("ineos", date(2024, 5, 15), "Ineos Grenadiers"),
         ("ineos", date(2019, 6, 1), "Team Ineos"),
@@ -254,7 +259,7 @@ def test_no_empty_aliases(roster):
             assert alias.strip(), person.id
 
 
-MIN_2026 = 18  # riders written per 2026 WorldTeam (most have 20-30)
+MIN_2026 = 20  # riders written per 2026 WorldTeam (most have 24-30)
 
 
 @pytest.mark.parametrize(
@@ -269,7 +274,13 @@ def test_worldteam_depth_2026(roster, team_id):
     assert len(riders) >= MIN_2026, (team_id, len(riders))
 
 
+def test_folded_teams_have_no_2026_riders(roster):
+    when = date(2026, 6, 1)
+    for team_id in ("intermarche", "arkea", "qhubeka", "ccc", "katusha"):
+        assert not [p.name for p in roster.riders() if p.is_active_rider(when) and p.team_on(when) == team_id]
+
+
 def test_volume(roster):
     men = {t.id for t in roster.teams.values() if t.category == "men"}
     riders = [p for p in roster.riders() if any(s.team_id in men for s in p.stints)]
-    assert len(riders) >= 800
+    assert len(riders) >= 900
