@@ -251,9 +251,15 @@ class DiscordStandIn:
         return None
 
     def fail_next(
-        self, path_part: str, status: int = 429, *, times: int = 1, retry_after: float = 0.2
+        self,
+        path_part: str,
+        status: int = 429,
+        *,
+        times: int = 1,
+        retry_after: float = 0.2,
+        is_global: bool = False,
     ) -> Fault:
-        fault = Fault(path_part, status, times, retry_after)
+        fault = Fault(path_part, status, times, retry_after, is_global)
         self.faults.append(fault)
         return fault
 

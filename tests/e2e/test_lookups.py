@@ -277,3 +277,38 @@ async def test_a_failure_after_a_defer_replaces_the_thinking_message(bot, standi
     assert interaction.answers[0].json["type"] == DEFERRED_CHANNEL_MESSAGE
     assert message["content"].startswith("Sorry")
     assert interaction.answers[-1].path.endswith("/messages/@original")
+
+
+async def test_a_rate_limited_edit_after_a_defer_still_arrives(bot, standin):
+    bot.defer_after = 0.1
+    real = bot.lookups.freshness
+
+    async def slow():
+        await asyncio.sleep(0.3)
+        return await real()
+
+    bot.lookups.freshness = slow
+    standin.fail_next("/messages/@original", 429, retry_after=0.3)
+    interaction = await standin.slash("about")
+    message = await standin.final(interaction)
+    assert message["embeds"][0]["title"] == "Domestique"
+    edits = standin.find("PATCH", f"/{interaction.token}/messages/@original")
+    assert [a.status for a in edits] == [429, 200]
+    assert edits[1].at - edits[0].at >= 0.3
+
+
+async def test_a_bad_gateway_on_the_reply_is_retried(bot, standin):
+    standin.fail_next("/callback", 502)
+    interaction = await standin.slash("about")
+    await standin.wait_for(lambda: any(a.status == 200 for a in interaction.answers), within=5)
+    attempts = standin.find("POST", f"/interactions/{interaction.id}/")
+    assert [a.status for a in attempts] == [502, 200]
+    assert attempts[1].at - attempts[0].at < 3.0  # still within Discord's 3 s
+
+
+async def test_a_global_rate_limit_is_waited_out(bot, standin):
+    standin.fail_next("/callback", 429, retry_after=0.2, is_global=True)
+    interaction = await standin.slash("about")
+    await standin.wait_for(lambda: any(a.status == 200 for a in interaction.answers))
+    statuses = [a.status for a in standin.find("POST", f"/interactions/{interaction.id}/")]
+    assert statuses == [429, 200]

@@ -24,6 +24,13 @@ async def test_login_and_identify(bot, standin):
     assert intents & 1  # guilds
     assert bot.get_guild(GUILD_ID) is not None
     assert not bot.failed_extensions
+    assert not standin.find("PUT", "/commands")  # sync is explicit, never implied by start
+
+
+async def test_start_syncs_when_asked(make_bot, settings, standin):
+    await make_bot(settings=dataclasses.replace(settings, sync_commands=True))
+    (put,) = standin.find("PUT", f"/applications/{APP_ID}/commands")
+    assert {c["name"] for c in put.body} == COMMANDS
 
 
 async def test_sync_pushes_the_five_commands_with_their_options(bot, standin):
