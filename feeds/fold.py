@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import add
 
 from unidecode import unidecode
 
@@ -58,7 +59,13 @@ def _to_ascii(text: str) -> str:
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of `text` (`"Van der Poel"` -> `["van", "der", "poel"]`)."""
-    return _to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split()
+    return list(_fold_tokens(text))
+
+
+@lru_cache(maxsize=200_000)
+def _fold_tokens(text: str) -> tuple[str, ...]:
+    # Cached: the same names are folded again on every roster rebuild.
+    return tuple(_to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split())
 
 
 def fold_word(text: str) -> str:
@@ -108,11 +115,11 @@ class FoldedText:
             pieces = self._bytes.split(b" ")
             lens = list(map(len, pieces))
             # Piece i starts at sum(len(piece) + 1 for earlier pieces); words are the
-            # non-empty pieces.
-            starts = accumulate((n + 1 for n in lens), initial=0)
+            # non-empty pieces. map/accumulate/compress keep the loops in C.
+            starts = accumulate(map(add, lens, repeat(1)), initial=0)
             self._wstarts = list(compress(starts, lens))
-            self._wlens = list(compress(lens, lens))
-            self._dstarts = [2 + x for x in accumulate((n + 2 for n in self._wlens), initial=0)]
+            self._wlens = list(filter(None, lens))
+            self._dstarts = list(accumulate(map(add, self._wlens, repeat(2)), initial=2))
         return self._dstarts
 
     def word_index(self, folded_pos: int) -> int:
@@ -141,6 +148,31 @@ class FoldedText:
         if self._ascii_spans:
             return self._to_original(a_start, False), self._to_original(a_end, True), k0, k1
         return a_start, a_end, k0, k1
+
+    def spans(
+        self, folded_starts: list[int], folded_ends: list[int]
+    ) -> list[tuple[int, int, int, int]]:
+        """`span` for many matches at once (each a whole alias key, spaces included).
+
+        A key ends on the space before the next word, so the next word starts at
+        `end + 1`: dict lookups through `map` keep the per-match work in C.
+        """
+        dstarts = self._ensure_maps()
+        index = dict(zip(dstarts, range(len(dstarts)), strict=True))
+        n = len(dstarts) - 1
+        try:
+            k0s = list(map(index.__getitem__, map(add, folded_starts, repeat(1))))
+            k1s = list(map(index.get, map(add, folded_ends, repeat(1)), repeat(n)))
+        except KeyError:  # not whole keys: take the slow path
+            return list(map(self.span, folded_starts, folded_ends))
+        ws, wl = self._wstarts, self._wlens
+        lasts = list(map(add, k1s, repeat(-1)))
+        a_starts = list(map(ws.__getitem__, k0s))
+        a_ends = list(map(add, map(ws.__getitem__, lasts), map(wl.__getitem__, lasts)))
+        if self._ascii_spans:
+            a_starts = list(map(self._to_original, a_starts, repeat(False)))
+            a_ends = list(map(self._to_original, a_ends, repeat(True)))
+        return list(zip(a_starts, a_ends, k0s, k1s, strict=True))
 
     @property
     def word_count(self) -> int:

@@ -44,10 +44,12 @@ class Hit(Generic[P]):
 class Matcher(Generic[P]):
     """Immutable after construction; `find` only reads the automaton (thread-safe)."""
 
-    def __init__(self, entries: Iterable[tuple[str, P]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, P]], *, folded: bool = False) -> None:
+        """`entries` are (alias, payload); with `folded=True` aliases are already
+        folded words joined by single spaces (saves folding them again)."""
         table: dict[str, dict[P, None]] = {}
         for alias, payload in entries:
-            key = alias_key(alias)
+            key = (" " + alias.replace(" ", "  ") + " ") if folded else alias_key(alias)
             if key is not None:
                 table.setdefault(key, {})[payload] = None
         self._automaton = ahocorasick.Automaton()
@@ -56,6 +58,14 @@ class Matcher(Generic[P]):
         if table:
             self._automaton.make_automaton()
         self._size = len(table)
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton | None:
+        """The built automaton (None when empty), for callers that iterate it directly.
+
+        Values are `(key length, payloads)`; `iter_long` gives longest-leftmost matches.
+        """
+        return self._automaton if self._size else None
 
     def __len__(self) -> int:
         return self._size

@@ -118,18 +118,31 @@ class KeyInfo:
 
     @classmethod
     def build(cls, key: str, payloads: Iterable[Payload]) -> KeyInfo:
-        ps = list(dict.fromkeys(payloads))
-        people = [p for p in ps if isinstance(p, PersonKey)]
-        nations = [p for p in ps if isinstance(p, NationKey)]
+        names: list[PersonKey] = []
+        aliases: list[PersonKey] = []
+        surnames: list[PersonKey] = []
+        teams: list[TeamKey] = []
+        nation: NationKey | None = None
+        cue = 0
+        company = False
+        for p in payloads:  # duplicates are harmless: readers de-duplicate ids
+            if isinstance(p, PersonKey):
+                if p.how in ("name", "short"):
+                    names.append(p)
+                elif p.how == "alias":
+                    aliases.append(p)
+                else:
+                    surnames.append(p)
+            elif isinstance(p, TeamKey):
+                teams.append(p)
+            elif isinstance(p, NationKey):
+                nation = nation or p
+            elif isinstance(p, CueKey):
+                cue = max(cue, p.weight)
+            else:
+                company = True
         return cls(
-            key=key,
-            names=tuple(p for p in people if p.how in ("name", "short")),
-            aliases=tuple(p for p in people if p.how == "alias"),
-            surnames=tuple(p for p in people if p.how in ("surname", "initial")),
-            teams=tuple(p for p in ps if isinstance(p, TeamKey)),
-            nation=nations[0] if nations else None,
-            cue=max((p.weight for p in ps if isinstance(p, CueKey)), default=0),
-            company=any(isinstance(p, CompanyKey) for p in ps),
+            key, tuple(names), tuple(aliases), tuple(surnames), tuple(teams), nation, cue, company
         )
 
 
@@ -222,7 +235,8 @@ class Tagger:
             if words:
                 grouped.setdefault(" ".join(words), []).append(payload)
         self._matcher: Matcher[KeyInfo] = Matcher(
-            (key, KeyInfo.build(key, payloads)) for key, payloads in grouped.items()
+            ((key, KeyInfo.build(key, payloads)) for key, payloads in grouped.items()),
+            folded=True,
         )
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -357,15 +371,17 @@ class Tagger:
         self, full: str, published: date | None, feed_is_cycling: bool | None
     ) -> list[_Found]:
         ft = FoldedText(full)
-        raw = list(self._matcher.find_folded(ft.folded))
-        if not raw:
+        automaton = self._matcher.automaton
+        if automaton is None:
             return []
         vocab = 0
         weak_vocab = 0
         seen_cues: set[str] = set()
-        company_words: set[int] = set()
-        hits: list[_Hit] = []
-        for fs, fe, (info,) in raw:
+        company_at: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        infos: list[KeyInfo] = []
+        for end_index, (length, (info,)) in automaton.iter_long(ft.folded):
             if info.cue and info.key not in seen_cues:
                 seen_cues.add(info.key)
                 if info.cue >= STRONG_CUE_WEIGHT:
@@ -373,10 +389,17 @@ class Tagger:
                 else:
                     weak_vocab += info.cue
             if info.company:
-                company_words.add(ft.word_index(fs + 1))
+                company_at.append(end_index - length + 2)
             if info.entity:
-                start, end, k0, k1 = ft.span(fs, fe)
-                hits.append((start, end, k0, k1, info))
+                starts.append(end_index - length + 1)
+                ends.append(end_index + 1)
+                infos.append(info)
+        if not infos:
+            return []
+        hits: list[_Hit] = [
+            (*span, info) for span, info in zip(ft.spans(starts, ends), infos, strict=True)
+        ]
+        company_words = {ft.word_index(pos) for pos in company_at}
         vocab += min(weak_vocab, WEAK_CUE_CAP)
         prior = CONTEXT_NEEDED if feed_is_cycling else 0
         state = _Resolver(self, ft, published, hits, vocab + prior, company_words)

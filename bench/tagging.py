@@ -1,0 +1,267 @@
+"""Tagging speed: folded Aho-Corasick matching vs one regex per alias.
+
+Run: .venv/bin/python bench/tagging.py [--mb 3] [--corpus PATH]
+
+Texts are the development corpus repeated (with small variations) to a few MB.
+Rosters of about 1,000, 5,000 and 20,000 automaton keys are the bundled roster cut
+down, as is, or padded with synthetic riders. For each size it measures, on one core:
+
+- match: fold the story, run the automaton, map each hit back to the original
+  (what the automaton design is about; the GUIDE's 40-47 MB/s figure);
+- tag: the whole `Tagger.mentions` (match + every rule);
+- rebuild: building a Tagger (automaton and alias tables) from the roster;
+- baseline: one compiled regex per alias over the same texts, timed on a subset and
+  scaled (it is far too slow to run on everything).
+
+Times are CPU seconds of this process (`time.process_time`), so other work on the
+machine disturbs them less than wall-clock time would.
+
+Prints a table, then one final line `name: value (baseline value, ratio)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from unidecode import unidecode
+
+from feeds.fold import FoldedText
+from feeds.roster import Person, Roster, Stint, load_roster
+from feeds.tag import Tagger
+
+CORPUS = Path("/work/shared/corpus/dev.jsonl")
+SIZES = (1_000, 5_000, 20_000)
+SYLLABLES = [
+    "ba",
+    "be",
+    "bo",
+    "da",
+    "de",
+    "di",
+    "ko",
+    "ka",
+    "la",
+    "li",
+    "lo",
+    "ma",
+    "me",
+    "mi",
+    "na",
+    "ne",
+    "no",
+    "ra",
+    "re",
+    "ri",
+    "sa",
+    "se",
+    "so",
+    "ta",
+    "te",
+    "ti",
+    "va",
+    "vo",
+]
+
+
+def stories(corpus: Path, megabytes: float) -> list[tuple[str, str]]:
+    """Corpus stories repeated until `megabytes`, each copy slightly different."""
+    base = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    out: list[tuple[str, str]] = []
+    size = 0
+    n = 0
+    while size < megabytes * 1e6:
+        r = base[n % len(base)]
+        # Vary the copies (numbers, paragraph order) so no cache sees the same story twice.
+        paragraphs = r["text"].split("\n\n")
+        k = (n // len(base)) % max(1, len(paragraphs))
+        text = "\n\n".join(paragraphs[k:] + paragraphs[:k]) + f"\n\nUpdate {n}."
+        out.append((f"{r['title']} ({n})", text))
+        size += len(out[-1][0]) + len(text) + 2
+        n += 1
+    return out
+
+
+def fake_name(rng: random.Random) -> str:
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+    return f"{word()} {word()}"
+
+
+def roster_of_size(full: Roster, keys: int, rng: random.Random) -> Roster:
+    """The bundled roster cut down or padded with synthetic riders to about `keys` keys."""
+    if Tagger(full).alias_count > keys:
+        # Keep the same share of teams and of people, the largest that fits.
+        teams, people = list(full.teams.items()), list(full.people.items())
+
+        def cut(share: float) -> Roster:
+            return Roster(
+                dict(teams[: round(share * len(teams))]), dict(people[: round(share * len(people))])
+            )
+
+        low, high = 0.0, 1.0
+        for _ in range(14):
+            mid = (low + high) / 2
+            low, high = (mid, high) if Tagger(cut(mid)).alias_count <= keys else (low, mid)
+        return cut(low)
+    roster = Roster(dict(full.teams), dict(full.people))
+    team_ids = list(full.teams)
+    template = Person(id="", name="", kind="rider")
+    while True:
+        missing = keys - Tagger(roster).alias_count
+        if missing <= 0:
+            return roster
+        # About four keys per synthetic rider: name, surname, initial form, alias.
+        for _ in range(max(1, missing // 4)):
+            name = fake_name(rng)
+            pid = f"synthetic-{len(roster.people)}"
+            roster.people[pid] = replace(
+                template,
+                id=pid,
+                name=name,
+                aliases=(name.split()[1] + " " + rng.choice(SYLLABLES),),
+                nationality="BEL",
+                stints=(Stint(rng.choice(team_ids), 2020),),
+            )
+
+
+def aliases_of(roster: Roster) -> list[str]:
+    out: list[str] = []
+    for p in roster.people.values():
+        out.append(p.name)
+        out.append(p.name.split()[-1])
+        out.extend(p.aliases)
+    for t in roster.teams.values():
+        out.extend(t.all_names)
+        out.extend(t.aliases)
+    return list(dict.fromkeys(out))
+
+
+def time_scan(tagger: Tagger, texts: list[str]) -> float:
+    """Fold and run the automaton (longest-leftmost): the GUIDE's measure."""
+    automaton = tagger._matcher.automaton
+    start = time.process_time()
+    for text in texts:
+        for _ in automaton.iter_long(FoldedText(text).folded):
+            pass
+    return time.process_time() - start
+
+
+def time_match(tagger: Tagger, texts: list[str]) -> float:
+    """Fold, run the automaton, map the entity matches back to original offsets."""
+    automaton = tagger._matcher.automaton
+    start = time.process_time()
+    for text in texts:
+        ft = FoldedText(text)
+        starts, ends = [], []
+        for end_index, (length, (info,)) in automaton.iter_long(ft.folded):
+            if info.entity:
+                starts.append(end_index - length + 1)
+                ends.append(end_index + 1)
+        if starts:
+            ft.spans(starts, ends)
+    return time.process_time() - start
+
+
+def time_tag(tagger: Tagger, pairs: list[tuple[str, str]]) -> float:
+    start = time.process_time()
+    for title, text in pairs:
+        tagger.mentions(title, text, None, True)
+    return time.process_time() - start
+
+
+def time_baseline(aliases: list[str], texts: list[str]) -> float:
+    """One regex per alias (word boundaries, any case) over unidecoded text."""
+    patterns = [re.compile(r"\b" + re.escape(unidecode(a)) + r"\b", re.IGNORECASE) for a in aliases]
+    start = time.process_time()
+    for text in texts:
+        plain = unidecode(text)
+        for pattern in patterns:
+            for _ in pattern.finditer(plain):
+                pass
+    return time.process_time() - start
+
+
+def best_of(n: int, fn, *args) -> float:  # type: ignore[no-untyped-def]
+    return min(fn(*args) for _ in range(n))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=3.0, help="megabytes of text (default 3)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    args = parser.parse_args()
+
+    pairs = stories(args.corpus, args.mb)
+    texts = [f"{t}\n\n{x}" for t, x in pairs]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    full = load_roster()
+    rng = random.Random(7)
+    subset = texts[:: max(1, len(texts) // 24)][:24]
+    subset_mb = sum(len(t.encode("utf-8")) for t in subset) / 1e6
+
+    print(f"{len(texts)} stories, {mb:.2f} MB; baseline on {len(subset)} stories, scaled")
+    header = (
+        f"{'keys':>7} {'scan MB/s':>10} {'match MB/s':>11} {'stories/s':>10}"
+        f" {'tag MB/s':>9} {'stories/s':>10} {'rebuild s':>10} {'regex MB/s':>11} {'speed-up':>9}"
+    )
+    print(header)
+    results = {}
+    for size in SIZES:
+        roster = roster_of_size(full, size, rng)
+        builds = []
+        for _ in range(args.repeat):
+            start = time.process_time()
+            tagger = Tagger(roster)
+            builds.append(time.process_time() - start)
+        scan_s = best_of(args.repeat, time_scan, tagger, texts)
+        match_s = best_of(args.repeat, time_match, tagger, texts)
+        tag_s = best_of(args.repeat, time_tag, tagger, pairs)
+        base_s = time_baseline(aliases_of(roster), subset)
+        row = {
+            "keys": tagger.alias_count,
+            "scan": mb / scan_s,
+            "match": mb / match_s,
+            "match_sps": len(texts) / match_s,
+            "tag": mb / tag_s,
+            "tag_sps": len(texts) / tag_s,
+            "rebuild": statistics.median(builds),
+            "baseline": subset_mb / base_s,
+        }
+        results[size] = row
+        print(
+            f"{row['keys']:>7} {row['scan']:>10.1f} {row['match']:>11.1f}"
+            f" {row['match_sps']:>10.0f} {row['tag']:>9.1f} {row['tag_sps']:>10.0f}"
+            f" {row['rebuild']:>10.3f} {row['baseline']:>11.4f}"
+            f" {row['scan'] / row['baseline']:>8.0f}x"
+        )
+
+    big, small = results[SIZES[-1]], results[SIZES[0]]
+    print()
+    print("scan = fold + automaton; match = scan + original offsets of entity hits;")
+    print("tag = Tagger.mentions (every rule); regex = one regex per alias, same texts.")
+    print(
+        f"targets at ~20k keys: scan >= 30 MB/s: {big['scan']:.1f}; >= 80% of the 1k figure: "
+        f"{100 * big['scan'] / small['scan']:.0f}%; >= 100x baseline: "
+        f"{big['scan'] / big['baseline']:.0f}x; rebuild <= 0.5 s: {big['rebuild']:.3f} s"
+    )
+    print(
+        f"scan_mb_s_20k: {big['scan']:.1f} (baseline {big['baseline']:.4f}, "
+        f"{big['scan'] / big['baseline']:.0f}x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
