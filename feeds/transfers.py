@@ -41,8 +41,6 @@ PERSON_KINDS = frozenset({"rider", "staff"})
 # Cue families that say the person arrives somewhere (vs. only leaves).
 ARRIVAL_FAMILIES = frozenset({"arrive", "acquire", "noun_arrive"})
 MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart")
-STATUS_FAMILIES = ("confirmed", "rumour", "superseded", "dispute")
-VETO_FAMILIES = ("extension", "race", "organisation", "background")
 
 TITLE_WEIGHT = 1.5
 FALLBACK_WEIGHT = 0.5
@@ -50,6 +48,8 @@ INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
 LEDE_SENTENCES = 2
 MAX_GAP_WORDS = 8
+KEY_LEN = 3
+"""Cues are indexed by the first three letters of the word they start at."""
 
 
 # --- compiled vocabulary ------------------------------------------------------------------
@@ -80,9 +80,6 @@ def _prefixes(pattern: str) -> list[str]:
     if any(len(a) < 2 for a in alts):
         raise ValueError(f"cue {pattern!r} needs a literal start of two letters")
     return sorted({a[:KEY_LEN] if len(a) >= KEY_LEN else a for a in alts})
-
-
-KEY_LEN = 3
 
 
 def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
