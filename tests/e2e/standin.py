@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 APP_ID = 1100000000000000001  # a bot's user id is its application id
 GUILD_ID = 1200000000000000001
 CHANNEL_ID = 1300000000000000001
+DM_CHANNEL_ID = 1300000000000000002
 USER_ID = 1400000000000000001
 OTHER_USER_ID = 1400000000000000002
 OWNER_ID = 1400000000000000009
@@ -553,7 +554,13 @@ class DiscordStandIn:
         return interaction
 
     def _interaction_payload(
-        self, kind: int, data: dict[str, Any], user_id: int, extra: dict[str, Any] | None = None
+        self,
+        kind: int,
+        data: dict[str, Any],
+        user_id: int,
+        extra: dict[str, Any] | None = None,
+        *,
+        dm: bool = False,
     ) -> dict[str, Any]:
         member = {
             "user": user_payload(user_id, f"fan{str(user_id)[-1]}"),
@@ -587,6 +594,19 @@ class DiscordStandIn:
             "attachment_size_limit": 8 * 1024 * 1024,
         }
         payload.update(extra or {})
+        if dm:
+            # A direct message: the user instead of a member, no server.
+            for key in ("guild_id", "member", "guild_locale"):
+                payload.pop(key)
+            payload["user"] = member["user"]
+            payload["channel_id"] = str(DM_CHANNEL_ID)
+            payload["channel"] = {
+                "id": str(DM_CHANNEL_ID),
+                "type": 1,
+                "recipients": [member["user"]],
+            }
+            payload["context"] = 1
+            payload["authorizing_integration_owners"] = {"0": str(APP_ID)}
         return payload
 
     def _command(self, name: str) -> dict[str, Any]:
@@ -600,7 +620,12 @@ class DiscordStandIn:
         return {"id": snowflake(), "name": name}
 
     async def slash(
-        self, name: str, options: dict[str, Any] | None = None, *, user_id: int = USER_ID
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user_id: int = USER_ID,
+        dm: bool = False,
     ) -> Interaction:
         command = self._command(name)
         data = {
@@ -613,7 +638,7 @@ class DiscordStandIn:
         }
         if "guild_id" in command:
             data["guild_id"] = command["guild_id"]
-        return await self.inject_interaction(self._interaction_payload(2, data, user_id))
+        return await self.inject_interaction(self._interaction_payload(2, data, user_id, dm=dm))
 
     async def autocomplete(
         self,

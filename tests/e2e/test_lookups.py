@@ -312,3 +312,8 @@ async def test_a_global_rate_limit_is_waited_out(bot, standin):
     await standin.wait_for(lambda: any(a.status == 200 for a in interaction.answers))
     statuses = [a.status for a in standin.find("POST", f"/interactions/{interaction.id}/")]
     assert statuses == [429, 200]
+
+
+async def test_lookups_work_in_a_direct_message(bot, standin):
+    message = await standin.final(await standin.slash("rider", {"name": "cavendish"}, dm=True))
+    assert message["embeds"][0]["title"] == "Mark Cavendish"
