@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 DEFER_AFTER_S = 1.5
 """Discord drops an interaction not answered within 3 s; past this much work, defer."""
+ANSWER_BY_S = 2.0
+"""Latest moment, counted from the interaction's creation at Discord, to start answering."""
 
 APOLOGY = "Sorry, something went wrong on our side while answering that. It has been logged."
 OUT_OF_DATE = (
@@ -123,6 +125,17 @@ async def reply(
         await interaction.response.send_message(**kwargs)
 
 
+def _time_left(interaction: discord.Interaction, defer_after: float) -> float:
+    """How long the work may run before deferring.
+
+    The interaction may have spent time in the gateway (or a slow event loop) before
+    reaching us: its id carries Discord's creation time, so the budget shrinks by the
+    age. A badly skewed clock only makes us defer early, never late.
+    """
+    age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+    return max(0.0, min(defer_after, ANSWER_BY_S - max(age, 0.0)))
+
+
 @dataclass(slots=True)
 class Reply:
     """What a lookup answers with."""
@@ -147,7 +160,7 @@ async def respond(
     """
     task = asyncio.ensure_future(work)
     try:
-        done, _ = await asyncio.wait({task}, timeout=defer_after)
+        done, _ = await asyncio.wait({task}, timeout=_time_left(interaction, defer_after))
         if not done and not interaction.response.is_done():
             if interaction.type is discord.InteractionType.component:
                 await interaction.response.defer()

@@ -17,7 +17,8 @@ def make_interaction(
     kind: discord.InteractionType = discord.InteractionType.application_command,
 ) -> mock.MagicMock:
     interaction = mock.MagicMock(spec_set=discord.Interaction)
-    interaction.id = 1600000000000000001
+    interaction.id = discord.utils.time_snowflake(discord.utils.utcnow())
+    interaction.created_at = discord.utils.snowflake_time(interaction.id)
     interaction.type = kind
     user = mock.MagicMock(spec_set=discord.Member)
     user.id = user_id

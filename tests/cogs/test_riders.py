@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 
+import discord
 import pytest
 
 from bot.tree import UnknownName
@@ -67,9 +69,26 @@ async def test_slow_rider_lookup_defers_then_edits(bot):
 
 async def test_rider_autocomplete(bot):
     riders = cog(bot, "Riders")
-    interaction = make_interaction(kind=__import__("discord").InteractionType.autocomplete)
+    interaction = make_interaction(kind=discord.InteractionType.autocomplete)
     choices = await riders.rider_name(interaction, "pogi")
     assert choices[0].value == "tadej-pogacar"
     assert choices[0].name.startswith("Tadej Pogačar")
     assert len(choices) <= 25
     assert await riders.rider_name(interaction, "") == []
+
+
+async def test_an_interaction_that_arrived_late_is_deferred_at_once(bot):
+    riders = cog(bot, "Riders")
+    real = bot.lookups.stories_for_person
+
+    async def a_little_slow(*args, **kwargs):
+        await asyncio.sleep(0.1)
+        return await real(*args, **kwargs)
+
+    bot.lookups.stories_for_person = a_little_slow
+    interaction = make_interaction()
+    # Created at Discord 1.95 s ago: only 50 ms are left before we must acknowledge it.
+    interaction.created_at = discord.utils.utcnow() - datetime.timedelta(seconds=1.95)
+    await riders.rider.callback(riders, interaction, "cavendish")
+    interaction.response.defer.assert_awaited_once()
+    assert interaction.edit_original_response.await_args.kwargs["embeds"]
