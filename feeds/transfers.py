@@ -454,7 +454,12 @@ def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> li
     if after:
         words = _WORD.findall(story.low, cue.end, after[0].start)
         if words and words[0] in _OF_WORDS and len(words) <= 3:
-            return [after[0]]
+            chain = [after[0]]  # "the arrivals of X and Y"
+            for person in after[1:]:
+                if not _coordinated(story, chain[-1], person, teams):
+                    break
+                chain.append(person)
+            return chain
     before = [p for p in people if p.end <= cue.start]
     if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
         return [before[-1]]
