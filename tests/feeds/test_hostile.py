@@ -15,6 +15,7 @@ import pytest
 from feeds.fetch import Fetcher, FetchResult
 from feeds.netguard import AddressPolicy, new_session
 from feeds.parse import parse_feed
+from feeds.text import html_to_text, html_to_text_and_image
 from tests.feeds.conftest import PRIVATE, PUBLIC, USER_AGENT, load
 from tests.feedserver import FeedServer
 
@@ -368,3 +369,39 @@ async def test_broken_http_is_a_clear_one_line_failure(fetcher: Fetcher, case: s
     assert result.error is not None and expected in result.error
     assert "\n" not in result.error and len(result.error) <= 300
     assert elapsed < 1
+
+
+# -- HTML that made html.parser quadratic ----------------------------------------------
+
+QUADRATIC_HTML = {
+    "unclosed comments": "<!--" * 100_000,
+    "many literal <": "<" * 200_000 + ">",
+    "unclosed end tags": "</" * 100_000,
+    "unclosed attributes": "<a " * 100_000,
+    "unclosed quotes": '<a b="' * 50_000,
+    "unclosed scripts": "<script>" * 50_000,
+    "unclosed CDATA": "<![CDATA[" * 50_000,
+    "declarations": "<!" * 100_000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUADRATIC_HTML))
+def test_html_to_text_is_linear_on_hostile_markup(case: str) -> None:
+    markup = QUADRATIC_HTML[case]
+    started = time.monotonic()
+    html_to_text(markup)
+    html_to_text_and_image(markup * 2)
+    assert time.monotonic() - started < 1.5  # html.parser took 77 s on the first case
+
+
+def test_hostile_markup_inside_a_feed_is_bounded() -> None:
+    body = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>t</title><item><title>a</title><content:encoded><![CDATA["
+        + "<!--" * 200_000
+        + "]]></content:encoded></item></channel></rss>"
+    ).encode()
+    started = time.monotonic()
+    feed = parse_feed(body)
+    assert time.monotonic() - started < 3
+    assert feed.stories[0].title == "a"
