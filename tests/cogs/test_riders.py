@@ -7,6 +7,7 @@ import discord
 import pytest
 
 from bot.tree import UnknownName
+from feeds.roster import parse_roster
 from tests.cogs.helpers import make_interaction, sent, text_of
 from tests.e2e.world import SEED_URL
 
@@ -92,3 +93,15 @@ async def test_an_interaction_that_arrived_late_is_deferred_at_once(bot):
     await riders.rider.callback(riders, interaction, "cavendish")
     interaction.response.defer.assert_awaited_once()
     assert interaction.edit_original_response.await_args.kwargs["embeds"]
+
+
+async def test_a_replaced_roster_is_searchable_at_once(bot):
+    extra = parse_roster(
+        '[[rider]]\nname = "Isaac del Toro"\naliases = ["El Torito"]\nnationality = "MEX"\n'
+        'teams = [{ team = "uae", from = 2024 }]\n'
+    )
+    bot.roster_state.replace(bot.roster_state.roster.merged(extra))
+    riders = cog(bot, "Riders")
+    choices = await riders.rider_name(make_interaction(), "torito")
+    assert choices[0].value == "isaac-del-toro"
+    assert choices[0].name == "Isaac del Toro (UAE Team Emirates XRG)"
