@@ -18,6 +18,8 @@ from bot.views import PAGE_TIMEOUT_S
 from storage.lookups import Lookups
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
     from bot.roster_state import RosterState
     from bot.settings import Settings
     from storage import Storage
@@ -49,7 +51,7 @@ class DomestiqueBot(commands.Bot):
         settings: Settings,
         storage: Storage,
         http_session: aiohttp.ClientSession,
-        scheduler: Any,
+        scheduler: AsyncIOScheduler,
         roster_state: RosterState,
         extensions: tuple[str, ...] = EXTENSIONS,
         today: Callable[[], date] = utc_today,
