@@ -261,6 +261,7 @@ COMMON_WORDS: frozenset[str] = _words(
     "hirsch vogel jung klein schwarz weiss braun neumann schmidt kaiser "
     "martin bernard roux blanc petit durand moreau leroy garcia "
     "sanchez torres ramos blanco moreno castillo rubio gallego "
+    "drops trek total sky bull fenix emirates grenadiers "
     "milan thomas august april june july march january october november "
     "december september februari maart mei juni juli augustus oktober "
     "janvier fevrier mars avril mai juin juillet aout octobre novembre "
@@ -270,6 +271,13 @@ COMMON_WORDS: frozenset[str] = _words(
     "saturday sunday christmas easter sieger meister kraft wald zimmermann "
     "konig konig schneider muller weber wagner becker hoffmann schafer "
     "richter krause meier"
+)
+
+# Words that make the team-like word before them part of a race's name ("UAE Tour",
+# "Lotto Belgium Tour" aside), or, with "of", after it ("Tour of Bahrain").
+RACE_WORDS: frozenset[str] = _words(
+    "tour classic classique classica grand gp prix trophy trofeo cup coppa race ronde "
+    "rundfahrt criterium challenge giro vuelta volta"
 )
 
 # Titles and roles that may precede a surname without being a first name

@@ -770,11 +770,28 @@ class _Resolver:
             return False
         if not self.any_capital(start, end) or self.near_company(k0, k1):
             return True  # a team word that is not a team here: nothing else either
+        if self._race_name(k0, k1):
+            return True  # "UAE Tour", "Tour of Bahrain"
+        if self.sentence_initial(start) and (
+            info.key in cues.COMMON_WORDS or self._used_lowercase(info.key)
+        ):
+            return True  # "Drops of rain fell...", "Total prize money..."
         tid = self._pick_team([p.team_id for p in teams], start)
         if tid is None:
             return True
         self._add_team(tid, start, end, teams[0].how)
         return True
+
+    def _race_name(self, k0: int, k1: int) -> bool:
+        n = self.ft.word_count
+        after = self.ft.word(k1) if k1 < n else ""
+        if after in cues.RACE_WORDS:
+            return True
+        return (
+            k0 >= 2
+            and self.ft.word(k0 - 1) in ("of", "de", "van")
+            and self.ft.word(k0 - 2) in cues.RACE_WORDS
+        )
 
     def _staff_teams(self) -> None:
         """ "Vinokourov's team": the team a staff member works for at publication."""
