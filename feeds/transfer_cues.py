@@ -292,13 +292,6 @@ RUMOUR: tuple[str, ...] = (
     r"closing in\b",
     r"on the verge\b",
     r"poised\b",
-    r"likely\b",
-    r"possible\b",
-    r"possibly\b",
-    r"could\b",
-    r"would\b",
-    r"might\b",
-    r"may (?:be|have|join|move|leave|sign|switch|well|not|also|soon|ride|race|end up)\b",
     r"speculat(?:e|ed|ion)\b",
     r"said to\b",
     r"set for\b",
@@ -412,6 +405,18 @@ RUMOUR: tuple[str, ...] = (
     r"interesse\b",
     r"umworben\b",
     r"medienberichten\b",
+)
+
+# English modal hedges: a rumour on their own, but an announcement in the same sentence
+# outweighs them ("Q36.5 announced the signing of Pidcock, who could lead at the Giro").
+RUMOUR_WEAK: tuple[str, ...] = (
+    r"likely\b",
+    r"possible\b",
+    r"possibly\b",
+    r"could\b",
+    r"would\b",
+    r"might\b",
+    r"may (?:be|have|join|move|leave|sign|switch|well|not|also|soon|ride|race|end up)\b",
 )
 
 # Hedges that describe a rumour which has since come true ("had been rumoured for weeks").

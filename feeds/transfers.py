@@ -92,6 +92,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         "noun_depart": cues.NOUN_DEPART,
         "confirmed": cues.CONFIRMED,
         "rumour": cues.RUMOUR,
+        "weak": cues.RUMOUR_WEAK,
         "superseded": cues.RUMOUR_SUPERSEDED,
         "dispute": cues.DISPUTE,
         "extension": cues.EXTENSION,
@@ -673,8 +674,10 @@ def _sentence_status(story: _Story, span: _Span) -> int:
     confirmed = _within(story.hits.get("confirmed", []), start, end)
     for hit in confirmed:
         if _NEGATION.search(story.low, max(start, hit.start - 40), hit.start):
-            return -1
-    return 1 if confirmed else 0
+            return -1  # "not yet confirmed", "nog niet bevestigen"
+    if confirmed:
+        return 1
+    return -1 if _within(story.hits.get("weak", []), start, end) else 0
 
 
 def _mentioned_recently(story: _Story, person_id: str, sentence: int, spans) -> bool:

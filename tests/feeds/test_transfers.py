@@ -1035,6 +1035,79 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN += [
+    (
+        "Lidl-Trek confirm the signings of Pidcock and Bernal",
+        "Lidl-Trek have confirmed the signings of Tom Pidcock and Egan Bernal for next season. "
+        "Both riders arrive from Ineos Grenadiers.",
+        "2024-09-25",
+        ["Lidl-Trek", "Tom Pidcock", "Egan Bernal", "Ineos Grenadiers"],
+        {},
+        True,
+        {("Tom Pidcock", "Lidl-Trek", "confirmed"), ("Egan Bernal", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Ciccone agrees two-year deal with UAE Team Emirates",
+        "Giulio Ciccone has agreed a two-year deal with UAE Team Emirates, the team announced. "
+        "The Italian currently rides for Lidl-Trek.",
+        "2024-08-05",
+        ["Giulio Ciccone", "UAE Team Emirates", "Lidl-Trek"],
+        {"The Italian": "Giulio Ciccone"},
+        True,
+        {("Giulio Ciccone", "UAE Team Emirates", "confirmed")},
+    ),
+    (
+        "Bernal versterkt Lidl-Trek",
+        "Egan Bernal versterkt volgend seizoen Lidl-Trek. De Colombiaan komt over van Ineos "
+        "Grenadiers, zo maakte zijn nieuwe ploeg bekend.",
+        "2024-08-20",
+        ["Egan Bernal", "Lidl-Trek", "Ineos Grenadiers"],
+        {"De Colombiaan": "Egan Bernal"},
+        True,
+        {("Egan Bernal", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Ciccone lascia la Lidl-Trek e si accasa alla Jayco",
+        "Secondo indiscrezioni, Giulio Ciccone lascerà la Lidl-Trek a fine stagione per "
+        "accasarsi alla Team Jayco AlUla.",
+        "2024-08-20",
+        ["Giulio Ciccone", "Lidl-Trek", "Team Jayco AlUla"],
+        {},
+        True,
+        {("Giulio Ciccone", "Team Jayco AlUla", "rumour")},
+    ),
+    (
+        "Mads Pedersen signs new contract with Lidl-Trek",
+        "Mads Pedersen has signed a new contract with Lidl-Trek that runs until 2028. The former "
+        "world champion joined the team in 2017.",
+        "2024-06-12",
+        ["Mads Pedersen", "Lidl-Trek"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Pidcock kommt von Ineos: Q36.5 holt britischen Star",
+        "Q36.5 Pro Cycling Team hat Tom Pidcock verpflichtet. Der Brite kommt von Ineos "
+        "Grenadiers und unterschreibt bis 2027.",
+        "2024-09-02",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team", "Ineos Grenadiers"],
+        {"Der Brite": "Tom Pidcock"},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Q36.5 sign Pidcock",
+        "Q36.5 Pro Cycling Team have announced the signing of Tom Pidcock, who could lead the "
+        "team at the Giro d'Italia next year.",
+        "2024-10-02",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team"],
+        {},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "confirmed")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", WRITTEN, ids=lambda c: slugify(c[0])[:40])
 def test_written_stories(case) -> None:
