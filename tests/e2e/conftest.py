@@ -25,6 +25,8 @@ TODAY = date(2026, 11, 23)
 async def standin() -> AsyncIterator[DiscordStandIn]:
     async with DiscordStandIn(heartbeat_ms=1000, token=TOKEN) as server:
         yield server
+        # Every payload the bot sent must be one Discord accepts (lengths, counts).
+        assert not server.refused, [(r.path, errors) for r, errors in server.refused]
 
 
 @pytest.fixture

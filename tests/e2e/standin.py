@@ -135,6 +135,8 @@ class DiscordStandIn:
         self.global_commands: list[dict[str, Any]] = []
         self.guild_commands: dict[str, list[dict[str, Any]]] = {}
         self.faults: list[Fault] = []
+        self.refused: list[tuple[Recorded, list[str]]] = []
+        """Payloads refused as Discord would (over a length limit); tests assert it stays empty."""
         self.interactions: dict[str, Interaction] = {}
         self.messages: dict[str, dict[str, Any]] = {}
         self._conns: list[_Conn] = []
@@ -288,6 +290,9 @@ class DiscordStandIn:
         if parts[0] == "webhooks" and len(parts) >= 3:
             return await self._webhook(record, method, parts, body or {})
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            if errors := form_errors(body or {}):
+                self.refused.append((record, errors))
+                return _invalid(errors)
             message = self._message(body or {}, channel_id=parts[1])
             return _json(message)
         return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
@@ -327,9 +332,12 @@ class DiscordStandIn:
             return _json(
                 {"message": "Interaction has already been acknowledged.", "code": 40060}, 400
             )
-        interaction.answers.append(record)
         kind = body.get("type")
         data = body.get("data") or {}
+        if errors := form_errors(data):
+            self.refused.append((record, errors))
+            return _invalid(errors)
+        interaction.answers.append(record)
         response: dict[str, Any] = {
             "interaction": {
                 "id": interaction_id,
@@ -353,6 +361,9 @@ class DiscordStandIn:
         interaction = next((i for i in self.interactions.values() if i.token == token), None)
         if interaction is None:
             return _json({"message": "Unknown Webhook", "code": 10015}, 404)
+        if errors := form_errors(body):
+            self.refused.append((record, errors))
+            return _invalid(errors)
         interaction.answers.append(record)
         if method == "POST" and len(parts) == 3:
             return _json(self._message(body))
@@ -759,6 +770,51 @@ class DiscordStandIn:
             retry_after=float(body.get("retry_after", 0.2)),
         )
         return _json({"ok": True})
+
+
+def form_errors(data: dict[str, Any]) -> list[str]:
+    """What Discord would refuse in a message or autocomplete payload (limits only)."""
+    errors: list[str] = []
+    if len(data.get("content") or "") > 2000:
+        errors.append("content longer than 2000")
+    embeds = data.get("embeds") or []
+    if len(embeds) > 10:
+        errors.append("more than 10 embeds")
+    total = 0
+    for i, embed in enumerate(embeds):
+        fields = embed.get("fields") or []
+        parts = {
+            "title": (embed.get("title") or "", 256),
+            "description": (embed.get("description") or "", 4096),
+            "footer.text": ((embed.get("footer") or {}).get("text") or "", 2048),
+            "author.name": ((embed.get("author") or {}).get("name") or "", 256),
+        }
+        for name, (text, limit) in parts.items():
+            if len(text) > limit:
+                errors.append(f"embeds[{i}].{name} longer than {limit}")
+            total += len(text)
+        if len(fields) > 25:
+            errors.append(f"embeds[{i}] has more than 25 fields")
+        for j, f in enumerate(fields):
+            if not f.get("name") or len(f["name"]) > 256:
+                errors.append(f"embeds[{i}].fields[{j}].name empty or longer than 256")
+            if not f.get("value") or len(f["value"]) > 1024:
+                errors.append(f"embeds[{i}].fields[{j}].value empty or longer than 1024")
+            total += len(f.get("name") or "") + len(f.get("value") or "")
+    if total > 6000:
+        errors.append("embeds longer than 6000 in total")
+    choices = data.get("choices")
+    if choices is not None:
+        if len(choices) > 25:
+            errors.append("more than 25 choices")
+        errors += [f"choice {c!r} name too long" for c in choices if len(c["name"]) > 100]
+    if len(data.get("components") or []) > 5:
+        errors.append("more than 5 component rows")
+    return errors
+
+
+def _invalid(errors: list[str]) -> web.Response:
+    return _json({"code": 50035, "message": "Invalid Form Body", "errors": errors}, status=400)
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

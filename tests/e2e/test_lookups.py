@@ -5,6 +5,11 @@ from __future__ import annotations
 import asyncio
 import time
 
+import aiohttp
+
+from feeds.models import Move, Story, StoryTags
+from storage.articles import FeedState
+from tests.e2e.conftest import TOKEN
 from tests.e2e.standin import (
     AUTOCOMPLETE_RESULT,
     CHANNEL_MESSAGE,
@@ -12,6 +17,7 @@ from tests.e2e.standin import (
     EPHEMERAL,
     OTHER_USER_ID,
     UPDATE_MESSAGE,
+    form_errors,
 )
 from tests.e2e.world import HOSTILE_URL, SEED_URL
 
@@ -210,7 +216,6 @@ async def test_gateway_reconnect_is_resumed(bot, standin):
 
 async def test_paging_buttons(bot, standin, storage):
     # Enough stories about Pogačar for two pages.
-    from storage.articles import FeedState
     from tests.e2e.world import HOSTILE_TAGS, story
 
     feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
@@ -237,7 +242,6 @@ async def test_paging_buttons(bot, standin, storage):
 
 
 async def test_paging_buttons_are_disabled_on_timeout(bot, standin, storage):
-    from storage.articles import FeedState
     from tests.e2e.world import HOSTILE_TAGS, story
 
     feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
@@ -317,3 +321,69 @@ async def test_a_global_rate_limit_is_waited_out(bot, standin):
 async def test_lookups_work_in_a_direct_message(bot, standin):
     message = await standin.final(await standin.slash("rider", {"name": "cavendish"}, dm=True))
     assert message["embeds"][0]["title"] == "Mark Cavendish"
+
+
+async def test_huge_hostile_stories_still_fit_in_every_answer(bot, standin, storage):
+    tags = StoryTags(
+        riders=["mark-cavendish", "tadej-pogacar"],
+        teams=["astana"],
+        is_transfer=True,
+        moves=[
+            Move(
+                "mark-cavendish",
+                "M" * 300 + " @everyone",
+                "astana",
+                "alpecin",
+                "A" * 300,
+                "B" * 300,
+                "rumour",
+                2027,
+            )
+        ],
+    )
+    feed, _ = await storage.feeds.add("https://huge.example/feed", time.time())
+    items = [
+        (
+            Story(
+                key=f"h{i}",
+                url=None if i % 2 else f"https://huge.example/{i}?q=" + "x" * 1500,
+                title=("**# @everyone [x](javascript:alert(1)) <@1> ||spoiler|| " * 100)[:5000],
+                summary="s" * 10000,
+                published=None,
+            ),
+            tags,
+        )
+        for i in range(30)
+    ]
+    await storage.articles.save_poll(
+        feed.id, items, FeedState("F" * 3000, None, None, "h", 0), 1.8e9
+    )
+    for name, options in [
+        ("rider", {"name": "cavendish"}),
+        ("team", {"name": "astana"}),
+        ("transfers", {"team": "astana"}),
+        ("transfers", {}),
+        ("news", {}),
+        ("news", {"query": "spoiler " * 20}),
+        ("about", {}),
+    ]:
+        message = await standin.final(await standin.slash(name, options))
+        assert message.get("embeds"), (name, options)
+        assert "@everyone" not in embed_text(message)
+        assert "javascript:" not in embed_text(message).replace("javascript:alert", "")
+
+
+async def test_the_standin_refuses_what_discord_would(standin):
+    assert form_errors({"content": "x" * 2001}) == ["content longer than 2000"]
+    assert "embeds longer than 6000 in total" in form_errors(
+        {"embeds": [{"description": "d" * 4000}, {"description": "d" * 2500}]}
+    )
+    assert form_errors({"embeds": [{"fields": [{"name": "n", "value": ""}]}]})
+    assert form_errors({"choices": [{"name": "x" * 101, "value": "v"}]})
+    assert not form_errors({"content": "fine", "embeds": [{"title": "t", "description": "d"}]})
+    async with aiohttp.ClientSession() as http:
+        url = f"{standin.api_url}/channels/1/messages"
+        headers = {"Authorization": f"Bot {TOKEN}"}
+        async with http.post(url, json={"content": "x" * 3000}, headers=headers) as response:
+            assert response.status == 400
+    standin.refused.clear()
