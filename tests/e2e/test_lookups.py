@@ -19,7 +19,7 @@ from tests.e2e.standin import (
     UPDATE_MESSAGE,
     form_errors,
 )
-from tests.e2e.world import HOSTILE_URL, SEED_URL
+from tests.e2e.world import HOSTILE_TAGS, HOSTILE_URL, SEED_URL, story
 
 
 def embed_text(message: dict) -> str:
@@ -216,7 +216,6 @@ async def test_gateway_reconnect_is_resumed(bot, standin):
 
 async def test_paging_buttons(bot, standin, storage):
     # Enough stories about Pogačar for two pages.
-    from tests.e2e.world import HOSTILE_TAGS, story
 
     feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
     items = [(story(f"p{i}", f"Pogačar story {i}", 1700000000 + i), HOSTILE_TAGS) for i in range(7)]
@@ -242,7 +241,6 @@ async def test_paging_buttons(bot, standin, storage):
 
 
 async def test_paging_buttons_are_disabled_on_timeout(bot, standin, storage):
-    from tests.e2e.world import HOSTILE_TAGS, story
 
     feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
     items = [(story(f"p{i}", f"Pogačar story {i}", 1700000000 + i), HOSTILE_TAGS) for i in range(7)]
