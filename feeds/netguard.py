@@ -237,7 +237,9 @@ class GuardedConnector(aiohttp.TCPConnector):
     async def connect(self, req: Any, traces: Any, timeout: Any) -> Any:  # noqa: ASYNC109
         # Tell the socket factory which URL host this connection is for, so named
         # exceptions work; pooled connections were checked when they were opened.
-        attempt = _Attempt(host=req.url.host)
+        # (Through an explicit proxy the socket goes to the proxy, so its name counts.)
+        target = req.proxy if req.proxy is not None else req.url
+        attempt = _Attempt(host=target.raw_host)
         token = _attempt.set(attempt)
         try:
             return await super().connect(req, traces, timeout)

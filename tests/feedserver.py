@@ -5,6 +5,11 @@
         ...fetch url...
         assert server.requests[-1].headers["If-None-Match"] == ...
 
+`publish(path, body, content_type=..., etag=True, last_modified=True, gzip=False,
+status=200, headers=None)` sets or replaces what a path serves (304 when the request's
+If-None-Match / If-Modified-Since match); `requests` records (path, headers) of every
+request; `max_in_flight` is the highest number of requests handled at once.
+
 Hostile routes are built in (all under /_/):
 
     /_/redirect/{n}?delay=0      chain of n redirects ending at a small valid feed
@@ -104,12 +109,9 @@ class FeedServer:
         self._runner = web.AppRunner(app, shutdown_timeout=0.5, handler_cancellation=True)
         await self._runner.setup()
         for h in self._hosts:
-            site = web.TCPSite(self._runner, h, 0)
-            await site.start()
-            server = site._server
-            assert server is not None and isinstance(server, asyncio.AbstractServer)
-            sockets = getattr(server, "sockets", None) or []
-            self._ports[h] = sockets[0].getsockname()[1]
+            await web.TCPSite(self._runner, h, 0).start()
+            # Sites are listed in the order they started: the last is this one.
+            self._ports[h] = self._runner.addresses[-1][1]
 
     async def close(self) -> None:
         if self._runner is not None:

@@ -6,6 +6,7 @@ import json
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,8 @@ def test_long_description_is_body_not_summary() -> None:
 
 def test_parse_result_crosses_processes() -> None:
     body = load("seed.xml")
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    # forkserver, as the app uses: this test process may already run threads.
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("forkserver")) as pool:
         remote = pool.submit(parse_feed, body).result(timeout=60)
     assert remote == parse_feed(body)
     assert pickle.loads(pickle.dumps(remote)) == remote
