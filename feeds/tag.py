@@ -432,7 +432,6 @@ _TEAM_NOUNS_AFTER = frozenset(
 )
 _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
 _LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
-_SENTENCE_BREAK = re.compile(r"[.;:!?]\s|\n\s*\n|[.;:!?\"“”]$")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
 
@@ -501,17 +500,6 @@ class _Resolver:
     def sentence_initial(self, start: int) -> bool:
         before = self.text[max(0, start - 3) : start].rstrip(" \u00a0\"'“‘(")
         return not before or before[-1] in ".!?:\n" or start == 0
-
-    def title_case_line(self, pos: int) -> bool:
-        """In a Title Case Headline every word is capitalised: do not read much into it."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = [w for w in re.findall(r"\w+", line) if len(w) >= 4]
-        if len(words) < 3:
-            return False
-        caps = sum(1 for w in words if w[0].isupper())
-        return caps / len(words) >= 0.7
 
     def near_company(self, k0: int, k1: int) -> bool:
         return any(k in self.company_words for k in (k0 - 2, k0 - 1, k1, k1 + 1))
@@ -604,19 +592,18 @@ class _Resolver:
         pool = active or ids
         if len(pool) == 1:
             return pool[0]
+        # A men's story means the man of the name (Powless, Consonni, Norsgaard...).
+        categories = self._story_categories()
+        if len(categories) == 1:
+            same = [i for i in pool if self._person_category(i) in categories]
+            if len(same) == 1:
+                return same[0]
+            pool = same or pool
         teams_here = {f.entity_id for f in self.found if f.is_team}
         by_team = [i for i in pool if self.t.person(i).team_on(self.published) in teams_here]
         if len(by_team) == 1:
             return by_team[0]
         return None
-
-    def _known_people(self) -> dict[str, int]:
-        """Person id -> last start of any mention found so far."""
-        out: dict[str, int] = {}
-        for f in self.found:
-            if not f.is_team:
-                out[f.entity_id] = f.start
-        return out
 
     def _alias(self, info: KeyInfo, start: int, end: int) -> bool:
         aliases = info.aliases
@@ -644,7 +631,7 @@ class _Resolver:
             word, ps, _ = prev
             if not self.text[ps].isupper() or self._is_title_word(word):
                 continue
-            if not self._looks_given(word, ps):
+            if not self._looks_given(word):
                 continue
             # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden.
             for p in surnames:
@@ -663,12 +650,13 @@ class _Resolver:
             or len(word) <= 1
         )
 
-    def _looks_given(self, word: str, pos: int) -> bool:
-        if word in self.t._given_names:
-            return True
-        return not (
-            word in cues.COMMON_WORDS or self.sentence_initial(pos) or self.title_case_line(pos)
-        )
+    def _looks_given(self, word: str) -> bool:
+        """A known first name (roster or common ones): "Tiger", "Sam", "Adam".
+
+        Only known names: in German every noun is capitalised ("Teamkollege Pogačar"),
+        and in headlines every word is.
+        """
+        return word in self.t._given_names
 
     def _surname(
         self,
@@ -752,14 +740,20 @@ class _Resolver:
         pool.sort(key=lambda t: 0 if t.category == "men" else 1)
         return pool[0].id if pool else None
 
+    def _person_category(self, person_id: str) -> str | None:
+        tid = self.t.person(person_id).team_on(self.published)
+        return self.t.team(tid).category if tid and tid in self.t._teams else None
+
     def _story_categories(self) -> set[str]:
+        """Men's or women's racing, from the people and teams found so far."""
         cats: set[str] = set()
         for f in self.found:
             if f.is_team:
-                continue
-            tid = self.t.person(f.entity_id).team_on(self.published)
-            if tid and tid in self.t._teams:
-                cats.add(self.t.team(tid).category)
+                cats.add(self.t.team(f.entity_id).category)
+            elif f.kind == "rider":
+                cat = self._person_category(f.entity_id)
+                if cat:
+                    cats.add(cat)
         return cats
 
     def _weak_team(self, info: KeyInfo, start: int, end: int, k0: int, k1: int) -> bool:

@@ -333,3 +333,46 @@ def test_roster_aliases_count(roster: Roster) -> None:
     tagger = Tagger(roster.merged(extra))
     tags = tagger.tag("Pogi again", "Pogi won the stage of the Tour de France.", None)
     assert tags.riders == ["tadej-pogacar"]
+
+
+NAMESAKES = parse_roster(
+    """
+[[team]]
+id = "men-team"
+category = "men"
+names = [{ name = "EF Education-EasyPost" }]
+[[team]]
+id = "women-team"
+category = "women"
+names = [{ name = "EF Education-Oatly" }]
+[[rider]]
+name = "Neilson Powless"
+teams = [{ team = "men-team", from = 2020 }]
+[[rider]]
+name = "Shayna Powless"
+teams = [{ team = "women-team", from = 2024 }]
+[[rider]]
+name = "Tadej Pogačar"
+teams = [{ team = "men-team", from = 2019 }]
+[[rider]]
+name = "Demi Vollering"
+teams = [{ team = "women-team", from = 2025 }]
+"""
+)
+
+
+def test_namesakes_told_apart_by_mens_or_womens_racing() -> None:
+    tagger = Tagger(NAMESAKES)
+    when = date(2025, 7, 10)
+    men = tagger.tag("Stage 5", "Pogačar won the stage of the Tour; Powless was third.", when)
+    women = tagger.tag("Stage 5", "Vollering won the stage of the Tour; Powless was third.", when)
+    assert men.riders == ["tadej-pogacar", "neilson-powless"]
+    assert women.riders == ["demi-vollering", "shayna-powless"]
+
+
+def test_capitalised_german_noun_before_a_surname_is_not_a_first_name(
+    tagger: Tagger, roster: Roster
+) -> None:
+    text = "Im Zeitfahren der Tour de France gewann Teamkollege Pogačar vor Kapitän Vingegaard."
+    tags = tagger.tag("Radsport", text, date(2024, 7, 19))
+    assert names(roster, tags.riders) == ["Tadej Pogačar", "Jonas Vingegaard"]
