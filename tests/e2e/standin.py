@@ -553,6 +553,15 @@ class DiscordStandIn:
         for conn in list(self._conns):
             await self._send(conn, {"op": 7, "d": None})
 
+    async def drop(self, code: int = 4000) -> None:
+        """Close the gateway socket under the bot, as a network fault or a restart would."""
+        for conn in list(self._conns):
+            await conn.ws.close(code=code, message=b"stand-in drop")
+
+    def forget_sessions(self) -> None:
+        """The next RESUME is refused (op 9, not resumable): the bot must IDENTIFY anew."""
+        self._session_id = uuid.uuid4().hex
+
     # --- interactions ----------------------------------------------------------------------
 
     async def inject_interaction(self, payload: dict[str, Any]) -> Interaction:

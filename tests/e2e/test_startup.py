@@ -68,3 +68,21 @@ async def test_a_refused_token_fails_login(make_bot, settings):
     with pytest.raises(discord.LoginFailure):
         bot = await make_bot(settings=wrong, token="x" * 60)
     assert bot is None
+
+
+async def test_a_dropped_gateway_connection_is_resumed(bot, standin):
+    await standin.drop(code=4000)
+    await standin.wait_for(lambda: standin.resumes == 1 and standin.connected, within=15)
+    assert standin.identifies == 1
+
+
+async def test_a_refused_resume_falls_back_to_identify(bot, standin):
+    async def no_wait(shard_id, *, initial=False):
+        return None  # discord.py waits 5 s before a re-IDENTIFY (Discord's limit); not here
+
+    bot.before_identify_hook = no_wait
+    standin.forget_sessions()
+    await standin.reconnect()
+    await standin.wait_for(lambda: standin.identifies == 2 and standin.connected, within=15)
+    assert standin.resumes == 0
+    await bot.wait_until_ready()
