@@ -154,6 +154,7 @@ _TO_WORDS = frozenset(cues.TO_MARKERS.split("|"))
 _FROM_WORDS = frozenset(cues.FROM_MARKERS.split("|"))
 _AFF_WORDS = frozenset(cues.AFFILIATION_MARKERS.split("|"))
 _FILLERS = frozenset(cues.FILLER_WORDS)
+_PREPOSITIONS = _TO_WORDS - {"join", "joins", "joining", "rejoin"}
 # Words that are both an article and a direction ("de" = the / of, "a" = a / to).
 _AMBIGUOUS = frozenset(w for w in _FILLERS if w in _TO_WORDS | _FROM_WORDS | _AFF_WORDS) | {
     "a",
@@ -192,6 +193,8 @@ class _Evidence:
     origin: set[str] = field(default_factory=set)
     season: int | None = None
 
+    inheritable: bool = True
+    """May take the story's destination when it names none ("is joining her")."""
     question: bool = False
     """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
 
@@ -537,6 +540,8 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         to, origin = _directions(story, family, cue, clause, region, teams, roles, movers)
         if family == "acquire" and not to:
             continue  # a team verb with no team in sight ("he added") says nothing
+        # "returns to racing", "moved to the front": the verb had an object, just not a team.
+        dangling = not to and story.low[cue.start : cue.end].split()[-1] in _PREPOSITIONS
         targets = [m for m in movers if m.entity_id not in staying]
         for mover in targets:
             ev = _Evidence(mover.entity_id, family, clause.sentence, clause.title, False)
@@ -547,11 +552,13 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
                 ev.origin.add(own)
                 ev.to.pop(own, None)
             ev.season = season
+            ev.inheritable = not dangling
             ev.question = clause.title and story.title_question
             story.evidence.append(ev)
         if not movers:
             ev = _Evidence("", family, clause.sentence, clause.title, True)
             ev.to, ev.origin, ev.season = dict(to), set(origin), season
+            ev.inheritable = not dangling
             story.pending.append(ev)
 
 
@@ -623,7 +630,10 @@ def _directions(
                 break
     elif family == "noun_arrive":
         for team in after:
-            if roles[id(team)] in ("to", "aff", None):
+            # "move to Astana", "arrival at Vinokourov's team"; not any team later on.
+            gap = len(_WORD.findall(story.low, cue.end, team.start))
+            role = roles[id(team)]
+            if (role in ("to", "aff") and gap <= 4) or (role is None and gap <= 2):
                 add(team, 1.5)
                 break
         if not to and before and roles[id(before[-1])] != "from":
@@ -738,7 +748,7 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
                 to_scores.pop(team_id, None)
         to_scores.pop(blocked, None)  # type: ignore[arg-type]
         origins = set(from_scores) - set(to_scores)
-        arrives = any(ev.arrival for ev in evs)
+        arrives = any(ev.arrival and ev.inheritable for ev in evs)
         if not to_scores and arrives and destination and destination not in (*origins, blocked):
             to_scores[destination] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
         if not to_scores:

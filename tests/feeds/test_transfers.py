@@ -1108,6 +1108,54 @@ WRITTEN += [
     ),
 ]
 
+# Race reports read without a date, so the roster cannot say who rides where.
+RACE_REPORTS = [
+    (
+        "Pogačar wins the Tour of Flanders",
+        "Tadej Pogačar made his move on the Oude Kwaremont, and UAE Team Emirates controlled the "
+        "chase behind. Mads Pedersen (Lidl-Trek) joined Wout van Aert in the second group.",
+        ["Tadej Pogačar", "UAE Team Emirates", "Mads Pedersen", "Lidl-Trek", "Wout van Aert"],
+    ),
+    (
+        "Evenepoel s'impose au sommet",
+        "Remco Evenepoel a rejoint le groupe de tête avec Primož Roglič (Red Bull-Bora-Hansgrohe) "
+        "avant de s'imposer seul.",
+        ["Remco Evenepoel", "Primož Roglič", "Red Bull-Bora-Hansgrohe"],
+    ),
+    (
+        "Giro, Milan fa il bis",
+        "Jonathan Milan (Lidl-Trek) passa al comando della classifica a punti dopo la volata di "
+        "Fossano.",
+        ["Jonathan Milan", "Lidl-Trek"],
+    ),
+    (
+        "Cavendish returns to racing",
+        "Mark Cavendish is expected to return to racing at the Tour of Türkiye, where he will face "
+        "Alpecin-Deceuninck's Jasper Philipsen.",
+        ["Mark Cavendish", "Alpecin-Deceuninck", "Jasper Philipsen"],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", RACE_REPORTS, ids=lambda c: slugify(c[0])[:40])
+def test_undated_race_reports_are_not_transfers(case) -> None:
+    title, body, names = case
+    text = title + "\n\n" + body
+    assert extract_transfers(text, make_mentions(text, names), ROSTER, None) == (False, [])
+
+
+@needs_corpus
+def test_seed_story_without_a_date(corpus: dict[str, dict]) -> None:
+    """No roster date to say Cavendish already rides for Astana: the words must suffice."""
+    story = dict(corpus["seed-cavendish-anastopoulos"], published=None)
+    _, moves = run_story(story)
+    assert {m.person for m in moves} == {
+        "Vasilis Anastopoulos",
+        "Michael Mørkøv",
+        "Davide Ballerini",
+        "Ide Schelling",
+    }
+
 
 @pytest.mark.parametrize("case", WRITTEN, ids=lambda c: slugify(c[0])[:40])
 def test_written_stories(case) -> None:
