@@ -409,6 +409,9 @@ def _speaker(story: _Story, person: Mention, cue: _Hit) -> bool:
     found = _SPEAKER.search(gap)
     if found and found.group(1) not in _PERSONAL_PRONOUNS:
         return True
+    speaker = story.roster.people.get(person.entity_id)
+    if found and speaker is not None and speaker.kind == "staff":
+        return True  # "Guercilena confirmed that she leaves": a manager speaks of a rider
     boss = _BOSS.search(story.low, max(0, person.start - 30), person.start)
     return bool(boss and found)
 

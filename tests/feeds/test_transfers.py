@@ -1107,6 +1107,19 @@ WRITTEN += [
         {("Tom Pidcock", "Q36.5 Pro Cycling Team", "confirmed")},
     ),
 ]
+WRITTEN.append(
+    (
+        "Longo Borghini leaves Lidl-Trek",
+        "Lidl-Trek manager Luca Guercilena confirmed that she will join UAE Team ADQ next year, "
+        "after six seasons with the American team.",
+        "2024-10-02",
+        ["Elisa Longo Borghini", "Lidl-Trek", "Luca Guercilena", "UAE Team ADQ"],
+        {},
+        True,
+        {("Elisa Longo Borghini", "UAE Team ADQ", "confirmed")},
+    )
+)
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
