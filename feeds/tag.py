@@ -400,9 +400,11 @@ class Tagger:
             (*span, info) for span, info in zip(ft.spans(starts, ends), infos, strict=True)
         ]
         company_words = {ft.word_index(pos) for pos in company_at}
-        vocab += min(weak_vocab, WEAK_CUE_CAP)
-        prior = CONTEXT_NEEDED if feed_is_cycling else 0
-        state = _Resolver(self, ft, published, hits, vocab + prior, company_words)
+        # Everyday words (race, team, season) only add to real evidence: on their own
+        # they describe Formula 1, football and golf as well.
+        strong = vocab + (CONTEXT_NEEDED if feed_is_cycling else 0)
+        state = _Resolver(self, ft, published, hits, strong, min(weak_vocab, WEAK_CUE_CAP))
+        state.company_words = company_words
         return state.run()
 
     # helpers used by the resolver
@@ -444,16 +446,17 @@ class _Resolver:
         ft: FoldedText,
         published: date | None,
         hits: list[_Hit],
-        vocab: int,
-        company_words: set[int],
+        strong_vocab: int,
+        weak_vocab: int,
     ) -> None:
         self.t = tagger
         self.ft = ft
         self.text = ft.original
         self.published = published
         self.hits = hits
-        self.vocab = vocab
-        self.company_words = company_words
+        self.strong_vocab = strong_vocab
+        self.weak_vocab = weak_vocab
+        self.company_words: set[int] = set()
         self.found: list[_Found] = []
 
     # --- small checks ---------------------------------------------------------------
@@ -533,19 +536,17 @@ class _Resolver:
                     continue
             pending.append(hit)
         self.persons_full = persons_full
-        context = self.vocab + ENTITY_WEIGHT * len(strong_entities)
 
-        def cycling(exclude: Iterable[str] = ()) -> bool:
-            own = sum(ENTITY_WEIGHT for e in set(exclude) if e in strong_entities)
-            return context - own >= CONTEXT_NEEDED
+        def cycling(entities: set[str]) -> bool:
+            real = self.strong_vocab + ENTITY_WEIGHT * len(entities)
+            return real > 0 and real + self.weak_vocab >= CONTEXT_NEEDED
 
         # A full name alone in a story that is not about cycling is someone else
-        # (Simon Yates the mountaineer).
-        self.found = [f for f in self.found if cycling([f.entity_id])]
+        # (Simon Yates the mountaineer): each needs the context without itself.
+        self.found = [f for f in self.found if cycling(strong_entities - {f.entity_id})]
         kept = {f.entity_id for f in self.found}
         self.persons_full = {k: v for k, v in persons_full.items() if k in kept}
-        context = self.vocab + ENTITY_WEIGHT * len(kept)
-        if context < CONTEXT_NEEDED:
+        if not cycling(kept):
             return self._finish([])
         shadowed = self._shadowed_surnames(pending)
 

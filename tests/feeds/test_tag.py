@@ -116,7 +116,7 @@ def test_offsets_index_title_and_text(tagger: Tagger) -> None:
 
 
 def test_surname_alone_when_only_one_rider_bears_it(tagger: Tagger, roster: Roster) -> None:
-    tags = tagger.tag("Philipsen wins the sprint", "Philipsen took the stage in the Tour.", None)
+    tags = tagger.tag("Philipsen wins the sprint", "Philipsen beat the peloton to the line.", None)
     assert names(roster, tags.riders) == ["Jasper Philipsen"]
 
 
@@ -126,7 +126,7 @@ def test_lowercase_surname_is_a_word(tagger: Tagger) -> None:
 
 
 def test_surname_settled_by_an_earlier_full_name(tagger: Tagger, roster: Roster) -> None:
-    text = "Adam Yates attacked on the final climb of the stage. Yates won by ten seconds."
+    text = "Adam Yates attacked on the final climb of the stage race. Yates won by ten seconds."
     tags = tagger.tag("Tour stage 5", text, date(2024, 7, 5))
     assert names(roster, tags.riders) == ["Adam Yates"]
 
@@ -268,12 +268,20 @@ def test_description_needs_exactly_one_candidate(tagger: Tagger) -> None:
 
 
 def test_staff_possessive_team(tagger: Tagger) -> None:
-    text = "Alexander Vinokourov confirmed it: the coach joins Vinokourov's team at the Tour."
+    text = "Alexander Vinokourov confirmed it: the coach joins Vinokourov's team for the Giro."
     tags = tagger.tag("Astana", text, date(2023, 9, 1))
     assert tags.teams == ["astana"]
 
 
 # --- context ----------------------------------------------------------------------
+
+
+def test_everyday_sports_words_are_not_cycling(tagger: Tagger) -> None:
+    text = (
+        "Red Bull won the Grand Prix: the team's driver took the race from pole, and the "
+        "season's title fight goes on after a podium for the champion."
+    )
+    assert tagger.tag("Formula 1", text, date(2024, 5, 1)) == tagger.tag("", "", None)
 
 
 def test_full_name_alone_outside_cycling_is_someone_else(tagger: Tagger) -> None:
@@ -364,8 +372,10 @@ teams = [{ team = "women-team", from = 2025 }]
 def test_namesakes_told_apart_by_mens_or_womens_racing() -> None:
     tagger = Tagger(NAMESAKES)
     when = date(2025, 7, 10)
-    men = tagger.tag("Stage 5", "Pogačar won the stage of the Tour; Powless was third.", when)
-    women = tagger.tag("Stage 5", "Vollering won the stage of the Tour; Powless was third.", when)
+    men = tagger.tag("Stage 5", "Pogačar won the stage in the peloton; Powless was third.", when)
+    women = tagger.tag(
+        "Stage 5", "Vollering won the stage in the peloton; Powless was third.", when
+    )
     assert men.riders == ["tadej-pogacar", "neilson-powless"]
     assert women.riders == ["demi-vollering", "shayna-powless"]
 
