@@ -88,9 +88,12 @@ ARRIVE: tuple[str, ...] = (
     r"vestirà\b",
     r"raggiunge\b",
     # Spanish
-    r"ficha(?:rá)? por\b",
+    r"fich(?:a|ar|ará|ó) por\b",
     r"firma(?:rá)? (?:con|por)\b",
     r"se une a\b",
+    r"ha firmado\b",
+    r"fichad[oa] por\b",
+    r"procedente de\b",
     r"se incorpora(?:rá)? a\b",
     r"se unirá a\b",
     r"llega(?:rá)? a\b",
@@ -179,6 +182,8 @@ ACQUIRE: tuple[str, ...] = (
     r"mette sotto contratto\b",
     # Spanish
     r"ficha a\b",
+    r"fichado a\b",
+    r"ha fichado a\b",
     r"el fichaje de\b",
     r"incorpora a\b",
     # German
@@ -275,6 +280,7 @@ CONFIRMED: tuple[str, ...] = (
     r"verkündet\b",
     r"oficial(?:mente)?\b",
     r"anunci(?:a|ó|ado)\b",
+    r"ha firmado\b",
     r"confirm(?:a|ó|ado)\b",
 )
 
@@ -383,6 +389,9 @@ RUMOUR: tuple[str, ...] = (
     r"se especula\b",
     r"estaría\b",
     r"habría\b",
+    r"suena (?:para|como)\b",
+    r"en la órbita\b",
+    r"interés\b",
     r"negocia(?:ción|ciones)?\b",
     # German
     r"laut\b",
@@ -610,7 +619,8 @@ TO_MARKERS = (
 )
 FROM_MARKERS = (
     r"from|leave|leaves|leaving|left|quit|quits|quitting|van|vanuit|verlaat|de|du|des|d'|"
-    r"quitte|quitter|da|dal|dalla|dallo|dall'|lascia|von|vom|verlässt|desde|swapping|swap|swaps"
+    r"quitte|quitter|da|dal|dalla|dallo|dall'|lascia|von|vom|verlässt|desde|swapping|swap|swaps|"
+    r"procedente|proveniente|ex"
 )
 AFFILIATION_MARKERS = r"at|with|met|avec|sous|con|bei|mit|en|in|of"
 
@@ -635,6 +645,11 @@ FILLER_WORDS = (
     "den",
     "el",
     "los",
+    "del",
+    "della",
+    "dello",
+    "dei",
+    "des",
     "team",
     "squad",
     "ploeg",

@@ -1120,6 +1120,29 @@ WRITTEN.append(
     )
 )
 
+WRITTEN += [
+    (
+        "Juan Ayuso firma con Lidl-Trek hasta 2030",
+        "El Lidl-Trek ha anunciado el fichaje de Juan Ayuso, que llega procedente del UAE Team "
+        "Emirates-XRG. El corredor de Jávea ha firmado un contrato de cinco temporadas.",
+        "2025-08-20",
+        ["Juan Ayuso", "Lidl-Trek", "UAE Team Emirates-XRG"],
+        {"El corredor de Jávea": "Juan Ayuso"},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Enric Mas suena para el Lidl-Trek",
+        "Según varios medios, Enric Mas estaría negociando su salida del Movistar Team y podría "
+        "fichar por el Lidl-Trek la próxima temporada.",
+        "2024-07-01",
+        ["Enric Mas", "Movistar Team", "Lidl-Trek"],
+        {},
+        True,
+        {("Enric Mas", "Lidl-Trek", "rumour")},
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
