@@ -311,7 +311,14 @@ EXTRA_GIVEN_NAMES: frozenset[str] = _words(
     "amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen "
     "amy angela helen anna emma olivia sophia isabella mia charlotte serena "
     "venus lewis max sebastian fernando lionel cristiano kylian erling "
-    "roger rafael novak andy lebron kobe michael"
+    "roger rafael novak andy lebron kobe michael "
+    # nl, de, scandinavian, fr, it, es
+    "jan piet kees henk joost bram sven lars hans jens nils erik anders ole "
+    "karl klaus jurgen uwe dirk stefan markus tobias lukas felix jonas "
+    "pierre jean jacques louis francois nicolas julien antoine camille "
+    "marco luca giovanni giuseppe francesco alessandro matteo andrea paolo "
+    "juan carlos jose luis miguel javier pablo diego alejandro sergio "
+    "maria sofia giulia laura marta ana elena anne marie julie sophie"
 )
 
 # --- nationality descriptions ----------------------------------------------------

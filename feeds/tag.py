@@ -622,6 +622,7 @@ class _Resolver:
         """Surnames that in this story belong to someone else ("Tiger Woods", "Sam Bennett")."""
         shadowed: set[str] = set()
         self.variant_names: dict[int, str] = {}
+        self.foreign_starts: set[int] = set()
         for start, end, k0, _k1, info in pending:
             surnames = [p for p in info.surnames if p.how == "surname"]
             if not surnames or not self.capitalised(start, end):
@@ -632,7 +633,12 @@ class _Resolver:
             word, ps, _ = prev
             if not self.text[ps].isupper() or self._is_title_word(word):
                 continue
-            if not self._looks_given(word):
+            named_here = any(p.person_id in self.persons_full for p in surnames)
+            if not self._looks_given(word) and not (
+                # The story names the rider in full, so another capitalised word in
+                # front of the surname ("Lars Philipsen") is another first name.
+                named_here and word not in cues.COMMON_WORDS and not self.sentence_initial(ps)
+            ):
                 continue
             # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden.
             for p in surnames:
@@ -641,6 +647,7 @@ class _Resolver:
                     break
             else:
                 shadowed.add(info.key)
+                self.foreign_starts.add(start)
         return shadowed
 
     def _is_title_word(self, word: str) -> bool:
@@ -671,6 +678,8 @@ class _Resolver:
         keys = info.surnames
         if not keys or not self.capitalised(start, end) or self.in_compound(start, end):
             return False
+        if start in self.foreign_starts:
+            return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
         ids = list(dict.fromkeys(p.person_id for p in keys))
         weak = any(p.weak for p in keys)
         # Named in full somewhere in this story: that one (the nearest earlier one).

@@ -386,3 +386,14 @@ def test_capitalised_german_noun_before_a_surname_is_not_a_first_name(
     text = "Im Zeitfahren der Tour de France gewann Teamkollege Pogačar vor Kapitän Vingegaard."
     tags = tagger.tag("Radsport", text, date(2024, 7, 19))
     assert names(roster, tags.riders) == ["Tadej Pogačar", "Jonas Vingegaard"]
+
+
+def test_namesake_with_another_first_name_in_the_same_story(tagger: Tagger) -> None:
+    text = (
+        "Jasper Philipsen won the stage of the Tour de France. Lars Philipsen, his cousin, watched."
+    )
+    ms = tagger.mentions("Stage", text, date(2024, 7, 5))
+    full = f"Stage\n\n{text}"
+    assert [full[m.start : m.end] for m in ms if m.entity_id == "jasper-philipsen"] == [
+        "Jasper Philipsen"
+    ]
