@@ -37,6 +37,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\uf
 _SPACES = re.compile(r"[^\S\n]+")  # any whitespace but newline, \xa0 included
 _MANY_BREAKS = re.compile(r"\n{3,}")
 _LINE_EDGES = re.compile(r" ?\n ?")  # spaces were already collapsed to one
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
 _TAG_NAME = re.compile(r"(/?)([A-Za-z][A-Za-z0-9:-]*)")
 _SRC = re.compile(r"""(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _END_TAGS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIP}
@@ -91,9 +92,11 @@ def _scan(markup: str) -> tuple[list[str], str | None]:
             pos = next_gt + 1
             continue
         m = _TAG_NAME.match(markup, lt + 1, next_gt)
-        if m is None:  # "a < b": a literal "<"
-            parts.append("<")
-            pos = lt + 1
+        if m is None:  # "a < b": a literal "<"; skip to the next thing that may be markup
+            nxt = _MARKUP_START.search(markup, lt + 1)
+            end = nxt.start() if nxt is not None else n
+            parts.append(_text(markup[lt:end]))
+            pos = end
             continue
         closing, name = m.group(1) == "/", m.group(2).lower()
         pos = next_gt + 1

@@ -11,8 +11,11 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeds.fetch import Fetcher, FetchResult
+from feeds.models import ParsedFeed
 from feeds.netguard import AddressPolicy, new_session
 from feeds.parse import parse_feed
 from feeds.text import html_to_text, html_to_text_and_image
@@ -59,7 +62,8 @@ def test_internal_entity_bomb_is_not_expanded(doctype: str) -> None:
     body = entity_bomb(doctype)
     started = time.monotonic()
     feed, peak = peak_memory(lambda: parse_feed(body))
-    assert time.monotonic() - started < 3
+    # Generous: tracemalloc slows parsing several times; unguarded, this took 36 s.
+    assert time.monotonic() - started < 10
     assert peak < 64 * MiB
     assert feed.error is None
     assert feed.stories[0].title == "boom"
@@ -391,7 +395,8 @@ def test_html_to_text_is_linear_on_hostile_markup(case: str) -> None:
     started = time.monotonic()
     html_to_text(markup)
     html_to_text_and_image(markup * 2)
-    assert time.monotonic() - started < 1.5  # html.parser took 77 s on the first case
+    # Linear is well under a second; html.parser took 77 s on the first case.
+    assert time.monotonic() - started < 5
 
 
 def test_hostile_markup_inside_a_feed_is_bounded() -> None:
@@ -405,3 +410,34 @@ def test_hostile_markup_inside_a_feed_is_bounded() -> None:
     feed = parse_feed(body)
     assert time.monotonic() - started < 3
     assert feed.stories[0].title == "a"
+
+
+# -- fuzz ------------------------------------------------------------------------------
+
+_VALID = load("rss20.xml")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_parse_feed_never_raises_on_random_bytes(body: bytes) -> None:
+    feed = parse_feed(body)
+    assert isinstance(feed, ParsedFeed)
+    assert (feed.error is None) or feed.stories == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, len(_VALID)),
+    st.integers(0, 200),
+    st.sampled_from(
+        [b"", b"<", b"&", b"]]>", b"<!DOCTYPE x [", b"&#x110000;", b"\x00", b"\xff\xfe", b"<!--"]
+    ),
+)
+def test_parse_feed_never_raises_on_damaged_feed(at: int, cut: int, insert: bytes) -> None:
+    body = _VALID[:at] + insert + _VALID[at + cut :]
+    feed = parse_feed(body)
+    assert isinstance(feed, ParsedFeed)
+    for story in feed.stories:
+        assert story.url is None or story.url.startswith(("http://", "https://"))
+        assert story.key.split(":", 1)[0] in ("guid", "url", "hash")
+        (story.title + story.summary + story.body).encode("utf-8")
