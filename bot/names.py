@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -141,6 +142,11 @@ class NameIndex:
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.label))
         return ranked[:limit]
 
+    def candidates(self, text: str) -> list[str]:
+        """Every entity whose name or alias is exactly `text` (folded): more than one means
+        the name is ambiguous ("Lidl-Trek": the men's and the women's team)."""
+        return sorted(self._exact.get(fold(text), ()), key=lambda i: self.labels[i])
+
     def resolve(self, text: str) -> str | None:
         """The one entity `text` names unambiguously (an id, a name, an alias, a surname)."""
         stripped = text.strip()
@@ -215,7 +221,10 @@ class RosterNames:
         today = today or date.today()
         people = NameIndex(
             ((p.id, n) for p in roster.people.values() for n in (p.name, *p.aliases)),
-            {p.id: person_label(p, roster, today) for p in roster.people.values()},
+            _distinct(
+                {p.id: person_label(p, roster, today) for p in roster.people.values()},
+                {p.id: p.nationality or p.id for p in roster.people.values()},
+            ),
             surnames=True,
         )
         teams = NameIndex(
@@ -224,6 +233,24 @@ class RosterNames:
                 for t in roster.teams.values()
                 for n in (*t.all_names, *t.aliases, *t.nicknames)
             ),
-            {t.id: team_label(t, today) for t in roster.teams.values()},
+            # The men's and women's Lidl-Trek share a name: "Lidl-Trek (men)", "(women)".
+            _distinct(
+                {t.id: team_label(t, today) for t in roster.teams.values()},
+                {t.id: t.category for t in roster.teams.values()},
+            ),
         )
         return cls(people, teams)
+
+
+def _distinct(labels: dict[str, str], qualifiers: dict[str, str]) -> dict[str, str]:
+    """Labels made unique: a shared one gets its qualifier, then its id if still shared."""
+    counts = Counter(labels.values())
+    out = {
+        key: f"{label} ({qualifiers[key]})" if counts[label] > 1 else label
+        for key, label in labels.items()
+    }
+    counts = Counter(out.values())
+    return {
+        key: (f"{label} [{key}]" if counts[label] > 1 else label)[:CHOICE_NAME_LIMIT]
+        for key, label in out.items()
+    }

@@ -51,6 +51,24 @@ class UnknownName(UserFacingError):
         self.suggestions = list(suggestions)
 
 
+class AmbiguousName(UserFacingError):
+    """A name several entities share: the user picks one from autocomplete."""
+
+    def __init__(self, kind: str, typed: str, labels: Sequence[str]) -> None:
+        shown = render.truncate(render.escape(typed), 100)
+        options = ", ".join(render.escape(label) for label in labels[:10])
+        super().__init__(
+            render.truncate(
+                f"More than one {kind} is called {shown}: {options}. "
+                "Pick one from the suggestions as you type.",
+                render.CONTENT_LIMIT,
+            )
+        )
+        self.kind = kind
+        self.typed = typed
+        self.labels = list(labels)
+
+
 def _names(permissions: Sequence[str]) -> str:
     return ", ".join(p.replace("_", " ").replace("guild", "server") for p in permissions)
 

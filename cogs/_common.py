@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import app_commands
 
 from bot.names import MAX_CHOICES, NameIndex
-from bot.tree import UnknownName
+from bot.tree import AmbiguousName, UnknownName
 
 STORIES_PER_PAGE = 5
 
@@ -22,9 +22,12 @@ def resolve(index: NameIndex, typed: str, kind: str) -> str:
     """The id `typed` names (an autocomplete choice's value, or free text), else
     UnknownName carrying the closest names as suggestions."""
     entity_id = index.resolve(typed)
-    if entity_id is None:
-        raise UnknownName(kind, typed, [m.label for m in index.search(typed, limit=5)])
-    return entity_id
+    if entity_id is not None:
+        return entity_id
+    several = index.candidates(typed)
+    if len(several) > 1:
+        raise AmbiguousName(kind, typed, [index.labels[i] for i in several])
+    raise UnknownName(kind, typed, [m.label for m in index.search(typed, limit=5)])
 
 
 def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.names import MAX_CHOICES, RosterNames, fold
-from feeds.roster import bundled_roster
+from feeds.roster import bundled_roster, parse_roster
 from tests.e2e.world import small_roster
 
 TODAY = date(2026, 11, 23)
@@ -123,3 +123,39 @@ def test_autocomplete_is_fast_on_the_bundled_roster(bundled):
         bundled.people.search(query)
     per_query = (time.perf_counter() - started) / 30
     assert per_query < 0.05, per_query
+
+
+SHARED_NAMES = """
+[[team]]
+id = "lidl-trek"
+category = "men"
+names = [{ name = "Trek-Segafredo", from = 2019-01-01, until = 2022-12-31 },
+         { name = "Lidl-Trek", from = 2023-01-01 }]
+
+[[team]]
+id = "lidl-trek-women"
+category = "women"
+names = [{ name = "Lidl-Trek", from = 2023-01-01 }]
+
+[[rider]]
+name = "Tom Pidcock"
+nationality = "GBR"
+
+[[rider]]
+id = "tom-pidcock-2"
+name = "Tom Pidcock"
+nationality = "USA"
+"""
+
+
+def test_shared_names_get_distinct_labels_and_are_ambiguous():
+    names = RosterNames.build(parse_roster(SHARED_NAMES), TODAY)
+    assert names.teams.labels == {
+        "lidl-trek": "Lidl-Trek (men)",
+        "lidl-trek-women": "Lidl-Trek (women)",
+    }
+    assert set(names.people.labels.values()) == {"Tom Pidcock (GBR)", "Tom Pidcock (USA)"}
+    assert names.teams.resolve("Lidl-Trek") is None
+    assert names.teams.candidates("lidl trek") == ["lidl-trek", "lidl-trek-women"]
+    assert names.teams.resolve("Trek-Segafredo") == "lidl-trek"
+    assert names.teams.resolve("lidl-trek-women") == "lidl-trek-women"  # a choice's value

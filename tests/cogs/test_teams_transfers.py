@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tree import UnknownName
+from bot.tree import AmbiguousName, UnknownName
+from feeds.roster import parse_roster
 from tests.cogs.helpers import make_interaction, sent, text_of
 from tests.e2e.world import SEED_URL
 
@@ -71,3 +72,17 @@ async def test_transfer_autocompletes(bot):
     assert teams[0].value == "astana"
     riders = await transfers.rider_name(interaction, "balerini")
     assert riders[0].value == "davide-ballerini"
+
+
+async def test_a_name_two_teams_share_asks_which(bot):
+
+    women = parse_roster(
+        '[[team]]\nid = "astana-women"\ncategory = "women"\n'
+        'names = [{ name = "XDS Astana", from = 2025-01-01 }]\n'
+    )
+    bot.roster_state.replace(bot.roster_state.roster.merged(women))
+    teams = bot.get_cog("Teams")
+    with pytest.raises(AmbiguousName) as caught:
+        await teams.team.callback(teams, make_interaction(), "XDS Astana")
+    assert caught.value.labels == ["XDS Astana (men)", "XDS Astana (women)"]
+    assert "More than one team is called XDS Astana" in caught.value.message
