@@ -92,6 +92,9 @@ class NameIndex:
             self._exact.setdefault(entry.folded, set()).add(entry.id)
             if surnames and len(entry.tokens) > 1:
                 self._surname.setdefault(entry.tokens[-1], set()).add(entry.id)
+        # A label typed or pasted in full ("Lidl-Trek (women)") names its entity exactly.
+        # Only here, not in the word index: "uae" should not list every UAE rider.
+        self._labels_folded = {fold(label): key for key, label in labels.items()}
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -159,6 +162,8 @@ class NameIndex:
             ids = table.get(q)
             if ids and len(ids) == 1:
                 return next(iter(ids))
+        if q in self._labels_folded:
+            return self._labels_folded[q]
         matches = self.search(q, limit=2)
         # A single clear winner only: a typo of one name, not a guess between two.
         if (

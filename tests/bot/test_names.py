@@ -159,3 +159,5 @@ def test_shared_names_get_distinct_labels_and_are_ambiguous():
     assert names.teams.candidates("lidl trek") == ["lidl-trek", "lidl-trek-women"]
     assert names.teams.resolve("Trek-Segafredo") == "lidl-trek"
     assert names.teams.resolve("lidl-trek-women") == "lidl-trek-women"  # a choice's value
+    assert names.teams.resolve("Lidl-Trek (women)") == "lidl-trek-women"  # a label in full
+    assert names.people.resolve("tom pidcock (usa)") == "tom-pidcock-2"
