@@ -51,6 +51,8 @@ WEAK_CUE_WEIGHT = 1
 WEAK_CUE_CAP = 2
 ENTITY_WEIGHT = 2
 SEASON_END_MONTH = 11
+# Seasons by which one namesake's career must predate the other's to be preferred.
+SENIORITY_MARGIN = 3
 # How far (characters) a team may sit from a surname to settle who it is.
 NEARBY_TEAM_CHARS = 80
 # How close a description must be followed by a name to be that name's apposition.
@@ -604,6 +606,18 @@ class _Resolver:
         by_team = [i for i in pool if self.t.person(i).team_on(self.published) in teams_here]
         if len(by_team) == 1:
             return by_team[0]
+        return self._senior(by_team or pool)
+
+    def _senior(self, ids: Sequence[str]) -> str | None:
+        """Namesakes the story cannot tell apart: news is mostly about the established
+        rider (Lotte, not Julia, Kopecky), so take the one whose recorded career began
+        clearly earlier, by SENIORITY_MARGIN seasons or more; else nobody."""
+        starts = sorted(
+            (min((s.start for s in p.stints if s.start), default=9999), p.id)
+            for p in map(self.t.person, ids)
+        )
+        if len(starts) >= 2 and starts[1][0] - starts[0][0] >= SENIORITY_MARGIN:
+            return starts[0][1]
         return None
 
     def _alias(self, info: KeyInfo, start: int, end: int) -> bool:

@@ -132,7 +132,7 @@ def test_surname_settled_by_an_earlier_full_name(tagger: Tagger, roster: Roster)
 
 
 def test_ambiguous_surname_without_a_full_name_is_dropped(tagger: Tagger) -> None:
-    text = "Yates attacked on the final climb of the stage and won the race."
+    text = "Yates attacked the peloton on the final climb of the stage and won the race."
     assert tagger.tag("Tour stage", text, date(2024, 7, 5)).riders == []
 
 
@@ -397,3 +397,30 @@ def test_namesake_with_another_first_name_in_the_same_story(tagger: Tagger) -> N
     assert [full[m.start : m.end] for m in ms if m.entity_id == "jasper-philipsen"] == [
         "Jasper Philipsen"
     ]
+
+
+def test_namesakes_otherwise_equal_prefer_the_clearly_senior_rider() -> None:
+    roster = parse_roster(
+        """
+[[team]]
+id = "w"
+category = "women"
+names = [{ name = "SD Worx-Protime" }]
+[[rider]]
+name = "Lotte Kopecky"
+teams = [{ team = "w", from = 2019 }]
+[[rider]]
+name = "Julia Kopecký"
+teams = [{ team = "w", from = 2025 }]
+[[rider]]
+name = "Tim van Dijke"
+teams = [{ team = "w", from = 2021 }]
+[[rider]]
+name = "Mick van Dijke"
+teams = [{ team = "w", from = 2021 }]
+"""
+    )
+    tagger = Tagger(roster)
+    when = date(2025, 4, 6)
+    text = "Kopecky won the sprint of the peloton; Van Dijke was second."
+    assert tagger.tag("Ronde", text, when).riders == ["lotte-kopecky"]
