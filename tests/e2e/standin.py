@@ -2,13 +2,28 @@
 
 The real, unmodified discord.py client runs against it over real sockets (point
 `discord.http.Route.BASE` and `DiscordWebSocket.DEFAULT_GATEWAY` at `api_url` and
-`gateway_url`). Every REST request is recorded; tests inject INTERACTION_CREATE
-events and await the bot's answer. Faults on demand: a 429 with `retry_after`, a
-5xx, a gateway RECONNECT.
+`gateway_url`; the bot does it from DOMESTIQUE_DISCORD_API_URL and
+DOMESTIQUE_DISCORD_GATEWAY_URL). Every REST request is recorded; payloads over
+Discord's limits are refused with 400 as Discord would (and listed in `refused`).
+Tests inject INTERACTION_CREATE events (`slash`, `autocomplete`, `click`) and await
+the bot's answer (`answer`, `final`). Faults on demand: a 429 with `retry_after`
+(per route or global), a 5xx, a gateway RECONNECT, a dropped socket, a refused RESUME.
 
 Standalone, for driving `domestique run` from another process::
 
-    python -m tests.e2e.standin --port 8765
+    python -m tests.e2e.standin --port 8765 [--token TOKEN]
+
+prints the two settings to export and a CONTROL_URL serving:
+
+    GET  /_standin/state         connected, identifies, resumes, synced commands
+    GET  /_standin/requests      every REST request recorded
+    POST /_standin/slash         {"name": "rider", "options": {"name": "pogi"}}
+                                 -> {"message": what the user sees, "answers": [...]}
+    POST /_standin/autocomplete  {"name": "rider", "focused": "name", "value": "pogi"}
+                                 -> {"choices": [...]}
+    POST /_standin/reconnect     send op 7 RECONNECT
+    POST /_standin/fail          {"path_part": "/callback", "status": 429, "times": 1,
+                                  "retry_after": 0.2}
 """
 
 from __future__ import annotations
