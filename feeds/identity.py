@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -34,6 +35,17 @@ _MAX_GUID = 512  # longer guids are hashed: keys are stored and indexed
 _MAX_URL = 2048
 
 
+_WRAP = re.compile(r"[\r\n\t\f\v]+")
+
+
+def clean_link(raw: str) -> str:
+    """A link as written in a feed, made usable: controls gone, line wraps (feeds
+    wrap long links, with indentation) removed, inner spaces percent-encoded."""
+    pieces = _WRAP.split(raw.strip())
+    url = "".join(piece.strip() for piece in pieces)
+    return strip_controls(url).replace(" ", "%20")
+
+
 def _is_tracking(name: str) -> bool:
     key = unquote(name).strip().lower()
     return key in _TRACKING_PARAMS or key.startswith(_TRACKING_PREFIXES)
@@ -48,9 +60,7 @@ def canonical_url(url: str) -> str | None:
     """
     if not url or not isinstance(url, str):
         return None
-    url = strip_controls(url).strip()
-    if any(c.isspace() for c in url):
-        url = "".join(url.split())  # feeds wrap long links; spaces are never in a URL
+    url = clean_link(url)
     try:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()

@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from feeds.identity import canonical_url, story_keys
+from feeds.identity import canonical_url, clean_link, story_keys
 from feeds.models import ParsedFeed, Story
 from feeds.text import html_to_text, html_to_text_and_image, one_line, plain_text, shorten
 
@@ -168,7 +168,7 @@ def _safe_link(raw: Any, base: str | None) -> str | None:
     """An absolute http(s) URL or None (javascript:, data:, file: ... dropped)."""
     if not isinstance(raw, str) or not raw.strip():
         return None
-    url = "".join(raw.split())
+    url = clean_link(raw)
     if base and not urlsplit(url).scheme:
         try:
             url = urljoin(base, url)

@@ -238,6 +238,8 @@ def test_parse_result_crosses_processes() -> None:
         ("https://x.example/a?UTM_Campaign=x", "https://x.example/a"),
         ("https://user:pw@x.example/a", "https://x.example/a"),
         ("  https://x.example/a  ", "https://x.example/a"),
+        ("https://x.example/long-\n      wrapped-link", "https://x.example/long-wrapped-link"),
+        ("https://x.example/a b", "https://x.example/a%20b"),
         ("https://[2001:DB8::1]:8443/a", "https://[2001:db8::1]:8443/a"),
         ("https://bücher.example/a", "https://xn--bcher-kva.example/a"),
         ("javascript:alert(1)", None),
