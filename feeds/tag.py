@@ -435,6 +435,29 @@ _TEAM_NOUNS_AFTER = frozenset(
     _folded(noun) for _, nouns in cues.TEAM_NOUNS_AFTER.values() for noun in nouns
 )
 _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
+# Words that may stand between a description and the name it introduces.
+_APPOSITION_WORDS = (
+    _RIDER_NOUNS
+    | cues.ROLE_WORDS
+    | frozenset(
+        [
+            "and",
+            "en",
+            "et",
+            "e",
+            "y",
+            "und",
+            "year",
+            "old",
+            "jarige",
+            "enne",
+            "anni",
+            "ans",
+            "jahre",
+            "anos",
+        ]
+    )
+)
 _LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
@@ -933,11 +956,18 @@ class _Resolver:
             self._add_person(earlier.pop(), start, end, "description")
 
     def _apposition(self, end: int) -> bool:
-        """ "the Belgian Cian Uijtdebroeks": the description introduces a name that follows."""
+        """ "the Belgian Cian Uijtdebroeks", "the Italian Classics rider and sprinter Davide
+        Ballerini": the description introduces the name that follows it, unlike "El español
+        superó a Carlos Rodríguez", where a verb stands between."""
         for f in self.found:
             if end <= f.start <= end + APPOSITION_CHARS and not f.is_team:
                 gap = self.text[end : f.start]
-                if not re.search(r"[.;:!?,]", gap):
+                if re.search(r"[.;:!?,]", gap):
+                    continue
+                words = re.findall(r"\w+", gap)
+                if all(
+                    w[0].isupper() or w.isdigit() or _folded(w) in _APPOSITION_WORDS for w in words
+                ):
                     return True
         return False
 
