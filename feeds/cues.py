@@ -295,6 +295,12 @@ ROLE_WORDS: frozenset[str] = _words(
     "mr mrs ms sir dr st saint general"
 )
 
+# Little words between a description and the name it introduces ("the Italian Classics
+# rider and sprinter Davide Ballerini", "the 20-year-old Belgian ...").
+APPOSITION_LINKS: frozenset[str] = _words(
+    "and en et e y und year old jarige enne anni ans jahre anos"
+)
+
 # Given names that do not come from the roster but clearly start another person's
 # name ("Tiger Woods", "Sam Bennett"); the roster's own given names are added at
 # build time.
