@@ -140,6 +140,15 @@ DEPART: tuple[str, ...] = (
     r"verlässt\b",
     r"verlassen\b",
     r"kehrt .{0,40}den rücken\b",
+    # contracts ended by the team
+    r"released from (?:his|her|their) contract\b",
+    r"terminat(?:e|es|ed|ing) (?:his|her|their) contract\b",
+    r"sacked\b",
+    r"ontslagen\b",
+    r"licenziat[oa]\b",
+    r"entlassen\b",
+    r"résili(?:e|é|ée)\b",
+    r"rescind(?:e|ido|ida)\b",
 )
 
 ACQUIRE: tuple[str, ...] = (
@@ -199,6 +208,7 @@ LOSE: tuple[str, ...] = (
     r"perd .{0,60}\bau profit\b",
     r"perde .{0,60}\b(?:a favore|verso)\b",
     r"verlier(?:t|en) .{0,60}\ban\b",
+    r"releas(?:e|es|ed) .{0,40}from (?:his|her|their) contract\b",
 )
 
 NOUN_ARRIVE: tuple[str, ...] = (

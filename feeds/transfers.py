@@ -142,6 +142,7 @@ _HEADLINE_GAP = re.compile(
     r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
     r"(?:la |le |l'|de |het |die |das |the )?"
 )
+_LIST_GAP = re.compile(r"\s*[:–—-]\s*$")
 _OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
@@ -460,8 +461,9 @@ def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> li
     after = [p for p in people if p.start >= cue.end]
     if after:
         words = _WORD.findall(story.low, cue.end, after[0].start)
-        if words and words[0] in _OF_WORDS and len(words) <= 3:
-            chain = [after[0]]  # "the arrivals of X and Y"
+        listed = not words and _LIST_GAP.match(story.low, cue.end, after[0].start)
+        if listed or (words and words[0] in _OF_WORDS and len(words) <= 3):
+            chain = [after[0]]  # "the arrivals of X and Y", "New signings: X, Y"
             for person in after[1:]:
                 if not _coordinated(story, chain[-1], person, teams):
                     break
@@ -641,6 +643,8 @@ def _directions(
                 break
         if not to and before and roles[id(before[-1])] != "from":
             add(before[-1], 1.0)
+        if not to and story.focus_team and story.low[cue.end - 1 : cue.end] == "s":
+            to[story.focus_team] = 1.0  # plural "arrivals", "signings": the team's intake
     elif family == "noun_depart" and before and roles[id(before[-1])] != "to":
         origin.add(before[-1].entity_id)
     for team_id in origin:
@@ -842,7 +846,7 @@ def _departures(story: _Story) -> bool:
         if ev.sentence > LEDE_SENTENCES:
             continue  # an aside in a race report ("who is rumoured to be leaving ...")
         if ev.family in ("depart", "noun_depart", "lose") and ev.origin:
-            return True
+            return True  # the team left is named beside the verb ("leaves Lidl-Trek")
     return False
 
 

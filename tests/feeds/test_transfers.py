@@ -1143,6 +1143,33 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN += [
+    (
+        "Lidl-Trek for 2025",
+        "Lidl-Trek have completed their roster. New signings: Tom Pidcock (Ineos Grenadiers), "
+        "Egan Bernal (Ineos Grenadiers) and Juan Ayuso.",
+        "2024-11-02",
+        ["Lidl-Trek", "Tom Pidcock", "Ineos Grenadiers", "Egan Bernal", "Juan Ayuso"],
+        {},
+        True,
+        {
+            ("Tom Pidcock", "Lidl-Trek", "confirmed"),
+            ("Egan Bernal", "Lidl-Trek", "confirmed"),
+            ("Juan Ayuso", "Lidl-Trek", "confirmed"),
+        },
+    ),
+    (
+        "Lotte Kopecky released from her contract",
+        "SD Worx-Protime have released Lotte Kopecky from her contract with immediate effect, "
+        "the team said on Monday.",
+        "2024-11-02",
+        ["Lotte Kopecky", "SD Worx-Protime"],
+        {},
+        True,
+        set(),
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
