@@ -44,8 +44,7 @@ _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _FUTURE_SLACK = timedelta(days=2)  # time zones and scheduled posts, not year 2099
 
 _HEAD_END = re.compile(rb"<\w")  # where feedparser's own DOCTYPE handling stops looking
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DECL_TOKEN = re.compile(rb"""["'\[\]>]|<!--""")
 _XML_DECL_ENCODING = re.compile(
     rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z0-9._:\-]{1,40})\2"""
@@ -63,21 +62,21 @@ class FeedRejected(ValueError):
 # -- pre-processing ---------------------------------------------------------------
 
 
-def _bom_codec(data: bytes) -> tuple[str, int] | None:
-    """(codec, bytes to skip) for encodings whose "<" is not the byte 0x3C."""
+def _bom_codec(data: bytes) -> str | None:
+    """The codec of a document whose "<" is not the byte 0x3C (BOM or NUL pattern)."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32", 0
+        return "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", 0
+        return "utf-16"
     head = data[:4]
     if head == b"\x00\x00\x00<":
-        return "utf-32-be", 0
+        return "utf-32-be"
     if head == b"<\x00\x00\x00":
-        return "utf-32-le", 0
+        return "utf-32-le"
     if head[:2] == b"\x00<":
-        return "utf-16-be", 0
+        return "utf-16-be"
     if head[:2] == b"<\x00":
-        return "utf-16-le", 0
+        return "utf-16-le"
     if head == b"\x4c\x6f\xa7\x94":
         raise FeedRejected("unsupported encoding (EBCDIC)")
     return None
@@ -92,8 +91,7 @@ def _ascii_compatible(codec: str) -> bool:
 
 def to_ascii_compatible(data: bytes) -> bytes:
     """Re-encode UTF-16/32/7 (and the like) feeds as UTF-8 so byte scans see markup."""
-    found = _bom_codec(data)
-    codec = found[0] if found else None
+    codec = _bom_codec(data)
     if codec is None:
         m = _XML_DECL_ENCODING.match(data[:512])
         if m and not _ascii_compatible(m.group(3).decode("ascii")):
@@ -142,16 +140,27 @@ def _declaration_end(data: bytes, pos: int) -> int:
 
 def strip_doctype(data: bytes) -> bytes:
     """Remove every DOCTYPE (with its internal subset) and stray ENTITY declaration
-    from the document head, the only place parsers honour them."""
-    for pattern in (_DOCTYPE, _ENTITY_DECL):
-        while True:
-            head_end = _HEAD_END.search(data)
-            limit = head_end.start() if head_end else len(data)
-            m = pattern.search(data, 0, limit)
-            if m is None:
-                break
-            data = data[: m.start()] + data[_declaration_end(data, m.end()) :]
-    return data
+    from the document head (before the first element), where parsers honour them.
+
+    One forward pass: each search starts where the last one stopped, so thousands of
+    declarations cost no more than one long one.
+    """
+    out: list[bytes] = []
+    pos = 0
+    head_end = -1  # cached start of the first element at or after `pos`
+    while True:
+        if head_end < pos:
+            m = _HEAD_END.search(data, pos)
+            head_end = m.start() if m else len(data)
+        decl = _DECLARATION.search(data, pos, head_end)
+        if decl is None:
+            break
+        out.append(data[pos : decl.start()])
+        pos = _declaration_end(data, decl.end())
+    if not out:
+        return data
+    out.append(data[pos:])
+    return b"".join(out)
 
 
 # -- field extraction ---------------------------------------------------------------

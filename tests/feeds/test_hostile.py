@@ -441,3 +441,17 @@ def test_parse_feed_never_raises_on_damaged_feed(at: int, cut: int, insert: byte
         assert story.url is None or story.url.startswith(("http://", "https://"))
         assert story.key.split(":", 1)[0] in ("guid", "url", "hash")
         (story.title + story.summary + story.body).encode("utf-8")
+
+
+def test_many_declarations_in_the_head_cost_linear_time() -> None:
+    decls = b'<!DOCTYPE a [<!ENTITY x "y">]><!ENTITY z "w">' * 50_000  # ~2.3 MB
+    body = (
+        b'<?xml version="1.0"?>'
+        + decls
+        + b'<rss version="2.0"><channel><title>t</title><item><title>ok</title></item>'
+        b"</channel></rss>"
+    )
+    started = time.monotonic()
+    feed = parse_feed(body)
+    assert time.monotonic() - started < 3
+    assert [s.title for s in feed.stories] == ["ok"]
