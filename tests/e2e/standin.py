@@ -21,7 +21,10 @@ prints the two settings to export and a CONTROL_URL serving:
                                  -> {"message": what the user sees, "answers": [...]}
     POST /_standin/autocomplete  {"name": "rider", "focused": "name", "value": "pogi"}
                                  -> {"choices": [...]}
+    POST /_standin/click         {"interaction_id": a slash's id, "label": "Older"}
+                                 -> {"message": the page after the click}
     POST /_standin/reconnect     send op 7 RECONNECT
+    POST /_standin/drop          close the gateway socket under the bot
     POST /_standin/fail          {"path_part": "/callback", "status": 429, "times": 1,
                                   "retry_after": 0.2}
 """
@@ -129,6 +132,8 @@ class Interaction:
     answers: list[Recorded] = field(default_factory=list)
     message: dict[str, Any] | None = None
     """The message the bot's answer created or last edited (for clicking its buttons)."""
+    source: dict[str, Any] | None = None
+    """For a button press: the message the button is on."""
 
 
 class _Conn:
@@ -150,6 +155,7 @@ class DiscordStandIn:
         self.global_commands: list[dict[str, Any]] = []
         self.guild_commands: dict[str, list[dict[str, Any]]] = {}
         self.faults: list[Fault] = []
+        self._sources: dict[str, dict[str, Any]] = {}
         self.refused: list[tuple[Recorded, list[str]]] = []
         """Payloads refused as Discord would (over a length limit); tests assert it stays empty."""
         self.interactions: dict[str, Interaction] = {}
@@ -172,6 +178,8 @@ class DiscordStandIn:
         app.router.add_post("/_standin/slash", self._control_slash)
         app.router.add_post("/_standin/autocomplete", self._control_autocomplete)
         app.router.add_post("/_standin/reconnect", self._control_reconnect)
+        app.router.add_post("/_standin/drop", self._control_drop)
+        app.router.add_post("/_standin/click", self._control_click)
         app.router.add_post("/_standin/fail", self._control_fail)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None)
@@ -362,7 +370,16 @@ class DiscordStandIn:
             },
             "resource": {"type": kind},
         }
-        if kind in (CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE):
+        if kind == UPDATE_MESSAGE and interaction.source is not None:
+            # A button's answer edits the message the button is on: same id, new content.
+            source = self.messages.get(interaction.source["id"], interaction.source)
+            message = self._message(
+                {**source, **data}, message_id=source["id"], original_of=interaction_id
+            )
+            interaction.message = message
+            response["interaction"]["response_message_id"] = message["id"]
+            response["resource"]["message"] = message
+        elif kind in (CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE):
             message = self._message(data, original_of=interaction_id)
             interaction.message = message
             response["interaction"]["response_message_id"] = message["id"]
@@ -384,7 +401,11 @@ class DiscordStandIn:
             return _json(self._message(body))
         if len(parts) == 5 and parts[3] == "messages":
             key = interaction.id if parts[4] == "@original" else parts[4]
-            existing = self.messages.get(f"original:{key}") or self.messages.get(key) or {}
+            existing = self.messages.get(f"original:{key}") or self.messages.get(key)
+            if existing is None and interaction.source is not None and parts[4] == "@original":
+                # After a button's deferred update, "@original" is the button's message.
+                existing = self.messages.get(interaction.source["id"], interaction.source)
+            existing = existing or {}
             if method == "DELETE":
                 return web.Response(status=204)
             if method == "GET":
@@ -584,6 +605,7 @@ class DiscordStandIn:
         if conn is None:
             raise RuntimeError("no bot is connected to the gateway")
         interaction = Interaction(payload["id"], payload["token"], payload["type"])
+        interaction.source = self._sources.pop(payload["id"], None)
         self.interactions[interaction.id] = interaction
         await self._dispatch(conn, "INTERACTION_CREATE", payload)
         return interaction
@@ -696,9 +718,11 @@ class DiscordStandIn:
         self, message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID
     ) -> Interaction:
         """Press a button on a message the bot sent."""
+        current = self.messages.get(message["id"], message)
         data = {"custom_id": custom_id, "component_type": 2}
-        extra = {"message": message}
-        return await self.inject_interaction(self._interaction_payload(3, data, user_id, extra))
+        payload = self._interaction_payload(3, data, user_id, {"message": current})
+        self._sources[payload["id"]] = current
+        return await self.inject_interaction(payload)
 
     async def answer(self, interaction: Interaction, count: int = 1, within: float = 10.0):
         """The bot's first `count` answers (callback, then edits/followups) to `interaction`."""
@@ -784,6 +808,29 @@ class DiscordStandIn:
     async def _control_reconnect(self, request: web.Request) -> web.Response:
         await self.reconnect()
         return _json({"ok": True})
+
+    async def _control_drop(self, request: web.Request) -> web.Response:
+        await self.drop()
+        return _json({"ok": True})
+
+    async def _control_click(self, request: web.Request) -> web.Response:
+        """{"interaction_id": id of a slash answer, "label": "Older"} -> the updated message."""
+        body = await request.json()
+        origin = self.interactions.get(str(body.get("interaction_id")))
+        if origin is None or origin.message is None:
+            return _json({"error": "no message for that interaction"}, status=404)
+        current = self.messages.get(origin.message["id"], origin.message)
+        buttons = [b for row in current.get("components", []) for b in row["components"]]
+        button = next((b for b in buttons if b.get("label") == body.get("label")), None)
+        if button is None:
+            return _json({"error": f"no button labelled {body.get('label')!r}"}, status=404)
+        user_id = int(body.get("user_id", USER_ID))
+        try:
+            click = await self.click(current, button["custom_id"], user_id=user_id)
+            message = await self.final(click, within=float(body.get("timeout", 10)))
+        except TimeoutError:
+            return _json({"error": "no answer from the bot in time"}, status=504)
+        return _json({"interaction_id": click.id, "message": message})
 
     async def _control_fail(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -239,9 +239,14 @@ async def test_paging_buttons(bot, standin, storage):
     buttons2 = {b["label"]: b for row in page2["components"] for b in row["components"]}
     assert not buttons2["Newer"].get("disabled", False) and buttons2["Older"]["disabled"]
 
+    # Back again on the same message: the view is still bound to it.
+    back = await standin.click(interaction.message, buttons2["Newer"]["custom_id"])
+    page1 = (await standin.answer(back)).json["data"]
+    assert "Page 1" in embed_text(page1)
+    assert back.message["id"] == interaction.message["id"]
+
 
 async def test_paging_buttons_are_disabled_on_timeout(bot, standin, storage):
-
     feed, _ = await storage.feeds.add("https://extra.example/feed", time.time())
     items = [(story(f"p{i}", f"Pogačar story {i}", 1700000000 + i), HOSTILE_TAGS) for i in range(7)]
     await storage.articles.save_poll(feed.id, items, FeedState("Extra", None, None, "h", 0), 1.8e9)
