@@ -113,10 +113,7 @@ class KeyInfo:
     nation: NationKey | None = None
     cue: int = 0
     company: bool = False
-
-    @property
-    def entity(self) -> bool:
-        return bool(self.names or self.aliases or self.surnames or self.teams or self.nation)
+    entity: bool = False  # names, surnames, teams or a nationality: needs offsets
 
     @classmethod
     def build(cls, key: str, payloads: Iterable[Payload]) -> KeyInfo:
@@ -143,8 +140,17 @@ class KeyInfo:
                 cue = max(cue, p.weight)
             else:
                 company = True
+        entity = bool(names or aliases or surnames or teams or nation)
         return cls(
-            key, tuple(names), tuple(aliases), tuple(surnames), tuple(teams), nation, cue, company
+            key,
+            tuple(names),
+            tuple(aliases),
+            tuple(surnames),
+            tuple(teams),
+            nation,
+            cue,
+            company,
+            entity,
         )
 
 
@@ -359,7 +365,7 @@ class Tagger:
         if person.kind == "retired":
             return "retired"
         if published is None:
-            season = date.today().year - UNDATED_GRACE_SEASONS
+            season = _today().year - UNDATED_GRACE_SEASONS
             active = person.retired is None or person.retired >= season
         else:
             active = person.is_active_rider(published)
@@ -418,6 +424,10 @@ class Tagger:
         return self._teams[team_id]
 
 
+def _today() -> date:
+    return date.today()
+
+
 def _ordered(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
@@ -459,6 +469,11 @@ _APPOSITION_WORDS = (
     )
 )
 _LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
+_LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
+_WORDS = re.compile(r"\w+")
+_DOTTED_WORD = re.compile(r"(\w+)\.")
+_POSSESSIVE_TEAM = re.compile(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b")
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
 
@@ -483,13 +498,20 @@ class _Resolver:
         self.weak_vocab = weak_vocab
         self.company_words: set[int] = set()
         self.found: list[_Found] = []
+        self._kinds: dict[str, Kind] = {}
 
     # --- small checks ---------------------------------------------------------------
+
+    def kind(self, person_id: str) -> Kind:
+        kind = self._kinds.get(person_id)
+        if kind is None:
+            kind = self._kinds[person_id] = self.t._kind(self.t.person(person_id), self.published)
+        return kind
 
     def capitalised(self, start: int, end: int) -> bool:
         """The last word of the span starts with a capital (particles may be lowercase)."""
         span = self.text[start:end]
-        m = re.search(r"(\w)[\w]*\W*$", span)
+        m = _LAST_WORD_START.search(span)
         return bool(m) and m.group(1).isupper()
 
     def in_compound(self, start: int, end: int) -> bool:
@@ -506,13 +528,13 @@ class _Resolver:
     def clean_name_gap(self, start: int, end: int) -> bool:
         """Words of a name joined only by spaces, hyphens, brackets or initials' dots."""
         span = self.text[start:end]
-        for gap in re.split(r"\w+", span)[1:-1]:
+        for gap in _WORDS.split(span)[1:-1]:
             if "\n" in gap and gap.count("\n") > 1:
                 return False
             if not _NAME_GAP.match(gap):
                 return False
         # A dot only after an initial: "M. Cavendish", not "said Michael. Woods".
-        return all(len(w) == 1 for w in re.findall(r"(\w+)\.", span))
+        return all(len(w) == 1 for w in _DOTTED_WORD.findall(span))
 
     def prev_word(self, k0: int) -> tuple[str, int, int] | None:
         """The folded word just before word k0 and its original span, if only a space apart."""
@@ -606,7 +628,7 @@ class _Resolver:
     # --- persons ----------------------------------------------------------------------
 
     def _add_person(self, pid: str, start: int, end: int, how: str, strong: bool = False) -> None:
-        kind = self.t._kind(self.t.person(pid), self.published)
+        kind = self.kind(pid)
         self.found.append(_Found(pid, kind, start, end, how, strong=strong))
 
     def _pick_person(self, ids: Sequence[str], pos: int) -> str | None:
@@ -614,7 +636,7 @@ class _Resolver:
         ids = list(dict.fromkeys(ids))
         if len(ids) == 1:
             return ids[0]
-        active = [i for i in ids if self.t._kind(self.t.person(i), self.published) == "rider"]
+        active = [i for i in ids if self.kind(i) == "rider"]
         pool = active or ids
         if len(pool) == 1:
             return pool[0]
@@ -840,7 +862,7 @@ class _Resolver:
             if f.kind != "staff":
                 continue
             after = self.text[f.end : f.end + 12]
-            m = re.match(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b", after)
+            m = _POSSESSIVE_TEAM.match(after)
             if not m:
                 continue
             tid = self.t.person(f.entity_id).team_on(self.published)
@@ -962,9 +984,9 @@ class _Resolver:
         for f in self.found:
             if end <= f.start <= end + APPOSITION_CHARS and not f.is_team:
                 gap = self.text[end : f.start]
-                if re.search(r"[.;:!?,]", gap):
+                if _CLAUSE_BREAK.search(gap):
                     continue
-                words = re.findall(r"\w+", gap)
+                words = _WORDS.findall(gap)
                 if all(
                     w[0].isupper() or w.isdigit() or _folded(w) in _APPOSITION_WORDS for w in words
                 ):
