@@ -390,3 +390,9 @@ async def test_the_standin_refuses_what_discord_would(standin):
         async with http.post(url, json={"content": "x" * 3000}, headers=headers) as response:
             assert response.status == 400
     standin.refused.clear()
+
+
+async def test_a_command_the_bot_no_longer_has_is_explained(bot, standin):
+    callback = await standin.answer(await standin.slash("standings", {"race": "tour"}))
+    data = callback.json["data"]
+    assert data["flags"] & EPHEMERAL and "domestique sync" in data["content"]
