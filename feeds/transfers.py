@@ -59,6 +59,7 @@ INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
 LEDE_SENTENCES = 2
 MAX_GAP_WORDS = 8
+UNHEDGED = 0.25
 KEY_LEN = 3
 """Cues are indexed by the first three letters of the word they start at."""
 
@@ -805,9 +806,11 @@ def _person_status(evs: Sequence[_Evidence], statuses: dict[int, int], default: 
         if ev.sentence in seen or not ev.arrival:
             continue  # a confirmed departure says nothing about the destination
         seen.add(ev.sentence)
-        # An unhedged "X joins Y" / "Y sign X" is itself a confirmed statement.
-        value = statuses[ev.sentence] or 0.5
-        score += value * (0.5 if ev.title else 1.0)
+        # An unhedged "X joins Y" / "Y sign X" is itself a (weak) confirmed statement.
+        value = statuses[ev.sentence] or UNHEDGED
+        if ev.title and value > 0:
+            value *= 0.5  # headlines state flatly; a hedged headline means it
+        score += value
     if score == 0:
         score = default
     return "rumour" if score < 0 else "confirmed"

@@ -1170,6 +1170,29 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN += [
+    (
+        "Pidcock set for Q36.5 move",
+        "Tom Pidcock will join Q36.5 Pro Cycling Team next season. The Briton leaves Ineos "
+        "Grenadiers after four years.",
+        "2024-09-02",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team", "Ineos Grenadiers"],
+        {"The Briton": "Tom Pidcock"},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
+    ),
+    (
+        "Evenepoel set to join Red Bull after Soudal confirm his exit",
+        "Red Bull-Bora-Hansgrohe announced on Tuesday that they have signed Remco Evenepoel "
+        "from Soudal Quick-Step.",
+        "2025-08-05",
+        ["Remco Evenepoel", "Red Bull-Bora-Hansgrohe", "Soudal Quick-Step"],
+        {"Red Bull": "Red Bull-Bora-Hansgrohe", "Soudal": "Soudal Quick-Step"},
+        True,
+        {("Remco Evenepoel", "Red Bull-Bora-Hansgrohe", "confirmed")},
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
