@@ -385,6 +385,7 @@ class _Story:
     focus_team: str | None
     title_question: bool
     title_end: int = 0
+    headline_status: int = 0
     owned: set[int] = field(default_factory=set)
     """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[_Evidence] = field(default_factory=list)
@@ -747,6 +748,7 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         by_person[ev.person_id].append(ev)
     destination = _story_destination(story.evidence)
     statuses = {s.sentence: _sentence_status(story, s) for s in spans}
+    story.headline_status = statuses[0]
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     moves: list[tuple[int, Move]] = []
     for person_id, evs in by_person.items():
@@ -776,7 +778,7 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         total = sum(ev.weight for ev in evs)
         if total < MIN_MOVE_WEIGHT and to_scores[to_id] < MIN_MOVE_WEIGHT:
             continue
-        status = _person_status(evs, statuses, story_status)
+        status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
         from_id = _origin(person, origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)
@@ -799,9 +801,23 @@ def _story_destination(evidence: Sequence[_Evidence]) -> str | None:
     return max(scores, key=lambda k: (scores[k], k))
 
 
-def _person_status(evs: Sequence[_Evidence], statuses: dict[int, int], default: int) -> str:
+def _headline_hedge(story: _Story, person_id: str) -> int:
+    """A hedged or disputed headline about this person (or about nobody named): its weight."""
+    status = story.headline_status
+    if status >= 0:
+        return 0
+    named = {p.entity_id for p in story.people if p.start < story.title_end}
+    return status if not named or person_id in named else 0
+
+
+def _person_status(
+    evs: Sequence[_Evidence], statuses: dict[int, int], default: int, headline: int = 0
+) -> str:
     seen: set[int] = set()
     score = 0.0
+    if headline and not any(ev.title for ev in evs):
+        seen.add(0)  # "Rumour mill: ..." over "Pidcock will join Q36.5": the headline hedges
+        score += headline
     for ev in evs:
         if ev.sentence in seen or not ev.arrival:
             continue  # a confirmed departure says nothing about the destination

@@ -1193,6 +1193,19 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN.append(
+    (
+        "Rumour mill: Pidcock and Q36.5",
+        "Tom Pidcock will join Q36.5 Pro Cycling Team next season after four years at Ineos "
+        "Grenadiers.",
+        "2024-09-02",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team", "Ineos Grenadiers"],
+        {},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
+    )
+)
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
