@@ -39,7 +39,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from feeds import transfer_cues as cues
 from feeds.models import Mention, Move, MoveStatus
@@ -933,6 +933,8 @@ def extract_transfers(
     `text` is title + "\\n\\n" + body; `mentions` are the tagger's entity occurrences
     (offsets into `text`). Never raises: a failure is logged and reads as "no transfer".
     """
+    if isinstance(published, datetime):
+        published = published.date()  # a datetime does not compare with the roster's dates
     try:
         return _extract(text or "", mentions or (), roster, published)
     except Exception:  # one odd story must not stop ingestion

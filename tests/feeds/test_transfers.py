@@ -11,7 +11,7 @@ import json
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -1264,6 +1264,14 @@ def test_written_stories(case) -> None:
     is_transfer, moves = extract_transfers(text, mentions, ROSTER, _published(published))
     assert is_transfer == want_transfer
     assert {(m.person, m.to_team, m.status) for m in moves} == want_moves
+
+
+def test_a_datetime_for_published_is_accepted() -> None:
+    text = "Tudor sign Marc Hirschi\n\nTudor Pro Cycling has signed Marc Hirschi for 2025."
+    mentions = make_mentions(text, ["Marc Hirschi", "Tudor Pro Cycling Team"])
+    when = datetime(2024, 8, 1, 12, 0, tzinfo=UTC)
+    ok, moves = extract_transfers(text, mentions, ROSTER, when)
+    assert ok and [m.to_team for m in moves] == ["Tudor Pro Cycling Team"]
 
 
 # --- robustness -------------------------------------------------------------------------
