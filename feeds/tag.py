@@ -25,7 +25,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -199,15 +199,6 @@ class _Found:
     how: str
     is_team: bool = False
     strong: bool = False
-
-
-@dataclass(slots=True)
-class _Story:
-    text: str
-    folded: FoldedText
-    published: date | None
-    hits: list[tuple[int, int, int, int, tuple[Payload, ...]]] = field(default_factory=list)
-    context: int = 0
 
 
 class Tagger:
@@ -446,28 +437,7 @@ _TEAM_NOUNS_AFTER = frozenset(
 )
 _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
 # Words that may stand between a description and the name it introduces.
-_APPOSITION_WORDS = (
-    _RIDER_NOUNS
-    | cues.ROLE_WORDS
-    | frozenset(
-        [
-            "and",
-            "en",
-            "et",
-            "e",
-            "y",
-            "und",
-            "year",
-            "old",
-            "jarige",
-            "enne",
-            "anni",
-            "ans",
-            "jahre",
-            "anos",
-        ]
-    )
-)
+_APPOSITION_WORDS = _RIDER_NOUNS | cues.ROLE_WORDS | cues.APPOSITION_LINKS
 _LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
 _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _WORDS = re.compile(r"\w+")
@@ -560,12 +530,12 @@ class _Resolver:
         persons_full: dict[str, list[int]] = {}  # person id -> starts of full mentions
         strong_entities: set[str] = set()
         pending: list[_Hit] = []
-        published = self.published
 
         # Pass 1: full names and unambiguous multi-word team names.
         for hit in self.hits:
             start, end, k0, k1, info = hit
-            people = info.names
+            # A full name beats a short form that reads the same ("Daniel Martínez").
+            people = [p for p in info.names if p.how == "name"] or info.names
             if people and self.clean_name_gap(start, end):
                 pid = self._pick_person([p.person_id for p in people], start)
                 if pid is not None:
@@ -611,7 +581,6 @@ class _Resolver:
         self._fuzzy()
         self._staff_teams()
         self._descriptions(descs)
-        _ = published
         return self._finish(self.found)
 
     def _finish(self, found: list[_Found]) -> list[_Found]:
@@ -867,7 +836,8 @@ class _Resolver:
                 continue
             tid = self.t.person(f.entity_id).team_on(self.published)
             if tid and tid in self.t._teams:
-                self._add_team(tid, f.start, f.end + m.end(), "description")
+                # The mention is the "team" word; the name stays the staff member's.
+                self._add_team(tid, f.end + m.start(1), f.end + m.end(1), "description")
 
     # --- misspellings -----------------------------------------------------------------
 

@@ -271,6 +271,10 @@ def test_staff_possessive_team(tagger: Tagger) -> None:
     text = "Alexander Vinokourov confirmed it: the coach joins Vinokourov's team for the Giro."
     tags = tagger.tag("Astana", text, date(2023, 9, 1))
     assert tags.teams == ["astana"]
+    assert tags.staff == ["alexander-vinokourov"]
+    ms = tagger.mentions("Astana", text, date(2023, 9, 1))
+    full = f"Astana\n\n{text}"
+    assert [full[m.start : m.end] for m in ms][1:] == ["Alexander Vinokourov", "Vinokourov", "team"]
 
 
 # --- context ----------------------------------------------------------------------
