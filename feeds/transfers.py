@@ -484,7 +484,12 @@ def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> li
             return chain
     before = [p for p in people if p.end <= cue.start]
     if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
-        return [before[-1]]
+        owners = [before[-1]]
+        # "X's expected arrival, along with Y from Quick-Step": Y arrives too.
+        anchor = Mention("", "rider", cue.start, cue.end)
+        if after and _coordinated(story, anchor, after[0], teams):
+            owners.append(after[0])
+        return owners
     # "X zou de overstap maken naar Y": no owner, so the clause's subject.
     return _subjects(story, people, cue, teams)
 
