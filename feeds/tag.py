@@ -924,15 +924,22 @@ class _Resolver:
                 self._person_description(p.country, start, end)
 
     def _team_description(self, country: str, start: int, end: int) -> None:
-        """ "the Belgian team": the most recent team of that country named before."""
-        earlier = [
-            f
-            for f in self.found
-            if f.is_team and f.start < start and self.t.team(f.entity_id).country == country
-        ]
+        """ "the Belgian team": the most recent team of that country named before, or the
+        team of a staff member named before ("Vinokourov ... the Kazakh team")."""
+        earlier: list[tuple[int, str]] = []
+        for f in self.found:
+            if f.start >= start:
+                continue
+            if f.is_team:
+                tid: str | None = f.entity_id
+            elif f.kind == "staff":
+                tid = self.t.person(f.entity_id).team_on(self.published)
+            else:
+                continue  # a team is never inferred from a rider
+            if tid and tid in self.t._teams and self.t.team(tid).country == country:
+                earlier.append((f.start, tid))
         if earlier:
-            last = max(earlier, key=lambda f: f.start)
-            self._add_team(last.entity_id, start, end, "description")
+            self._add_team(max(earlier)[1], start, end, "description")
 
     def _person_description(self, country: str, start: int, end: int) -> None:
         """ "the Dane": the one rider or staff member of that country named before."""

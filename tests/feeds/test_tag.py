@@ -428,3 +428,14 @@ teams = [{ team = "w", from = 2021 }]
     when = date(2025, 4, 6)
     text = "Kopecky won the sprint of the peloton; Van Dijke was second."
     assert tagger.tag("Ronde", text, when).riders == ["lotte-kopecky"]
+
+
+def test_team_description_through_a_staff_member(tagger: Tagger) -> None:
+    text = "Alexander Vinokourov wants a sprinter for the Tour de France. The Kazakh team is ready."
+    tags = tagger.tag("Transfers", text, date(2023, 9, 1))
+    assert tags.teams == ["astana"]
+
+
+def test_team_description_never_from_a_rider_alone(tagger: Tagger) -> None:
+    text = "Remco Evenepoel won the Tour de France time trial. The Belgian team celebrated."
+    assert tagger.tag("Stage", text, date(2024, 7, 19)).teams == []
