@@ -976,9 +976,17 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _given_variant(word: str, given: str) -> bool:
-    """Two spellings of one first name: Kayden/Kaden, Lucas/Luke, Aleksandr/Alexander."""
+    """Two spellings of one first name: Kayden/Kaden, Lucas/Luke, Tom/Thomas, Dani/Daniel."""
     if word == given:
         return True
     if len(word) >= 3 and len(given) >= 3 and word[:2] == given[:2]:
         return True
+    short, long = sorted((word, given), key=len)
+    if short[:1] == long[:1] and _subsequence(short, long):
+        return True
     return ratio(word, given) >= 80
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)

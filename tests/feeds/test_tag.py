@@ -439,3 +439,12 @@ def test_team_description_through_a_staff_member(tagger: Tagger) -> None:
 def test_team_description_never_from_a_rider_alone(tagger: Tagger) -> None:
     text = "Remco Evenepoel won the Tour de France time trial. The Belgian team celebrated."
     assert tagger.tag("Stage", text, date(2024, 7, 19)).teams == []
+
+
+def test_short_first_name_is_the_same_rider(roster: Roster) -> None:
+    extra = parse_roster(
+        '[[rider]]\nname = "Thomas Pidcock"\nteams = [{ team = "ineos", from = 2019 }]\n'
+    )
+    tagger = Tagger(roster.merged(extra))
+    text = "Tom Pidcock won the stage of the Tour de France in the Alps."
+    assert tagger.tag("Stage", text, date(2022, 7, 14)).riders == ["thomas-pidcock"]
