@@ -37,6 +37,7 @@ import contextlib
 import itertools
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -307,7 +308,7 @@ class DiscordStandIn:
         if method == "GET" and tail == "oauth2/applications/@me":
             return _json(_application())
         if parts[0] == "applications" and parts[-1] == "commands":
-            return self._commands(method, parts, body)
+            return self._commands(record, method, parts, body)
         if parts[0] == "interactions" and parts[-1] == "callback":
             return await self._callback(record, parts[1], parts[2], body or {})
         if parts[0] == "webhooks" and len(parts) >= 3:
@@ -320,9 +321,12 @@ class DiscordStandIn:
             return _json(message)
         return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
 
-    def _commands(self, method: str, parts: list[str], body: Any) -> web.Response:
+    def _commands(self, record: Recorded, method: str, parts: list[str], body: Any) -> web.Response:
         guild = parts[3] if len(parts) > 4 and parts[2] == "guilds" else None
         if method == "PUT":
+            if errors := command_errors(body or []):
+                self.refused.append((record, errors))
+                return _invalid(errors)
             stored = [
                 {
                     **command,
@@ -881,6 +885,40 @@ def form_errors(data: dict[str, Any]) -> list[str]:
         errors += [f"choice {c!r} name too long" for c in choices if len(c["name"]) > 100]
     if len(data.get("components") or []) > 5:
         errors.append("more than 5 component rows")
+    return errors
+
+
+_COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+
+
+def command_errors(commands: list[dict[str, Any]]) -> list[str]:
+    """What Discord would refuse in a bulk command overwrite (names, lengths, order)."""
+    errors: list[str] = []
+    if len(commands) > 100:
+        errors.append("more than 100 commands")
+    for command in commands:
+        name = command.get("name", "")
+        if not _COMMAND_NAME.match(name) or name != name.lower():
+            errors.append(f"command name {name!r} is not 1-32 lowercase word characters")
+        if command.get("type", 1) == 1 and not 1 <= len(command.get("description", "")) <= 100:
+            errors.append(f"/{name}: description must be 1-100 characters")
+        options = command.get("options") or []
+        if len(options) > 25:
+            errors.append(f"/{name}: more than 25 options")
+        seen_optional = False
+        for option in options:
+            label = f"/{name} {option.get('name')!r}"
+            if not _COMMAND_NAME.match(option.get("name", "")):
+                errors.append(f"{label}: bad option name")
+            if not 1 <= len(option.get("description", "")) <= 100:
+                errors.append(f"{label}: description must be 1-100 characters")
+            if option.get("required"):
+                if seen_optional:
+                    errors.append(f"{label}: required options must come first")
+            else:
+                seen_optional = True
+            if option.get("autocomplete") and option.get("choices"):
+                errors.append(f"{label}: autocomplete and choices together")
     return errors
 
 

@@ -8,7 +8,7 @@ import discord
 import pytest
 
 from bot.discord_setup import sync_commands
-from tests.e2e.standin import APP_ID, GUILD_ID
+from tests.e2e.standin import APP_ID, GUILD_ID, command_errors
 
 COMMANDS = {"rider", "team", "transfers", "news", "about"}
 
@@ -86,3 +86,15 @@ async def test_a_refused_resume_falls_back_to_identify(bot, standin):
     await standin.wait_for(lambda: standin.identifies == 2 and standin.connected, within=15)
     assert standin.resumes == 0
     await bot.wait_until_ready()
+
+
+def test_the_standin_checks_commands_as_discord_would():
+    good = {"name": "rider", "description": "A rider", "options": []}
+    assert command_errors([good]) == []
+    assert command_errors([{**good, "name": "Rider"}])
+    assert command_errors([{**good, "description": "x" * 101}])
+    optional_first = [
+        {"name": "a", "description": "a", "type": 3},
+        {"name": "b", "description": "b", "type": 3, "required": True},
+    ]
+    assert command_errors([{**good, "options": optional_first}])
