@@ -280,6 +280,13 @@ RACE_WORDS: frozenset[str] = _words(
     "rundfahrt criterium challenge giro vuelta volta"
 )
 
+# Team words that are also places, and the prepositions that make them the place
+# ("the stage finished in Astana"); "at Astana", "for Astana", "joins Astana" stay teams.
+PLACE_TEAM_WORDS: frozenset[str] = _words("astana bahrain israel uae emirates qazaqstan")
+PLACE_PREPOSITIONS: frozenset[str] = _words(
+    "in into near naar nabij a au en dans nach im aus in nella nel desde hacia"
+)
+
 # Titles and roles that may precede a surname without being a first name
 # ("Teammate Benoot", "Sprinter Jakobsen", "boss Vinokourov").
 ROLE_WORDS: frozenset[str] = _words(

@@ -804,6 +804,12 @@ class _Resolver:
             return True  # a team word that is not a team here: nothing else either
         if self._race_name(k0, k1):
             return True  # "UAE Tour", "Tour of Bahrain"
+        if (
+            info.key in cues.PLACE_TEAM_WORDS
+            and k0 > 0
+            and self.ft.word(k0 - 1) in cues.PLACE_PREPOSITIONS
+        ):
+            return True  # "the stage finished in Astana": the city
         if self.sentence_initial(start) and (
             info.key in cues.COMMON_WORDS or self._used_lowercase(info.key)
         ):

@@ -448,3 +448,10 @@ def test_short_first_name_is_the_same_rider(roster: Roster) -> None:
     tagger = Tagger(roster.merged(extra))
     text = "Tom Pidcock won the stage of the Tour de France in the Alps."
     assert tagger.tag("Stage", text, date(2022, 7, 14)).riders == ["thomas-pidcock"]
+
+
+def test_team_word_that_is_a_place(tagger: Tagger) -> None:
+    text = "Mark Cavendish rode the Tour of Kazakhstan criterium in Astana with Astana Qazaqstan."
+    ms = tagger.mentions("Criterium", text, date(2023, 9, 10))
+    full = f"Criterium\n\n{text}"
+    assert [full[m.start : m.end] for m in ms if m.kind == "team"] == ["Astana Qazaqstan"]
