@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 import discord
@@ -152,10 +153,6 @@ def team_colour(team_id: str | None) -> discord.Colour:
 # --- fitting embeds to the limits -------------------------------------------------------
 
 
-def embed_length(embed: discord.Embed) -> int:
-    return len(embed)
-
-
 def fit(embed: discord.Embed) -> discord.Embed:
     """Cut every part of `embed` to Discord's limits, in place; returns it."""
     if embed.title:
@@ -225,6 +222,40 @@ def join_lines(lines: Iterable[str], limit: int, more: str = "") -> str:
 
 
 # --- the lookups' embeds ----------------------------------------------------------------
+# What the embeds read of storage.lookups' rows, as protocols: render never imports storage.
+
+
+class StoryLike(Protocol):
+    title: str
+    url: str | None
+    feed_title: str | None
+    sort_at: float
+
+
+class MoveLike(Protocol):
+    person: str
+    from_team: str | None
+    to_team: str | None
+    status: str
+    season: int | None
+    title: str
+    url: str | None
+    sort_at: float
+
+
+class FeedLike(Protocol):
+    url: str
+    title: str | None
+    last_success_at: float | None
+    last_error: str | None
+    disabled_reason: str | None
+
+
+class FreshnessLike(Protocol):
+    feeds: Sequence[FeedLike]
+    last_poll_at: float | None
+    stories: int
+    latest_story_at: float | None
 
 
 def story_line(title: str, url: str | None, feed_title: str | None, when: float | None) -> str:
@@ -232,20 +263,20 @@ def story_line(title: str, url: str | None, feed_title: str | None, when: float 
     return f"• {link(title, url)} — {truncate(source, 80)}, {relative_time(when)}"
 
 
-def stories_block(stories: Sequence, limit: int = DESCRIPTION_LIMIT) -> str:
+def stories_block(stories: Sequence[StoryLike], limit: int = DESCRIPTION_LIMIT) -> str:
     if not stories:
         return "No stories yet."
     return join_lines((story_line(s.title, s.url, s.feed_title, s.sort_at) for s in stories), limit)
 
 
-def move_line(move, *, with_story: bool = True) -> str:
+def move_line(move: MoveLike, *, with_story: bool = True) -> str:
     """ "Person: From → To" with status, season and (optionally) its story."""
     origin = escape(move.from_team) if move.from_team else "?"
     target = escape(move.to_team) if move.to_team else "?"
     status = "✅ confirmed" if move.status == "confirmed" else "💬 rumour"
     season = f", {move.season}" if move.season else ""
     line = f"**{escape(move.person)}**: {origin} → {target} ({status}{season})"
-    if with_story and getattr(move, "title", None):
+    if with_story and move.title:
         line += f" — {link(move.title, move.url, limit=80)} {relative_time(move.sort_at)}"
     return line
 
@@ -263,8 +294,8 @@ def rider_embed(
     person: Person,
     roster: Roster,
     today: date,
-    stories: Sequence,
-    latest_move=None,
+    stories: Sequence[StoryLike],
+    latest_move: MoveLike | None = None,
     *,
     page: int = 0,
     has_more: bool = False,
@@ -304,7 +335,7 @@ def team_embed(
     team: Team,
     roster: Roster,
     today: date,
-    stories: Sequence,
+    stories: Sequence[StoryLike],
     *,
     page: int = 0,
     has_more: bool = False,
@@ -340,7 +371,12 @@ def team_embed(
 
 
 def transfers_embed(
-    title: str, moves: Sequence, *, colour_team: str | None = None, arrivals=None, departures=None
+    title: str,
+    moves: Sequence[MoveLike],
+    *,
+    colour_team: str | None = None,
+    arrivals: Sequence[MoveLike] | None = None,
+    departures: Sequence[MoveLike] | None = None,
 ) -> discord.Embed:
     """A list of moves; with `arrivals`/`departures` a team's transfer board."""
     embed = discord.Embed(title=escape(title), colour=team_colour(colour_team))
@@ -366,7 +402,9 @@ def transfers_embed(
     return fit(embed)
 
 
-def news_embed(query: str | None, stories: Sequence, *, page: int = 0, has_more: bool = False):
+def news_embed(
+    query: str | None, stories: Sequence[StoryLike], *, page: int = 0, has_more: bool = False
+) -> discord.Embed:
     title = f"Stories matching “{clean_text(query)}”" if query else "Latest stories"
     embed = discord.Embed(title=escape(title), colour=BRAND_COLOUR)
     if stories:
@@ -388,7 +426,9 @@ def suggestions_text(kind: str, typed: str, labels: Sequence[str]) -> str:
     return truncate(text, CONTENT_LIMIT)
 
 
-def about_embed(freshness, *, version: str, riders: int, teams: int) -> discord.Embed:
+def about_embed(
+    freshness: FreshnessLike, *, version: str, riders: int, teams: int
+) -> discord.Embed:
     """What the bot does, which feeds it reads and how fresh its data is."""
     embed = discord.Embed(title="Domestique", colour=BRAND_COLOUR)
     embed.description = (
@@ -407,7 +447,7 @@ def about_embed(freshness, *, version: str, riders: int, teams: int) -> discord.
     embed.add_field(name="Newest story", value=latest, inline=True)
     embed.add_field(name="Roster", value=f"{riders:,} people, {teams:,} teams", inline=True)
 
-    def feed_line(feed) -> str:
+    def feed_line(feed: FeedLike) -> str:
         name = escape(feed.title) if feed.title else escape(feed.url)
         target = safe_url(feed.url)
         shown = f"[{truncate(name, 80)}]({target})" if target else truncate(name, 80)
