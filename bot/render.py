@@ -310,8 +310,9 @@ def rider_embed(
         role = escape(person.role or "staff")
         value = f"{role}, {escape(staff_team.name_on(today))}" if staff_team else role
         embed.add_field(name="Role", value=value, inline=True)
-    elif person.retired is not None and person.retired < today.year:
-        embed.add_field(name="Team", value=f"retired after {person.retired}", inline=True)
+    elif person.kind == "retired" or (person.retired is not None and person.retired < today.year):
+        value = f"retired after {person.retired}" if person.retired else "retired"
+        embed.add_field(name="Team", value=value, inline=True)
     else:
         embed.add_field(name="Team", value="no team on file", inline=True)
     if person.nationality:

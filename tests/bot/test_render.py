@@ -177,3 +177,19 @@ def test_suggestions_text_escapes_what_the_user_typed():
     text = render.suggestions_text("rider", "@everyone **x**", ["Mark Cavendish (retired)"])
     assert text.startswith("No rider called @\u200beveryone \\*\\*x\\*\\*.")
     assert "Did you mean: Mark Cavendish \\(retired\\)?" in text
+
+
+def test_rider_embed_team_field_for_each_kind_of_person():
+    roster = small_roster()
+    today = date(2026, 11, 23)
+
+    def team_field(person_id: str) -> str:
+        embed = render.rider_embed(roster.people[person_id], roster, today, [])
+        return {f.name: f.value for f in embed.fields}.get("Team") or {
+            f.name: f.value for f in embed.fields
+        }.get("Role")
+
+    assert team_field("tadej-pogacar") == "UAE Team Emirates XRG"
+    assert team_field("mark-cavendish") == "retired after 2024"
+    assert team_field("michael-morkov") == "retired after 2025"
+    assert team_field("vasilis-anastopoulos") == "coach, XDS Astana"
