@@ -93,7 +93,6 @@ ARRIVE: tuple[str, ...] = (
     r"se une a\b",
     r"ha firmado\b",
     r"fichad[oa] por\b",
-    r"procedente de\b",
     r"se incorpora(?:rá)? a\b",
     r"se unirá a\b",
     r"llega(?:rá)? a\b",
@@ -158,6 +157,8 @@ ACQUIRE: tuple[str, ...] = (
     r"acquir(?:e|es|ed|ing)\b",
     r"recruit(?:s|ed|ing)?\b",
     r"snap(?:s|ped)? up\b",
+    r"hir(?:e|es|ed|ing)\b",
+    r"appoint(?:s|ed|ing)?\b",
     r"swoop(?:s|ed)? for\b",
     r"poach(?:es|ed)?\b",
     r"land(?:s|ed)?\b",
@@ -234,6 +235,36 @@ NOUN_ARRIVE: tuple[str, ...] = (
     r"fichaje\b",
     r"traspaso\b",
     r"llegada\b",
+    r"destination\b",
+    r"next team\b",
+    r"new team\b",
+    r"volgende ploeg\b",
+    r"nieuwe ploeg\b",
+    r"prochaine équipe\b",
+    r"nouvelle équipe\b",
+    r"nuova squadra\b",
+    r"neues team\b",
+    r"neuen team\b",
+    r"nuevo equipo\b",
+)
+
+# A team wants the person: the team named right after is where the rumour sends them,
+# whatever the preposition ("in het vizier van Movistar", "targeted by Ineos").
+COURTED: tuple[str, ...] = (
+    r"target(?:ed)? (?:for|by)\b",
+    r"on the radar of\b",
+    r"on (?:the )?(?:shopping )?list of\b",
+    r"courted by\b",
+    r"wanted by\b",
+    r"in het vizier van\b",
+    r"in beeld bij\b",
+    r"dans le viseur d(?:e|u|es)\b",
+    r"convoitée? par\b",
+    r"nel mirino d(?:i|el|ella|ello|ei)\b",
+    r"corteggiat[oa] da(?:lla|l)?\b",
+    r"im visier von\b",
+    r"umworben von\b",
+    r"en el punto de mira d(?:e|el)\b",
 )
 
 NOUN_DEPART: tuple[str, ...] = (
@@ -320,6 +351,9 @@ RUMOUR: tuple[str, ...] = (
     r"understood to\b",
     r"believed to\b",
     r"tipped\b",
+    r"target(?:ed)?\b",
+    r"on the radar\b",
+    r"wanted by\b",
     r"in talks\b",
     r"negotiat(?:e|es|ing|ions)\b",
     r"imminent\b",
@@ -330,7 +364,6 @@ RUMOUR: tuple[str, ...] = (
     r"in the running\b",
     r"front-?runners?\b",
     r"courted\b",
-    r"wanted by\b",
     r"approach(?:ed)?\b",
     r"in discussion\b",
     r"discussions\b",
@@ -346,6 +379,7 @@ RUMOUR: tuple[str, ...] = (
     r"het hof\b",
     r"gelinkt\b",
     r"in beeld\b",
+    r"in het vizier\b",
     r"dicht bij\b",
     r"op het punt\b",
     r"mogelijk(?:e)?\b",
@@ -364,6 +398,8 @@ RUMOUR: tuple[str, ...] = (
     r"pourrait\b",
     r"rumeurs?\b",
     r"pressenti\b",
+    r"dans le viseur\b",
+    r"convoitée?\b",
     r"courtisée?\b",
     r"en discussions?\b",
     r"envisag(?:e|é|ée)\b",
@@ -387,6 +423,7 @@ RUMOUR: tuple[str, ...] = (
     r"avrebbe\b",
     r"si avvicina\b",
     r"ci pensa\b",
+    r"nel mirino\b",
     r"corteggiat[oa]\b",
     r"interessa(?:to|ta|mento)?\b",
     # Spanish
@@ -397,6 +434,7 @@ RUMOUR: tuple[str, ...] = (
     r"cerca de\b",
     r"fuentes\b",
     r"se especula\b",
+    r"punto de mira\b",
     r"estaría\b",
     r"habría\b",
     r"suena (?:para|como)\b",
@@ -423,6 +461,7 @@ RUMOUR: tuple[str, ...] = (
     r"vor (?:dem |einem )?wechsel\b",
     r"interesse\b",
     r"umworben\b",
+    r"im visier\b",
     r"medienberichten\b",
 )
 
@@ -440,6 +479,9 @@ RUMOUR_WEAK: tuple[str, ...] = (
 
 # Hedges that describe a rumour which has since come true ("had been rumoured for weeks").
 RUMOUR_SUPERSEDED: tuple[str, ...] = (
+    r"(?:end|ends|ended|ending|after) (?:[\w-]+ ){0,3}(?:speculation|rumou?rs)\b",
+    r"(?:einde|eind) (?:[\w-]+ ){0,3}(?:speculatie|geruchten)\b",
+    r"(?:fin|met fin) (?:[\w-]+ ){0,3}(?:spéculations|rumeurs)\b",
     r"had been (?:long )?(?:rumou?red|linked|expected|speculated)\b",
     r"long[- ]rumou?red\b",
     r"was (?:widely )?(?:rumou?red|expected)\b",

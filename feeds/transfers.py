@@ -50,8 +50,8 @@ log = logging.getLogger(__name__)
 PERSON_KINDS = frozenset({"rider", "staff"})
 
 # Cue families that say the person arrives somewhere (vs. only leaves).
-ARRIVAL_FAMILIES = frozenset({"arrive", "acquire", "noun_arrive"})
-MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart")
+ARRIVAL_FAMILIES = frozenset({"arrive", "acquire", "noun_arrive", "courted"})
+MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart", "courted")
 
 TITLE_WEIGHT = 1.5
 FALLBACK_WEIGHT = 0.5
@@ -102,6 +102,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         "lose": cues.LOSE,
         "noun_arrive": cues.NOUN_ARRIVE,
         "noun_depart": cues.NOUN_DEPART,
+        "courted": cues.COURTED,
         "confirmed": cues.CONFIRMED,
         "rumour": cues.RUMOUR,
         "weak": cues.RUMOUR_WEAK,
@@ -206,6 +207,8 @@ class _Evidence:
     origin: set[str] = field(default_factory=set)
     season: int | None = None
 
+    left: bool = False
+    """The cue names the team the person leaves ("leaves Lidl-Trek", "Ineos lost X")."""
     inheritable: bool = True
     """May take the story's destination when it names none ("is joining her")."""
     question: bool = False
@@ -297,6 +300,12 @@ def _move_cues(hits: dict[str, list[_Hit]], clause: _Span) -> list[_Hit]:
 
 
 # --- mention roles ------------------------------------------------------------------------
+
+
+def _role_floor(clause: _Span, people: Sequence[Mention], team: Mention) -> int:
+    """Where the words that can describe a team start: after the last person before it."""
+    ends = [p.end for p in people if p.end <= team.start]
+    return max(clause.start, ends[-1]) if ends else clause.start
 
 
 def _team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
@@ -542,7 +551,9 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         return
     people = _in(story.people, clause)
     teams = _in(story.teams, clause)
-    roles = {id(t): _team_role(story.text, story.low, t, clause.start) for t in teams}
+    roles = {
+        id(t): _team_role(story.text, story.low, t, _role_floor(clause, people, t)) for t in teams
+    }
     staying = _staying(story, clause, people)
     season = _season(story, clause)
     for i, cue in enumerate(cue_hits):
@@ -570,6 +581,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
             ev = _Evidence(mover.entity_id, family, clause.sentence, clause.title, False)
             ev.to = dict(to)
             ev.origin = set(origin)
+            ev.left = bool(origin)  # the verb itself names the team left
             own = _affiliation(story.text, mover, teams)
             if own:
                 ev.origin.add(own)
@@ -586,7 +598,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
 
 
 def _movers(story: _Story, family: str, people, cue: _Hit, teams) -> list[Mention]:
-    if family in ("arrive", "depart"):
+    if family in ("arrive", "depart", "courted"):
         return _subjects(story, people, cue, teams)
     if family in ("acquire", "lose"):
         return _objects(story, people, cue, teams)
@@ -634,9 +646,21 @@ def _directions(
             for team in local:
                 if team.end <= cue.start and roles[id(team)] == "to":
                     add(team, 1.5)
+    elif family == "courted" and after:
+        # The preposition belongs to the cue ("in het vizier van Movistar"): not an origin.
+        if len(_WORD.findall(story.low, cue.end, after[0].start)) <= 2:
+            origin.discard(after[0].entity_id)
+            add(after[0], 2.0)
     elif family == "depart":
-        if after and roles[id(after[0])] != "to":
-            origin.add(after[0].entity_id)
+        # "leaves Lidl-Trek": the team right after; not "leaving Politt (UAE) behind".
+        left = after[0] if after else None
+        if (
+            left is not None
+            and roles[id(left)] != "to"
+            and id(left) not in story.owned
+            and len(_WORD.findall(story.low, cue.end, left.start)) <= 4
+        ):
+            origin.add(left.entity_id)
     elif family == "acquire":
         subject = [t for t in before if roles[id(t)] != "from"]
         if subject:
@@ -880,7 +904,7 @@ def _departures(story: _Story) -> bool:
             continue
         if ev.sentence > LEDE_SENTENCES:
             continue  # an aside in a race report ("who is rumoured to be leaving ...")
-        if ev.family in ("depart", "noun_depart", "lose") and ev.origin:
+        if ev.family in ("depart", "noun_depart", "lose") and ev.left:
             return True  # the team left is named beside the verb ("leaves Lidl-Trek")
     return False
 

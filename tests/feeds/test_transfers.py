@@ -109,7 +109,7 @@ TEAMS: list[tuple[str, list[tuple[str, str | None, str | None]], list[str]]] = [
     ("sport-vlaanderen", [("Sport Vlaanderen-Baloise", None, None)], []),
     ("intermarche", [("Intermarché-Wanty", None, None)], ["Intermarchè – Wanty"]),
     ("jayco", [("Team Jayco AlUla", None, None)], []),
-    ("israel", [("Israel-Premier Tech", None, None)], []),
+    ("israel", [("Israel-Premier Tech", None, None)], ["NSN Cycling Team"]),
     ("q36", [("Q36.5 Pro Cycling Team", None, None)], ["Q36.5"]),
 ]
 
@@ -225,6 +225,8 @@ PEOPLE: list[tuple[str, str, str, list[str]]] = [
     ("Eusebio Unzué", "staff", "movistar:1980-", []),
     ("Giulio Ciccone", "rider", "lidl-trek:2019-", []),
     ("Julien Jurdie", "staff", "", []),
+    ("Jan Tratnik", "rider", "visma:2022-", []),
+    ("Nils Politt", "rider", "bora:2021-2023 uae:2024-", []),
 ]
 
 # Descriptions each story's notes resolve (the real tagger resolves these itself).
@@ -1205,6 +1207,77 @@ WRITTEN.append(
         {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
     )
 )
+
+WRITTEN += [
+    (
+        "Roglič completes Bora-Hansgrohe move",
+        "Primož Roglič has completed his move to Bora-Hansgrohe, the German team confirmed on "
+        "Thursday, ending months of speculation. The Slovenian was released from the final year "
+        "of his contract by Jumbo-Visma.",
+        "2023-10-26",
+        ["Primož Roglič", "Bora-Hansgrohe", "Jumbo-Visma"],
+        {"the German team": "Bora-Hansgrohe", "The Slovenian": "Primož Roglič"},
+        True,
+        {("Primož Roglič", "Bora-Hansgrohe", "confirmed")},
+    ),
+    (
+        "Wout van Aert to stay at Visma despite interest from Red Bull",
+        "Wout van Aert will stay at Visma | Lease a Bike next season despite interest from Red "
+        "Bull-Bora-Hansgrohe. The Belgian has a contract until 2026.",
+        "2024-07-30",
+        ["Wout van Aert", "Visma | Lease a Bike", "Red Bull-Bora-Hansgrohe"],
+        {"Red Bull": "Red Bull-Bora-Hansgrohe", "Visma": "Visma | Lease a Bike"},
+        False,
+        set(),
+    ),
+    (
+        "Uijtdebroeks maakt de overstap naar Movistar",
+        "Cian Uijtdebroeks maakt na één seizoen alweer de overstap naar Movistar Team. De Belg "
+        "verlaat Visma | Lease a Bike en tekent een contract voor drie jaar.",
+        "2025-09-01",
+        ["Cian Uijtdebroeks", "Movistar Team", "Visma | Lease a Bike"],
+        {"De Belg": "Cian Uijtdebroeks", "Movistar": "Movistar Team"},
+        True,
+        {("Cian Uijtdebroeks", "Movistar Team", "confirmed")},
+    ),
+    (
+        "Tiberi nel mirino della Movistar",
+        "Secondo Tuttobiciweb, Antonio Tiberi sarebbe nel mirino della Movistar Team per il "
+        "2025. Il laziale ha un contratto con la Bahrain Victorious fino al 2025.",
+        "2024-06-20",
+        ["Antonio Tiberi", "Movistar Team", "Bahrain Victorious"],
+        {"Movistar": "Movistar Team"},
+        True,
+        {("Antonio Tiberi", "Movistar Team", "rumour")},
+    ),
+    (
+        "Pidcock to leave Ineos",
+        "Tom Pidcock will leave Ineos Grenadiers at the end of the season, with Q36.5 Pro "
+        "Cycling Team his likely destination.",
+        "2024-08-01",
+        ["Tom Pidcock", "Ineos Grenadiers", "Q36.5 Pro Cycling Team"],
+        {"Ineos": "Ineos Grenadiers"},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
+    ),
+    (
+        "Omloop Het Nieuwsblad: Tratnik wins",
+        "Jan Tratnik (Visma | Lease a Bike) won Omloop Het Nieuwsblad after leaving Nils Politt "
+        "(UAE Team Emirates) in the final kilometres. Politt, who moved to UAE Team Emirates from "
+        "Bora-Hansgrohe this winter, had to settle for second.",
+        "2024-03-02",
+        [
+            "Jan Tratnik",
+            "Visma | Lease a Bike",
+            "Nils Politt",
+            "UAE Team Emirates",
+            "Bora-Hansgrohe",
+        ],
+        {},
+        False,
+        set(),
+    ),
+]
 
 
 # Race reports read without a date, so the roster cannot say who rides where.
