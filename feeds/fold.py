@@ -5,10 +5,11 @@ exactly two spaces (``"  mark  cavendish  "``). Aliases are folded the same way,
 an alias key `" mark  cavendish "` can only match whole words, and two adjacent
 names can both match: each owns one of the two spaces between them.
 
-Folding is the cost of tagging, not matching, so every step is a C-level string
-operation over the whole story: unidecode runs only on non-ASCII runs (cached per
-run), ASCII `lower()`, one regex split into words and separators. Offsets back to
-the original are computed lazily, only for the few places that matched.
+Folding is the cost of matching, so every step is a C-level operation over the
+whole story: unidecode only on non-ASCII runs (short runs cached), then one
+`bytes.translate` that lowercases and turns every other character into a space
+(lengths unchanged), then `split`/`join` into the two-space form. The map from
+folded words back to original offsets is built only for stories with matches.
 """
 
 from __future__ import annotations
@@ -29,13 +30,24 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPECIAL = str.maketrans({"ı": "i", "İ": "I"})
 
 
-@lru_cache(maxsize=65536)
 def _ascii_run(run: str) -> str:
     """ASCII form of one run of non-ASCII characters.
 
-    A run that transliterates to nothing (emoji, lone surrogates, combining marks
-    alone) becomes a space so that it still separates the words on either side.
+    Short runs (a letter or two in a name, a curly quote) repeat endlessly and are
+    cached; long runs (a paragraph of Greek or Chinese) are not, so a hostile story
+    cannot fill the cache with megabytes.
     """
+    return _ascii_short(run) if len(run) <= 16 else _transliterate(run)
+
+
+@lru_cache(maxsize=16384)
+def _ascii_short(run: str) -> str:
+    return _transliterate(run)
+
+
+def _transliterate(run: str) -> str:
+    """A run that transliterates to nothing (emoji, lone surrogates, combining marks
+    alone) becomes a space so that it still separates the words on either side."""
     run = _SURROGATE.sub(" ", run.translate(_SPECIAL))
     try:
         out = unidecode(run, errors="replace", replace_str=" ")
@@ -59,11 +71,13 @@ def _to_ascii(text: str) -> str:
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of `text` (`"Van der Poel"` -> `["van", "der", "poel"]`)."""
-    return list(_fold_tokens(text))
+    if len(text) > 200:
+        return _to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split()
+    return list(_fold_name(text))
 
 
 @lru_cache(maxsize=200_000)
-def _fold_tokens(text: str) -> tuple[str, ...]:
+def _fold_name(text: str) -> tuple[str, ...]:
     # Cached: the same names are folded again on every roster rebuild.
     return tuple(_to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split())
 
