@@ -340,9 +340,15 @@ class Tagger:
         riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
         teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
-        is_transfer, moves = extract_transfers(
-            f"{title}\n\n{text}", mentions, self.roster, published
-        )
+        try:
+            is_transfer, moves = extract_transfers(
+                f"{title}\n\n{text}", mentions, self.roster, published
+            )
+        except Exception:
+            # The tags stand on their own: a transfer-extraction bug on one story must
+            # not lose its riders and teams. Logged with the traceback to be fixed.
+            log.exception("transfer extraction failed on %r", title[:80])
+            is_transfer, moves = False, []
         return StoryTags(riders, teams, staff, is_transfer, list(moves))
 
     def team_name(self, team_id: str, published: date | None) -> str:
