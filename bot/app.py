@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import AsyncIterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,7 @@ import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.ingest import Ingestor
+from bot.parse_pool import ParsePool
 from bot.roster_state import RosterState
 from bot.settings import DEFAULT_FEEDS, Settings
 from feeds.fetch import Fetcher
@@ -48,11 +47,7 @@ async def build_app(
     settings: Settings, *, roster_files: Sequence[str | Path] = ()
 ) -> AsyncIterator[App]:
     storage = await Storage.open(settings.database)
-    # Feed parsing is CPU-bound pure Python: a separate process keeps the event loop free.
-    # forkserver, not fork: this process already runs threads (aiosqlite).
-    parse_pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("forkserver")
-    )
+    parse_pool = ParsePool()
     session = None
     try:
         roster_state = RosterState(await load_current_roster(storage, roster_files))
@@ -66,14 +61,14 @@ async def build_app(
             fetcher,
             roster_state,
             poll_interval_s=settings.poll_minutes * 60,
-            parse_executor=parse_pool,
+            parse_pool=parse_pool,
         )
         scheduler = AsyncIOScheduler(timezone="UTC")
         yield App(settings, storage, session, fetcher, roster_state, ingestor, scheduler)
     finally:
         if session is not None:
             await session.close()
-        parse_pool.shutdown(wait=True, cancel_futures=True)
+        parse_pool.close()
         await storage.close()
 
 

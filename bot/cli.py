@@ -203,9 +203,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run_discord(app: App, stop: asyncio.Event) -> None:
     from bot.client import DomestiqueBot
-    from bot.discord_setup import configure_discord_endpoints
 
-    configure_discord_endpoints(app.settings)
     bot = DomestiqueBot(
         settings=app.settings,
         storage=app.storage,

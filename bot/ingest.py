@@ -13,14 +13,13 @@ import hashlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.parse_pool import ParsePool
 from bot.roster_state import RosterState
 from feeds.fetch import Fetcher, FetchResult
-from feeds.models import ParsedFeed, Story, StoryTags
-from feeds.parse import parse_feed
+from feeds.models import Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState, SavedStory
 from storage.feeds import Feed
@@ -67,7 +66,7 @@ class Ingestor:
         roster_state: RosterState,
         *,
         poll_interval_s: float,
-        parse_executor: Executor | None = None,
+        parse_pool: ParsePool,
         clock: Callable[[], float] = time.time,
         max_items: int = 200,
     ) -> None:
@@ -75,7 +74,7 @@ class Ingestor:
         self.fetcher = fetcher
         self.roster_state = roster_state
         self.poll_interval_s = poll_interval_s
-        self.parse_executor = parse_executor
+        self.parse_pool = parse_pool
         self.clock = clock
         self.max_items = max_items
         self._cycle_lock = asyncio.Lock()
@@ -147,7 +146,9 @@ class Ingestor:
         if body_hash == feed.body_hash and feed.primed:
             await self.storage.feeds.record_unchanged(feed.id, now, self._next_poll(now))
             return FeedReport(feed.url, "unchanged")
-        parsed = await self._parse(result.body, result.final_url or feed.url)
+        parsed = await self.parse_pool.parse(
+            result.body, result.final_url or feed.url, self.max_items
+        )
         if parsed.error:
             return await self._fail(feed, parsed.error)
         items = await asyncio.to_thread(self._tag_all, parsed.stories)
@@ -166,12 +167,6 @@ class Ingestor:
         if feed.url.startswith(LOCAL_PREFIX):
             return await asyncio.to_thread(_read_local, feed.url)
         return await self.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
-
-    async def _parse(self, body: bytes, base_url: str) -> ParsedFeed:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self.parse_executor, _parse_job, body, base_url, self.max_items
-        )
 
     def _tag_all(self, stories: Sequence[Story]) -> list[tuple[Story, StoryTags]]:
         tagger = self.roster_state.tagger  # one snapshot for the whole feed
@@ -201,11 +196,6 @@ class Ingestor:
             log.info("feed %s failed (%d in a row): %s", feed.url, failures, error)
         await self.storage.feeds.record_failure(feed.id, now, error, now + delay, disabled)
         return FeedReport(feed.url, "failed", error=error)
-
-
-def _parse_job(body: bytes, base_url: str, max_items: int) -> ParsedFeed:
-    # Module-level so a process pool can pickle it.
-    return parse_feed(body, base_url=base_url, max_items=max_items)
 
 
 def _source_key(source: str) -> str:

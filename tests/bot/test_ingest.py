@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.ingest import DISABLE_AFTER_S, Ingestor
+from bot.parse_pool import ParsePool
 from bot.roster_state import RosterState
 from feeds.fetch import Fetcher
 from feeds.netguard import AddressPolicy, new_session
@@ -91,7 +92,7 @@ async def make_ingestor(storage: Storage, roster_state: RosterState):
             Fetcher(session, timeout=5),
             roster_state,
             poll_interval_s=INTERVAL,
-            parse_executor=executor,
+            parse_pool=ParsePool(lambda: executor),
             clock=clock or Clock(),
         )
 
@@ -120,11 +121,11 @@ async def test_not_modified_skips_parsing_and_new_items_are_news(server, storage
     clock = Clock()
     ingestor = make_ingestor(clock=clock)
     await ingestor.poll_due()
-    jobs = ingestor.parse_executor.jobs
+    jobs = ingestor.parse_pool.executor.jobs
     clock.now += INTERVAL
     report = await ingestor.poll_due()
     assert [r.outcome for r in report.feeds] == ["not_modified"]
-    assert ingestor.parse_executor.jobs == jobs  # 304: nothing parsed
+    assert ingestor.parse_pool.executor.jobs == jobs  # 304: nothing parsed
     server.publish("/feed", rss(("a", "First", "text"), ("b", "Second", "text")))
     clock.now += INTERVAL
     report = await ingestor.poll_due()

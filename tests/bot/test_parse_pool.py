@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import time
+
+from bot.parse_pool import ParsePool
+
+GOOD = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+    b"<item><guid>1</guid><title>Stage 1</title><link>https://n.example/1</link></item>"
+    b"</channel></rss>"
+)
+# Hundreds of thousands of unclosed elements: the loose parser needs seconds of CPU for it.
+SLOW = b'<?xml version="1.0"?><rss><channel><title>x</title>' + b"<a><b>" * 400_000
+
+
+async def test_parses_in_a_worker_process():
+    pool = ParsePool()
+    try:
+        parsed = await pool.parse(GOOD, "https://n.example/feed", 200)
+        assert parsed.error is None and [s.title for s in parsed.stories] == ["Stage 1"]
+    finally:
+        pool.close()
+
+
+async def test_a_parse_past_the_limit_is_stopped_and_the_next_one_works():
+    pool = ParsePool(timeout_s=0.5)
+    try:
+        await pool.parse(GOOD, "https://n.example/feed", 200)  # worker started
+        started = time.monotonic()
+        slow = await pool.parse(SLOW, "https://n.example/slow", 200)
+        assert slow.error == "parsing took longer than 0.5 s" and slow.stories == []
+        assert time.monotonic() - started < 5
+        again = await pool.parse(GOOD, "https://n.example/feed", 200)
+        assert again.error is None and len(again.stories) == 1
+    finally:
+        pool.close()
