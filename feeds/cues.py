@@ -244,33 +244,29 @@ COMPANY_CUES: frozenset[str] = _words(
 # Words that are also surnames of riders. A surname on this list needs capitals
 # *and* a cycling story before it counts on its own.
 COMMON_WORDS: frozenset[str] = _words(
+    # Everyday words, not merely common surnames: "Woods" after "a walk in the",
+    # "Power" and "Strong" at the start of a sentence, "Kirsch" and "Koch" as German
+    # nouns, "Milan" the city, "August" the month.
     # en
-    "wood woods power swift page hill hills king wright young long little bell "
-    "best green white black brown gray grey fox ward moore rich strong price "
-    "turner walls knox sweet stone hart mullen carr cook hunter walker baker "
-    "miller taylor smith bird cross field fields ford rose rivers waters lake "
-    "marsh moss bush frost snow winter summer may day knight bishop pope "
-    "chapman mason porter booth bond banks dean stark wild wells hope hale "
-    "holland england bolton lee north south west east brand hope gates "
-    "nice page hope rich may will law love gee vine bay ray rex max van "
-    "king queen prince earl duke lord major sterling silver gold berg bol "
-    "lie bak dam vos haas kok bos groen wit zwart berg veld mulder smit "
-    "visser bakker boer dekker jansen meijer de jong post sol mas rui "
-    "costa conti porte bassi monti rossi bianchi ferrari fontana ponti "
-    "colle valle riva serra fischer koch lang wolf fuchs bauer kirsch "
-    "hirsch vogel jung klein schwarz weiss braun neumann schmidt kaiser "
-    "martin bernard roux blanc petit durand moreau leroy garcia "
-    "sanchez torres ramos blanco moreno castillo rubio gallego "
+    "wood woods power swift page hill hills king wright young long little bell best "
+    "green white black brown gray grey fox ward rich strong price walls sweet stone "
+    "hart cook hunter bird cross field fields ford rose rivers waters lake marsh moss "
+    "bush frost snow winter summer may day knight bishop pope mason porter bond banks "
+    "dean stark wild wells hope hale north south west east gates nice will law love "
+    "vine bay ray max king queen prince earl duke lord major sterling silver gold brand "
+    # nl, de, fr, it, es
+    "berg bol lie bak dam haas kok bos groen wit zwart veld boer post sol mas "
+    "costa porte monti fontana colle valle riva fischer koch lang wolf fuchs bauer "
+    "kirsch hirsch vogel jung schwarz weiss braun kaiser zimmermann sieger meister "
+    "kraft wald blanc rubio "
+    # words that are also team aliases (for the sentence-start rule)
     "drops trek total sky bull fenix emirates grenadiers "
-    "milan thomas august april june july march january october november "
-    "december september februari maart mei juni juli augustus oktober "
-    "janvier fevrier mars avril mai juin juillet aout octobre novembre "
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto ottobre "
-    "januar februar marz juni juli oktober dezember enero febrero abril "
-    "mayo junio julio agosto monday tuesday wednesday thursday friday "
-    "saturday sunday christmas easter sieger meister kraft wald zimmermann "
-    "konig konig schneider muller weber wagner becker hoffmann schafer "
-    "richter krause meier"
+    # places, months, days
+    "milan thomas august april june july march january october november december "
+    "september februari maart mei juni juli augustus oktober janvier fevrier mars avril "
+    "mai juin juillet aout octobre novembre gennaio febbraio marzo aprile maggio giugno "
+    "luglio agosto ottobre januar februar marz oktober dezember enero febrero abril mayo "
+    "junio julio monday tuesday wednesday thursday friday saturday sunday christmas easter"
 )
 
 # Words that make the team-like word before them part of a race's name ("UAE Tour",

@@ -527,6 +527,20 @@ class _Resolver:
         before = self.text[max(0, start - 3) : start].rstrip(" \u00a0\"'“‘(")
         return not before or before[-1] in ".!?:\n" or start == 0
 
+    def title_case_line(self, pos: int) -> bool:
+        """A Title Case Headline capitalises every word: capitals say nothing there.
+
+        Only the title's first line is read this way: German prose capitalises every
+        noun, and body text is never written in Title Case.
+        """
+        line_end = self.text.find("\n")
+        if pos >= (line_end if line_end >= 0 else len(self.text)):
+            return False
+        words = [w for w in _WORDS.findall(self.text[: max(line_end, 0)]) if len(w) >= 4]
+        if len(words) < 4:
+            return False
+        return sum(1 for w in words if w[0].isupper()) >= 0.85 * len(words)
+
     def near_company(self, k0: int, k1: int) -> bool:
         return any(k in self.company_words for k in (k0 - 2, k0 - 1, k1, k1 + 1))
 
@@ -715,7 +729,9 @@ class _Resolver:
         if start in self.foreign_starts:
             return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
         ids = list(dict.fromkeys(p.person_id for p in keys))
-        weak = any(p.weak for p in keys)
+        # Everyday words, and any word in a Title Case Headline ("Chinese Brand XDS ..."),
+        # need more than capitals.
+        weak = any(p.weak for p in keys) or self.title_case_line(start)
         # Named in full somewhere in this story: that one (the nearest earlier one).
         named = [i for i in ids if i in self.persons_full]
         if start in getattr(self, "variant_names", {}):

@@ -455,3 +455,18 @@ def test_team_word_that_is_a_place(tagger: Tagger) -> None:
     ms = tagger.mentions("Criterium", text, date(2023, 9, 10))
     full = f"Criterium\n\n{text}"
     assert [full[m.start : m.end] for m in ms if m.kind == "team"] == ["Astana Qazaqstan"]
+
+
+def test_title_case_headline_words_need_more_than_capitals() -> None:
+    roster = parse_roster(
+        '[[team]]\nid = "astana"\nnames = [{ name = "Astana Qazaqstan" }]\n'
+        '[[rider]]\nname = "Carl Invests"\nteams = [{ team = "astana", from = 2020 }]\n'
+    )
+    tagger = Tagger(roster)
+    title = "Chinese Brand Invests in Astana Qazaqstan to Create New Super Team"
+    text = "The sponsor joins the WorldTour team before the Tour de France. Invests said so."
+    tags = tagger.tag(title, text, date(2024, 6, 20))
+    mentions = tagger.mentions(title, text, date(2024, 6, 20))
+    # The headline's "Invests" is a verb; the body's capitalised "Invests" is the rider.
+    assert [m.start > len(title) for m in mentions if m.kind == "rider"] == [True]
+    assert tags.riders == ["carl-invests"]
