@@ -38,7 +38,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from feeds import transfer_cues as cues
@@ -575,26 +575,28 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         if family == "acquire" and not to:
             continue  # a team verb with no team in sight ("he added") says nothing
         # "returns to racing", "moved to the front": the verb had an object, just not a team.
-        dangling = not to and story.low[cue.start : cue.end].split()[-1] in _PREPOSITIONS
-        targets = [m for m in movers if m.entity_id not in staying]
-        for mover in targets:
-            ev = _Evidence(mover.entity_id, family, clause.sentence, clause.title, False)
-            ev.to = dict(to)
-            ev.origin = set(origin)
-            ev.left = bool(origin)  # the verb itself names the team left
-            own = _affiliation(story.text, mover, teams)
-            if own:
-                ev.origin.add(own)
-                ev.to.pop(own, None)
-            ev.season = season
-            ev.inheritable = not dangling
-            ev.question = clause.title and story.title_question
-            story.evidence.append(ev)
+        words = story.low[cue.start : cue.end].split()
+        dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
+        found = _Evidence("", family, clause.sentence, clause.title, not movers)
+        found.to, found.origin, found.season = to, origin, season
+        found.left = bool(origin)  # the verb itself names the team left
+        found.inheritable = not dangling
+        found.question = clause.title and story.title_question
         if not movers:
-            ev = _Evidence("", family, clause.sentence, clause.title, True)
-            ev.to, ev.origin, ev.season = dict(to), set(origin), season
-            ev.inheritable = not dangling
-            story.pending.append(ev)
+            story.pending.append(found)
+        for mover in movers:
+            if mover.entity_id not in staying:
+                story.evidence.append(_for_mover(story, found, mover, teams))
+
+
+def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evidence:
+    """A copy of a clause's evidence for one mover, with their own current team as origin."""
+    ev = replace(found, person_id=mover.entity_id, to=dict(found.to), origin=set(found.origin))
+    own = _affiliation(story.text, mover, teams)
+    if own:
+        ev.origin.add(own)
+        ev.to.pop(own, None)
+    return ev
 
 
 def _movers(story: _Story, family: str, people, cue: _Hit, teams) -> list[Mention]:
