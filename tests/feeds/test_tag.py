@@ -460,7 +460,8 @@ def test_team_word_that_is_a_place(tagger: Tagger) -> None:
 def test_title_case_headline_words_need_more_than_capitals() -> None:
     roster = parse_roster(
         '[[team]]\nid = "astana"\nnames = [{ name = "Astana Qazaqstan" }]\n'
-        '[[rider]]\nname = "Carl Invests"\nteams = [{ team = "astana", from = 2020 }]\n'
+        '[[team]]\nid = "other"\nnames = [{ name = "Other Pro Team" }]\n'
+        '[[rider]]\nname = "Carl Invests"\nteams = [{ team = "other", from = 2020 }]\n'
     )
     tagger = Tagger(roster)
     title = "Chinese Brand Invests in Astana Qazaqstan to Create New Super Team"
