@@ -150,12 +150,12 @@ _GENERIC_TEAM = re.compile(
     r"mannschaft|rennstall|equipo|it|they|ze|elle|sie)\b"
 )
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
-_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:[\w-]+\s+){0,2}$")
+_POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|’s|'|’)\s*(?:[\w-]+\s+){0,2}|\s*)$")
 _HEADLINE_GAP = re.compile(
     r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
     r"(?:la |le |l'|de |het |die |das |the )?"
 )
-_LIST_GAP = re.compile(r"\s*[:–—-]\s*$")
+_LIST_GAP = re.compile(r"\s*[:–—-]?\s*$")
 _OWNER_GAP = re.compile(r"(?:'s|’s|'|’)\s+")
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
@@ -485,7 +485,8 @@ def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> li
         words = _WORD.findall(story.low, cue.end, after[0].start)
         listed = not words and _LIST_GAP.match(story.low, cue.end, after[0].start)
         if listed or (words and words[0] in _OF_WORDS and len(words) <= 3):
-            chain = [after[0]]  # "the arrivals of X and Y", "New signings: X, Y"
+            # "the arrivals of X and Y", "New signings: X, Y", "new signing Tim Merlier"
+            chain = [after[0]]
             for person in after[1:]:
                 if not _coordinated(story, chain[-1], person, teams):
                     break
