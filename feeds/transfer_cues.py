@@ -61,7 +61,8 @@ ARRIVE: tuple[str, ...] = (
     r"gaat .{0,25}rijden (?:voor|bij)\b",
     r"zal .{0,25}rijden (?:voor|bij)\b",
     r"onderweg naar\b",
-    r"rijdt (?:volgend jaar |vanaf \d{4} )?voor\b",
+    r"rijdt (?:[\w-]+ ){0,4}voor\b",
+    r"mag (?:[\w-]+ ){0,3}naar\b",
     # French
     r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
     r"s'engag(?:e|er|era|ent|eront)\b",
@@ -300,7 +301,14 @@ CONFIRMED: tuple[str, ...] = (
     r"rond is\b",
     r"è fatta\b",
     r"c'est fait\b",
-    r"(?:maakt|maakte) .{0,40}bekend\b",
+    r"(?:maakt|maakte|maakten|maken) .{0,40}bekend\b",
+    r"akkoord\b",
+    r"(?:reach|reached|reaches) (?:an |a )?(?:agreement|deal|settlement)\b",
+    r"agreement (?:was |has been )?reached\b",
+    r"accordo (?:raggiunto|trovato)\b",
+    r"accord (?:trouvé|conclu)\b",
+    r"einigung\b",
+    r"haben sich geeinigt\b",
     r"(?:heeft|hebben) getekend\b",
     r"officieel\b",
     r"bevestig(?:t|de|en|d)\b",
@@ -479,6 +487,10 @@ RUMOUR_WEAK: tuple[str, ...] = (
 
 # Hedges that describe a rumour which has since come true ("had been rumoured for weeks").
 RUMOUR_SUPERSEDED: tuple[str, ...] = (
+    # a dispute that is over ("ending the dispute", "na het juridische geschil")
+    r"(?:end|ends|ended|ending|after|settl\w*|resolv\w*|na|einde|fin|dopo|nach) "
+    r"(?:[\w-]+ ){0,3}(?:dispute|row|stand-?off|legal \w+|geschil|conflict|juridische? \w+|"
+    r"litige|contentieux|contenzioso|streit|rechtsstreit|disputa)\b",
     r"(?:end|ends|ended|ending|after) (?:[\w-]+ ){0,3}(?:speculation|rumou?rs)\b",
     r"(?:einde|eind) (?:[\w-]+ ){0,3}(?:speculatie|geruchten)\b",
     r"(?:fin|met fin) (?:[\w-]+ ){0,3}(?:spéculations|rumeurs)\b",
@@ -493,6 +505,11 @@ DISPUTE: tuple[str, ...] = (
     r"reject(?:s|ed)?\b",
     r"disput(?:e|es|ed)\b",
     r"contest(?:s|ed)?\b",
+    r"geschil\b",
+    r"juridische? (?:strijd|steekspel|procedure|stappen)\b",
+    r"litige\b",
+    r"contenzioso\b",
+    r"rechtsstreit\b",
     r"legal (?:proceedings|action|dispute)\b",
     r"contractually bound\b",
     r"ontken(?:t|de|nen)\b",

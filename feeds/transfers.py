@@ -727,9 +727,10 @@ def _blocked_team(person: Person, published: date | None) -> str | None:
 def _sentence_status(story: _Story, span: _Span) -> int:
     """+1 announced, -1 hedged, -2 disputed, 0 silent."""
     start, end = span.start, span.end
-    if _within(story.hits.get("dispute", []), start, end):
-        return -2
     superseded = _within(story.hits.get("superseded", []), start, end)
+    for hit in _within(story.hits.get("dispute", []), start, end):
+        if not any(s.start <= hit.start < s.end for s in superseded):
+            return -2
     for hit in _within(story.hits.get("rumour", []), start, end):
         if not any(s.start <= hit.start < s.end for s in superseded):
             return -1

@@ -1279,6 +1279,74 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN += [
+    (
+        "Akkoord: Uijtdebroeks mag naar Visma | Lease a Bike",
+        "Cian Uijtdebroeks rijdt volgend seizoen dan toch voor Visma | Lease a Bike. De ploeg en "
+        "Bora-Hansgrohe hebben een akkoord bereikt over de transfer van de Belgische klimmer, zo "
+        "maakten beide ploegen donderdag bekend. Uijtdebroeks had zijn contract bij de Duitse "
+        "ploeg eenzijdig opgezegd, waarna een juridisch steekspel volgde.",
+        "2023-12-21",
+        ["Cian Uijtdebroeks", "Visma | Lease a Bike", "Bora-Hansgrohe"],
+        {"de Belgische klimmer": "Cian Uijtdebroeks", "de Duitse ploeg": "Bora-Hansgrohe"},
+        True,
+        {("Cian Uijtdebroeks", "Jumbo-Visma", "confirmed")},
+    ),
+    (
+        "Uijtdebroeks free to join Visma after teams settle dispute",
+        "Cian Uijtdebroeks will ride for Visma | Lease a Bike next season after Bora-Hansgrohe "
+        "and the Dutch team reached an agreement, ending a legal dispute over the Belgian's "
+        "contract.",
+        "2023-12-21",
+        ["Cian Uijtdebroeks", "Visma | Lease a Bike", "Bora-Hansgrohe"],
+        {"Visma": "Visma | Lease a Bike", "the Dutch team": "Visma | Lease a Bike"},
+        True,
+        {("Cian Uijtdebroeks", "Jumbo-Visma", "confirmed")},
+    ),
+    (
+        "Soudal Quick-Step present their 2023 kit",
+        "Soudal Quick-Step presented their new kit in Calpe on Tuesday. Remco Evenepoel and Tim "
+        "Merlier modelled the jersey. Team manager Patrick Lefevere said the team aims to win the "
+        "Tour of Flanders again.",
+        "2023-01-10",
+        ["Soudal Quick-Step", "Remco Evenepoel", "Tim Merlier", "Patrick Lefevere"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Van Aert out of Paris-Nice with illness",
+        "Wout van Aert will miss Paris-Nice because of illness, Visma | Lease a Bike announced. "
+        "The Belgian will return to racing at the E3 Saxo Classic, where he will join teammates "
+        "Christophe Laporte and Matteo Jorgenson.",
+        "2024-02-15",
+        ["Wout van Aert", "Visma | Lease a Bike", "Christophe Laporte", "Matteo Jorgenson"],
+        {"The Belgian": "Wout van Aert"},
+        False,
+        set(),
+    ),
+    (
+        "Kopecky wint het WK en blijft bij SD Worx-Protime",
+        "Lotte Kopecky heeft opnieuw de wereldtitel veroverd. De Belgische blijft ook volgend "
+        "seizoen bij SD Worx-Protime, ondanks interesse van Lidl-Trek.",
+        "2024-10-12",
+        ["Lotte Kopecky", "SD Worx-Protime", "Lidl-Trek"],
+        {"De Belgische": "Lotte Kopecky"},
+        False,
+        set(),
+    ),
+    (
+        "Vollering: 'Ik kijk uit naar FDJ-Suez'",
+        "Demi Vollering kijkt uit naar haar overstap naar FDJ-Suez. De Nederlandse rijdt nog tot "
+        "het einde van het seizoen voor SD Worx-Protime, waarna ze haar nieuwe ploeg vervoegt.",
+        "2024-08-14",
+        ["Demi Vollering", "FDJ-Suez", "SD Worx-Protime"],
+        {"De Nederlandse": "Demi Vollering"},
+        True,
+        {("Demi Vollering", "FDJ-Suez", "confirmed")},
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
