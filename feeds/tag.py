@@ -881,6 +881,7 @@ class _Resolver:
 
     # --- misspellings -----------------------------------------------------------------
 
+    # A capitalised word of six letters or more: a candidate misspelling.
     _CAP_WORD = re.compile(r"(?<![\w])[A-ZÀ-ÞŁŠŽČ]\w{5,}")
 
     def _fuzzy(self) -> None:
@@ -892,6 +893,7 @@ class _Resolver:
             for form in self.t._surnames.get(pid, ()):
                 if " " not in form and len(form) >= 6:
                     targets.setdefault(form[:2], []).append((form, pid))
+        by_given = self.t._by_given
         for m in self._CAP_WORD.finditer(self.text):
             start, end = m.span()
             i = bisect_right(starts, start) - 1
@@ -902,8 +904,11 @@ class _Resolver:
             if not word or " " in word or word in cues.COMMON_WORDS:
                 continue
             pid = self._fuzzy_match(word, targets.get(word[:2], ()))
-            if pid is None:
-                pid = self._fuzzy_after_given(word, start)
+            given = self._word_before(start) if pid is None else None
+            if given and given[0].isupper():
+                folded_given = given.lower() if given.isascii() else _folded(given)
+                if folded_given in by_given:
+                    pid = self._fuzzy_after_given(word, by_given[folded_given])
             if pid is not None:
                 self._add_person(pid, start, end, "fuzzy")
 
@@ -919,13 +924,13 @@ class _Resolver:
         best = list(dict.fromkeys(best))
         return best[0] if len(best) == 1 else None
 
-    def _fuzzy_after_given(self, word: str, start: int) -> str | None:
+    def _word_before(self, start: int) -> str | None:
+        """The word just before `start` when only spaces separate them."""
+        m = _LAST_WORD.search(self.text, max(0, start - 24), start)
+        return m.group(1) if m else None
+
+    def _fuzzy_after_given(self, word: str, ids: Sequence[str]) -> str | None:
         """ "Alexander Vinokurov": an exact first name, then a surname one or two edits off."""
-        before = self.text[max(0, start - 30) : start]
-        m = _LAST_WORD.search(before)
-        if not m or not m.group(1)[:1].isupper():
-            return None
-        ids = self.t._by_given.get(_folded(m.group(1)), ())
         targets = [
             (form, pid)
             for pid in ids
