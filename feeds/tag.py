@@ -255,25 +255,26 @@ class Tagger:
     # --- building ---------------------------------------------------------------
 
     def _person_entries(self, person: Person) -> Iterable[tuple[str, Payload]]:
-        name = person.name
-        yield name, PersonKey(person.id, "name")
-        given, surname = split_name(name)
-        if given:
-            for form in surname_forms(name):
-                key = _folded(form)
-                weak = _is_common(key)
-                yield form, PersonKey(person.id, "surname", weak)
-            # "M. Cavendish"
-            initial = fold_tokens(given[0])[:1]
-            if initial:
-                yield f"{initial[0][0]} {' '.join(surname)}", PersonKey(person.id, "initial")
-            # "Daniel Martínez" for "Daniel Felipe Martínez"
-            if len(given) >= 2:
-                yield f"{given[0]} {' '.join(surname)}", PersonKey(person.id, "short")
         for alias in person.aliases:
             words = fold_tokens(alias)
             weak = len(words) == 1 or any(_is_common(w) for w in words)
             yield alias, PersonKey(person.id, "alias", weak)
+        name = person.name
+        given, surname = split_name(name)
+        if not given:
+            # A one-word name is no stronger than a nickname: capitals and context.
+            yield name, PersonKey(person.id, "alias", True)
+            return
+        yield name, PersonKey(person.id, "name")
+        for form in surname_forms(name):
+            yield form, PersonKey(person.id, "surname", _is_common(_folded(form)))
+        # "M. Cavendish"
+        initial = fold_tokens(given[0])[:1]
+        if initial:
+            yield f"{initial[0][0]} {' '.join(surname)}", PersonKey(person.id, "initial")
+        # "Daniel Martínez" for "Daniel Felipe Martínez"
+        if len(given) >= 2:
+            yield f"{given[0]} {' '.join(surname)}", PersonKey(person.id, "short")
 
     def _team_entries(self, team: Team) -> Iterable[tuple[str, Payload]]:
         def variants(name: str) -> set[str]:

@@ -471,3 +471,15 @@ def test_title_case_headline_words_need_more_than_capitals() -> None:
     # The headline's "Invests" is a verb; the body's capitalised "Invests" is the rider.
     assert [m.start > len(title) for m in mentions if m.kind == "rider"] == [True]
     assert tags.riders == ["carl-invests"]
+
+
+def test_one_word_name_needs_capitals_and_context() -> None:
+    roster = parse_roster('[[rider]]\nname = "Xandro"\naliases = ["X-Man"]\n')
+    tagger = Tagger(roster)
+    assert tagger.tag("Xandro", "He won the stage in the peloton sprint.", None).riders == [
+        "xandro"
+    ]
+    assert tagger.tag("xandro", "a word", None).riders == []
+    assert tagger.tag("Win", "X-Man won the stage in the peloton sprint.", None).riders == [
+        "xandro"
+    ]
