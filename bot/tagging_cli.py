@@ -50,7 +50,7 @@ def _load(args: argparse.Namespace) -> tuple[Roster, list[dict[str, Any]]] | int
         return 2
     path = Path(args.input)
     try:
-        with path.open(encoding="utf-8") as fh:
+        with path.open(encoding="utf-8-sig") as fh:  # tolerate a byte-order mark
             records = read_jsonl(fh, str(path))
     except (OSError, UnicodeDecodeError) as exc:
         print(f"domestique: cannot read {path}: {exc}", file=sys.stderr)
