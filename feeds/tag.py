@@ -64,7 +64,7 @@ WEAK_CUE_CAP = 2
 ENTITY_WEIGHT = 2
 SEASON_END_MONTH = 11
 # Seasons by which one namesake's career must predate the other's to be preferred.
-SENIORITY_MARGIN = 3
+SENIORITY_MARGIN = 2
 # How far (characters) a team may sit from a surname to settle who it is.
 NEARBY_TEAM_CHARS = 80
 # How close a description must be followed by a name to be that name's apposition.
