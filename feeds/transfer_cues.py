@@ -169,8 +169,8 @@ ACQUIRE: tuple[str, ...] = (
     r"secur(?:e|es|ed|ing) the (?:signature|services) of\b",
     r"capture of\b",
     # Dutch
-    r"haalt\b",
-    r"haalde\b",
+    r"haalt .{0,60}binnen\b",
+    r"haalde .{0,60}binnen\b",
     r"legt .{0,60}vast\b",
     r"vastleggen\b",
     r"versterkt zich met\b",
@@ -200,7 +200,7 @@ ACQUIRE: tuple[str, ...] = (
     # German
     r"verpflichte(?:t|n)\b",
     r"verpflichtung von\b",
-    r"holt\b",
+    r"holt .{0,60}(?:ins team|zurück)\b",
 )
 
 LOSE: tuple[str, ...] = (
@@ -281,6 +281,10 @@ NOUN_DEPART: tuple[str, ...] = (
     r"salida\b",
     r"marcha\b",
 )
+
+# Verbs that close a Dutch/German clause: their team comes before them, never after
+# ("zou richting FDJ-SUEZ trekken", "beim UAE Team ADQ unterschrieben hat").
+VERB_FINAL = frozenset({"trekken", "unterschrieben", "vastleggen", "vastgelegd", "aangetrokken"})
 
 # --- status cues --------------------------------------------------------------------
 

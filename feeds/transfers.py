@@ -623,6 +623,8 @@ def _directions(
     local = _in(teams, region)
     origin: set[str] = {t.entity_id for t in local if roles[id(t)] == "from"}
     after = [t for t in local if t.start >= cue.end]
+    if story.low[cue.start : cue.end] in cues.VERB_FINAL:
+        after = []  # the clause ends here; what follows is another clause's
     before = [t for t in teams if t.end <= cue.start]
     inside = [t for t in teams if cue.start <= t.start and t.end <= cue.end]
     own = {_affiliation(story.text, m, teams) for m in movers} - {None}
@@ -665,7 +667,7 @@ def _directions(
         ):
             origin.add(left.entity_id)
     elif family == "acquire":
-        subject = [t for t in before if roles[id(t)] != "from"]
+        subject = [t for t in before if roles[id(t)] != "from" and id(t) not in story.owned]
         if subject:
             add(subject[-1], 2.0)
         elif story.focus_team and _GENERIC_TEAM.search(story.low, clause.start, cue.start):

@@ -1347,6 +1347,19 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN.append(
+    (
+        "Lidl-Trek haalt Ayuso binnen",
+        "Lidl-Trek haalt Juan Ayuso binnen. De Spanjaard komt over van UAE Team Emirates-XRG en "
+        "tekende een contract tot 2030.",
+        "2025-08-20",
+        ["Lidl-Trek", "Juan Ayuso", "UAE Team Emirates-XRG"],
+        {"De Spanjaard": "Juan Ayuso"},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "confirmed")},
+    )
+)
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
@@ -1367,6 +1380,12 @@ RACE_REPORTS = [
         "Jonathan Milan (Lidl-Trek) passa al comando della classifica a punti dopo la volata di "
         "Fossano.",
         ["Jonathan Milan", "Lidl-Trek"],
+    ),
+    (
+        "Pogačar pakt de ritzege",
+        "Tadej Pogačar (UAE Team Emirates) haalde Jonas Vingegaard in op de laatste helling en "
+        "haalt zo zijn derde ritzege.",
+        ["Tadej Pogačar", "UAE Team Emirates", "Jonas Vingegaard"],
     ),
     (
         "Cavendish returns to racing",
