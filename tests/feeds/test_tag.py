@@ -483,3 +483,10 @@ def test_one_word_name_needs_capitals_and_context() -> None:
     assert tagger.tag("Win", "X-Man won the stage in the peloton sprint.", None).riders == [
         "xandro"
     ]
+
+
+def test_a_datetime_is_read_as_its_date(tagger: Tagger) -> None:
+    from datetime import datetime, timezone
+
+    when = datetime(2023, 9, 1, 12, 0, tzinfo=timezone.utc)
+    assert tagger.tag(SEED_TITLE, SEED_TEXT, when) == tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE)
