@@ -38,7 +38,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -349,6 +349,8 @@ class Tagger:
         feed_is_cycling: bool | None = None,
     ) -> list[Mention]:
         """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`."""
+        if isinstance(published, datetime):
+            published = published.date()  # a datetime does not compare with roster dates
         full = f"{title}\n\n{text}"
         found = self._resolve(full, published, feed_is_cycling)
         return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
@@ -360,6 +362,8 @@ class Tagger:
         published: date | None,
         feed_is_cycling: bool | None = None,
     ) -> StoryTags:
+        if isinstance(published, datetime):
+            published = published.date()
         mentions = self.mentions(title, text, published, feed_is_cycling)
         riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
         teams = _ordered(m.entity_id for m in mentions if m.kind == "team")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -486,7 +486,7 @@ def test_one_word_name_needs_capitals_and_context() -> None:
 
 
 def test_a_datetime_is_read_as_its_date(tagger: Tagger) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    when = datetime(2023, 9, 1, 12, 0, tzinfo=timezone.utc)
+    when = datetime(2023, 9, 1, 12, 0, tzinfo=UTC)
     assert tagger.tag(SEED_TITLE, SEED_TEXT, when) == tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE)
