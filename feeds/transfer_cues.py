@@ -252,6 +252,16 @@ NOUN_ARRIVE: tuple[str, ...] = (
 # A team wants the person: the team named right after is where the rumour sends them,
 # whatever the preposition ("in het vizier van Movistar", "targeted by Ineos").
 COURTED: tuple[str, ...] = (
+    r"(?:in|holds?|held|opened) (?:advanced |contract )?talks with\b",
+    r"negotiat(?:es|ing|ions) with\b",
+    r"in gesprek met\b",
+    r"onderhandelt met\b",
+    r"en (?:discussions?|négociations?) avec\b",
+    r"in trattativa con\b",
+    r"tratta con\b",
+    r"verhandelt mit\b",
+    r"in verhandlungen mit\b",
+    r"negocia con\b",
     r"target(?:ed)? (?:for|by)\b",
     r"on the radar of\b",
     r"on (?:the )?(?:shopping )?list of\b",
@@ -267,6 +277,9 @@ COURTED: tuple[str, ...] = (
     r"umworben von\b",
     r"en el punto de mira d(?:e|el)\b",
 )
+
+# Move nouns that races use too ("a move by Visma", "all'arrivo"): only "move to X" counts.
+RACE_NOUNS = frozenset({"move", "switch", "arrival", "arrivée", "arrivo", "passaggio", "llegada"})
 
 NOUN_DEPART: tuple[str, ...] = (
     r"departures?\b",
@@ -585,6 +598,12 @@ RACE: tuple[str, ...] = (
     r"withdr(?:ew|awn|aw|awal)\b",
     r"forced out\b",
     r"did not (?:start|finish)\b",
+    r"transfer day\b",
+    r"rest day\b",
+    r"rustdag\b",
+    r"journée de repos\b",
+    r"giorno di riposo\b",
+    r"ruhetag\b",
     r"dnf\b",
     r"crash(?:ed|es)?\b",
     r"breakaway\b",

@@ -681,14 +681,16 @@ def _directions(
                 add(team, 2.0)
                 break
     elif family == "noun_arrive":
+        # "move", "arrivo" also name a race's moves and finishes: they need "to"/"at".
+        loose = story.low[cue.start : cue.end] not in cues.RACE_NOUNS
         for team in after:
             # "move to Astana", "arrival at Vinokourov's team"; not any team later on.
             gap = len(_WORD.findall(story.low, cue.end, team.start))
             role = roles[id(team)]
-            if (role in ("to", "aff") and gap <= 4) or (role is None and gap <= 2):
+            if (role in ("to", "aff") and gap <= 4) or (loose and role is None and gap <= 2):
                 add(team, 1.5)
                 break
-        if not to and before and roles[id(before[-1])] != "from":
+        if loose and not to and before and roles[id(before[-1])] != "from":
             add(before[-1], 1.0)
         if not to and story.focus_team and story.low[cue.end - 1 : cue.end] == "s":
             to[story.focus_team] = 1.0  # plural "arrivals", "signings": the team's intake

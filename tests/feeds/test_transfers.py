@@ -1388,6 +1388,12 @@ RACE_REPORTS = [
         ["Tadej Pogačar", "UAE Team Emirates", "Jonas Vingegaard"],
     ),
     (
+        "Pogačar covers every attack",
+        "Tadej Pogačar followed a move by Visma | Lease a Bike on the Col du Glandon before the "
+        "transfer day to Pau.",
+        ["Tadej Pogačar", "Visma | Lease a Bike"],
+    ),
+    (
         "Cavendish returns to racing",
         "Mark Cavendish is expected to return to racing at the Tour of Türkiye, where he will face "
         "Alpecin-Deceuninck's Jasper Philipsen.",
