@@ -503,6 +503,9 @@ class _Resolver:
         self.company_words: set[int] = set()
         self.found: list[_Found] = []
         self._kinds: dict[str, Kind] = {}
+        people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
+        self.person_starts = {h[0] for h in people}
+        self.person_ends = {h[1] for h in people}
 
     # --- small checks ---------------------------------------------------------------
 
@@ -519,11 +522,14 @@ class _Resolver:
         return bool(m) and m.group(1).isupper()
 
     def in_compound(self, start: int, end: int) -> bool:
-        """Part of a hyphenated compound: a place (Saint-Léonard) or race (Milan-San Remo)."""
+        """Part of a hyphenated compound: a place (Saint-Léonard) or race (Milan-San Remo),
+        unless the other part is a person too ("the Pogačar-Vingegaard duel")."""
         before = self.text[start - 1 : start]
         after = self.text[end : end + 2]
-        joined_before = before in ("-", "‐")
-        joined_after = after[:1] in ("-", "‐") and after[1:].isalpha()
+        joined_before = before in ("-", "‐") and start - 1 not in self.person_ends
+        joined_after = (
+            after[:1] in ("-", "‐") and after[1:].isalpha() and end + 1 not in self.person_starts
+        )
         return joined_before or joined_after
 
     def any_capital(self, start: int, end: int) -> bool:

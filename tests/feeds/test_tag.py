@@ -490,3 +490,9 @@ def test_a_datetime_is_read_as_its_date(tagger: Tagger) -> None:
 
     when = datetime(2023, 9, 1, 12, 0, tzinfo=UTC)
     assert tagger.tag(SEED_TITLE, SEED_TEXT, when) == tagger.tag(SEED_TITLE, SEED_TEXT, SEED_DATE)
+
+
+def test_two_riders_joined_by_a_hyphen(tagger: Tagger, roster: Roster) -> None:
+    text = "The Pogačar-Vingegaard duel lit up the Tour de France again."
+    tags = tagger.tag("Duel", text, date(2024, 7, 14))
+    assert names(roster, tags.riders) == ["Tadej Pogačar", "Jonas Vingegaard"]
