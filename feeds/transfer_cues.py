@@ -714,7 +714,7 @@ FROM_MARKERS = (
     r"quitte|quitter|da|dal|dalla|dallo|dall'|lascia|von|vom|verlässt|desde|swapping|swap|swaps|"
     r"procedente|proveniente|ex"
 )
-AFFILIATION_MARKERS = r"at|with|met|avec|sous|con|bei|mit|en|in|of"
+AFFILIATION_MARKERS = r"at|with|on|met|avec|sous|con|bei|mit|en|in|of"
 
 # Determiners/adjectives allowed between a marker and the team ("to the Belgian team").
 FILLER_WORDS = (

@@ -645,7 +645,11 @@ def _directions(
             ]
             if free:
                 gap = len(_WORD.findall(story.low, cue.end, free[0].start))
-                if gap <= MAX_GAP_WORDS:
+                # "join Cavendish at Astana" (the team introduced), not "joined Pedersen, and
+                # Visma had to chase" (a new subject).
+                between = bool(_in(story.people, _Span(cue.end, free[0].start, 0, False)))
+                introduced = roles[id(free[0])] in ("to", "aff")
+                if gap <= MAX_GAP_WORDS and (introduced or not between):
                     add(free[0], 2.0 if gap <= 3 else 1.5)
         if not to:
             for team in local:

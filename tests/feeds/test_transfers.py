@@ -1394,6 +1394,12 @@ RACE_REPORTS = [
         ["Tadej Pogačar", "Visma | Lease a Bike"],
     ),
     (
+        "Van der Poel solo in Roubaix",
+        "Mathieu van der Poel joined Mads Pedersen and Wout van Aert, and Visma | Lease a Bike "
+        "had to chase for the rest of the day.",
+        ["Mathieu van der Poel", "Mads Pedersen", "Wout van Aert", "Visma | Lease a Bike"],
+    ),
+    (
         "Cavendish returns to racing",
         "Mark Cavendish is expected to return to racing at the Tour of Türkiye, where he will face "
         "Alpecin-Deceuninck's Jasper Philipsen.",
