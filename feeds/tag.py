@@ -473,6 +473,7 @@ _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
 # Words that may stand between a description and the name it introduces.
 _APPOSITION_WORDS = _RIDER_NOUNS | cues.ROLE_WORDS | cues.APPOSITION_LINKS
 _LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
+_LAST_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)[-‐]$")
 _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _WORDS = re.compile(r"\w+")
 _DOTTED_WORD = re.compile(r"(\w+)\.")
@@ -522,15 +523,15 @@ class _Resolver:
         return bool(m) and m.group(1).isupper()
 
     def in_compound(self, start: int, end: int) -> bool:
-        """Part of a hyphenated compound: a place (Saint-Léonard) or race (Milan-San Remo),
-        unless the other part is a person too ("the Pogačar-Vingegaard duel")."""
-        before = self.text[start - 1 : start]
+        """Part of a capitalised hyphenated compound: a place (Saint-Léonard) or a race
+        (Milan-San Remo), unless the other part is a person too ("the Pogačar-Vingegaard
+        duel"). Lowercase parts are fine: "a Pogačar-led group", "ex-Pogačar"."""
+        if self.text[start - 1 : start] in ("-", "‐") and start - 1 not in self.person_ends:
+            m = _LAST_WORD_BEFORE_HYPHEN.search(self.text, max(0, start - 40), start)
+            if m and m.group(1)[0].isupper():
+                return True
         after = self.text[end : end + 2]
-        joined_before = before in ("-", "‐") and start - 1 not in self.person_ends
-        joined_after = (
-            after[:1] in ("-", "‐") and after[1:].isalpha() and end + 1 not in self.person_starts
-        )
-        return joined_before or joined_after
+        return after[:1] in ("-", "‐") and after[1:].isupper() and end + 1 not in self.person_starts
 
     def any_capital(self, start: int, end: int) -> bool:
         return any(c.isupper() for c in self.text[start:end])

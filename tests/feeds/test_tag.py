@@ -496,3 +496,9 @@ def test_two_riders_joined_by_a_hyphen(tagger: Tagger, roster: Roster) -> None:
     text = "The Pogačar-Vingegaard duel lit up the Tour de France again."
     tags = tagger.tag("Duel", text, date(2024, 7, 14))
     assert names(roster, tags.riders) == ["Tadej Pogačar", "Jonas Vingegaard"]
+
+
+def test_surname_in_a_lowercase_compound(tagger: Tagger, roster: Roster) -> None:
+    text = "A Pogačar-led group caught the breakaway at the Tour de France."
+    tags = tagger.tag("Stage", text, date(2024, 7, 14))
+    assert names(roster, tags.riders) == ["Tadej Pogačar"]
