@@ -656,11 +656,14 @@ class _Resolver:
         self.found.append(_Found(pid, kind, start, end, how, strong=strong))
 
     def _pick_person(self, ids: Sequence[str], pos: int) -> str | None:
-        """One person among namesakes: active riders first, then who the story knows."""
+        """One person among namesakes: the living, the story's men's or women's racing,
+        a team the story names, then the clearly senior one; else nobody."""
         ids = list(dict.fromkeys(ids))
         if len(ids) == 1:
             return ids[0]
-        active = [i for i in ids if self.kind(i) == "rider"]
+        # The living first: an active rider or staff member over a retired namesake
+        # (Davide over Franco Ballerini); staff and riders compete on what follows.
+        active = [i for i in ids if self.kind(i) != "retired"]
         pool = active or ids
         if len(pool) == 1:
             return pool[0]
