@@ -15,7 +15,7 @@ folded words back to original offsets is built only for stories with matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add
@@ -126,14 +126,15 @@ class FoldedText:
 
     def _ensure_maps(self) -> list[int]:
         if self._dstarts is None:
+            # Splitting on single spaces gives the words and an empty piece for every
+            # extra space; piece i starts at (length of the words before it) + i. So
+            # word k starts at (length of words 0..k-1) + (its piece index).
+            # map/accumulate/compress keep the loops in C.
             pieces = self._bytes.split(b" ")
-            lens = list(map(len, pieces))
-            # Piece i starts at sum(len(piece) + 1 for earlier pieces); words are the
-            # non-empty pieces. map/accumulate/compress keep the loops in C.
-            starts = accumulate(map(add, lens, repeat(1)), initial=0)
-            self._wstarts = list(compress(starts, lens))
-            self._wlens = list(filter(None, lens))
-            self._dstarts = list(accumulate(map(add, self._wlens, repeat(2)), initial=2))
+            piece_index = compress(range(len(pieces)), pieces)
+            self._wlens = wlens = list(map(len, filter(None, pieces)))
+            self._wstarts = list(map(add, accumulate(wlens, initial=0), piece_index))
+            self._dstarts = list(accumulate(map(add, wlens, repeat(2)), initial=2))
         return self._dstarts
 
     def word_index(self, folded_pos: int) -> int:
@@ -168,17 +169,13 @@ class FoldedText:
     ) -> list[tuple[int, int, int, int]]:
         """`span` for many matches at once (each a whole alias key, spaces included).
 
-        A key ends on the space before the next word, so the next word starts at
-        `end + 1`: dict lookups through `map` keep the per-match work in C.
+        A key starts on the space before its first word and ends on the space before
+        the next word, which starts at `end + 1`.
         """
         dstarts = self._ensure_maps()
-        index = dict(zip(dstarts, range(len(dstarts)), strict=True))
-        n = len(dstarts) - 1
-        try:
-            k0s = list(map(index.__getitem__, map(add, folded_starts, repeat(1))))
-            k1s = list(map(index.get, map(add, folded_ends, repeat(1)), repeat(n)))
-        except KeyError:  # not whole keys: take the slow path
-            return list(map(self.span, folded_starts, folded_ends))
+        # Exact word starts, so bisect_left gives the word index; through `map`.
+        k0s = list(map(bisect_left, repeat(dstarts), map(add, folded_starts, repeat(1))))
+        k1s = list(map(bisect_left, repeat(dstarts), map(add, folded_ends, repeat(1))))
         ws, wl = self._wstarts, self._wlens
         lasts = list(map(add, k1s, repeat(-1)))
         a_starts = list(map(ws.__getitem__, k0s))
