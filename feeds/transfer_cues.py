@@ -118,8 +118,15 @@ DEPART: tuple[str, ...] = (
     r"depart(?:s|ing)?\b",
     r"swap(?:s|ped|ping)?\b",
     r"trad(?:e|es|ed|ing)\b",
-    r"part ways\b",
-    r"parting ways\b",
+    r"part(?:s|ed|ing)? ways\b",
+    r"part(?:s|ed|ing)? company with\b",
+    r"split(?:s|ting)? (?:with|from)\b",
+    r"gaan uit elkaar\b",
+    r"se séparent\b",
+    r"se sépare de\b",
+    r"si separano\b",
+    r"trennen sich\b",
+    r"separa(?:n)? sus caminos\b",
     # Dutch
     r"vertrek(?:t|ken)?\b",
     r"verlaat\b",
@@ -294,6 +301,9 @@ NOUN_DEPART: tuple[str, ...] = (
     r"salida\b",
     r"marcha\b",
 )
+
+# Both sides leave each other ("Pidcock and Ineos part ways"): the team may come first.
+MUTUAL_DEPART = ("part", "gaan uit elkaar", "se séparent", "si separano", "trennen sich")
 
 # Verbs that close a Dutch/German clause: their team comes before them, never after
 # ("zou richting FDJ-SUEZ trekken", "beim UAE Team ADQ unterschrieben hat").

@@ -670,6 +670,8 @@ def _directions(
             and len(_WORD.findall(story.low, cue.end, left.start)) <= 4
         ):
             origin.add(left.entity_id)
+        elif not after and story.low.startswith(cues.MUTUAL_DEPART, cue.start):
+            origin.update(t.entity_id for t in before if roles[id(t)] != "to")
     elif family == "acquire":
         subject = [t for t in before if roles[id(t)] != "from" and id(t) not in story.owned]
         if subject:
@@ -921,6 +923,23 @@ def _departures(story: _Story) -> bool:
     return False
 
 
+def _headline_move(story: _Story) -> bool:
+    """A headline that puts a person, a team and a move verb together ("Pidcock and Ineos
+    part ways") is a transfer story even when no destination can be read."""
+    if story.title_question:
+        return False
+    if not any(t.start < story.title_end for t in story.teams):
+        return False
+    for ev in story.evidence:
+        person = story.roster.people.get(ev.person_id)
+        if not ev.title or ev.fallback or person is None or person.kind not in PERSON_KINDS:
+            continue
+        # "Evenepoel joins Soudal teammates at camp" names his own team: not a move.
+        if ev.left or set(ev.to) - {_blocked_team(person, story.published)}:
+            return True
+    return False
+
+
 def _clean_mentions(
     text: str, mentions: Sequence[Mention], roster: Roster
 ) -> tuple[list[Mention], list[Mention]]:
@@ -963,7 +982,7 @@ def _extract(
             _clause_evidence(story, clause)
     _resolve_pending(story, spans)
     moves = _decide(story, spans)
-    return bool(moves) or _departures(story), moves
+    return bool(moves) or _departures(story) or _headline_move(story), moves
 
 
 def extract_transfers(

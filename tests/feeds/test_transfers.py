@@ -1360,6 +1360,28 @@ WRITTEN.append(
     )
 )
 
+WRITTEN += [
+    (
+        "Pidcock and Ineos Grenadiers part ways",
+        "Tom Pidcock and Ineos Grenadiers have agreed to end his contract a year early, the team "
+        "said on Monday.",
+        "2024-10-01",
+        ["Tom Pidcock", "Ineos Grenadiers"],
+        {},
+        True,
+        set(),
+    ),
+    (
+        "Evenepoel joins Soudal Quick-Step teammates at training camp",
+        "Remco Evenepoel joined his teammates in Calpe on Monday, a week after his crash.",
+        "2024-12-16",
+        ["Remco Evenepoel", "Soudal Quick-Step"],
+        {},
+        False,
+        set(),
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
