@@ -1,8 +1,11 @@
-"""Transfer extraction: the seed story, the dev corpus, negatives, and robustness.
+"""Transfer extraction: the seed story, the dev corpus, written stories, robustness.
 
-Until the real tagger is used, mentions are made here: the annotated people's and
-teams' names, surnames, aliases and the descriptions each story's notes resolve are
-found in the text and turned into `Mention`s over a small test roster.
+Most tests make their own mentions, so they do not depend on the tagger: the annotated
+people's and teams' names, surnames, aliases and the descriptions each story's notes
+resolve are found in the text and turned into `Mention`s over a small test roster.
+`test_dev_set_with_the_real_tagger` runs the whole pipeline (feeds.tag over the bundled
+roster) on the dev corpus against the targets. The corpus tests skip when the shared
+corpus is not checked out beside the repository.
 """
 
 from __future__ import annotations
