@@ -27,6 +27,10 @@ Riders count only while active at publication (an undated story: within the last
 UNDATED_GRACE_SEASONS seasons); retired riders and other people are matched, so their
 names are used up, but reported only as mentions.
 
+`Mention.how` says which rule matched: "name", "short" (Daniel Martínez), "alias"
+(roster aliases and nicknames), "nickname" (team nicknames), "surname", "initial"
+(M. Cavendish), "fuzzy" (a misspelling) or "description".
+
 A `Tagger` is immutable after construction and safe to share between threads.
 """
 
