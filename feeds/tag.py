@@ -214,7 +214,6 @@ class _Found:
     end: int
     how: str
     is_team: bool = False
-    strong: bool = False
 
 
 class Tagger:
@@ -599,7 +598,7 @@ class _Resolver:
                 pid = self._pick_person([p.person_id for p in people], start)
                 if pid is not None:
                     how = next(p.how for p in people if p.person_id == pid)
-                    self._add_person(pid, start, end, how, strong=True)
+                    self._add_person(pid, start, end, how)
                     persons_full.setdefault(pid, []).append(start)
                     strong_entities.add(pid)
                     continue
@@ -607,7 +606,7 @@ class _Resolver:
             if teams and not self.near_company(k0, k1):
                 tid = self._pick_team([p.team_id for p in teams], start)
                 if tid is not None:
-                    self._add_team(tid, start, end, teams[0].how, strong=True)
+                    self._add_team(tid, start, end, teams[0].how)
                     strong_entities.add(tid)
                     continue
             pending.append(hit)
@@ -655,9 +654,9 @@ class _Resolver:
 
     # --- persons ----------------------------------------------------------------------
 
-    def _add_person(self, pid: str, start: int, end: int, how: str, strong: bool = False) -> None:
+    def _add_person(self, pid: str, start: int, end: int, how: str) -> None:
         kind = self.kind(pid)
-        self.found.append(_Found(pid, kind, start, end, how, strong=strong))
+        self.found.append(_Found(pid, kind, start, end, how))
 
     def _pick_person(self, ids: Sequence[str], pos: int) -> str | None:
         """One person among namesakes: the living, the story's men's or women's racing,
@@ -828,8 +827,8 @@ class _Resolver:
 
     # --- teams ------------------------------------------------------------------------
 
-    def _add_team(self, tid: str, start: int, end: int, how: str, strong: bool = False) -> None:
-        self.found.append(_Found(tid, "team", start, end, how, is_team=True, strong=strong))
+    def _add_team(self, tid: str, start: int, end: int, how: str) -> None:
+        self.found.append(_Found(tid, "team", start, end, how, is_team=True))
 
     def _pick_team(self, ids: Sequence[str], pos: int) -> str | None:
         """One team among those sharing a name: the one racing under it then, then by category."""
