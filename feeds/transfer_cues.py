@@ -88,6 +88,8 @@ ARRIVE: tuple[str, ...] = (
     r"correrà (?:con|per)\b",
     r"vestirà\b",
     r"raggiunge\b",
+    r"arriv(?:a|ano|erà|eranno)\b",
+    r"sarà (?:un |il )?(?:nuovo )?corridore d(?:i|ella|el|ello)\b",
     # Spanish
     r"fich(?:a|ar|ará|ó) por\b",
     r"firma(?:rá)? (?:con|por)\b",
@@ -97,6 +99,7 @@ ARRIVE: tuple[str, ...] = (
     r"se incorpora(?:rá)? a\b",
     r"se unirá a\b",
     r"llega(?:rá)? a\b",
+    r"llega(?:n)?\b",
     r"correrá (?:con|en|para)\b",
     # German
     r"wechsel(?:t|te|n)\b",

@@ -439,14 +439,37 @@ def _speaker(story: _Story, person: Mention, cue: _Hit) -> bool:
     return bool(boss and found)
 
 
-def _subjects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list[Mention]:
+def _subjects(
+    story: _Story, people: Sequence[Mention], cue: _Hit, teams, clause_start: int | None = None
+) -> list[Mention]:
     """The person(s) doing the verb: the nearest named before it, with any listed with them."""
     before = [p for p in people if p.end <= cue.start]
-    if not before or _speaker(story, before[-1], cue):
+    if not before:
+        if clause_start is None:
+            return []
+        return _inverted(story, people, cue, teams, clause_start)
+    if _speaker(story, before[-1], cue):
         return []
     chain = [before[-1]]
     for person in reversed(before[:-1]):
         if not _coordinated(story, person, chain[-1], teams):
+            break
+        chain.append(person)
+    return chain
+
+
+def _inverted(
+    story: _Story, people: Sequence[Mention], cue: _Hit, teams, clause_start: int
+) -> list[Mention]:
+    """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso")."""
+    if cue.family != "arrive" or len(_WORD.findall(story.low, clause_start, cue.start)) > 1:
+        return []  # only a clause that opens with the verb
+    after = [p for p in people if p.start >= cue.end]
+    if not after or len(_WORD.findall(story.low, cue.end, after[0].start)) > 1:
+        return []
+    chain = [after[0]]
+    for person in after[1:]:
+        if not _coordinated(story, chain[-1], person, teams):
             break
         chain.append(person)
     return chain
@@ -571,7 +594,7 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
             objects = _objects(story, people, cue, teams)
             if not objects:
                 family = "arrive"  # "she has signed a three-year contract"
-        movers = _movers(story, family, people, cue, teams)
+        movers = _movers(story, family, people, cue, teams, clause)
         to, origin = _directions(story, family, cue, clause, region, teams, roles, movers)
         if family == "acquire" and not to:
             continue  # a team verb with no team in sight ("he added") says nothing
@@ -600,9 +623,9 @@ def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evide
     return ev
 
 
-def _movers(story: _Story, family: str, people, cue: _Hit, teams) -> list[Mention]:
+def _movers(story: _Story, family: str, people, cue: _Hit, teams, clause: _Span) -> list[Mention]:
     if family in ("arrive", "depart", "courted"):
-        return _subjects(story, people, cue, teams)
+        return _subjects(story, people, cue, teams, clause.start)
     if family in ("acquire", "lose"):
         return _objects(story, people, cue, teams)
     return _of_person(story, people, cue, teams)

@@ -230,6 +230,7 @@ PEOPLE: list[tuple[str, str, str, list[str]]] = [
     ("Julien Jurdie", "staff", "", []),
     ("Jan Tratnik", "rider", "visma:2022-", []),
     ("Nils Politt", "rider", "bora:2021-2023 uae:2024-", []),
+    ("Danny Stam", "staff", "sd-worx:2012-", []),
 ]
 
 # Descriptions each story's notes resolve (the real tagger resolves these itself).
@@ -1382,6 +1383,73 @@ WRITTEN += [
         {},
         False,
         set(),
+    ),
+]
+
+WRITTEN += [
+    (
+        "Roglič signs for Bora-Hansgrohe",
+        "Primož Roglič will ride for Bora-Hansgrohe from 2024 after the German team announced "
+        "his signing on Thursday. The Slovenian, who won the Giro d'Italia this year, leaves "
+        "Jumbo-Visma after eight seasons. Roglič joined the Dutch team in 2016 after switching "
+        "from ski jumping. Bora-Hansgrohe's Jai Hindley said he welcomed the arrival. Meanwhile "
+        "Sepp Kuss extended his contract with Jumbo-Visma until 2026.",
+        "2023-10-26",
+        ["Primož Roglič", "Bora-Hansgrohe", "Jumbo-Visma", "Jai Hindley", "Sepp Kuss"],
+        {
+            "the German team": "Bora-Hansgrohe",
+            "the Dutch team": "Jumbo-Visma",
+            "The Slovenian": "Primož Roglič",
+        },
+        True,
+        {("Primož Roglič", "Bora-Hansgrohe", "confirmed")},
+    ),
+    (
+        "Alaphilippe en discussions avec Tudor",
+        "Selon L'Équipe, Julian Alaphilippe serait en discussions avancées avec Tudor Pro Cycling "
+        "Team. Le double champion du monde, dont le contrat avec Soudal Quick-Step expire à la "
+        "fin de la saison, avait été annoncé proche de TotalEnergies au printemps. Patrick "
+        "Lefevere a confirmé que le Français ne serait pas prolongé.",
+        "2024-07-20",
+        [
+            "Julian Alaphilippe",
+            "Tudor Pro Cycling Team",
+            "Soudal Quick-Step",
+            "TotalEnergies",
+            "Patrick Lefevere",
+        ],
+        {"le Français": "Julian Alaphilippe", "Tudor": "Tudor Pro Cycling Team"},
+        True,
+        {("Julian Alaphilippe", "Tudor Pro Cycling Team", "rumour")},
+    ),
+    (
+        "Kopecky bleibt, Vollering geht",
+        "Lotte Kopecky hat ihren Vertrag bei SD Worx-Protime bis 2027 verlängert. Demi Vollering "
+        "dagegen wechselt wie bereits bekannt zu FDJ-Suez. Teamchef Danny Stam sagte, man sei "
+        "stolz auf die gemeinsame Zeit.",
+        "2024-09-10",
+        ["Lotte Kopecky", "SD Worx-Protime", "Demi Vollering", "FDJ-Suez", "Danny Stam"],
+        {},
+        True,
+        {("Demi Vollering", "FDJ-Suez", "confirmed")},
+    ),
+    (
+        "Ciclomercato: tutti i movimenti della Lidl-Trek",
+        "La Lidl-Trek ufficializza l'arrivo di Giulio Ciccone? No: il corridore abruzzese resta in "
+        "squadra. Arrivano invece Tim Wellens dalla UAE Team Emirates e Juan Ayuso, mentre Mads "
+        "Pedersen ha rinnovato fino al 2028.",
+        "2024-10-20",
+        [
+            "Lidl-Trek",
+            "Giulio Ciccone",
+            "Tim Wellens",
+            "UAE Team Emirates",
+            "Juan Ayuso",
+            "Mads Pedersen",
+        ],
+        {},
+        True,
+        {("Tim Wellens", "Lidl-Trek", "confirmed"), ("Juan Ayuso", "Lidl-Trek", "confirmed")},
     ),
 ]
 
