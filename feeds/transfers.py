@@ -207,6 +207,8 @@ class _Evidence:
     origin: set[str] = field(default_factory=set)
     season: int | None = None
 
+    local_only: bool = False
+    """Without a team of its own, may borrow only its sentence's destination."""
     left: bool = False
     """The cue names the team the person leaves ("leaves Lidl-Trek", "Ineos lost X")."""
     inheritable: bool = True
@@ -596,8 +598,8 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
                 family = "arrive"  # "she has signed a three-year contract"
         movers = _movers(story, family, people, cue, teams, clause)
         to, origin = _directions(story, family, cue, clause, region, teams, roles, movers)
-        if family == "acquire" and not to:
-            continue  # a team verb with no team in sight ("he added") says nothing
+        if family == "acquire" and not (to or movers):
+            continue  # a team verb with no team and no one signed says nothing
         # "returns to racing", "moved to the front": the verb had an object, just not a team.
         words = story.low[cue.start : cue.end].split()
         dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
@@ -606,6 +608,9 @@ def _clause_evidence(story: _Story, clause: _Span) -> None:
         found.left = bool(origin)  # the verb itself names the team left
         found.inheritable = not dangling
         found.question = clause.title and story.title_question
+        # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
+        # elsewhere in the sentence, so only that sentence's destination may stand in.
+        found.local_only = family == "acquire" and not to
         if not movers:
             story.pending.append(found)
         for mover in movers:
@@ -813,6 +818,9 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
     for ev in story.evidence:
         by_person[ev.person_id].append(ev)
     destination = _story_destination(story.evidence)
+    by_sentence: dict[int, list[_Evidence]] = defaultdict(list)
+    for ev in story.evidence:
+        by_sentence[ev.sentence].append(ev)
     statuses = {s.sentence: _sentence_status(story, s) for s in spans}
     story.headline_status = statuses[0]
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
@@ -835,9 +843,10 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
                 to_scores.pop(team_id, None)
         to_scores.pop(blocked, None)  # type: ignore[arg-type]
         origins = set(from_scores) - set(to_scores)
-        arrives = any(ev.arrival and ev.inheritable for ev in evs)
-        if not to_scores and arrives and destination and destination not in (*origins, blocked):
-            to_scores[destination] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
+        if not to_scores:
+            borrowed = _borrowed_destination(evs, by_sentence, destination)
+            if borrowed and borrowed not in (*origins, blocked):
+                to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
         if not to_scores:
             continue
         to_id = max(to_scores, key=lambda k: (to_scores[k], k))
@@ -851,6 +860,21 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         moves.append((first, _move(story, person, from_id, to_id, status, season)))
     moves.sort(key=lambda item: item[0])
     return [m for _, m in moves]
+
+
+def _borrowed_destination(
+    evs: Sequence[_Evidence], by_sentence: dict[int, list[_Evidence]], story_wide: str | None
+) -> str | None:
+    """A destination for someone who "joins her" or is "brought back" with no team named:
+    first the one named in the same sentence, else the story's main one."""
+    for ev in evs:
+        if ev.arrival and ev.inheritable:
+            local = _story_destination(by_sentence[ev.sentence])
+            if local:
+                return local
+    if any(ev.arrival and ev.inheritable and not ev.local_only for ev in evs):
+        return story_wide
+    return None
 
 
 def _order(ev: _Evidence) -> tuple[bool, int]:

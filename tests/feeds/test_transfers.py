@@ -1453,6 +1453,22 @@ WRITTEN += [
     ),
 ]
 
+WRITTEN.append(
+    (
+        "Van Baarle and Kelderman to Jumbo-Visma",
+        "Ineos lost Dylan van Baarle to Jumbo-Visma for next year, while the Dutch champions are "
+        "also bringing back Wilco Kelderman after six years away.",
+        "2022-08-19",
+        ["Ineos Grenadiers", "Dylan van Baarle", "Jumbo-Visma", "Wilco Kelderman"],
+        {},
+        True,
+        {
+            ("Dylan van Baarle", "Jumbo-Visma", "confirmed"),
+            ("Wilco Kelderman", "Jumbo-Visma", "confirmed"),
+        },
+    )
+)
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
