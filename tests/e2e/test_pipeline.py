@@ -9,14 +9,13 @@ import aiohttp
 import pytest
 
 from bot.ingest import Ingestor
+from bot.parse_pool import ParsePool
+from bot.roster_state import RosterState
 from feeds.fetch import Fetcher
 from feeds.roster import bundled_roster
 from storage import Storage
 from storage.lookups import Lookups
 from tests.e2e.world import SEED_FEED, SEED_URL
-
-roster_state = pytest.importorskip("bot.roster_state")
-
 
 ROOT = Path(__file__).resolve().parents[2]
 # Ours, and the fetch engineer's saved copy of the real feed (CDATA padding, tracking
@@ -27,10 +26,16 @@ FEEDS = [SEED_FEED, ROOT / "tests" / "feeds" / "data" / "seed.xml"]
 @pytest.fixture(params=[f for f in FEEDS if f.exists()], ids=lambda f: f.parent.parent.name)
 async def ingested(tmp_path, request):
     storage = await Storage.open(tmp_path / "pipeline.sqlite3")
-    state = roster_state.RosterState(bundled_roster())
+    state = RosterState(bundled_roster())
     async with aiohttp.ClientSession() as session:
-        ingestor = Ingestor(storage, Fetcher(session), state, poll_interval_s=600)
-        report = await ingestor.poll_urls([str(request.param)])
+        parse_pool = ParsePool()
+        ingestor = Ingestor(
+            storage, Fetcher(session), state, poll_interval_s=600, parse_pool=parse_pool
+        )
+        try:
+            report = await ingestor.poll_urls([str(request.param)])
+        finally:
+            parse_pool.close()
     assert not report.failed, report.failed
     yield storage, state
     await storage.close()
