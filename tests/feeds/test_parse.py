@@ -7,7 +7,6 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from multiprocessing import get_context
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,9 +16,10 @@ from feeds.identity import canonical_url, hash_key, story_keys
 from feeds.models import ParsedFeed
 from feeds.parse import parse_feed
 from feeds.text import html_to_text, plain_text, shorten
+from tests.corpus import DEV_CORPUS
 from tests.feeds.conftest import load
 
-CORPUS = Path("/work/shared/corpus/dev.jsonl")
+CORPUS = DEV_CORPUS
 SEED_URL = (
     "https://www.cyclingweekly.com/racing/"
     "mark-cavendish-set-to-reunite-with-renaissance-coach-for-final-pro-season-in-2024"

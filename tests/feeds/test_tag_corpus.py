@@ -7,17 +7,15 @@ transfer extractor. Each figure has its own test so a failure names its part.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from bot.tagging_cli import predict
 from feeds.evaluate import Report, read_jsonl, score
 from feeds.roster import Roster, load_roster
 from feeds.tag import Tagger
+from tests.corpus import DEV_CORPUS
 
-CORPUS = Path(os.environ.get("DOMESTIQUE_CORPUS", "/work/shared/corpus/dev.jsonl"))
+CORPUS = DEV_CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"corpus not found at {CORPUS}")
 

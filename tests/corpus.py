@@ -1,0 +1,10 @@
+"""Where the shared annotated corpus is: ../shared/corpus beside the repository (CI's layout)."""
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_CORPUS = Path(
+    os.environ.get("DOMESTIQUE_CORPUS", REPO.parent / "shared" / "corpus" / "dev.jsonl")
+)
+HOLDOUT_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout.jsonl"
