@@ -67,7 +67,8 @@ def test_people_kinds_and_activity():
         ('[[team]]\nid = "Bad Id"\nnames = [{ name = "X" }]\n', 1, "lowercase slug"),
         ('[[team]]\nid = "x"\n', 1, "'names'"),
         (
-            '[[team]]\nid = "x"\nnames = [{ name = "X" }]\n\n[[team]]\nid = "x"\nnames = [{ name = "Y" }]\n',
+            '[[team]]\nid = "x"\nnames = [{ name = "X" }]\n\n'
+            '[[team]]\nid = "x"\nnames = [{ name = "Y" }]\n',
             5,
             "duplicate team id",
         ),

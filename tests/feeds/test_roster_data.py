@@ -109,47 +109,98 @@ def test_nicknames(roster):
 # (story date, canonical rider) from the men's corpus annotations
 CORPUS_RIDERS = {
     date(2023, 9, 1): [
-        "Mark Cavendish", "Jasper Philipsen", "Michael Woods", "Michael Mørkøv",
-        "Davide Ballerini", "Ide Schelling",
+        "Mark Cavendish",
+        "Jasper Philipsen",
+        "Michael Woods",
+        "Michael Mørkøv",
+        "Davide Ballerini",
+        "Ide Schelling",
     ],
     date(2022, 4, 3): [
-        "Mathieu van der Poel", "Dylan van Baarle", "Valentin Madouas", "Tadej Pogačar",
-        "Dylan Teuns", "Kasper Asgreen", "Sébastien Grignard", "Stan Dewulf",
-        "Lindsay De Vylder", "Mads Pedersen", "Alberto Bettiol", "Zdeněk Štybar",
-        "Tim Wellens", "Fred Wright",
+        "Mathieu van der Poel",
+        "Dylan van Baarle",
+        "Valentin Madouas",
+        "Tadej Pogačar",
+        "Dylan Teuns",
+        "Kasper Asgreen",
+        "Sébastien Grignard",
+        "Stan Dewulf",
+        "Lindsay De Vylder",
+        "Mads Pedersen",
+        "Alberto Bettiol",
+        "Zdeněk Štybar",
+        "Tim Wellens",
+        "Fred Wright",
     ],
     date(2024, 3, 27): [
-        "Wout van Aert", "Mads Pedersen", "Jasper Stuyven", "Biniam Girmay", "Tiesj Benoot",
-        "Matteo Jorgenson", "Alex Kirsch",
+        "Wout van Aert",
+        "Mads Pedersen",
+        "Jasper Stuyven",
+        "Biniam Girmay",
+        "Tiesj Benoot",
+        "Matteo Jorgenson",
+        "Alex Kirsch",
     ],
     date(2023, 12, 9): ["Cian Uijtdebroeks", "Primož Roglič", "Sepp Kuss", "Aleksandr Vlasov"],
     date(2025, 8, 1): ["Remco Evenepoel"],
     date(2024, 12, 15): [
-        "Diego Ulissi", "Wout Poels", "Sergio Higuita", "Alberto Bettiol", "Alexey Lutsenko",
+        "Diego Ulissi",
+        "Wout Poels",
+        "Sergio Higuita",
+        "Alberto Bettiol",
+        "Alexey Lutsenko",
     ],
     date(2023, 7, 9): [
-        "Michael Woods", "Hugo Houle", "Guillaume Boivin", "Tadej Pogačar", "Jonas Vingegaard",
+        "Michael Woods",
+        "Hugo Houle",
+        "Guillaume Boivin",
+        "Tadej Pogačar",
+        "Jonas Vingegaard",
         "Neilson Powless",
     ],
     date(2024, 5, 15): [
-        "Tadej Pogačar", "Filippo Ganna", "Magnus Sheffield", "Daniel Felipe Martínez",
-        "Geraint Thomas", "Antonio Tiberi", "Luke Plapp", "Ben O'Connor", "Cian Uijtdebroeks",
-        "Einer Rubio", "Jonathan Milan", "Lilian Calmejane",
+        "Tadej Pogačar",
+        "Filippo Ganna",
+        "Magnus Sheffield",
+        "Daniel Felipe Martínez",
+        "Geraint Thomas",
+        "Antonio Tiberi",
+        "Luke Plapp",
+        "Ben O'Connor",
+        "Cian Uijtdebroeks",
+        "Einer Rubio",
+        "Jonathan Milan",
+        "Lilian Calmejane",
     ],
     date(2024, 12, 3): ["Remco Evenepoel"],
     date(2022, 8, 19): [
-        "Richard Carapaz", "Primož Roglič", "Jai Hindley", "Remco Evenepoel", "Simon Yates",
-        "Jonathan Caicedo", "Alexander Cepeda", "Dylan van Baarle", "Wilco Kelderman",
+        "Richard Carapaz",
+        "Primož Roglič",
+        "Jai Hindley",
+        "Remco Evenepoel",
+        "Simon Yates",
+        "Jonathan Caicedo",
+        "Alexander Cepeda",
+        "Dylan van Baarle",
+        "Wilco Kelderman",
     ],
     date(2019, 7, 1): ["Wout van Aert", "Mike Teunissen", "Dylan Groenewegen"],
     date(2023, 3, 1): ["Arnaud De Lie"],
     date(2024, 6, 25): ["Kaden Groves"],
     date(2024, 8, 1): ["Julian Alaphilippe", "Marc Hirschi", "Arvid de Kleijn", "Michael Storer"],
     date(2023, 4, 2): [
-        "Tadej Pogačar", "Mathieu van der Poel", "Mads Pedersen", "Wout van Aert", "Matteo Trentin",
+        "Tadej Pogačar",
+        "Mathieu van der Poel",
+        "Mads Pedersen",
+        "Wout van Aert",
+        "Matteo Trentin",
     ],
     date(2023, 10, 4): [
-        "Mark Cavendish", "Michael Mørkøv", "Fabio Jakobsen", "Davide Ballerini", "Max Kanter",
+        "Mark Cavendish",
+        "Michael Mørkøv",
+        "Fabio Jakobsen",
+        "Davide Ballerini",
+        "Max Kanter",
     ],
 }
 
@@ -210,8 +261,18 @@ def test_cavendish_is_a_retired_rider(roster):
 
 
 @pytest.mark.parametrize(
-    "name", ["Eddy Merckx", "Johan Museeuw", "Tom Boonen", "Paolo Bettini", "Bernard Hinault",
-             "Miguel Induráin", "Marco Pantani", "Mario Cipollini", "Lance Armstrong"],
+    "name",
+    [
+        "Eddy Merckx",
+        "Johan Museeuw",
+        "Tom Boonen",
+        "Paolo Bettini",
+        "Bernard Hinault",
+        "Miguel Induráin",
+        "Marco Pantani",
+        "Mario Cipollini",
+        "Lance Armstrong",
+    ],
 )
 def test_legends_are_retired(roster, name):
     person = roster.people[slugify(name)]
@@ -264,9 +325,26 @@ MIN_2026 = 20  # riders written per 2026 WorldTeam (most have 24-30)
 
 @pytest.mark.parametrize(
     "team_id",
-    ["uae", "visma", "bora", "quick-step", "ineos", "alpecin", "lidl-trek", "ef", "groupama-fdj",
-     "movistar", "bahrain", "jayco", "dsm", "astana", "decathlon-ag2r", "israel-premier-tech",
-     "lotto", "uno-x"],
+    [
+        "uae",
+        "visma",
+        "bora",
+        "quick-step",
+        "ineos",
+        "alpecin",
+        "lidl-trek",
+        "ef",
+        "groupama-fdj",
+        "movistar",
+        "bahrain",
+        "jayco",
+        "dsm",
+        "astana",
+        "decathlon-ag2r",
+        "israel-premier-tech",
+        "lotto",
+        "uno-x",
+    ],
 )
 def test_worldteam_depth_2026(roster, team_id):
     when = date(2026, 6, 1)
@@ -277,7 +355,8 @@ def test_worldteam_depth_2026(roster, team_id):
 def test_folded_teams_have_no_2026_riders(roster):
     when = date(2026, 6, 1)
     for team_id in ("intermarche", "arkea", "qhubeka", "ccc", "katusha"):
-        assert not [p.name for p in roster.riders() if p.is_active_rider(when) and p.team_on(when) == team_id]
+        active = [p for p in roster.riders() if p.is_active_rider(when)]
+        assert not [p.name for p in active if p.team_on(when) == team_id]
 
 
 def test_volume(roster):

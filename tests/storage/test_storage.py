@@ -148,7 +148,10 @@ async def test_concurrent_writers_do_not_interleave(storage: Storage):
     feeds = [(await storage.feeds.add(f"https://example.com/{i}", NOW))[0] for i in range(5)]
     items = [[(story(f"{f.id}-{n}"), TAGS) for n in range(20)] for f in feeds]
     await asyncio.gather(
-        *(storage.articles.save_poll(f.id, it, state(), NOW) for f, it in zip(feeds, items))
+        *(
+            storage.articles.save_poll(f.id, it, state(), NOW)
+            for f, it in zip(feeds, items, strict=True)
+        )
     )
     assert await storage.articles.count() == 100
     assert await storage.integrity_check() == "ok"
