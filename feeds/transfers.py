@@ -569,53 +569,77 @@ def _headline_arrows(story: _Story, clause: _Span) -> list[_Hit]:
     return out
 
 
-def _clause_evidence(story: _Story, clause: _Span) -> None:
-    cue_hits = _move_cues(story.hits, clause)
-    if clause.title:
-        cue_hits = sorted(cue_hits + _headline_arrows(story, clause), key=lambda h: h.start)
-    if not cue_hits or _vetoed(story, clause):
+@dataclass(slots=True)
+class _Clause:
+    """One clause with what every cue in it needs."""
+
+    span: _Span
+    people: list[Mention]
+    teams: list[Mention]
+    roles: dict[int, str | None]
+    """Role of each team mention (by id): 'to', 'from', 'aff' or None."""
+    staying: set[str]
+    """People an extension cue in this clause is about."""
+    season: int | None
+
+
+def _clause_evidence(story: _Story, span: _Span) -> None:
+    cue_hits = _move_cues(story.hits, span)
+    if span.title:
+        cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
+    if not cue_hits or _vetoed(story, span):
         return
-    people = _in(story.people, clause)
-    teams = _in(story.teams, clause)
-    roles = {
-        id(t): _team_role(story.text, story.low, t, _role_floor(clause, people, t)) for t in teams
-    }
-    staying = _staying(story, clause, people)
-    season = _season(story, clause)
+    people = _in(story.people, span)
+    teams = _in(story.teams, span)
+    clause = _Clause(
+        span=span,
+        people=people,
+        teams=teams,
+        roles={
+            id(t): _team_role(story.text, story.low, t, _role_floor(span, people, t)) for t in teams
+        },
+        staying=_staying(story, span, people),
+        season=_season(story, span),
+    )
     for i, cue in enumerate(cue_hits):
         # Each cue owns the words up to its neighbours ("X joins A, Y signs with B").
-        lo = cue_hits[i - 1].end if i else clause.start
-        hi = cue_hits[i + 1].start if i + 1 < len(cue_hits) else clause.end
-        region = _Span(min(lo, cue.start), max(hi, cue.end), clause.sentence, clause.title)
-        if _MOVE_NEGATION.search(story.low, max(clause.start, cue.start - 30), cue.start):
+        lo = cue_hits[i - 1].end if i else span.start
+        hi = cue_hits[i + 1].start if i + 1 < len(cue_hits) else span.end
+        region = _Span(min(lo, cue.start), max(hi, cue.end), span.sentence, span.title)
+        if _MOVE_NEGATION.search(story.low, max(span.start, cue.start - 30), cue.start):
             continue  # "I will never leave this team", "il ne quittera pas"
         if _past(story, max(region.start, cue.start - 25), region.end):
             continue  # "who joined Ineos in 2019": history, not news
-        family = cue.family
-        if family == "acquire" and story.low.startswith("sign", cue.start):
-            objects = _objects(story, people, cue, teams)
-            if not objects:
-                family = "arrive"  # "she has signed a three-year contract"
-        movers = _movers(story, family, people, cue, teams, clause)
-        to, origin = _directions(story, family, cue, clause, region, teams, roles, movers)
-        if family == "acquire" and not (to or movers):
-            continue  # a team verb with no team and no one signed says nothing
-        # "returns to racing", "moved to the front": the verb had an object, just not a team.
-        words = story.low[cue.start : cue.end].split()
-        dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
-        found = _Evidence("", family, clause.sentence, clause.title, not movers)
-        found.to, found.origin, found.season = to, origin, season
-        found.left = bool(origin)  # the verb itself names the team left
-        found.inheritable = not dangling
-        found.question = clause.title and story.title_question
-        # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
-        # elsewhere in the sentence, so only that sentence's destination may stand in.
-        found.local_only = family == "acquire" and not to
-        if not movers:
-            story.pending.append(found)
-        for mover in movers:
-            if mover.entity_id not in staying:
-                story.evidence.append(_for_mover(story, found, mover, teams))
+        _cue_evidence(story, clause, cue, region)
+
+
+def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> None:
+    """Who moves where according to one cue; kept on the story as evidence."""
+    span, people, teams = clause.span, clause.people, clause.teams
+    family = cue.family
+    signs = family == "acquire" and story.low.startswith("sign", cue.start)
+    if signs and not _objects(story, people, cue, teams):
+        family = "arrive"  # "she has signed a three-year contract"
+    movers = _movers(story, family, people, cue, teams, span)
+    to, origin = _directions(story, family, cue, span, region, teams, clause.roles, movers)
+    if family == "acquire" and not (to or movers):
+        return  # a team verb with no team and no one signed says nothing
+    # "returns to racing", "moved to the front": the verb had an object, just not a team.
+    words = story.low[cue.start : cue.end].split()
+    dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
+    found = _Evidence("", family, span.sentence, span.title, not movers)
+    found.to, found.origin, found.season = to, origin, clause.season
+    found.left = bool(origin)  # the verb itself names the team left
+    found.inheritable = not dangling
+    found.question = span.title and story.title_question
+    # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
+    # elsewhere in the sentence, so only that sentence's destination may stand in.
+    found.local_only = family == "acquire" and not to
+    if not movers:
+        story.pending.append(found)
+    for mover in movers:
+        if mover.entity_id not in clause.staying:
+            story.evidence.append(_for_mover(story, found, mover, teams))
 
 
 def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evidence:
