@@ -854,36 +854,50 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         if person is None or person.kind not in PERSON_KINDS:
             continue
         blocked = _blocked_team(person, story.published)
-        to_scores: dict[str, float] = defaultdict(float)
-        from_scores: dict[str, float] = defaultdict(float)
-        for ev in evs:
-            for team_id in ev.origin:
-                from_scores[team_id] += 1.5 * ev.to_weight
-            for team_id, weight in ev.to.items():
-                to_scores[team_id] += weight * ev.to_weight
-        # A team read as both origin and destination goes where most of the text puts it.
-        for team_id, weight in from_scores.items():
-            if to_scores.get(team_id, 0.0) <= weight:
-                to_scores.pop(team_id, None)
-        to_scores.pop(blocked, None)  # type: ignore[arg-type]
-        origins = set(from_scores) - set(to_scores)
-        if not to_scores:
-            borrowed = _borrowed_destination(evs, by_sentence, destination)
-            if borrowed and borrowed not in (*origins, blocked):
-                to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
-        if not to_scores:
-            continue
-        to_id = max(to_scores, key=lambda k: (to_scores[k], k))
-        total = sum(ev.weight for ev in evs)
-        if total < MIN_MOVE_WEIGHT and to_scores[to_id] < MIN_MOVE_WEIGHT:
+        to_id, origins = _destination(evs, blocked, by_sentence, destination)
+        if to_id is None:
             continue
         status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
-        from_id = _origin(person, origins, blocked, story)
+        from_id = _origin(origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)
         moves.append((first, _move(story, person, from_id, to_id, status, season)))
     moves.sort(key=lambda item: item[0])
     return [m for _, m in moves]
+
+
+def _destination(
+    evs: Sequence[_Evidence],
+    blocked: str | None,
+    by_sentence: dict[int, list[_Evidence]],
+    story_wide: str | None,
+) -> tuple[str | None, set[str]]:
+    """One person's destination (or None) and the teams they leave, from all their evidence."""
+    to_scores: dict[str, float] = defaultdict(float)
+    from_scores: dict[str, float] = defaultdict(float)
+    for ev in evs:
+        for team_id in ev.origin:
+            from_scores[team_id] += 1.5 * ev.to_weight
+        for team_id, weight in ev.to.items():
+            to_scores[team_id] += weight * ev.to_weight
+    # A team read as both origin and destination goes where most of the text puts it.
+    for team_id, weight in from_scores.items():
+        if to_scores.get(team_id, 0.0) <= weight:
+            to_scores.pop(team_id, None)
+    if blocked:
+        to_scores.pop(blocked, None)  # already their team: an extension, not a move
+    origins = set(from_scores) - set(to_scores)
+    if not to_scores:
+        borrowed = _borrowed_destination(evs, by_sentence, story_wide)
+        if borrowed and borrowed not in (*origins, blocked):
+            to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
+    if not to_scores:
+        return None, origins
+    to_id = max(to_scores, key=lambda k: (to_scores[k], k))
+    total = sum(ev.weight for ev in evs)
+    if total < MIN_MOVE_WEIGHT and to_scores[to_id] < MIN_MOVE_WEIGHT:
+        return None, origins  # only a borrowed guess from a sentence with no name
+    return to_id, origins
 
 
 def _borrowed_destination(
@@ -946,7 +960,8 @@ def _person_status(
     return "rumour" if score < 0 else "confirmed"
 
 
-def _origin(person: Person, origins: set[str], blocked: str | None, story: _Story) -> str | None:
+def _origin(origins: set[str], blocked: str | None, story: _Story) -> str | None:
+    """The team left: the roster's current team when the story names it, else one read."""
     named = {t.entity_id for t in story.teams}
     if blocked and blocked in named:
         return blocked
