@@ -191,7 +191,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
                 print(
                     "Discord is off: DISCORD_TOKEN is not set, so Domestique only reads the feeds "
                     "and prints new stories here.\nTo post to Discord, set DISCORD_TOKEN (see "
-                    "README.md, 'Create the Discord application') and start it again.",
+                    "README.md, 'Connect it to Discord') and start it again.",
                     file=sys.stderr,
                     flush=True,
                 )

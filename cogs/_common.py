@@ -1,11 +1,21 @@
-"""Pieces every lookup cog uses: resolving typed names and autocomplete choices."""
+"""Pieces every lookup cog uses: resolving typed names, autocomplete, paged replies."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import discord
 from discord import app_commands
 
 from bot.names import MAX_CHOICES, NameIndex
-from bot.tree import AmbiguousName, UnknownName
+from bot.tree import AmbiguousName, Reply, UnknownName, respond
+from bot.views import Pager
+
+if TYPE_CHECKING:
+    from bot.client import DomestiqueBot
+
+RenderPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]
 
 STORIES_PER_PAGE = 5
 
@@ -35,3 +45,23 @@ def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:
         app_commands.Choice(name=match.label, value=match.id)
         for match in index.search(current, limit=MAX_CHOICES)
     ]
+
+
+async def paged_reply(
+    bot: DomestiqueBot, interaction: discord.Interaction, render_page: RenderPage
+) -> None:
+    """Answer with page 0 of `render_page`, with paging buttons when there is more."""
+
+    async def work() -> Reply:
+        embed, has_more = await render_page(0)
+        view = None
+        if has_more:
+            view = Pager(
+                interaction.user.id,
+                render_page,
+                timeout=bot.page_timeout,
+                defer_after=bot.defer_after,
+            )
+        return Reply(embeds=[embed], view=view)
+
+    await respond(interaction, work(), defer_after=bot.defer_after)

@@ -9,9 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from bot.tree import Reply, respond
-from bot.views import Pager
-from cogs._common import per_user_cooldown
+from cogs._common import paged_reply, per_user_cooldown
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -43,19 +41,7 @@ class News(commands.Cog):
             embed = render.news_embed(text, found.stories, page=page, has_more=found.has_more)
             return embed, found.has_more
 
-        async def work() -> Reply:
-            embed, has_more = await render_page(0)
-            view = None
-            if has_more:
-                view = Pager(
-                    interaction.user.id,
-                    render_page,
-                    timeout=self.bot.page_timeout,
-                    defer_after=self.bot.defer_after,
-                )
-            return Reply(embeds=[embed], view=view)
-
-        await respond(interaction, work(), defer_after=self.bot.defer_after)
+        await paged_reply(self.bot, interaction, render_page)
 
 
 async def setup(bot: DomestiqueBot) -> None:

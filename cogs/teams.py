@@ -9,9 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from bot.tree import Reply, respond
-from bot.views import Pager
-from cogs._common import STORIES_PER_PAGE, choices, per_user_cooldown, resolve
+from cogs._common import STORIES_PER_PAGE, choices, paged_reply, per_user_cooldown, resolve
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -42,19 +40,7 @@ class Teams(commands.Cog):
             )
             return embed, stories.has_more
 
-        async def work() -> Reply:
-            embed, has_more = await render_page(0)
-            view = None
-            if has_more:
-                view = Pager(
-                    interaction.user.id,
-                    render_page,
-                    timeout=self.bot.page_timeout,
-                    defer_after=self.bot.defer_after,
-                )
-            return Reply(embeds=[embed], view=view)
-
-        await respond(interaction, work(), defer_after=self.bot.defer_after)
+        await paged_reply(self.bot, interaction, render_page)
 
     @team.autocomplete("name")
     async def team_name(
