@@ -622,8 +622,8 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
         family = "arrive"  # "she has signed a three-year contract"
     movers = _movers(story, family, people, cue, teams, span)
     to, origin = _directions(story, family, cue, span, region, teams, clause.roles, movers)
-    if family == "acquire" and not (to or movers):
-        return  # a team verb with no team and no one signed says nothing
+    if family in ("acquire", "lose") and not movers:
+        return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
     words = story.low[cue.start : cue.end].split()
     dangling = not to and bool(words) and words[-1] in _PREPOSITIONS

@@ -1509,6 +1509,12 @@ RACE_REPORTS = [
         ["Mathieu van der Poel", "Mads Pedersen", "Wout van Aert", "Visma | Lease a Bike"],
     ),
     (
+        "Red Bull completes the acquisition of Bora-Hansgrohe",
+        "Red Bull has completed the acquisition of Bora-Hansgrohe, and Primož Roglič will lead "
+        "the team at the Tour de France in its new colours.",
+        ["Bora-Hansgrohe", "Primož Roglič"],
+    ),
+    (
         "Cavendish returns to racing",
         "Mark Cavendish is expected to return to racing at the Tour of Türkiye, where he will face "
         "Alpecin-Deceuninck's Jasper Philipsen.",
