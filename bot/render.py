@@ -323,6 +323,13 @@ def rider_embed(
         )
     if latest_move is not None:
         embed.add_field(name="Latest transfer", value=move_line(latest_move), inline=False)
+    return with_stories(embed, stories, page, has_more)
+
+
+def with_stories(
+    embed: discord.Embed, stories: Sequence[StoryLike], page: int, has_more: bool
+) -> discord.Embed:
+    """The page of latest stories as the description, the page number in the footer."""
     embed.description = (
         f"**Latest stories**\n{stories_block(stories, DESCRIPTION_LIMIT - 40)}"
         if stories or page == 0
@@ -362,13 +369,7 @@ def team_embed(
             value=join_lines((escape(p.name) for p in riders), FIELD_VALUE_LIMIT, more="…"),
             inline=False,
         )
-    embed.description = (
-        f"**Latest stories**\n{stories_block(stories, DESCRIPTION_LIMIT - 40)}"
-        if stories or page == 0
-        else "No older stories."
-    )
-    embed.set_footer(text=page_footer(page, has_more))
-    return fit(embed)
+    return with_stories(embed, stories, page, has_more)
 
 
 def transfers_embed(
