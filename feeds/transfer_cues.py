@@ -686,6 +686,13 @@ ORGANISATION: tuple[str, ...] = (
     r"nuevo nombre\b",
 )
 
+# Words that turn an extension down ("rejected a new contract"): the person is leaving.
+REFUSAL = (
+    r"turn(?:s|ed|ing)? down|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|"
+    r"weiger(?:t|de|den)|sloeg .{0,20}af|a refusé|refuse|rifiut(?:a|ato|ando)|"
+    r"lehnt(?:e)? .{0,20}ab|abgelehnt|rechaz(?:a|ó|ado)"
+)
+
 BACKGROUND: tuple[str, ...] = (
     r"previously\b",
     r"formerly\b",
@@ -693,7 +700,13 @@ BACKGROUND: tuple[str, ...] = (
     r"since joining\b",
     r"earlier in (?:the|his|her|this) (?:season|career|year)\b",
     r"earlier this (?:season|year)\b",
-    r"last (?:year|season|winter)\b",
+    r"last (?:year|season|winter|summer|spring|autumn|month)\b",
+    r"vorige (?:zomer|winter|maand)\b",
+    r"l'(?:été|hiver) dernier\b",
+    r"la scorsa (?:estate|primavera)\b",
+    r"l'(?:estate|inverno) scors[oa]\b",
+    r"letzten (?:sommer|winter|monat)\b",
+    r"el (?:verano|invierno) pasado\b",
     r"years? ago\b",
     r"back in\b",
     r"at the time\b",

@@ -138,6 +138,7 @@ _MOVE_NEGATION = re.compile(
     r"(?:[\w']+\W+){0,2}$"
 )
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
+_REFUSED = re.compile(r"\b(?:" + cues.REFUSAL + r")\b")
 _PAST_YEAR = re.compile(cues.PAST_YEAR)
 _CONTRACT_END = re.compile(r"\b" + cues.CONTRACT_END)
 _NEXT_SEASON = re.compile(r"\b(?:" + cues.NEXT_SEASON + r")\b")
@@ -397,6 +398,7 @@ class _Story:
     title_question: bool
     title_end: int = 0
     headline_status: int = 0
+    stays: dict[str, set[str]] = field(default_factory=dict)
     owned: set[int] = field(default_factory=set)
     """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[_Evidence] = field(default_factory=list)
@@ -419,12 +421,31 @@ def _vetoed(story: _Story, clause: _Span) -> bool:
 
 
 def _staying(story: _Story, clause: _Span, people: Sequence[Mention]) -> set[str]:
-    """People a contract-extension cue is about (the nearest named before it)."""
+    """People an extension cue in the clause is about (the nearest named before it), unless
+    they turn it down ("turned down a new contract with Lidl-Trek to join Jayco")."""
     out = set()
     for hit in _within(story.hits.get("extension", []), clause.start, clause.end):
         before = [p for p in people if p.end <= hit.start]
-        if before:
+        if before and not _REFUSED.search(story.low, before[-1].end, hit.start):
             out.add(before[-1].entity_id)
+    return out
+
+
+def _stays(story: _Story, spans: Sequence[_Span]) -> dict[str, set[str]]:
+    """Teams each person is said to stay with ("Pogačar has extended with UAE until 2030"):
+    anywhere in the story, a move to one of them is that extension, not a transfer."""
+    out: dict[str, set[str]] = defaultdict(set)
+    starts = [s.start for s in spans]
+    for hit in story.hits.get("extension", []):
+        sentence = spans[max(0, bisect.bisect_right(starts, hit.start) - 1)]
+        people = [p for p in _in(story.people, sentence) if p.end <= hit.start]
+        if people:
+            out[people[-1].entity_id].update(
+                t.entity_id
+                for t in _in(story.teams, sentence)
+                # "turned down a new contract at A to join B": B is still a destination
+                if _team_role(story.text, story.low, t, _role_floor(sentence, people, t)) != "to"
+            )
     return out
 
 
@@ -578,9 +599,9 @@ class _Clause:
     teams: list[Mention]
     roles: dict[int, str | None]
     """Role of each team mention (by id): 'to', 'from', 'aff' or None."""
-    staying: set[str]
-    """People an extension cue in this clause is about."""
     season: int | None
+    staying: set[str] = field(default_factory=set)
+    """People who extend their contract in this clause (not those who turn one down)."""
 
 
 def _clause_evidence(story: _Story, span: _Span) -> None:
@@ -598,8 +619,8 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
         roles={
             id(t): _team_role(story.text, story.low, t, _role_floor(span, people, t)) for t in teams
         },
-        staying=_staying(story, span, people),
         season=_season(story, span),
+        staying=_staying(story, span, people),
     )
     for i, cue in enumerate(cue_hits):
         # Each cue owns the words up to its neighbours ("X joins A, Y signs with B").
@@ -854,7 +875,8 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         if person is None or person.kind not in PERSON_KINDS:
             continue
         blocked = _blocked_team(person, story.published)
-        to_id, origins = _destination(evs, blocked, by_sentence, destination)
+        stays = story.stays.get(person_id, set())
+        to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)
         if to_id is None:
             continue
         status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
@@ -871,6 +893,7 @@ def _destination(
     blocked: str | None,
     by_sentence: dict[int, list[_Evidence]],
     story_wide: str | None,
+    stays: set[str],
 ) -> tuple[str | None, set[str]]:
     """One person's destination (or None) and the teams they leave, from all their evidence."""
     to_scores: dict[str, float] = defaultdict(float)
@@ -884,12 +907,12 @@ def _destination(
     for team_id, weight in from_scores.items():
         if to_scores.get(team_id, 0.0) <= weight:
             to_scores.pop(team_id, None)
-    if blocked:
-        to_scores.pop(blocked, None)  # already their team: an extension, not a move
+    for team_id in {blocked, *stays} - {None}:
+        to_scores.pop(team_id, None)  # already their team: an extension, not a move
     origins = set(from_scores) - set(to_scores)
     if not to_scores:
         borrowed = _borrowed_destination(evs, by_sentence, story_wide)
-        if borrowed and borrowed not in (*origins, blocked):
+        if borrowed and borrowed not in (*origins, *stays, blocked):
             to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
     if not to_scores:
         return None, origins
@@ -1021,7 +1044,8 @@ def _headline_move(story: _Story) -> bool:
         if not ev.title or ev.fallback or person is None or person.kind not in PERSON_KINDS:
             continue
         # "Evenepoel joins Soudal teammates at camp" names his own team: not a move.
-        if ev.left or set(ev.to) - {_blocked_team(person, story.published)}:
+        own = {_blocked_team(person, story.published), *story.stays.get(ev.person_id, ())}
+        if ev.left or set(ev.to) - own:
             return True
     return False
 
@@ -1066,6 +1090,7 @@ def _extract(
     for sentence in spans:
         for clause in _clauses(text, sentence):
             _clause_evidence(story, clause)
+    story.stays = _stays(story, spans)
     _resolve_pending(story, spans)
     moves = _decide(story, spans)
     return bool(moves) or _departures(story) or _headline_move(story), moves

@@ -658,7 +658,9 @@ def test_undated_story_does_not_use_todays_roster() -> None:
 
 # One story each, in the style of real reports: (title, body, published, entities,
 # descriptions the tagger would resolve, is_transfer, {(person, to, status)}).
-WRITTEN: list[tuple[str, str, str, list[str], dict[str, str], bool, set[tuple[str, str, str]]]] = [
+WRITTEN: list[
+    tuple[str, str, str | None, list[str], dict[str, str], bool, set[tuple[str, str, str]]]
+] = [
     (
         "Tom Pidcock joins Q36.5 Pro Cycling Team",
         "Q36.5 Pro Cycling Team have announced the signing of Tom Pidcock on a three-year "
@@ -1466,6 +1468,42 @@ WRITTEN.append(
             ("Dylan van Baarle", "Jumbo-Visma", "confirmed"),
             ("Wilco Kelderman", "Jumbo-Visma", "confirmed"),
         },
+    )
+)
+
+WRITTEN += [
+    (
+        "Pogačar to UAE until 2030",
+        "Tadej Pogačar has extended his contract with UAE Team Emirates until 2030, the team "
+        "announced on Monday.",
+        None,
+        ["Tadej Pogačar", "UAE Team Emirates"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Ciccone turns down Lidl-Trek offer",
+        "Giulio Ciccone turned down a new contract with Lidl-Trek to join Team Jayco AlUla, the "
+        "Australian team announced.",
+        "2024-08-20",
+        ["Giulio Ciccone", "Lidl-Trek", "Team Jayco AlUla"],
+        {"the Australian team": "Team Jayco AlUla"},
+        True,
+        {("Giulio Ciccone", "Team Jayco AlUla", "confirmed")},
+    ),
+]
+
+WRITTEN.append(
+    (
+        "Groves stays at Alpecin-Deceuninck",
+        "Kaden Groves will stay at Alpecin-Deceuninck. The Australian, who was linked with a move "
+        "to Astana Qazaqstan last summer, has extended his contract.",
+        "2025-01-10",
+        ["Kaden Groves", "Alpecin-Deceuninck", "Astana Qazaqstan"],
+        {"The Australian": "Kaden Groves"},
+        False,
+        set(),
     )
 )
 
