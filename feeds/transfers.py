@@ -123,6 +123,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 _INDEX = _build_index()
+_SHORT_KEYS = frozenset(k for k in _INDEX if len(k) < KEY_LEN)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ROLE_WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n")
@@ -270,15 +271,18 @@ def _clauses(text: str, sentence: _Span) -> list[_Span]:
 def _scan(low: str) -> dict[str, list[_Hit]]:
     """Every cue occurrence, by family, in text order ("move": all move families)."""
     hits: dict[str, list[_Hit]] = defaultdict(list)
-    index = _INDEX
+    index, short = _INDEX, _SHORT_KEYS
     for word in _WORD.finditer(low):
         pos = word.start()
-        long_key, short_key = low[pos : pos + KEY_LEN], low[pos : pos + 2]
-        for key in (long_key, short_key) if long_key != short_key else (short_key,):
-            for family, pattern in index.get(key, ()):
-                found = pattern.match(low, pos)
-                if found:
-                    hits[family].append(_Hit(family, pos, found.end()))
+        candidates = index.get(low[pos : pos + KEY_LEN])
+        if low[pos : pos + 2] in short:  # the few cues keyed by two letters ("ha", "re")
+            candidates = [*(candidates or ()), *index[low[pos : pos + 2]]]
+        if not candidates:
+            continue
+        for family, pattern in candidates:
+            found = pattern.match(low, pos)
+            if found:
+                hits[family].append(_Hit(family, pos, found.end()))
     moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
     moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
     hits["move"] = moves
