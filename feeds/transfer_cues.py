@@ -890,6 +890,7 @@ NEXT_SEASON = (
     r"l'année prochaine|la saison prochaine|il prossimo anno|la prossima stagione|"
     r"nächste(?:s|n)? (?:jahr|saison)|el próximo año|la próxima temporada|"
     r"end of (?:this|the) (?:season|year)|eind dit seizoen|einde van dit seizoen|"
-    r"fin de (?:la|cette) saison|fine (?:della|di questa) stagione|saisonende|zum saisonende|"
+    r"fin de (?:la |cette )?saison|fine (?:della |di questa )?stagione|saisonende|"
+    r"eind(?:e)? van het seizoen|"
     r"final de temporada"
 )

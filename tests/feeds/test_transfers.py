@@ -1507,6 +1507,70 @@ WRITTEN.append(
     )
 )
 
+WRITTEN += [
+    (
+        "È ufficiale: Ganna lascia la Ineos e firma con la Lidl-Trek",
+        "Filippo Ganna lascia la Ineos Grenadiers dopo otto stagioni e firma un contratto "
+        "triennale con la Lidl-Trek, come annunciato oggi dalla squadra americana.",
+        "2025-08-01",
+        ["Filippo Ganna", "Ineos Grenadiers", "Lidl-Trek"],
+        {"la Ineos": "Ineos Grenadiers"},
+        True,
+        {("Filippo Ganna", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Ganna verso la Lidl-Trek?",
+        "Secondo La Gazzetta dello Sport, Filippo Ganna potrebbe lasciare la Ineos Grenadiers per "
+        "la Lidl-Trek a fine stagione.",
+        "2025-06-01",
+        ["Filippo Ganna", "Ineos Grenadiers", "Lidl-Trek"],
+        {"la Ineos": "Ineos Grenadiers"},
+        True,
+        {("Filippo Ganna", "Lidl-Trek", "rumour")},
+    ),
+    (
+        "Offiziell: Lipowitz unterschreibt bei Ineos",
+        "Florian Lipowitz unterschreibt bei Ineos Grenadiers einen Vertrag bis 2028, teilte das "
+        "britische Team am Mittwoch mit. Der Deutsche verlässt Red Bull-Bora-Hansgrohe.",
+        "2025-08-20",
+        ["Florian Lipowitz", "Ineos Grenadiers", "Red Bull-Bora-Hansgrohe"],
+        {"Ineos": "Ineos Grenadiers", "Der Deutsche": "Florian Lipowitz"},
+        True,
+        {("Florian Lipowitz", "Ineos Grenadiers", "confirmed")},
+    ),
+    (
+        "Grégoire vers la Visma ?",
+        "Selon plusieurs médias, Romain Grégoire pourrait rejoindre Visma | Lease a Bike la "
+        "saison prochaine. Le Bisontin est sous contrat avec Groupama-FDJ jusqu'en 2026.",
+        "2025-07-01",
+        ["Romain Grégoire", "Visma | Lease a Bike", "Groupama-FDJ"],
+        {"la Visma": "Visma | Lease a Bike", "Visma": "Visma | Lease a Bike"},
+        True,
+        {("Romain Grégoire", "Visma | Lease a Bike", "rumour")},
+    ),
+    (
+        "Ayuso move to Lidl-Trek expected next week",
+        "Juan Ayuso's move to Lidl-Trek is expected to be announced next week, according to "
+        "Spanish media. The 22-year-old has had a difficult relationship with UAE Team "
+        "Emirates-XRG.",
+        "2025-08-10",
+        ["Juan Ayuso", "Lidl-Trek", "UAE Team Emirates-XRG"],
+        {},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "rumour")},
+    ),
+    (
+        "Lidl-Trek sign Ayuso",
+        "UAE Team Emirates-XRG confirmed on Monday that Juan Ayuso will leave, and Lidl-Trek "
+        "announced his signing hours later. Ayuso is expected to target the Giro d'Italia.",
+        "2025-08-12",
+        ["Juan Ayuso", "Lidl-Trek", "UAE Team Emirates-XRG"],
+        {},
+        True,
+        {("Juan Ayuso", "Lidl-Trek", "confirmed")},
+    ),
+]
+
 
 # Race reports read without a date, so the roster cannot say who rides where.
 RACE_REPORTS = [
