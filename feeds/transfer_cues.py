@@ -15,6 +15,19 @@ Cue families (how `feeds.transfers` reads them):
   "the signing of X", "kon X vastleggen"). The subject team is the destination.
 - LOSE: a team is the subject and loses the person ("Ineos lost X to Y").
 - NOUN_ARRIVE / NOUN_DEPART: nouns whose owner moves ("X's move to", "le départ de X").
+- COURTED: a team wants the person ("in het vizier van Movistar", "in talks with Bora");
+  the team right after is the destination, whatever the preposition.
+
+Status: CONFIRMED (announcements, agreements), RUMOUR (attributions and hedges: "set
+to", "zou", "selon", "secondo", "laut", "según"), RUMOUR_WEAK (English modals, which an
+announcement in the same sentence outweighs), RUMOUR_SUPERSEDED (a rumour or dispute
+that is over), DISPUTE (denials, legal rows). Vetoes: EXTENSION (the nearest person
+stays), RACE, ORGANISATION (renames, sponsors, mergers, promotions), BACKGROUND
+(history). Words around mentions: TO_/FROM_/AFFILIATION_MARKERS, FILLER_WORDS,
+COORDINATION_WORDS. Seasons: SEASON_YEAR, NEXT_SEASON, CONTRACT_END (not a season).
+
+A cue must start with at least two literal letters (the scan indexes them); a pattern
+that cannot be indexed is refused when `feeds.transfers` is imported.
 """
 
 from __future__ import annotations
