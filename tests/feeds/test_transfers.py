@@ -1663,6 +1663,17 @@ def test_a_datetime_for_published_is_accepted() -> None:
     assert ok and [m.to_team for m in moves] == ["Tudor Pro Cycling Team"]
 
 
+def test_cue_patterns_must_be_indexable() -> None:
+    from feeds import transfers
+
+    assert transfers._prefixes("(?:heeft|hebben) getekend") == ["heb", "hee"]
+    assert transfers._prefixes("rumou?r") == ["rum"]
+    with pytest.raises(ValueError):
+        transfers._prefixes("(?:will )?join")
+    with pytest.raises(ValueError):
+        transfers._prefixes("a?b")
+
+
 # --- robustness -------------------------------------------------------------------------
 
 _IDS = [p.id for p in ROSTER.people.values()] + list(ROSTER.teams)
