@@ -475,7 +475,7 @@ _TEAM_NOUNS_AFTER = frozenset(
 _RIDER_NOUNS = frozenset(_folded(noun) for noun in cues.RIDER_NOUNS)
 # Words that may stand between a description and the name it introduces.
 _APPOSITION_WORDS = _RIDER_NOUNS | cues.ROLE_WORDS | cues.APPOSITION_LINKS
-_LAST_WORD = re.compile(r"(\w+)[ \u00a0]+$")
+_TRAILING_WORD = re.compile(r"\w+\Z")
 _LAST_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)[-‐]$")
 _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _WORDS = re.compile(r"\w+")
@@ -507,6 +507,11 @@ class _Resolver:
         self.company_words: set[int] = set()
         self.found: list[_Found] = []
         self._kinds: dict[str, Kind] = {}
+        # Per-story caches: each answer depends only on the story (or on `found`,
+        # which only grows), so it is computed once, not once per candidate.
+        self._lowercase_used: dict[str, bool] = {}
+        self._title_case: bool | None = None
+        self._categories: tuple[int, int, set[str]] | None = None
         people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
         self.person_starts = {h[0] for h in people}
         self.person_ends = {h[1] for h in people}
@@ -574,6 +579,11 @@ class _Resolver:
         line_end = self.text.find("\n")
         if pos >= (line_end if line_end >= 0 else len(self.text)):
             return False
+        if self._title_case is None:
+            self._title_case = self._title_is_title_case(line_end)
+        return self._title_case
+
+    def _title_is_title_case(self, line_end: int) -> bool:
         words = [w for w in _WORDS.findall(self.text[: max(line_end, 0)]) if len(w) >= 4]
         if len(words) < 4:
             return False
@@ -822,6 +832,12 @@ class _Resolver:
 
     def _used_lowercase(self, folded_key: str) -> bool:
         """The surname also appears as an ordinary lowercase word in this story ("the woods")."""
+        used = self._lowercase_used.get(folded_key)
+        if used is None:
+            used = self._lowercase_used[folded_key] = self._scan_lowercase(folded_key)
+        return used
+
+    def _scan_lowercase(self, folded_key: str) -> bool:
         pattern = r"(?<![\w])" + r"\W+".join(map(re.escape, folded_key.split())) + r"(?![\w])"
         return any(m.group()[0].islower() for m in re.finditer(pattern, self.text, re.IGNORECASE))
 
@@ -846,7 +862,19 @@ class _Resolver:
         return self.t.team(tid).category if tid and tid in self.t._teams else None
 
     def _story_categories(self) -> set[str]:
-        """Men's or women's racing, from the people and teams found so far."""
+        """Men's or women's racing, from the people and teams found so far.
+
+        `found` only grows (or is replaced by a filtered list), so the answer is kept
+        until its identity or length changes. Callers must not modify the set.
+        """
+        cached = self._categories
+        if cached is not None and cached[0] == id(self.found) and cached[1] == len(self.found):
+            return cached[2]
+        cats = self._scan_categories()
+        self._categories = (id(self.found), len(self.found), cats)
+        return cats
+
+    def _scan_categories(self) -> set[str]:
         cats: set[str] = set()
         for f in self.found:
             if f.is_team:
@@ -923,21 +951,28 @@ class _Resolver:
                 if " " not in form and len(form) >= 6:
                     targets.setdefault(form[:2], []).append((form, pid))
         by_given = self.t._by_given
-        for m in self._CAP_WORD.finditer(self.text):
+        common = cues.COMMON_WORDS
+        text = self.text
+        # Per candidate word only dictionary lookups until something could match: a
+        # story has dozens of capitalised words and few misspellings.
+        for m in self._CAP_WORD.finditer(text):
             start, end = m.span()
             i = bisect_right(starts, start) - 1
             if i >= 0 and covered[i][1] > start:
                 continue
             raw = m.group()
             word = raw.lower() if raw.isascii() else _folded(raw)
-            if not word or " " in word or word in cues.COMMON_WORDS:
+            if not word or " " in word or word in common:
                 continue
-            pid = self._fuzzy_match(word, targets.get(word[:2], ()))
-            given = self._word_before(start) if pid is None else None
-            if given and given[0].isupper():
-                folded_given = given.lower() if given.isascii() else _folded(given)
-                if folded_given in by_given:
-                    pid = self._fuzzy_after_given(word, by_given[folded_given])
+            near = targets.get(word[:2])
+            pid = self._fuzzy_match(word, near) if near else None
+            if pid is None:
+                given = self._word_before(start)
+                if given and given[0].isupper():
+                    folded_given = given.lower() if given.isascii() else _folded(given)
+                    ids = by_given.get(folded_given)
+                    if ids:
+                        pid = self._fuzzy_after_given(word, ids)
             if pid is not None:
                 self._add_person(pid, start, end, "fuzzy")
 
@@ -950,13 +985,22 @@ class _Resolver:
                 continue
             if Levenshtein.distance(word, form, score_cutoff=limit) <= limit:
                 best.append(pid)
+        if not best:
+            return None
         best = list(dict.fromkeys(best))
         return best[0] if len(best) == 1 else None
 
     def _word_before(self, start: int) -> str | None:
-        """The word just before `start` when only spaces separate them."""
-        m = _LAST_WORD.search(self.text, max(0, start - 24), start)
-        return m.group(1) if m else None
+        """The word just before `start` when only spaces separate them (a line break
+        right before `start` may follow those spaces)."""
+        seg = self.text[max(0, start - 24) : start]
+        if seg[-1:] == "\n":
+            seg = seg[:-1]
+        stripped = seg.rstrip(" \u00a0")
+        if len(stripped) == len(seg):
+            return None
+        m = _TRAILING_WORD.search(stripped)
+        return m.group() if m else None
 
     def _fuzzy_after_given(self, word: str, ids: Sequence[str]) -> str | None:
         """ "Alexander Vinokurov": an exact first name, then a surname one or two edits off."""
