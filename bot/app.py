@@ -11,6 +11,7 @@ from pathlib import Path
 import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.fanout import FanOut
 from bot.ingest import Ingestor
 from bot.parse_pool import ParsePool
 from bot.roster_state import RosterState
@@ -62,6 +63,7 @@ async def build_app(
             roster_state,
             poll_interval_s=settings.poll_minutes * 60,
             parse_pool=parse_pool,
+            fanout=FanOut(settings.max_story_age_hours * 3600),
         )
         scheduler = AsyncIOScheduler(timezone="UTC")
         yield App(settings, storage, session, fetcher, roster_state, ingestor, scheduler)

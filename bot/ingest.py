@@ -21,7 +21,7 @@ from bot.roster_state import RosterState
 from feeds.fetch import Fetcher, FetchResult
 from feeds.models import Story, StoryTags
 from storage import Storage
-from storage.articles import FeedState, SavedStory
+from storage.articles import AfterSave, FeedState, SavedStory
 from storage.feeds import Feed
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ class Ingestor:
         parse_pool: ParsePool,
         clock: Callable[[], float] = time.time,
         max_items: int = 200,
+        fanout: AfterSave | None = None,
     ) -> None:
         self.storage = storage
         self.fetcher = fetcher
@@ -77,6 +78,8 @@ class Ingestor:
         self.parse_pool = parse_pool
         self.clock = clock
         self.max_items = max_items
+        self.fanout = fanout
+        """Writes outbox rows for new stories inside the poll's transaction (bot/fanout)."""
         self._cycle_lock = asyncio.Lock()
 
     async def poll_due(
@@ -159,7 +162,7 @@ class Ingestor:
             body_hash=body_hash,
             next_attempt_at=self._next_poll(now),
         )
-        saved = await self.storage.articles.save_poll(feed.id, items, state, now)
+        saved = await self.storage.articles.save_poll(feed.id, items, state, now, after=self.fanout)
         outcome = "new" if saved.new else "unchanged"
         return FeedReport(feed.url, outcome, saved.new, saved.updated)
 

@@ -44,6 +44,8 @@ class Settings:
     sync_commands: bool = False
     fetch_concurrency: int = 20
     fetch_timeout: float = 20.0
+    max_story_age_hours: float = 48.0
+    max_follows: int = 50
 
     def __repr__(self) -> str:  # the token never reaches logs through a repr
         token = "set" if self.discord_token else "unset"
@@ -150,6 +152,16 @@ def _whole(low: int, high: int) -> Callable[[str, str], int]:
     return parse
 
 
+def _hours(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of hours, got {raw!r}") from None
+    if not 1 <= value <= 24 * 30:
+        raise SettingsError(f"{name} must be between 1 and 720 hours, got {raw!r}")
+    return value
+
+
 def _seconds(name: str, raw: str) -> float:
     try:
         value = float(raw)
@@ -173,6 +185,8 @@ VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DOMESTIQUE_SYNC_COMMANDS": ("sync_commands", _flag),
     "DOMESTIQUE_FETCH_CONCURRENCY": ("fetch_concurrency", _whole(1, 200)),
     "DOMESTIQUE_FETCH_TIMEOUT": ("fetch_timeout", _seconds),
+    "DOMESTIQUE_MAX_STORY_AGE_HOURS": ("max_story_age_hours", _hours),
+    "DOMESTIQUE_MAX_FOLLOWS": ("max_follows", _whole(1, 1000)),
 }
 
 

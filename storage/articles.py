@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,10 @@ class SavedStory:
     is_backlog: bool
 
 
+AfterSave = Callable[[aiosqlite.Connection, int, list[SavedStory], float], Awaitable[None]]
+"""Called inside save_poll's transaction with (connection, feed id, new stories, now)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SaveResult:
     new: list[SavedStory]
@@ -64,6 +68,7 @@ class ArticleStore:
         items: Sequence[tuple[Story, StoryTags]],
         state: FeedState,
         now: float,
+        after: AfterSave | None = None,
     ) -> SaveResult:
         """Store one successful poll of a feed in one transaction.
 
@@ -71,6 +76,8 @@ class ArticleStore:
         text changed is updated in place (never reported as new); the feed's
         validators and health are updated with them, so a crash leaves either
         the whole poll or none of it. The first poll of a feed is backlog.
+        `after` (fan-out) writes into the same transaction, so a stored story and its
+        outbox rows are committed together.
         """
         new: list[SavedStory] = []
         updated = unchanged = 0
@@ -105,6 +112,8 @@ class ArticleStore:
                     updated += 1
                 else:
                     unchanged += 1
+            if after is not None and new:
+                await after(conn, feed_id, new, now)
             await conn.execute(
                 "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, "
                 "body_hash = ?, primed = 1, last_polled_at = ?, last_success_at = ?, "

@@ -13,7 +13,10 @@ import aiosqlite
 from storage.articles import ArticleStore
 from storage.db import connect, migrate
 from storage.feeds import FeedStore
+from storage.follows import FollowStore
 from storage.meta import MetaStore, RosterImportStore
+from storage.outbox import NoticeStore, OutboxStore
+from storage.subscriptions import SubscriptionStore
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,10 @@ class Storage:
         self.articles = ArticleStore(self)
         self.meta = MetaStore(self)
         self.roster_imports = RosterImportStore(self)
+        self.subscriptions = SubscriptionStore(self)
+        self.follows = FollowStore(self)
+        self.outbox = OutboxStore(self)
+        self.notices = NoticeStore(self)
 
     @classmethod
     async def open(cls, path: str | Path) -> Storage:

@@ -1,0 +1,361 @@
+"""The outbox (one row per story and target), the fan-out queries that fill it inside
+the poll's transaction, and notices for moderators and fans."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import aiosqlite
+
+if TYPE_CHECKING:
+    from storage.store import Storage
+
+DUPLICATE_TITLE_WINDOW_S = 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class NewRow:
+    """An outbox row fan-out wants written."""
+
+    target: str
+    guild_id: int | None
+    subscription_id: int | None
+    follow_id: int | None
+    role_id: int | None
+    digest: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A subscription or follow that matched a story (what fan-out reads)."""
+
+    id: int
+    target: str
+    guild_id: int | None
+    role_id: int | None
+    digest: bool
+
+
+@dataclass(slots=True)
+class OutboxItem:
+    id: int
+    article_id: int
+    target: str
+    guild_id: int | None
+    subscription_id: int | None
+    follow_id: int | None
+    role_id: int | None
+    digest: bool
+    also_on: list[str]
+    nonce: str
+    attempts: int
+    created_at: float
+    channel_type: str
+    title: str
+    url: str | None
+    summary: str
+    image_url: str | None
+    published_at: float | None
+    sort_at: float
+    feed_title: str | None
+    feed_url: str
+    is_transfer: bool
+    entities: list[tuple[str, str]] = field(default_factory=list)
+    """(entity_id, kind) in tag order: kind rider, team or staff."""
+    moves: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    id: int
+    guild_id: int | None
+    user_id: int | None
+    text: str
+    created_at: float
+
+
+# --- fan-out, inside save_poll's transaction ----------------------------------------------
+
+
+async def duplicates_of(
+    conn: aiosqlite.Connection, article_id: int, url: str | None, title: str, sort_at: float
+) -> list[tuple[int, str]]:
+    """Earlier articles of the same story in other feeds: same canonical URL, or the same
+    title within a day. (article_id, source name) each."""
+    async with conn.execute(
+        "SELECT a.id, COALESCE(f.title, f.url) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "WHERE a.id <> ? AND a.feed_id <> (SELECT feed_id FROM articles WHERE id = ?) AND "
+        "((? IS NOT NULL AND a.url = ?) "
+        " OR (lower(a.title) = lower(?) AND a.sort_at BETWEEN ? AND ?))",
+        (
+            article_id,
+            article_id,
+            url,
+            url,
+            title.strip(),
+            sort_at - DUPLICATE_TITLE_WINDOW_S,
+            sort_at + DUPLICATE_TITLE_WINDOW_S,
+        ),
+    ) as cur:
+        return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+
+
+async def feed_title(conn: aiosqlite.Connection, feed_id: int) -> str:
+    async with conn.execute("SELECT COALESCE(title, url) FROM feeds WHERE id = ?", (feed_id,)) as c:
+        row = await c.fetchone()
+    return str(row[0]) if row else "another source"
+
+
+async def matching_subscriptions(
+    conn: aiosqlite.Connection,
+    feed_id: int,
+    entities: Sequence[str],
+    is_transfer: bool,
+    transfer_teams: Sequence[str],
+) -> list[Match]:
+    """Enabled subscriptions of servers that use this feed whose filter the story meets.
+
+    A server that chose no feeds uses every listed feed. Per channel, the subscription
+    listed first wins (each before digest, one with a role before one without)."""
+    async with conn.execute(
+        "SELECT s.id, s.channel_id, s.guild_id, s.role_id, s.mode FROM subscriptions s "
+        "WHERE s.disabled_reason IS NULL AND ("
+        " s.kind = 'all'"
+        " OR (s.kind IN ('rider', 'team') AND s.entity_id IN (SELECT value FROM json_each(?)))"
+        " OR (s.kind = 'transfers' AND ? AND (s.entity_id IS NULL"
+        "     OR s.entity_id IN (SELECT value FROM json_each(?))))"
+        " OR (s.kind = 'tracked' AND EXISTS (SELECT 1 FROM tracked t WHERE t.guild_id = s.guild_id"
+        "     AND t.entity_id IN (SELECT value FROM json_each(?)))))"
+        " AND (EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id AND g.feed_id = ?)"
+        "  OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id)"
+        "      AND (SELECT listed FROM feeds WHERE id = ?) = 1))"
+        " ORDER BY s.channel_id, s.mode = 'digest', s.role_id IS NULL, s.id",
+        (
+            json.dumps(list(entities)),
+            int(is_transfer),
+            json.dumps(list(transfer_teams)),
+            json.dumps(list(entities)),
+            feed_id,
+            feed_id,
+        ),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [Match(int(r[0]), f"channel:{r[1]}", int(r[2]), r[3], r[4] == "digest") for r in rows]
+
+
+async def matching_follows(
+    conn: aiosqlite.Connection,
+    entities: Sequence[str],
+    is_transfer: bool,
+    transfer_teams: Sequence[str],
+) -> list[Match]:
+    async with conn.execute(
+        "SELECT f.id, f.user_id, f.mode FROM follows f WHERE f.paused_reason IS NULL AND ("
+        " (f.kind IN ('rider', 'team') AND f.entity_id IN (SELECT value FROM json_each(?)))"
+        " OR (f.kind = 'transfers' AND ? AND (f.entity_id IS NULL"
+        "     OR f.entity_id IN (SELECT value FROM json_each(?)))))"
+        " ORDER BY f.user_id, f.mode = 'daily', f.id",
+        (json.dumps(list(entities)), int(is_transfer), json.dumps(list(transfer_teams))),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [Match(int(r[0]), f"user:{r[1]}", None, None, r[2] == "daily") for r in rows]
+
+
+async def targets_with_rows(
+    conn: aiosqlite.Connection, article_ids: Sequence[int]
+) -> dict[str, tuple[int, str]]:
+    """target -> (outbox id, state) for rows of any of `article_ids`."""
+    if not article_ids:
+        return {}
+    async with conn.execute(
+        "SELECT target, id, state FROM outbox WHERE article_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(article_ids)),),
+    ) as cur:
+        return {str(r[0]): (int(r[1]), str(r[2])) for r in await cur.fetchall()}
+
+
+async def add_also_on(conn: aiosqlite.Connection, outbox_id: int, source: str) -> None:
+    async with conn.execute("SELECT also_on FROM outbox WHERE id = ?", (outbox_id,)) as cur:
+        row = await cur.fetchone()
+    sources = json.loads(row[0]) if row and row[0] else []
+    if source not in sources:
+        sources.append(source)
+    await conn.execute(
+        "UPDATE outbox SET also_on = ? WHERE id = ?", (json.dumps(sources), outbox_id)
+    )
+
+
+async def insert_rows(
+    conn: aiosqlite.Connection,
+    article_id: int,
+    rows: Iterable[NewRow],
+    now: float,
+    also_on: Sequence[str] = (),
+) -> int:
+    """INSERT OR IGNORE: a (story, target) pair is written once, whatever happens later."""
+    params = [
+        (
+            article_id,
+            r.target,
+            r.guild_id,
+            r.subscription_id,
+            r.follow_id,
+            r.role_id,
+            int(r.digest),
+            json.dumps(list(also_on)) if also_on else None,
+            uuid.uuid4().hex[:25],
+            now,
+            now,
+        )
+        for r in rows
+    ]
+    before = conn.total_changes
+    await conn.executemany(
+        "INSERT OR IGNORE INTO outbox (article_id, target, guild_id, subscription_id, follow_id, "
+        "role_id, digest, also_on, nonce, next_attempt_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params,
+    )
+    return conn.total_changes - before
+
+
+# --- the delivery worker's side -----------------------------------------------------------
+
+_ITEM_SELECT = (
+    "SELECT o.id, o.article_id, o.target, o.guild_id, o.subscription_id, o.follow_id, "
+    "o.role_id, o.digest, o.also_on, o.nonce, o.attempts, o.created_at, "
+    "COALESCE(s.channel_type, 'text') AS channel_type, a.title, a.url, a.summary, "
+    "a.image_url, a.published_at, a.sort_at, f.title AS feed_title, f.url AS feed_url, "
+    "a.is_transfer FROM outbox o JOIN articles a ON a.id = o.article_id "
+    "JOIN feeds f ON f.id = a.feed_id LEFT JOIN subscriptions s ON s.id = o.subscription_id "
+)
+
+
+def _item(row: sqlite3.Row) -> OutboxItem:
+    values = dict(row)
+    values["digest"] = bool(values["digest"])
+    values["is_transfer"] = bool(values["is_transfer"])
+    values["also_on"] = json.loads(values["also_on"]) if values["also_on"] else []
+    return OutboxItem(**values)
+
+
+class OutboxStore:
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    async def _load(self, sql: str, params: Sequence) -> list[OutboxItem]:
+        reader = self._storage.reader
+        async with reader.execute(_ITEM_SELECT + sql, params) as cur:
+            items = [_item(r) for r in await cur.fetchall()]
+        ids = json.dumps(sorted({i.article_id for i in items}))
+        tags: dict[int, list[tuple[str, str]]] = {}
+        async with reader.execute(
+            "SELECT article_id, entity_id, kind FROM tags WHERE article_id IN "
+            "(SELECT value FROM json_each(?))",
+            (ids,),
+        ) as cur:
+            for r in await cur.fetchall():
+                tags.setdefault(int(r[0]), []).append((str(r[1]), str(r[2])))
+        moves: dict[int, list[dict]] = {}
+        async with reader.execute(
+            "SELECT article_id, person, from_team, to_team, status FROM moves WHERE article_id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY id",
+            (ids,),
+        ) as cur:
+            for r in await cur.fetchall():
+                moves.setdefault(int(r[0]), []).append(dict(r))
+        for item in items:
+            item.entities = tags.get(item.article_id, [])
+            item.moves = moves.get(item.article_id, [])
+        return items
+
+    async def due(self, now: float, limit: int = 500) -> list[OutboxItem]:
+        """Pending one-by-one posts whose time has come, oldest first."""
+        return await self._load(
+            "WHERE o.state = 'pending' AND o.digest = 0 AND o.next_attempt_at <= ? "
+            "ORDER BY o.id LIMIT ?",
+            (now, limit),
+        )
+
+    async def digest_items(self, target: str, now: float) -> list[OutboxItem]:
+        return await self._load(
+            "WHERE o.target = ? AND o.state = 'pending' AND o.digest = 1 "
+            "AND o.next_attempt_at <= ? ORDER BY a.sort_at, o.id",
+            (target, now),
+        )
+
+    async def mark_sent(self, ids: Sequence[int], message_id: int | None, now: float) -> None:
+        async with self._storage.transaction() as conn:
+            await conn.executemany(
+                "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, "
+                "attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                [(message_id, now, i) for i in ids],
+            )
+
+    async def retry_later(self, ids: Sequence[int], error: str, next_attempt_at: float) -> None:
+        async with self._storage.transaction() as conn:
+            await conn.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                "next_attempt_at = ? WHERE id = ? AND state = 'pending'",
+                [(error, next_attempt_at, i) for i in ids],
+            )
+
+    async def mark(self, ids: Sequence[int], state: str, error: str | None) -> None:
+        async with self._storage.transaction() as conn:
+            await conn.executemany(
+                "UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1 "
+                "WHERE id = ? AND state = 'pending'",
+                [(state, error, i) for i in ids],
+            )
+
+    async def counts(self) -> dict[str, int]:
+        async with self._storage.reader.execute(
+            "SELECT state, COUNT(*) FROM outbox GROUP BY state"
+        ) as cur:
+            return {str(r[0]): int(r[1]) for r in await cur.fetchall()}
+
+    async def for_article(self, article_id: int) -> list[OutboxItem]:
+        return await self._load("WHERE o.article_id = ? ORDER BY o.id", (article_id,))
+
+
+class NoticeStore:
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    async def add(
+        self, text: str, now: float, *, guild_id: int | None = None, user_id: int | None = None
+    ) -> None:
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO notices (guild_id, user_id, text, created_at) VALUES (?, ?, ?, ?)",
+                (guild_id, user_id, text, now),
+            )
+
+    async def take(self, now: float, *, user_id: int, guild_id: int | None = None) -> list[Notice]:
+        """The fan's pending notices, and the server's when `guild_id` is given (the caller
+        checked the user moderates it); marked shown."""
+        async with self._storage.transaction() as conn:
+            async with conn.execute(
+                "SELECT id, guild_id, user_id, text, created_at FROM notices "
+                "WHERE shown_at IS NULL AND (user_id = ? OR (? IS NOT NULL AND guild_id = ?)) "
+                "ORDER BY id LIMIT 5",
+                (user_id, guild_id, guild_id),
+            ) as cur:
+                rows = [Notice(*r) for r in await cur.fetchall()]
+            await conn.executemany(
+                "UPDATE notices SET shown_at = ? WHERE id = ?", [(now, n.id) for n in rows]
+            )
+        return rows
+
+    async def pending(self, *, guild_id: int | None = None, user_id: int | None = None) -> list:
+        async with self._storage.reader.execute(
+            "SELECT id, guild_id, user_id, text, created_at FROM notices WHERE shown_at IS NULL "
+            "AND (guild_id = ? OR user_id = ?) ORDER BY id",
+            (guild_id, user_id),
+        ) as cur:
+            return [Notice(*r) for r in await cur.fetchall()]
