@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, lt
 
 from unidecode import unidecode
 
@@ -137,15 +137,22 @@ class FoldedText:
             self._dstarts = list(accumulate(map(add, wlens, repeat(2)), initial=2))
         return self._dstarts
 
+    # The rules call the accessors below several times per match: they read the maps
+    # directly once built instead of going through `_ensure_maps` each time.
+
     def word_index(self, folded_pos: int) -> int:
         """Index of the word that starts at or covers `folded_pos` in the folded text."""
-        return max(0, bisect_right(self._ensure_maps(), folded_pos) - 1)
+        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        return max(0, bisect_right(dstarts, folded_pos) - 1)
 
     def word_span(self, k: int) -> tuple[int, int]:
         """Original [start, end) of folded word `k`."""
-        self._ensure_maps()
+        if self._dstarts is None:
+            self._ensure_maps()
         a_start = self._wstarts[k]
         a_end = a_start + self._wlens[k]
+        if not self._ascii_spans:
+            return a_start, a_end
         return self._to_original(a_start, False), self._to_original(a_end, True)
 
     def span(self, folded_start: int, folded_end: int) -> tuple[int, int, int, int]:
@@ -181,16 +188,31 @@ class FoldedText:
         a_starts = list(map(ws.__getitem__, k0s))
         a_ends = list(map(add, map(ws.__getitem__, lasts), map(wl.__getitem__, lasts)))
         if self._ascii_spans:
-            a_starts = list(map(self._to_original, a_starts, repeat(False)))
-            a_ends = list(map(self._to_original, a_ends, repeat(True)))
+            a_starts = self._to_original_many(a_starts, False)
+            a_ends = self._to_original_many(a_ends, True)
         return list(zip(a_starts, a_ends, k0s, k1s, strict=True))
+
+    def _to_original_many(self, positions: list[int], is_end: bool) -> list[int]:
+        """`_to_original` for many offsets: the shift after each transliterated run is
+        added in C, and only offsets inside a run (rare) go through Python."""
+        spans = self._ascii_spans
+        a_starts = [sp[0] for sp in spans]
+        # Index 0 stands for "before the first run": no shift, never inside.
+        a_ends = [-1, *(sp[1] for sp in spans)]
+        shifts = [0, *(sp[3] - sp[1] for sp in spans)]
+        idx = list(map(bisect_right, repeat(a_starts), positions))
+        out = list(map(add, positions, map(shifts.__getitem__, idx)))
+        for j in compress(range(len(positions)), map(lt, positions, map(a_ends.__getitem__, idx))):
+            out[j] = self._to_original(positions[j], is_end)
+        return out
 
     @property
     def word_count(self) -> int:
-        return len(self._ensure_maps()) - 1
+        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        return len(dstarts) - 1
 
     def word(self, k: int) -> str:
-        dstarts = self._ensure_maps()
+        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
         start = dstarts[k]
         return self.folded[start : start + self._wlens[k]]
 
