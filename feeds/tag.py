@@ -238,6 +238,13 @@ class Tagger:
         self._surnames: dict[str, tuple[str, ...]] = {}
         self._given_names: set[str] = set(cues.EXTRA_GIVEN_NAMES)
         self._nationality_words: set[str] = set()
+        # One-word cycling and company vocabulary ("Tour", "Giro", "Weltmeister"): a
+        # capitalised one before a surname is no first name.
+        self._vocab_words: frozenset[str] = frozenset(
+            _folded(term)
+            for term in (*cues.CYCLING_STRONG, *cues.CYCLING_WEAK, *cues.COMPANY_CUES)
+            if len(fold_tokens(term)) == 1
+        )
         entries: list[tuple[str, Payload]] = []
         by_given: dict[str, list[str]] = {}
         for person in roster.people.values():
@@ -514,6 +521,7 @@ class _Resolver:
         self._categories: tuple[int, int, set[str]] | None = None
         people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
         self.person_starts = {h[0] for h in people}
+        self.hit_last_words = {h[3] - 1 for h in hits}
         self.person_ends = {h[1] for h in people}
 
     # --- small checks ---------------------------------------------------------------
@@ -733,10 +741,13 @@ class _Resolver:
             if not self.text[ps].isupper() or self._is_title_word(word):
                 continue
             named_here = any(p.person_id in self.persons_full for p in surnames)
-            if not self._looks_given(word) and not (
+            if not (
+                self._looks_given(word)
                 # The story names the rider in full, so another capitalised word in
                 # front of the surname ("Lars Philipsen") is another first name.
-                named_here and word not in cues.COMMON_WORDS and not self.sentence_initial(ps)
+                or (named_here and word not in cues.COMMON_WORDS and not self.sentence_initial(ps))
+                # Or a first name no list knows, written like one ("Servais Knaven").
+                or self._unknown_given(word, ps, k0)
             ):
                 continue
             # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden.
@@ -748,6 +759,21 @@ class _Resolver:
                 shadowed.add(info.key)
                 self.foreign_starts.add(start)
         return shadowed
+
+    def _unknown_given(self, word: str, ps: int, k0: int) -> bool:
+        """A first name the lists do not know ("sports director Servais Knaven"): a
+        capitalised word, written like a name, inside a sentence of ordinary prose, that
+        is no everyday, cycling or entity word. Titles, roles and nationalities are
+        already excluded by the caller."""
+        raw = self.text[ps : ps + len(word)]
+        if len(word) < 3 or not raw.isalpha() or not raw[1:].islower():
+            return False  # "UAE", "EF", "AG2R", initials
+        if word in cues.COMMON_WORDS or word in self.t._vocab_words:
+            return False
+        if self.sentence_initial(ps) or self.title_case_line(ps):
+            return False
+        # Part of another match (a team, a name, a nationality): not a first name.
+        return k0 - 1 not in self.hit_last_words
 
     def _is_title_word(self, word: str) -> bool:
         return (

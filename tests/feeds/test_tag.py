@@ -502,3 +502,37 @@ def test_surname_in_a_lowercase_compound(tagger: Tagger, roster: Roster) -> None
     text = "A Pogačar-led group caught the breakaway at the Tour de France."
     tags = tagger.tag("Stage", text, date(2024, 7, 14))
     assert names(roster, tags.riders) == ["Tadej Pogačar"]
+
+
+# --- a different first name before a surname ----------------------------------------
+
+
+def test_surname_after_an_unknown_first_name_is_someone_else(tagger: Tagger) -> None:
+    # "Servais" is in no first-name list, yet it is written like a name inside a
+    # sentence: Servais Knaven is not the rider Mirre Knaven.
+    text = (
+        "Van Baarle won Paris-Roubaix and was embraced at the finish by his sports "
+        "director Servais Knaven, himself a Roubaix winner in 2001. Knaven was in tears."
+    )
+    tags = tagger.tag("Paris-Roubaix", text, date(2022, 4, 17), feed_is_cycling=True)
+    assert "mirre-knaven" not in tags.riders
+
+
+def test_surname_after_a_role_word_is_still_the_rider(tagger: Tagger, roster: Roster) -> None:
+    # Roles, titles, nationalities, sentence starts and everyday words are no first names.
+    for text in (
+        "Her teammate Knaven led the peloton on the final climb of the stage.",
+        "The peloton chased on the climb. Later Knaven attacked and won the stage.",
+        "On the stage to Roubaix on Sunday Knaven attacked from the peloton.",
+        "The Dutch Knaven attacked the peloton on the final climb of the stage.",
+    ):
+        tags = tagger.tag("Stage 3", text, date(2024, 5, 3), feed_is_cycling=True)
+        assert names(roster, tags.riders) == ["Mirre Knaven"], text
+
+
+def test_title_case_headline_word_is_no_first_name(tagger: Tagger, roster: Roster) -> None:
+    # Every headline word is capitalised: "Rookie" must not make the body's Knaven
+    # somebody else.
+    title = "Dutch Hope Impresses As Rookie Knaven Wins Mountain Stage"
+    tags = tagger.tag(title, "Knaven beat the peloton on the final climb.", date(2024, 5, 3))
+    assert names(roster, tags.riders) == ["Mirre Knaven"]
