@@ -258,7 +258,7 @@ COMMON_WORDS: frozenset[str] = _words(
     "berg bol lie bak dam haas kok bos groen wit zwart veld boer post sol mas "
     "costa porte monti fontana colle valle riva fischer koch lang wolf fuchs bauer "
     "kirsch hirsch vogel jung schwarz weiss braun kaiser zimmermann sieger meister "
-    "kraft wald blanc rubio "
+    "kraft wald blanc petit rubio "
     # words that are also team aliases (for the sentence-start rule)
     "drops trek total sky bull fenix emirates grenadiers "
     # places, months, days

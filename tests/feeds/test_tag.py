@@ -536,3 +536,11 @@ def test_title_case_headline_word_is_no_first_name(tagger: Tagger, roster: Roste
     title = "Dutch Hope Impresses As Rookie Knaven Wins Mountain Stage"
     tags = tagger.tag(title, "Knaven beat the peloton on the final climb.", date(2024, 5, 3))
     assert names(roster, tags.riders) == ["Mirre Knaven"]
+
+
+def test_everyday_french_word_is_no_surname(tagger: Tagger, roster: Roster) -> None:
+    text = "Petit-fils d'un ancien coureur, il a gagné l'étape devant le peloton."
+    assert tagger.tag("Tour de France", text, date(2024, 7, 8)).riders == []
+    text = "Adrien Petit a attaqué dans l'étape. Petit a tenu jusqu'au bout devant le peloton."
+    tags = tagger.tag("Tour de France", text, date(2024, 7, 8))
+    assert names(roster, tags.riders) == ["Adrien Petit"]
