@@ -518,7 +518,8 @@ class _Resolver:
         # which only grows), so it is computed once, not once per candidate.
         self._lowercase_used: dict[str, bool] = {}
         self._title_case: bool | None = None
-        self._categories: tuple[int, int, set[str]] | None = None
+        # Men's/women's racing of what `found` holds, kept up to date as it grows.
+        self._cats: set[str] = set()
         people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
         self.person_starts = {h[0] for h in people}
         self.hit_last_words = {h[3] - 1 for h in hits}
@@ -637,6 +638,7 @@ class _Resolver:
         # A full name alone in a story that is not about cycling is someone else
         # (Simon Yates the mountaineer): each needs the context without itself.
         self.found = [f for f in self.found if cycling(strong_entities - {f.entity_id})]
+        self._cats = self._scan_categories()
         kept = {f.entity_id for f in self.found}
         self.persons_full = {k: v for k, v in persons_full.items() if k in kept}
         if not cycling(kept):
@@ -675,6 +677,10 @@ class _Resolver:
     def _add_person(self, pid: str, start: int, end: int, how: str) -> None:
         kind = self.kind(pid)
         self.found.append(_Found(pid, kind, start, end, how))
+        if kind == "rider":
+            cat = self._person_category(pid)
+            if cat:
+                self._cats.add(cat)
 
     def _pick_person(self, ids: Sequence[str], pos: int) -> str | None:
         """One person among namesakes: the living, the story's men's or women's racing,
@@ -871,6 +877,7 @@ class _Resolver:
 
     def _add_team(self, tid: str, start: int, end: int, how: str) -> None:
         self.found.append(_Found(tid, "team", start, end, how, is_team=True))
+        self._cats.add(self.t.team(tid).category)
 
     def _pick_team(self, ids: Sequence[str], pos: int) -> str | None:
         """One team among those sharing a name: the one racing under it then, then by category."""
@@ -888,17 +895,9 @@ class _Resolver:
         return self.t.team(tid).category if tid and tid in self.t._teams else None
 
     def _story_categories(self) -> set[str]:
-        """Men's or women's racing, from the people and teams found so far.
-
-        `found` only grows (or is replaced by a filtered list), so the answer is kept
-        until its identity or length changes. Callers must not modify the set.
-        """
-        cached = self._categories
-        if cached is not None and cached[0] == id(self.found) and cached[1] == len(self.found):
-            return cached[2]
-        cats = self._scan_categories()
-        self._categories = (id(self.found), len(self.found), cats)
-        return cats
+        """Men's or women's racing, from the people and teams found so far (kept up to
+        date by `_add_person`/`_add_team`; callers must not modify the set)."""
+        return self._cats
 
     def _scan_categories(self) -> set[str]:
         cats: set[str] = set()
