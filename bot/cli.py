@@ -203,6 +203,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run_discord(app: App, stop: asyncio.Event) -> None:
     from bot.client import DomestiqueBot
+    from bot.delivery import Delivery, schedule
 
     bot = DomestiqueBot(
         settings=app.settings,
@@ -211,6 +212,8 @@ async def _run_discord(app: App, stop: asyncio.Event) -> None:
         scheduler=app.scheduler,
         roster_state=app.roster_state,
     )
+    # Drains the outbox once the bot is connected (each run waits for readiness).
+    schedule(app.scheduler, Delivery(bot))
     async with bot:
         runner = asyncio.create_task(bot.start(app.settings.discord_token or ""))
         stopper = asyncio.create_task(stop.wait())

@@ -473,3 +473,82 @@ def about_embed(
     )
     embed.set_footer(text=f"Domestique {version} · self-hosted · links go to the publishers")
     return fit(embed)
+
+
+# --- posts (bot/delivery) -------------------------------------------------------------------
+
+SUMMARY_LIMIT = 300
+
+
+def surname(name: str) -> str:
+    """ "Michael Mørkøv" -> "Mørkøv", "Mathieu van der Poel" -> "van der Poel"."""
+    parts = clean_text(name).split(maxsplit=1)
+    return parts[1] if len(parts) == 2 else clean_text(name)
+
+
+def transfer_line(person: str, from_team: str | None, to_team: str | None, status: str) -> str:
+    """ "Mørkøv: Soudal Quick-Step → Astana Qazaqstan · rumour" (escaped)."""
+    origin = escape(from_team) if from_team else "?"
+    target = escape(to_team) if to_team else "?"
+    return f"{escape(surname(person))}: {origin} → {target} · {status}"
+
+
+def story_post_embed(
+    *,
+    title: str,
+    url: str | None,
+    source: str | None,
+    published_at: float | None,
+    summary: str = "",
+    riders: Sequence[str] = (),
+    teams: Sequence[str] = (),
+    moves: Sequence[tuple[str, str | None, str | None, str]] = (),
+    image_url: str | None = None,
+    also_on: Sequence[str] = (),
+    colour_team: str | None = None,
+) -> discord.Embed:
+    """One story as a post: escaped title linking to it, source and time, a plain
+    summary of at most 300 characters, rider and team tags, transfer lines, the feed's
+    image (http/https only). `moves` are (person, from team, to team, status)."""
+    embed = discord.Embed(
+        title=truncate(escape(title) or "untitled", TITLE_LIMIT),
+        url=safe_url(url),
+        colour=team_colour(colour_team),
+    )
+    lines = []
+    text = truncate(escape(summary), SUMMARY_LIMIT) if summary else ""
+    if text:
+        lines.append(text)
+    shown = list(dict.fromkeys(transfer_line(*m) for m in moves))
+    if shown:
+        lines.append("\n".join(f"🔁 {line}" for line in shown[:5]))
+    source_text = escape(source) if source else "unknown source"
+    when = f"<t:{int(published_at)}:f>" if published_at else ""
+    footer_line = f"{truncate(source_text, 100)}" + (f" · {when}" if when else "")
+    if also_on:
+        footer_line += " · also on " + ", ".join(truncate(escape(s), 60) for s in also_on[:3])
+    lines.append(footer_line)
+    embed.description = "\n\n".join(lines)
+    if riders:
+        embed.add_field(
+            name="Riders", value=join_lines([", ".join(escape(r) for r in riders)], 1024)
+        )
+    if teams:
+        embed.add_field(name="Teams", value=join_lines([", ".join(escape(t) for t in teams)], 1024))
+    image = safe_url(image_url)
+    if image:
+        embed.set_image(url=image)
+    return fit(embed)
+
+
+def digest_embed(
+    title: str, stories: Sequence[tuple[str, str | None, str | None, float | None]]
+) -> discord.Embed:
+    """Several stories in one message: (title, url, source, time) each."""
+    embed = discord.Embed(title=escape(title), colour=BRAND_COLOUR)
+    embed.description = join_lines(
+        (story_line(t, u, s, w) for t, u, s, w in stories),
+        DESCRIPTION_LIMIT,
+        more=f"… and more ({len(stories)} stories in all)",
+    )
+    return fit(embed)
