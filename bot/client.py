@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.discord_setup import configure_discord_endpoints, sync_commands
 from bot.names import RosterNames
-from bot.tree import DEFER_AFTER_S, DomestiqueTree
+from bot.tree import DEFER_AFTER_S, DomestiqueTree, show_notices
 from bot.views import PAGE_TIMEOUT_S
 from storage.lookups import Lookups
 
@@ -32,6 +32,8 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.transfers",
     "cogs.news",
     "cogs.about",
+    "cogs.subscriptions",
+    "cogs.follows",
 )
 
 
@@ -106,6 +108,15 @@ class DomestiqueBot(commands.Bot):
                 await sync_commands(self, None)
             except discord.HTTPException:
                 log.exception("command sync failed; run `domestique sync` to retry")
+
+    async def on_app_command_completion(
+        self, interaction: discord.Interaction, command: Any
+    ) -> None:
+        """Notices waiting for this user or their server go out with any command's answer."""
+        try:
+            await show_notices(interaction, self.storage.notices)
+        except Exception:
+            log.exception("showing notices failed")
 
     async def on_ready(self) -> None:
         user = self.user

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
 
@@ -141,6 +142,25 @@ async def reply(
         await interaction.followup.send(**kwargs)
     else:
         await interaction.response.send_message(**kwargs)
+
+
+async def show_notices(interaction: discord.Interaction, notices) -> None:
+    """After a command's answer: pending notices for this user (DMs closed) and, for a
+    moderator, for their server (a subscription disabled), as an ephemeral followup."""
+    now = time.time()
+    guild_id = None
+    if interaction.guild_id and interaction.permissions.manage_guild:
+        guild_id = interaction.guild_id
+    taken = await notices.take(now, user_id=interaction.user.id, guild_id=guild_id)
+    if not taken:
+        return
+    text = "\n".join(f"📣 {n.text}" for n in taken)
+    try:
+        await interaction.followup.send(render.truncate(text, render.CONTENT_LIMIT), ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not show notices; they are kept for the next command")
+        for n in taken:
+            await notices.add(n.text, now, guild_id=n.guild_id, user_id=n.user_id)
 
 
 def _time_left(interaction: discord.Interaction, defer_after: float) -> float:

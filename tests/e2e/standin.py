@@ -56,6 +56,21 @@ DM_CHANNEL_ID = 1300000000000000002
 USER_ID = 1400000000000000001
 OTHER_USER_ID = 1400000000000000002
 OWNER_ID = 1400000000000000009
+MOD_USER_ID = 1400000000000000003
+# Delivery targets: a forum with tags, a channel where the bot may not embed links, a
+# channel for moderators' reports, a role to mention, and a second server.
+FORUM_ID = 1300000000000000011
+NO_EMBED_CHANNEL_ID = 1300000000000000012
+LOG_CHANNEL_ID = 1300000000000000013
+THREAD_ID = 1300000000000000014
+ROLE_ID = 1500000000000000001
+BOT_ROLE_ID = 1500000000000000002
+FORUM_TAGS = {"1600000000000000001": "Astana Qazaqstan", "1600000000000000002": "Mark Cavendish"}
+GUILD2_ID = 1200000000000000002
+GUILD2_CHANNEL_ID = 1300000000000000021
+MODERATOR = 0x20 | 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000  # Manage Server and more
+MEMBER = 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000
+BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | (1 << 38)  # view, send, embed, send in threads
 
 # Discord's interaction callback types (the bot's answer to an interaction).
 CHANNEL_MESSAGE = 4
@@ -114,13 +129,31 @@ _RECORD = web.RequestKey("record", Recorded)
 
 @dataclass(slots=True)
 class Fault:
-    """Answer the next `times` requests whose path contains `path_part` with an error."""
+    """Answer the next `times` requests whose path contains `path_part` with an error.
+
+    With `after`, the request is carried out first and its answer then lost (the error
+    is sent instead), as when Discord created a message but the reply never arrived."""
 
     path_part: str
     status: int
     times: int = 1
     retry_after: float = 0.2
     is_global: bool = False
+    after: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRef:
+    """A channel option in `slash` (type 7, with its resolved data)."""
+
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRef:
+    """A role option in `slash` (type 8, with its resolved data)."""
+
+    id: int
 
 
 @dataclass(slots=True)
@@ -161,6 +194,12 @@ class DiscordStandIn:
         """Payloads refused as Discord would (over a length limit); tests assert it stays empty."""
         self.interactions: dict[str, Interaction] = {}
         self.messages: dict[str, dict[str, Any]] = {}
+        self.dm_channels: dict[str, str] = {}
+        """user id -> DM channel id, created by POST /users/@me/channels."""
+        self._nonces: dict[tuple[str, str], dict[str, Any]] = {}
+        self._posted: list[str] = []
+        self.threads: list[dict[str, Any]] = []
+        """Forum posts created by POST /channels/{forum}/threads."""
         self._conns: list[_Conn] = []
         self._seq = 0
         self._session_id = uuid.uuid4().hex
@@ -252,29 +291,21 @@ class DiscordStandIn:
         self.requests.append(record)
         request[_RECORD] = record
         try:
-            response = await self._fault(request) or await handler(request)
+            fault = self._fault(request)
+            if fault is not None and fault.after:
+                await handler(request)  # done, but the answer is lost
+            response = _fault_response(fault) if fault else await handler(request)
         except web.HTTPException as exc:
             response = exc
         record.status = response.status
         await self._notify()
         return response
 
-    async def _fault(self, request: web.Request) -> web.Response | None:
+    def _fault(self, request: web.Request) -> Fault | None:
         for fault in self.faults:
             if fault.times > 0 and fault.path_part in request.path:
                 fault.times -= 1
-                if fault.status == 429:
-                    return _json(
-                        {
-                            "message": "You are being rate limited.",
-                            "retry_after": fault.retry_after,
-                            "global": fault.is_global,
-                        },
-                        status=429,
-                        # discord.py retries a 429 only when it came through Discord's proxy.
-                        headers={"Via": "1.1 google", "Retry-After": str(fault.retry_after)},
-                    )
-                return _json({"message": "stand-in fault", "code": 0}, status=fault.status)
+                return fault
         return None
 
     def fail_next(
@@ -285,8 +316,9 @@ class DiscordStandIn:
         times: int = 1,
         retry_after: float = 0.2,
         is_global: bool = False,
+        after: bool = False,
     ) -> Fault:
-        fault = Fault(path_part, status, times, retry_after, is_global)
+        fault = Fault(path_part, status, times, retry_after, is_global, after)
         self.faults.append(fault)
         return fault
 
@@ -317,8 +349,21 @@ class DiscordStandIn:
             if errors := form_errors(body or {}):
                 self.refused.append((record, errors))
                 return _invalid(errors)
+            nonce = (body or {}).get("nonce")
+            if nonce and (body or {}).get("enforce_nonce"):
+                # Discord answers a repeated nonce with the message it already created.
+                existing = self._nonces.get((parts[1], str(nonce)))
+                if existing is not None:
+                    return _json(existing)
             message = self._message(body or {}, channel_id=parts[1])
+            self._posted.append(message["id"])
+            if nonce:
+                self._nonces[(parts[1], str(nonce))] = message
             return _json(message)
+        if method == "POST" and tail == "users/@me/channels":
+            return _json(self._dm_channel(str((body or {}).get("recipient_id"))))
+        if method == "POST" and parts[0] == "channels" and parts[-1] == "threads":
+            return self._forum_post(record, parts[1], body or {})
         return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
 
     def _commands(self, record: Recorded, method: str, parts: list[str], body: Any) -> web.Response:
@@ -421,6 +466,54 @@ class DiscordStandIn:
             return _json(message)
         return _json({"message": "unsupported webhook route", "code": 0}, 404)
 
+    def _dm_channel(self, user_id: str) -> dict[str, Any]:
+        channel_id = self.dm_channels.setdefault(user_id, snowflake())
+        return {
+            "id": channel_id,
+            "type": 1,
+            "last_message_id": None,
+            "recipients": [user_payload(int(user_id), f"fan{user_id[-1]}")],
+        }
+
+    def _forum_post(self, record: Recorded, forum_id: str, body: dict) -> web.Response:
+        first = body.get("message") or {}
+        if errors := form_errors(first):
+            self.refused.append((record, errors))
+            return _invalid(errors)
+        name = body.get("name") or ""
+        if not 1 <= len(name) <= 100:
+            self.refused.append((record, ["thread name must be 1-100 characters"]))
+            return _invalid(["thread name must be 1-100 characters"])
+        thread_id = snowflake()
+        message = self._message(first, channel_id=thread_id, message_id=thread_id)
+        thread = {
+            "id": thread_id,
+            "type": 11,
+            "guild_id": str(GUILD_ID),
+            "parent_id": forum_id,
+            "name": name,
+            "owner_id": str(APP_ID),
+            "applied_tags": body.get("applied_tags") or [],
+            "message_count": 1,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": body.get("auto_archive_duration") or 1440,
+                "archive_timestamp": _now_iso(),
+                "locked": False,
+            },
+            "message": message,
+        }
+        self.threads.append(thread)
+        return _json(thread)
+
+    def channel_messages(self, channel_id: int | str) -> list[dict[str, Any]]:
+        """Messages the bot posted in a channel with POST /channels/{id}/messages, in order
+        (answers to interactions are not among them)."""
+        posted = (self.messages[i] for i in self._posted)
+        return [m for m in posted if m["channel_id"] == str(channel_id)]
+
     def _message(
         self,
         data: dict[str, Any],
@@ -487,6 +580,7 @@ class DiscordStandIn:
             self._seq = 0
             await self._dispatch(conn, "READY", self._ready())
             await self._dispatch(conn, "GUILD_CREATE", self._guild())
+            await self._dispatch(conn, "GUILD_CREATE", self._guild2())
         elif op == 6:
             data = payload.get("d") or {}
             if data.get("session_id") != self._session_id:
@@ -509,7 +603,10 @@ class DiscordStandIn:
         return {
             "v": 10,
             "user": BOT_USER,
-            "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "guilds": [
+                {"id": str(GUILD_ID), "unavailable": True},
+                {"id": str(GUILD2_ID), "unavailable": True},
+            ],
             "session_id": self._session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(APP_ID), "flags": 0},
@@ -518,51 +615,74 @@ class DiscordStandIn:
         }
 
     def _guild(self) -> dict[str, Any]:
-        return {
-            "id": str(GUILD_ID),
-            "name": "Peloton",
-            "icon": None,
-            "owner_id": str(OWNER_ID),
-            "afk_channel_id": None,
-            "afk_timeout": 300,
-            "verification_level": 0,
-            "default_message_notifications": 0,
-            "explicit_content_filter": 0,
-            "features": [],
-            "mfa_level": 0,
-            "system_channel_id": None,
-            "system_channel_flags": 0,
-            "rules_channel_id": None,
-            "vanity_url_code": None,
-            "description": None,
-            "banner": None,
-            "premium_tier": 0,
-            "preferred_locale": "en-US",
-            "public_updates_channel_id": None,
-            "nsfw_level": 0,
-            "premium_progress_bar_enabled": False,
-            "unavailable": False,
-            "member_count": 3,
-            "large": False,
-            "joined_at": _now_iso(),
-            "roles": [
+        def channel(channel_id: int, name: str, kind: int = 0, **extra: Any) -> dict[str, Any]:
+            return {
+                "id": str(channel_id),
+                "type": kind,
+                "name": name,
+                "position": 0,
+                "permission_overwrites": [],
+                "parent_id": None,
+                "nsfw": False,
+                "topic": None,
+                **extra,
+            }
+
+        no_embeds = {"id": str(APP_ID), "type": 1, "allow": "0", "deny": str(0x4000)}
+        forum_tags = [
+            {"id": tag_id, "name": name, "moderated": False, "emoji_id": None, "emoji_name": None}
+            for tag_id, name in FORUM_TAGS.items()
+        ]
+        return _guild_payload(
+            GUILD_ID,
+            "Peloton",
+            system_channel_id=str(LOG_CHANNEL_ID),
+            roles=[
+                _role(GUILD_ID, "@everyone", MEMBER),
+                _role(ROLE_ID, "Astana fans", 0, position=1),
+                _role(BOT_ROLE_ID, "Domestique", BOT_PERMISSIONS, position=2),
+            ],
+            channels=[
+                channel(CHANNEL_ID, "cycling-news"),
+                channel(FORUM_ID, "stories", 15, available_tags=forum_tags),
+                channel(NO_EMBED_CHANNEL_ID, "no-embeds", permission_overwrites=[no_embeds]),
+                channel(LOG_CHANNEL_ID, "mod-log"),
+            ],
+            threads=[
                 {
-                    "id": str(GUILD_ID),
-                    "name": "@everyone",
-                    "permissions": str(0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000),
-                    "position": 0,
-                    "color": 0,
-                    "hoist": False,
-                    "managed": False,
-                    "mentionable": False,
-                    "flags": 0,
+                    "id": str(THREAD_ID),
+                    "type": 11,
+                    "guild_id": str(GUILD_ID),
+                    "parent_id": str(CHANNEL_ID),
+                    "name": "transfer-talk",
+                    "owner_id": str(OWNER_ID),
+                    "message_count": 0,
+                    "member_count": 1,
+                    "rate_limit_per_user": 0,
+                    "thread_metadata": {
+                        "archived": False,
+                        "auto_archive_duration": 1440,
+                        "archive_timestamp": _now_iso(),
+                        "locked": False,
+                    },
                 }
             ],
-            "channels": [
+        )
+
+    def _guild2(self) -> dict[str, Any]:
+        return _guild_payload(
+            GUILD2_ID,
+            "Gruppetto",
+            system_channel_id=None,
+            roles=[
+                _role(GUILD2_ID, "@everyone", MEMBER),
+                _role(BOT_ROLE_ID + 10, "Domestique", BOT_PERMISSIONS, position=1),
+            ],
+            channels=[
                 {
-                    "id": str(CHANNEL_ID),
+                    "id": str(GUILD2_CHANNEL_ID),
                     "type": 0,
-                    "name": "cycling-news",
+                    "name": "news",
                     "position": 0,
                     "permission_overwrites": [],
                     "parent_id": None,
@@ -570,16 +690,30 @@ class DiscordStandIn:
                     "topic": None,
                 }
             ],
-            "threads": [],
-            "members": [],
-            "voice_states": [],
-            "presences": [],
-            "emojis": [],
-            "stickers": [],
-            "stage_instances": [],
-            "guild_scheduled_events": [],
-            "soundboard_sounds": [],
-        }
+            threads=[],
+            bot_role=BOT_ROLE_ID + 10,
+        )
+
+    def guild_of(self, channel_id: int | str) -> int:
+        for guild in (self._guild(), self._guild2()):
+            ids = {c["id"] for c in guild["channels"]} | {t["id"] for t in guild["threads"]}
+            if str(channel_id) in ids:
+                return int(guild["id"])
+        raise KeyError(channel_id)
+
+    def resolved_channel(self, channel_id: int | str) -> dict[str, Any]:
+        for guild in (self._guild(), self._guild2()):
+            for item in guild["channels"] + guild["threads"]:
+                if item["id"] == str(channel_id):
+                    return {**item, "permissions": str(MODERATOR), "guild_id": guild["id"]}
+        raise KeyError(channel_id)
+
+    def resolved_role(self, role_id: int | str) -> dict[str, Any]:
+        for guild in (self._guild(), self._guild2()):
+            for role in guild["roles"]:
+                if role["id"] == str(role_id):
+                    return role
+        raise KeyError(role_id)
 
     @property
     def connected(self) -> bool:
@@ -622,6 +756,8 @@ class DiscordStandIn:
         extra: dict[str, Any] | None = None,
         *,
         dm: bool = False,
+        guild_id: int = GUILD_ID,
+        permissions: int = MEMBER,
     ) -> dict[str, Any]:
         member = {
             "user": user_payload(user_id, f"fan{str(user_id)[-1]}"),
@@ -633,16 +769,17 @@ class DiscordStandIn:
             "pending": False,
             "nick": None,
             "avatar": None,
-            "permissions": str(0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000),
+            "permissions": str(permissions),
         }
+        channel_id = CHANNEL_ID if guild_id == GUILD_ID else GUILD2_CHANNEL_ID
         payload = {
             "id": snowflake(),
             "application_id": str(APP_ID),
             "type": kind,
             "data": data,
-            "guild_id": str(GUILD_ID),
-            "channel_id": str(CHANNEL_ID),
-            "channel": {"id": str(CHANNEL_ID), "type": 0, "name": "cycling-news"},
+            "guild_id": str(guild_id),
+            "channel_id": str(channel_id),
+            "channel": {"id": str(channel_id), "type": 0, "name": "cycling-news"},
             "member": member,
             "token": "tok-" + uuid.uuid4().hex,
             "version": 1,
@@ -650,7 +787,7 @@ class DiscordStandIn:
             "locale": "en-GB",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": str(guild_id)},
             "context": 0,
             "attachment_size_limit": 8 * 1024 * 1024,
         }
@@ -687,19 +824,38 @@ class DiscordStandIn:
         *,
         user_id: int = USER_ID,
         dm: bool = False,
+        guild_id: int = GUILD_ID,
+        permissions: int = MEMBER,
     ) -> Interaction:
+        """A slash command. Option values: str (type 3), int (4), bool (5), ChannelRef (7)
+        and RoleRef (8), the last two with their resolved data."""
         command = self._command(name)
+        resolved: dict[str, dict[str, Any]] = {}
         data = {
             "id": command["id"],
             "name": name,
             "type": 1,
-            "options": [
-                {"name": key, "type": 3, "value": value} for key, value in (options or {}).items()
-            ],
+            "options": [self._option(k, v, resolved) for k, v in (options or {}).items()],
         }
+        if resolved:
+            data["resolved"] = resolved
         if "guild_id" in command:
             data["guild_id"] = command["guild_id"]
-        return await self.inject_interaction(self._interaction_payload(2, data, user_id, dm=dm))
+        return await self.inject_interaction(
+            self._interaction_payload(
+                2, data, user_id, dm=dm, guild_id=guild_id, permissions=permissions
+            )
+        )
+
+    def _option(self, key: str, value: Any, resolved: dict[str, dict[str, Any]]) -> dict:
+        if isinstance(value, ChannelRef):
+            resolved.setdefault("channels", {})[str(value.id)] = self.resolved_channel(value.id)
+            return {"name": key, "type": 7, "value": str(value.id)}
+        if isinstance(value, RoleRef):
+            resolved.setdefault("roles", {})[str(value.id)] = self.resolved_role(value.id)
+            return {"name": key, "type": 8, "value": str(value.id)}
+        kind = 5 if isinstance(value, bool) else 4 if isinstance(value, int) else 3
+        return {"name": key, "type": kind, "value": value}
 
     async def autocomplete(
         self,
@@ -709,14 +865,21 @@ class DiscordStandIn:
         others: dict[str, Any] | None = None,
         *,
         user_id: int = USER_ID,
+        guild_id: int = GUILD_ID,
+        permissions: int = MEMBER,
     ) -> Interaction:
         command = self._command(name)
-        options = [{"name": k, "type": 3, "value": v} for k, v in (others or {}).items()]
+        resolved: dict[str, dict[str, Any]] = {}
+        options = [self._option(k, v, resolved) for k, v in (others or {}).items()]
         options.append({"name": focused, "type": 3, "value": value, "focused": True})
         data = {"id": command["id"], "name": name, "type": 1, "options": options}
+        if resolved:
+            data["resolved"] = resolved
         if "guild_id" in command:
             data["guild_id"] = command["guild_id"]
-        return await self.inject_interaction(self._interaction_payload(4, data, user_id))
+        return await self.inject_interaction(
+            self._interaction_payload(4, data, user_id, guild_id=guild_id, permissions=permissions)
+        )
 
     async def click(
         self, message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID
@@ -920,6 +1083,97 @@ def command_errors(commands: list[dict[str, Any]]) -> list[str]:
             if option.get("autocomplete") and option.get("choices"):
                 errors.append(f"{label}: autocomplete and choices together")
     return errors
+
+
+def _fault_response(fault: Fault) -> web.Response:
+    if fault.status == 429:
+        return _json(
+            {
+                "message": "You are being rate limited.",
+                "retry_after": fault.retry_after,
+                "global": fault.is_global,
+            },
+            status=429,
+            # discord.py retries a 429 only when it came through Discord's proxy.
+            headers={"Via": "1.1 google", "Retry-After": str(fault.retry_after)},
+        )
+    return _json({"message": "stand-in fault", "code": 0}, status=fault.status)
+
+
+def _role(role_id: int, name: str, permissions: int, position: int = 0) -> dict[str, Any]:
+    return {
+        "id": str(role_id),
+        "name": name,
+        "permissions": str(permissions),
+        "position": position,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": True,
+        "flags": 0,
+    }
+
+
+def _guild_payload(
+    guild_id: int,
+    name: str,
+    *,
+    system_channel_id: str | None,
+    roles: list[dict[str, Any]],
+    channels: list[dict[str, Any]],
+    threads: list[dict[str, Any]],
+    bot_role: int = BOT_ROLE_ID,
+) -> dict[str, Any]:
+    bot_member = {
+        "user": BOT_USER,
+        "roles": [str(bot_role)],
+        "joined_at": _now_iso(),
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "pending": False,
+        "nick": None,
+        "avatar": None,
+    }
+    return {
+        "id": str(guild_id),
+        "name": name,
+        "icon": None,
+        "owner_id": str(OWNER_ID),
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "features": [],
+        "mfa_level": 0,
+        "system_channel_id": system_channel_id,
+        "system_channel_flags": 0,
+        "rules_channel_id": None,
+        "vanity_url_code": None,
+        "description": None,
+        "banner": None,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "public_updates_channel_id": None,
+        "nsfw_level": 0,
+        "premium_progress_bar_enabled": False,
+        "unavailable": False,
+        "member_count": 3,
+        "large": False,
+        "joined_at": _now_iso(),
+        "roles": roles,
+        "channels": channels,
+        "threads": threads,
+        "members": [bot_member],
+        "voice_states": [],
+        "presences": [],
+        "emojis": [],
+        "stickers": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+    }
 
 
 def _invalid(errors: list[str]) -> web.Response:

@@ -11,6 +11,8 @@ from bot.discord_setup import sync_commands
 from tests.e2e.standin import APP_ID, GUILD_ID, command_errors
 
 COMMANDS = {"rider", "team", "transfers", "news", "about"}
+DELIVERY = {"subscribe", "unsubscribe", "subscriptions", "follow", "unfollow", "following"}
+# Other areas add their own commands: each test checks the ones it knows are there.
 
 
 async def test_login_and_identify(bot, standin):
@@ -30,15 +32,15 @@ async def test_login_and_identify(bot, standin):
 async def test_start_syncs_when_asked(make_bot, settings, standin):
     await make_bot(settings=dataclasses.replace(settings, sync_commands=True))
     (put,) = standin.find("PUT", f"/applications/{APP_ID}/commands")
-    assert {c["name"] for c in put.body} == COMMANDS
+    assert {c["name"] for c in put.body} >= COMMANDS | DELIVERY
 
 
 async def test_sync_pushes_the_five_commands_with_their_options(bot, standin):
     names = await sync_commands(bot, None)
-    assert set(names) == COMMANDS
+    assert set(names) >= COMMANDS | DELIVERY
     (put,) = standin.find("PUT", f"/applications/{APP_ID}/commands")
     pushed = {command["name"]: command for command in put.body}
-    assert set(pushed) == COMMANDS
+    assert set(pushed) == set(names)
     rider_options = pushed["rider"]["options"]
     assert [(o["name"], o["required"], o["autocomplete"]) for o in rider_options] == [
         ("name", True, True)
@@ -47,11 +49,17 @@ async def test_sync_pushes_the_five_commands_with_their_options(bot, standin):
     assert all(not o["required"] for o in pushed["transfers"]["options"])
     assert [o["name"] for o in pushed["news"]["options"]] == ["query"]
     assert pushed["about"].get("options", []) == []
+    # Moderators' commands: server-only, Manage Server by default; fans' work in DMs.
+    for name in ("subscribe", "unsubscribe", "subscriptions"):
+        assert int(pushed[name]["default_member_permissions"]) == 1 << 5
+        assert pushed[name]["contexts"] == [0]
+    assert sorted(pushed["follow"]["contexts"]) == [0, 1, 2]
+    assert pushed["follow"].get("default_member_permissions") is None
 
 
 async def test_sync_to_one_guild(bot, standin):
     names = await sync_commands(bot, GUILD_ID)
-    assert set(names) == COMMANDS
+    assert set(names) >= COMMANDS | DELIVERY
     assert standin.find("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
 
 
