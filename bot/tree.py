@@ -122,6 +122,13 @@ class DomestiqueTree(app_commands.CommandTree):
                 await reply(interaction, message, ephemeral=True)
         except discord.HTTPException:
             log.warning("could not tell the user about an error", exc_info=True)
+            return
+        storage = getattr(self.client, "storage", None)
+        if storage is not None:
+            try:
+                await show_notices(interaction, storage.notices)
+            except Exception:
+                log.exception("showing notices failed")
 
 
 async def reply(

@@ -407,3 +407,56 @@ async def test_two_servers_stay_apart(world):
     assert len(await world.storage.subscriptions.for_guild(world.bot.guilds[0].id)) == 1
     removed, _ = await world.mod("unsubscribe", {"subscription": sub_id})
     assert removed["content"].startswith("Removed")
+
+
+async def test_channel_digest_once_a_day_with_the_role(world):
+    await world.mod(
+        "subscribe",
+        {
+            "channel": ChannelRef(CHANNEL_ID),
+            "what": "transfers",
+            "name": "astana",
+            "mode": "digest",
+            "digest_hour": 18,
+            "role": RoleRef(ROLE_ID),
+        },
+    )
+    now = now_utc()
+    world.publish(
+        seed_item(now),
+        item("Pogačar signs with Astana in shock move", "pogi", now),
+        OLD,
+    )
+    await world.poll()
+    world.offset = 0
+    await world.deliver()
+    before = world.posts(CHANNEL_ID)
+    world.offset = 24 * 3600  # past the next 18:00 UTC, whatever the time now
+    await world.deliver()
+    (digest,) = world.posts(CHANNEL_ID)[len(before) :]
+    assert before == []
+    assert digest["embeds"][0]["title"] == "Digest: 2 stories"
+    assert digest["content"] == f"<@&{ROLE_ID}>"
+
+
+async def test_posts_failing_for_a_day_are_marked_failed_with_the_reason(world):
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    world.standin.fail_next(f"/channels/{CHANNEL_ID}/messages", 503, times=2)
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"pending": 1}
+    world.offset = 25 * 3600
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"failed": 1}
+    async with world.storage.reader.execute("SELECT last_error FROM outbox") as cur:
+        (error,) = await cur.fetchone()
+    assert "503" in error
+    assert world.posts(CHANNEL_ID) == []
+
+
+async def test_notice_is_shown_even_when_the_next_command_fails(world):
+    await world.storage.notices.add("your DMs are closed", time.time(), user_id=USER_ID)
+    _, interaction = await world.fan("rider", {"name": "nobody-at-all-xyz"})
+    await world.standin.answer(interaction, count=2)
+    assert "your DMs are closed" in interaction.answers[1].json["content"]
