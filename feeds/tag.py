@@ -1064,6 +1064,10 @@ class _Resolver:
                 first, last, is_team = k0 - 2, k1 - 1, True
             elif p.adj and before in cues.PERSON_ARTICLES and after in _RIDER_NOUNS:
                 first, last = k0 - 1, k1
+            elif p.adj and before in _RIDER_NOUNS and word(k0 - 2) in cues.PERSON_ARTICLES:
+                # Romance order, the noun first: "il campione italiano", "la campionessa
+                # italiana", "le coureur français".
+                first, last = k0 - 2, k1 - 1
             elif p.noun and before in cues.PERSON_ARTICLES:
                 first, last = k0 - 1, k1 - 1
             if first is None or last is None:

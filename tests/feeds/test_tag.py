@@ -544,3 +544,26 @@ def test_everyday_french_word_is_no_surname(tagger: Tagger, roster: Roster) -> N
     text = "Adrien Petit a attaqué dans l'étape. Petit a tenu jusqu'au bout devant le peloton."
     tags = tagger.tag("Tour de France", text, date(2024, 7, 8))
     assert names(roster, tags.riders) == ["Adrien Petit"]
+
+
+# --- descriptions with the noun first ---------------------------------------------
+
+
+def test_romance_order_description_refers_back(tagger: Tagger, roster: Roster) -> None:
+    text = (
+        "Alberto Bettiol ha vinto la tappa del Giro davanti al gruppo. Nel finale il "
+        "campione italiano ha attaccato sull'ultima salita."
+    )
+    mentions = found(tagger, "Giro d'Italia", text, date(2024, 5, 20))
+    described = [m for m in mentions if m.how == "description"]
+    assert [(m.entity_id, m.kind) for m in described] == [("alberto-bettiol", "rider")]
+    assert texts("Giro d'Italia", text, described) == ["il campione italiano"]
+
+
+def test_romance_order_description_needs_one_compatriot(tagger: Tagger) -> None:
+    text = (
+        "Alberto Bettiol e Davide Ballerini hanno corso la tappa del Giro nel gruppo. "
+        "Nel finale il campione italiano ha attaccato sull'ultima salita."
+    )
+    mentions = found(tagger, "Giro d'Italia", text, date(2024, 5, 20))
+    assert [m for m in mentions if m.how == "description"] == []
