@@ -53,3 +53,18 @@ def test_latest_scheduled_in_a_time_zone():
     assert datetime.fromtimestamp(at, UTC) == datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
     # An unknown zone falls back to UTC.
     assert latest_scheduled(now, 8, 0, "Mars/Olympus") == at
+
+
+async def test_delivery_job_runs_one_at_a_time():
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.delivery import schedule
+
+    class Worker:
+        async def run_once(self):
+            return None
+
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    schedule(scheduler, Worker())  # type: ignore[arg-type]
+    (job,) = scheduler.get_jobs()
+    assert (job.id, job.max_instances, job.coalesce) == ("deliver", 1, True)

@@ -7,7 +7,15 @@ DOMESTIQUE_DISCORD_GATEWAY_URL). Every REST request is recorded; payloads over
 Discord's limits are refused with 400 as Discord would (and listed in `refused`).
 Tests inject INTERACTION_CREATE events (`slash`, `autocomplete`, `click`) and await
 the bot's answer (`answer`, `final`). Faults on demand: a 429 with `retry_after`
-(per route or global), a 5xx, a gateway RECONNECT, a dropped socket, a refused RESUME.
+(per route or global), a 5xx or 403 (optionally after carrying the request out, as when
+an answer is lost), a gateway RECONNECT, a dropped socket, a refused RESUME.
+
+Two servers: "Peloton" (a text channel, a thread, a forum with tags, a channel where the
+bot may not embed links, a system channel, a mentionable role) and "Gruppetto". The
+bot's own member and roles come in GUILD_CREATE, so permissions are computed as on
+Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
+(`POST /channels/{forum}/threads`) and channel messages, where a repeated nonce with
+`enforce_nonce` returns the message already created.
 
 Standalone, for driving `domestique run` from another process::
 

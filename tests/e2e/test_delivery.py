@@ -247,9 +247,11 @@ async def test_role_is_mentioned_and_only_that_role(world):
 async def test_discord_down_then_back_delivers_once(world):
     await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
     path = f"/channels/{CHANNEL_ID}/messages"
-    # The first send is carried out but its answer lost; then Discord is down a while.
+    # The first send is carried out but its answer lost; then Discord is down a while
+    # (a 500 discord.py retries by itself once, then 503s it hands to our backoff).
     world.standin.fail_next(path, 503, after=True)
-    world.standin.fail_next(path, 503, times=3)
+    world.standin.fail_next(path, 500)
+    world.standin.fail_next(path, 503, times=2)
     world.publish(seed_item(now_utc()), OLD)
     await world.poll()
     for _ in range(100):
@@ -258,7 +260,7 @@ async def test_discord_down_then_back_delivers_once(world):
             break
         await asyncio.sleep(0.1)
     assert await world.storage.outbox.counts() == {"sent": 1}
-    assert len(world.standin.find("POST", path)) == 5
+    assert [r.status for r in world.standin.find("POST", path)] == [503, 500, 503, 503, 200]
     assert len(world.posts(CHANNEL_ID)) == 1  # the retried nonce found the first message
 
 
@@ -460,3 +462,34 @@ async def test_notice_is_shown_even_when_the_next_command_fails(world):
     _, interaction = await world.fan("rider", {"name": "nobody-at-all-xyz"})
     await world.standin.answer(interaction, count=2)
     assert "your DMs are closed" in interaction.answers[1].json["content"]
+
+
+async def test_configured_log_channel_is_told_and_posts_are_paced(world):
+    async with world.storage.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO guild_settings (guild_id, log_channel_id, updated_at) VALUES (?, ?, ?)",
+            (world.bot.guilds[0].id, THREAD_ID, time.time()),
+        )
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    await world.mod("subscribe", {"channel": ChannelRef(FORUM_ID), "what": "all"})
+    now = now_utc()
+    world.publish(seed_item(now), item("Woods joins Astana for one more season", "woods", now), OLD)
+    await world.poll()
+    world.delivery.per_target_interval = 1.0
+    await world.deliver()
+    first, second = world.standin.find("POST", f"/channels/{CHANNEL_ID}/messages")
+    assert second.at - first.at >= 0.95  # one post per target per second
+    assert len(world.standin.threads) == 2
+
+    world.standin.fail_next(f"/channels/{FORUM_ID}/threads", 403)
+    world.publish(
+        seed_item(now),
+        item("Woods joins Astana for one more season", "woods", now),
+        item("Pogačar signs with Astana in shock move", "pogi", now),
+        OLD,
+    )
+    await world.poll()
+    await world.deliver()
+    (told,) = world.posts(THREAD_ID)  # the configured log channel, not the system channel
+    assert f"<#{FORUM_ID}>" in told["content"]
+    assert world.posts(LOG_CHANNEL_ID) == []
