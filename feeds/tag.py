@@ -520,6 +520,7 @@ class _Resolver:
         self._title_case: bool | None = None
         # Men's/women's racing of what `found` holds, kept up to date as it grows.
         self._cats: set[str] = set()
+        self._person_cats: dict[str, str | None] = {}
         people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
         self.person_starts = {h[0] for h in people}
         self.hit_last_words = {h[3] - 1 for h in hits}
@@ -564,12 +565,16 @@ class _Resolver:
         # A dot only after an initial: "M. Cavendish", not "said Michael. Woods".
         return all(len(w) == 1 for w in _DOTTED_WORD.findall(span))
 
-    def prev_word(self, k0: int) -> tuple[str, int, int] | None:
-        """The folded word just before word k0 and its original span, if only a space apart."""
+    def prev_word(self, k0: int, s0: int | None = None) -> tuple[str, int, int] | None:
+        """The folded word just before word k0 and its original span, if only a space apart.
+
+        `s0` is word k0's original start when the caller has it (a match's start).
+        """
         if k0 == 0:
             return None
         ps, pe = self.ft.word_span(k0 - 1)
-        s0, _ = self.ft.word_span(k0)
+        if s0 is None:
+            s0 = self.ft.word_span(k0)[0]
         gap = self.text[pe:s0]
         if not gap or gap.strip(" \u00a0"):
             return None
@@ -740,7 +745,7 @@ class _Resolver:
             surnames = [p for p in info.surnames if p.how == "surname"]
             if not surnames or not self.capitalised(start, end):
                 continue
-            prev = self.prev_word(k0)
+            prev = self.prev_word(k0, start)
             if prev is None:
                 continue
             word, ps, _ = prev
@@ -891,8 +896,15 @@ class _Resolver:
         return pool[0].id if pool else None
 
     def _person_category(self, person_id: str) -> str | None:
+        # Asked again for every namesake choice and every mention: once per person.
+        try:
+            return self._person_cats[person_id]
+        except KeyError:
+            pass
         tid = self.t.person(person_id).team_on(self.published)
-        return self.t.team(tid).category if tid and tid in self.t._teams else None
+        cat = self.t.team(tid).category if tid and tid in self.t._teams else None
+        self._person_cats[person_id] = cat
+        return cat
 
     def _story_categories(self) -> set[str]:
         """Men's or women's racing, from the people and teams found so far (kept up to
