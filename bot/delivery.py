@@ -131,6 +131,12 @@ class Delivery:
 
     async def _drain(self, target: str, items: list[OutboxItem], report: DeliveryReport) -> None:
         for item in items:
+            if self.clock() - item.created_at >= GIVE_UP_AFTER_S:
+                # Failing, or never attempted (the bot was offline), for a day: old news now.
+                reason = item.last_error or "not sent within 24 h (the bot was offline?)"
+                await self.storage.outbox.mark([item.id], "failed", reason)
+                report.failed += 1
+                continue
             if not await self._deliver([item], self._single(item), item.role_id, report):
                 # Retrying or refused: the rest of this target waits for the next run.
                 return

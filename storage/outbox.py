@@ -54,6 +54,7 @@ class OutboxItem:
     also_on: list[str]
     nonce: str
     attempts: int
+    last_error: str | None
     created_at: float
     channel_type: str
     title: str
@@ -228,7 +229,7 @@ async def insert_rows(
 
 _ITEM_SELECT = (
     "SELECT o.id, o.article_id, o.target, o.guild_id, o.subscription_id, o.follow_id, "
-    "o.role_id, o.digest, o.also_on, o.nonce, o.attempts, o.created_at, "
+    "o.role_id, o.digest, o.also_on, o.nonce, o.attempts, o.last_error, o.created_at, "
     "COALESCE(s.channel_type, 'text') AS channel_type, a.title, a.url, a.summary, "
     "a.image_url, a.published_at, a.sort_at, f.title AS feed_title, f.url AS feed_url, "
     "a.is_transfer FROM outbox o JOIN articles a ON a.id = o.article_id "

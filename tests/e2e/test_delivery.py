@@ -493,3 +493,13 @@ async def test_configured_log_channel_is_told_and_posts_are_paced(world):
     (told,) = world.posts(THREAD_ID)  # the configured log channel, not the system channel
     assert f"<#{FORUM_ID}>" in told["content"]
     assert world.posts(LOG_CHANNEL_ID) == []
+
+
+async def test_posts_never_attempted_for_a_day_are_not_sent_late(world):
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    world.offset = 25 * 3600  # the bot was offline all that time
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"failed": 1}
+    assert world.posts(CHANNEL_ID) == []
