@@ -63,7 +63,7 @@ async def build_app(
             roster_state,
             poll_interval_s=settings.poll_minutes * 60,
             parse_pool=parse_pool,
-            fanout=FanOut(settings.max_story_age_hours * 3600),
+            fanout=FanOut(settings.max_story_age_hours * 3600, settings.feeds),
         )
         scheduler = AsyncIOScheduler(timezone="UTC")
         yield App(settings, storage, session, fetcher, roster_state, ingestor, scheduler)

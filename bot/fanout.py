@@ -57,8 +57,13 @@ def first_per_target(matches: Sequence[sql.Match], *, follow: bool) -> list[sql.
 
 
 class FanOut:
-    def __init__(self, max_age_s: float) -> None:
+    """`default_feeds`: the feed URLs a server that chose none uses (the operator's list,
+    DOMESTIQUE_FEEDS or the built-in defaults, as /feeds shows it). Fans' follows take
+    stories from every feed."""
+
+    def __init__(self, max_age_s: float, default_feeds: Sequence[str] = ()) -> None:
         self.max_age_s = max_age_s
+        self.default_feeds = tuple(default_feeds)
 
     def postable(self, saved: SavedStory, now: float) -> bool:
         if saved.is_backlog:
@@ -83,7 +88,9 @@ class FanOut:
         teams = transfer_teams(saved)
         is_transfer = saved.tags.is_transfer
         rows = first_per_target(
-            await sql.matching_subscriptions(conn, feed_id, entities, is_transfer, teams),
+            await sql.matching_subscriptions(
+                conn, feed_id, entities, is_transfer, teams, self.default_feeds
+            ),
             follow=False,
         ) + first_per_target(
             await sql.matching_follows(conn, entities, is_transfer, teams), follow=True

@@ -118,10 +118,12 @@ async def matching_subscriptions(
     entities: Sequence[str],
     is_transfer: bool,
     transfer_teams: Sequence[str],
+    default_feeds: Sequence[str],
 ) -> list[Match]:
     """Enabled subscriptions of servers that use this feed whose filter the story meets.
 
-    A server that chose no feeds uses every listed feed. Per channel, the subscription
+    A server that chose no feeds (no guild_feeds rows) uses the default list (the
+    operator's feed URLs, when listed), as /feeds shows it. Per channel, the subscription
     listed first wins (each before digest, one with a role before one without)."""
     async with conn.execute(
         "SELECT s.id, s.channel_id, s.guild_id, s.role_id, s.mode FROM subscriptions s "
@@ -134,7 +136,8 @@ async def matching_subscriptions(
         "     AND t.entity_id IN (SELECT value FROM json_each(?)))))"
         " AND (EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id AND g.feed_id = ?)"
         "  OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id)"
-        "      AND (SELECT listed FROM feeds WHERE id = ?) = 1))"
+        "      AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = ? AND f.listed = 1"
+        "                  AND f.url IN (SELECT value FROM json_each(?)))))"
         " ORDER BY s.channel_id, s.mode = 'digest', s.role_id IS NULL, s.id",
         (
             json.dumps(list(entities)),
@@ -143,6 +146,7 @@ async def matching_subscriptions(
             json.dumps(list(entities)),
             feed_id,
             feed_id,
+            json.dumps(list(default_feeds)),
         ),
     ) as cur:
         rows = await cur.fetchall()

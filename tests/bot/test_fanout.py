@@ -13,7 +13,8 @@ from storage.articles import FeedState
 
 NOW = 1_800_000_000.0
 G1, G2 = 11, 22
-FANOUT = FanOut(48 * 3600)
+DEFAULTS = ("https://a.example/feed", "https://b.example/feed")
+FANOUT = FanOut(48 * 3600, DEFAULTS)
 ASTANA = StoryTags(
     riders=["michael-morkov"],
     teams=["astana"],
@@ -154,6 +155,15 @@ async def test_guild_feeds_choose_which_feeds_a_server_uses(storage):
         "from-a": ["channel:100"],
         "from-b": ["channel:100", "channel:200"],
     }
+
+
+async def test_a_server_that_chose_no_feeds_uses_the_default_list_only(storage):
+    # Another server's feed is listed (fetched) but not on the default list.
+    other = await primed_feed(storage, "https://other.example/feed")
+    await subscribe(storage, G1, 100, "all")
+    await storage.follows.add(7, "team", "team:uae", "each", NOW, 50)
+    await storage.articles.save_poll(other, [(story("o"), POGI)], state(), NOW, after=FANOUT)
+    assert await targets(storage) == {"o": ["user:7"]}  # fans take every feed
 
 
 async def test_same_story_from_two_feeds_is_posted_once_with_also_on(storage):

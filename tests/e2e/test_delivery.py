@@ -172,7 +172,8 @@ async def world(storage, standin, make_bot) -> AsyncIterator[World]:
                 LabelledRosterState(),  # type: ignore[arg-type]
                 poll_interval_s=600,
                 parse_pool=pool,
-                fanout=FanOut(48 * 3600),
+                # The test feed is the operator's list: servers that chose none use it.
+                fanout=FanOut(48 * 3600, [server.url("/feed.xml")]),
             )
             server.publish("/feed.xml", feed(OLD))
             await storage.feeds.add(server.url("/feed.xml"), time.time())
