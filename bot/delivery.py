@@ -215,16 +215,18 @@ class Delivery:
                 channel_id = await self._dm_channel(int(raw_id))
             else:
                 channel_id = int(raw_id)
-            if item.channel_type == "forum" and not digest:
+            if item.channel_type == "forum":
+                # A forum takes posts (threads), not messages: one per story, or per digest.
+                title = (embed.title or "Digest") if digest else item.title
                 params = handle_message_parameters(
                     content=content,
                     embed=embed,
                     allowed_mentions=mentions,
                     previous_allowed_mentions=self.bot.allowed_mentions,
                     channel_payload={
-                        "name": render.truncate(render.clean_text(item.title) or "News", 100),
+                        "name": render.truncate(render.clean_text(title) or "News", 100),
                         "auto_archive_duration": 1440,
-                        "applied_tags": self._forum_tags(channel_id, item),
+                        "applied_tags": [] if digest else self._forum_tags(channel_id, item),
                     },
                 )
                 data: Any = await http.start_thread_in_forum(channel_id, params=params)

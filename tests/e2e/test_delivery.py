@@ -504,3 +504,15 @@ async def test_posts_never_attempted_for_a_day_are_not_sent_late(world):
     await world.deliver()
     assert await world.storage.outbox.counts() == {"failed": 1}
     assert world.posts(CHANNEL_ID) == []
+
+
+async def test_forum_digest_is_one_post(world):
+    await world.mod("subscribe", {"channel": ChannelRef(FORUM_ID), "what": "all", "mode": "digest"})
+    now = now_utc()
+    world.publish(seed_item(now), item("Woods joins Astana for one more season", "woods", now), OLD)
+    await world.poll()
+    world.offset = 24 * 3600
+    await world.deliver()
+    (thread,) = world.standin.threads
+    assert thread["name"] == "Digest: 2 stories"
+    assert thread["applied_tags"] == []
