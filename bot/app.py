@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -11,6 +12,7 @@ from pathlib import Path
 import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.custom_roster import build_roster
 from bot.fanout import FanOut
 from bot.ingest import Ingestor
 from bot.parse_pool import ParsePool
@@ -18,7 +20,7 @@ from bot.roster_state import RosterState
 from bot.settings import DEFAULT_FEEDS, Settings
 from feeds.fetch import Fetcher
 from feeds.netguard import AddressPolicy, new_session
-from feeds.roster import Roster, load_roster
+from feeds.roster import Roster
 from storage import Storage
 
 log = logging.getLogger(__name__)
@@ -35,12 +37,16 @@ class App:
     roster_state: RosterState
     ingestor: Ingestor
     scheduler: AsyncIOScheduler
+    roster_files: tuple[str | Path, ...] = ()
 
 
 async def load_current_roster(storage: Storage, extra_files: Sequence[str | Path] = ()) -> Roster:
-    """Bundled roster, then imports kept in the database, then files named on the command line."""
+    """Bundled roster, files named on the command line, imports kept in the database, then
+    riders, teams and aliases moderators added (bot/custom_roster.py); built in a thread."""
     imports = [item.content for item in await storage.roster_imports.all()]
-    return load_roster(extra_files=extra_files, extra_texts=imports)
+    custom = [entity.content for entity in await storage.guild_config.custom_entities()]
+    aliases = await storage.guild_config.all_aliases()
+    return await asyncio.to_thread(build_roster, extra_files, imports, custom, aliases)
 
 
 @asynccontextmanager
@@ -66,7 +72,16 @@ async def build_app(
             fanout=FanOut(settings.max_story_age_hours * 3600, settings.feeds),
         )
         scheduler = AsyncIOScheduler(timezone="UTC")
-        yield App(settings, storage, session, fetcher, roster_state, ingestor, scheduler)
+        yield App(
+            settings,
+            storage,
+            session,
+            fetcher,
+            roster_state,
+            ingestor,
+            scheduler,
+            tuple(roster_files),
+        )
     finally:
         if session is not None:
             await session.close()

@@ -211,6 +211,8 @@ async def _run_discord(app: App, stop: asyncio.Event) -> None:
         http_session=app.http_session,
         scheduler=app.scheduler,
         roster_state=app.roster_state,
+        fetcher=app.fetcher,
+        roster_files=app.roster_files,
     )
     # Drains the outbox once the bot is connected (each run waits for readiness).
     schedule(app.scheduler, Delivery(bot))

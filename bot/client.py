@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
     from bot.roster_state import RosterState
     from bot.settings import Settings
+    from feeds.fetch import Fetcher
     from storage import Storage
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.about",
     "cogs.subscriptions",
     "cogs.follows",
+    "cogs.track",
+    "cogs.feeds",
 )
 
 
@@ -57,6 +61,8 @@ class DomestiqueBot(commands.Bot):
         roster_state: RosterState,
         extensions: tuple[str, ...] = EXTENSIONS,
         today: Callable[[], date] = utc_today,
+        fetcher: Fetcher | None = None,
+        roster_files: Sequence[str | Path] = (),
         **options: Any,
     ) -> None:
         # Endpoints are process-wide class attributes in discord.py; set them before any
@@ -77,6 +83,10 @@ class DomestiqueBot(commands.Bot):
         self.http_session = http_session
         self.scheduler = scheduler
         self.roster_state = roster_state
+        self.fetcher = fetcher
+        """The guarded feed fetcher (feeds/netguard) /feeds uses; None: /feeds cannot fetch."""
+        self.roster_files = tuple(roster_files)
+        """Roster files named on the command line, kept when moderators change the roster."""
         self.lookups = Lookups(storage)
         self.extensions_to_load = extensions
         self.failed_extensions: dict[str, BaseException] = {}

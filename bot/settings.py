@@ -46,6 +46,7 @@ class Settings:
     fetch_timeout: float = 20.0
     max_story_age_hours: float = 48.0
     max_follows: int = 50
+    max_guild_feeds: int = 50
 
     def __repr__(self) -> str:  # the token never reaches logs through a repr
         token = "set" if self.discord_token else "unset"
@@ -187,6 +188,7 @@ VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DOMESTIQUE_FETCH_TIMEOUT": ("fetch_timeout", _seconds),
     "DOMESTIQUE_MAX_STORY_AGE_HOURS": ("max_story_age_hours", _hours),
     "DOMESTIQUE_MAX_FOLLOWS": ("max_follows", _whole(1, 1000)),
+    "DOMESTIQUE_MAX_GUILD_FEEDS": ("max_guild_feeds", _whole(1, 500)),
 }
 
 

@@ -14,6 +14,7 @@ from storage.articles import ArticleStore
 from storage.db import connect, migrate
 from storage.feeds import FeedStore
 from storage.follows import FollowStore
+from storage.guild_config import GuildConfigStore
 from storage.meta import MetaStore, RosterImportStore
 from storage.outbox import NoticeStore, OutboxStore
 from storage.subscriptions import SubscriptionStore
@@ -42,6 +43,7 @@ class Storage:
         self.follows = FollowStore(self)
         self.outbox = OutboxStore(self)
         self.notices = NoticeStore(self)
+        self.guild_config = GuildConfigStore(self)
 
     @classmethod
     async def open(cls, path: str | Path) -> Storage:

@@ -1,0 +1,248 @@
+"""/feeds add|remove|list|test: which shared feeds a server uses (moderators only).
+
+A feed is fetched once per URL whoever uses it (table feeds); each server picks the
+ones it uses (guild_feeds). `add` and `test` fetch through the guarded fetcher
+(feeds/netguard: no private addresses, size and time limits), refuse what is not a
+working RSS/Atom feed with the reason, and preview the latest three stories with
+the tags the tagger gives them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.permissions import check_moderator, is_moderator
+from feeds.models import Story, StoryTags
+from feeds.parse import parse_feed
+from storage.guild_config import FeedAdded
+
+if TYPE_CHECKING:
+    from bot.client import DomestiqueBot
+    from feeds.roster import Roster
+    from storage.feeds import Feed
+
+log = logging.getLogger(__name__)
+
+PREVIEW_STORIES = 3
+URL_MAX = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    url: str
+    title: str | None
+    stories: list[tuple[Story, StoryTags]]
+    total: int
+
+
+class FeedRefused(Exception):
+    """Why a URL is not a working feed (shown to the moderator)."""
+
+
+def _latest(stories: list[Story], n: int) -> list[Story]:
+    floor = datetime.min.replace(tzinfo=UTC)
+    return sorted(stories, key=lambda s: s.published or floor, reverse=True)[:n]
+
+
+def tag_names(roster: Roster, tags: StoryTags) -> str:
+    names = [roster.people[i].name for i in tags.riders if i in roster.people]
+    names += [roster.teams[i].current_name for i in tags.teams if i in roster.teams]
+    return ", ".join(render.escape(n) for n in names) or "no riders or teams found"
+
+
+def preview_embed(preview: Preview, roster: Roster, heading: str) -> discord.Embed:
+    embed = discord.Embed(
+        title=render.truncate(f"{heading}: {render.clean_text(preview.title) or 'feed'}", 256),
+        colour=render.BRAND_COLOUR,
+    )
+    lines = [render.escape(preview.url)]
+    if not preview.stories:
+        lines.append("The feed has no stories yet.")
+    for story, tags in preview.stories:
+        when = story.published.timestamp() if story.published else None
+        lines.append(f"\n{render.link(story.title, story.url, 200)} · {render.relative_time(when)}")
+        lines.append(f"Tags: {tag_names(roster, tags)}")
+    embed.description = render.join_lines(lines, render.DESCRIPTION_LIMIT)
+    embed.set_footer(text=f"{preview.total} stories in the feed; the latest are shown.")
+    return embed
+
+
+def health_line(feed: Feed) -> str:
+    name = render.link(feed.title or feed.url, feed.url, 120)
+    parts = [f"• {name}"]
+    if feed.disabled_reason:
+        parts.append(f"⛔ disabled: {render.truncate(render.escape(feed.disabled_reason), 150)}")
+    ok = render.relative_time(feed.last_success_at) if feed.last_success_at else "never"
+    parts.append(f"last success {ok}")
+    if feed.last_error and (feed.last_error_at or 0) >= (feed.last_success_at or 0):
+        error = render.truncate(render.escape(feed.last_error), 150)
+        parts.append(f"last error {render.relative_time(feed.last_error_at)}: {error}")
+    if not feed.disabled_reason:
+        due = feed.next_attempt_at > time.time()
+        parts.append(f"next check {render.relative_time(feed.next_attempt_at) if due else 'now'}")
+    return "\n  ".join([parts[0], " · ".join(parts[1:])])
+
+
+class Feeds(commands.Cog):
+    feeds = app_commands.Group(
+        name="feeds",
+        description="The news feeds this server uses (moderators)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: DomestiqueBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return check_moderator(interaction)
+
+    @property
+    def defaults(self) -> tuple[str, ...]:
+        return self.bot.settings.feeds
+
+    async def preview(self, url: str) -> Preview:
+        """Fetch and parse `url` and tag its latest stories, or raise FeedRefused."""
+        fetcher = self.bot.fetcher
+        if fetcher is None:
+            raise FeedRefused("this bot was started without a feed fetcher")
+        if len(url) > URL_MAX:
+            raise FeedRefused("the URL is too long")
+        result = await fetcher.fetch(url)
+        if result.outcome == "failed" or result.body is None:
+            raise FeedRefused(result.error or "nothing was fetched")
+        parsed = await asyncio.to_thread(parse_feed, result.body, base_url=result.final_url)
+        if parsed.error:
+            raise FeedRefused(parsed.error)
+        tagger = self.bot.roster_state.tagger  # one snapshot for the preview
+
+        def tag_all() -> list[tuple[Story, StoryTags]]:
+            out = []
+            for story in _latest(parsed.stories, PREVIEW_STORIES):
+                published = story.published.date() if story.published else None
+                text = "\n\n".join(p for p in (story.summary, story.body) if p)
+                out.append((story, tagger.tag(story.title, text, published, feed_is_cycling=True)))
+            return out
+
+        tagged = await asyncio.to_thread(tag_all)
+        return Preview(url, parsed.title, tagged, len(parsed.stories))
+
+    async def _preview_or_say(
+        self, interaction: discord.Interaction, url: str, verb: str
+    ) -> Preview | None:
+        try:
+            return await self.preview(url)
+        except FeedRefused as exc:
+            reason = render.truncate(render.escape(str(exc)), 500)
+            await interaction.edit_original_response(
+                content=f"{verb} {render.escape(url)}: {reason}"
+            )
+            return None
+
+    @feeds.command(name="add", description="Use a news feed (RSS or Atom) in this server")
+    @app_commands.describe(url="The feed's address (http or https)")
+    async def add(self, interaction: discord.Interaction, url: str) -> None:
+        guild_id = interaction.guild_id
+        assert guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        url = url.strip()
+        preview = await self._preview_or_say(interaction, url, "Not added")
+        if preview is None:
+            return
+        limit = self.bot.settings.max_guild_feeds
+        outcome, count = await self.bot.storage.guild_config.add_feed(
+            guild_id,
+            url,
+            interaction.user.id,
+            time.time(),
+            defaults=self.defaults,
+            limit=limit,
+            title=render.clean_text(preview.title)[:200] or None,
+        )
+        if outcome is FeedAdded.LIMIT:
+            await interaction.edit_original_response(
+                content=f"Not added: this server already uses {count} feeds, the most allowed "
+                f"({limit}). Remove one with `/feeds remove` first."
+            )
+            return
+        heading = "Added" if outcome is FeedAdded.ADDED else "Already in use"
+        embed = preview_embed(preview, self.bot.roster_state.roster, heading)
+        note = "New stories from it are posted from the next check on; older ones are not."
+        await interaction.edit_original_response(
+            content=note if outcome is FeedAdded.ADDED else None, embeds=render.fit_all([embed])
+        )
+
+    @feeds.command(name="test", description="Preview a feed without adding it")
+    @app_commands.describe(url="The feed's address (http or https)")
+    async def test(self, interaction: discord.Interaction, url: str) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        preview = await self._preview_or_say(interaction, url.strip(), "Not a working feed")
+        if preview is not None:
+            embed = preview_embed(preview, self.bot.roster_state.roster, "Preview")
+            await interaction.edit_original_response(embeds=render.fit_all([embed]))
+
+    @feeds.command(name="remove", description="Stop using a feed in this server")
+    @app_commands.describe(url="One of this server's feeds")
+    async def remove(self, interaction: discord.Interaction, url: str) -> None:
+        guild_id = interaction.guild_id
+        assert guild_id is not None
+        removed = await self.bot.storage.guild_config.remove_feed(
+            guild_id, url.strip(), time.time(), defaults=self.defaults
+        )
+        text = (
+            f"This server no longer uses {render.escape(url)}."
+            if removed
+            else f"This server does not use {render.escape(url)}."
+        )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @remove.autocomplete("url")
+    async def url_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not is_moderator(interaction) or interaction.guild_id is None:
+            return []
+        feeds, _ = await self.bot.storage.guild_config.feeds(
+            interaction.guild_id, defaults=self.defaults
+        )
+        wanted = current.lower()
+        return [
+            app_commands.Choice(name=render.truncate(f.url, 100), value=f.url)
+            for f in feeds
+            if wanted in f.url.lower() or wanted in (f.title or "").lower()
+            if len(f.url) <= 100
+        ][:25]
+
+    @feeds.command(name="list", description="This server's feeds and their health")
+    async def list_(self, interaction: discord.Interaction) -> None:
+        guild_id = interaction.guild_id
+        assert guild_id is not None
+        feeds, chosen = await self.bot.storage.guild_config.feeds(guild_id, defaults=self.defaults)
+        embed = discord.Embed(
+            title=f"Feeds this server uses ({len(feeds)})", colour=render.BRAND_COLOUR
+        )
+        lines = [health_line(f) for f in feeds]
+        embed.description = (
+            render.join_lines(lines, render.DESCRIPTION_LIMIT, more="…")
+            if lines
+            else "None. Add one with `/feeds add`."
+        )
+        if not chosen:
+            embed.set_footer(
+                text="The default list: /feeds add or remove makes it this server's own."
+            )
+        await interaction.response.send_message(embeds=render.fit_all([embed]), ephemeral=True)
+
+
+async def setup(bot: DomestiqueBot) -> None:
+    await bot.add_cog(Feeds(bot))

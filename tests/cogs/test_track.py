@@ -1,0 +1,170 @@
+"""/track and /settings with fake interactions on a real bot object and database."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot.custom_roster import InvalidName, clean_name
+from bot.permissions import REFUSAL, NotModerator, check_moderator
+from bot.tree import UnknownName, UserFacingError, expected_message
+from tests.cogs.helpers import make_interaction, sent, text_of
+
+GUILD, OTHER_GUILD = 1200000000000000001, 1200000000000000002
+
+
+def mod(guild_id: int = GUILD, *, manage: bool = True):
+    interaction = make_interaction()
+    interaction.guild_id = guild_id
+    interaction.permissions = discord.Permissions(manage_guild=manage)
+    return interaction
+
+
+@pytest.fixture
+def track(bot):
+    return bot.get_cog("Track")
+
+
+def test_non_moderators_and_dms_are_refused_clearly():
+    member = mod(manage=False)
+    with pytest.raises(NotModerator) as caught:
+        check_moderator(member)
+    assert expected_message(caught.value) == REFUSAL
+    dm = mod()
+    dm.guild_id = None
+    with pytest.raises(NotModerator, match="only works in a server"):
+        check_moderator(dm)
+    assert check_moderator(mod())
+
+
+async def test_every_moderator_command_is_guild_only_and_hidden_by_default(bot):
+    for name in ("track", "feeds", "settings"):
+        group = bot.tree.get_command(name)
+        assert group.guild_only
+        assert group.default_permissions == discord.Permissions(manage_guild=True)
+    for cog in ("Track", "Feeds", "GuildSettings"):
+        with pytest.raises(NotModerator):
+            await bot.get_cog(cog).interaction_check(mod(manage=False))
+
+
+async def test_track_a_roster_rider_then_list_and_remove(bot, track):
+    interaction = mod()
+    await track.add.callback(track, interaction, "rider", "mark-cavendish")
+    assert "now tracks Mark Cavendish" in sent(interaction)["content"]
+    assert await bot.storage.guild_config.tracked(GUILD) == ["person:mark-cavendish"]
+    listing = mod()
+    await track.list_.callback(track, listing)
+    assert "Mark Cavendish" in text_of(sent(listing))
+    other = mod(OTHER_GUILD)
+    await track.list_.callback(track, other)
+    assert "Mark Cavendish" not in text_of(sent(other))
+    gone = mod()
+    await track.remove.callback(track, gone, "rider", "Cavendish")
+    assert "no longer tracks" in sent(gone)["content"]
+    assert await bot.storage.guild_config.tracked(GUILD) == []
+
+
+async def test_unknown_name_without_new_suggests(track):
+    with pytest.raises(UnknownName):
+        await track.add.callback(track, mod(), "rider", "Zoé Nobody")
+
+
+async def test_new_rider_joins_the_roster_and_its_names_resolve(bot, track):
+    interaction = mod()
+    version = bot.roster_state.version
+    await track.add.callback(
+        track, interaction, "rider", "Zoé Testrider", True, "Zozo, Cav, Z. Test"
+    )
+    text = interaction.edit_original_response.await_args.kwargs["content"]
+    interaction.response.defer.assert_awaited()
+    assert "Added the new rider Zoé Testrider" in text
+    assert "Cav: already another rider's or team's name" in text
+    assert bot.roster_state.version == version + 1
+    person = bot.roster_state.roster.people["zoe-testrider"]
+    assert person.aliases == ("Zozo", "Z. Test")  # "Cav" is Cavendish's: not global
+    assert bot.names.people.resolve("Zozo") == "zoe-testrider"
+    assert await bot.storage.guild_config.tracked(GUILD) == ["person:zoe-testrider"]
+    assert await bot.storage.guild_config.aliases(GUILD) == [("person:zoe-testrider", "Cav")]
+    # The clashing alias still works in this server's own /track commands.
+    gone = mod()
+    await track.remove.callback(track, gone, "rider", "Cav")
+    assert "no longer tracks Zoé Testrider" in sent(gone)["content"]
+    # Already in the roster: new:True is refused.
+    with pytest.raises(UserFacingError, match="already has a rider"):
+        await track.add.callback(track, mod(), "rider", "Zoé Testrider", True)
+
+
+async def test_new_team_with_short_names(bot, track):
+    interaction = mod()
+    await track.add.callback(track, interaction, "team", "Equipo Prueba", True, None, "EqP")
+    team = bot.roster_state.roster.teams["equipo-prueba"]
+    assert team.current_name == "Equipo Prueba" and "EqP" in team.aliases
+    assert await bot.storage.guild_config.tracked(GUILD) == ["team:equipo-prueba"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["@everyone", "<@123456>", "**bold**", "a\u0000b c", "ab\ncd", "x", "# heading", "a" * 81],
+)
+def test_names_that_could_ping_or_format_are_refused(bad):
+    with pytest.raises(InvalidName):
+        clean_name(bad)
+
+
+def test_plain_names_pass():
+    assert clean_name("  Tom   Pidcock ") == "Tom Pidcock"
+    assert clean_name("Ben O'Connor") == "Ben O'Connor"
+    assert clean_name("Lotto-Dstny & Co") == "Lotto-Dstny & Co"
+
+
+async def test_alias_rejected_with_markdown_is_not_stored(bot, track):
+    with pytest.raises(UserFacingError):
+        await track.alias_add.callback(track, mod(), "rider", "mark-cavendish", "`@here`")
+    assert await bot.storage.guild_config.aliases(GUILD) == []
+
+
+async def test_alias_global_when_free_server_only_when_it_clashes(bot, track):
+    free = mod()
+    await track.alias_add.callback(track, free, "rider", "mark-cavendish", "Cannonball Mark")
+    assert (
+        "now also known as Cannonball Mark"
+        in free.edit_original_response.await_args.kwargs["content"]
+    )
+    assert "Cannonball Mark" in bot.roster_state.roster.people["mark-cavendish"].aliases
+    clashing = mod()
+    await track.alias_add.callback(track, clashing, "rider", "mark-cavendish", "Philipsen")
+    text = clashing.edit_original_response.await_args.kwargs["content"]
+    assert "already names Jasper Philipsen" in text and "stays with this server" in text
+    assert "Philipsen" not in bot.roster_state.roster.people["mark-cavendish"].aliases
+    # The other server neither sees nor can remove them.
+    other = mod(OTHER_GUILD)
+    await track.alias_remove.callback(track, other, "rider", "mark-cavendish", "Cannonball Mark")
+    assert "no such alias" in sent(other)["content"]
+    listing = mod()
+    await track.list_.callback(track, listing)
+    text = text_of(sent(listing))
+    assert "Cannonball Mark" in text and "Philipsen (this server only)" in text
+    removed = mod()
+    await track.alias_remove.callback(track, removed, "rider", "mark-cavendish", "cannonball mark")
+    assert "Cannonball Mark" not in bot.roster_state.roster.people["mark-cavendish"].aliases
+
+
+async def test_log_channel_setting(bot):
+    cog = bot.get_cog("GuildSettings")
+    channel = discord.utils.MISSING
+    interaction = mod()
+    from unittest import mock
+
+    channel = mock.MagicMock(spec_set=discord.TextChannel)
+    channel.id = 1300000000000000013
+    channel.guild.id = GUILD
+    await cog.log_channel.callback(cog, interaction, channel)
+    assert "<#1300000000000000013>" in sent(interaction)["content"]
+    assert await bot.storage.guild_config.log_channel(GUILD) == channel.id
+    assert await bot.storage.guild_config.log_channel(OTHER_GUILD) is None
+    foreign = mod(OTHER_GUILD)
+    with pytest.raises(UserFacingError):
+        await cog.log_channel.callback(cog, foreign, channel)
+    cleared = mod()
+    await cog.log_channel.callback(cog, cleared, None)
+    assert await bot.storage.guild_config.log_channel(GUILD) is None
