@@ -22,6 +22,8 @@ from discord.ext import commands
 
 from bot import render
 from bot.permissions import check_moderator, is_moderator
+from bot.tree import Reply, respond
+from bot.views import Pager
 from feeds.models import Story, StoryTags
 from feeds.parse import parse_feed
 from storage.guild_config import FeedAdded
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREVIEW_STORIES = 3
+FEEDS_PER_PAGE = 10
 URL_MAX = 2000
 
 
@@ -228,20 +231,39 @@ class Feeds(commands.Cog):
         guild_id = interaction.guild_id
         assert guild_id is not None
         feeds, chosen = await self.bot.storage.guild_config.feeds(guild_id, defaults=self.defaults)
-        embed = discord.Embed(
-            title=f"Feeds this server uses ({len(feeds)})", colour=render.BRAND_COLOUR
-        )
-        lines = [health_line(f) for f in feeds]
-        embed.description = (
-            render.join_lines(lines, render.DESCRIPTION_LIMIT, more="…")
-            if lines
-            else "None. Add one with `/feeds add`."
-        )
-        if not chosen:
-            embed.set_footer(
-                text="The default list: /feeds add or remove makes it this server's own."
+
+        async def render_page(page: int) -> tuple[discord.Embed, bool]:
+            shown = feeds[page * FEEDS_PER_PAGE : (page + 1) * FEEDS_PER_PAGE]
+            has_more = len(feeds) > (page + 1) * FEEDS_PER_PAGE
+            embed = discord.Embed(
+                title=f"Feeds this server uses ({len(feeds)})", colour=render.BRAND_COLOUR
             )
-        await interaction.response.send_message(embeds=render.fit_all([embed]), ephemeral=True)
+            embed.description = (
+                render.join_lines(map(health_line, shown), render.DESCRIPTION_LIMIT, more="…")
+                if shown
+                else "None. Add one with `/feeds add`."
+            )
+            footer = [f"Page {page + 1}"] if feeds else []
+            if has_more:
+                footer.append("more with ▶")
+            if not chosen:
+                footer.append("The default list: /feeds add or remove makes it yours.")
+            embed.set_footer(text=" · ".join(footer))
+            return embed, has_more
+
+        async def work() -> Reply:
+            embed, has_more = await render_page(0)
+            view = None
+            if has_more:
+                view = Pager(
+                    interaction.user.id,
+                    render_page,
+                    timeout=self.bot.page_timeout,
+                    defer_after=self.bot.defer_after,
+                )
+            return Reply(embeds=[embed], view=view)
+
+        await respond(interaction, work(), defer_after=self.bot.defer_after, ephemeral=True)
 
 
 async def setup(bot: DomestiqueBot) -> None:

@@ -35,6 +35,7 @@ from bot.names import NameIndex, fold
 from bot.permissions import check_moderator
 from bot.tree import UserFacingError, reply
 from cogs._common import choices, per_user_cooldown, resolve
+from cogs.subscriptions import missing_permissions
 from feeds.roster import parse_roster
 
 if TYPE_CHECKING:
@@ -286,6 +287,11 @@ class Track(commands.Cog):
         if match is None or not await storage.remove_alias(guild_id, entity_id, match):
             await reply(interaction, "This server has no such alias.", ephemeral=True)
             return
+        roster = self.bot.roster_state.roster
+        if fold(match) not in {fold(n) for n in entity_names(roster, entity_id)}:
+            # It never reached the tagger (it names another entity): nothing to rebuild.
+            await reply(interaction, f"Removed {render.escape(match)}.", ephemeral=True)
+            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         await self.reload_roster()
         await interaction.edit_original_response(content=f"Removed {render.escape(match)}.")
@@ -324,6 +330,15 @@ class GuildSettings(commands.Cog):
         assert guild_id is not None
         if channel is not None and channel.guild.id != guild_id:
             raise UserFacingError("That channel is not in this server.")
+        if channel is not None:
+            guild = channel.guild
+            me = guild.me or await guild.fetch_member(self.bot.user.id)  # type: ignore[union-attr]
+            missing = missing_permissions(channel, me)
+            if missing:
+                raise UserFacingError(
+                    f"I can't post in {channel.mention}: I need the "
+                    f"{', '.join(missing)} permission{'s' if len(missing) > 1 else ''} there."
+                )
         channel_id = channel.id if channel is not None else None
         await self.bot.storage.guild_config.set_log_channel(guild_id, channel_id, time.time())
         if channel is None:

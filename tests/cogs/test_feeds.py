@@ -148,3 +148,17 @@ async def test_list_shows_health(bot, feeds):
     text = text_of(interaction.response.send_message.await_args.kwargs)
     assert "HTTP 503" in text and "next check <t:2000000000:R>" in text
     assert "The default list" in text
+
+
+async def test_long_list_is_paged(bot, feeds):
+    for i in range(12):
+        await bot.storage.guild_config.add_feed(
+            GUILD, f"https://many.example/{i:02d}.xml", 1, 1.0, defaults=(), limit=50
+        )
+    interaction = mod()
+    await feeds.list_.callback(feeds, interaction)
+    kwargs = interaction.response.send_message.await_args.kwargs
+    assert kwargs["ephemeral"] and kwargs["view"] is not None
+    text = text_of(kwargs)
+    assert "Feeds this server uses (12)" in text and "more with ▶" in text
+    assert "09.xml" in text and "10.xml" not in text

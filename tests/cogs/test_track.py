@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+from unittest import mock
+
 import discord
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.custom_roster import InvalidName, clean_name
 from bot.permissions import REFUSAL, NotModerator, check_moderator
@@ -151,10 +156,7 @@ async def test_alias_global_when_free_server_only_when_it_clashes(bot, track):
 
 async def test_log_channel_setting(bot):
     cog = bot.get_cog("GuildSettings")
-    channel = discord.utils.MISSING
     interaction = mod()
-    from unittest import mock
-
     channel = mock.MagicMock(spec_set=discord.TextChannel)
     channel.id = 1300000000000000013
     channel.guild.id = GUILD
@@ -168,3 +170,62 @@ async def test_log_channel_setting(bot):
     cleared = mod()
     await cog.log_channel.callback(cog, cleared, None)
     assert await bot.storage.guild_config.log_channel(GUILD) is None
+    channel.permissions_for.return_value = discord.Permissions(view_channel=True)
+    with pytest.raises(UserFacingError, match="Send Messages, Embed Links permissions"):
+        await cog.log_channel.callback(cog, mod(), channel)
+    assert await bot.storage.guild_config.log_channel(GUILD) is None
+
+
+_guilds = itertools.count(1200000000000001000)
+ENTITIES = [("rider", "mark-cavendish"), ("rider", "jasper-philipsen"), ("team", "astana")]
+OPERATIONS = st.tuples(
+    st.sampled_from(["track", "untrack", "alias", "unalias", "log", "unlog"]),
+    st.sampled_from([0, 1]),
+    st.integers(0, 2),
+)
+
+
+async def server_view(bot, guild_id):
+    """Everything a moderator of `guild_id` can read about their server's configuration."""
+    listing = mod(guild_id)
+    cog = bot.get_cog("Track")
+    await cog.list_.callback(cog, listing)
+    config = bot.storage.guild_config
+    return (
+        text_of(sent(listing)),
+        await config.tracked(guild_id),
+        await config.aliases(guild_id),
+        await config.log_channel(guild_id),
+    )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(OPERATIONS, max_size=10))
+async def test_random_moderator_commands_in_two_servers_stay_apart(bot, operations):
+    """Moderators of two servers run /track and /settings in any order with the same names
+    and aliases: one server's commands never change what the other server reads."""
+    track, settings_cog = bot.get_cog("Track"), bot.get_cog("GuildSettings")
+    guilds = (next(_guilds), next(_guilds))
+    for op, who, n in operations:
+        me, other = guilds[who], guilds[1 - who]
+        before = await server_view(bot, other)
+        kind, name = ENTITIES[n]
+        alias = "Astana" if kind == "rider" else "Philipsen"  # names another entity
+        interaction = mod(me)
+        if op == "track":
+            await track.add.callback(track, interaction, kind, name)
+        elif op == "untrack":
+            await track.remove.callback(track, interaction, kind, name)
+        elif op == "alias":
+            await track.alias_add.callback(track, interaction, kind, name, alias)
+        elif op == "unalias":
+            await track.alias_remove.callback(track, interaction, kind, name, alias)
+        else:
+            channel = mock.MagicMock(spec_set=discord.TextChannel)
+            channel.id, channel.guild.id = 1300000000000000000 + n, me
+            await settings_cog.log_channel.callback(
+                settings_cog, interaction, channel if op == "log" else None
+            )
+        assert await server_view(bot, other) == before, (op, who, n)
