@@ -96,6 +96,12 @@ def health_line(feed: Feed) -> str:
     return "\n  ".join([parts[0], " · ".join(parts[1:])])
 
 
+def per_server_fetch_limit():
+    """Ten fetches a minute per server: enough to set feeds up, not to use the bot as a
+    fetching service."""
+    return app_commands.checks.cooldown(10, 60.0, key=lambda i: i.guild_id)
+
+
 class Feeds(commands.Cog):
     feeds = app_commands.Group(
         name="feeds",
@@ -153,6 +159,7 @@ class Feeds(commands.Cog):
             return None
 
     @feeds.command(name="add", description="Use a news feed (RSS or Atom) in this server")
+    @per_server_fetch_limit()
     @app_commands.describe(url="The feed's address (http or https)")
     async def add(self, interaction: discord.Interaction, url: str) -> None:
         guild_id = interaction.guild_id
@@ -186,6 +193,7 @@ class Feeds(commands.Cog):
         )
 
     @feeds.command(name="test", description="Preview a feed without adding it")
+    @per_server_fetch_limit()
     @app_commands.describe(url="The feed's address (http or https)")
     async def test(self, interaction: discord.Interaction, url: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)

@@ -112,6 +112,8 @@ class GuildConfigStore:
         uses it or it is on the default list; otherwise it is unlisted (no more fetches;
         its stories stay for lookups)."""
         async with self._storage.transaction() as conn:
+            if await self._count(conn, guild_id) == 0 and url not in defaults:
+                return False  # not in the default list it uses: leave that list as it is
             await self._materialise_defaults(conn, guild_id, defaults, now)
             cur = await conn.execute(
                 "DELETE FROM guild_feeds WHERE guild_id = ? "

@@ -47,6 +47,9 @@ async def test_every_moderator_command_is_guild_only_and_hidden_by_default(bot):
         group = bot.tree.get_command(name)
         assert group.guild_only
         assert group.default_permissions == discord.Permissions(manage_guild=True)
+        payload = group.to_dict(bot.tree)  # what `domestique sync` sends to Discord
+        assert int(payload["default_member_permissions"]) == 32  # Manage Server
+        assert payload["dm_permission"] is False  # servers only
     for cog in ("Track", "Feeds", "GuildSettings"):
         with pytest.raises(NotModerator):
             await bot.get_cog(cog).interaction_check(mod(manage=False))

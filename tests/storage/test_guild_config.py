@@ -65,6 +65,7 @@ async def test_shared_feed_stays_while_used_and_defaults_stay_listed(storage):
     shared = "https://shared.example/feed"
     for guild in (A, B):
         await config.add_feed(guild, shared, 1, NOW, defaults=DEFAULTS, limit=50)
+    assert not await config.remove_feed(B, "https://nobody.example/", NOW, defaults=DEFAULTS)
     assert await config.remove_feed(A, shared, NOW, defaults=DEFAULTS)
     assert not await config.remove_feed(A, shared, NOW, defaults=DEFAULTS)
     assert (await storage.feeds.get(shared)).listed  # B still uses it
@@ -93,6 +94,14 @@ async def test_tracking_aliases_and_log_channel_are_per_server(storage):
     await config.set_log_channel(A, 56, NOW)
     assert await config.log_channel(A) == 56 and await config.log_channel(B) is None
     assert await storage.subscriptions.log_channel(A) == 56  # what delivery reads
+
+
+async def test_removing_a_feed_a_server_does_not_use_keeps_its_default_list(storage):
+    config = storage.guild_config
+    assert not await config.remove_feed(A, "https://nobody.example/", NOW, defaults=DEFAULTS)
+    assert await config.feeds(A, defaults=DEFAULTS) == (await config.feeds(B, defaults=DEFAULTS))
+    _, chosen = await config.feeds(A, defaults=DEFAULTS)
+    assert not chosen  # still follows the default list (and changes to it)
 
 
 async def test_custom_entities_round_trip(storage):
