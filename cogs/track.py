@@ -118,18 +118,7 @@ class Track(commands.Cog):
         storage = self.bot.storage.guild_config
         now = time.time()
         if not new:
-            entity_id = await self._resolve(guild_id, kind, name)
-            added = await storage.track(guild_id, entity_id, interaction.user.id, now)
-            label = render.escape(display_name(self.bot.roster_state.roster, entity_id))
-            notes = ""
-            if aliases or short_names:
-                notes = " To give it more names, use `/track alias add`."
-            text = (
-                f"This server now tracks {label}."
-                if added
-                else f"This server already tracks {label}."
-            )
-            await reply(interaction, text + notes, ephemeral=True)
+            await self._track_known(interaction, guild_id, kind, name, aliases, short_names)
             return
         try:
             clean = clean_name(name, "name")
@@ -173,6 +162,55 @@ class Track(commands.Cog):
                 "server's /track commands only."
             )
         lines.append("Stories from now on are tagged with it.")
+        await interaction.edit_original_response(content="\n".join(lines))
+
+    async def _track_known(
+        self,
+        interaction: discord.Interaction,
+        guild_id: int,
+        kind: str,
+        name: str,
+        aliases: str | None,
+        short_names: str | None,
+    ) -> None:
+        """Track a rider or team the roster knows; other names given are added as with
+        `/track alias add` (for everyone when free, else for this server only)."""
+        storage = self.bot.storage.guild_config
+        entity_id = await self._resolve(guild_id, kind, name)
+        try:
+            extra = split_names(aliases, "alias")
+            if kind == "team":
+                extra += split_names(short_names, "short name")
+        except InvalidName as exc:
+            raise _invalid(exc) from None
+        if extra:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        user_id, now = interaction.user.id, time.time()
+        added = await storage.track(guild_id, entity_id, user_id, now)
+        roster = self.bot.roster_state.roster
+        label = render.escape(display_name(roster, entity_id))
+        lines = [f"This server {'now' if added else 'already'} tracks {label}."]
+        if not extra:
+            await reply(interaction, lines[0], ephemeral=True)
+            return
+        known = {fold(n) for n in entity_names(roster, entity_id)}
+        owners = name_owners(roster)
+        shared: list[str] = []
+        own: list[str] = []
+        for alias in dict.fromkeys(extra):
+            if fold(alias) in known or not await storage.add_alias(
+                guild_id, entity_id, alias, user_id, now
+            ):
+                continue
+            (own if clash(owners, entity_id, alias) else shared).append(alias)
+        if shared:
+            await self.reload_roster()
+            lines.append("Also known as: " + ", ".join(render.escape(a) for a in shared) + ".")
+        if own:
+            lines.append(
+                ", ".join(render.escape(a) for a in own) + ": already another rider's or "
+                "team's name, so kept for this server's /track commands only."
+            )
         await interaction.edit_original_response(content="\n".join(lines))
 
     @track.command(name="remove", description="Stop tracking a rider or team")

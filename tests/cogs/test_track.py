@@ -72,6 +72,25 @@ async def test_track_a_roster_rider_then_list_and_remove(bot, track):
     assert await bot.storage.guild_config.tracked(GUILD) == []
 
 
+async def test_track_a_roster_team_with_more_names(bot, track):
+    interaction = mod()
+    await track.add.callback(
+        track, interaction, "team", "astana", False, "Astana", "XDSA, Philipsen"
+    )
+    text = interaction.edit_original_response.await_args.kwargs["content"]
+    assert text.startswith("This server now tracks XDS Astana.")
+    assert "Also known as: XDSA." in text  # "Astana" it already had: skipped
+    assert "Philipsen: already another rider's or team's name" in text
+    assert "XDSA" in bot.roster_state.roster.teams["astana"].aliases
+    assert set(await bot.storage.guild_config.aliases(GUILD)) == {
+        ("team:astana", "XDSA"),
+        ("team:astana", "Philipsen"),
+    }
+    with pytest.raises(UserFacingError):
+        await track.add.callback(track, mod(), "rider", "cavendish", False, "@everyone")
+    assert await bot.storage.guild_config.tracked(GUILD) == ["team:astana"]
+
+
 async def test_unknown_name_without_new_suggests(track):
     with pytest.raises(UnknownName):
         await track.add.callback(track, mod(), "rider", "Zoé Nobody")
