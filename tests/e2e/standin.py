@@ -19,7 +19,7 @@ Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
 
 Standalone, for driving `domestique run` from another process::
 
-    python -m tests.e2e.standin --port 8765 [--token TOKEN]
+    python -m tests.e2e.standin --port 8765 [--token TOKEN] [--channels N]
 
 prints the two settings to export and a CONTROL_URL serving:
 
@@ -76,6 +76,8 @@ BOT_ROLE_ID = 1500000000000000002
 FORUM_TAGS = {"1600000000000000001": "Astana Qazaqstan", "1600000000000000002": "Mark Cavendish"}
 GUILD2_ID = 1200000000000000002
 GUILD2_CHANNEL_ID = 1300000000000000021
+EXTRA_CHANNEL_BASE = 1300000000000100000
+"""`extra_channels` text channels in "Peloton" have ids EXTRA_CHANNEL_BASE + 1, + 2, ..."""
 MODERATOR = 0x20 | 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000  # Manage Server and more
 MEMBER = 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000
 BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | (1 << 38)  # view, send, embed, send in threads
@@ -186,10 +188,14 @@ class _Conn:
 
 
 class DiscordStandIn:
-    def __init__(self, *, heartbeat_ms: int = 1000, token: str | None = None) -> None:
+    def __init__(
+        self, *, heartbeat_ms: int = 1000, token: str | None = None, extra_channels: int = 0
+    ) -> None:
         self.heartbeat_ms = heartbeat_ms
         self.token = token
         """When set, REST requests must carry `Authorization: Bot <token>` (else 401)."""
+        self.extra_channels = extra_channels
+        """More text channels in "Peloton" the bot can post in (see `extra_channel_ids`)."""
         self.requests: list[Recorded] = []
         self.gateway_ops: list[dict[str, Any]] = []
         self.identifies = 0
@@ -655,6 +661,10 @@ class DiscordStandIn:
                 channel(FORUM_ID, "stories", 15, available_tags=forum_tags),
                 channel(NO_EMBED_CHANNEL_ID, "no-embeds", permission_overwrites=[no_embeds]),
                 channel(LOG_CHANNEL_ID, "mod-log"),
+                *(
+                    channel(channel_id, f"news-{n}")
+                    for n, channel_id in enumerate(self.extra_channel_ids, start=1)
+                ),
             ],
             threads=[
                 {
@@ -701,6 +711,11 @@ class DiscordStandIn:
             threads=[],
             bot_role=BOT_ROLE_ID + 10,
         )
+
+    @property
+    def extra_channel_ids(self) -> list[int]:
+        """The ids of the `extra_channels` text channels, in order."""
+        return [EXTRA_CHANNEL_BASE + n for n in range(1, self.extra_channels + 1)]
 
     def guild_of(self, channel_id: int | str) -> int:
         for guild in (self._guild(), self._guild2()):
@@ -1227,8 +1242,8 @@ def _application() -> dict[str, Any]:
     }
 
 
-async def _serve(host: str, port: int, token: str | None) -> None:
-    standin = DiscordStandIn(token=token)
+async def _serve(host: str, port: int, token: str | None, extra_channels: int = 0) -> None:
+    standin = DiscordStandIn(token=token, extra_channels=extra_channels)
     await standin.start(host=host, port=port)
     # Printed for the process driving us: these are the two settings to point the bot at.
     print(f"DOMESTIQUE_DISCORD_API_URL={standin.api_url}", flush=True)
@@ -1253,10 +1268,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     parser.add_argument("--token", help="require this bot token on REST calls (default: any)")
+    parser.add_argument(
+        "--channels",
+        type=int,
+        default=0,
+        metavar="N",
+        help="N more text channels in the first server (ids EXTRA_CHANNEL_BASE + 1..N)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.host, args.port, args.token))
+        asyncio.run(_serve(args.host, args.port, args.token, args.channels))
     return 0
 
 
