@@ -8,7 +8,9 @@ Discord's limits are refused with 400 as Discord would (and listed in `refused`)
 Tests inject INTERACTION_CREATE events (`slash`, `autocomplete`, `click`) and await
 the bot's answer (`answer`, `final`). Faults on demand: a 429 with `retry_after`
 (per route or global), a 5xx or 403 (optionally after carrying the request out, as when
-an answer is lost), a gateway RECONNECT, a dropped socket, a refused RESUME.
+an answer is lost), a gateway RECONNECT, a dropped socket, a refused RESUME. Opt-in
+(`rate_limits=True`): Discord's per-route and global rate limits, with the headers and
+429s discord.py reads (tests/e2e/ratelimits.py).
 
 Two servers: "Peloton" (a text channel, a thread, a forum with tags, a channel where the
 bot may not embed links, a system channel, a mentionable role) and "Gruppetto". The
@@ -19,7 +21,7 @@ Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
 
 Standalone, for driving `domestique run` from another process::
 
-    python -m tests.e2e.standin --port 8765 [--token TOKEN] [--channels N]
+    python -m tests.e2e.standin --port 8765 [--token TOKEN] [--channels N] [--rate-limits]
 
 prints the two settings to export and a CONTROL_URL serving:
 
@@ -54,6 +56,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from tests.e2e.ratelimits import RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -189,13 +193,20 @@ class _Conn:
 
 class DiscordStandIn:
     def __init__(
-        self, *, heartbeat_ms: int = 1000, token: str | None = None, extra_channels: int = 0
+        self,
+        *,
+        heartbeat_ms: int = 1000,
+        token: str | None = None,
+        extra_channels: int = 0,
+        rate_limits: bool | RateLimiter = False,
     ) -> None:
         self.heartbeat_ms = heartbeat_ms
         self.token = token
         """When set, REST requests must carry `Authorization: Bot <token>` (else 401)."""
         self.extra_channels = extra_channels
         """More text channels in "Peloton" the bot can post in (see `extra_channel_ids`)."""
+        self.rate_limiter = RateLimiter() if rate_limits is True else (rate_limits or None)
+        """Discord's per-route and global limits with real 429s (tests/e2e/ratelimits.py)."""
         self.requests: list[Recorded] = []
         self.gateway_ops: list[dict[str, Any]] = []
         self.identifies = 0
@@ -304,6 +315,11 @@ class DiscordStandIn:
         record = Recorded(request.method, request.path, dict(request.query), body, time.monotonic())
         self.requests.append(record)
         request[_RECORD] = record
+        limit = self.rate_limiter.check(request.method, request.path) if self.rate_limiter else None
+        if limit is not None and limit.refused:
+            record.status = 429  # refused before it is carried out, as Discord does
+            await self._notify()
+            return _json(limit.body, status=429, headers=limit.headers)
         try:
             fault = self._fault(request)
             if fault is not None and fault.after:
@@ -311,6 +327,8 @@ class DiscordStandIn:
             response = _fault_response(fault) if fault else await handler(request)
         except web.HTTPException as exc:
             response = exc
+        if limit is not None:
+            response.headers.update(limit.headers)
         record.status = response.status
         await self._notify()
         return response
@@ -949,6 +967,7 @@ class DiscordStandIn:
                 },
                 "api_url": self.api_url,
                 "gateway_url": self.gateway_url,
+                "rate_limited": dict(self.rate_limiter.counts) if self.rate_limiter else None,
             }
         )
 
@@ -1242,8 +1261,10 @@ def _application() -> dict[str, Any]:
     }
 
 
-async def _serve(host: str, port: int, token: str | None, extra_channels: int = 0) -> None:
-    standin = DiscordStandIn(token=token, extra_channels=extra_channels)
+async def _serve(
+    host: str, port: int, token: str | None, extra_channels: int = 0, rate_limits: bool = False
+) -> None:
+    standin = DiscordStandIn(token=token, extra_channels=extra_channels, rate_limits=rate_limits)
     await standin.start(host=host, port=port)
     # Printed for the process driving us: these are the two settings to point the bot at.
     print(f"DOMESTIQUE_DISCORD_API_URL={standin.api_url}", flush=True)
@@ -1275,10 +1296,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="N more text channels in the first server (ids EXTRA_CHANNEL_BASE + 1..N)",
     )
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="enforce Discord's per-route and global rate limits with real 429s",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.host, args.port, args.token, args.channels))
+        asyncio.run(_serve(args.host, args.port, args.token, args.channels, args.rate_limits))
     return 0
 
 
