@@ -7,7 +7,6 @@ Figures (429s, seconds) are printed and recorded as test properties, never asser
 from __future__ import annotations
 
 import asyncio
-import time
 from collections import Counter
 from collections.abc import AsyncIterator
 
@@ -16,10 +15,8 @@ import pytest
 from discord.http import handle_message_parameters
 
 from bot.delivery import Delivery
-from bot.fanout import FanOut
-from feeds.models import StoryTags
 from storage import Storage
-from storage.articles import FeedState
+from tests.e2e.burst import delivered_once, drain, queue_burst
 from tests.e2e.conftest import TOKEN
 from tests.e2e.ratelimits import (
     DISCORD_ROUTES,
@@ -28,16 +25,9 @@ from tests.e2e.ratelimits import (
     RateLimiter,
     Verdict,
 )
-from tests.e2e.standin import (
-    EXTRA_CHANNEL_BASE,
-    GUILD_ID,
-    MOD_USER_ID,
-    DiscordStandIn,
-)
-from tests.e2e.world import story
+from tests.e2e.standin import EXTRA_CHANNEL_BASE, GUILD_ID, DiscordStandIn
 
 BURST_CHANNELS = 100
-BURST_FEED_URL = "https://burst.example/feed.xml"
 
 
 class FakeClock:
@@ -198,32 +188,6 @@ async def test_discord_py_keeps_to_a_channels_bucket_from_the_headers(standin, b
 # --- a burst through the delivery worker ------------------------------------------------------
 
 
-async def queue_burst(storage: Storage, channels: list[int], per_channel: int) -> int:
-    """`per_channel` new stories for every channel's 'all' subscription, through fan-out."""
-    now = time.time()
-    for channel_id in channels:
-        await storage.subscriptions.add(
-            guild_id=GUILD_ID,
-            channel_id=channel_id,
-            channel_type="text",
-            kind="all",
-            entity_id=None,
-            role_id=None,
-            mode="each",
-            created_by=MOD_USER_ID,
-            now=now,
-        )
-    feed, _ = await storage.feeds.add(BURST_FEED_URL, now)
-    state = FeedState("Burst", None, None, "burst", now + 600)
-    await storage.articles.save_poll(feed.id, [], state, now)  # the first poll is backlog
-    items = [
-        (story(f"burst-{n}", f"Burst story {n}", now - 60), StoryTags()) for n in range(per_channel)
-    ]
-    fanout = FanOut(48 * 3600, [BURST_FEED_URL])
-    await storage.articles.save_poll(feed.id, items, state, now, after=fanout)
-    return len(channels) * per_channel
-
-
 async def deliver_burst(
     standin: DiscordStandIn, bot, storage: Storage, channels: int, per_channel: int, record
 ) -> None:
@@ -232,25 +196,18 @@ async def deliver_burst(
     assert await storage.outbox.counts() == {"pending": total}
     # Discord's real limits and the worker's own pacing (1 a target a second, 45/s).
     delivery = Delivery(bot, retry_base_s=0.5)
-    started = time.monotonic()
-    deadline = started + 10 + total / 10
-    while await storage.outbox.counts() != {"sent": total} and time.monotonic() < deadline:
-        await delivery.run_once()
-        await asyncio.sleep(0.05)
-    seconds = time.monotonic() - started
+    result = await drain(delivery, storage, total, channels, within=10 + total / 10)
 
-    assert await storage.outbox.counts() == {"sent": total}  # none failed, none left
-    for channel_id in targets:
-        titles = [m["embeds"][0]["title"] for m in standin.channel_messages(channel_id)]
-        assert sorted(titles) == sorted(f"Burst story {n}" for n in range(per_channel))
+    assert result.counts == {"sent": total}  # none failed, none left
+    assert delivered_once(standin, targets, per_channel)
     counts = standin.rate_limiter.counts
     print(
-        f"\nburst: {total} posts to {channels} channels in {seconds:.1f} s "
-        f"({total / seconds:.1f} posts/s), 429s: {counts[ROUTE]} per route, "
+        f"\nburst: {total} posts to {channels} channels in {result.seconds:.1f} s "
+        f"({result.per_second:.1f} posts/s), 429s: {counts[ROUTE]} per route, "
         f"{counts[GLOBAL]} global"
     )
     record("posts", total)
-    record("seconds", round(seconds, 2))
+    record("seconds", round(result.seconds, 2))
     record("route_429s", counts[ROUTE])
     record("global_429s", counts[GLOBAL])
 
@@ -272,3 +229,24 @@ async def test_burst_past_a_tight_global_limit_loses_and_repeats_nothing(
     standin.rate_limiter.set_global(10)
     await deliver_burst(standin, bot, storage, 20, 2, record_property)
     assert standin.rate_limiter.counts[GLOBAL] > 0
+
+
+async def test_a_post_still_refused_after_discord_py_retries_waits_for_a_later_run(
+    standin, bot, storage
+):
+    (channel_id,) = standin.extra_channel_ids[:1]
+    await queue_burst(storage, [channel_id], 1)
+    path = f"/channels/{channel_id}/messages"
+    # discord.py tries a request five times; a sixth 429 is the worker's to handle.
+    standin.fail_next(path, 429, times=5, retry_after=0.05)
+    delivery = Delivery(bot, retry_base_s=0.2)
+    report = await delivery.run_once()
+    assert report.retrying == 1 and report.failed == 0
+    assert await storage.outbox.counts() == {"pending": 1}
+    result = await drain(delivery, storage, 1, 1, within=10)
+    assert result.counts == {"sent": 1}
+    assert delivered_once(standin, [channel_id], 1)
+    statuses = [r.status for r in standin.find("POST", path)]
+    # The five refused sends used up the channel's bucket (on Discord an answered request
+    # counts whatever the answer), so the retry may meet the stand-in's own 429 first.
+    assert statuses[:5] == [429] * 5 and statuses[5:] == [429] * (len(statuses) - 6) + [200]
