@@ -1,6 +1,9 @@
 """Tagging speed: folded Aho-Corasick matching vs one regex per alias.
 
-Run: .venv/bin/python bench/tagging.py [--mb 3] [--corpus PATH]
+Run: .venv/bin/python bench/tagging.py [--quick] [--mb 3] [--corpus PATH]
+
+`--quick` is a smoke run (a fraction of the text, one repetition): its figures are
+noisier, the table and final line the same.
 
 Texts are the development corpus repeated (with small variations) to a few MB.
 Rosters of about 1,000, 5,000 and 20,000 automaton keys are the bundled roster cut
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -41,7 +45,9 @@ from feeds.fold import FoldedText
 from feeds.roster import Person, Roster, Stint, load_roster
 from feeds.tag import Tagger
 
-CORPUS = Path("/work/shared/corpus/dev.jsonl")
+REPO = Path(__file__).resolve().parent.parent
+# The shared annotated corpus sits beside the repository (as in tests/corpus.py).
+CORPUS = Path(os.environ.get("DOMESTIQUE_CORPUS", REPO.parent / "shared" / "corpus" / "dev.jsonl"))
 SIZES = (1_000, 5_000, 20_000)
 SYLLABLES = [
     "ba",
@@ -187,7 +193,14 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=3.0, help="megabytes of text (default 3)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 0.3 MB of text, one repetition"
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.mb, args.repeat = min(args.mb, 0.3), 1
+    if not args.corpus.exists():
+        parser.error(f"no corpus at {args.corpus} (set DOMESTIQUE_CORPUS or pass --corpus)")
 
     pairs = stories(args.corpus, args.mb)
     texts = [f"{t}\n\n{x}" for t, x in pairs]
