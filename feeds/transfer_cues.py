@@ -56,6 +56,8 @@ ARRIVE: tuple[str, ...] = (
     r"defect(?:s|ed|ing)? to\b",
     r"land(?:s|ed|ing)? at\b",
     r"mak(?:e|es|ing) (?:a|the) (?:\w+ )?(?:move|switch) to\b",
+    r"on (?:his|her|their) way to\b",
+    r"chang(?:e|es|ed|ing) teams\b",
     # Dutch
     r"tekent bij\b",
     r"tekende bij\b",
@@ -76,6 +78,7 @@ ARRIVE: tuple[str, ...] = (
     r"onderweg naar\b",
     r"rijdt (?:[\w-]+ ){0,4}voor\b",
     r"mag (?:[\w-]+ ){0,3}naar\b",
+    r"ke(?:ert|ren) (?:[\w-]+ ){0,3}terug (?:naar|bij)\b",
     # French
     r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
     r"s'engag(?:e|er|era|ent|eront)\b",
@@ -89,6 +92,10 @@ ARRIVE: tuple[str, ...] = (
     r"courra pour\b",
     r"va courir pour\b",
     r"file (?:chez|à)\b",
+    r"en route (?:vers|pour)\b",
+    r"revien(?:t|dra|nent) (?:chez|à|au)\b",
+    r"fait son retour (?:chez|à|au)\b",
+    r"chang(?:e|er|era|ent) d'équipe\b",
     # Italian
     r"approd(?:a|erà|ato|ata|ano)\b",
     r"passa (?:alla|al|all')",
@@ -103,6 +110,9 @@ ARRIVE: tuple[str, ...] = (
     r"raggiunge\b",
     r"arriv(?:a|ano|erà|eranno)\b",
     r"sarà (?:un |il )?(?:nuovo )?corridore d(?:i|ella|el|ello)\b",
+    r"è (?:un |il )?nuovo corridore d(?:i|ella|el|ello)\b",
+    r"torn(?:a|erà) (?:alla|al|all')",
+    r"cambi(?:a|are|erà) squadra\b",
     # Spanish
     r"fich(?:a|ar|ará|ó) por\b",
     r"firma(?:rá)? (?:con|por)\b",
@@ -114,6 +124,9 @@ ARRIVE: tuple[str, ...] = (
     r"llega(?:rá)? a\b",
     r"llega(?:n)?\b",
     r"correrá (?:con|en|para)\b",
+    r"(?:vuelve|volverá|regresa|regresará) (?:a|al)\b",
+    r"cambia(?:r|rá)? de equipo\b",
+    r"rumbo (?:a|al)\b",
     # German
     r"wechsel(?:t|te|n)\b",
     r"schließt sich\b",
@@ -125,6 +138,8 @@ ARRIVE: tuple[str, ...] = (
     r"heuert\b",
     r"kommt (?:von|vom)\b",
     r"zieht es (?:zu|zum|zur)\b",
+    r"kehrt (?:[\w-]+ ){0,3}zurück (?:zu|zum|zur)\b",
+    r"auf dem weg (?:zu|zum|zur)\b",
 )
 
 DEPART: tuple[str, ...] = (
@@ -133,6 +148,10 @@ DEPART: tuple[str, ...] = (
     r"exit(?:s|ing)?\b",
     r"depart(?:s|ing)?\b",
     r"swap(?:s|ped|ping)?\b",
+    r"verruil(?:t|de|den|en)\b",
+    r"troque\b",
+    r"échange\b",
+    r"tausch(?:t|te)\b",
     r"trad(?:e|es|ed|ing)\b",
     r"part(?:s|ed|ing)? ways\b",
     r"part(?:s|ed|ing)? company with\b",
@@ -191,6 +210,7 @@ ACQUIRE: tuple[str, ...] = (
     r"bring(?:s|ing)? in\b",
     r"secur(?:e|es|ed|ing) the (?:signature|services) of\b",
     r"capture of\b",
+    r"(?:announc|confirm|unveil)(?:e|es|ed|ing|s)? the (?:arrival|signing|recruitment|return) of\b",
     # Dutch
     r"haalt .{0,60}binnen\b",
     r"haalde .{0,60}binnen\b",
@@ -202,6 +222,7 @@ ACQUIRE: tuple[str, ...] = (
     r"strikt\b",
     r"trekt .{0,40}aan\b",
     r"aangetrokken\b",
+    r"de komst van\b",
     # French
     r"recrute\b",
     r"recrutement de\b",
@@ -214,12 +235,14 @@ ACQUIRE: tuple[str, ...] = (
     r"ingaggiato\b",
     r"ufficializza l'arrivo di\b",
     r"mette sotto contratto\b",
+    r"annunci(?:a|ato|ano) l'(?:arrivo|ingaggio) di\b",
     # Spanish
     r"ficha a\b",
     r"fichado a\b",
     r"ha fichado a\b",
     r"el fichaje de\b",
     r"incorpora a\b",
+    r"(?:anuncia|anunció|ha anunciado) la (?:llegada|incorporación) de\b",
     # German
     r"verpflichte(?:t|n)\b",
     r"verpflichtung von\b",
@@ -299,6 +322,14 @@ COURTED: tuple[str, ...] = (
     r"im visier von\b",
     r"umworben von\b",
     r"en el punto de mira d(?:e|el)\b",
+    # close to an agreement: the team in it is where the rumour sends the person
+    r"(?:close to|closing in on|nearing|near|on the verge of) (?:a |an )?(?:[\w-]+ )?"
+    r"(?:deal|agreement|contract) with\b",
+    r"dicht bij een (?:akkoord|deal|overeenkomst|contract) met\b",
+    r"proche d'(?:un|une) (?:accord|entente|contrat) avec\b",
+    r"vicin(?:o|a|issimo|issima) (?:a|ad) (?:un )?(?:accordo|contratto) con\b",
+    r"cerca de (?:un )?(?:acuerdo|contrato) con\b",
+    r"kurz vor (?:einer einigung|einem vertrag|der unterschrift) (?:mit|bei)\b",
 )
 
 # Move nouns that races use too ("a move by Visma", "all'arrivo"): only "move to X" counts.
@@ -368,6 +399,7 @@ CONFIRMED: tuple[str, ...] = (
     r"offiziell\b",
     r"bestätig(?:t|te|en)\b",
     r"gab .{0,40}bekannt\b",
+    r"(?:hat|haben) .{0,50}unterschrieben\b",
     r"gibt .{0,40}bekannt\b",
     r"verkündet\b",
     r"oficial(?:mente)?\b",
