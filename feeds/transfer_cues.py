@@ -772,6 +772,39 @@ BACKGROUND: tuple[str, ...] = (
     r"anteriormente\b",
 )
 
+# Right before a move verb, these make it a move known before the story ("Red Bull, who
+# have already signed Evenepoel"). Spanish "ya" is left out: "ya es oficial" is news.
+ALREADY: tuple[str, ...] = (r"already", r"al eerder", r"reeds", r"déjà", r"già", r"bereits")
+
+# In or right before an arrival verb, these make the team the current one ("rijdt nu nog
+# voor Bora", "is still riding for Ineos"), not a destination.
+CURRENTLY: tuple[str, ...] = (
+    r"currently",
+    r"still",
+    r"nu nog",
+    r"nog steeds",
+    r"momenteel",
+    r"actuellement",
+    r"toujours",
+    r"ancora",
+    r"attualmente",
+    r"noch",
+    r"derzeit",
+    r"aktuell",
+    r"actualmente",
+    r"todavía",
+    r"aún",
+)
+
+# "X has been signed by Y", "è stato ingaggiato dalla Y": the team after these signs.
+PASSIVE_AGENT = r"by|door|par|dalla|dal|dallo|dall'|da|por|von|vom"
+AGENT_ARTICLES = r"the|de|het|la|le|il|lo|el|der|dem"
+
+# After a swap verb and the team left, these name the team swapped to ("verruilt A voor B",
+# "swaps A for B", "troque A pour B", "tauscht A gegen B").
+SWAP_FOR_MARKERS = ("for", "voor", "pour", "contre", "per", "con", "por", "gegen", "für")
+SWAP_VERBS = ("swap", "verruil", "troque", "échange", "tausch")
+
 # A past season in the words around a move verb makes it history ("joined Ineos in 2019").
 PAST_YEAR = (
     r"\b(?:in|since|from|between|sinds|van|vanaf|in het jaar|en|depuis|dès|nel|dal|im|seit|ab|"

@@ -138,6 +138,12 @@ _MOVE_NEGATION = re.compile(
     r"(?:^|\W)(?:not|n't|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no)\W+"
     r"(?:[\w']+\W+){0,2}$"
 )
+_ALREADY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_CURRENTLY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
+_PASSIVE_AGENT = re.compile(
+    r"\s+(?:" + cues.PASSIVE_AGENT + r")(?:\s+(?:" + cues.AGENT_ARTICLES + r")\s+|\s+|(?<='))"
+)
+_SWAP_FOR = frozenset(cues.SWAP_FOR_MARKERS)
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
 _REFUSED = re.compile(r"\b(?:" + cues.REFUSAL + r")\b")
 _PAST_YEAR = re.compile(cues.PAST_YEAR)
@@ -418,10 +424,21 @@ def _in(mentions: Sequence[Mention], span: _Span) -> list[Mention]:
 
 
 def _vetoed(story: _Story, clause: _Span) -> bool:
-    for family in ("race", "organisation", "background"):
+    for family in ("organisation", "background"):
         if _within(story.hits.get(family, []), clause.start, clause.end):
             return True
     return bool(_THIS_SEASON.search(story.low, clause.start, clause.end))
+
+
+def _race_action(story: _Story, cue: _Hit, clause: _Span, teams: Sequence[Mention]) -> bool:
+    """Race words about this verb ("joined the break", "attacked and moved to the front"),
+    not a later aside ("swaps A for B after a spring lost to a crash"): a team named
+    between the race word and the verb closes the move off."""
+    for hit in _within(story.hits.get("race", []), clause.start, clause.end):
+        lo, hi = (hit.end, cue.start) if hit.end <= cue.start else (cue.end, hit.start)
+        if not any(lo <= t.start and t.end <= hi for t in teams):
+            return True
+    return False
 
 
 def _staying(story: _Story, clause: _Span, people: Sequence[Mention]) -> set[str]:
@@ -635,6 +652,12 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
             continue  # "I will never leave this team", "il ne quittera pas"
         if _past(story, max(region.start, cue.start - 25), region.end):
             continue  # "who joined Ineos in 2019": history, not news
+        if _ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start):
+            continue  # "who have already signed X": a move known before this story
+        if _CURRENTLY.search(story.low, max(span.start, cue.start - 20), cue.end):
+            continue  # "rijdt nu nog voor Bora", "is still riding for": the current team
+        if _race_action(story, cue, span, teams):
+            continue
         _cue_evidence(story, clause, cue, region)
 
 
@@ -643,10 +666,13 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     span, people, teams = clause.span, clause.people, clause.teams
     family = cue.family
     signs = family == "acquire" and story.low.startswith("sign", cue.start)
-    if signs and not _objects(story, people, cue, teams):
-        family = "arrive"  # "she has signed a three-year contract"
+    agent = _passive_agent(story, cue, teams) if family == "acquire" else None
+    if agent is not None or (signs and not _objects(story, people, cue, teams)):
+        family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
     movers = _movers(story, family, people, cue, teams, span)
     to, origin = _directions(story, family, cue, span, region, teams, clause.roles, movers)
+    if agent is not None:
+        to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
     if family in ("acquire", "lose") and not movers:
         return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
@@ -675,6 +701,27 @@ def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evide
         ev.origin.add(own)
         ev.to.pop(own, None)
     return ev
+
+
+def _passive_agent(story: _Story, cue: _Hit, teams: Sequence[Mention]) -> Mention | None:
+    """The team after "by" in a passive signing ("X has been signed by Y", "è stato
+    ingaggiato dalla Y"): it is the destination and the person before is the mover."""
+    found = _PASSIVE_AGENT.match(story.low, cue.end)
+    if found is None:
+        return None
+    return next((t for t in teams if t.start == found.end()), None)
+
+
+def _swapped_to(story: _Story, left: Mention, after: Sequence[Mention]) -> Mention | None:
+    """The second team of "swaps A for B" / "verruilt A voor B": the one swapped to."""
+    for team in after:
+        if team.start <= left.end:
+            continue
+        words = _ROLE_WORD.findall(story.low, left.end, team.start)
+        if words and len(words) <= 6 and words[-1] in _SWAP_FOR:
+            return team
+        return None
+    return None
 
 
 def _movers(story: _Story, family: str, people, cue: _Hit, teams, clause: _Span) -> list[Mention]:
@@ -747,6 +794,10 @@ def _directions(
             and len(_WORD.findall(story.low, cue.end, left.start)) <= 4
         ):
             origin.add(left.entity_id)
+            swapped = story.low.startswith(cues.SWAP_VERBS, cue.start)
+            target = _swapped_to(story, left, after) if swapped else None
+            if target is not None and target.entity_id != left.entity_id:
+                add(target, 2.0)
         elif not after and story.low.startswith(cues.MUTUAL_DEPART, cue.start):
             origin.update(t.entity_id for t in before if roles[id(t)] != "to")
     elif family == "acquire":
