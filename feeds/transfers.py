@@ -447,9 +447,18 @@ def _staying(story: _Story, clause: _Span, people: Sequence[Mention]) -> set[str
     out = set()
     for hit in _within(story.hits.get("extension", []), clause.start, clause.end):
         before = [p for p in people if p.end <= hit.start]
-        if before and not _REFUSED.search(story.low, before[-1].end, hit.start):
+        if before and _extends(story, before[-1], hit):
             out.add(before[-1].entity_id)
     return out
+
+
+def _extends(story: _Story, person: Mention, hit: _Hit) -> bool:
+    """Is an extension cue about the person named before it? Not when they turn it down,
+    nor when a move verb of theirs comes first ("X joins Y, ending a long stay at Z",
+    "X joins Y as the twins stay on rival teams")."""
+    if _REFUSED.search(story.low, person.end, hit.start):
+        return False
+    return not _within(story.hits.get("move", []), person.end, hit.start)
 
 
 def _stays(story: _Story, spans: Sequence[_Span]) -> dict[str, set[str]]:
@@ -460,7 +469,7 @@ def _stays(story: _Story, spans: Sequence[_Span]) -> dict[str, set[str]]:
     for hit in story.hits.get("extension", []):
         sentence = spans[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         people = [p for p in _in(story.people, sentence) if p.end <= hit.start]
-        if people:
+        if people and not _within(story.hits.get("move", []), people[-1].end, hit.start):
             out[people[-1].entity_id].update(
                 t.entity_id
                 for t in _in(story.teams, sentence)
