@@ -65,7 +65,8 @@ def tag_names(roster: Roster, tags: StoryTags) -> str:
 
 def preview_embed(preview: Preview, roster: Roster, heading: str) -> discord.Embed:
     embed = discord.Embed(
-        title=render.truncate(f"{heading}: {render.clean_text(preview.title) or 'feed'}", 256),
+        # Embed titles render markdown: the feed's own title is escaped like any feed text.
+        title=render.truncate(f"{heading}: {render.escape(preview.title) or 'feed'}", 256),
         colour=render.BRAND_COLOUR,
     )
     lines = [render.escape(preview.url)]
