@@ -117,9 +117,15 @@ class NationKey:
 Payload = PersonKey | TeamKey | CueKey | CompanyKey | NationKey
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: one KeyInfo per key, compared and hashed by identity (hashing every
+# field of 20k of them would be a fifth of a rebuild).
+@dataclass(frozen=True, slots=True, eq=False)
 class KeyInfo:
-    """Everything one folded key can mean, sorted once at build time for fast reading."""
+    """Everything one folded key can mean, sorted once at build time for fast reading.
+
+    The derived fields below the first group answer, once per key, the questions the
+    rules ask of every candidate (which ids, any weak one, any initial).
+    """
 
     key: str
     names: tuple[PersonKey, ...] = ()  # full names and short forms
@@ -130,6 +136,17 @@ class KeyInfo:
     cue: int = 0
     company: bool = False
     entity: bool = False  # names, surnames, teams or a nationality: needs offsets
+    person: bool = False  # names, aliases or surnames
+    # A full name beats a short form that reads the same ("Daniel Martínez").
+    full_names: tuple[PersonKey, ...] = ()
+    full_ids: tuple[str, ...] = ()  # de-duplicated, in order
+    strong_teams: tuple[TeamKey, ...] = ()  # team names that are no everyday word
+    alias_ids: tuple[str, ...] = ()
+    alias_weak: bool = False
+    surname_ids: tuple[str, ...] = ()
+    surname_weak: bool = False
+    surname_initial: bool = False  # "M. Cavendish"
+    plain_surnames: tuple[PersonKey, ...] = ()  # surnames, not initial forms
 
     @classmethod
     def build(cls, key: str, payloads: Iterable[Payload]) -> KeyInfo:
@@ -157,6 +174,7 @@ class KeyInfo:
             else:
                 company = True
         entity = bool(names or aliases or surnames or teams or nation)
+        full_names = tuple(p for p in names if p.how == "name") or tuple(names)
         return cls(
             key,
             tuple(names),
@@ -167,7 +185,21 @@ class KeyInfo:
             cue,
             company,
             entity,
+            person=bool(names or aliases or surnames),
+            full_names=full_names,
+            full_ids=_unique(p.person_id for p in full_names),
+            strong_teams=tuple(p for p in teams if not p.weak),
+            alias_ids=_unique(p.person_id for p in aliases),
+            alias_weak=any(p.weak for p in aliases),
+            surname_ids=_unique(p.person_id for p in surnames),
+            surname_weak=any(p.weak for p in surnames),
+            surname_initial=any(p.how == "initial" for p in surnames),
+            plain_surnames=tuple(p for p in surnames if p.how == "surname"),
         )
+
+
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
 
 
 # --- names ------------------------------------------------------------------------
@@ -258,6 +290,7 @@ class Tagger:
                     self._given_names.add(first[0])
                     by_given.setdefault(first[0], []).append(person.id)
         self._by_given = {k: tuple(v) for k, v in by_given.items()}
+        self._fuzzy_givens = self._fuzzy_given_index()
         for team in roster.teams.values():
             entries.extend(self._team_entries(team))
         entries.extend(self._vocab_entries())
@@ -274,6 +307,25 @@ class Tagger:
         log.debug("tagger built: %d keys", self.alias_count)
 
     # --- building ---------------------------------------------------------------
+
+    def _fuzzy_given_index(self) -> dict[tuple[str, int], frozenset[str]]:
+        """(first two letters, length) of a word that may be a misspelt surname ->
+        the first names it would have to follow.
+
+        A story has dozens of capitalised words and almost none follows a first name
+        whose bearer's surname is that close: with this, the misspelling scan looks
+        at the word before only when a match is possible at all.
+        """
+        index: dict[tuple[str, int], set[str]] = {}
+        for given, ids in self._by_given.items():
+            for pid in ids:
+                for form in self._surnames.get(pid, ())[:1]:
+                    if len(form) < 6:
+                        continue
+                    limit = _fuzzy_limit(form)
+                    for length in range(len(form) - limit, len(form) + limit + 1):
+                        index.setdefault((form[:2], length), set()).add(given)
+        return {k: frozenset(v) for k, v in index.items()}
 
     def _person_entries(self, person: Person) -> Iterable[tuple[str, Payload]]:
         for alias in person.aliases:
@@ -521,7 +573,7 @@ class _Resolver:
         # Men's/women's racing of what `found` holds, kept up to date as it grows.
         self._cats: set[str] = set()
         self._person_cats: dict[str, str | None] = {}
-        people = [h for h in hits if h[4].names or h[4].surnames or h[4].aliases]
+        people = [h for h in hits if h[4].person]
         self.person_starts = {h[0] for h in people}
         self.hit_last_words = {h[3] - 1 for h in hits}
         self.person_ends = {h[1] for h in people}
@@ -616,19 +668,23 @@ class _Resolver:
         # Pass 1: full names and unambiguous multi-word team names.
         for hit in self.hits:
             start, end, k0, k1, info = hit
-            # A full name beats a short form that reads the same ("Daniel Martínez").
-            people = [p for p in info.names if p.how == "name"] or info.names
+            people = info.full_names
             if people and self.clean_name_gap(start, end):
-                pid = self._pick_person([p.person_id for p in people], start)
+                ids = info.full_ids
+                pid = ids[0] if len(ids) == 1 else self._pick_person(ids, start)
                 if pid is not None:
                     how = next(p.how for p in people if p.person_id == pid)
                     self._add_person(pid, start, end, how)
                     persons_full.setdefault(pid, []).append(start)
                     strong_entities.add(pid)
                     continue
-            teams = [p for p in info.teams if not p.weak]
+            teams = info.strong_teams
             if teams and not self.near_company(k0, k1):
-                tid = self._pick_team([p.team_id for p in teams], start)
+                tid = (
+                    teams[0].team_id
+                    if len(teams) == 1
+                    else self._pick_team([p.team_id for p in teams], start)
+                )
                 if tid is not None:
                     self._add_team(tid, start, end, teams[0].how)
                     strong_entities.add(tid)
@@ -636,17 +692,21 @@ class _Resolver:
             pending.append(hit)
         self.persons_full = persons_full
 
-        def cycling(entities: set[str]) -> bool:
-            real = self.strong_vocab + ENTITY_WEIGHT * len(entities)
+        def cycling(entities: int) -> bool:
+            real = self.strong_vocab + ENTITY_WEIGHT * entities
             return real > 0 and real + self.weak_vocab >= CONTEXT_NEEDED
 
         # A full name alone in a story that is not about cycling is someone else
-        # (Simon Yates the mountaineer): each needs the context without itself.
-        self.found = [f for f in self.found if cycling(strong_entities - {f.entity_id})]
-        self._cats = self._scan_categories()
-        kept = {f.entity_id for f in self.found}
-        self.persons_full = {k: v for k, v in persons_full.items() if k in kept}
-        if not cycling(kept):
+        # (Simon Yates the mountaineer): each needs the context without itself. Every
+        # entity found so far is one of `strong_entities`, so without itself each
+        # has the same count: either all stay or none does.
+        count = len(strong_entities)
+        if self.found and not cycling(count - 1):
+            self.found = []
+            self._cats = set()
+            self.persons_full = {}
+            count = 0
+        if not cycling(count):
             return self._finish([])
         shadowed = self._shadowed_surnames(pending)
 
@@ -725,12 +785,12 @@ class _Resolver:
         return None
 
     def _alias(self, info: KeyInfo, start: int, end: int) -> bool:
-        aliases = info.aliases
-        if not aliases:
+        ids = info.alias_ids
+        if not ids:
             return False
-        if any(p.weak for p in aliases) and not self.capitalised(start, end):
+        if info.alias_weak and not self.capitalised(start, end):
             return False
-        pid = self._pick_person([p.person_id for p in aliases], start)
+        pid = ids[0] if len(ids) == 1 else self._pick_person(ids, start)
         if pid is None:
             return False
         self._add_person(pid, start, end, "alias")
@@ -742,7 +802,7 @@ class _Resolver:
         self.variant_names: dict[int, str] = {}
         self.foreign_starts: set[int] = set()
         for start, end, k0, _k1, info in pending:
-            surnames = [p for p in info.surnames if p.how == "surname"]
+            surnames = info.plain_surnames
             if not surnames or not self.capitalised(start, end):
                 continue
             prev = self.prev_word(k0, start)
@@ -816,10 +876,10 @@ class _Resolver:
             return False
         if start in self.foreign_starts:
             return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
-        ids = list(dict.fromkeys(p.person_id for p in keys))
+        ids = info.surname_ids
         # Everyday words, and any word in a Title Case Headline ("Chinese Brand XDS ..."),
         # need more than capitals.
-        weak = any(p.weak for p in keys) or self.title_case_line(start)
+        weak = info.surname_weak or self.title_case_line(start)
         # Named in full somewhere in this story: that one (the nearest earlier one).
         named = [i for i in ids if i in self.persons_full]
         if start in getattr(self, "variant_names", {}):
@@ -830,7 +890,7 @@ class _Resolver:
             folded_key = info.key
             if folded_key in shadowed:
                 return False
-            if any(p.how == "initial" for p in keys):
+            if info.surname_initial:
                 pid = self._pick_person(ids, start)
             elif weak:
                 # An everyday word (Woods, August, Power) alone is that word, unless a
@@ -842,7 +902,7 @@ class _Resolver:
                 pid = self._by_nearby_team(ids, start, end) or self._pick_person(ids, start)
         if pid is None:
             return False
-        how = "initial" if any(p.how == "initial" for p in keys) else "surname"
+        how = "initial" if info.surname_initial else "surname"
         self._add_person(pid, start, end, how)
         return True
 
@@ -990,6 +1050,7 @@ class _Resolver:
                 if " " not in form and len(form) >= 6:
                     targets.setdefault(form[:2], []).append((form, pid))
         by_given = self.t._by_given
+        fuzzy_givens = self.t._fuzzy_givens
         common = cues.COMMON_WORDS
         text = self.text
         # Per candidate word only dictionary lookups until something could match: a
@@ -1005,13 +1066,12 @@ class _Resolver:
                 continue
             near = targets.get(word[:2])
             pid = self._fuzzy_match(word, near) if near else None
-            if pid is None:
+            if pid is None and (givens := fuzzy_givens.get((word[:2], len(word)))):
                 given = self._word_before(start)
                 if given and given[0].isupper():
                     folded_given = given.lower() if given.isascii() else _folded(given)
-                    ids = by_given.get(folded_given)
-                    if ids:
-                        pid = self._fuzzy_after_given(word, ids)
+                    if folded_given in givens:
+                        pid = self._fuzzy_after_given(word, by_given[folded_given])
             if pid is not None:
                 self._add_person(pid, start, end, "fuzzy")
 
@@ -1019,7 +1079,7 @@ class _Resolver:
     def _fuzzy_match(word: str, targets: Iterable[tuple[str, str]]) -> str | None:
         best: list[str] = []
         for form, pid in targets:
-            limit = 1 if len(form) < 9 else 2
+            limit = _fuzzy_limit(form)
             if abs(len(form) - len(word)) > limit or form == word:
                 continue
             if Levenshtein.distance(word, form, score_cutoff=limit) <= limit:
@@ -1137,6 +1197,11 @@ class _Resolver:
                 ):
                     return True
         return False
+
+
+def _fuzzy_limit(form: str) -> int:
+    """Edits a misspelling of surname `form` may have: one, two for long names."""
+    return 1 if len(form) < 9 else 2
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
