@@ -942,6 +942,10 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         stays = story.stays.get(person_id, set())
         to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)
         if to_id is None:
+            exit_move = _staff_exit(story, person, evs, statuses, blocked)
+            if exit_move is not None:
+                first = min(p.start for p in story.people if p.entity_id == person_id)
+                moves.append((first, exit_move))
             continue
         status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
         from_id = _origin(origins, blocked, story)
@@ -950,6 +954,35 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         moves.append((first, _move(story, person, from_id, to_id, status, season)))
     moves.sort(key=lambda item: item[0])
     return [m for _, m in moves]
+
+
+def _staff_exit(
+    story: _Story,
+    person: Person,
+    evs: Sequence[_Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+) -> Move | None:
+    """A staff member leaving a named team with no team to go to ("Zeeman verlaat Visma
+    voor AZ", "the directeur sportif leaves Lidl-Trek to coach the national team"): a move
+    to nobody. Riders are left out: their next team is usually just not known yet."""
+    if person.kind != "staff":
+        return None
+    exits = [
+        ev
+        for ev in evs
+        if not ev.fallback
+        and ev.left
+        and ev.sentence <= LEDE_SENTENCES
+        and ev.family in ("depart", "noun_depart", "lose")
+    ]
+    if not exits:
+        return None
+    origins = {team_id for ev in exits for team_id in ev.origin}
+    from_id = _origin(origins, blocked, story) if blocked in origins else None
+    from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
+    hedged = any(statuses[ev.sentence] < 0 for ev in exits)
+    return _move(story, person, from_id, None, "rumour" if hedged else "confirmed", None)
 
 
 def _destination(
@@ -1062,7 +1095,7 @@ def _move(
     story: _Story,
     person: Person,
     from_id: str | None,
-    to_id: str,
+    to_id: str | None,
     status: str,
     season: int | None,
 ) -> Move:

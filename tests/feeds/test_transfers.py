@@ -1039,7 +1039,8 @@ WRITTEN += [
         ["Julien Jurdie", "Decathlon AG2R La Mondiale"],
         {"De Fransman": "Julien Jurdie"},
         True,
-        set(),
+        # A staff member leaving the sport is a move to nobody (the annotation's null "to").
+        {("Julien Jurdie", None, "confirmed")},
     ),
 ]
 
