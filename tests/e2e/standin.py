@@ -8,16 +8,19 @@ Discord's limits are refused with 400 as Discord would (and listed in `refused`)
 Tests inject INTERACTION_CREATE events (`slash`, `autocomplete`, `click`) and await
 the bot's answer (`answer`, `final`). Faults on demand: a 429 with `retry_after`
 (per route or global), a 5xx or 403 (optionally after carrying the request out, as when
-an answer is lost), a gateway RECONNECT, a dropped socket, a refused RESUME. Opt-in
-(`rate_limits=True`): Discord's per-route and global rate limits, with the headers and
-429s discord.py reads (tests/e2e/ratelimits.py).
+an answer is lost), a connection closed without an answer (`drop`), any of these for a
+stretch of time (`fail_for`) rather than N times, a gateway RECONNECT, a dropped socket,
+a refused RESUME. Opt-in (`rate_limits=True`): Discord's per-route and global rate
+limits, with the headers and 429s discord.py reads (tests/e2e/ratelimits.py).
 
 Two servers: "Peloton" (a text channel, a thread, a forum with tags, a channel where the
 bot may not embed links, a system channel, a mentionable role) and "Gruppetto". The
 bot's own member and roles come in GUILD_CREATE, so permissions are computed as on
 Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
 (`POST /channels/{forum}/threads`) and channel messages, where a repeated nonce with
-`enforce_nonce` returns the message already created.
+`enforce_nonce` returns the message already created. Any channel id and any user's DM
+channel are served (`channel_messages` lists what was created in each), so load tests
+can post to many targets.
 
 Standalone, for driving `domestique run` from another process::
 
@@ -36,7 +39,8 @@ prints the two settings to export and a CONTROL_URL serving:
     POST /_standin/reconnect     send op 7 RECONNECT
     POST /_standin/drop          close the gateway socket under the bot
     POST /_standin/fail          {"path_part": "/callback", "status": 429, "times": 1,
-                                  "retry_after": 0.2}
+                                  "retry_after": 0.2, "after": false, "drop": false,
+                                  "seconds": null (a stretch of time instead of times)}
 """
 
 from __future__ import annotations
@@ -146,7 +150,10 @@ class Fault:
     """Answer the next `times` requests whose path contains `path_part` with an error.
 
     With `after`, the request is carried out first and its answer then lost (the error
-    is sent instead), as when Discord created a message but the reply never arrived."""
+    is sent instead), as when Discord created a message but the reply never arrived.
+    With `drop`, the connection is closed with no answer at all (recorded as status 0).
+    With `until` (a `time.monotonic()` moment), every matching request until then fails,
+    however many there are."""
 
     path_part: str
     status: int
@@ -154,6 +161,8 @@ class Fault:
     retry_after: float = 0.2
     is_global: bool = False
     after: bool = False
+    drop: bool = False
+    until: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +333,8 @@ class DiscordStandIn:
             fault = self._fault(request)
             if fault is not None and fault.after:
                 await handler(request)  # done, but the answer is lost
+            if fault is not None and fault.drop:
+                return await self._drop_connection(request, record)
             response = _fault_response(fault) if fault else await handler(request)
         except web.HTTPException as exc:
             response = exc
@@ -334,11 +345,24 @@ class DiscordStandIn:
         return response
 
     def _fault(self, request: web.Request) -> Fault | None:
+        now = time.monotonic()
         for fault in self.faults:
-            if fault.times > 0 and fault.path_part in request.path:
+            if fault.path_part not in request.path:
+                continue
+            if fault.until is not None:
+                if now < fault.until:
+                    return fault
+            elif fault.times > 0:
                 fault.times -= 1
                 return fault
         return None
+
+    async def _drop_connection(self, request: web.Request, record: Recorded) -> web.Response:
+        record.status = 0
+        if request.transport is not None:
+            request.transport.close()  # the client sees the server disconnect, no status
+        await self._notify()
+        return web.Response(status=503)  # never reaches the client
 
     def fail_next(
         self,
@@ -349,8 +373,25 @@ class DiscordStandIn:
         retry_after: float = 0.2,
         is_global: bool = False,
         after: bool = False,
+        drop: bool = False,
     ) -> Fault:
-        fault = Fault(path_part, status, times, retry_after, is_global, after)
+        fault = Fault(path_part, status, times, retry_after, is_global, after, drop)
+        self.faults.append(fault)
+        return fault
+
+    def fail_for(
+        self,
+        path_part: str,
+        seconds: float,
+        status: int = 503,
+        *,
+        after: bool = False,
+        drop: bool = False,
+    ) -> Fault:
+        """Every request whose path contains `path_part` fails for `seconds` from now
+        (an outage), with `status` or, with `drop`, a connection closed unanswered."""
+        fault = Fault(path_part, status, 0, after=after, drop=drop)
+        fault.until = time.monotonic() + seconds
         self.faults.append(fault)
         return fault
 
@@ -1043,11 +1084,18 @@ class DiscordStandIn:
 
     async def _control_fail(self, request: web.Request) -> web.Response:
         body = await request.json()
+        status = int(body.get("status", 429))
+        after, drop = bool(body.get("after")), bool(body.get("drop"))
+        if body.get("seconds") is not None:
+            self.fail_for(body["path_part"], float(body["seconds"]), status, after=after, drop=drop)
+            return _json({"ok": True})
         self.fail_next(
             body["path_part"],
-            int(body.get("status", 429)),
+            status,
             times=int(body.get("times", 1)),
             retry_after=float(body.get("retry_after", 0.2)),
+            after=after,
+            drop=drop,
         )
         return _json({"ok": True})
 
