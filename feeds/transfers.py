@@ -36,11 +36,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from feeds import cues as tag_cues
 from feeds import transfer_cues as cues
 from feeds.models import Mention, Move, MoveStatus
 from feeds.roster import Person, Roster
@@ -186,6 +188,21 @@ _AMBIGUOUS = frozenset(w for w in _FILLERS if w in _TO_WORDS | _FROM_WORDS | _AF
 }
 
 
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Nationality nouns and adjectives (the tagger's list), folded -> IOC code.
+_NATIONALITY_WORDS: dict[str, str] = {
+    _strip_accents(form.lower()): code
+    for code, forms in tag_cues.NATIONALITIES.items()
+    for kind in ("nouns", "adjs")
+    for form in forms.get(kind, ())
+    if " " not in form
+}
+_DEFINITE = frozenset(a.rstrip("'") for a in tag_cues.PERSON_ARTICLES)
+
+
 # --- text structure -----------------------------------------------------------------------
 
 
@@ -223,6 +240,9 @@ class _Evidence:
     """May take the story's destination when it names none ("is joining her")."""
     question: bool = False
     """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
+    subject_start: int = -1
+    """Where the words before the verb start, for a mover described, not named."""
+    cue_start: int = -1
 
     @property
     def weight(self) -> float:
@@ -688,6 +708,7 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     words = story.low[cue.start : cue.end].split()
     dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
     found = _Evidence("", family, span.sentence, span.title, not movers)
+    found.subject_start, found.cue_start = span.start, cue.start
     found.to, found.origin, found.season = to, origin, clause.season
     found.left = bool(origin)  # the verb itself names the team left
     found.inheritable = not dangling
@@ -917,9 +938,37 @@ def _resolve_pending(story: _Story, spans: list[_Span]) -> None:
     if main is None:
         return
     for ev in story.pending:
-        if _mentioned_recently(story, main, ev.sentence, spans):
+        described = _described_mover(story, ev)
+        if described is not None:
+            ev.person_id = described
+            story.evidence.append(ev)
+        elif _mentioned_recently(story, main, ev.sentence, spans):
             ev.person_id = main
             story.evidence.append(ev)
+
+
+def _described_mover(story: _Story, ev: _Evidence) -> str | None:
+    """A clause whose subject is a definite nationality description ("Le rouleur suisse
+    rejoindra Tudor", "The Swiss will join ...") moves the last person of that nationality
+    named before it, who need not be the story's main mover."""
+    if ev.subject_start < 0:
+        return None
+    words = _ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
+    if words and "'" in words[0]:  # "l'italien", "l'olandese"
+        words[:1] = words[0].split("'", 1)
+    if not words or len(words) > 5 or words[0] not in _DEFINITE:
+        return None
+    codes = {_NATIONALITY_WORDS[w] for w in map(_strip_accents, words) if w in _NATIONALITY_WORDS}
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    for mention in reversed(story.people):
+        if mention.end > ev.subject_start:
+            continue
+        person = story.roster.people.get(mention.entity_id)
+        if person is not None and person.nationality == code:
+            return person.id
+    return None
 
 
 def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
