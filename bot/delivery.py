@@ -248,6 +248,8 @@ class Delivery:
         settings = await self.storage.follows.settings(user_id)
         if settings.dm_channel_id:
             return settings.dm_channel_id
+        # A request of its own under Discord's global limit, beside the post's.
+        await self._limiter.acquire()
         data = await self.bot.http.start_private_message(user_id)
         channel_id = int(data["id"])
         await self.storage.follows.set_settings(user_id, self.clock(), dm_channel_id=channel_id)

@@ -40,19 +40,31 @@ async def subscribe_all(storage: Storage, channels: Sequence[int], now: float) -
         )
 
 
-async def queue_burst(storage: Storage, channels: Sequence[int], per_channel: int) -> int:
-    """`per_channel` new stories for every channel, through fan-out; returns the posts queued."""
+async def fan_out_stories(storage: Storage, count: int, tags: StoryTags) -> None:
+    """`count` new stories from one feed, fanned out as a poll does it."""
     now = time.time()
-    await subscribe_all(storage, channels, now)
     feed, _ = await storage.feeds.add(BURST_FEED_URL, now)
     state = FeedState("Burst", None, None, "burst", now + 600)
     await storage.articles.save_poll(feed.id, [], state, now)  # the first poll is backlog
-    items = [
-        (story(f"burst-{n}", burst_title(n), now - 60), StoryTags()) for n in range(per_channel)
-    ]
+    items = [(story(f"burst-{n}", burst_title(n), now - 60), tags) for n in range(count)]
     fanout = FanOut(48 * 3600, [BURST_FEED_URL])
     await storage.articles.save_poll(feed.id, items, state, now, after=fanout)
+
+
+async def queue_burst(storage: Storage, channels: Sequence[int], per_channel: int) -> int:
+    """`per_channel` new stories for every channel, through fan-out; returns the posts queued."""
+    await subscribe_all(storage, channels, time.time())
+    await fan_out_stories(storage, per_channel, StoryTags())
     return len(channels) * per_channel
+
+
+async def queue_fan_burst(storage: Storage, user_ids: Sequence[int], per_fan: int) -> int:
+    """`per_fan` transfer stories for fans following every transfer (one DM each)."""
+    now = time.time()
+    for user_id in user_ids:
+        await storage.follows.add(user_id, "transfers", None, "each", now, limit=100)
+    await fan_out_stories(storage, per_fan, StoryTags(is_transfer=True))
+    return len(user_ids) * per_fan
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from discord.http import handle_message_parameters
 
 from bot.delivery import Delivery
 from storage import Storage
-from tests.e2e.burst import delivered_once, drain, queue_burst
+from tests.e2e.burst import delivered_once, drain, queue_burst, queue_fan_burst
 from tests.e2e.conftest import TOKEN
 from tests.e2e.ratelimits import (
     DISCORD_ROUTES,
@@ -130,8 +130,8 @@ def test_routes_without_a_bucket_get_no_bucket_headers():
     limits = limiter(FakeClock())
     assert limits.check("GET", "/api/v10/users/@me").headers == {}
     assert limits.check("GET", "/api/v10/channels/1/messages").headers == {}  # a read
-    opened = limits.check("POST", "/api/v10/users/@me/channels")
-    assert opened.headers["X-RateLimit-Limit"] == "5"
+    forum = limits.check("POST", "/api/v10/channels/1/threads")
+    assert forum.headers["X-RateLimit-Limit"] == "5"
     names = {rule.name for rule in DISCORD_ROUTES}
     assert "channel-messages" in names
 
@@ -250,3 +250,30 @@ async def test_a_post_still_refused_after_discord_py_retries_waits_for_a_later_r
     # The five refused sends used up the channel's bucket (on Discord an answered request
     # counts whatever the answer), so the retry may meet the stand-in's own 429 first.
     assert statuses[:5] == [429] * 5 and statuses[5:] == [429] * (len(statuses) - 6) + [200]
+
+
+async def test_opening_a_fans_dm_takes_its_own_place_under_the_global_pace(standin, bot, storage):
+    fans = [1400000000000100000 + n for n in range(1, 21)]
+    total = await queue_fan_burst(storage, fans, 2)
+    delivery = Delivery(bot, retry_base_s=0.2)
+    slots = 0
+    acquire = delivery._limiter.acquire
+
+    async def counted() -> None:
+        nonlocal slots
+        slots += 1
+        await acquire()
+
+    delivery._limiter.acquire = counted  # type: ignore[method-assign]
+    result = await drain(delivery, storage, total, len(fans), within=30)
+    assert result.counts == {"sent": total}
+    carried_out = [
+        r
+        for r in standin.requests
+        if r.method == "POST" and r.status == 200 and r.path.endswith(("/messages", "/channels"))
+    ]
+    opened = [r for r in carried_out if r.path.endswith("/users/@me/channels")]
+    assert len(opened) == len(fans)  # once per fan, then the stored DM channel
+    # Every request the worker makes counts against Discord's global limit: a DM opened
+    # on the way to the first post needs a place of its own.
+    assert slots >= len(carried_out) == len(fans) + total
