@@ -73,6 +73,8 @@ SENIORITY_MARGIN = 2
 NEARBY_TEAM_CHARS = 80
 # How close a description must be followed by a name to be that name's apposition.
 APPOSITION_CHARS = 60
+# Publication dates whose people's kinds and categories a Tagger keeps at once.
+MAX_CACHED_DATES = 512
 
 Kind = Literal["rider", "team", "staff", "retired"]
 _Hit = tuple[int, int, int, int, "KeyInfo"]
@@ -291,6 +293,7 @@ class Tagger:
                     by_given.setdefault(first[0], []).append(person.id)
         self._by_given = {k: tuple(v) for k, v in by_given.items()}
         self._fuzzy_givens = self._fuzzy_given_index()
+        self._by_date: dict[object, tuple[dict[str, Kind], dict[str, str | None]]] = {}
         for team in roster.teams.values():
             entries.extend(self._team_entries(team))
         entries.extend(self._vocab_entries())
@@ -446,6 +449,21 @@ class Tagger:
 
     # --- resolution ---------------------------------------------------------------
 
+    def _date_caches(self, published: date | None) -> tuple[dict[str, Kind], dict[str, str | None]]:
+        """Shared caches of people's kinds and racing categories on `published`.
+
+        Both depend only on the person and the date (undated: on today), and the same
+        riders come back story after story; filling them from several threads at once
+        only writes the same answers twice.
+        """
+        key: object = published if published is not None else (None, _today(), date.today())
+        caches = self._by_date.get(key)
+        if caches is None:
+            if len(self._by_date) >= MAX_CACHED_DATES:
+                self._by_date.clear()
+            caches = self._by_date[key] = ({}, {})
+        return caches
+
     def _kind(self, person: Person, published: date | None) -> Kind:
         if person.kind == "staff":
             return "staff"
@@ -565,14 +583,13 @@ class _Resolver:
         self.weak_vocab = weak_vocab
         self.company_words: set[int] = set()
         self.found: list[_Found] = []
-        self._kinds: dict[str, Kind] = {}
+        self._kinds, self._person_cats = tagger._date_caches(published)
         # Per-story caches: each answer depends only on the story (or on `found`,
         # which only grows), so it is computed once, not once per candidate.
         self._lowercase_used: dict[str, bool] = {}
         self._title_case: bool | None = None
         # Men's/women's racing of what `found` holds, kept up to date as it grows.
         self._cats: set[str] = set()
-        self._person_cats: dict[str, str | None] = {}
         people = [h for h in hits if h[4].person]
         self.person_starts = {h[0] for h in people}
         self.hit_last_words = {h[3] - 1 for h in hits}
@@ -589,6 +606,11 @@ class _Resolver:
     def capitalised(self, start: int, end: int) -> bool:
         """The last word of the span starts with a capital (particles may be lowercase)."""
         span = self.text[start:end]
+        # Usually the last word is all of the span after its last space: string
+        # methods, no regex (`isalnum` is the regex `\w` less "_").
+        last = span[span.rfind(" ") + 1 :]
+        if last.isalnum():
+            return last[0].isupper()
         m = _LAST_WORD_START.search(span)
         return bool(m) and m.group(1).isupper()
 
@@ -609,6 +631,8 @@ class _Resolver:
     def clean_name_gap(self, start: int, end: int) -> bool:
         """Words of a name joined only by spaces, hyphens, brackets or initials' dots."""
         span = self.text[start:end]
+        if span.replace(" ", "").isalnum():
+            return True  # words and spaces only: the usual case, no regex
         for gap in _WORDS.split(span)[1:-1]:
             if "\n" in gap and gap.count("\n") > 1:
                 return False
