@@ -126,6 +126,7 @@ ARRIVE: tuple[str, ...] = (
     r"correrá (?:con|en|para)\b",
     r"(?:vuelve|volverá|regresa|regresará) (?:a|al)\b",
     r"cambia(?:r|rá)? de equipo\b",
+    r"(?:será|es) (?:el |un )?nuevo (?:corredor|ciclista) del?\b",
     r"rumbo (?:a|al)\b",
     # German
     r"wechsel(?:t|te|n)\b",
@@ -152,6 +153,8 @@ DEPART: tuple[str, ...] = (
     r"troque\b",
     r"échange\b",
     r"tausch(?:t|te)\b",
+    r"ruil(?:t|de|den)\b",
+    r"cambi(?:a|ò|ará|erà)\b",
     r"trad(?:e|es|ed|ing)\b",
     r"part(?:s|ed|ing)? ways\b",
     r"part(?:s|ed|ing)? company with\b",
@@ -224,7 +227,7 @@ ACQUIRE: tuple[str, ...] = (
     r"aangetrokken\b",
     r"de komst van\b",
     # French
-    r"recrute\b",
+    r"recrut(?:e|é|ée)\b",
     r"recrutement de\b",
     r"s'offre\b",
     r"enrôle\b",
@@ -234,7 +237,7 @@ ACQUIRE: tuple[str, ...] = (
     r"l'ingaggio di\b",
     r"ingaggiato\b",
     r"ufficializza l'arrivo di\b",
-    r"mette sotto contratto\b",
+    r"(?:mette|messo|messa) sotto contratto\b",
     r"annunci(?:a|ato|ano) l'(?:arrivo|ingaggio) di\b",
     # Spanish
     r"ficha a\b",
@@ -800,10 +803,39 @@ CURRENTLY: tuple[str, ...] = (
 PASSIVE_AGENT = r"by|door|par|dalla|dal|dallo|dall'|da|por|von|vom"
 AGENT_ARTICLES = r"the|de|het|la|le|il|lo|el|der|dem"
 
+# Objects of "sign"/"vastleggen" that are not the mover ("signed the contract").
+THING_NOUNS = frozenset(
+    {
+        "contract",
+        "deal",
+        "agreement",
+        "papers",
+        "paperwork",
+        "extension",
+        "contrat",
+        "contratto",
+        "contrato",
+        "vertrag",
+        "overeenkomst",
+        "akkoord",
+        "accord",
+        "accordo",
+        "acuerdo",
+        "team",
+        "ploeg",
+        "équipe",
+        "squadra",
+        "equipo",
+        "mannschaft",
+    }
+)
+
 # After a swap verb and the team left, these name the team swapped to ("verruilt A voor B",
 # "swaps A for B", "troque A pour B", "tauscht A gegen B").
 SWAP_FOR_MARKERS = ("for", "voor", "pour", "contre", "per", "con", "por", "gegen", "für")
-SWAP_VERBS = ("swap", "verruil", "troque", "échange", "tausch")
+SWAP_VERBS = ("swap", "verruil", "ruil", "troque", "échange", "tausch", "cambi")
+# Swap verbs that also mean "change" ("cambia ritmo"): a move only with both teams named.
+SWAP_NEEDS_BOTH = ("cambi",)
 
 # A past season in the words around a move verb makes it history ("joined Ineos in 2019").
 PAST_YEAR = (

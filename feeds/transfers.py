@@ -146,6 +146,10 @@ _PASSIVE_AGENT = re.compile(
     r"\s+(?:" + cues.PASSIVE_AGENT + r")(?:\s+(?:" + cues.AGENT_ARTICLES + r")\s+|\s+|(?<='))"
 )
 _SWAP_FOR = frozenset(cues.SWAP_FOR_MARKERS)
+_DESCRIBED_OBJECT = re.compile(
+    r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
+)
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
 _REFUSED = re.compile(r"\b(?:" + cues.REFUSAL + r")\b")
 _PAST_YEAR = re.compile(cues.PAST_YEAR)
@@ -694,21 +698,24 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     """Who moves where according to one cue; kept on the story as evidence."""
     span, people, teams = clause.span, clause.people, clause.teams
     family = cue.family
-    signs = family == "acquire" and story.low.startswith("sign", cue.start)
     agent = _passive_agent(story, cue, teams) if family == "acquire" else None
-    if agent is not None or (signs and not _objects(story, people, cue, teams)):
+    unnamed = family == "acquire" and agent is None and not _objects(story, people, cue, teams)
+    described = _described_object(story, cue, people, teams) if unnamed else None
+    signs = family == "acquire" and story.low.startswith("sign", cue.start)
+    if agent is not None or (signs and unnamed and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
     movers = _movers(story, family, people, cue, teams, span)
     to, origin = _directions(story, family, cue, span, region, teams, clause.roles, movers)
     if agent is not None:
         to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
-    if family in ("acquire", "lose") and not movers:
+    if family in ("acquire", "lose") and not movers and (described is None or not to):
         return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
     words = story.low[cue.start : cue.end].split()
     dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
     found = _Evidence("", family, span.sentence, span.title, not movers)
-    found.subject_start, found.cue_start = span.start, cue.start
+    # Where a described mover's words are: the object ("sign the Swiss") or the subject.
+    found.subject_start, found.cue_start = described or (span.start, cue.start)
     found.to, found.origin, found.season = to, origin, clause.season
     found.left = bool(origin)  # the verb itself names the team left
     found.inheritable = not dangling
@@ -733,6 +740,33 @@ def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evide
     return ev
 
 
+def _described_object(
+    story: _Story, cue: _Hit, people: Sequence[Mention], teams: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """The words of a definite description a team verb acts on ("Tudor have signed the
+    32-year-old", "Jumbo-Visma heeft de Nederlander vastgelegd"): the mover is named
+    elsewhere in the story. Contracts and deals are things, not people."""
+    if story.low[cue.start : cue.end] in cues.VERB_FINAL:
+        subject = [t for t in teams if t.end <= cue.start]
+        if not subject:
+            return None
+        lo, hi = subject[-1].end, cue.start
+        words = _ROLE_WORD.findall(story.low, lo, hi)
+        if not 2 <= len(words) <= 5 or not any(w in _DEFINITE for w in words):
+            return None
+    else:
+        found = _DESCRIBED_OBJECT.match(story.low, cue.end)
+        if found is None:
+            return None
+        lo, hi = cue.end, found.end()
+        words = _ROLE_WORD.findall(story.low, lo, hi)
+    if any(w in cues.THING_NOUNS for w in words):
+        return None
+    if any(lo <= m.start < hi for m in (*people, *teams)):
+        return None
+    return lo, hi
+
+
 def _passive_agent(story: _Story, cue: _Hit, teams: Sequence[Mention]) -> Mention | None:
     """The team after "by" in a passive signing ("X has been signed by Y", "è stato
     ingaggiato dalla Y"): it is the destination and the person before is the mover."""
@@ -748,7 +782,8 @@ def _swapped_to(story: _Story, left: Mention, after: Sequence[Mention]) -> Menti
         if team.start <= left.end:
             continue
         words = _ROLE_WORD.findall(story.low, left.end, team.start)
-        if words and len(words) <= 6 and words[-1] in _SWAP_FOR:
+        # "A for B", "A in voor B", "le maillot de A pour celui de B"
+        if words and len(words) <= 6 and any(w in _SWAP_FOR for w in words):
             return team
         return None
     return None
@@ -823,11 +858,14 @@ def _directions(
             and id(left) not in story.owned
             and len(_WORD.findall(story.low, cue.end, left.start)) <= 4
         ):
-            origin.add(left.entity_id)
             swapped = story.low.startswith(cues.SWAP_VERBS, cue.start)
             target = _swapped_to(story, left, after) if swapped else None
             if target is not None and target.entity_id != left.entity_id:
                 add(target, 2.0)
+                origin.discard(target.entity_id)  # "pour celui de B": not "from B"
+                origin.add(left.entity_id)
+            elif not story.low.startswith(cues.SWAP_NEEDS_BOTH, cue.start):
+                origin.add(left.entity_id)
         elif not after and story.low.startswith(cues.MUTUAL_DEPART, cue.start):
             origin.update(t.entity_id for t in before if roles[id(t)] != "to")
     elif family == "acquire":
