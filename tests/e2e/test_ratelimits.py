@@ -10,6 +10,7 @@ import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
 
+import aiohttp
 import discord
 import pytest
 from discord.http import handle_message_parameters
@@ -277,3 +278,15 @@ async def test_opening_a_fans_dm_takes_its_own_place_under_the_global_pace(stand
     # Every request the worker makes counts against Discord's global limit: a DM opened
     # on the way to the first post needs a place of its own.
     assert slots >= len(carried_out) == len(fans) + total
+
+
+async def test_control_state_reports_the_429s(standin):
+    standin.rate_limiter.set_global(1)
+    async with aiohttp.ClientSession() as session:
+        for _ in range(2):
+            async with session.get(f"{standin.api_url}/users/@me") as response:
+                status = response.status
+        async with session.get(f"http://{standin.host}:{standin.port}/_standin/state") as answer:
+            state = await answer.json()
+    assert status == 429  # the token is missing too, but the limit is checked first
+    assert state["rate_limited"] == {"allowed": 1, GLOBAL: 1}
