@@ -98,8 +98,8 @@ class Window:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """What the stand-in answers: carry the request out (`refused` is None) and add
-    `headers`, or answer 429 with `body` and `headers`."""
+    """The limiter's word on a request: carry it out (`refused` is None) and add
+    `headers` to its answer, or answer 429 with `body` and `headers` instead."""
 
     headers: dict[str, str]
     refused: str | None = None
@@ -123,7 +123,7 @@ class RateLimiter:
     wall_clock: Callable[[], float] = time.time
     counts: Counter[str] = field(default_factory=Counter)
     _buckets: dict[tuple[str, str], Window] = field(default_factory=dict)
-    _global: Window | None = None
+    _global: Window = field(init=False)
 
     def __post_init__(self) -> None:
         self._global = Window(self.global_limit, self.global_per)
@@ -147,11 +147,9 @@ class RateLimiter:
             bucket.roll(now)
             if bucket.remaining() == 0:
                 return self._refuse(ROUTE, bucket.reset_after(now), self._headers(route, bucket))
-        if not EXEMPT_FROM_GLOBAL.match(path):
-            assert self._global is not None
-            if not self._global.take(now):
-                retry_after = self._global.reset_after(now)
-                return self._refuse(GLOBAL, retry_after, {"X-RateLimit-Global": "true"})
+        if not EXEMPT_FROM_GLOBAL.match(path) and not self._global.take(now):
+            retry_after = self._global.reset_after(now)
+            return self._refuse(GLOBAL, retry_after, {"X-RateLimit-Global": "true"})
         self.counts["allowed"] += 1
         if found is None:
             return Verdict(headers={})
