@@ -77,6 +77,7 @@ ARRIVE: tuple[str, ...] = (
     r"zal .{0,25}rijden (?:voor|bij)\b",
     r"onderweg naar\b",
     r"rijdt (?:[\w-]+ ){0,4}voor\b",
+    r"rijden\b",
     r"mag (?:[\w-]+ ){0,3}naar\b",
     r"ke(?:ert|ren) (?:[\w-]+ ){0,3}terug (?:naar|bij)\b",
     # French
@@ -139,6 +140,7 @@ ARRIVE: tuple[str, ...] = (
     r"heuert\b",
     r"kommt (?:von|vom)\b",
     r"zieht es (?:zu|zum|zur)\b",
+    r"fahren\b",
     r"kehrt (?:[\w-]+ ){0,3}zurück (?:zu|zum|zur)\b",
     r"auf dem weg (?:zu|zum|zur)\b",
 )
@@ -357,7 +359,9 @@ MUTUAL_DEPART = ("part", "gaan uit elkaar", "se séparent", "si separano", "tren
 
 # Verbs that close a Dutch/German clause: their team comes before them, never after
 # ("zou richting FDJ-SUEZ trekken", "beim UAE Team ADQ unterschrieben hat").
-VERB_FINAL = frozenset({"trekken", "unterschrieben", "vastleggen", "vastgelegd", "aangetrokken"})
+VERB_FINAL = frozenset(
+    {"trekken", "unterschrieben", "vastleggen", "vastgelegd", "aangetrokken", "rijden", "fahren"}
+)
 
 # --- status cues --------------------------------------------------------------------
 
@@ -749,6 +753,7 @@ BACKGROUND: tuple[str, ...] = (
     r"earlier in (?:the|his|her|this) (?:season|career|year)\b",
     r"earlier this (?:season|year)\b",
     r"last (?:year|season|winter|summer|spring|autumn|month)\b",
+    r"who (?:joined|moved|switched|signed|left|arrived|came over)\b",
     r"vorige (?:zomer|winter|maand)\b",
     r"l'(?:été|hiver) dernier\b",
     r"la scorsa (?:estate|primavera)\b",
@@ -778,6 +783,13 @@ BACKGROUND: tuple[str, ...] = (
 # Right before a move verb, these make it a move known before the story ("Red Bull, who
 # have already signed Evenepoel"). Spanish "ya" is left out: "ya es oficial" is news.
 ALREADY: tuple[str, ...] = (r"already", r"al eerder", r"reeds", r"déjà", r"già", r"bereits")
+
+# After "X," these open a relative clause about X: what it says is background.
+RELATIVE_PRONOUNS = r"who|whose|die|dat|qui|que|dont|che|il quale|la quale|der|die|welche|quien"
+
+# Right before a move verb, these make it an event before the story's news ("after
+# leaving UAE", "since joining Visma", "après avoir quitté").
+EARLIER = r"after(?:\s+having)?|since|après(?:\s+avoir)?|dopo(?:\s+aver)?|nach|tras|sinds|depuis"
 
 # In or right before an arrival verb, these make the team the current one ("rijdt nu nog
 # voor Bora", "is still riding for Ineos"), not a destination.
@@ -850,7 +862,7 @@ THIS_SEASON = r"(?<!end of )(?<!the end of )this season\b"
 
 # Words right before a team that make it the destination / the origin / the current team.
 TO_MARKERS = (
-    r"to|into|for|join|joins|joining|rejoin|naar|richting|bij|à|au|aux|chez|vers|pour|"
+    r"to|into|for|join|joins|joining|rejoin|naar|richting|bij|voor|à|au|aux|chez|vers|pour|"
     r"alla|al|all'|allo|ai|a|verso|per|con|zu|zum|zur|nach|beim|bei|für|para|hacia|en"
 )
 FROM_MARKERS = (

@@ -141,6 +141,8 @@ _MOVE_NEGATION = re.compile(
     r"(?:[\w']+\W+){0,2}$"
 )
 _ALREADY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_RELATIVE = re.compile(r"\s*,\s*(?:" + cues.RELATIVE_PRONOUNS + r")\b")
+_EARLIER = re.compile(r"(?:^|\W)(?:" + cues.EARLIER + r")\s+$")
 _CURRENTLY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:" + cues.PASSIVE_AGENT + r")(?:\s+(?:" + cues.AGENT_ARTICLES + r")\s+|\s+|(?<='))"
@@ -244,6 +246,9 @@ class _Evidence:
     """May take the story's destination when it names none ("is joining her")."""
     question: bool = False
     """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
+    aside: bool = False
+    """Told in a relative clause about the mover ("Vollering, die SD Worx verlaat voor
+    FDJ, werd vijfde"): background unless the story's lede says it too."""
     subject_start: int = -1
     """Where the words before the verb start, for a mover described, not named."""
     cue_start: int = -1
@@ -631,17 +636,27 @@ def _season(story: _Story, clause: _Span) -> int | None:
     return None
 
 
-def _headline_arrows(story: _Story, clause: _Span) -> list[_Hit]:
-    """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull"."""
+def _headline_arrows(story: _Story, clause: _Span, after: int = -1) -> list[_Hit]:
+    """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull". So do the
+    later items of a list whose first one has it ("X gaat naar A, Y naar B"): those
+    are read only after `after` and when the person follows a comma or an "and"."""
     out = []
     people = _in(story.people, clause)
     for team in _in(story.teams, clause):
         before = [p for p in people if p.end <= team.start]
-        if before:
-            gap = _HEADLINE_GAP.match(story.low, before[-1].end, team.start)
-            if gap and gap.end() == team.start:
-                out.append(_Hit("arrive", gap.start(), gap.end()))
+        if not before or (after >= 0 and not _listed_after(story, before[-1], after)):
+            continue
+        gap = _HEADLINE_GAP.match(story.low, before[-1].end, team.start)
+        if gap and gap.end() == team.start:
+            out.append(_Hit("arrive", gap.start(), gap.end()))
     return out
+
+
+def _listed_after(story: _Story, person: Mention, after: int) -> bool:
+    if person.start < after:
+        return False
+    lead = story.low[max(after, person.start - 6) : person.start].rstrip()
+    return lead.endswith(",") or lead.rsplit(" ", 1)[-1] in cues.COORDINATION_WORDS
 
 
 @dataclass(slots=True)
@@ -662,6 +677,9 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
     cue_hits = _move_cues(story.hits, span)
     if span.title:
         cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
+    elif cue_hits:
+        gapped = _headline_arrows(story, span, after=cue_hits[0].end)
+        cue_hits = sorted(cue_hits + gapped, key=lambda h: h.start) if gapped else cue_hits
     if not cue_hits or _vetoed(story, span):
         return
     people = _in(story.people, span)
@@ -687,6 +705,8 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
             continue  # "who joined Ineos in 2019": history, not news
         if _ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start):
             continue  # "who have already signed X": a move known before this story
+        if _EARLIER.search(story.low, max(span.start, cue.start - 30), cue.start):
+            continue  # "made his debut for Tudor after leaving UAE": the move came before
         if _CURRENTLY.search(story.low, max(span.start, cue.start - 20), cue.end):
             continue  # "rijdt nu nog voor Bora", "is still riding for": the current team
         if _race_action(story, cue, span, teams):
@@ -713,6 +733,8 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
     words = story.low[cue.start : cue.end].split()
     dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
+    # "zal de Tour rijden": a clause-final verb with no team before it names no move.
+    dangling = dangling or (not to and story.low[cue.start : cue.end] in cues.VERB_FINAL)
     found = _Evidence("", family, span.sentence, span.title, not movers)
     # Where a described mover's words are: the object ("sign the Swiss") or the subject.
     found.subject_start, found.cue_start = described or (span.start, cue.start)
@@ -727,7 +749,17 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
         story.pending.append(found)
     for mover in movers:
         if mover.entity_id not in clause.staying:
-            story.evidence.append(_for_mover(story, found, mover, teams))
+            ev = _for_mover(story, found, mover, teams)
+            ev.aside = _relative_clause(story, mover, cue)
+            story.evidence.append(ev)
+
+
+def _relative_clause(story: _Story, mover: Mention, cue: _Hit) -> bool:
+    """Is the verb inside a relative clause hung on the mover ("X, who ..., ", "X, die")?"""
+    found = _RELATIVE.match(story.low, mover.end)
+    if found is None or found.end() > cue.start:
+        return False
+    return "," not in story.low[found.end() : cue.start]
 
 
 def _for_mover(story: _Story, found: _Evidence, mover: Mention, teams) -> _Evidence:
@@ -1025,6 +1057,8 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         person = story.roster.people.get(person_id)
         if person is None or person.kind not in PERSON_KINDS:
             continue
+        if all(ev.aside and ev.sentence > LEDE_SENTENCES for ev in evs):
+            continue  # a move mentioned in passing, deep in another story
         blocked = _blocked_team(person, story.published)
         stays = story.stays.get(person_id, set())
         to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)
