@@ -200,3 +200,28 @@ async def test_the_same_commands_pass_the_check_for_a_moderator(bot, standin):
             command.qualified_name,
             content,
         )
+
+
+def message_bodies(standin: DiscordStandIn) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every message the bot sent or edited: interaction answers, followups, edits."""
+    found = []
+    for record in standin.requests:
+        body = record.body if isinstance(record.body, dict) else {}
+        if record.path.endswith("/callback"):
+            body = body.get("data") or {}
+        if "content" in body or "embeds" in body:
+            found.append((record.method, record.path, body))
+    return found
+
+
+async def test_no_answer_to_any_command_can_ping(bot, standin):
+    """Whatever text ends up in them, the bot's answers allow no mention at all."""
+    for command in leaf_commands(bot.tree):
+        await invoke(
+            standin, command, required_options(command), user_id=MOD_USER_ID, permissions=MODERATOR
+        )
+    sent = message_bodies(standin)
+    assert len(sent) >= len(leaf_commands(bot.tree))
+    loud = [(m, p, b.get("allowed_mentions")) for m, p, b in sent]
+    loud = [(m, p, allowed) for m, p, allowed in loud if allowed != {"parse": []}]
+    assert not loud, loud
