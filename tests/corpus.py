@@ -8,3 +8,5 @@ DEV_CORPUS = Path(
     os.environ.get("DOMESTIQUE_CORPUS", REPO.parent / "shared" / "corpus" / "dev.jsonl")
 )
 HOLDOUT_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout.jsonl"
+HOLDOUT2_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout2.jsonl"
+"""A second held-out set, written after the rules, to check they generalise."""

@@ -13,7 +13,7 @@ from bot.tagging_cli import predict
 from feeds.evaluate import Report, read_jsonl, score
 from feeds.roster import Roster, load_roster
 from feeds.tag import Tagger
-from tests.corpus import DEV_CORPUS
+from tests.corpus import DEV_CORPUS, HOLDOUT2_CORPUS, HOLDOUT_CORPUS
 
 CORPUS = DEV_CORPUS
 
@@ -83,3 +83,35 @@ def test_seed_story_with_the_bundled_roster(roster: Roster, records: list[dict])
     belgian = {m.entity_id for m in ms if full[m.start : m.end] == "the Belgian team"}
     assert [roster.people[i].name for i in manxman] == ["Mark Cavendish"]
     assert [roster.teams[i].name_on(seed["_published"]) for i in belgian] == ["Soudal Quick-Step"]
+
+
+# Held-out sets the rules were not written from: floors a little under what the extractor
+# reaches on each (holdout: is_transfer 0.947, moves 0.952, status 1.000; holdout2: 1.000
+# on all three), so a change that only helps the dev set shows up here.
+HELD_OUT = {
+    "holdout": (HOLDOUT_CORPUS, {"transfer": 0.90, "moves": 0.90, "status": 0.90}),
+    "holdout2": (HOLDOUT2_CORPUS, {"transfer": 0.95, "moves": 0.93, "status": 0.93}),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(HELD_OUT))
+def held_out(request, roster: Roster) -> tuple[str, Report, dict[str, float]]:
+    path, floors = HELD_OUT[request.param]
+    with path.open(encoding="utf-8") as fh:
+        held = read_jsonl(fh, str(path))
+    tagger = Tagger(roster)
+    predicted = {r["id"]: predict(tagger, roster, r) for r in held}
+    return request.param, score(held, predicted, roster), floors
+
+
+def test_held_out_transfer_figures(held_out: tuple[str, Report, dict[str, float]]) -> None:
+    name, report, floors = held_out
+    figures = {
+        "transfer": report.transfer.f1,
+        "moves": report.moves.f1,
+        "status": report.status_accuracy,
+    }
+    print(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+    misses = "\n".join(m for m in report.misses if "rider" not in m and "team" not in m)
+    for key, floor in floors.items():
+        assert figures[key] >= floor, f"{name} {key} {figures[key]:.3f} < {floor}\n{misses}"

@@ -1809,3 +1809,237 @@ def test_fast_enough(corpus: dict[str, dict]) -> None:
             extract_transfers(text, mentions, ROSTER, published)
     per_story = (time.perf_counter() - began) / (rounds * len(prepared))
     assert per_story < 0.002, f"{per_story * 1000:.2f} ms per story"
+
+
+# --- sentence shapes that generalise (voice, word order, verb families) --------------------
+
+HIRSCHI = ["Marc Hirschi", "Tudor Pro Cycling Team", "UAE Team Emirates"]
+
+SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
+    (
+        "Hirschi has been signed by Tudor",
+        "Marc Hirschi has been signed by Tudor Pro Cycling Team, the Swiss squad said.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Hirschi alla Tudor",
+        "Marc Hirschi è stato ingaggiato dalla Tudor Pro Cycling Team per tre stagioni.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Transfer news",
+        "Tudor Pro Cycling Team have announced the arrival of Marc Hirschi from UAE Team Emirates.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Jakobsen verruilt Soudal Quick-Step",
+        "Fabio Jakobsen verruilt Soudal Quick-Step na dit seizoen voor Team dsm-firmenich.",
+        "2023-08-10",
+        ["Fabio Jakobsen", "Soudal Quick-Step", "Team dsm-firmenich"],
+        {},
+        True,
+        {("Fabio Jakobsen", "Team dsm-firmenich", "confirmed")},
+    ),
+    (
+        "Schachmann wechselt",
+        "Maximilian Schachmann tauscht Red Bull-Bora-Hansgrohe gegen Soudal Quick-Step.",
+        "2024-09-10",
+        ["Maximilian Schachmann", "Red Bull-Bora-Hansgrohe", "Soudal Quick-Step"],
+        {},
+        True,
+        {("Maximilian Schachmann", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
+        # "cambia" also means "changes": without a second team it names no move.
+        "Pogačar cambia ritmo",
+        "Tadej Pogačar cambia ritmo e stacca la UAE Team Emirates di Jonas Vingegaard.",
+        "2024-07-10",
+        ["Tadej Pogačar", "UAE Team Emirates", "Jonas Vingegaard"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Kelderman keert terug bij Jumbo-Visma",
+        "Wilco Kelderman rijdt nu nog voor Bora-Hansgrohe. Jumbo-Visma heeft de 31-jarige "
+        "Nederlander vastgelegd.",
+        "2022-08-10",
+        ["Wilco Kelderman", "Jumbo-Visma", "Bora-Hansgrohe"],
+        {},
+        True,
+        {("Wilco Kelderman", "Jumbo-Visma", "confirmed")},
+    ),
+    (
+        "Van Baarle leaves Ineos",
+        "Dylan van Baarle leaves Ineos Grenadiers at the end of the season. Jumbo-Visma have "
+        "signed the 30-year-old on a three-year deal.",
+        "2022-08-10",
+        ["Dylan van Baarle", "Ineos Grenadiers", "Jumbo-Visma"],
+        {},
+        True,
+        {("Dylan van Baarle", "Jumbo-Visma", "confirmed")},
+    ),
+    (
+        "Pidcock nears Q36.5 deal",
+        "Tom Pidcock is reportedly close to a deal with the second-division Q36.5 Pro Cycling "
+        "Team for 2025.",
+        "2024-12-05",
+        ["Tom Pidcock", "Q36.5 Pro Cycling Team"],
+        {},
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
+    ),
+    (
+        "Martinez, une piste",
+        "Lenny Martinez serait proche d'un accord avec Bahrain Victorious, selon plusieurs médias.",
+        "2024-07-20",
+        ["Lenny Martinez", "Bahrain Victorious"],
+        {},
+        True,
+        {("Lenny Martinez", "Bahrain Victorious", "rumour")},
+    ),
+    (
+        "Simon Yates joins Visma as the twins stay on rival teams",
+        "Simon Yates will race for Visma | Lease a Bike from next season, ending an eleven-"
+        "year stay at Team Jayco AlUla.",
+        "2024-10-15",
+        ["Simon Yates", "Visma | Lease a Bike", "Team Jayco AlUla"],
+        {},
+        True,
+        {("Simon Yates", "Visma | Lease a Bike", "confirmed")},
+    ),
+    (
+        "Pogačar rinnova",
+        "Tadej Pogačar resta alla UAE Team Emirates. La Red Bull-Bora-Hansgrohe, che per il "
+        "2026 ha già ingaggiato Remco Evenepoel, resta a guardare.",
+        "2025-10-01",
+        ["Tadej Pogačar", "UAE Team Emirates", "Red Bull-Bora-Hansgrohe", "Remco Evenepoel"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Hirschi's first win for Tudor",
+        "Marc Hirschi made his debut for Tudor Pro Cycling Team at the Tour of Oman after "
+        "leaving UAE Team Emirates. Hirschi, who joined the Swiss team over the winter, won.",
+        "2025-02-10",
+        HIRSCHI,
+        {"the Swiss team": "Tudor Pro Cycling Team"},
+        False,
+        set(),
+    ),
+    (
+        "Kopecky wereldkampioene",
+        "Lotte Kopecky won de sprint. Demi Vollering viel aan in de slotronde. Ook Danny Stam "
+        "was tevreden. Voor Vollering, die SD Worx-Protime na dit seizoen verlaat voor FDJ-Suez, "
+        "was het een ontgoochelende dag.",
+        "2024-09-28",
+        ["Lotte Kopecky", "Demi Vollering", "Danny Stam", "SD Worx-Protime", "FDJ-Suez"],
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Transfermarkt",
+        "Marc Hirschi gaat naar Tudor Pro Cycling Team, Nils Politt naar UAE Team Emirates.",
+        "2023-08-10",
+        ["Marc Hirschi", "Tudor Pro Cycling Team", "Nils Politt", "UAE Team Emirates"],
+        {},
+        True,
+        {
+            ("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed"),
+            ("Nils Politt", "UAE Team Emirates", "confirmed"),
+        },
+    ),
+    (
+        "Hirschi gerucht",
+        "Marc Hirschi zou volgend jaar voor Tudor Pro Cycling Team rijden.",
+        "2024-08-10",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
+    ),
+    (
+        "De Jongh naar het voetbal",
+        "Ploegleider Steven de Jongh verlaat Visma | Lease a Bike en gaat aan de slag in het "
+        "voetbal.",
+        "2024-09-10",
+        ["Steven de Jongh", "Visma | Lease a Bike"],
+        {},
+        True,
+        {("Steven de Jongh", None, "confirmed")},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SHAPES, ids=lambda c: slugify(c[0])[:40])
+def test_sentence_shapes(case) -> None:
+    title, body, published, names, descriptions, want_transfer, want_moves = case
+    text = title + "\n\n" + body
+    mentions = make_mentions(text, names, descriptions)
+    is_transfer, moves = extract_transfers(text, mentions, ROSTER, _published(published))
+    assert is_transfer == want_transfer
+    assert {(m.person, m.to_team, m.status) for m in moves} == want_moves
+
+
+def test_nationality_description_moves_the_compatriot_named_before() -> None:
+    """'Le rouleur suisse rejoindra Tudor' is Küng's move, not the story's main mover's."""
+    roster = parse_roster(
+        """
+[[team]]
+id = "groupama"
+names = [{ name = "Groupama-FDJ" }]
+[[team]]
+id = "bahrain"
+names = [{ name = "Bahrain Victorious" }]
+[[team]]
+id = "tudor"
+names = [{ name = "Tudor Pro Cycling Team" }]
+[[rider]]
+name = "Lenny Martinez"
+nationality = "FRA"
+teams = [{ team = "groupama", from = 2022, until = 2024 }]
+[[rider]]
+name = "Stefan Küng"
+nationality = "SUI"
+teams = [{ team = "groupama", from = 2018, until = 2024 }]
+""",
+        "<nationality roster>",
+    )
+    text = (
+        "Lenny Martinez quitte Groupama-FDJ pour Bahrain Victorious\n\nLenny Martinez "
+        "rejoindra Bahrain Victorious. La formation a aussi confirmé le départ de Stefan Küng. "
+        "Le rouleur suisse rejoindra Tudor Pro Cycling Team l'an prochain."
+    )
+    spans = {
+        "Lenny Martinez": "lenny-martinez",
+        "Stefan Küng": "stefan-kung",
+        "Groupama-FDJ": "groupama",
+        "Bahrain Victorious": "bahrain",
+        "Tudor Pro Cycling Team": "tudor",
+    }
+    mentions = []
+    for name, entity in spans.items():
+        kind = "rider" if entity in roster.people else "team"
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(entity, kind, start, start + len(name)))
+            start = text.find(name, start + 1)
+    _, moves = extract_transfers(text, mentions, roster, date(2024, 8, 20))
+    assert {(m.person, m.to_team) for m in moves} == {
+        ("Lenny Martinez", "Bahrain Victorious"),
+        ("Stefan Küng", "Tudor Pro Cycling Team"),
+    }
