@@ -1068,6 +1068,7 @@ class _Resolver:
         """Misspelt surnames of people in the story, or after a person's exact first name."""
         covered = sorted((f.start, f.end) for f in self.found)
         starts = [s for s, _ in covered]
+        covered_ends = [e for _, e in covered]
         targets: dict[str, list[tuple[str, str]]] = {}
         for pid in {f.entity_id for f in self.found if not f.is_team}:
             for form in self.t._surnames.get(pid, ()):
@@ -1080,24 +1081,25 @@ class _Resolver:
         # Per candidate word only dictionary lookups until something could match: a
         # story has dozens of capitalised words and few misspellings.
         for m in self._CAP_WORD.finditer(text):
-            start, end = m.span()
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and covered[i][1] > start:
-                continue
+            start = m.start()
+            i = bisect_right(starts, start)
+            if i and covered_ends[i - 1] > start:
+                continue  # inside a mention (the last one starting at or before it)
             raw = m.group()
             word = raw.lower() if raw.isascii() else _folded(raw)
             if not word or " " in word or word in common:
                 continue
-            near = targets.get(word[:2])
+            prefix = word[:2]
+            near = targets.get(prefix)
             pid = self._fuzzy_match(word, near) if near else None
-            if pid is None and (givens := fuzzy_givens.get((word[:2], len(word)))):
+            if pid is None and (givens := fuzzy_givens.get((prefix, len(word)))):
                 given = self._word_before(start)
                 if given and given[0].isupper():
                     folded_given = given.lower() if given.isascii() else _folded(given)
                     if folded_given in givens:
                         pid = self._fuzzy_after_given(word, by_given[folded_given])
             if pid is not None:
-                self._add_person(pid, start, end, "fuzzy")
+                self._add_person(pid, start, m.end(), "fuzzy")
 
     @staticmethod
     def _fuzzy_match(word: str, targets: Iterable[tuple[str, str]]) -> str | None:
