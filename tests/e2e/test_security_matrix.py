@@ -225,3 +225,67 @@ async def test_no_answer_to_any_command_can_ping(bot, standin):
     loud = [(m, p, b.get("allowed_mentions")) for m, p, b in sent]
     loud = [(m, p, allowed) for m, p, allowed in loud if allowed != {"parse": []}]
     assert not loud, loud
+
+
+async def autocomplete(
+    standin: DiscordStandIn,
+    command: app_commands.Command,
+    focused: str,
+    *,
+    guild_id: int,
+    user_id: int,
+    permissions: int,
+) -> list[str]:
+    """The choices' values the bot offers while `focused` is typed (empty so far)."""
+    top, *rest = command.qualified_name.split()
+    opts: list[dict[str, Any]] = [{"name": focused, "type": 3, "value": "", "focused": True}]
+    for depth, name in enumerate(reversed(rest)):
+        opts = [{"name": name, "type": 1 if depth == 0 else 2, "options": opts}]
+    data = {"id": standin._command(top)["id"], "name": top, "type": 1, "options": opts}
+    payload = standin._interaction_payload(
+        4, data, user_id, guild_id=guild_id, permissions=permissions
+    )
+    answer = await standin.answer(await standin.inject_interaction(payload))
+    return [str(c["value"]) for c in answer.json["data"]["choices"]]
+
+
+async def test_autocomplete_of_moderator_commands_shows_a_member_nothing_of_the_server(
+    bot, standin, storage
+):
+    """Discord runs no cog check for autocomplete: what a moderator of this server is
+    offered beyond what a moderator of another server is offered (its feeds, its
+    subscriptions) is never offered to a member."""
+    await storage.guild_config.add_feed(
+        GUILD_ID, "https://only-here.example/feed.xml", MOD_USER_ID, 1.0, defaults=(), limit=10
+    )
+    await storage.subscriptions.add(
+        guild_id=GUILD_ID,
+        channel_id=CHANNEL_ID,
+        channel_type="text",
+        kind="all",
+        entity_id=None,
+        role_id=None,
+        mode="each",
+        created_by=MOD_USER_ID,
+        now=1.0,
+    )
+    checked, leaked = [], []
+    for command in moderator_commands(bot):
+        for param in command.parameters:
+            if not param.autocomplete:
+                continue
+            ask = {"guild_id": GUILD_ID, "user_id": MOD_USER_ID, "permissions": MODERATOR}
+            mine = await autocomplete(standin, command, param.name, **ask)
+            elsewhere = await autocomplete(
+                standin, command, param.name, **{**ask, "guild_id": GUILD2_ID}
+            )
+            member = await autocomplete(
+                standin, command, param.name, **{**ask, "user_id": USER_ID, "permissions": MEMBER}
+            )
+            specific = set(mine) - set(elsewhere)
+            checked.append((command.qualified_name, param.name, len(specific)))
+            if specific & set(member):
+                leaked.append((command.qualified_name, param.name, specific & set(member)))
+    assert not leaked, leaked
+    # The control: some autocomplete does offer this server's own data to its moderators.
+    assert any(n for _, _, n in checked), checked
