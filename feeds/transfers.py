@@ -573,7 +573,8 @@ def _objects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list
     if inside:
         return inside
     before = [p for p in people if p.end <= cue.start]
-    if before and len(_WORD.findall(story.low, before[-1].end, cue.start)) <= 2:
+    if before and _words_outside(story, teams, before[-1].end, cue.start) <= 2:
+        # "hat X von UAE verpflichtet": the team the person comes from does not count
         chain = [before[-1]]
         for person in reversed(before[:-1]):
             if not _coordinated(story, person, chain[-1], teams):
@@ -581,6 +582,16 @@ def _objects(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list
             chain.append(person)
         return chain
     return []
+
+
+def _words_outside(story: _Story, teams: Sequence[Mention], start: int, end: int) -> int:
+    """Words between two offsets, a team's name counted as none."""
+    count, cursor = 0, start
+    for team in teams:
+        if start <= team.start and team.end <= end:
+            count += len(_WORD.findall(story.low, cursor, team.start))
+            cursor = team.end
+    return count + len(_WORD.findall(story.low, cursor, end))
 
 
 def _of_person(story: _Story, people: Sequence[Mention], cue: _Hit, teams) -> list[Mention]:
@@ -719,10 +730,13 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     span, people, teams = clause.span, clause.people, clause.teams
     family = cue.family
     agent = _passive_agent(story, cue, teams) if family == "acquire" else None
-    unnamed = family == "acquire" and agent is None and not _objects(story, people, cue, teams)
+    objects = _objects(story, people, cue, teams) if family == "acquire" and not agent else []
+    unnamed = family == "acquire" and agent is None and not objects
     described = _described_object(story, cue, people, teams) if unnamed else None
     signs = family == "acquire" and story.low.startswith("sign", cue.start)
-    if agent is not None or (signs and unnamed and described is None):
+    # English "sign" keeps its object after it: "X has signed (a deal)" is X's own move.
+    signs_self = signs and not any(p.start >= cue.end for p in objects)
+    if agent is not None or (signs_self and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
     movers = _movers(story, family, people, cue, teams, span)
     to, origin = _directions(story, family, cue, span, region, teams, clause.roles, movers)
