@@ -95,18 +95,20 @@ class Freshness:
     latest_story_at: float | None
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, *, prefix: bool = True) -> str | None:
     """A user's search as an FTS5 query that cannot be a syntax error.
 
     Each word becomes a quoted string (every word must appear, in any order); the
-    last word also matches as a prefix, so "pogac" finds "Pogačar". Operators,
-    quotes, colons and parentheses are data, not syntax. None when no word is left.
+    last word also matches as a prefix (unless `prefix` is false), so "pogac" finds
+    "Pogačar". Operators, quotes, colons and parentheses are data, not syntax. None
+    when no word is left.
     """
     words = _FTS_TOKEN.findall(text.replace("_", " "))[:16]
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += " *"
+    if prefix:
+        quoted[-1] += " *"
     return " ".join(quoted)
 
 
@@ -153,8 +155,9 @@ class Lookups:
         self._storage = storage
 
     async def _stories(self, sql: str, args: tuple, limit: int) -> StoryPage:
-        async with self._storage.reader.execute(sql, args) as cur:
-            rows = await cur.fetchall()
+        # One hop to the reader's thread (execute, fetch and close together): under CPU
+        # contention every hop is another wait to be scheduled, and the tail grows with it.
+        rows = await self._storage.reader.execute_fetchall(sql, args)
         return StoryPage([_story(r) for r in rows[:limit]], len(rows) > limit)
 
     async def stories_for_entity(
@@ -193,13 +196,24 @@ class Lookups:
 
         FTS5 walks its matches in rowid order and stops early, so the newest
         SEARCH_WINDOW matching articles (by insertion) are taken from the index and only
-        those are sorted by date: a common word costs the same as a rare one. Ranking by
-        bm25 instead is ~600x slower at 200k stories.
+        those are sorted by date. Ranking by bm25 instead is ~600x slower at 200k stories.
+
+        A prefix cannot stop early: FTS5 merges the whole doclist of every word it
+        starts (~30 ms for "the *" at 200k stories). So the words are first looked up as
+        typed; when they alone fill the window, that word was common and complete and
+        its window is the answer. Only a scarcer last word also matches as a prefix.
         """
-        query = fts_query(text)
-        if query is None:
+        exact = fts_query(text, prefix=False)
+        if exact is None:
             return StoryPage([], False)
         limit, offset = _page_args(limit, offset)
+        counted = await self._storage.reader.execute_fetchall(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?)",
+            (exact, SEARCH_WINDOW),
+        )
+        full = counted[0][0] >= SEARCH_WINDOW
+        query = exact if full else fts_query(text)
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM ("
             "  SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
@@ -212,13 +226,13 @@ class Lookups:
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
         # Several stories report the same move: fetch extra rows, keep one per move.
-        async with self._storage.reader.execute(
+        found = await self._storage.reader.execute_fetchall(
             f"SELECT {_MOVE_COLUMNS} FROM moves m "
             "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE {where} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
             (*args, limit * 4),
-        ) as cur:
-            rows = [_move(r) for r in await cur.fetchall()]
+        )
+        rows = [_move(r) for r in found]
         return dedupe_moves(rows)[:limit]
 
     async def moves_for_person(self, person_id: str, limit: int = 10) -> list[MoveRow]:
