@@ -1982,6 +1982,25 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
         True,
         {("Steven de Jongh", None, "confirmed")},
     ),
+    (
+        "Hirschi",
+        "Marc Hirschi has signed a three-year contract with Tudor Pro Cycling Team, the team "
+        "confirmed.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Tudor holt Hirschi",
+        "Tudor Pro Cycling Team hat Marc Hirschi von UAE Team Emirates verpflichtet.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
 ]
 
 
