@@ -5,6 +5,11 @@ feed, far more for a malformed one), and a thread would still hold the GIL. A
 separate process keeps the loop free. A parse that runs past the limit has its
 worker killed and the pool replaced, so one hostile feed cannot stall the
 feeds queued behind it.
+
+A job is handed to the executor only when a worker is free, so the limit times the
+parse itself, never the wait behind other feeds: a cycle fetches hundreds of feeds
+in a few seconds and their parses queue for longer than the limit (bench/polling.py),
+and a timeout's reset must not cancel feeds that were merely waiting.
 """
 
 from __future__ import annotations
@@ -34,10 +39,13 @@ class ParsePool:
         self,
         make_executor: Callable[[], Executor] = process_pool,
         timeout_s: float = PARSE_TIMEOUT_S,
+        workers: int = 1,
     ) -> None:
+        """`workers` is how many jobs the executor runs at once (process_pool: one)."""
         self._make_executor = make_executor
         self.timeout_s = timeout_s
         self._executor: Executor | None = None
+        self._free_workers = asyncio.Semaphore(workers)
 
     @property
     def executor(self) -> Executor:
@@ -46,6 +54,10 @@ class ParsePool:
         return self._executor
 
     async def parse(self, body: bytes, base_url: str, max_items: int) -> ParsedFeed:
+        async with self._free_workers:
+            return await self._parse(body, base_url, max_items)
+
+    async def _parse(self, body: bytes, base_url: str, max_items: int) -> ParsedFeed:
         for attempt in (1, 2):
             executor = self.executor
             future = asyncio.get_running_loop().run_in_executor(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import time
 
 from bot.parse_pool import ParsePool
@@ -32,5 +33,21 @@ async def test_a_parse_past_the_limit_is_stopped_and_the_next_one_works():
         assert time.monotonic() - started < 5
         again = await pool.parse(GOOD, "https://n.example/feed", 200)
         assert again.error is None and len(again.stories) == 1
+    finally:
+        pool.close()
+
+
+async def test_feeds_queued_behind_a_slow_parse_are_not_charged_its_time():
+    # A cycle hands the pool many feeds at once; a hostile one that times out must not
+    # fail, or cancel, the healthy feeds that were only waiting behind it.
+    pool = ParsePool(timeout_s=0.5)
+    try:
+        await pool.parse(GOOD, "https://n.example/feed", 200)  # worker started
+        slow, *good = await asyncio.gather(
+            pool.parse(SLOW, "https://n.example/slow", 200),
+            *(pool.parse(GOOD, f"https://n.example/{n}", 200) for n in range(5)),
+        )
+        assert slow.error == "parsing took longer than 0.5 s"
+        assert [(p.error, len(p.stories)) for p in good] == [(None, 1)] * 5
     finally:
         pool.close()
