@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,24 @@ MAX_LOCAL_FEED_BYTES = 5 * 2**20
 LOCAL_PREFIX = "file://"
 
 NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
+
+_tagging: ThreadPoolExecutor | None = None
+_tagging_lock = threading.Lock()
+
+
+def tagging_thread() -> ThreadPoolExecutor:
+    """The one thread every feed is tagged in.
+
+    Tagging is pure Python under the GIL, so a second thread adds no speed, only
+    contention: with the default executor's six threads all tagging, the event loop
+    waited up to ~200 ms for the GIL (bench/polling.py); with one it waits one switch
+    interval.
+    """
+    global _tagging
+    with _tagging_lock:
+        if _tagging is None:
+            _tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
+        return _tagging
 
 
 @dataclass(slots=True)
@@ -154,7 +174,9 @@ class Ingestor:
         )
         if parsed.error:
             return await self._fail(feed, parsed.error)
-        items = await asyncio.to_thread(self._tag_all, parsed.stories)
+        items = await asyncio.get_running_loop().run_in_executor(
+            tagging_thread(), self._tag_all, parsed.stories
+        )
         state = FeedState(
             title=parsed.title,
             etag=result.etag,
