@@ -1,0 +1,504 @@
+"""Polling speed: the real poll cycle over hundreds of local feeds vs a sequential feedparser loop.
+
+Run: .venv/bin/python bench/polling.py [--feeds 500] [--concurrency 20] [--quick]
+
+A feed server (tests/feedserver.py) runs in its OWN process, so its work never counts as
+a stall of the bot's event loop nor as the bot's CPU (its CPU is shown apart). It
+serves N feeds of 20-50 items each, built from the development corpus (titles, first
+paragraphs as descriptions, the full text as content:encoded in every third feed, as
+WordPress sites do), so parsing and tagging do real work. Real feeds live on different
+hosts and the fetcher allows 2 connections per host, so the feeds are spread over
+many loopback addresses (127.0.1.x, 10 feeds each): one host would serialise them.
+
+The bot side is built as bot/app.py builds it (build_app with test settings and a
+temporary database: guarded session, Fetcher, process parse pool, bundled roster,
+tagger, storage, fan-out). Scenarios, each one call of `Ingestor.poll_due(force=True)`:
+
+- all new: the first poll, every item stored (backlog);
+- all 304: the second poll, nothing changed, validators sent;
+- 200 ms: every answer delayed 200 ms, the server ignores validators (full 200
+  bodies, unchanged, so the body hash spares the parse) - the fetch pipeline itself;
+- 200 ms, changed: the same delay, and every feed has one new item (fetch, parse,
+  tag and store again for every feed).
+
+The baseline is what simple bots do: `feedparser.parse(url)` for one feed after
+another (fetch and parse only: no tagging, no storing), over the same served feeds.
+Where it would take long it runs on a subset and is scaled linearly (said in the table).
+
+Columns: wall seconds; CPU seconds of the bot (this process, all threads, plus the
+parse-pool worker processes read from /proc); the server's CPU; the longest
+event-loop stall (a ticker every 5 ms records the largest gap beyond its sleep).
+Prints a table, the target checks, then `poll_cycle_200ms_s: V (baseline V, Nx)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import multiprocessing
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import feedparser
+from aiohttp import web
+
+from bot.app import build_app
+from bot.settings import Settings
+from tests.corpus import DEV_CORPUS
+from tests.feedserver import FeedServer, _Published
+
+FEEDS_PER_HOST = 10
+DELAY_S = 0.2
+TICK_S = 0.005
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+EPOCH = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+# -- the feeds ------------------------------------------------------------------------
+
+
+def load_corpus(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _item(feed: int, n: int, story: dict[str, Any], full_text: bool) -> str:
+    paragraphs = [p for p in story["text"].split("\n\n") if p.strip()]
+    summary = " ".join(paragraphs[:2])
+    when = EPOCH - timedelta(minutes=37 * n + feed)
+    content = ""
+    if full_text:
+        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        content = f"<content:encoded><![CDATA[{html}]]></content:encoded>"
+    return (
+        f"<item><title>{escape(story['title'])}</title>"
+        f"<link>https://news{feed}.example/{story['id']}-{n}</link>"
+        f'<guid isPermaLink="false">feed{feed}-item{n}</guid>'
+        f"<pubDate>{format_datetime(when, usegmt=True)}</pubDate>"
+        f"<description>{escape(summary)}</description>{content}</item>"
+    )
+
+
+def feed_body(feed: int, corpus: list[dict[str, Any]], extra: int = 0) -> bytes:
+    """Feed `feed` of the run: 20-50 items, newest first; `extra` newer items on top."""
+    rng = random.Random(feed)
+    count = rng.randint(20, 50)
+    full_text = feed % 3 == 0
+    items = [
+        _item(feed, n, corpus[(feed * 7 + n) % len(corpus)], full_text)
+        for n in range(-extra, count)
+    ]
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Cycling news {feed}</title><link>https://news{feed}.example/</link>"
+        f"<description>Pro cycling news</description>{''.join(items)}</channel></rss>"
+    ).encode()
+
+
+def feed_host(feed: int) -> str:
+    return f"127.0.1.{1 + feed // FEEDS_PER_HOST}"
+
+
+# -- the server process -----------------------------------------------------------------
+
+
+class BenchFeedServer(FeedServer):
+    """The test feed server with a delay before every answer and validators switchable off."""
+
+    delay_s = 0.0
+    conditional = True
+
+    async def _serve_published(self, request: web.Request) -> web.StreamResponse:
+        if self.delay_s:
+            await asyncio.sleep(self.delay_s)
+        return await super()._serve_published(request)
+
+    def _not_modified(self, request: web.Request, item: _Published) -> bool:  # type: ignore[override]
+        return self.conditional and FeedServer._not_modified(request, item)
+
+
+def serve(conn: Connection, feeds: int, corpus_path: str) -> None:
+    """Server process: serve the feeds, obey commands from the pipe until "stop"."""
+    asyncio.run(_serve(conn, feeds, Path(corpus_path)))
+
+
+async def _serve(conn: Connection, feeds: int, corpus_path: Path) -> None:
+    corpus = load_corpus(corpus_path)
+    hosts = sorted({feed_host(i) for i in range(feeds)})
+    server = BenchFeedServer(hosts[0], extra_hosts=hosts[1:])
+    await server.start()
+    urls = [publish(server, i, corpus, 0) for i in range(feeds)]
+    conn.send(urls)
+    loop = asyncio.get_running_loop()
+    while True:
+        command, arg = await loop.run_in_executor(None, conn.recv)
+        if command == "stop":
+            break
+        if command == "delay":
+            server.delay_s = arg
+        elif command == "conditional":
+            server.conditional = arg
+        elif command == "extra":
+            for i in range(feeds):
+                publish(server, i, corpus, arg)
+        server.requests.clear()  # unbounded otherwise
+        conn.send("ok")
+    await server.close()
+
+
+def publish(server: FeedServer, feed: int, corpus: list[dict[str, Any]], extra: int) -> str:
+    server.publish(f"/feed/{feed}.xml", feed_body(feed, corpus, extra))
+    return server.url(f"/feed/{feed}.xml", host=feed_host(feed))
+
+
+class ServerProcess:
+    def __init__(self, feeds: int, corpus: Path) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(child, feeds, str(corpus)))
+        self.process.start()
+        self.urls: list[str] = self._conn.recv()
+
+    def command(self, name: str, arg: object = None) -> None:
+        self._conn.send((name, arg))
+        assert self._conn.recv() == "ok"
+
+    def cpu_s(self) -> float:
+        return _proc_cpu_s(self.process.pid or 0)
+
+    def stop(self) -> None:
+        self._conn.send(("stop", None))
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+
+
+# -- measuring ----------------------------------------------------------------------------
+
+
+def _proc_cpu_s(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
+def _descendants(root: int, skip: set[int]) -> list[int]:
+    """Live descendants of `root` (the forkserver and its parse workers), minus `skip`."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, stack = [], [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in skip:
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+class CpuMeter:
+    """CPU seconds of this process plus its worker processes, excluding the server."""
+
+    def __init__(self, skip: set[int]) -> None:
+        self._skip = skip
+
+    def snapshot(self) -> dict[int, float]:
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = {0: me.ru_utime + me.ru_stime}
+        for pid in _descendants(os.getpid(), self._skip):
+            cpu[pid] = _proc_cpu_s(pid)
+        return cpu
+
+    @staticmethod
+    def spent(before: dict[int, float], after: dict[int, float]) -> float:
+        return sum(value - before.get(pid, 0.0) for pid, value in after.items())
+
+
+class StallTicker:
+    """Sleeps TICK_S again and again; the longest overshoot is the longest loop stall.
+
+    It also notes how much CPU this thread used during that longest gap: near the gap
+    means code ran on the loop; near zero means the loop was ready but waiting (for
+    the GIL, held by another of our threads, or for a core the OS gave elsewhere).
+    """
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.longest_busy = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        last, last_cpu = loop.time(), time.thread_time()
+        while True:
+            await asyncio.sleep(TICK_S)
+            now, cpu = loop.time(), time.thread_time()
+            if now - last - TICK_S > self.longest:
+                self.longest, self.longest_busy = now - last - TICK_S, cpu - last_cpu
+            last, last_cpu = now, cpu
+
+    def __enter__(self) -> StallTicker:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
+def probe(conn: Connection) -> None:
+    """Probe process: an idle event loop ticking like StallTicker; each message on the
+    pipe is answered with the longest stall since the last one. Its stalls are the
+    machine's noise floor (other processes taking the cores), not ours."""
+
+    async def run() -> None:
+        loop = asyncio.get_running_loop()
+        ticker = StallTicker()
+        done = loop.create_future()
+
+        def answer() -> None:
+            if conn.recv() == "stop":
+                done.set_result(None)
+                return
+            conn.send(ticker.longest)
+            ticker.longest = 0.0
+
+        loop.add_reader(conn.fileno(), answer)
+        with ticker:
+            await done
+
+    asyncio.run(run())
+
+
+class ProbeProcess:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self.process = context.Process(target=probe, args=(child,))
+        self.process.start()
+
+    def longest_stall(self) -> float:
+        """The probe's longest stall since the last call."""
+        self._conn.send("read")
+        return float(self._conn.recv())
+
+    def stop(self) -> None:
+        self._conn.send("stop")
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+
+
+@dataclass
+class Row:
+    scenario: str
+    wall_s: float
+    cpu_s: float
+    server_cpu_s: float | None = None
+    stall_s: float | None = None
+    stall_busy_s: float = 0.0
+    floor_s: float | None = None
+    outcomes: str = ""
+    note: str = ""
+
+
+# -- the bot side -------------------------------------------------------------------------
+
+
+async def bot_scenarios(server: ServerProcess, probe: ProbeProcess, concurrency: int) -> list[Row]:
+    meter = CpuMeter({server.process.pid or 0})
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="domestique-bench-") as tmp:
+        settings = Settings(
+            database=Path(tmp) / "bench.sqlite3",
+            allow_private_hosts=("127.0.0.0/8",),
+            fetch_concurrency=concurrency,
+        )
+        async with build_app(settings) as app:
+            now = time.time()
+            for url in server.urls:
+                await app.storage.feeds.add(url, now)
+            # Start the parse worker before timing: a bot starts it once, not per cycle.
+            await app.ingestor.parse_pool.parse(feed_body(0, CORPUS_ROWS), "warm-up", 5)
+
+            async def cycle() -> str:
+                report = await app.ingestor.poll_due(force=True)
+                counts: dict[str, int] = {}
+                for feed in report.feeds:
+                    counts[feed.outcome] = counts.get(feed.outcome, 0) + 1
+                stories = len(report.new)
+                shown = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+                return shown + (f"; {stories} stories" if stories else "")
+
+            async def measure(name: str, run: Callable[[], Awaitable[str]]) -> None:
+                before_server = server.cpu_s()
+                probe.longest_stall()
+                before = meter.snapshot()
+                with StallTicker() as ticker:
+                    started = time.perf_counter()
+                    outcomes = await run()
+                    wall = time.perf_counter() - started
+                cpu = CpuMeter.spent(before, meter.snapshot())
+                row = Row(name, wall, cpu, server.cpu_s() - before_server, ticker.longest)
+                row.stall_busy_s = ticker.longest_busy
+                row.floor_s = probe.longest_stall()
+                row.outcomes = outcomes
+                rows.append(row)
+                print(f"  {name}: {wall:.2f} s ({outcomes})", flush=True)
+
+            await measure("all new (first poll)", cycle)
+            await measure("all 304 (second poll)", cycle)
+            server.command("delay", DELAY_S)
+            server.command("conditional", False)
+            await measure("200 ms, 200 unchanged", cycle)
+            server.command("extra", 1)
+            await measure("200 ms, 1 new item/feed", cycle)
+    server.command("delay", 0.0)
+    server.command("extra", 0)
+    server.command("conditional", True)
+    return rows
+
+
+# -- the baseline -------------------------------------------------------------------------
+
+
+@contextmanager
+def timed(sample: int, total: int) -> Iterator[list[float]]:
+    """Wall and CPU seconds of the block, scaled from `sample` feeds to `total`."""
+    out: list[float] = []
+    started = time.perf_counter()
+    cpu = time.process_time()
+    yield out
+    scale = total / sample
+    out += [(time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale]
+
+
+def baseline(urls: list[str], sample: int, name: str, server: ServerProcess) -> Row:
+    before_server = server.cpu_s()
+    entries = 0
+    with timed(sample, len(urls)) as result:
+        for url in urls[:sample]:
+            entries += len(feedparser.parse(url).entries)
+    if entries == 0:
+        raise SystemExit(f"baseline {name}: feedparser read no entries; is the server up?")
+    note = "" if sample == len(urls) else f"{sample} feeds, x{len(urls) / sample:g}"
+    server_cpu = (server.cpu_s() - before_server) * len(urls) / sample
+    return Row(
+        name, result[0], result[1], server_cpu, outcomes=f"{entries} entries read", note=note
+    )
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def print_table(rows: list[Row]) -> None:
+    header = (
+        f"{'scenario':<28} {'wall s':>7} {'CPU s':>6} {'server CPU':>10} "
+        f"{'stall ms (busy)':>15} {'floor ms':>8}  outcome"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        stall = "-"
+        if row.stall_s is not None:
+            stall = f"{row.stall_s * 1000:.0f} ({row.stall_busy_s * 1000:.0f})"
+        floor = f"{row.floor_s * 1000:.0f}" if row.floor_s is not None else "-"
+        server_cpu = f"{row.server_cpu_s:.2f}" if row.server_cpu_s is not None else "-"
+        outcome = row.outcomes + (f" [{row.note}]" if row.note else "")
+        print(
+            f"{row.scenario:<28} {row.wall_s:>7.2f} {row.cpu_s:>6.2f} {server_cpu:>10} "
+            f"{stall:>15} {floor:>8}  {outcome}"
+        )
+
+
+def check(label: str, ok: bool, figure: str) -> bool:
+    print(f"  [{'met' if ok else 'NOT MET'}] {label}: {figure}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--corpus", type=Path, default=DEV_CORPUS)
+    parser.add_argument("--quick", action="store_true", help="100 feeds, small baseline samples")
+    args = parser.parse_args(argv)
+    feeds = 100 if args.quick else args.feeds
+    global CORPUS_ROWS
+    CORPUS_ROWS = load_corpus(args.corpus)
+
+    hosts = math.ceil(feeds / FEEDS_PER_HOST)
+    print(
+        f"Polling {feeds} local feeds ({FEEDS_PER_HOST} a loopback host, {hosts} hosts; "
+        f"fetch concurrency {args.concurrency}, 2 per host); server in its own process"
+    )
+    server = ServerProcess(feeds, args.corpus)
+    probe = ProbeProcess()
+    try:
+        rows = asyncio.run(bot_scenarios(server, probe, args.concurrency))
+        print("  baseline: feedparser.parse(url), one feed after another", flush=True)
+        new_sample = min(feeds, 20 if args.quick else 100)
+        base_new = baseline(server.urls, new_sample, "baseline: all new", server)
+        server.command("delay", DELAY_S)
+        delay_sample = min(feeds, 10 if args.quick else 50)
+        base_delay = baseline(server.urls, delay_sample, "baseline: 200 ms", server)
+    finally:
+        server.stop()
+        probe.stop()
+    rows += [base_new, base_delay]
+    print()
+    print_table(rows)
+
+    by_name = {row.scenario: row for row in rows}
+    not_modified = by_name["all 304 (second poll)"]
+    delayed = by_name["200 ms, 200 unchanged"]
+    ideal = math.ceil(feeds / args.concurrency) * DELAY_S
+    speedup = base_delay.wall_s / delayed.wall_s
+    stall = max(row.stall_s or 0.0 for row in rows)
+    print("\nTargets:")
+    check("all-304 cycle <= 0.2 s", not_modified.wall_s <= 0.2, f"{not_modified.wall_s:.2f} s")
+    check(
+        f"200 ms cycle <= 1.2x ideal ({ideal:g} s)",
+        delayed.wall_s <= 1.2 * ideal,
+        f"{delayed.wall_s:.2f} s = {delayed.wall_s / ideal:.2f}x",
+    )
+    check("200 ms cycle >= 15x sequential baseline", speedup >= 15, f"{speedup:.1f}x")
+    check("event-loop stalls <= 50 ms", stall <= 0.05, f"longest {stall * 1000:.0f} ms")
+    print(
+        f"\npoll_cycle_200ms_s: {delayed.wall_s:.2f} "
+        f"(baseline {base_delay.wall_s:.2f}, {speedup:.1f}x)"
+    )
+    return 0
+
+
+CORPUS_ROWS: list[dict[str, Any]] = []
+
+if __name__ == "__main__":
+    sys.exit(main())
