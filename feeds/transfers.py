@@ -1210,6 +1210,10 @@ def _person_status(
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
         score += value
+    if seen == {0} and statuses.get(1, 0) < 0 and score > 0:
+        # Only the headline names the move ("Hirschi alla Tudor"): a hedged lede
+        # ("dovrebbe approdare ...") says what kind of news it is.
+        score += statuses[1]
     if score == 0:
         score = default
     return "rumour" if score < 0 else "confirmed"
