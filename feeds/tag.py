@@ -43,6 +43,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -959,8 +960,7 @@ class _Resolver:
         return used
 
     def _scan_lowercase(self, folded_key: str) -> bool:
-        pattern = r"(?<![\w])" + r"\W+".join(map(re.escape, folded_key.split())) + r"(?![\w])"
-        return any(m.group()[0].islower() for m in re.finditer(pattern, self.text, re.IGNORECASE))
+        return any(map(str.islower, _lowercase_pattern(folded_key).findall(self.text)))
 
     # --- teams ------------------------------------------------------------------------
 
@@ -1223,6 +1223,21 @@ class _Resolver:
                 ):
                     return True
         return False
+
+
+@lru_cache(maxsize=4096)
+def _lowercase_pattern(folded_key: str) -> re.Pattern[str]:
+    """The words of `folded_key` in any case, as whole words; the one group is the
+    first character, so `findall` lists only first characters (no match objects).
+
+    The first character comes before the look-behind so the scan jumps to it in C
+    instead of testing the look-behind at every position.
+    """
+    first, *rest = folded_key.split()
+    words = r"\W+".join([re.escape(first[1:]), *map(re.escape, rest)])
+    return re.compile(
+        "(" + re.escape(first[0]) + r")(?<!\w[\s\S])" + words + r"(?![\w])", re.IGNORECASE
+    )
 
 
 def _fuzzy_limit(form: str) -> int:
