@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import UTC, date
 from pathlib import Path
 
 import pytest
 
+from feeds.fold import FoldedText
 from feeds.models import Mention
 from feeds.roster import Roster, load_roster_file, parse_roster
-from feeds.tag import Tagger
+from feeds.tag import Tagger, _lowercase_pattern, _Resolver
 
 ROSTER_FILE = Path(__file__).parent / "tag_roster.toml"
 SEED_DATE = date(2023, 9, 1)
@@ -567,3 +569,82 @@ def test_romance_order_description_needs_one_compatriot(tagger: Tagger) -> None:
     )
     mentions = found(tagger, "Giro d'Italia", text, date(2024, 5, 20))
     assert [m for m in mentions if m.how == "description"] == []
+
+
+# --- fast paths agree with the rules they shortcut ---------------------------------
+
+
+LOWERCASE_CASES = [
+    ("woods", "The peloton rode through the woods.", True),
+    ("woods", "Woods won. WOODS again. Backwoods and woods_ do not count.", False),
+    ("woods", "_woods and xwoods are inside other words; Woods is a name.", False),
+    ("woods", "Line one.\nwoods at the start of a line", True),
+    ("woods", "woods", True),
+    ("stage", "A ſtage spelt with a long s is lowercase.", True),
+    ("is", "İs and IS are capitals.", False),
+    ("van der", "Van Der Poel, van-der-Poel", True),
+    ("van der", "Van Der Poel, Van-der-Poel", False),
+    ("astana", "2 Astana riders, astanas, Astana2", False),
+]
+
+
+@pytest.mark.parametrize(("key", "text", "expected"), LOWERCASE_CASES)
+def test_lowercase_use_matches_its_definition(key: str, text: str, expected: bool) -> None:
+    # The definition the cached pattern shortcuts: a whole-word occurrence, any case,
+    # words joined by anything but letters, whose first character is lowercase.
+    words = r"\W+".join(map(re.escape, key.split()))
+    pattern = r"(?<![\w])" + words + r"(?![\w])"
+    plain = any(m.group()[0].islower() for m in re.finditer(pattern, text, re.IGNORECASE))
+    assert plain is expected
+    assert any(map(str.islower, _lowercase_pattern(key).findall(text))) is expected
+
+
+SPANS = [
+    "Mark Cavendish",
+    "Mark  Cavendish",
+    "M. Cavendish",
+    "Michael. Woods",
+    "Van der Poel",
+    "van der Poel",
+    "Van der poel",
+    "Pogačar",
+    "pogačar",
+    "Mathieu van der Poel’s",
+    "Wout van_Aert",
+    "Mark\nCavendish",
+    "Mark\n\nCavendish",
+    "Ben O'Connor",
+    "Jonas Vingegaard (Visma)",
+    "Tom\u00a0Pidcock",
+    "Élise Chabbey",
+    "2024 Tour",
+    "",
+]
+
+
+def _resolver_for(text: str, tagger: Tagger) -> _Resolver:
+    return _Resolver(tagger, FoldedText(text), None, [], 0, 0)
+
+
+@pytest.mark.parametrize("span", SPANS)
+def test_capitals_and_name_gaps_match_their_regexes(tagger: Tagger, span: str) -> None:
+    resolver = _resolver_for(f"x {span} y", tagger)
+    start, end = 2, 2 + len(span)
+    last = re.search(r"(\w)\w*\W*$", span)
+    assert resolver.capitalised(start, end) is (bool(last) and last.group(1).isupper())
+    gaps_ok = all(
+        not (gap.count("\n") > 1) and re.match(r"^[\s\-‐–\[\]()'’.]*$", gap)
+        for gap in re.split(r"\w+", span)[1:-1]
+    )
+    dots_ok = all(len(w) == 1 for w in re.findall(r"(\w+)\.", span))
+    assert resolver.clean_name_gap(start, end) is bool(gaps_ok and dots_ok)
+
+
+def test_people_cached_per_date_differ_between_dates(roster: Roster) -> None:
+    # One tagger, the same story on two dates: a rider active on one and retired on
+    # the other is reported as such each time, whichever date came first.
+    tagger = Tagger(roster)
+    text = "Mark Cavendish won the sprint of the stage ahead of the peloton."
+    for when, kind in ((date(2023, 7, 1), "rider"), (date(2026, 7, 1), "retired")) * 2:
+        ms = tagger.mentions("Tour de France", text, when)
+        assert [(m.entity_id, m.kind) for m in ms] == [("mark-cavendish", kind)]
