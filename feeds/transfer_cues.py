@@ -568,6 +568,25 @@ RUMOUR_WEAK: tuple[str, ...] = (
     r"may (?:be|have|join|move|leave|sign|switch|well|not|also|soon|ride|race|end up)\b",
 )
 
+# Reporting verbs: a rumour when a newspaper says it ("meldt Wielerflits", "écrit
+# L'Équipe"), an announcement when the team does ("meldt de ploeg").
+REPORTED_BY: tuple[str, ...] = (
+    r"meld(?:t|de|den)\b",
+    r"schrijft\b",
+    r"weet .{0,20}te melden\b",
+    r"écrit\b",
+    r"rapporte\b",
+    r"révèle\b",
+    r"scrive\b",
+    r"riporta\b",
+    r"rivela\b",
+    r"meldet\b",
+    r"schreibt\b",
+    r"informa\b",
+    r"publica\b",
+    r"revela\b",
+)
+
 # Hedges that describe a rumour which has since come true ("had been rumoured for weeks").
 RUMOUR_SUPERSEDED: tuple[str, ...] = (
     # a dispute that is over ("ending the dispute", "na het juridische geschil")

@@ -110,6 +110,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         "weak": cues.RUMOUR_WEAK,
         "superseded": cues.RUMOUR_SUPERSEDED,
         "dispute": cues.DISPUTE,
+        "reported": cues.REPORTED_BY,
         "extension": cues.EXTENSION,
         "race": cues.RACE,
         "organisation": cues.ORGANISATION,
@@ -141,6 +142,10 @@ _MOVE_NEGATION = re.compile(
     r"(?:[\w']+\W+){0,2}$"
 )
 _ALREADY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_TEAM_SOURCE = re.compile(
+    r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
+    r"(?:ploeg|formatie|team|équipe|formation|squadra|formazione|mannschaft|equipo|squad)\b"
+)
 _RELATIVE = re.compile(r"\s*,\s*(?:" + cues.RELATIVE_PRONOUNS + r")\b")
 _EARLIER = re.compile(r"(?:^|\W)(?:" + cues.EARLIER + r")\s+$")
 _CURRENTLY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
@@ -976,6 +981,26 @@ def _blocked_team(person: Person, published: date | None) -> str | None:
     return stint.team_id
 
 
+def _team_speaks(story: _Story, hit: _Hit) -> bool:
+    """Is the source of a reporting verb the team ("meldt de Britse ploeg", "Tudor
+    schrijft")? Then it is an announcement, not a newspaper's report."""
+    if _TEAM_SOURCE.match(story.low, hit.end):
+        return True
+    # ", meldt Wielerflits": the source follows; "Tudor meldt dat ...": it leads.
+    after_clause = story.low[max(0, hit.start - 2) : hit.start].strip() in (",", ":")
+    return any(
+        hit.end <= t.start <= hit.end + 12 or (not after_clause and hit.start - 12 <= t.end)
+        for t in _within_mentions(story.teams, hit.start - 40, hit.end + 40)
+        if t.start >= hit.end or t.end <= hit.start
+    )
+
+
+def _within_mentions(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return list(mentions[lo:hi])
+
+
 def _sentence_status(story: _Story, span: _Span) -> int:
     """+1 announced, -1 hedged, -2 disputed, 0 silent."""
     start, end = span.start, span.end
@@ -986,6 +1011,9 @@ def _sentence_status(story: _Story, span: _Span) -> int:
     for hit in _within(story.hits.get("rumour", []), start, end):
         if not any(s.start <= hit.start < s.end for s in superseded):
             return -1
+    for hit in _within(story.hits.get("reported", []), start, end):
+        if not _team_speaks(story, hit):
+            return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
     confirmed = _within(story.hits.get("confirmed", []), start, end)
     for hit in confirmed:
         if _NEGATION.search(story.low, max(start, hit.start - 40), hit.start):

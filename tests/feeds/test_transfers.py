@@ -2001,6 +2001,37 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
         True,
         {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
     ),
+    (
+        # A newspaper's word is a rumour, the team's an announcement.
+        "Hirschi naar Tudor",
+        "Marc Hirschi maakt volgend jaar de overstap naar Tudor Pro Cycling Team, meldt "
+        "Wielerflits.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
+    ),
+    (
+        "Hirschi naar Tudor",
+        "Marc Hirschi maakt volgend jaar de overstap naar Tudor Pro Cycling Team, meldt de "
+        "Zwitserse ploeg.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        # The headline names the move, the lede hedges it with an infinitive.
+        "Hirschi alla Tudor",
+        "Marc Hirschi dovrebbe approdare alla Tudor Pro Cycling Team.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
+    ),
 ]
 
 
