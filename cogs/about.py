@@ -35,7 +35,9 @@ class About(commands.Cog):
         lookups = self.bot.lookups
 
         async def work() -> Reply:
-            freshness = await lookups.freshness()
+            freshness = await lookups.freshness(
+                guild_id=interaction.guild_id, defaults=self.bot.settings.feeds
+            )
             embed = render.about_embed(
                 freshness, version=_version(), riders=len(roster.people), teams=len(roster.teams)
             )

@@ -252,11 +252,23 @@ class Lookups:
         departures = await self._moves("m.from_team_id = ?", (team_id,), limit)
         return TransferBoard(arrivals, departures)
 
-    async def freshness(self) -> Freshness:
+    async def freshness(
+        self, *, guild_id: int | None = None, defaults: Sequence[str] = ()
+    ) -> Freshness:
+        """How fresh the data is, with the feeds a reader in `guild_id` (None: a DM) may
+        see: the operator's (the `defaults`, and feeds no server's moderator brought) and
+        those the server uses. A feed only other servers' moderators added is theirs: its
+        URL may carry a private key."""
         reader = self._storage.reader
+        marks = ", ".join("?" * len(defaults))
         async with reader.execute(
-            "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds "
-            "WHERE listed = 1 ORDER BY COALESCE(title, url)"
+            "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds f "
+            f"WHERE listed = 1 AND (url IN ({marks}) "
+            "OR EXISTS (SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?) "
+            "OR NOT EXISTS (SELECT 1 FROM guild_feeds g "
+            "WHERE g.feed_id = f.id AND g.added_by IS NOT NULL)) "
+            "ORDER BY COALESCE(title, url)",
+            (*defaults, guild_id),
         ) as cur:
             feeds = [FeedFreshness(*row) for row in await cur.fetchall()]
         async with reader.execute(

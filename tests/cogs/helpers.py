@@ -15,8 +15,10 @@ def make_interaction(
     *,
     user_id: int = USER_ID,
     kind: discord.InteractionType = discord.InteractionType.application_command,
+    guild_id: int | None = None,
 ) -> mock.MagicMock:
     interaction = mock.MagicMock(spec_set=discord.Interaction)
+    interaction.guild_id = guild_id  # None: a DM, as Discord sends it
     interaction.id = discord.utils.time_snowflake(discord.utils.utcnow())
     interaction.created_at = discord.utils.snowflake_time(interaction.id)
     interaction.type = kind

@@ -290,9 +290,9 @@ async def test_a_rate_limited_edit_after_a_defer_still_arrives(bot, standin):
     bot.defer_after = 0.1
     real = bot.lookups.freshness
 
-    async def slow():
+    async def slow(**kwargs):
         await asyncio.sleep(0.3)
-        return await real()
+        return await real(**kwargs)
 
     bot.lookups.freshness = slow
     standin.fail_next("/messages/@original", 429, retry_after=0.3)
