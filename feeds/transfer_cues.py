@@ -57,6 +57,10 @@ ARRIVE: tuple[str, ...] = (
     r"land(?:s|ed|ing)? at\b",
     r"mak(?:e|es|ing) (?:a|the) (?:\w+ )?(?:move|switch) to\b",
     r"on (?:his|her|their) way to\b",
+    # staff taking a role at a team ("becomes sports director at", "wordt ploegleider bij")
+    r"(?:becomes|become|will become|has become|named|appointed|hired as) (?:the |a )?(?:new )?"
+    r"(?:[\w-]+ ){0,2}(?:director|directeur sportif|manager|coach|ceo|trainer|head of [\w-]+)"
+    r" (?:at|of|for|with)\b",
     r"chang(?:e|es|ed|ing) teams\b",
     # Dutch
     r"teken(?:t|en) bij\b",
@@ -81,6 +85,8 @@ ARRIVE: tuple[str, ...] = (
     r"rijden\b",
     r"mag (?:[\w-]+ ){0,3}naar\b",
     r"ke(?:ert|ren) (?:[\w-]+ ){0,3}terug (?:naar|bij)\b",
+    r"(?:wordt|werd|zal) (?:[\w-]+ ){0,3}(?:ploegleider|sportdirecteur|sportief directeur|manager|"
+    r"trainer|coach|ploegbaas|teammanager|directeur) (?:bij|van)\b",
     # French
     r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
     r"s'engag(?:e|er|era|ent|eront)\b",
@@ -95,6 +101,8 @@ ARRIVE: tuple[str, ...] = (
     r"va courir pour\b",
     r"file (?:chez|à)\b",
     r"en route (?:vers|pour)\b",
+    r"devien(?:t|dra) (?:le )?(?:nouveau )?(?:directeur sportif|manager|entraîneur|directeur "
+    r"général|dirigeant) (?:chez|de|d'|du)",
     r"revien(?:t|dra|nent) (?:chez|à|au)\b",
     r"fait son retour (?:chez|à|au)\b",
     r"chang(?:e|er|era|ent) d'équipe\b",
@@ -114,6 +122,8 @@ ARRIVE: tuple[str, ...] = (
     r"sarà (?:un |il )?(?:nuovo )?corridore d(?:i|ella|el|ello)\b",
     r"è (?:un |il )?nuovo corridore d(?:i|ella|el|ello)\b",
     r"torn(?:a|erà) (?:alla|al|all')",
+    r"(?:sarà|diventa|diventerà) (?:il )?(?:nuovo )?(?:ds|direttore sportivo|team manager|"
+    r"general manager|allenatore|preparatore) (?:della|del|dell'|di)",
     r"cambi(?:a|are|erà) squadra\b",
     # Spanish
     r"fich(?:a|ar|ará|ó) por\b",
@@ -130,6 +140,8 @@ ARRIVE: tuple[str, ...] = (
     r"cambia(?:r|rá)? de equipo\b",
     r"(?:será|es) (?:el |un )?nuevo (?:corredor|ciclista) del?\b",
     r"rumbo (?:a|al)\b",
+    r"(?:será|se convierte en) (?:el )?(?:nuevo )?(?:director deportivo|director|mánager|"
+    r"entrenador) del?\b",
     # German
     r"wechsel(?:t|te|n)\b",
     r"schließt sich\b",
@@ -144,6 +156,8 @@ ARRIVE: tuple[str, ...] = (
     r"fahren\b",
     r"kehrt (?:[\w-]+ ){0,3}zurück (?:zu|zum|zur)\b",
     r"auf dem weg (?:zu|zum|zur)\b",
+    r"wird (?:[\w-]+ ){0,3}(?:sportlicher leiter|sportdirektor|teamchef|trainer|manager) "
+    r"(?:bei|beim|von|vom)\b",
 )
 
 DEPART: tuple[str, ...] = (

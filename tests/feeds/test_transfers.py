@@ -2032,6 +2032,35 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
         True,
         {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
     ),
+    (
+        # Staff take a role at a team: the team is the destination...
+        "Nieuwe job",
+        "Steven de Jongh wordt vanaf 2025 ploegleider bij Lidl-Trek.",
+        "2024-08-20",
+        ["Steven de Jongh", "Lidl-Trek"],
+        {},
+        True,
+        {("Steven de Jongh", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        "Staff news",
+        "Steven de Jongh will become sports director at Lidl-Trek next season.",
+        "2024-08-20",
+        ["Steven de Jongh", "Lidl-Trek"],
+        {},
+        True,
+        {("Steven de Jongh", "Lidl-Trek", "confirmed")},
+    ),
+    (
+        # ... unless it is their own team: a promotion.
+        "Promotie",
+        "Steven de Jongh wordt ploegleider bij Visma | Lease a Bike.",
+        "2024-08-20",
+        ["Steven de Jongh", "Visma | Lease a Bike"],
+        {},
+        False,
+        set(),
+    ),
 ]
 
 
