@@ -24,7 +24,7 @@ LIMIT_S = 20.0
 MAX_ITEMS = 25
 TIMED_OUT = f"parsing took longer than {LIMIT_S:g} s"
 PROPERTY = settings(
-    max_examples=80,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -84,7 +84,7 @@ URLS = st.one_of(
     st.text(max_size=60),
 )
 WHEN = st.one_of(st.none(), st.floats(1.0, 2e9))
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 LIVE_MENTION = re.compile(r"(?<!\\)<(@[!&]?|#)\d|@(everyone|here)")
 
