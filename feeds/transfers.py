@@ -142,6 +142,7 @@ _MOVE_NEGATION = re.compile(
     r"(?:[\w']+\W+){0,2}$"
 )
 _ALREADY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
     r"(?:ploeg|formatie|team|équipe|formation|squadra|formazione|mannschaft|equipo|squad)\b"
@@ -894,6 +895,11 @@ def _directions(
         if not to:
             for team in local:
                 if team.end <= cue.start and roles[id(team)] == "to":
+                    add(team, 1.5)
+        if not to and movers:
+            # "Tudor and Hirschi have agreed a three-year deal": the team signs with them.
+            for team in before:
+                if _AND_GAP.fullmatch(story.low, team.end, movers[-1].start):
                     add(team, 1.5)
     elif family == "courted" and after:
         # The preposition belongs to the cue ("in het vizier van Movistar"): not an origin.

@@ -2052,6 +2052,15 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
         {("Steven de Jongh", "Lidl-Trek", "confirmed")},
     ),
     (
+        "Deal agreed",
+        "Tudor Pro Cycling Team and Marc Hirschi have agreed a three-year deal.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
         # ... unless it is their own team: a promotion.
         "Promotie",
         "Steven de Jongh wordt ploegleider bij Visma | Lease a Bike.",
