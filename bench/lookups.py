@@ -22,8 +22,13 @@ the cogs make through `storage.lookups.Lookups` on the reader connection:
 
 First idle, then while a writer task stores 50-story polls continuously through
 `save_poll` with fan-out (one process, one writer and one reader connection, WAL: how
-the bot runs). Prints a table per phase, then
-`lookup_rider_p99_ms: V (baseline V, ratio)` for the phase with ingestion running.
+the bot runs). Each table shows wall-clock latency (what a command waits) and the CPU
+the reader connection's thread spent on the query: on a shared 2-core machine the wall
+clock's tail is mostly waiting for a core, the CPU column is the query's own cost.
+Stories are made of the development corpus's words at their real frequencies with
+synthetic rider and team names; searches are corpus words and rider-name prefixes.
+Prints a table per phase, then `lookup_rider_p99_ms: V (baseline V, ratio)` (wall
+clock, with ingestion running).
 """
 
 from __future__ import annotations
@@ -31,20 +36,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import random
+import re
 import shutil
 import statistics
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.tagging import SYLLABLES
+from bench.tagging import CORPUS, SYLLABLES
 from bot.fanout import FanOut
 from feeds.models import Move, Story, StoryTags
 from storage import Storage
@@ -56,13 +64,15 @@ CACHE = Path("/tmp/domestique-bench")
 RIDERS = 5_000
 TEAMS = 40
 FEEDS = 100
-VOCABULARY = 4_000
+TEXT_VERSION = 2
+"""Bump when the generated stories change, so cached databases are rebuilt."""
 RIDERS_PER_STORY = 4
 TRANSFER_EVERY = 12
 BATCH = 500
 LIVE_BATCH = 50
 START = datetime(2025, 1, 1, tzinfo=UTC).timestamp()
 SPAN_S = 2 * 365 * 86400
+WORD = re.compile(r"[^\W\d_]+")
 BASELINE_QUERIES = 300
 """The baseline is ~100x slower; fewer of its queries keep the run short."""
 
@@ -76,11 +86,14 @@ class World:
         self.rider_names = [self._name() for _ in self.riders]
         self.teams = [f"team-{i:02d}" for i in range(TEAMS)]
         self.team_names = [f"{self._word().capitalize()} Cycling" for _ in self.teams]
-        self.words = list(dict.fromkeys(self._word() for _ in range(VOCABULARY * 2)))[:VOCABULARY]
+        # Real words at their real frequencies (the development corpus), so full-text
+        # search meets English prefixes and doclist sizes, not a made-up vocabulary.
+        self.tokens = corpus_words()
+        self.searched = [w for w in self.tokens if len(w) >= 4]  # nobody searches "of"
+        self.words = sorted(set(self.searched))
         # Cumulative weights: rng.choices would otherwise re-add them on every call.
         self.rider_weights = _zipf(RIDERS, 1.0)
         self.team_weights = _zipf(TEAMS, 0.6)
-        self.word_weights = _zipf(len(self.words), 1.0)
 
     def _word(self) -> str:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4)))
@@ -99,7 +112,12 @@ class World:
         return rng.choices(range(TEAMS), cum_weights=self.team_weights)[0]
 
     def text(self, rng: random.Random, words: int) -> str:
-        return " ".join(rng.choices(self.words, cum_weights=self.word_weights, k=words))
+        return " ".join(rng.choices(self.tokens, k=words))
+
+    def search_words(self, rng: random.Random, n: int) -> str:
+        """What someone types: a word as common as it is in the news, or any word."""
+        pool = self.searched if rng.random() < 0.5 else self.words
+        return " ".join(rng.choice(pool) for _ in range(n))
 
     def story(self, rng: random.Random, key: str, sort_at: float) -> tuple[Story, StoryTags]:
         riders = self.pick_riders(rng, RIDERS_PER_STORY)
@@ -143,6 +161,15 @@ class World:
         return story, tags
 
 
+def corpus_words() -> list[str]:
+    words: list[str] = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            story = json.loads(line)
+            words += WORD.findall(f"{story['title']} {story['text']}")
+    return words
+
+
 def _zipf(n: int, s: float) -> list[float]:
     """Cumulative Zipf weights (for `cum_weights`): rank r is drawn in proportion to 1/r^s."""
     return list(itertools.accumulate(1.0 / (rank**s) for rank in range(1, n + 1)))
@@ -150,7 +177,8 @@ def _zipf(n: int, s: float) -> list[float]:
 
 def cache_path(stories: int, seed: int) -> Path:
     schema = len(migrations())
-    return CACHE / f"lookups-s{stories}-r{RIDERS}-t{TEAMS}-seed{seed}-schema{schema}.sqlite3"
+    name = f"lookups-s{stories}-r{RIDERS}-t{TEAMS}-seed{seed}-text{TEXT_VERSION}-schema{schema}"
+    return CACHE / f"{name}.sqlite3"
 
 
 async def build_database(path: Path, stories: int, seed: int) -> float:
@@ -243,9 +271,9 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
     def search_text() -> str:
         roll = rng.random()
         if roll < 0.5:
-            return world.text(rng, 1)
+            return world.search_words(rng, 1)
         if roll < 0.75:
-            return world.text(rng, 2)
+            return world.search_words(rng, 2)
         surname = world.rider_names[world.pick_riders(rng, 1)[0]].split()[1]
         return surname[:5].lower()  # "pogac" style: a prefix while typing
 
@@ -272,13 +300,28 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
     return calls
 
 
-async def measure(calls) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = defaultdict(list)
+@dataclass
+class Timings:
+    wall: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    """Milliseconds from the call to its answer, as a slash command waits for it."""
+    cpu: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    """Milliseconds of CPU the reader connection's thread spent: the query's own cost,
+    without the time spent waiting for a core on a shared machine."""
+
+
+def reader_cpu_clock(storage: Storage) -> int:
+    # aiosqlite runs each connection in its own thread; its CPU clock isolates the query.
+    return time.pthread_getcpuclockid(storage.reader._thread.ident)  # type: ignore[attr-defined]
+
+
+async def measure(calls, clock: int) -> Timings:  # type: ignore[no-untyped-def]
+    out = Timings()
     for kind, call in calls:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.clock_gettime(clock)
         await call()
-        times[kind].append((time.perf_counter() - start) * 1000)
-    return times
+        out.wall[kind].append((time.perf_counter() - start) * 1000)
+        out.cpu[kind].append((time.clock_gettime(clock) - cpu) * 1000)
+    return out
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -286,13 +329,18 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def table(title: str, times: dict[str, list[float]]) -> None:
+def table(title: str, timings: Timings) -> None:
     print(f"\n{title}")
-    print(f"{'query':>10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    for kind, values in times.items():
+    print(
+        f"{'query':>10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        f" {'cpu p50':>8} {'cpu p99':>8}"
+    )
+    for kind in sorted(timings.wall):
+        wall, cpu = timings.wall[kind], timings.cpu[kind]
         print(
-            f"{kind:>10} {len(values):>6} {statistics.median(values):>8.3f}"
-            f" {percentile(values, 0.99):>8.3f} {max(values):>8.3f}"
+            f"{kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
+            f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
+            f" {statistics.median(cpu):>8.3f} {percentile(cpu, 0.99):>8.3f}"
         )
 
 
@@ -341,21 +389,22 @@ async def run(stories: int, queries: int, seed: int) -> int:
     try:
         world = World(seed)
         lookups = Lookups(storage)
+        clock = reader_cpu_clock(storage)
         async with storage.reader.execute("SELECT COUNT(*) FROM tags") as cur:
             tags = (await cur.fetchone())[0]
         async with storage.reader.execute("SELECT COUNT(*) FROM moves") as cur:
             moves = (await cur.fetchone())[0]
         print(f"{await storage.articles.count()} stories, {tags} tags, {moves} moves")
-        await measure(plan(world, lookups, storage, 50, random.Random(seed)))  # warm the cache
+        await measure(plan(world, lookups, storage, 50, random.Random(seed)), clock)  # warm up
 
-        idle = await measure(plan(world, lookups, storage, queries, random.Random(seed + 2)))
+        idle = await measure(plan(world, lookups, storage, queries, random.Random(seed + 2)), clock)
         table("idle", idle)
 
         writer = LiveWriter(storage, world, seed + 3)
         stop = asyncio.Event()
         task = asyncio.create_task(writer.run(stop))
         started = time.perf_counter()
-        busy = await measure(plan(world, lookups, storage, queries, random.Random(seed + 4)))
+        busy = await measure(plan(world, lookups, storage, queries, random.Random(seed + 4)), clock)
         elapsed = time.perf_counter() - started
         stop.set()
         await task
@@ -368,19 +417,27 @@ async def run(stories: int, queries: int, seed: int) -> int:
         await storage.close()
         for leftover in work.parent.glob(work.name + "*"):
             leftover.unlink()
-
-    def p99(kind: str) -> float:
-        return percentile(busy[kind], 0.99)
-
-    rider, base = p99("rider"), p99("baseline")
-    lookup_worst = max(p99(k) for k in ("rider", "team", "board", "moves", "transfers", "latest"))
     print()
-    print(
-        f"targets with ingestion running: lookups p99 <= 2 ms: worst {lookup_worst:.3f} ms; "
-        f"FTS p99 <= 10 ms: {p99('search'):.3f} ms"
-    )
-    print(f"lookup_rider_p99_ms: {rider:.3f} (baseline {base:.3f}, {base / rider:.0f}x faster)")
+    report(busy)
     return 0
+
+
+LOOKUP_KINDS = ("rider", "team", "board", "moves", "transfers", "latest")
+
+
+def report(busy: Timings) -> None:
+    def p99(values: dict[str, list[float]], kind: str) -> float:
+        return percentile(values[kind], 0.99)
+
+    for name, values in (("wall clock", busy.wall), ("reader CPU", busy.cpu)):
+        worst = max(LOOKUP_KINDS, key=lambda kind: p99(values, kind))
+        print(
+            f"targets with ingestion running ({name}): lookups p99 <= 2 ms: worst "
+            f"{worst} {p99(values, worst):.3f} ms; FTS p99 <= 10 ms: "
+            f"{p99(values, 'search'):.3f} ms"
+        )
+    rider, base = p99(busy.wall, "rider"), p99(busy.wall, "baseline")
+    print(f"lookup_rider_p99_ms: {rider:.3f} (baseline {base:.3f}, {base / rider:.0f}x faster)")
 
 
 def main() -> int:
