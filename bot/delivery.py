@@ -41,6 +41,7 @@ TICK_S = 5.0
 GIVE_UP_AFTER_S = 24 * 3600
 MAX_RETRY_DELAY_S = 3600
 FORUM_TAGS_PER_POST = 5
+FORUM_ATTEMPT_NOTE = "a forum post was being made; whether Discord made it was not known"
 
 
 class PermanentFailure(Exception):
@@ -218,13 +219,20 @@ class Delivery:
             if item.channel_type == "forum":
                 # A forum takes posts (threads), not messages: one per story, or per digest.
                 title = (embed.title or "Digest") if digest else item.title
+                name = render.truncate(render.clean_text(title) or "News", 100)
+                if not digest:
+                    # Discord takes no nonce for forum posts: find one an earlier try made.
+                    made = await self._forum_post_made(item, channel_id, name)
+                    if made is not None:
+                        return made
+                    await self.storage.outbox.note_attempt(item.id, FORUM_ATTEMPT_NOTE)
                 params = handle_message_parameters(
                     content=content,
                     embed=embed,
                     allowed_mentions=mentions,
                     previous_allowed_mentions=self.bot.allowed_mentions,
                     channel_payload={
-                        "name": render.truncate(render.clean_text(title) or "News", 100),
+                        "name": name,
                         "auto_archive_duration": 1440,
                         "applied_tags": [] if digest else self._forum_tags(channel_id, item),
                     },
@@ -243,6 +251,35 @@ class Delivery:
             return int(data["id"])
         except (discord.Forbidden, discord.NotFound) as exc:
             raise PermanentFailure(exc.status, exc.text or type(exc).__name__) from exc
+
+    async def _forum_post_made(self, item: OutboxItem, forum_id: int, name: str) -> int | None:
+        """The post an earlier try of `item` made in the forum, whose answer never came
+        (lost, or the bot died first): a thread of ours there with this name whose first
+        message links the story. Looked for only after such a try."""
+        if not (item.attempts or item.last_error) or item.guild_id is None or not item.url:
+            return None
+        http = self.bot.http
+        me = str(self.bot.user.id) if self.bot.user else None
+        try:
+            data: Any = await http.get_active_threads(item.guild_id)
+            for thread in data.get("threads") or []:
+                if str(thread.get("parent_id")) != str(forum_id) or thread.get("name") != name:
+                    continue
+                if me is not None and str(thread.get("owner_id")) != me:
+                    continue
+                try:
+                    # A forum post's first message has the thread's id.
+                    first = await http.get_message(thread["id"], thread["id"])
+                except discord.NotFound:
+                    continue
+                if any(e.get("url") == item.url for e in first.get("embeds") or []):
+                    log.info(
+                        "forum post %s of outbox row %s was made already", first["id"], item.id
+                    )
+                    return int(first["id"])
+        except discord.Forbidden:
+            return None  # cannot look (no Read Message History): post it
+        return None
 
     async def _dm_channel(self, user_id: int) -> int:
         settings = await self.storage.follows.settings(user_id)

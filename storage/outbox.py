@@ -310,6 +310,15 @@ class OutboxStore:
                 [(error, next_attempt_at, i) for i in ids],
             )
 
+    async def note_attempt(self, outbox_id: int, note: str) -> None:
+        """Before a send Discord cannot deduplicate (no nonce): a later try of this row,
+        after a crash, then knows to look for the post first."""
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET last_error = ? WHERE id = ? AND state = 'pending'",
+                (note, outbox_id),
+            )
+
     async def mark(self, ids: Sequence[int], state: str, error: str | None) -> None:
         async with self._storage.transaction() as conn:
             await conn.executemany(

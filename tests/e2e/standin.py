@@ -17,10 +17,12 @@ Two servers: "Peloton" (a text channel, a thread, a forum with tags, a channel w
 bot may not embed links, a system channel, a mentionable role) and "Gruppetto". The
 bot's own member and roles come in GUILD_CREATE, so permissions are computed as on
 Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
-(`POST /channels/{forum}/threads`) and channel messages, where a repeated nonce with
-`enforce_nonce` returns the message already created. Any channel id and any user's DM
-channel are served (`channel_messages` lists what was created in each), so load tests
-can post to many targets.
+(`POST /channels/{forum}/threads`, listed by `GET /guilds/{guild}/threads/active`, each
+starter message readable at `GET /channels/{thread}/messages/{thread}`, the same id as
+on Discord) and channel messages, where a repeated nonce with `enforce_nonce` returns
+the message already created. Any channel id and any user's DM channel are served
+(`channel_messages` lists what was created in each), so load tests can post to many
+targets.
 
 Standalone, for driving `domestique run` from another process::
 
@@ -437,6 +439,14 @@ class DiscordStandIn:
             return _json(self._dm_channel(str((body or {}).get("recipient_id"))))
         if method == "POST" and parts[0] == "channels" and parts[-1] == "threads":
             return self._forum_post(record, parts[1], body or {})
+        if method == "GET" and parts[0] == "guilds" and parts[2:] == ["threads", "active"]:
+            active = [t for t in self.threads if t["guild_id"] == parts[1]]
+            return _json({"threads": [_without_message(t) for t in active], "members": []})
+        if method == "GET" and parts[0] == "channels" and parts[2:-1] == ["messages"]:
+            message = self.messages.get(parts[3])
+            if message is None or message["channel_id"] != parts[1]:
+                return _json({"message": "Unknown Message", "code": 10008}, 404)
+            return _json(message)
         return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
 
     def _commands(self, record: Recorded, method: str, parts: list[str], body: Any) -> web.Response:
@@ -1173,6 +1183,11 @@ def command_errors(commands: list[dict[str, Any]]) -> list[str]:
             if option.get("autocomplete") and option.get("choices"):
                 errors.append(f"{label}: autocomplete and choices together")
     return errors
+
+
+def _without_message(thread: dict[str, Any]) -> dict[str, Any]:
+    """A thread as Discord lists it: the starter message is not part of it."""
+    return {k: v for k, v in thread.items() if k != "message"}
 
 
 def _fault_response(fault: Fault) -> web.Response:

@@ -35,9 +35,10 @@ import pytest
 from storage import Storage
 from storage.articles import person_key
 from tests.e2e.conftest import TOKEN
-from tests.e2e.standin import CHANNEL_ID, GUILD_ID, THREAD_ID, DiscordStandIn
+from tests.e2e.standin import CHANNEL_ID, FORUM_ID, GUILD_ID, THREAD_ID, DiscordStandIn
 from tests.e2e.test_delivery import (  # noqa: F401 - fixtures this module's tests use
     OLD,
+    SEED_URL,
     feed,
     item,
     now_utc,
@@ -135,6 +136,77 @@ async def test_outage_then_recovery_delivers_every_pending_post_once(world):  # 
     assert len(world.standin.dm_channels) == len(OUTAGE_FANS)
 
 
+# --- forum posts: Discord takes no nonce for them -----------------------------------------
+
+
+async def subscribe_forum(world) -> None:  # noqa: F811
+    await world.storage.subscriptions.add(
+        guild_id=world.bot.guilds[0].id,
+        channel_id=FORUM_ID,
+        channel_type="forum",
+        kind="all",
+        entity_id=None,
+        role_id=None,
+        mode="each",
+        created_by=None,
+        now=time.time(),
+    )
+
+
+def forum_posts(standin: DiscordStandIn) -> list[str]:
+    return [t["message"]["embeds"][0]["url"] for t in standin.threads]
+
+
+async def test_forum_post_whose_answer_was_lost_is_not_posted_again(world):  # noqa: F811
+    await subscribe_forum(world)
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    lost = world.standin.fail_next(f"/channels/{FORUM_ID}/threads", 0, drop=True, after=True)
+    for _ in range(100):
+        await world.deliver()
+        if await world.storage.outbox.counts() == {"sent": 1}:
+            break
+        await asyncio.sleep(0.05)
+    assert lost.times == 0
+    assert await world.storage.outbox.counts() == {"sent": 1}
+    assert forum_posts(world.standin) == [SEED_URL]
+
+
+async def test_forum_post_made_as_the_bot_died_is_not_posted_again(world):  # noqa: F811
+    await subscribe_forum(world)
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    # The run stops the moment Discord has made the post: nothing after it happens, as
+    # when the process is killed there.
+    run = asyncio.create_task(world.deliver())
+    await world.standin.wait_for(lambda: world.standin.threads)
+    run.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await run
+    assert await world.storage.outbox.counts() == {"pending": 1}
+    await world.restart()
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"sent": 1}
+    assert forum_posts(world.standin) == [SEED_URL]
+
+
+async def test_forum_post_goes_out_when_the_bot_may_not_look_for_an_earlier_one(world):  # noqa: F811
+    await subscribe_forum(world)
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    world.standin.fail_next(f"/channels/{FORUM_ID}/threads", 503)  # refused, not made
+    world.standin.fail_next("/threads/active", 403)
+    for _ in range(100):
+        await world.deliver()
+        if await world.storage.outbox.counts() == {"sent": 1}:
+            break
+        await asyncio.sleep(0.05)
+    assert forum_posts(world.standin) == [SEED_URL]
+    # Not being allowed to look is no reason to stop posting there.
+    (sub,) = await world.storage.subscriptions.for_guild(world.bot.guilds[0].id)
+    assert sub.disabled_reason is None
+
+
 # --- crash --------------------------------------------------------------------------------
 
 RIDERS = (
@@ -196,17 +268,20 @@ class CrashStory:
 
 @dataclass(slots=True)
 class CrashWorld:
-    """Targets: each channel subscribes to two riders, each fan follows two riders."""
+    """Targets: each channel subscribes to two riders, each fan follows two riders, and
+    the forum takes three riders' stories as forum posts (which Discord cannot deduplicate
+    by nonce)."""
 
     channels: list[int]
     fans: list[int]
-    channel_riders: dict[int, tuple[int, int]] = field(default_factory=dict)
+    channel_riders: dict[int, tuple[int, ...]] = field(default_factory=dict)
     fan_riders: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         count = len(RIDERS)
         for n, channel_id in enumerate(self.channels):
             self.channel_riders[channel_id] = (n % count, (n + 5) % count)
+        self.channel_riders[FORUM_ID] = (2, 9, 17)
         for n, user_id in enumerate(self.fans):
             self.fan_riders[user_id] = (n % count, (3 * n + 1) % count)
 
@@ -228,7 +303,7 @@ class CrashWorld:
                     await store.subscriptions.add(
                         guild_id=GUILD_ID,
                         channel_id=channel_id,
-                        channel_type="text",
+                        channel_type="forum" if channel_id == FORUM_ID else "text",
                         kind="rider",
                         entity_id=person_key(RIDERS[rider][0]),
                         role_id=None,
@@ -323,8 +398,11 @@ def created_per_target(standin: DiscordStandIn, targets: list[str]) -> dict[str,
     out = {}
     for target in targets:
         kind, _, raw_id = target.partition(":")
-        channel_id = standin.dm_channels.get(raw_id) if kind == "user" else raw_id
-        messages = standin.channel_messages(channel_id) if channel_id else []
+        if raw_id == str(FORUM_ID):
+            messages = [t["message"] for t in standin.threads if t["parent_id"] == raw_id]
+        else:
+            channel_id = standin.dm_channels.get(raw_id) if kind == "user" else raw_id
+            messages = standin.channel_messages(channel_id) if channel_id else []
         out[target] = Counter(m["embeds"][0]["url"] for m in messages)
     return out
 
