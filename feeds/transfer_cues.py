@@ -582,6 +582,26 @@ RUMOUR_WEAK: tuple[str, ...] = (
     r"may (?:be|have|join|move|leave|sign|switch|well|not|also|soon|ride|race|end up)\b",
 )
 
+# A rider ending their career: their departure from the team is no transfer.
+RETIREMENT: tuple[str, ...] = (
+    r"retir(?:e|es|ed|ing|ement)\b",
+    r"hang(?:s|ing)? up (?:his|her) (?:bike|wheels)\b",
+    r"stopt ermee\b",
+    r"stopt met (?:koersen|wielrennen|fietsen)\b",
+    r"afscheid (?:van|als) (?:de wielersport|profrenner|renster|renner)\b",
+    r"carrièrestop\b",
+    r"(?:prend|prendra) sa retraite\b",
+    r"retraite\b",
+    r"met (?:un )?terme à sa carrière\b",
+    r"si ritir(?:a|erà)\b",
+    r"ritiro dalle corse\b",
+    r"appende la bici al chiodo\b",
+    r"karriereende\b",
+    r"beendet (?:seine|ihre) karriere\b",
+    r"se retira(?:rá)?\b",
+    r"retirada\b",
+)
+
 # Reporting verbs: a rumour when a newspaper says it ("meldt Wielerflits", "écrit
 # L'Équipe"), an announcement when the team does ("meldt de ploeg").
 REPORTED_BY: tuple[str, ...] = (

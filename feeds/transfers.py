@@ -110,6 +110,7 @@ def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         "weak": cues.RUMOUR_WEAK,
         "superseded": cues.RUMOUR_SUPERSEDED,
         "dispute": cues.DISPUTE,
+        "retire": cues.RETIREMENT,
         "reported": cues.REPORTED_BY,
         "extension": cues.EXTENSION,
         "race": cues.RACE,
@@ -136,20 +137,23 @@ _CLAUSE_SPLIT = re.compile(
     r"aber|während|wohingegen|pero|mientras)\s+)|;\s+|:\s+(?=[a-zà-ÿ])"
 )
 _THIS_SEASON = re.compile(cues.THIS_SEASON)
-_NEGATION = re.compile(r"(?:^|\W)(?:" + "|".join(cues.NEGATION) + r")\W+(?:\w+\W+){0,2}$")
+# A word boundary that also holds at a window's start (the text before it still counts).
+_START = r"(?:(?<![\w'])|(?=n't))"
+_NEGATION = re.compile(_START + r"(?:" + "|".join(cues.NEGATION) + r")\W+(?:\w+\W+){0,2}$")
 _MOVE_NEGATION = re.compile(
-    r"(?:^|\W)(?:not|n't|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no)\W+"
+    _START + r"(?:not|n't|cannot|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no|niente|"
+    r"nessun[oa]?|geen|kein(?:e|en)?|aucune?|ningún|ninguna)\W+"
     r"(?:[\w']+\W+){0,2}$"
 )
-_ALREADY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_ALREADY = re.compile(_START + r"(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
 _AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
     r"(?:ploeg|formatie|team|équipe|formation|squadra|formazione|mannschaft|equipo|squad)\b"
 )
 _RELATIVE = re.compile(r"\s*,\s*(?:" + cues.RELATIVE_PRONOUNS + r")\b")
-_EARLIER = re.compile(r"(?:^|\W)(?:" + cues.EARLIER + r")\s+$")
-_CURRENTLY = re.compile(r"(?:^|\W)(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
+_EARLIER = re.compile(_START + r"(?:" + cues.EARLIER + r")\s+$")
+_CURRENTLY = re.compile(_START + r"(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:" + cues.PASSIVE_AGENT + r")(?:\s+(?:" + cues.AGENT_ARTICLES + r")\s+|\s+|(?<='))"
 )
@@ -442,6 +446,7 @@ class _Story:
     focus_team: str | None
     title_question: bool
     title_end: int = 0
+    sentence_starts: list[int] = field(default_factory=list)
     headline_status: int = 0
     stays: dict[str, set[str]] = field(default_factory=dict)
     owned: set[int] = field(default_factory=set)
@@ -1297,9 +1302,20 @@ def _departures(story: _Story) -> bool:
             continue
         if ev.sentence > LEDE_SENTENCES:
             continue  # an aside in a race report ("who is rumoured to be leaving ...")
+        if person.kind == "rider" and _retiring(story, ev.sentence):
+            continue  # a rider leaving the sport leaves no team for another
         if ev.family in ("depart", "noun_depart", "lose") and ev.left:
             return True  # the team left is named beside the verb ("leaves Lidl-Trek")
     return False
+
+
+def _retiring(story: _Story, sentence: int) -> bool:
+    hits = story.hits.get("retire", [])
+    return any(_sentence_of(story, h.start) == sentence for h in hits)
+
+
+def _sentence_of(story: _Story, offset: int) -> int:
+    return max(0, bisect.bisect_right(story.sentence_starts, offset) - 1)
 
 
 def _headline_move(story: _Story) -> bool:
@@ -1355,6 +1371,7 @@ def _extract(
         focus_team=_focus_team(teams, spans[0].end),
         title_question="?" in text[: spans[0].end],
         title_end=spans[0].end,
+        sentence_starts=[s.start for s in spans],
     )
     story.owned = _owned_teams(text, people, teams)
     for sentence in spans:

@@ -2073,6 +2073,40 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
 ]
 
 
+SHAPES += [
+    (
+        # A negation at the very start of a clause still negates it.
+        "Hirschi resta",
+        "Marc Hirschi resta alla UAE Team Emirates: niente passaggio alla Tudor Pro Cycling Team.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        False,
+        set(),
+    ),
+    (
+        "Hirschi denies",
+        "Marc Hirschi said he wouldn't join Tudor Pro Cycling Team next year.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        False,
+        set(),
+    ),
+    (
+        # A rider ending a career leaves a team for no other: not a transfer.
+        "Hirschi retires",
+        "Marc Hirschi announced his retirement and will leave UAE Team Emirates at the end of "
+        "the season.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        False,
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", SHAPES, ids=lambda c: slugify(c[0])[:40])
 def test_sentence_shapes(case) -> None:
     title, body, published, names, descriptions, want_transfer, want_moves = case
