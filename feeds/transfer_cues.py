@@ -835,7 +835,8 @@ BACKGROUND: tuple[str, ...] = (
 )
 
 # Right before a move verb, these make it a move known before the story ("Red Bull, who
-# have already signed Evenepoel"). Spanish "ya" is left out: "ya es oficial" is news.
+# have already signed Evenepoel"), unless it is the headline's person's own ("X has
+# already signed for Y"). Spanish "ya" is left out: "ya es oficial" is news.
 ALREADY: tuple[str, ...] = (r"already", r"al eerder", r"reeds", r"déjà", r"già", r"bereits")
 
 # After "X," these open a relative clause about X: what it says is background.
@@ -854,10 +855,11 @@ CURRENTLY: tuple[str, ...] = (
     r"nog steeds",
     r"momenteel",
     r"actuellement",
-    r"toujours",
     r"ancora",
     r"attualmente",
-    r"noch",
+    r"immer noch",
+    r"noch immer",
+    r"nach wie vor",
     r"derzeit",
     r"aktuell",
     r"actualmente",

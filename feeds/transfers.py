@@ -256,6 +256,9 @@ class _Evidence:
     """May take the story's destination when it names none ("is joining her")."""
     question: bool = False
     """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
+    known: bool = False
+    """Said to have happened already ("ha già ingaggiato X"): news only about the
+    headline's person ("X has already signed for Y, reports say")."""
     aside: bool = False
     """Told in a relative clause about the mover ("Vollering, die SD Worx verlaat voor
     FDJ, werd vijfde"): background unless the story's lede says it too."""
@@ -725,18 +728,20 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
             continue  # "I will never leave this team", "il ne quittera pas"
         if _past(story, max(region.start, cue.start - 25), region.end):
             continue  # "who joined Ineos in 2019": history, not news
-        if _ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start):
-            continue  # "who have already signed X": a move known before this story
+        # "Red Bull, who have already signed X": a move known before this story
+        known = bool(_ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start))
         if _EARLIER.search(story.low, max(span.start, cue.start - 30), cue.start):
             continue  # "made his debut for Tudor after leaving UAE": the move came before
         if _CURRENTLY.search(story.low, max(span.start, cue.start - 20), cue.end):
             continue  # "rijdt nu nog voor Bora", "is still riding for": the current team
         if _race_action(story, cue, span, teams):
             continue
-        _cue_evidence(story, clause, cue, region)
+        _cue_evidence(story, clause, cue, region, known)
 
 
-def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> None:
+def _cue_evidence(
+    story: _Story, clause: _Clause, cue: _Hit, region: _Span, known: bool = False
+) -> None:
     """Who moves where according to one cue; kept on the story as evidence."""
     span, people, teams = clause.span, clause.people, clause.teams
     family = cue.family
@@ -767,6 +772,7 @@ def _cue_evidence(story: _Story, clause: _Clause, cue: _Hit, region: _Span) -> N
     found.left = bool(origin)  # the verb itself names the team left
     found.inheritable = not dangling
     found.question = span.title and story.title_question
+    found.known = known
     # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
     # elsewhere in the sentence, so only that sentence's destination may stand in.
     found.local_only = family == "acquire" and not to
@@ -1105,6 +1111,7 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
     statuses = {s.sentence: _sentence_status(story, s) for s in spans}
     story.headline_status = statuses[0]
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
+    headline = {p.entity_id for p in story.people if p.start < story.title_end}
     moves: list[tuple[int, Move]] = []
     for person_id, evs in by_person.items():
         person = story.roster.people.get(person_id)
@@ -1112,6 +1119,8 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
             continue
         if all(ev.aside and ev.sentence > LEDE_SENTENCES for ev in evs):
             continue  # a move mentioned in passing, deep in another story
+        if all(ev.known for ev in evs) and person_id not in headline:
+            continue  # another team's earlier signing, recalled in this story
         blocked = _blocked_team(person, story.published)
         stays = story.stays.get(person_id, set())
         to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)

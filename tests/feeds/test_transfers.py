@@ -2094,6 +2094,16 @@ SHAPES += [
         set(),
     ),
     (
+        # "already" about the headline's own person is the news itself.
+        "Hirschi done deal?",
+        "Marc Hirschi has already signed for Tudor Pro Cycling Team, according to reports.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
+    ),
+    (
         # A rider ending a career leaves a team for no other: not a transfer.
         "Hirschi retires",
         "Marc Hirschi announced his retirement and will leave UAE Team Emirates at the end of "
