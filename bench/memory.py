@@ -13,7 +13,8 @@ the feed server's memory is not counted. The child reports its peak RSS (VmHWM) 
 each stage.
 
 Baseline: a child that imports the same modules and does nothing else. The feed parser
-runs in its own worker process (bot/parse_pool.py), not counted here.
+runs in its own worker process (bot/parse_pool.py): its peak is shown beside the poll,
+not added to the bot's.
 
 Final line: `peak_rss_mb: V (baseline V, ratio)`.
 """
@@ -24,6 +25,7 @@ import argparse
 import asyncio
 import importlib
 import json
+import os
 import random
 import shutil
 import sys
@@ -48,6 +50,32 @@ def status_mb(field: str) -> float:
         if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+def descendants_hwm_mb() -> float:
+    """The largest VmHWM among this process's descendants (the parse pool's forkserver
+    and its worker), read from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    me, found = os.getpid(), 0.0
+    for pid in parents:
+        ancestor = parents.get(pid)
+        while ancestor and ancestor != me:
+            ancestor = parents.get(ancestor)
+        if ancestor == me:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    found = max(found, int(line.split()[1]) / 1024)
+    return found
 
 
 def report(stage: str, **extra: object) -> None:
@@ -95,7 +123,13 @@ async def bot_child(database: Path, feed_urls: list[str]) -> None:
         report("lookups", stories=stories)
         # Only the served feeds: the database's own feeds are made-up hosts, never fetched.
         cycle = await app.ingestor.poll_urls(feed_urls)
-        report("poll", new=len(cycle.new), failed=len(cycle.failed), seconds=cycle.seconds)
+        report(
+            "poll",
+            new=len(cycle.new),
+            failed=len(cycle.failed),
+            seconds=cycle.seconds,
+            parse_worker_mb=descendants_hwm_mb(),
+        )
         await client.close()
     report("closed")
 
