@@ -446,12 +446,12 @@ async def kill_at_a_random_moment(
         target = lambda: len(server.requests) > requests  # noqa: E731
     elif mode == "delivering":
         posted = created_count(standin)
-        wanted = rng.randint(1, 25)
+        wanted = rng.randint(1, 15)
         # At once, as the stand-in creates the message: its answer is then still on the
         # way, so the post is made but not marked sent.
         delay = 0.0 if at_once else rng.uniform(0.0, 0.05)
         with contextlib.suppress(TimeoutError):
-            await standin.wait_for(lambda: created_count(standin) >= posted + wanted, 20)
+            await standin.wait_for(lambda: created_count(standin) >= posted + wanted, 15)
         target = lambda: True  # noqa: E731
     else:
         delay = rng.uniform(0.3, 5.0)
