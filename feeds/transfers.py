@@ -1112,13 +1112,18 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
     story.headline_status = statuses[0]
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
+    # In a transfer story, "X, who also joins from A" deep in the text is news too.
+    transfer_lede = any(
+        not ev.fallback and not ev.aside and ev.sentence <= LEDE_SENTENCES and (ev.to or ev.left)
+        for ev in story.evidence
+    )
     moves: list[tuple[int, Move]] = []
     for person_id, evs in by_person.items():
         person = story.roster.people.get(person_id)
         if person is None or person.kind not in PERSON_KINDS:
             continue
-        if all(ev.aside and ev.sentence > LEDE_SENTENCES for ev in evs):
-            continue  # a move mentioned in passing, deep in another story
+        if not transfer_lede and all(ev.aside and ev.sentence > LEDE_SENTENCES for ev in evs):
+            continue  # a move mentioned in passing, deep in a story about something else
         if all(ev.known for ev in evs) and person_id not in headline:
             continue  # another team's earlier signing, recalled in this story
         blocked = _blocked_team(person, story.published)

@@ -2094,6 +2094,21 @@ SHAPES += [
         set(),
     ),
     (
+        # In a transfer story, a second move told in a relative clause is news too.
+        "Tudor sign Hirschi",
+        "Tudor Pro Cycling Team have signed Marc Hirschi from UAE Team Emirates. The Swiss "
+        "team are building for 2025. Their sprinters are ready. They will race alongside "
+        "Julian Alaphilippe, who also joins Tudor Pro Cycling Team next season.",
+        "2024-08-20",
+        [*HIRSCHI, "Julian Alaphilippe"],
+        {"The Swiss team": "Tudor Pro Cycling Team"},
+        True,
+        {
+            ("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed"),
+            ("Julian Alaphilippe", "Tudor Pro Cycling Team", "confirmed"),
+        },
+    ),
+    (
         # "already" about the headline's own person is the news itself.
         "Hirschi done deal?",
         "Marc Hirschi has already signed for Tudor Pro Cycling Team, according to reports.",
