@@ -40,6 +40,7 @@ import gc
 import logging
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -120,9 +121,11 @@ class NationKey:
 Payload = PersonKey | TeamKey | CueKey | CompanyKey | NationKey
 
 
-# eq=False: one KeyInfo per key, compared and hashed by identity (hashing every
-# field of 20k of them would be a fifth of a rebuild).
-@dataclass(frozen=True, slots=True, eq=False)
+# Read-only after the build, but not `frozen`: a frozen dataclass sets each of these
+# twenty fields through object.__setattr__, which tripled the time to build 20k keys.
+# eq=False: there is one KeyInfo per key, so identity is equality, and the matcher's
+# build hashes it by identity instead of hashing every field of every key.
+@dataclass(slots=True, eq=False)
 class KeyInfo:
     """Everything one folded key can mean, sorted once at build time for fast reading.
 
@@ -177,7 +180,9 @@ class KeyInfo:
             else:
                 company = True
         entity = bool(names or aliases or surnames or teams or nation)
-        full_names = tuple(p for p in names if p.how == "name") or tuple(names)
+        full = tuple(p for p in names if p.how == "name") or tuple(names) if names else ()
+        surname_ids, surname_weak = _ids_and_weak(surnames)
+        alias_ids, alias_weak = _ids_and_weak(aliases)
         return cls(
             key,
             tuple(names),
@@ -188,17 +193,24 @@ class KeyInfo:
             cue,
             company,
             entity,
-            person=bool(names or aliases or surnames),
-            full_names=full_names,
-            full_ids=_unique(p.person_id for p in full_names),
-            strong_teams=tuple(p for p in teams if not p.weak),
-            alias_ids=_unique(p.person_id for p in aliases),
-            alias_weak=any(p.weak for p in aliases),
-            surname_ids=_unique(p.person_id for p in surnames),
-            surname_weak=any(p.weak for p in surnames),
-            surname_initial=any(p.how == "initial" for p in surnames),
-            plain_surnames=tuple(p for p in surnames if p.how == "surname"),
+            bool(names or aliases or surnames),
+            full,
+            _ids_and_weak(full)[0],
+            tuple(p for p in teams if not p.weak) if teams else (),
+            alias_ids,
+            alias_weak,
+            surname_ids,
+            surname_weak,
+            any(p.how == "initial" for p in surnames) if surnames else False,
+            tuple(p for p in surnames if p.how == "surname") if surnames else (),
         )
+
+
+def _ids_and_weak(keys: Sequence[PersonKey]) -> tuple[tuple[str, ...], bool]:
+    """The people of `keys` (de-duplicated, in order) and whether any key is weak."""
+    if len(keys) == 1:  # most keys: no generators (the build makes 20k of these)
+        return (keys[0].person_id,), keys[0].weak
+    return _unique(p.person_id for p in keys), any(p.weak for p in keys)
 
 
 def _unique(ids: Iterable[str]) -> tuple[str, ...]:
@@ -320,15 +332,17 @@ class Tagger:
         whose bearer's surname is that close: with this, the misspelling scan looks
         at the word before only when a match is possible at all.
         """
-        index: dict[tuple[str, int], set[str]] = {}
+        index: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
+        surnames = self._surnames
         for given, ids in self._by_given.items():
             for pid in ids:
-                for form in self._surnames.get(pid, ())[:1]:
-                    if len(form) < 6:
-                        continue
-                    limit = _fuzzy_limit(form)
-                    for length in range(len(form) - limit, len(form) + limit + 1):
-                        index.setdefault((form[:2], length), set()).add(given)
+                forms = surnames.get(pid)
+                if not forms or len(forms[0]) < 6:
+                    continue
+                form = forms[0]
+                size, limit, prefix = len(form), _fuzzy_limit(form), form[:2]
+                for length in range(size - limit, size + limit + 1):
+                    index[prefix, length].add(given)
         return {k: frozenset(v) for k, v in index.items()}
 
     def _person_entries(self, person: Person) -> Iterable[tuple[str, Payload]]:
