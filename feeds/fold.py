@@ -9,7 +9,10 @@ Folding is the cost of matching, so every step is a C-level operation over the
 whole story: unidecode only on non-ASCII runs (short runs cached), then one
 `bytes.translate` that lowercases and turns every other character into a space
 (lengths unchanged), then `split`/`join` into the two-space form. The map from
-folded words back to original offsets is built only for stories with matches.
+folded words back to original offsets is built only for stories with matches, and
+holds two lists: where each word starts in the folded text, and which piece of
+the single-space split it is; every other offset follows from those by arithmetic
+(building a third list of start offsets cost as much as the rest together).
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ def fold_word(text: str) -> str:
 class FoldedText:
     """One story folded for matching, and the map from folded to original offsets."""
 
-    __slots__ = ("_ascii_spans", "_bytes", "_dstarts", "_wlens", "_wstarts", "folded", "original")
+    __slots__ = ("_ascii_spans", "_bytes", "_dstarts", "_pieces", "_words", "folded", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -116,41 +119,48 @@ class FoldedText:
         self._ascii_spans = spans
         # Same length as ascii_text: words and single spaces.
         self._bytes = ascii_text.encode("ascii").translate(_TABLE)
-        words = self._bytes.split()
+        self._words = words = self._bytes.split()
         self.folded = (b"  " + b"  ".join(words) + b"  ").decode("ascii") if words else "  "
-        self._dstarts: list[int] | None = None
-        self._wstarts: list[int] = []
-        self._wlens: list[int] = []
+        # Empty until built; built, it holds at least the end of the text.
+        self._dstarts: list[int] = []
+        self._pieces: list[int] = []
 
     # --- offsets (computed on first use: only stories with matches pay for them) --
 
     def _ensure_maps(self) -> list[int]:
-        if self._dstarts is None:
-            # Splitting on single spaces gives the words and an empty piece for every
-            # extra space; piece i starts at (length of the words before it) + i. So
-            # word k starts at (length of words 0..k-1) + (its piece index).
-            # map/accumulate/compress keep the loops in C.
-            pieces = self._bytes.split(b" ")
-            piece_index = compress(range(len(pieces)), pieces)
-            self._wlens = wlens = list(map(len, filter(None, pieces)))
-            self._wstarts = list(map(add, accumulate(wlens, initial=0), piece_index))
-            self._dstarts = list(accumulate(map(add, wlens, repeat(2)), initial=2))
+        if not self._dstarts:
+            # Folded word k starts at dstarts[k] = 2 + (lengths of words 0..k-1) + 2k.
+            # Splitting the ASCII bytes on single spaces gives the words and an empty
+            # piece for every extra space; piece i starts at (lengths of the pieces
+            # before it) + i. So word k starts at dstarts[k] - 2 - 2k + pieces[k],
+            # pieces[k] being its piece index (see `_start`). compress/accumulate
+            # keep the loops in C.
+            split = self._bytes.split(b" ")
+            self._pieces = list(compress(range(len(split)), split))
+            self._dstarts = list(accumulate(map(add, map(len, self._words), repeat(2)), initial=2))
         return self._dstarts
+
+    def _start(self, k: int) -> int:
+        """Start of word `k` in the ASCII text (maps built)."""
+        return self._dstarts[k] - 2 - 2 * k + self._pieces[k]
+
+    def _end(self, k: int) -> int:
+        """End of word `k` in the ASCII text: its start plus its length (maps built)."""
+        return self._dstarts[k + 1] - 4 - 2 * k + self._pieces[k]
 
     # The rules call the accessors below several times per match: they read the maps
     # directly once built instead of going through `_ensure_maps` each time.
 
     def word_index(self, folded_pos: int) -> int:
         """Index of the word that starts at or covers `folded_pos` in the folded text."""
-        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        dstarts = self._dstarts or self._ensure_maps()
         return max(0, bisect_right(dstarts, folded_pos) - 1)
 
     def word_span(self, k: int) -> tuple[int, int]:
         """Original [start, end) of folded word `k`."""
-        if self._dstarts is None:
+        if not self._dstarts:
             self._ensure_maps()
-        a_start = self._wstarts[k]
-        a_end = a_start + self._wlens[k]
+        a_start, a_end = self._start(k), self._end(k)
         if not self._ascii_spans:
             return a_start, a_end
         return self._to_original(a_start, False), self._to_original(a_end, True)
@@ -160,13 +170,12 @@ class FoldedText:
 
         `folded_start`/`folded_end` include the spaces around the words (an alias key).
         """
-        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        dstarts = self._dstarts or self._ensure_maps()
         k0 = bisect_right(dstarts, folded_start + 1) - 1
         k1 = bisect_right(dstarts, folded_end - 2)
         k0 = max(0, k0)
         k1 = max(k0 + 1, k1)
-        a_start = self._wstarts[k0]
-        a_end = self._wstarts[k1 - 1] + self._wlens[k1 - 1]
+        a_start, a_end = self._start(k0), self._end(k1 - 1)
         if self._ascii_spans:
             return self._to_original(a_start, False), self._to_original(a_end, True), k0, k1
         return a_start, a_end, k0, k1
@@ -183,10 +192,10 @@ class FoldedText:
         # Exact word starts, so bisect_left gives the word index; through `map`.
         k0s = list(map(bisect_left, repeat(dstarts), map(add, folded_starts, repeat(1))))
         k1s = list(map(bisect_left, repeat(dstarts), map(add, folded_ends, repeat(1))))
-        ws, wl = self._wstarts, self._wlens
-        lasts = list(map(add, k1s, repeat(-1)))
-        a_starts = list(map(ws.__getitem__, k0s))
-        a_ends = list(map(add, map(ws.__getitem__, lasts), map(wl.__getitem__, lasts)))
+        # A story has a few dozen matches: per-match arithmetic is cheaper than
+        # lists of every word's offsets.
+        a_starts = list(map(self._start, k0s))
+        a_ends = [self._end(k1 - 1) for k1 in k1s]
         if self._ascii_spans:
             a_starts = self._to_original_many(a_starts, False)
             a_ends = self._to_original_many(a_ends, True)
@@ -208,13 +217,12 @@ class FoldedText:
 
     @property
     def word_count(self) -> int:
-        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
+        dstarts = self._dstarts or self._ensure_maps()
         return len(dstarts) - 1
 
     def word(self, k: int) -> str:
-        dstarts = self._dstarts if self._dstarts is not None else self._ensure_maps()
-        start = dstarts[k]
-        return self.folded[start : start + self._wlens[k]]
+        dstarts = self._dstarts or self._ensure_maps()
+        return self.folded[dstarts[k] : dstarts[k + 1] - 2]
 
     def _to_original(self, pos: int, is_end: bool) -> int:
         """Map an offset in the ASCII text back to the original text."""
