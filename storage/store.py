@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.articles import ArticleStore
-from storage.db import connect, migrate
+from storage.db import connect, connect_lookup_reader, migrate
 from storage.feeds import FeedStore
 from storage.follows import FollowStore
 from storage.guild_config import GuildConfigStore
@@ -31,9 +32,17 @@ class Storage:
     long ingestion transaction.
     """
 
-    def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
+    def __init__(
+        self,
+        writer: aiosqlite.Connection,
+        reader: aiosqlite.Connection,
+        lookup_reader: sqlite3.Connection | None = None,
+    ) -> None:
         self.writer = writer
         self.reader = reader
+        self.lookup_reader = lookup_reader
+        """Plain sqlite3 connection the slash commands' lookups run on, on the event loop
+        (storage/lookups.py); None for an in-memory database, where they use `reader`."""
         self._write_lock = asyncio.Lock()
         self.feeds = FeedStore(self)
         self.articles = ArticleStore(self)
@@ -50,13 +59,17 @@ class Storage:
         writer = await connect(path)
         try:
             await migrate(writer)
-            reader = await connect(path) if str(path) != ":memory:" else writer
+            if str(path) == ":memory:":
+                return cls(writer, writer)
+            reader = await connect(path)
         except BaseException:
             await writer.close()
             raise
-        return cls(writer, reader)
+        return cls(writer, reader, connect_lookup_reader(path))
 
     async def close(self) -> None:
+        if self.lookup_reader is not None:
+            self.lookup_reader.close()
         if self.reader is not self.writer:
             await self.reader.close()
         await self.writer.close()

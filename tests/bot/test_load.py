@@ -368,5 +368,6 @@ async def test_one_cycle_fans_out_exactly_what_subscriptions_imply(tmp_path: Pat
 
 
 @pytest.mark.soak
+@pytest.mark.timeout(1800)
 async def test_issue_sized_cycle_fans_out_exactly_what_subscriptions_imply(tmp_path: Path) -> None:
     await run_load(tmp_path, ISSUE)
