@@ -602,6 +602,9 @@ RETIREMENT: tuple[str, ...] = (
     r"retirada\b",
 )
 
+# Attributions that are a rumour unless the team is the source ("according to the team").
+ATTRIBUTIONS = ("according to", "volgens", "selon", "d'après", "secondo", "laut", "según")
+
 # Reporting verbs: a rumour when a newspaper says it ("meldt Wielerflits", "écrit
 # L'Équipe"), an announcement when the team does ("meldt de ploeg").
 REPORTED_BY: tuple[str, ...] = (

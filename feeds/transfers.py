@@ -1001,7 +1001,7 @@ def _blocked_team(person: Person, published: date | None) -> str | None:
 def _team_speaks(story: _Story, hit: _Hit) -> bool:
     """Is the source of a reporting verb the team ("meldt de Britse ploeg", "Tudor
     schrijft")? Then it is an announcement, not a newspaper's report."""
-    if _TEAM_SOURCE.match(story.low, hit.end):
+    if _team_source(story, hit.end):
         return True
     # ", meldt Wielerflits": the source follows; "Tudor meldt dat ...": it leads.
     after_clause = story.low[max(0, hit.start - 2) : hit.start].strip() in (",", ":")
@@ -1010,6 +1010,23 @@ def _team_speaks(story: _Story, hit: _Hit) -> bool:
         for t in _within_mentions(story.teams, hit.start - 40, hit.end + 40)
         if t.start >= hit.end or t.end <= hit.start
     )
+
+
+def _team_source(story: _Story, at: int) -> bool:
+    """'the team', 'de Zwitserse ploeg' right at `at`; not the newspaper L'Équipe."""
+    found = _TEAM_SOURCE.match(story.low, at)
+    if found is None:
+        return False
+    written = story.text[at : found.end()].replace("’", "'").replace("L'Equipe", "L'Équipe")
+    return "L'Équipe" not in written
+
+
+def _team_named_after(story: _Story, hit: _Hit) -> bool:
+    """ "according to the team", "selon Tudor": the team itself is the source."""
+    if _team_source(story, hit.end):
+        return True
+    nearby = _within_mentions(story.teams, hit.end, hit.end + 8)
+    return any(hit.end <= t.start <= hit.end + 6 for t in nearby)
 
 
 def _within_mentions(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
@@ -1025,9 +1042,14 @@ def _sentence_status(story: _Story, span: _Span) -> int:
     for hit in _within(story.hits.get("dispute", []), start, end):
         if not any(s.start <= hit.start < s.end for s in superseded):
             return -2
+    announced_by_team = False
     for hit in _within(story.hits.get("rumour", []), start, end):
-        if not any(s.start <= hit.start < s.end for s in superseded):
-            return -1
+        if any(s.start <= hit.start < s.end for s in superseded):
+            continue
+        if story.low.startswith(cues.ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
+            announced_by_team = True  # "according to the team", "volgens de ploeg"
+            continue
+        return -1
     for hit in _within(story.hits.get("reported", []), start, end):
         if not _team_speaks(story, hit):
             return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
@@ -1035,7 +1057,7 @@ def _sentence_status(story: _Story, span: _Span) -> int:
     for hit in confirmed:
         if _NEGATION.search(story.low, max(start, hit.start - 40), hit.start):
             return -1  # "not yet confirmed", "nog niet bevestigen"
-    if confirmed:
+    if confirmed or announced_by_team:
         return 1
     return -1 if _within(story.hits.get("weak", []), start, end) else 0
 

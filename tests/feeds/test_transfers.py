@@ -2023,6 +2023,25 @@ SHAPES: list[tuple[str, str, str, list[str], dict[str, str], bool, set]] = [
         {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
     ),
     (
+        # An attribution to the team is an announcement; to the newspaper L'Équipe, not.
+        "Hirschi naar Tudor",
+        "Volgens de Zwitserse ploeg tekent Marc Hirschi bij Tudor Pro Cycling Team.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
+        "Hirschi chez Tudor",
+        "Selon L’Équipe, Marc Hirschi rejoindra Tudor Pro Cycling Team.",
+        "2024-08-20",
+        HIRSCHI,
+        {},
+        True,
+        {("Marc Hirschi", "Tudor Pro Cycling Team", "rumour")},
+    ),
+    (
         # The headline names the move, the lede hedges it with an infinitive.
         "Hirschi alla Tudor",
         "Marc Hirschi dovrebbe approdare alla Tudor Pro Cycling Team.",
