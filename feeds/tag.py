@@ -663,9 +663,11 @@ class _Resolver:
         """
         if k0 == 0:
             return None
-        ps, pe = self.ft.word_span(k0 - 1)
         if s0 is None:
             s0 = self.ft.word_span(k0)[0]
+        if not s0 or self.text[s0 - 1] not in " \u00a0":
+            return None  # no space right before: the gap cannot be spaces only
+        ps, pe = self.ft.word_span(k0 - 1)
         gap = self.text[pe:s0]
         if not gap or gap.strip(" \u00a0"):
             return None
@@ -712,7 +714,11 @@ class _Resolver:
                 ids = info.full_ids
                 pid = ids[0] if len(ids) == 1 else self._pick_person(ids, start)
                 if pid is not None:
-                    how = next(p.how for p in people if p.person_id == pid)
+                    how = (
+                        people[0].how
+                        if len(people) == 1
+                        else next(p.how for p in people if p.person_id == pid)
+                    )
                     self._add_person(pid, start, end, how)
                     persons_full.setdefault(pid, []).append(start)
                     strong_entities.add(pid)
