@@ -66,3 +66,46 @@ def test_every_folded_word_maps_to_a_span_of_the_original(text: str) -> None:
         assert 0 <= start < end <= len(text)
         assert start >= last_start  # words stay in text order
         last_start = start
+
+
+def _key_bounds(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of every word in a folded text, found by reading the text itself."""
+    bounds = []
+    i = 0
+    while i < len(folded):
+        if folded[i] != " ":
+            j = folded.index(" ", i)
+            bounds.append((i, j))
+            i = j
+        i += 1
+    return bounds
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcXYZ09 ,.-'\n\t_", max_size=80))
+def test_ascii_word_offsets_give_back_the_folded_word(text: str) -> None:
+    ft = FoldedText(text)
+    assert ft.word_count == len(_key_bounds(ft.folded))
+    for k in range(ft.word_count):
+        start, end = ft.word_span(k)
+        assert text[start:end].lower() == ft.word(k)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_batch_spans_agree_with_one_at_a_time(text: str) -> None:
+    # Every run of one to three whole words, as an alias key would match it: the
+    # space before its first word to the space after its last.
+    ft = FoldedText(text)
+    bounds = _key_bounds(ft.folded)
+    starts, ends, one_by_one = [], [], []
+    for k0 in range(len(bounds)):
+        for k1 in range(k0 + 1, min(len(bounds), k0 + 3) + 1):
+            start, end = bounds[k0][0] - 1, bounds[k1 - 1][1] + 1
+            starts.append(start)
+            ends.append(end)
+            one_by_one.append(ft.span(start, end))
+            s, e, first, stop = one_by_one[-1]
+            assert (first, stop) == (k0, k1)
+            assert (s, e) == (ft.word_span(k0)[0], ft.word_span(k1 - 1)[1])
+    assert ft.spans(starts, ends) == one_by_one
