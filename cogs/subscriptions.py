@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
+from bot.permissions import is_moderator, moderator_only
 from bot.tree import UserFacingError, reply
 from cogs._common import choices, per_user_cooldown, resolve
 from storage.subscriptions import Subscription
@@ -92,7 +93,7 @@ class Subscriptions(commands.Cog):
     @app_commands.command(name="subscribe", description="Post stories in a channel")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @moderator_only()
     @app_commands.describe(
         channel="Where to post (a text channel, thread or forum)",
         what="Which stories",
@@ -165,7 +166,7 @@ class Subscriptions(commands.Cog):
     @app_commands.command(name="unsubscribe", description="Stop one of this server's subscriptions")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @moderator_only()
     @app_commands.describe(subscription="The subscription (pick from the list)")
     async def unsubscribe(
         self, interaction: discord.Interaction, subscription: app_commands.Range[str, 1, 30]
@@ -184,7 +185,7 @@ class Subscriptions(commands.Cog):
     async def unsubscribe_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        if not interaction.guild_id or not interaction.permissions.manage_guild:
+        if not is_moderator(interaction):
             return []
         subs = await self.bot.storage.subscriptions.for_guild(interaction.guild_id)
         out = []
@@ -203,7 +204,7 @@ class Subscriptions(commands.Cog):
     @app_commands.command(name="subscriptions", description="What this server posts where")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @moderator_only()
     async def subscriptions(self, interaction: discord.Interaction) -> None:
         subs = await self.bot.storage.subscriptions.for_guild(interaction.guild_id or 0)
         embed = discord.Embed(title="Subscriptions", colour=render.BRAND_COLOUR)

@@ -21,6 +21,7 @@ from bot.delivery import Delivery
 from bot.fanout import FanOut
 from bot.ingest import Ingestor
 from bot.parse_pool import ParsePool
+from bot.permissions import REFUSAL
 from feeds.fetch import Fetcher
 from feeds.models import Move, StoryTags
 from feeds.netguard import AddressPolicy, new_session
@@ -375,11 +376,11 @@ async def test_subscribe_checks_the_bots_permissions_and_accepts_threads(world):
 
 async def test_non_moderator_is_refused(world):
     answer, _ = await world.fan("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
-    assert answer["content"] == "You need the manage server permission for that."
+    assert answer["content"] == REFUSAL
     assert answer["flags"] & 64
     assert await world.storage.subscriptions.for_guild(world.bot.guilds[0].id) == []
     answer, _ = await world.fan("subscriptions")
-    assert answer["content"] == "You need the manage server permission for that."
+    assert answer["content"] == REFUSAL
 
 
 async def test_two_servers_stay_apart(world):
