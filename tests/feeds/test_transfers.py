@@ -1794,6 +1794,7 @@ def test_never_raises_and_references_known_entities(
         assert move.to_team_id != move.from_team_id
 
 
+@pytest.mark.soak  # a wall-clock bound: on a shared, loaded machine it fails by itself
 @needs_corpus
 def test_fast_enough(corpus: dict[str, dict]) -> None:
     prepared = []
