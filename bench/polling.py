@@ -1,6 +1,7 @@
 """Polling speed: the real poll cycle over hundreds of local feeds vs a sequential feedparser loop.
 
-Run: .venv/bin/python bench/polling.py [--feeds 500] [--concurrency 20] [--quick]
+Run: .venv/bin/python bench/polling.py [--feeds 500] [--concurrency 20] [--hosts 50]
+     [--freeze-gc] [--quick]
 
 A feed server (tests/feedserver.py) runs in its OWN process, so its work never counts as
 a stall of the bot's event loop nor as the bot's CPU (its CPU is shown apart). It
@@ -28,8 +29,12 @@ Where it would take long it runs on a subset and is scaled linearly (said in the
 
 Columns: wall seconds; CPU seconds of the bot (this process, all threads, plus the
 parse-pool worker processes read from /proc); the server's CPU; the longest
-event-loop stall (a ticker every 5 ms records the largest gap beyond its sleep).
-Prints a table, the target checks, then `poll_cycle_200ms_s: V (baseline V, Nx)`.
+event-loop stall (a ticker every 5 ms records the largest gap beyond its sleep), with
+the loop thread's own CPU inside it, beside the stall of an idle loop in a separate
+probe process (the machine's floor: on a shared 2-core machine other processes take
+the cores too); full garbage collections in the bot and the longest one. --freeze-gc
+shows what gc.freeze() after start-up would change. Prints a table, the target
+checks, then `poll_cycle_200ms_s: V (baseline V, Nx)`.
 """
 
 from __future__ import annotations
