@@ -7,9 +7,10 @@ SQL or rows.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storage.articles import person_key, team_key
@@ -29,8 +30,9 @@ _STORY_COLUMNS = (
 )
 _MOVE_COLUMNS = (
     "m.id, m.person_id, m.person, m.from_team_id, m.from_team, m.to_team_id, m.to_team, "
-    "m.status, m.season, m.sort_at, a.id, a.title, a.url, COALESCE(f.title, f.url)"
+    "m.status, m.season, m.sort_at, m.article_id, '', NULL, NULL"
 )
+"""A move with blank story fields: the story is read for the moves kept only."""
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -232,15 +234,30 @@ class Lookups:
         )
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
-        # Several stories report the same move: fetch extra rows, keep one per move.
+        # Several stories report the same move: look at extra moves, keep one per move,
+        # then read the stories of the kept ones only (a quarter of the article pages).
         found = await self._rows(
             f"SELECT {_MOVE_COLUMNS} FROM moves m "
-            "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE {where} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
             (*args, limit * 4),
         )
-        rows = [_move(r) for r in found]
-        return dedupe_moves(rows)[:limit]
+        kept = dedupe_moves([_move(r) for r in found])[:limit]
+        if not kept:
+            return []
+        stories = {
+            int(row[0]): row
+            for row in await self._rows(
+                "SELECT a.id, a.title, a.url, COALESCE(f.title, f.url) FROM articles a "
+                "JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([m.article_id for m in kept]),),
+            )
+        }
+        # A story pruned between the two reads takes its moves with it (ON DELETE CASCADE).
+        return [
+            replace(m, title=str(row[1]), url=row[2], feed_title=row[3])
+            for m in kept
+            if (row := stories.get(m.article_id)) is not None
+        ]
 
     async def moves_for_person(self, person_id: str, limit: int = 10) -> list[MoveRow]:
         return await self._moves("m.person_id = ?", (person_id,), max(1, min(limit, 50)))
@@ -323,6 +340,4 @@ def dedupe_moves(moves: Sequence[MoveRow]) -> list[MoveRow]:
 
 
 def _with_status(move: MoveRow, status: str) -> MoveRow:
-    from dataclasses import replace
-
     return replace(move, status=status)
