@@ -6,7 +6,8 @@
 - At most one post per target per second, and at most `global_rate` a second overall
   (Discord's global limit is 50/s; discord.py also honours every 429 it gets).
 - 5xx and network errors: retry with exponential backoff; after 24 h the row is
-  marked failed with the reason. Nothing is lost while Discord is down.
+  marked failed with the reason. Nothing is lost while Discord is down, and a
+  target's later posts wait behind its oldest, so they still arrive in order.
 - 403/404 on a channel: its subscriptions are disabled with the reason and the server's
   moderators are told (log channel, else system channel, else a notice on their next
   command). 403 on a DM (DMs closed): the fan's follows pause and they get a notice.
@@ -186,6 +187,7 @@ class Delivery:
         delay = min(self.retry_base_s * 2**first.attempts, MAX_RETRY_DELAY_S)
         log.info("post to %s will be retried in %.0f s: %s", first.target, delay, reason)
         await self.storage.outbox.retry_later([i.id for i in items], reason, now + delay)
+        await self.storage.outbox.hold_target(first.target, now + delay)
         report.retrying += len(items)
         return False
 

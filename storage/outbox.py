@@ -310,6 +310,16 @@ class OutboxStore:
                 [(error, next_attempt_at, i) for i in ids],
             )
 
+    async def hold_target(self, target: str, until: float) -> None:
+        """Nothing else goes to `target` before `until`: while its oldest post waits out a
+        retry, the posts behind it wait too, so they arrive in order once it is back."""
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE target = ? AND state = 'pending' "
+                "AND digest = 0 AND next_attempt_at < ?",
+                (until, target, until),
+            )
+
     async def note_attempt(self, outbox_id: int, note: str) -> None:
         """Before a send Discord cannot deduplicate (no nonce): a later try of this row,
         after a crash, then knows to look for the post first."""

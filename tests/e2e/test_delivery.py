@@ -266,6 +266,25 @@ async def test_discord_down_then_back_delivers_once(world):
     assert len(world.posts(CHANNEL_ID)) == 1  # the retried nonce found the first message
 
 
+async def test_posts_behind_a_failing_one_wait_and_arrive_in_order(world):
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    path = f"/channels/{CHANNEL_ID}/messages"
+    world.standin.fail_next(path, 503, times=3)
+    published = now_utc()
+    world.publish(*(item(f"Stage {n}", f"stage-{n}", published) for n in (1, 2, 3)), OLD)
+    await world.poll()
+    for _ in range(100):
+        await world.deliver()
+        if await world.storage.outbox.counts() == {"sent": 3}:
+            break
+        await asyncio.sleep(0.1)
+    assert await world.storage.outbox.counts() == {"sent": 3}
+    # While Discord was down only the oldest post was tried; the others waited behind it.
+    assert [r.status for r in world.standin.find("POST", path)] == [503, 503, 503, 200, 200, 200]
+    titles = [m["embeds"][0]["title"] for m in world.posts(CHANNEL_ID)]
+    assert titles == ["Stage 1", "Stage 2", "Stage 3"]
+
+
 async def test_lost_permission_disables_and_tells_moderators(world):
     await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
     world.standin.fail_next(f"/channels/{CHANNEL_ID}/messages", 403)

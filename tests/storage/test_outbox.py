@@ -54,6 +54,18 @@ async def test_sent_retry_and_failed_states(article):
     assert await storage.outbox.counts() == {"sent": 1, "failed": 1}
 
 
+async def test_holding_a_target_delays_only_its_own_pending_posts(article):
+    storage, article_id = article
+    async with storage.transaction() as conn:
+        await insert_rows(conn, article_id, [row("channel:1"), row("channel:2")], NOW)
+    await storage.outbox.hold_target("channel:1", NOW + 60)
+    assert [i.target for i in await storage.outbox.due(NOW)] == ["channel:2"]
+    (held,) = [i for i in await storage.outbox.due(NOW + 60) if i.target == "channel:1"]
+    assert held.attempts == 0  # waiting is not a try
+    await storage.outbox.hold_target("channel:1", NOW + 30)  # never earlier than it was
+    assert [i.target for i in await storage.outbox.due(NOW + 59)] == ["channel:2"]
+
+
 async def test_digest_rows_wait_for_their_digest(article):
     storage, article_id = article
     async with storage.transaction() as conn:
