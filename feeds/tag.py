@@ -208,7 +208,10 @@ class KeyInfo:
 
 def _ids_and_weak(keys: Sequence[PersonKey]) -> tuple[tuple[str, ...], bool]:
     """The people of `keys` (de-duplicated, in order) and whether any key is weak."""
-    if len(keys) == 1:  # most keys: no generators (the build makes 20k of these)
+    # Most keys have none or one: no generators (a build makes 20k keys).
+    if not keys:
+        return (), False
+    if len(keys) == 1:
         return (keys[0].person_id,), keys[0].weak
     return _unique(p.person_id for p in keys), any(p.weak for p in keys)
 
