@@ -788,10 +788,12 @@ class _Resolver:
     # --- persons ----------------------------------------------------------------------
 
     def _add_person(self, pid: str, start: int, end: int, how: str) -> None:
-        kind = self.kind(pid)
+        # Once per mention: the cached answers are read straight from their dicts.
+        kind = self._kinds.get(pid) or self.kind(pid)
         self.found.append(_Found(pid, kind, start, end, how))
         if kind == "rider":
-            cat = self._person_category(pid)
+            cats = self._person_cats
+            cat = cats[pid] if pid in cats else self._person_category(pid)
             if cat:
                 self._cats.add(cat)
 
@@ -955,6 +957,9 @@ class _Resolver:
         return True
 
     def _nearest_named(self, named: list[str], pos: int) -> str:
+        if len(named) == 1:
+            return named[0]  # the usual case: one person of that surname named in full
+
         def score(pid: str) -> tuple[int, int]:
             starts = self.persons_full[pid]
             before = [s for s in starts if s <= pos]
