@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.app import App, build_app, load_current_roster, seed_feeds
 from bot.console import Progress, feed_line, story_line
 from bot.ingest import CycleReport
+from bot.jobs import Jobs
 from bot.settings import Settings, SettingsError, check_feed_url, load_settings
 from feeds.roster import RosterError, dump_roster, parse_roster
 
@@ -174,6 +175,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             if not settings.discord_enabled:
                 await _print_cycle(app, report, include_backlog=False)
 
+        jobs = Jobs(app.scheduler)
         app.scheduler.add_job(
             cycle,
             "interval",
@@ -186,7 +188,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         app.scheduler.start()
         try:
             if settings.discord_enabled:
-                await _run_discord(app, stop)
+                await _run_discord(app, stop, jobs)
             else:
                 print(
                     "Discord is off: DISCORD_TOKEN is not set, so Domestique only reads the feeds "
@@ -197,11 +199,11 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
                 )
                 await stop.wait()
         finally:
-            app.scheduler.shutdown(wait=False)
+            await jobs.stop()
     return 0
 
 
-async def _run_discord(app: App, stop: asyncio.Event) -> None:
+async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> None:
     from bot.client import DomestiqueBot
     from bot.delivery import Delivery, schedule
 
@@ -224,6 +226,7 @@ async def _run_discord(app: App, stop: asyncio.Event) -> None:
         if runner in done:
             runner.result()  # a login failure surfaces here
         else:
+            await jobs.stop()  # a delivery run under way finishes before the bot goes
             await bot.close()
             with contextlib.suppress(asyncio.CancelledError):
                 await runner
