@@ -57,7 +57,9 @@ async def build_app(
     parse_pool = ParsePool()
     session = None
     try:
-        roster_state = RosterState(await load_current_roster(storage, roster_files))
+        roster_state = RosterState(
+            await load_current_roster(storage, roster_files), freeze_heap=True
+        )
         policy = AddressPolicy(settings.allow_private_hosts)
         session = new_session(policy, user_agent=USER_AGENT, concurrency=settings.fetch_concurrency)
         fetcher = Fetcher(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -18,10 +19,12 @@ class RosterState:
     first and swaps a single reference, so readers in other threads keep working.
     """
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, *, freeze_heap: bool = False) -> None:
         self._pair = (roster, Tagger(roster))
         self._lock = threading.Lock()
         self.version = 1
+        self._freeze_heap = freeze_heap
+        self._settle_heap()
 
     @property
     def roster(self) -> Roster:
@@ -36,4 +39,15 @@ class RosterState:
         with self._lock:
             self._pair = pair
             self.version += 1
+        self._settle_heap()
         log.info("roster replaced: %d teams, %d people", len(roster.teams), len(roster.people))
+
+    def _settle_heap(self) -> None:
+        """Move the long-lived heap (roster, tagger, caches) out of the cyclic collector's
+        reach: a full collection walking it paused the event loop for tens of ms. The
+        previous tagger is collected first, so a roster change frees it."""
+        if not self._freeze_heap:
+            return
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
