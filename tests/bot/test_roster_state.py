@@ -24,7 +24,8 @@ def test_replace_swaps_roster_and_tagger_together():
     new = parse_roster(ROSTER.replace("Cees Bol", "Max Kanter"))
     state.replace(new)
     assert state.roster is new and state.version == 2
-    assert state.tagger.tag("Max Kanter wins for Astana Qazaqstan", "", None).riders == ["max-kanter"]
+    tags = state.tagger.tag("Max Kanter wins for Astana Qazaqstan", "", None)
+    assert tags.riders == ["max-kanter"]
 
 
 def test_frozen_heap_lets_a_replaced_tagger_go():
