@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import time
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +62,29 @@ def connect_lookup_reader(path: str | Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {LOOKUP_BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+LOOP_BUDGET_S = 0.02
+"""How long one lookup may hold the event loop; past it, it finishes off the loop."""
+
+
+def fetch_within(
+    conn: sqlite3.Connection, sql: str, args: Sequence, budget_s: float = LOOP_BUDGET_S
+) -> list | None:
+    """The rows, or None when the query ran past `budget_s` and was interrupted.
+
+    Indexed lookups take well under a millisecond; a search a user shaped to be costly
+    must not stall every other interaction, so SQLite's progress handler stops it."""
+    deadline = time.perf_counter() + budget_s
+    conn.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:

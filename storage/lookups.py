@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storage.articles import person_key, team_key
+from storage.db import fetch_within
 
 if TYPE_CHECKING:
     from storage.store import Storage
@@ -161,9 +162,11 @@ class Lookups:
         # 5 ms): run on the event loop they cost just that, where each hand-off to an
         # aiosqlite thread waits for a core on a busy machine (p99 0.3 ms against 11 ms).
         lookup_reader = self._storage.lookup_reader
-        if lookup_reader is None:
-            return list(await self._storage.reader.execute_fetchall(sql, args))
-        return lookup_reader.execute(sql, args).fetchall()
+        if lookup_reader is not None:
+            rows = fetch_within(lookup_reader, sql, args)
+            if rows is not None:
+                return rows
+        return list(await self._storage.reader.execute_fetchall(sql, args))
 
     async def _stories(self, sql: str, args: tuple, limit: int) -> StoryPage:
         rows = await self._rows(sql, args)

@@ -11,6 +11,7 @@ import pytest
 from feeds.models import StoryTags
 from storage import Storage
 from storage.articles import FeedState
+from storage.db import fetch_within
 from storage.lookups import Lookups
 from tests.e2e.world import story
 
@@ -73,3 +74,15 @@ async def test_an_in_memory_database_has_no_lookup_connection():
         assert [s.title for s in page.stories] == ["Pogačar wins"]
     finally:
         await storage.close()
+
+
+async def test_a_lookup_past_the_loop_budget_finishes_off_the_loop(storage):
+    lookups = Lookups(storage)
+    # About a second of work: far past the budget the event loop grants a lookup.
+    slow = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) "
+        "SELECT COUNT(*) FROM n"
+    )
+    assert fetch_within(storage.lookup_reader, slow, ()) is None
+    assert fetch_within(storage.lookup_reader, "SELECT 41 + 1", ()) == [(42,)]
+    assert [tuple(row) for row in await lookups._rows(slow)] == [(3000000,)]
