@@ -31,7 +31,8 @@ names are used up, but reported only as mentions.
 (roster aliases and nicknames), "nickname" (team nicknames), "surname", "initial"
 (M. Cavendish), "fuzzy" (a misspelling) or "description".
 
-A `Tagger` is immutable after construction and safe to share between threads.
+A `Tagger` does not change after construction (it only caches people's kinds and
+categories per publication date) and is safe to share between threads.
 """
 
 from __future__ import annotations
