@@ -59,7 +59,8 @@ def first_per_target(matches: Sequence[sql.Match], *, follow: bool) -> list[sql.
 class FanOut:
     """`default_feeds`: the feed URLs a server that chose none uses (the operator's list,
     DOMESTIQUE_FEEDS or the built-in defaults, as /feeds shows it). Fans' follows take
-    stories from every feed."""
+    stories from every feed but a server's own (one its moderators added that is not the
+    operator's): those stay with the servers that use them."""
 
     def __init__(self, max_age_s: float, default_feeds: Sequence[str] = ()) -> None:
         self.max_age_s = max_age_s
@@ -74,15 +75,24 @@ class FanOut:
     async def __call__(
         self, conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float
     ) -> None:
+        postable = [saved for saved in new if self.postable(saved, now)]
+        if not postable:
+            return
+        to_fans = not await sql.is_private_feed(conn, feed_id, self.default_feeds)
         written = 0
-        for saved in new:
-            if self.postable(saved, now):
-                written += await self.one(conn, feed_id, saved, now)
+        for saved in postable:
+            written += await self.one(conn, feed_id, saved, now, to_fans=to_fans)
         if written:
             log.info("fan-out: %d posts queued from feed %d", written, feed_id)
 
     async def one(
-        self, conn: aiosqlite.Connection, feed_id: int, saved: SavedStory, now: float
+        self,
+        conn: aiosqlite.Connection,
+        feed_id: int,
+        saved: SavedStory,
+        now: float,
+        *,
+        to_fans: bool = True,
     ) -> int:
         entities = story_entities(saved)
         teams = transfer_teams(saved)
@@ -92,9 +102,11 @@ class FanOut:
                 conn, feed_id, entities, is_transfer, teams, self.default_feeds
             ),
             follow=False,
-        ) + first_per_target(
-            await sql.matching_follows(conn, entities, is_transfer, teams), follow=True
         )
+        if to_fans:
+            rows += first_per_target(
+                await sql.matching_follows(conn, entities, is_transfer, teams), follow=True
+            )
         if not rows:
             return 0
         story = saved.story

@@ -14,10 +14,17 @@ from bot.views import Pager
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
+    from storage.lookups import Lookups
 
 RenderPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]
 
 STORIES_PER_PAGE = 5
+
+
+async def lookups_for(bot: DomestiqueBot, interaction: discord.Interaction) -> Lookups:
+    """The lookups as the one asking may see them: no stories of feeds that only other
+    servers' moderators added."""
+    return await bot.lookups.seen_from(interaction.guild_id, bot.settings.feeds)
 
 
 def per_user_cooldown():

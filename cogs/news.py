@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from cogs._common import paged_reply, per_user_cooldown
+from cogs._common import lookups_for, paged_reply, per_user_cooldown
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -29,7 +29,7 @@ class News(commands.Cog):
         interaction: discord.Interaction,
         query: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
-        lookups = self.bot.lookups
+        lookups = await lookups_for(self.bot, interaction)
         text = (query or "").strip()
 
         async def render_page(page: int) -> tuple[discord.Embed, bool]:

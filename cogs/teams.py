@@ -9,7 +9,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import render
-from cogs._common import STORIES_PER_PAGE, choices, paged_reply, per_user_cooldown, resolve
+from cogs._common import (
+    STORIES_PER_PAGE,
+    choices,
+    lookups_for,
+    paged_reply,
+    per_user_cooldown,
+    resolve,
+)
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -29,7 +36,7 @@ class Teams(commands.Cog):
         roster = self.bot.roster_state.roster
         team = roster.teams[team_id]
         today = self.bot.today()
-        lookups = self.bot.lookups
+        lookups = await lookups_for(self.bot, interaction)
 
         async def render_page(page: int) -> tuple[discord.Embed, bool]:
             stories = await lookups.stories_for_team(

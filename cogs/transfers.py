@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.tree import Reply, respond
-from cogs._common import choices, per_user_cooldown, resolve
+from cogs._common import choices, lookups_for, per_user_cooldown, resolve
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -36,7 +36,7 @@ class Transfers(commands.Cog):
         person_id = resolve(names.people, rider, "rider") if rider else None
         roster = self.bot.roster_state.roster
         today = self.bot.today()
-        lookups = self.bot.lookups
+        lookups = await lookups_for(self.bot, interaction)
 
         async def work() -> Reply:
             if person_id is not None:

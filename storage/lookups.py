@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from storage.articles import person_key, team_key
 from storage.db import fetch_within
+from storage.feeds import private_feed
 
 if TYPE_CHECKING:
     from storage.store import Storage
@@ -154,8 +155,29 @@ def _page_args(limit: int, offset: int) -> tuple[int, int]:
 class Lookups:
     """Read-only queries for the slash commands."""
 
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Storage, hidden_feeds: Sequence[int] = ()) -> None:
         self._storage = storage
+        # Stories of these feeds are left out (see `seen_from`); empty for most readers.
+        self._hidden = json.dumps(sorted(hidden_feeds)) if hidden_feeds else None
+
+    async def seen_from(self, guild_id: int | None, defaults: Sequence[str]) -> Lookups:
+        """These lookups as a reader in `guild_id` (None: a DM) may see them: without the
+        stories of feeds that only other servers' moderators added. Their URLs may carry
+        a private key, and what a server reads privately stays its own."""
+        rows = await self._rows(
+            f"SELECT f.id FROM feeds f WHERE {private_feed(len(defaults))} AND NOT EXISTS "
+            "(SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?)",
+            (*defaults, guild_id),
+        )
+        if not rows and self._hidden is None:
+            return self
+        return Lookups(self._storage, [int(row[0]) for row in rows])
+
+    def _unhidden(self, column: str) -> tuple[str, tuple]:
+        """An SQL condition (with its argument) keeping rows whose feed `column` is seen."""
+        if self._hidden is None:
+            return "", ()
+        return f" AND {column} NOT IN (SELECT value FROM json_each(?))", (self._hidden,)
 
     async def _rows(self, sql: str, args: tuple = ()) -> list:
         # Lookups are short indexed reads (CPU p99 under 2 ms at 200k stories, search under
@@ -180,11 +202,13 @@ class Lookups:
         Reads one contiguous range of the WITHOUT ROWID tag table, newest first.
         """
         limit, offset = _page_args(limit, offset)
+        seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM tags t "
             "JOIN articles a ON a.id = t.article_id JOIN feeds f ON f.id = a.feed_id "
-            "WHERE t.entity_id = ? ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ? OFFSET ?",
-            (entity_id, limit + 1, offset),
+            f"WHERE t.entity_id = ?{seen} "
+            "ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ? OFFSET ?",
+            (entity_id, *seen_args, limit + 1, offset),
             limit,
         )
 
@@ -196,10 +220,11 @@ class Lookups:
 
     async def latest_stories(self, limit: int = 10, offset: int = 0) -> StoryPage:
         limit, offset = _page_args(limit, offset)
+        seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-            "ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-            (limit + 1, offset),
+            f"WHERE 1{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*seen_args, limit + 1, offset),
             limit,
         )
 
@@ -226,23 +251,27 @@ class Lookups:
         )
         full = counted[0][0] >= SEARCH_WINDOW
         query = exact if full else fts_query(text)
+        seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM ("
             "  SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
             "  ORDER BY rowid DESC LIMIT ?"
             ") hit JOIN articles a ON a.id = hit.rowid JOIN feeds f ON f.id = a.feed_id "
-            "ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-            (query, SEARCH_WINDOW, limit + 1, offset),
+            f"WHERE 1{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            (query, SEARCH_WINDOW, *seen_args, limit + 1, offset),
             limit,
         )
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
         # Several stories report the same move: look at extra moves, keep one per move,
         # then read the stories of the kept ones only (a quarter of the article pages).
+        seen, seen_args = self._unhidden(
+            "(SELECT feed_id FROM articles a WHERE a.id = m.article_id)"
+        )
         found = await self._rows(
             f"SELECT {_MOVE_COLUMNS} FROM moves m "
-            f"WHERE {where} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
-            (*args, limit * 4),
+            f"WHERE {where}{seen} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
+            (*args, *seen_args, limit * 4),
         )
         kept = dedupe_moves([_move(r) for r in found])[:limit]
         if not kept:
@@ -287,13 +316,10 @@ class Lookups:
         those the server uses. A feed only other servers' moderators added is theirs: its
         URL may carry a private key."""
         reader = self._storage.reader
-        marks = ", ".join("?" * len(defaults))
         async with reader.execute(
             "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds f "
-            f"WHERE listed = 1 AND (url IN ({marks}) "
-            "OR EXISTS (SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?) "
-            "OR NOT EXISTS (SELECT 1 FROM guild_feeds g "
-            "WHERE g.feed_id = f.id AND g.added_by IS NOT NULL)) "
+            f"WHERE listed = 1 AND (NOT ({private_feed(len(defaults))}) "
+            "OR EXISTS (SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?)) "
             "ORDER BY COALESCE(title, url)",
             (*defaults, guild_id),
         ) as cur:

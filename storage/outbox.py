@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
+from storage.feeds import private_feed
+
 if TYPE_CHECKING:
     from storage.store import Storage
 
@@ -151,6 +153,16 @@ async def matching_subscriptions(
     ) as cur:
         rows = await cur.fetchall()
     return [Match(int(r[0]), f"channel:{r[1]}", int(r[2]), r[3], r[4] == "digest") for r in rows]
+
+
+async def is_private_feed(
+    conn: aiosqlite.Connection, feed_id: int, defaults: Sequence[str]
+) -> bool:
+    async with conn.execute(
+        f"SELECT 1 FROM feeds f WHERE f.id = ? AND {private_feed(len(defaults))}",
+        (feed_id, *defaults),
+    ) as cur:
+        return await cur.fetchone() is not None
 
 
 async def matching_follows(

@@ -187,3 +187,15 @@ async def test_same_story_from_two_feeds_is_posted_once_with_also_on(storage):
     assert await targets(storage) == {"x": ["channel:100"]}
     (item,) = await storage.outbox.due(NOW + 1)
     assert item.also_on == ["Cycling B"]
+
+
+async def test_a_servers_own_feed_goes_to_that_server_only_not_to_fans(storage):
+    own = await primed_feed(storage, "https://private.example/feed?key=s3cret")
+    await storage.guild_config.add_feed(
+        G1, "https://private.example/feed?key=s3cret", 1, NOW, defaults=DEFAULTS, limit=50
+    )
+    await subscribe(storage, G1, 100, "all")
+    await subscribe(storage, G2, 200, "all")
+    await storage.follows.add(7, "team", "team:uae", "each", NOW, 50)
+    await storage.articles.save_poll(own, [(story("p"), POGI)], state(), NOW, after=FANOUT)
+    assert await targets(storage) == {"p": ["channel:100"]}

@@ -133,3 +133,37 @@ async def test_freshness_of_an_empty_database(tmp_path):
         assert fresh.last_poll_at is None and fresh.stories == 0 and fresh.feeds == []
     finally:
         await store.close()
+
+
+async def test_a_servers_own_feed_is_seen_only_from_that_server(tmp_path):
+    storage = await Storage.open(tmp_path / "seen.sqlite3")
+    try:
+        public = "https://public.example/feed"
+        private = "https://private.example/feed?key=s3cret"
+        for url, key in ((public, "pub"), (private, "priv")):
+            feed, _ = await storage.feeds.add(url, 1.8e9)
+            state = FeedState("Feed", None, None, key, 0)
+            pogi_move = move("tadej-pogacar", "rumour", "uae", f"team-{key}")
+            tags = StoryTags(riders=["tadej-pogacar"], is_transfer=True, moves=[pogi_move])
+            await storage.articles.save_poll(
+                feed.id, [(story(key, f"Pogačar {key}", 1.8e9 - 60), tags)], state, 1.8e9
+            )
+        await storage.guild_config.add_feed(11, private, 1, 1.8e9, defaults=[public], limit=50)
+        lookups = Lookups(storage)
+
+        async def titles(guild_id):
+            seen = await lookups.seen_from(guild_id, [public])
+            pages = [
+                await seen.stories_for_person("tadej-pogacar"),
+                await seen.latest_stories(),
+                await seen.search_stories("pogacar"),
+            ]
+            moves = [m.title for m in await seen.moves_for_person("tadej-pogacar")]
+            return [sorted(s.title for s in page.stories) for page in pages] + [sorted(moves)]
+
+        both = ["Pogačar priv", "Pogačar pub"]
+        assert await titles(11) == [both] * 4
+        assert await titles(22) == [["Pogačar pub"]] * 4
+        assert await titles(None) == [["Pogačar pub"]] * 4
+    finally:
+        await storage.close()
