@@ -1,7 +1,7 @@
 """Polling speed: the real poll cycle over hundreds of local feeds vs a sequential feedparser loop.
 
 Run: .venv/bin/python bench/polling.py [--feeds 500] [--concurrency 20] [--hosts 50]
-     [--freeze-gc] [--quick]
+     [--quick]
 
 A feed server (tests/feedserver.py) runs in its OWN process, so its work never counts as
 a stall of the bot's event loop nor as the bot's CPU (its CPU is shown apart). It
@@ -32,8 +32,8 @@ parse-pool worker processes read from /proc); the server's CPU; the longest
 event-loop stall (a ticker every 5 ms records the largest gap beyond its sleep), with
 the loop thread's own CPU inside it, beside the stall of an idle loop in a separate
 probe process (the machine's floor: on a shared 2-core machine other processes take
-the cores too); full garbage collections in the bot and the longest one. --freeze-gc
-shows what gc.freeze() after start-up would change. Prints a table, the target
+the cores too); full garbage collections in the bot and the longest one (the bot freezes
+its roster and tagger out of the collector, as build_app does). Prints a table, the target
 checks, then `poll_cycle_200ms_s: V (baseline V, Nx)`.
 """
 
@@ -376,9 +376,7 @@ class Row:
 # -- the bot side -------------------------------------------------------------------------
 
 
-async def bot_scenarios(
-    server: ServerProcess, probe: ProbeProcess, concurrency: int, freeze_gc: bool
-) -> list[Row]:
+async def bot_scenarios(server: ServerProcess, probe: ProbeProcess, concurrency: int) -> list[Row]:
     meter = CpuMeter({server.process.pid or 0})
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="domestique-bench-") as tmp:
@@ -393,11 +391,6 @@ async def bot_scenarios(
                 await app.storage.feeds.add(url, now)
             # Start the parse worker before timing: a bot starts it once, not per cycle.
             await app.ingestor.parse_pool.parse(feed_body(0, CORPUS_ROWS), "warm-up", 5)
-            if freeze_gc:
-                # What the bot could do after building its roster: a full collection
-                # walks the tagger's ~80k long-lived objects, a 70-100 ms pause each time.
-                gc.collect()
-                gc.freeze()
 
             async def cycle() -> str:
                 report = await app.ingestor.poll_due(force=True)
@@ -504,11 +497,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--hosts", type=int, default=HOSTS, help="loopback hosts to spread over")
     parser.add_argument("--corpus", type=Path, default=DEV_CORPUS)
-    parser.add_argument(
-        "--freeze-gc",
-        action="store_true",
-        help="gc.freeze() once the roster is built (not what the bot does today)",
-    )
     parser.add_argument("--quick", action="store_true", help="60 feeds, small baseline samples")
     args = parser.parse_args(argv)
     feeds = 60 if args.quick else args.feeds
@@ -519,13 +507,12 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Polling {feeds} local feeds dealt round {hosts} loopback hosts (fetch concurrency "
         f"{args.concurrency}, 2 per host); the feed server runs in its own process"
-        + ("; gc.freeze() after start" if args.freeze_gc else "")
     )
     load_before = os.getloadavg()[0]
     server = ServerProcess(feeds, hosts, args.corpus)
     probe = ProbeProcess()
     try:
-        rows = asyncio.run(bot_scenarios(server, probe, args.concurrency, args.freeze_gc))
+        rows = asyncio.run(bot_scenarios(server, probe, args.concurrency))
         print("  baseline: feedparser.parse(url), one feed after another", flush=True)
         new_sample = min(feeds, 10 if args.quick else 50)
         base_new = baseline(server.urls, new_sample, "baseline: all new", server)
