@@ -136,39 +136,49 @@ class Ingestor:
     ) -> CycleReport:
         started = time.perf_counter()
         cycle = CycleReport()
+        # Most polls find nothing new: their rows are written together at the end (one
+        # transaction, not one each). Lost in a crash, they only make those feeds due again.
+        unchanged: list[tuple[int, float, float]] = []
 
         async def one(feed: Feed) -> None:
-            report = await self.poll_feed(feed)
+            report = await self.poll_feed(feed, unchanged)
             cycle.feeds.append(report)
             if on_feed_done:
                 on_feed_done(report, len(cycle.feeds), len(feeds))
 
         # The fetcher bounds concurrency itself (globally and per host).
-        await asyncio.gather(*(one(feed) for feed in feeds))
+        try:
+            await asyncio.gather(*(one(feed) for feed in feeds))
+        finally:
+            await self.storage.feeds.record_unchanged_many(unchanged)
         cycle.seconds = time.perf_counter() - started
         return cycle
 
-    async def poll_feed(self, feed: Feed) -> FeedReport:
+    async def poll_feed(
+        self, feed: Feed, unchanged: list[tuple[int, float, float]] | None = None
+    ) -> FeedReport:
+        """One feed. A poll that finds nothing new is written at once, or added to
+        `unchanged` for the caller to write."""
         try:
-            return await self._poll_feed(feed)
+            return await self._poll_feed(feed, unchanged)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one broken feed never stops the cycle
             log.exception("polling %s failed unexpectedly", feed.url)
             return await self._fail(feed, f"internal error: {type(exc).__name__}: {exc}")
 
-    async def _poll_feed(self, feed: Feed) -> FeedReport:
+    async def _poll_feed(
+        self, feed: Feed, unchanged: list[tuple[int, float, float]] | None
+    ) -> FeedReport:
         result = await self._fetch(feed)
         now = self.clock()
         if result.outcome == "failed":
             return await self._fail(feed, result.error or "fetch failed", result.retry_after)
         if result.outcome == "not_modified" or result.body is None:
-            await self.storage.feeds.record_unchanged(feed.id, now, self._next_poll(now))
-            return FeedReport(feed.url, "not_modified")
+            return await self._nothing_new(feed, now, "not_modified", unchanged)
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == feed.body_hash and feed.primed:
-            await self.storage.feeds.record_unchanged(feed.id, now, self._next_poll(now))
-            return FeedReport(feed.url, "unchanged")
+            return await self._nothing_new(feed, now, "unchanged", unchanged)
         parsed = await self.parse_pool.parse(
             result.body, result.final_url or feed.url, self.max_items
         )
@@ -187,6 +197,20 @@ class Ingestor:
         saved = await self.storage.articles.save_poll(feed.id, items, state, now, after=self.fanout)
         outcome = "new" if saved.new else "unchanged"
         return FeedReport(feed.url, outcome, saved.new, saved.updated)
+
+    async def _nothing_new(
+        self,
+        feed: Feed,
+        now: float,
+        outcome: str,
+        unchanged: list[tuple[int, float, float]] | None,
+    ) -> FeedReport:
+        poll = (feed.id, now, self._next_poll(now))
+        if unchanged is None:
+            await self.storage.feeds.record_unchanged(*poll)
+        else:
+            unchanged.append(poll)
+        return FeedReport(feed.url, outcome)
 
     async def _fetch(self, feed: Feed) -> FetchResult:
         if feed.url.startswith(LOCAL_PREFIX):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,12 +114,18 @@ class FeedStore:
 
     async def record_unchanged(self, feed_id: int, now: float, next_attempt_at: float) -> None:
         """A poll that succeeded without new content (304 or the same body)."""
+        await self.record_unchanged_many([(feed_id, now, next_attempt_at)])
+
+    async def record_unchanged_many(self, polls: Sequence[tuple[int, float, float]]) -> None:
+        """Several such polls, (feed id, polled at, next attempt at), in one transaction."""
+        if not polls:
+            return
         async with self._storage.transaction() as conn:
-            await conn.execute(
+            await conn.executemany(
                 "UPDATE feeds SET last_polled_at = ?, last_success_at = ?, "
                 "consecutive_failures = 0, failing_since = NULL, next_attempt_at = ? "
                 "WHERE id = ?",
-                (now, now, next_attempt_at, feed_id),
+                [(now, now, next_at, feed_id) for feed_id, now, next_at in polls],
             )
 
     async def record_failure(

@@ -132,6 +132,23 @@ async def test_not_modified_skips_parsing_and_new_items_are_news(server, storage
     assert [(s.story.title, s.is_backlog) for s in report.new] == [("Second", False)]
 
 
+async def test_a_cycle_of_unchanged_feeds_records_each_success(server, storage, make_ingestor):
+    for n in range(3):
+        server.publish(f"/feed{n}", rss(("a", "First", "text")))
+        await storage.feeds.add(server.url(f"/feed{n}"), 0)
+    clock = Clock()
+    ingestor = make_ingestor(clock=clock)
+    await ingestor.poll_due()
+    clock.now += INTERVAL
+    report = await ingestor.poll_due()
+    assert [r.outcome for r in report.feeds] == ["not_modified"] * 3
+    for n in range(3):
+        feed = await storage.feeds.get(server.url(f"/feed{n}"))
+        assert feed.last_success_at == clock.now
+        assert feed.next_attempt_at == clock.now + INTERVAL
+    assert await storage.feeds.due(clock.now) == []
+
+
 async def test_not_due_feeds_wait(server, storage, make_ingestor):
     server.publish("/feed", rss(("a", "First", "text")))
     await storage.feeds.add(server.url("/feed"), 0)
