@@ -5,10 +5,8 @@ the stand-in's control API: the way an outside check drives the bot."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import re
-import signal
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -35,10 +33,11 @@ async def spawn(*args: str, env: dict[str, str], cwd: Path) -> asyncio.subproces
 
 
 async def stop(process: asyncio.subprocess.Process) -> None:
+    """SIGTERM (a clean stop, exit 0), then SIGKILL if it has not ended in 15 s."""
     if process.returncode is None:
         process.terminate()
         try:
-            await asyncio.wait_for(process.wait(), 10)
+            await asyncio.wait_for(process.wait(), 15)
         except TimeoutError:
             process.kill()
             await process.wait()
@@ -125,10 +124,6 @@ async def test_run_against_a_standalone_standin(standalone, tmp_path):
                 answer = await response.json()
             assert answer["message"]["embeds"][0]["title"] == "Mark Cavendish"
     finally:
-        if bot.returncode is None:
-            bot.send_signal(signal.SIGTERM)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(bot.wait(), 15)
         await stop(bot)
     assert bot.returncode == 0, (await bot.stderr.read()).decode()[-2000:]
 

@@ -5,9 +5,7 @@ failing command, bad settings, and the `domestique` command as a separate proces
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import signal
 from unittest import mock
 
 import aiohttp
@@ -136,10 +134,6 @@ async def test_the_command_line_never_prints_the_token(standalone, tmp_path):  #
             async with http.post(f"{control}/slash", json={"name": "about"}) as response:
                 assert (await response.json())["message"]["embeds"][0]["title"] == "Domestique"
     finally:
-        if bot.returncode is None:
-            bot.send_signal(signal.SIGTERM)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(bot.wait(), 15)
         await stop(bot)
     out, err = await bot.communicate()
     printed = out.decode() + err.decode()
