@@ -187,7 +187,6 @@ class Delivery:
         delay = min(self.retry_base_s * 2**first.attempts, MAX_RETRY_DELAY_S)
         log.info("post to %s will be retried in %.0f s: %s", first.target, delay, reason)
         await self.storage.outbox.retry_later([i.id for i in items], reason, now + delay)
-        await self.storage.outbox.hold_target(first.target, now + delay)
         report.retrying += len(items)
         return False
 

@@ -292,11 +292,15 @@ class OutboxStore:
         return items
 
     async def due(self, now: float, limit: int = 500) -> list[OutboxItem]:
-        """Pending one-by-one posts whose time has come, oldest first."""
+        """Pending one-by-one posts whose time has come, oldest first. While a target's
+        older post waits out a retry, the target's later posts wait behind it (also those
+        queued meanwhile), so they arrive in order and only one probes Discord."""
         return await self._load(
             "WHERE o.state = 'pending' AND o.digest = 0 AND o.next_attempt_at <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.target = o.target "
+            "AND w.state = 'pending' AND w.digest = 0 AND w.id < o.id AND w.next_attempt_at > ?) "
             "ORDER BY o.id LIMIT ?",
-            (now, limit),
+            (now, now, limit),
         )
 
     async def digest_items(self, target: str, now: float) -> list[OutboxItem]:
@@ -320,16 +324,6 @@ class OutboxStore:
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                 "next_attempt_at = ? WHERE id = ? AND state = 'pending'",
                 [(error, next_attempt_at, i) for i in ids],
-            )
-
-    async def hold_target(self, target: str, until: float) -> None:
-        """Nothing else goes to `target` before `until`: while its oldest post waits out a
-        retry, the posts behind it wait too, so they arrive in order once it is back."""
-        async with self._storage.transaction() as conn:
-            await conn.execute(
-                "UPDATE outbox SET next_attempt_at = ? WHERE target = ? AND state = 'pending' "
-                "AND digest = 0 AND next_attempt_at < ?",
-                (until, target, until),
             )
 
     async def note_attempt(self, outbox_id: int, note: str) -> None:

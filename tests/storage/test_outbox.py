@@ -54,16 +54,26 @@ async def test_sent_retry_and_failed_states(article):
     assert await storage.outbox.counts() == {"sent": 1, "failed": 1}
 
 
-async def test_holding_a_target_delays_only_its_own_pending_posts(article):
+async def test_a_targets_later_posts_wait_behind_its_retrying_one(article):
     storage, article_id = article
     async with storage.transaction() as conn:
         await insert_rows(conn, article_id, [row("channel:1"), row("channel:2")], NOW)
-    await storage.outbox.hold_target("channel:1", NOW + 60)
-    assert [i.target for i in await storage.outbox.due(NOW)] == ["channel:2"]
-    (held,) = [i for i in await storage.outbox.due(NOW + 60) if i.target == "channel:1"]
-    assert held.attempts == 0  # waiting is not a try
-    await storage.outbox.hold_target("channel:1", NOW + 30)  # never earlier than it was
-    assert [i.target for i in await storage.outbox.due(NOW + 59)] == ["channel:2"]
+    first, _ = await storage.outbox.due(NOW)
+    await storage.outbox.retry_later([first.id], "503", NOW + 60)
+    later = await storage.articles.save_poll(
+        1,
+        [(Story("k2", "https://a.example/k2", "Later", "Summary"), StoryTags())],
+        FeedState("Feed A", None, None, "h2", NOW),
+        NOW + 5,
+    )
+    async with storage.transaction() as conn:  # queued while channel:1 waits
+        await insert_rows(conn, later.new[0].article_id, [row("channel:1")], NOW + 5)
+    assert [i.target for i in await storage.outbox.due(NOW + 6)] == ["channel:2"]
+    assert [(i.target, i.title) for i in await storage.outbox.due(NOW + 60)] == [
+        ("channel:1", "Title"),
+        ("channel:2", "Title"),
+        ("channel:1", "Later"),
+    ]
 
 
 async def test_digest_rows_wait_for_their_digest(article):
