@@ -62,6 +62,7 @@ async def build_app(
     storage = await Storage.open(settings.database)
     parse_pool = ParsePool()
     session = None
+    ingestor = None
     try:
         roster_state = RosterState(
             await load_current_roster(storage, roster_files), freeze_heap=True
@@ -93,6 +94,8 @@ async def build_app(
     finally:
         if session is not None:
             await session.close()
+        if ingestor is not None:
+            ingestor.close()
         parse_pool.close()
         await storage.close()
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,24 +33,6 @@ MAX_LOCAL_FEED_BYTES = 5 * 2**20
 LOCAL_PREFIX = "file://"
 
 NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
-
-_tagging: ThreadPoolExecutor | None = None
-_tagging_lock = threading.Lock()
-
-
-def tagging_thread() -> ThreadPoolExecutor:
-    """The one thread every feed is tagged in.
-
-    Tagging is pure Python under the GIL, so a second thread adds no speed, only
-    contention: with the default executor's six threads all tagging, the event loop
-    waited up to ~200 ms for the GIL (bench/polling.py); with one it waits one switch
-    interval.
-    """
-    global _tagging
-    with _tagging_lock:
-        if _tagging is None:
-            _tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
-        return _tagging
 
 
 @dataclass(slots=True)
@@ -101,6 +82,14 @@ class Ingestor:
         self.fanout = fanout
         """Writes outbox rows for new stories inside the poll's transaction (bot/fanout)."""
         self._cycle_lock = asyncio.Lock()
+        # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
+        # so a second thread adds no speed, only contention: with the default executor's
+        # six threads all tagging, the event loop waited up to ~200 ms for the GIL
+        # (bench/polling.py).
+        self._tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
+
+    def close(self) -> None:
+        self._tagging.shutdown(wait=True, cancel_futures=True)
 
     async def poll_due(
         self,
@@ -185,7 +174,7 @@ class Ingestor:
         if parsed.error:
             return await self._fail(feed, parsed.error)
         items = await asyncio.get_running_loop().run_in_executor(
-            tagging_thread(), self._tag_all, parsed.stories
+            self._tagging, self._tag_all, parsed.stories
         )
         state = FeedState(
             title=parsed.title,

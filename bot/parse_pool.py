@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,7 +32,17 @@ PARSE_TIMEOUT_S = 30.0
 
 def process_pool() -> Executor:
     # forkserver, not fork: the parent already runs threads (aiosqlite, asyncio.to_thread).
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=_ignore_interrupts,
+    )
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the bot stops its pool itself, and a worker
+    # dying of KeyboardInterrupt first only printed a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class ParsePool:
