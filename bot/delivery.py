@@ -262,6 +262,8 @@ class Delivery:
         http = self.bot.http
         me = str(self.bot.user.id) if self.bot.user else None
         try:
+            # Each look is a request of its own under Discord's global limit.
+            await self._limiter.acquire()
             data: Any = await http.get_active_threads(item.guild_id)
             for thread in data.get("threads") or []:
                 if str(thread.get("parent_id")) != str(forum_id) or thread.get("name") != name:
@@ -270,6 +272,7 @@ class Delivery:
                     continue
                 try:
                     # A forum post's first message has the thread's id.
+                    await self._limiter.acquire()
                     first = await http.get_message(thread["id"], thread["id"])
                 except discord.NotFound:
                     continue

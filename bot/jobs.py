@@ -15,6 +15,7 @@ import logging
 from apscheduler.events import (
     EVENT_JOB_ERROR,
     EVENT_JOB_EXECUTED,
+    EVENT_JOB_MISSED,
     EVENT_JOB_SUBMITTED,
     JobEvent,
 )
@@ -34,7 +35,9 @@ class Jobs:
         self._idle = asyncio.Event()
         self._idle.set()
         scheduler.add_listener(
-            self._on_event, EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR
+            self._on_event,
+            # A run that starts too late ends with MISSED alone, never EXECUTED or ERROR.
+            EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED,
         )
 
     def _on_event(self, event: JobEvent) -> None:

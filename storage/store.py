@@ -57,15 +57,18 @@ class Storage:
     @classmethod
     async def open(cls, path: str | Path) -> Storage:
         writer = await connect(path)
+        reader = None
         try:
             await migrate(writer)
             if str(path) == ":memory:":
                 return cls(writer, writer)
             reader = await connect(path)
+            return cls(writer, reader, connect_lookup_reader(path))
         except BaseException:
+            if reader is not None:
+                await reader.close()
             await writer.close()
             raise
-        return cls(writer, reader, connect_lookup_reader(path))
 
     async def close(self) -> None:
         if self.lookup_reader is not None:
