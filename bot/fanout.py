@@ -78,10 +78,11 @@ class FanOut:
         postable = [saved for saved in new if self.postable(saved, now)]
         if not postable:
             return
-        to_fans = not await sql.is_private_feed(conn, feed_id, self.default_feeds)
+        # A server's own feed: its stories go to no fan, and it is named to no one else.
+        public = not await sql.is_private_feed(conn, feed_id, self.default_feeds)
         written = 0
         for saved in postable:
-            written += await self.one(conn, feed_id, saved, now, to_fans=to_fans)
+            written += await self.one(conn, feed_id, saved, now, public=public)
         if written:
             log.info("fan-out: %d posts queued from feed %d", written, feed_id)
 
@@ -92,7 +93,7 @@ class FanOut:
         saved: SavedStory,
         now: float,
         *,
-        to_fans: bool = True,
+        public: bool = True,
     ) -> int:
         entities = story_entities(saved)
         teams = transfer_teams(saved)
@@ -103,7 +104,7 @@ class FanOut:
             ),
             follow=False,
         )
-        if to_fans:
+        if public:
             rows += first_per_target(
                 await sql.matching_follows(conn, entities, is_transfer, teams), follow=True
             )
@@ -112,17 +113,17 @@ class FanOut:
         story = saved.story
         sort_at = min(story.published.timestamp(), now) if story.published else now
         duplicates = await sql.duplicates_of(
-            conn, saved.article_id, story.url, story.title, sort_at
+            conn, saved.article_id, story.url, story.title, sort_at, self.default_feeds
         )
         also_on: list[str] = []
         if duplicates:
-            here = await sql.feed_title(conn, feed_id)
+            here = await sql.feed_title(conn, feed_id) if public else None
             already = await sql.targets_with_rows(conn, [d[0] for d in duplicates])
             for row in rows:
                 if row.target in already:
                     outbox_id, state = already[row.target]
-                    if state == "pending":
+                    if state == "pending" and here is not None:
                         await sql.add_also_on(conn, outbox_id, here)
             rows = [r for r in rows if r.target not in already]
-            also_on = list(dict.fromkeys(name for _, name in duplicates))
+            also_on = list(dict.fromkeys(name for _, name in duplicates if name is not None))
         return await sql.insert_rows(conn, saved.article_id, rows, now, also_on)

@@ -86,16 +86,24 @@ class Notice:
 
 
 async def duplicates_of(
-    conn: aiosqlite.Connection, article_id: int, url: str | None, title: str, sort_at: float
-) -> list[tuple[int, str]]:
+    conn: aiosqlite.Connection,
+    article_id: int,
+    url: str | None,
+    title: str,
+    sort_at: float,
+    defaults: Sequence[str] = (),
+) -> list[tuple[int, str | None]]:
     """Earlier articles of the same story in other feeds: same canonical URL, or the same
-    title within a day. (article_id, source name) each."""
+    title within a day. (article_id, source name) each; the name is None for a server's
+    own feed (`storage.feeds.private_feed`), which is never named to anyone else."""
     async with conn.execute(
-        "SELECT a.id, COALESCE(f.title, f.url) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        f"SELECT a.id, CASE WHEN {private_feed(len(defaults))} THEN NULL "
+        "ELSE COALESCE(f.title, f.url) END FROM articles a JOIN feeds f ON f.id = a.feed_id "
         "WHERE a.id <> ? AND a.feed_id <> (SELECT feed_id FROM articles WHERE id = ?) AND "
         "((? IS NOT NULL AND a.url = ?) "
         " OR (lower(a.title) = lower(?) AND a.sort_at BETWEEN ? AND ?))",
         (
+            *defaults,
             article_id,
             article_id,
             url,
@@ -105,7 +113,7 @@ async def duplicates_of(
             sort_at + DUPLICATE_TITLE_WINDOW_S,
         ),
     ) as cur:
-        return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+        return [(int(r[0]), r[1]) for r in await cur.fetchall()]
 
 
 async def feed_title(conn: aiosqlite.Connection, feed_id: int) -> str:

@@ -199,3 +199,26 @@ async def test_a_servers_own_feed_goes_to_that_server_only_not_to_fans(storage):
     await storage.follows.add(7, "team", "team:uae", "each", NOW, 50)
     await storage.articles.save_poll(own, [(story("p"), POGI)], state(), NOW, after=FANOUT)
     assert await targets(storage) == {"p": ["channel:100"]}
+
+
+async def test_a_servers_own_feed_is_never_named_in_also_on(storage):
+    public = await primed_feed(storage, "https://a.example/feed", "Cycling A")
+    own_url = "https://private.example/feed?key=s3cret"
+    own = await primed_feed(storage, own_url, "Secret Feed")
+    await storage.guild_config.add_feed(G1, own_url, 1, NOW, defaults=DEFAULTS, limit=50)
+    await subscribe(storage, G1, 100, "all")  # uses both feeds
+    await subscribe(storage, G2, 200, "all")  # uses the defaults
+    await storage.follows.add(7, "team", "team:uae", "each", NOW, 50)
+    # The story first from the server's own feed, then from a public one.
+    for feed, key, digest in ((own, "p1", "1"), (public, "x", "2")):
+        await storage.articles.save_poll(
+            feed,
+            [(story(key, "Pogačar wins"), POGI)],
+            FeedState("F", None, None, digest, NOW),
+            NOW,
+            after=FANOUT,
+        )
+    rows = {i.target: i for i in await storage.outbox.due(NOW + 1)}
+    assert sorted(rows) == ["channel:100", "channel:200", "user:7"]
+    assert rows["channel:200"].also_on == [] and rows["user:7"].also_on == []
+    assert rows["channel:100"].also_on == ["Cycling A"]  # its own copy came first
