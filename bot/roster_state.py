@@ -45,7 +45,8 @@ class RosterState:
     def _settle_heap(self) -> None:
         """Move the long-lived heap (roster, tagger, caches) out of the cyclic collector's
         reach: a full collection walking it paused the event loop for tens of ms. The
-        previous tagger is collected first, so a roster change frees it."""
+        previous tagger is collected first, so a roster change frees it (that one
+        collection, once per roster change, is the pause left)."""
         if not self._freeze_heap:
             return
         gc.unfreeze()
