@@ -648,3 +648,30 @@ def test_people_cached_per_date_differ_between_dates(roster: Roster) -> None:
     for when, kind in ((date(2023, 7, 1), "rider"), (date(2026, 7, 1), "retired")) * 2:
         ms = tagger.mentions("Tour de France", text, when)
         assert [(m.entity_id, m.kind) for m in ms] == [("mark-cavendish", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Alberto Bettiol ha vinto la tappa del Giro. Nel finale lo scalatore italiano "
+            "ha resistito.",
+            "lo scalatore italiano",
+        ),
+        (
+            "Alberto Bettiol a gagné l'étape du Giro. Le rouleur italien a résisté.",
+            "Le rouleur italien",
+        ),
+        (
+            "Alberto Bettiol won the Giro stage. The Italian climber held on at the top.",
+            "The Italian climber",
+        ),
+    ],
+)
+def test_a_kind_of_rider_describes_the_compatriot_named_before(
+    tagger: Tagger, text: str, description: str
+) -> None:
+    mentions = found(tagger, "Giro d'Italia", text, date(2024, 5, 20))
+    described = [m for m in mentions if m.how == "description"]
+    assert [(m.entity_id, m.kind) for m in described] == [("alberto-bettiol", "rider")]
+    assert texts("Giro d'Italia", text, described) == [description]
