@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.tree import Reply, respond
-from cogs._common import per_user_cooldown
+from cogs._common import lookups_for, per_user_cooldown
 
 if TYPE_CHECKING:
     from bot.client import DomestiqueBot
@@ -32,12 +32,10 @@ class About(commands.Cog):
     @app_commands.command(name="about", description="What Domestique reads and how fresh it is")
     async def about(self, interaction: discord.Interaction) -> None:
         roster = self.bot.roster_state.roster
-        lookups = self.bot.lookups
+        lookups = await lookups_for(self.bot, interaction)
 
         async def work() -> Reply:
-            freshness = await lookups.freshness(
-                guild_id=interaction.guild_id, defaults=self.bot.settings.feeds
-            )
+            freshness = await lookups.freshness()
             embed = render.about_embed(
                 freshness, version=_version(), riders=len(roster.people), teams=len(roster.teams)
             )

@@ -308,28 +308,27 @@ class Lookups:
         departures = await self._moves("m.from_team_id = ?", (team_id,), limit)
         return TransferBoard(arrivals, departures)
 
-    async def freshness(
-        self, *, guild_id: int | None = None, defaults: Sequence[str] = ()
-    ) -> Freshness:
-        """How fresh the data is, with the feeds a reader in `guild_id` (None: a DM) may
-        see: the operator's (the `defaults`, and feeds no server's moderator brought) and
-        those the server uses. A feed only other servers' moderators added is theirs: its
-        URL may carry a private key."""
+    async def freshness(self) -> Freshness:
+        """How fresh the data is, and the feeds, as this reader may see them (`seen_from`:
+        never another server's own feed, whose URL may carry a private key)."""
         reader = self._storage.reader
+        seen, seen_args = self._unhidden("f.id")
         async with reader.execute(
             "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds f "
-            f"WHERE listed = 1 AND (NOT ({private_feed(len(defaults))}) "
-            "OR EXISTS (SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?)) "
-            "ORDER BY COALESCE(title, url)",
-            (*defaults, guild_id),
+            f"WHERE listed = 1{seen} ORDER BY COALESCE(title, url)",
+            seen_args,
         ) as cur:
             feeds = [FeedFreshness(*row) for row in await cur.fetchall()]
         async with reader.execute(
-            "SELECT MAX(last_success_at) FROM feeds UNION ALL "
-            "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')"
+            f"SELECT MAX(f.last_success_at) FROM feeds f WHERE 1{seen} UNION ALL "
+            "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')",
+            seen_args,
         ) as cur:
             times = [_as_time(row[0]) for row in await cur.fetchall()]
-        async with reader.execute("SELECT COUNT(*), MAX(sort_at) FROM articles") as cur:
+        seen, seen_args = self._unhidden("a.feed_id")
+        async with reader.execute(
+            f"SELECT COUNT(*), MAX(a.sort_at) FROM articles a WHERE 1{seen}", seen_args
+        ) as cur:
             count, latest = await cur.fetchone()
         known = [t for t in times if t is not None]
         return Freshness(feeds, max(known) if known else None, int(count), latest)

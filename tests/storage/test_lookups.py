@@ -165,5 +165,9 @@ async def test_a_servers_own_feed_is_seen_only_from_that_server(tmp_path):
         assert await titles(11) == [both] * 4
         assert await titles(22) == [["Pogačar pub"]] * 4
         assert await titles(None) == [["Pogačar pub"]] * 4
+        for guild_id, urls, count in ((11, [private, public], 2), (22, [public], 1)):
+            fresh = await (await lookups.seen_from(guild_id, [public])).freshness()
+            assert sorted(f.url for f in fresh.feeds) == sorted(urls)
+            assert fresh.stories == count
     finally:
         await storage.close()
