@@ -107,14 +107,7 @@ async def bot_child(database: Path, feed_urls: list[str]) -> None:
         roster = roster_of_size(load_roster(), ALIASES, random.Random(7))
         app.roster_state.replace(roster)
         report("app", keys=app.roster_state.tagger.alias_count, people=len(roster.people))
-        client = DomestiqueBot(
-            settings=settings,
-            storage=app.storage,
-            http_session=app.http_session,
-            scheduler=app.scheduler,
-            roster_state=app.roster_state,
-            fetcher=app.fetcher,
-        )
+        client = DomestiqueBot.from_app(app)
         await client.setup_hook()  # extensions and the name index, as at start
         report("client", extensions=len(client.extensions), failed=len(client.failed_extensions))
         stories = await app.storage.articles.count()

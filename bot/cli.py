@@ -207,15 +207,7 @@ async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> None:
     from bot.client import DomestiqueBot
     from bot.delivery import Delivery, schedule
 
-    bot = DomestiqueBot(
-        settings=app.settings,
-        storage=app.storage,
-        http_session=app.http_session,
-        scheduler=app.scheduler,
-        roster_state=app.roster_state,
-        fetcher=app.fetcher,
-        roster_files=app.roster_files,
-    )
+    bot = DomestiqueBot.from_app(app)
     # Drains the outbox once the bot is connected (each run waits for readiness).
     schedule(app.scheduler, Delivery(bot))
     async with bot:

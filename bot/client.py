@@ -21,6 +21,7 @@ from storage.lookups import Lookups
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+    from bot.app import App
     from bot.roster_state import RosterState
     from bot.settings import Settings
     from feeds.fetch import Fetcher
@@ -94,6 +95,20 @@ class DomestiqueBot(commands.Bot):
         self.defer_after = DEFER_AFTER_S
         self.page_timeout = PAGE_TIMEOUT_S
         self._names: tuple[tuple[int, date], RosterNames] | None = None
+
+    @classmethod
+    def from_app(cls, app: App, **options: Any) -> DomestiqueBot:
+        """The bot over what `bot.app.build_app` built."""
+        return cls(
+            settings=app.settings,
+            storage=app.storage,
+            http_session=app.http_session,
+            scheduler=app.scheduler,
+            roster_state=app.roster_state,
+            fetcher=app.fetcher,
+            roster_files=app.roster_files,
+            **options,
+        )
 
     @property
     def names(self) -> RosterNames:

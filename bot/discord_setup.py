@@ -96,13 +96,7 @@ async def run_sync(settings: Settings, guild_id: int | None) -> list[str]:
     settings = _without_sync_on_start(settings)
     configure_discord_endpoints(settings)
     async with build_app(settings) as app:
-        bot = DomestiqueBot(
-            settings=settings,
-            storage=app.storage,
-            http_session=app.http_session,
-            scheduler=app.scheduler,
-            roster_state=app.roster_state,
-        )
+        bot = DomestiqueBot.from_app(app)
         async with bot:
             await bot.login(settings.discord_token or "")
             return await sync_commands(bot, guild_id)

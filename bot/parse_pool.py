@@ -30,10 +30,14 @@ log = logging.getLogger(__name__)
 PARSE_TIMEOUT_S = 30.0
 
 
+WORKERS = 1
+"""Parse processes: one keeps parsing off the loop; the cycle is bound by fetching."""
+
+
 def process_pool() -> Executor:
     # forkserver, not fork: the parent already runs threads (aiosqlite, asyncio.to_thread).
     return ProcessPoolExecutor(
-        max_workers=1,
+        max_workers=WORKERS,
         mp_context=multiprocessing.get_context("forkserver"),
         initializer=_ignore_interrupts,
     )
@@ -50,9 +54,9 @@ class ParsePool:
         self,
         make_executor: Callable[[], Executor] = process_pool,
         timeout_s: float = PARSE_TIMEOUT_S,
-        workers: int = 1,
+        workers: int = WORKERS,
     ) -> None:
-        """`workers` is how many jobs the executor runs at once (process_pool: one)."""
+        """`workers` is how many jobs the executor runs at once (process_pool: WORKERS)."""
         self._make_executor = make_executor
         self.timeout_s = timeout_s
         self._executor: Executor | None = None

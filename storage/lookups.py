@@ -311,25 +311,27 @@ class Lookups:
     async def freshness(self) -> Freshness:
         """How fresh the data is, and the feeds, as this reader may see them (`seen_from`:
         never another server's own feed, whose URL may carry a private key)."""
-        reader = self._storage.reader
         seen, seen_args = self._unhidden("f.id")
-        async with reader.execute(
-            "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds f "
-            f"WHERE listed = 1{seen} ORDER BY COALESCE(title, url)",
-            seen_args,
-        ) as cur:
-            feeds = [FeedFreshness(*row) for row in await cur.fetchall()]
-        async with reader.execute(
-            f"SELECT MAX(f.last_success_at) FROM feeds f WHERE 1{seen} UNION ALL "
-            "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')",
-            seen_args,
-        ) as cur:
-            times = [_as_time(row[0]) for row in await cur.fetchall()]
+        feeds = [
+            FeedFreshness(*row)
+            for row in await self._rows(
+                "SELECT url, title, last_success_at, last_error, disabled_reason FROM feeds f "
+                f"WHERE listed = 1{seen} ORDER BY COALESCE(title, url)",
+                seen_args,
+            )
+        ]
+        times = [
+            _as_time(row[0])
+            for row in await self._rows(
+                f"SELECT MAX(f.last_success_at) FROM feeds f WHERE 1{seen} UNION ALL "
+                "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')",
+                seen_args,
+            )
+        ]
         seen, seen_args = self._unhidden("a.feed_id")
-        async with reader.execute(
+        ((count, latest),) = await self._rows(
             f"SELECT COUNT(*), MAX(a.sort_at) FROM articles a WHERE 1{seen}", seen_args
-        ) as cur:
-            count, latest = await cur.fetchone()
+        )
         known = [t for t in times if t is not None]
         return Freshness(feeds, max(known) if known else None, int(count), latest)
 
