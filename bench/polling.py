@@ -393,11 +393,11 @@ async def bot_scenarios(server: ServerProcess, probe: ProbeProcess, concurrency:
             await app.ingestor.parse_pool.parse(feed_body(0, CORPUS_ROWS), "warm-up", 5)
 
             async def cycle() -> str:
-                report = await app.ingestor.poll_due(force=True)
+                report = await app.ingestor.poll_due(force=True, keep_stories=False)
                 counts: dict[str, int] = {}
                 for feed in report.feeds:
                     counts[feed.outcome] = counts.get(feed.outcome, 0) + 1
-                stories = len(report.new)
+                stories = report.new_count
                 shown = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
                 return shown + (f"; {stories} stories" if stories else "")
 

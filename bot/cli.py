@@ -171,7 +171,8 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
                 loop.add_signal_handler(sig, stop.set)
 
         async def cycle() -> None:
-            report = await app.ingestor.poll_due()
+            # Only the terminal mode prints stories; with Discord they go out through the outbox.
+            report = await app.ingestor.poll_due(keep_stories=not settings.discord_enabled)
             if not settings.discord_enabled:
                 await _print_cycle(app, report, include_backlog=False)
 

@@ -31,6 +31,12 @@ MAX_BACKOFF_S = 24 * 3600
 DISABLE_AFTER_S = 7 * 24 * 3600
 MAX_LOCAL_FEED_BYTES = 5 * 2**20
 LOCAL_PREFIX = "file://"
+# Fetched feeds that may be between parsing and storing at once. Tagging (one thread)
+# is the slow step; with no bound, a first poll of 500 feeds held every parsed story
+# of the cycle in memory while it waited, and each full garbage collection walked
+# them all (27-50 ms pauses). Three keep the parse worker, the tagging thread and
+# the database busy at the same time.
+FEEDS_IN_PROCESS = 3
 
 NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
 
@@ -41,8 +47,10 @@ class FeedReport:
     outcome: str
     """"new", "unchanged", "not_modified" or "failed"."""
     new: list[SavedStory] = field(default_factory=list)
+    """The new stories; emptied after `on_feed_done` unless the cycle keeps stories."""
     updated: int = 0
     error: str | None = None
+    new_count: int = 0
 
 
 @dataclass(slots=True)
@@ -53,6 +61,10 @@ class CycleReport:
     @property
     def new(self) -> list[SavedStory]:
         return [story for report in self.feeds for story in report.new]
+
+    @property
+    def new_count(self) -> int:
+        return sum(report.new_count for report in self.feeds)
 
     @property
     def failed(self) -> list[FeedReport]:
@@ -87,6 +99,7 @@ class Ingestor:
         # six threads all tagging, the event loop waited up to ~200 ms for the GIL
         # (bench/polling.py).
         self._tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
+        self._in_process = asyncio.Semaphore(FEEDS_IN_PROCESS)
 
     def close(self) -> None:
         self._tagging.shutdown(wait=True, cancel_futures=True)
@@ -96,12 +109,18 @@ class Ingestor:
         *,
         force: bool = False,
         on_feed_done: Callable[[FeedReport, int, int], None] | None = None,
+        keep_stories: bool = True,
     ) -> CycleReport:
-        """Poll every listed feed that is due (all enabled ones with `force`)."""
+        """Poll every listed feed that is due (all enabled ones with `force`).
+
+        Without `keep_stories` the report keeps counts only: the bot delivers through
+        the outbox, and a first poll of hundreds of feeds would otherwise hold every
+        story until the cycle ends (each full garbage collection walking them all).
+        """
         async with self._cycle_lock:
             now = self.clock()
             feeds = await self.storage.feeds.due(float("inf") if force else now)
-            report = await self._poll_many(feeds, on_feed_done)
+            report = await self._poll_many(feeds, on_feed_done, keep_stories)
             if report.feeds:
                 await self.storage.meta.set("last_cycle_at", repr(self.clock()))
             return report
@@ -118,10 +137,13 @@ class Ingestor:
                 key = _source_key(source)
                 feed, _ = await self.storage.feeds.add(key, self.clock(), listed=False)
                 feeds.append(feed)
-            return await self._poll_many(feeds, on_feed_done)
+            return await self._poll_many(feeds, on_feed_done, keep_stories=True)
 
     async def _poll_many(
-        self, feeds: Sequence[Feed], on_feed_done: Callable[[FeedReport, int, int], None] | None
+        self,
+        feeds: Sequence[Feed],
+        on_feed_done: Callable[[FeedReport, int, int], None] | None,
+        keep_stories: bool,
     ) -> CycleReport:
         started = time.perf_counter()
         cycle = CycleReport()
@@ -134,6 +156,8 @@ class Ingestor:
             cycle.feeds.append(report)
             if on_feed_done:
                 on_feed_done(report, len(cycle.feeds), len(feeds))
+            if not keep_stories:
+                report.new = []
 
         # The fetcher bounds concurrency itself (globally and per host).
         try:
@@ -168,9 +192,14 @@ class Ingestor:
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == feed.body_hash and feed.primed:
             return await self._nothing_new(feed, now, "unchanged", unchanged)
-        parsed = await self.parse_pool.parse(
-            result.body, result.final_url or feed.url, self.max_items
-        )
+        async with self._in_process:
+            return await self._store_new(feed, result.body, result, body_hash, now)
+
+    async def _store_new(
+        self, feed: Feed, body: bytes, result: FetchResult, body_hash: str, now: float
+    ) -> FeedReport:
+        """Parse, tag and store a feed whose body changed."""
+        parsed = await self.parse_pool.parse(body, result.final_url or feed.url, self.max_items)
         if parsed.error:
             return await self._fail(feed, parsed.error)
         items = await asyncio.get_running_loop().run_in_executor(
@@ -185,7 +214,7 @@ class Ingestor:
         )
         saved = await self.storage.articles.save_poll(feed.id, items, state, now, after=self.fanout)
         outcome = "new" if saved.new else "unchanged"
-        return FeedReport(feed.url, outcome, saved.new, saved.updated)
+        return FeedReport(feed.url, outcome, saved.new, saved.updated, new_count=len(saved.new))
 
     async def _nothing_new(
         self,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from bot.ingest import DISABLE_AFTER_S, Ingestor
+from bot.ingest import DISABLE_AFTER_S, FEEDS_IN_PROCESS, Ingestor
 from bot.parse_pool import ParsePool
 from bot.roster_state import RosterState
 from feeds.fetch import Fetcher
@@ -113,6 +114,37 @@ async def test_first_poll_is_backlog_and_tagged(server, storage, make_ingestor):
     assert saved.tags.riders == ["mark-cavendish"] and saved.tags.teams == ["astana"]
     stored = await storage.feeds.get(feed.url)
     assert stored.primed and stored.title == "Test news" and stored.last_success_at
+
+
+async def test_a_cycle_that_keeps_no_stories_reports_counts_and_bounds_work_in_process(
+    server, storage, make_ingestor
+):
+    for n in range(8):
+        server.publish(f"/feed{n}", rss((f"{n}a", f"Story {n}", "text"), (f"{n}b", "More", "t")))
+        await storage.feeds.add(server.url(f"/feed{n}"), 0)
+    ingestor = make_ingestor()
+    store_new = ingestor._store_new
+    busy = peak = 0
+
+    async def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal busy, peak
+        busy += 1
+        peak = max(peak, busy)
+        try:
+            await asyncio.sleep(0.05)  # long enough for every other feed to arrive
+            return await store_new(*args, **kwargs)
+        finally:
+            busy -= 1
+
+    ingestor._store_new = counted  # type: ignore[method-assign]
+    seen: list[int] = []
+    report = await ingestor.poll_due(
+        keep_stories=False, on_feed_done=lambda feed, *_: seen.append(len(feed.new))
+    )
+    assert seen == [2] * 8  # each feed's stories reach the callback ...
+    assert report.new == [] and report.new_count == 16  # ... and only counts stay
+    assert peak == FEEDS_IN_PROCESS
+    assert await storage.articles.count() == 16
 
 
 async def test_not_modified_skips_parsing_and_new_items_are_news(server, storage, make_ingestor):
