@@ -26,6 +26,10 @@ File format (TOML; every table array is optional)::
     retired = 2024                     # last season raced (riders only)
     role = "coach"                     # staff only
     teams = [{ team = "astana", from = 2023, until = 2024 }]   # seasons, inclusive
+
+A rider's stint with a `role` is one off the bike (a rider who coached between two
+racing careers, as Anna van der Breggen did 2022-24): in those seasons the rider
+counts as staff of that team, not as a rider.
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ class Stint:
     team_id: str
     start: int | None = None
     end: int | None = None
+    role: str | None = None
+    """Set on a rider's seasons as staff (a career break spent coaching)."""
 
     def covers(self, season: int) -> bool:
         return (self.start is None or self.start <= season) and (
@@ -124,7 +130,13 @@ class Person:
         if self.kind != "rider":
             return False
         season = (when or date.today()).year
+        if self.staff_in(season):
+            return False
         return self.retired is None or season <= self.retired
+
+    def staff_in(self, season: int) -> bool:
+        """A rider working as staff that season (a stint with a role covers it)."""
+        return any(s.role and s.covers(season) for s in self.stints)
 
     def team_on(self, when: date | None) -> str | None:
         season = (when or date.today()).year
@@ -276,7 +288,8 @@ class _Reader:
             end = self.season(raw.get("until"), "teams.until", kind, i)
             if start and end and end < start:
                 raise self.fail(kind, i, f"stint at {raw.get('team')!r} ends before it starts")
-            stints.append(Stint(self.text(raw, "team", kind, i, required=True), start, end))
+            team_id = self.text(raw, "team", kind, i, required=True)
+            stints.append(Stint(team_id, start, end, self.text(raw, "role", kind, i)))
         stints.sort(key=lambda s: s.start or 0)
         person_id = self.text(entry, "id", kind, i) or slugify(name)
         return Person(
@@ -389,7 +402,10 @@ def dump_roster(roster: Roster) -> str:
             )
         )
     for person in roster.people.values():
-        teams = [clean({"team": s.team_id, "from": s.start, "until": s.end}) for s in person.stints]
+        teams = [
+            clean({"team": s.team_id, "from": s.start, "until": s.end, "role": s.role})
+            for s in person.stints
+        ]
         entry = {
             "id": person.id if person.id != slugify(person.name) else None,
             "name": person.name,

@@ -488,6 +488,8 @@ class Tagger:
             return "staff"
         if person.kind == "retired":
             return "retired"
+        if person.staff_in((published or _today()).year):
+            return "staff"
         if published is None:
             season = _today().year - UNDATED_GRACE_SEASONS
             active = person.retired is None or person.retired >= season

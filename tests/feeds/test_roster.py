@@ -29,6 +29,14 @@ name = "Old Timer"
 retired = 2020
 teams = [{ team = "visma", from = 2019, until = 2020 }]
 
+[[rider]]
+name = "Comeback Kid"
+teams = [
+  { team = "visma", from = 2019, until = 2021 },
+  { team = "visma", from = 2022, until = 2024, role = "sports director" },
+  { team = "visma", from = 2025 },
+]
+
 [[staff]]
 name = "Richard Plugge"
 role = "general manager"
@@ -57,6 +65,14 @@ def test_people_kinds_and_activity():
     assert old.current_team is None and wout.current_team == "visma"
     assert roster.people["richard-plugge"].kind == "staff"
     assert not roster.people["eddy-merckx"].is_active_rider(None)
+
+
+def test_seasons_as_staff_between_two_racing_careers():
+    kid = parse_roster(TEXT).people["comeback-kid"]
+    racing = [kid.is_active_rider(date(year, 6, 1)) for year in range(2020, 2027)]
+    assert racing == [True, True, False, False, False, True, True]
+    assert [kid.staff_in(year) for year in (2021, 2022, 2024, 2025)] == [False, True, True, False]
+    assert kid.team_on(date(2023, 6, 1)) == "visma"  # the team she coached
 
 
 @pytest.mark.parametrize(

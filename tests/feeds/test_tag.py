@@ -675,3 +675,29 @@ def test_a_kind_of_rider_describes_the_compatriot_named_before(
     described = [m for m in mentions if m.how == "description"]
     assert [(m.entity_id, m.kind) for m in described] == [("alberto-bettiol", "rider")]
     assert texts("Giro d'Italia", text, described) == [description]
+
+
+def test_rider_who_coached_between_two_careers_is_staff_in_those_seasons() -> None:
+    tagger = Tagger(
+        parse_roster(
+            """
+[[team]]
+id = "sd-worx"
+category = "women"
+names = [{ name = "SD Worx-Protime" }]
+
+[[rider]]
+name = "Anna van der Breggen"
+teams = [
+  { team = "sd-worx", from = 2019, until = 2021 },
+  { team = "sd-worx", from = 2022, until = 2024, role = "sports director" },
+  { team = "sd-worx", from = 2025 },
+]
+"""
+        )
+    )
+    text = "Anna van der Breggen watched the peloton climb from the SD Worx-Protime team car."
+    coaching = tagger.tag("Tour de France Femmes", text, date(2023, 7, 25))
+    racing = tagger.tag("Tour de France Femmes", text, date(2025, 7, 30))
+    assert (coaching.riders, coaching.staff) == ([], ["anna-van-der-breggen"])
+    assert (racing.riders, racing.staff) == (["anna-van-der-breggen"], [])
