@@ -49,6 +49,10 @@ def missing_permissions(channel: Target, me: discord.Member) -> list[str]:
     elif isinstance(channel, discord.ForumChannel):
         if not perms.send_messages:
             missing.append("Create Posts")
+        if not perms.read_message_history:
+            # Forum posts take no nonce: after a lost answer the bot reads the forum's
+            # threads to find the post it may have made. Unable to read, it would post twice.
+            missing.append("Read Message History")
     elif not perms.send_messages:
         missing.append("Send Messages")
     if not perms.embed_links:

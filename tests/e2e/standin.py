@@ -90,7 +90,8 @@ EXTRA_CHANNEL_BASE = 1300000000000100000
 """`extra_channels` text channels in "Peloton" have ids EXTRA_CHANNEL_BASE + 1, + 2, ..."""
 MODERATOR = 0x20 | 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000  # Manage Server and more
 MEMBER = 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000
-BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | (1 << 38)  # view, send, embed, send in threads
+# View, send, embed, read history, send in threads: what the README asks to grant.
+BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | 0x10000 | (1 << 38)
 
 # Discord's interaction callback types (the bot's answer to an interaction).
 CHANNEL_MESSAGE = 4
