@@ -295,6 +295,8 @@ ROLE_WORDS: frozenset[str] = _words(
     "compagnon equipier champion vainqueur leader corridore compagno "
     "capitano campione vincitore fahrer teamkollege kapitan sieger "
     "companero corredor lider campeon ganador "
+    "engineer ingenieur ingegnere ingeniero mechanic mechaniker monteur "
+    "trainer allenatore entrenador entraineur chef leiter direktor directeur "
     "mr mrs ms sir dr st saint general"
 )
 
@@ -858,15 +860,20 @@ TEAM_NOUNS_BEFORE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "nl": (("de", "het"), ("ploeg", "formatie", "team", "wielerploeg")),
     "de": (
-        ("das", "die", "der", "dem", "den", "des"),
+        # contracted forms too: "zum deutschen Team", "beim belgischen Rennstall"
+        ("das", "die", "der", "dem", "den", "des", "zum", "zur", "beim", "vom", "im", "am"),
         ("Team", "Mannschaft", "Equipe", "Rennstall", "Teams"),
     ),
 }
 TEAM_NOUNS_AFTER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # articles, nouns: "l'équipe belge", "la squadra belga", "el equipo belga"
-    "fr": (("l", "la", "le"), ("équipe", "formation", "écurie")),
-    "it": (("la", "il", "lo", "l"), ("squadra", "formazione", "team")),
-    "es": (("el", "la"), ("equipo", "escuadra", "formación")),
+    # contracted forms too: "au sein de l'équipe", "alla squadra belga", "del equipo belga"
+    "fr": (("l", "la", "le", "au", "du"), ("équipe", "formation", "écurie")),
+    "it": (
+        ("la", "il", "lo", "l", "alla", "della", "dalla", "nella", "al", "del", "dal", "nel"),
+        ("squadra", "formazione", "team"),
+    ),
+    "es": (("el", "la", "al", "del"), ("equipo", "escuadra", "formación")),
 }
 
 # After a nationality noun these words make it a description of a rider ("the Danish

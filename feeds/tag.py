@@ -892,6 +892,8 @@ class _Resolver:
         raw = self.text[ps : ps + len(word)]
         if len(word) < 3 or not raw.isalpha() or not raw[1:].islower():
             return False  # "UAE", "EF", "AG2R", initials
+        if self.text[ps - 1 : ps] in ("-", "‐"):
+            return False  # the end of a compound ("Stundenrekord-Ingenieur Bigham")
         if word in cues.COMMON_WORDS or word in self.t._vocab_words:
             return False
         if self.sentence_initial(ps) or self.title_case_line(ps):

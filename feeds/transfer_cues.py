@@ -67,6 +67,7 @@ ARRIVE: tuple[str, ...] = (
     r"overstappen naar\b",
     r"tekende bij\b",
     r"(?:heeft|hebben) getekend\b",
+    r"handtekening (?:gezet|zet|zetten|geplaatst) (?:onder|bij)\b",
     r"stapt over\b",
     r"maakt de overstap\b",
     r"overstap naar\b",
@@ -158,6 +159,9 @@ ARRIVE: tuple[str, ...] = (
     r"auf dem weg (?:zu|zum|zur)\b",
     r"wird (?:[\w-]+ ){0,3}(?:sportlicher leiter|sportdirektor|teamchef|trainer|manager) "
     r"(?:bei|beim|von|vom)\b",
+    # the team first: "wird beim deutschen Team Leiter der Abteilung"
+    r"wird (?=(?:bei|beim) (?:[\w|-]+ ){1,5}?(?:sportlicher leiter|leiter|sportdirektor|direktor|"
+    r"teamchef|chef|trainer|coach|manager)\b)",
 )
 
 DEPART: tuple[str, ...] = (
@@ -483,6 +487,7 @@ RUMOUR: tuple[str, ...] = (
     r"lijkt\b",
     r"het hof\b",
     r"gelinkt\b",
+    r"in verband gebracht\b",
     r"in beeld\b",
     r"in het vizier\b",
     r"dicht bij\b",
@@ -530,6 +535,8 @@ RUMOUR: tuple[str, ...] = (
     r"ci pensa\b",
     r"nel mirino\b",
     r"corteggiat[oa]\b",
+    r"accostat[oi]\b",
+    r"accostata\b",
     r"interessa(?:to|ta|mento)?\b",
     # Spanish
     r"según\b",
@@ -543,6 +550,8 @@ RUMOUR: tuple[str, ...] = (
     r"estaría\b",
     r"habría\b",
     r"suena (?:para|como)\b",
+    r"vinculad[oa]s? (?:a|al|con)\b",
+    r"relacionad[oa]s? con\b",
     r"en la órbita\b",
     r"interés\b",
     r"negocia(?:ción|ciones)?\b",
@@ -552,6 +561,8 @@ RUMOUR: tuple[str, ...] = (
     r"gerücht(?:e|en)?\b",
     r"gerüchteweise\b",
     r"angeblich\b",
+    r"in verbindung gebracht\b",
+    r"gehandelt\b",
     r"spekulation(?:en)?\b",
     r"nach informationen\b",
     r"quellen\b",
@@ -604,6 +615,16 @@ RETIREMENT: tuple[str, ...] = (
 
 # Attributions that are a rumour unless the team is the source ("according to the team").
 ATTRIBUTIONS = ("according to", "volgens", "selon", "d'après", "secondo", "laut", "según")
+
+# What stands between an attribution and its source when the source announced it
+# ("según ha anunciado el equipo", "as announced by", "volgens een bericht van").
+AUXILIARIES = r"has|have|had|ha|han|hat|haben|a|ont|heeft|hebben|è|hanno|ha\s+sido"
+ANNOUNCING = (
+    r"announced|confirmed|communicated|annoncé|confirmé|communiqué|aangekondigd|bevestigd|"
+    r"bekendgemaakt|gemeld|angekündigt|bekanntgegeben|bestätigt|mitgeteilt|annunciato|"
+    r"confermato|comunicato|anunciado|anunció|confirmado|confirmó|comunicado|comunicó|informado|"
+    r"informó|informa"
+)
 
 # Reporting verbs: a rumour when a newspaper says it ("meldt Wielerflits", "écrit
 # L'Équipe"), an announcement when the team does ("meldt de ploeg").
@@ -848,6 +869,12 @@ RELATIVE_PRONOUNS = r"who|whose|die|dat|qui|que|dont|che|il quale|la quale|der|d
 # Right before a move verb, these make it an event before the story's news ("after
 # leaving UAE", "since joining Visma", "après avoir quitté").
 EARLIER = r"after(?:\s+having)?|since|après(?:\s+avoir)?|dopo(?:\s+aver)?|nach|tras|sinds|depuis"
+# What may stand between "after"/"nach" and a move noun: "after his move", "nach dem
+# Abgang", "na zijn vertrek", "après le départ", "dopo il suo addio", "tras la salida".
+EARLIER_DETERMINERS = (
+    r"the|his|her|their|its|de|het|zijn|haar|hun|le|la|les|son|sa|ses|leur|il|lo|i|gli|suo|"
+    r"sua|el|los|las|su|sus|dem|der|den|des|seinem|seiner|ihrem|ihrer|einem|einer"
+)
 
 # In or right before an arrival verb, these make the team the current one ("rijdt nu nog
 # voor Bora", "is still riding for Ineos"), not a destination.

@@ -163,8 +163,13 @@ _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
     r"(?:ploeg|formatie|team|équipe|formation|squadra|formazione|mannschaft|equipo|squad)\b"
 )
+_ANNOUNCING_VERB = re.compile(
+    r"\s+(?:(?:" + cues.AUXILIARIES + r")\s+)?(?:" + cues.ANNOUNCING + r")\b"
+)
 _RELATIVE = re.compile(r"\s*,\s*(?:" + cues.RELATIVE_PRONOUNS + r")\b")
-_EARLIER = re.compile(_START + r"(?:" + cues.EARLIER + r")\s+$")
+_EARLIER = re.compile(
+    _START + r"(?:" + cues.EARLIER + r")\s+(?:(?:" + cues.EARLIER_DETERMINERS + r")\s+|l'|l’){0,2}$"
+)
 _CURRENTLY = re.compile(_START + r"(?:" + "|".join(cues.CURRENTLY) + r")(?:\W|$)")
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:" + cues.PASSIVE_AGENT + r")(?:\s+(?:" + cues.AGENT_ARTICLES + r")\s+|\s+|(?<='))"
@@ -187,6 +192,9 @@ _GENERIC_TEAM = re.compile(
     r"\b(?:team|squad|outfit|formation|ploeg|formatie|équipe|formation|squadra|"
     r"mannschaft|rennstall|equipo|it|they|ze|elle|sie)\b"
 )
+_TEAM_NOUNS = r"team|squad|outfit|ploeg|formatie|équipe|formation|squadra|mannschaft|equipo"
+_TEAM_OF = re.compile(r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du)\s*$")
+_TEAM_OWNED = re.compile(r"(?:'s|’s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|’s|'|’)\s*(?:[\w-]+\s+){0,2}|\s*)$")
 _HEADLINE_GAP = re.compile(
@@ -550,8 +558,11 @@ def _speaker(story: _Story, person: Mention, cue: _Hit) -> bool:
 def _subjects(
     story: _Story, people: Sequence[Mention], cue: _Hit, teams, clause_start: int | None = None
 ) -> list[Mention]:
-    """The person(s) doing the verb: the nearest named before it, with any listed with them."""
-    before = [p for p in people if p.end <= cue.start]
+    """The person(s) doing the verb: the nearest named before it, with any listed with them.
+
+    The boss a team is named after ("l'équipe de Marc Madiot", "Ralph Denk's team") is
+    part of the team's name, never the subject."""
+    before = [p for p in people if p.end <= cue.start and not _names_a_team(story, p)]
     if not before:
         if clause_start is None:
             return []
@@ -564,6 +575,11 @@ def _subjects(
             break
         chain.append(person)
     return chain
+
+
+def _names_a_team(story: _Story, person: Mention) -> bool:
+    before = story.low[max(0, person.start - 16) : person.start]
+    return bool(_TEAM_OF.search(before) or _TEAM_OWNED.match(story.low, person.end))
 
 
 def _inverted(
@@ -714,7 +730,8 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
     cue_hits = _move_cues(story.hits, span)
     if span.title:
         cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
-    elif cue_hits:
+    gapped: list[_Hit] = []
+    if not span.title and cue_hits:
         gapped = _headline_arrows(story, span, after=cue_hits[0].end)
         cue_hits = sorted(cue_hits + gapped, key=lambda h: h.start) if gapped else cue_hits
     if not cue_hits or _vetoed(story, span):
@@ -731,7 +748,14 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
         season=_season(story, span),
         staying=_staying(story, span, people),
     )
+    listed = {id(hit) for hit in gapped}
+    not_news = False  # the cue before was no news: neither are the list items it leads
     for i, cue in enumerate(cue_hits):
+        if id(cue) in listed:
+            if not_news:
+                continue
+        else:
+            not_news = True
         # Each cue owns the words up to its neighbours ("X joins A, Y signs with B").
         lo = cue_hits[i - 1].end if i else span.start
         hi = cue_hits[i + 1].start if i + 1 < len(cue_hits) else span.end
@@ -743,11 +767,13 @@ def _clause_evidence(story: _Story, span: _Span) -> None:
         # "Red Bull, who have already signed X": a move known before this story
         known = bool(_ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start))
         if _EARLIER.search(story.low, max(span.start, cue.start - 30), cue.start):
-            continue  # "made his debut for Tudor after leaving UAE": the move came before
+            continue  # "made his debut for Tudor after leaving UAE", "nach dem Abgang von X zu Y"
         if _CURRENTLY.search(story.low, max(span.start, cue.start - 20), cue.end):
             continue  # "rijdt nu nog voor Bora", "is still riding for": the current team
         if _race_action(story, cue, span, teams):
             continue
+        if id(cue) not in listed:
+            not_news = False
         _cue_evidence(story, clause, cue, region, known)
 
 
@@ -1034,11 +1060,14 @@ def _team_source(story: _Story, at: int) -> bool:
 
 
 def _team_named_after(story: _Story, hit: _Hit) -> bool:
-    """ "according to the team", "selon Tudor": the team itself is the source."""
-    if _team_source(story, hit.end):
+    """ "according to the team", "selon Tudor", "según ha anunciado el equipo": the team
+    itself is the source."""
+    verb = _ANNOUNCING_VERB.match(story.low, hit.end)
+    at = verb.end() if verb else hit.end
+    if _team_source(story, at):
         return True
-    nearby = _within_mentions(story.teams, hit.end, hit.end + 8)
-    return any(hit.end <= t.start <= hit.end + 6 for t in nearby)
+    nearby = _within_mentions(story.teams, at, at + 8)
+    return any(at <= t.start <= at + 6 for t in nearby)
 
 
 def _within_mentions(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
@@ -1066,12 +1095,20 @@ def _sentence_status(story: _Story, span: _Span) -> int:
         if not _team_speaks(story, hit):
             return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
     confirmed = _within(story.hits.get("confirmed", []), start, end)
-    for hit in confirmed:
-        if _NEGATION.search(story.low, max(start, hit.start - 40), hit.start):
-            return -1  # "not yet confirmed", "nog niet bevestigen"
+    if _unconfirmed(story, span):
+        return -1  # "not yet confirmed", "nog niet bevestigen"
     if confirmed or announced_by_team:
         return 1
     return -1 if _within(story.hits.get("weak", []), start, end) else 0
+
+
+def _unconfirmed(story: _Story, span: _Span) -> bool:
+    """The sentence says the move is not confirmed ("would not confirm the news",
+    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé")."""
+    return any(
+        _NEGATION.search(story.low, max(span.start, hit.start - 40), hit.start)
+        for hit in _within(story.hits.get("confirmed", []), span.start, span.end)
+    )
 
 
 def _mentioned_recently(story: _Story, person_id: str, sentence: int, spans) -> bool:
@@ -1143,6 +1180,9 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
     for ev in story.evidence:
         by_sentence[ev.sentence].append(ev)
     statuses = {s.sentence: _sentence_status(story, s) for s in spans}
+    # "Visma and Decathlon would not confirm the news": every move the story tells
+    # without an announcement of its own is unconfirmed, wherever that sentence stands.
+    unconfirmed = any(_unconfirmed(story, s) for s in spans)
     story.headline_status = statuses[0]
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
@@ -1170,6 +1210,8 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
                 moves.append((first, exit_move))
             continue
         status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
+        if unconfirmed and not any(statuses[ev.sentence] > 0 for ev in evs if ev.arrival):
+            status = "rumour"
         from_id = _origin(origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)

@@ -9,4 +9,6 @@ DEV_CORPUS = Path(
 )
 HOLDOUT_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout.jsonl"
 HOLDOUT2_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout2.jsonl"
+HOLDOUT3A_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout3a.jsonl"
+HOLDOUT3B_CORPUS = REPO / "tests" / "feeds" / "data" / "holdout3b.jsonl"
 """A second held-out set, written after the rules, to check they generalise."""

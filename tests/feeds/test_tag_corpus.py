@@ -13,7 +13,13 @@ from bot.tagging_cli import predict
 from feeds.evaluate import Report, read_jsonl, score
 from feeds.roster import Roster, load_roster
 from feeds.tag import Tagger
-from tests.corpus import DEV_CORPUS, HOLDOUT2_CORPUS, HOLDOUT_CORPUS
+from tests.corpus import (
+    DEV_CORPUS,
+    HOLDOUT2_CORPUS,
+    HOLDOUT3A_CORPUS,
+    HOLDOUT3B_CORPUS,
+    HOLDOUT_CORPUS,
+)
 
 CORPUS = DEV_CORPUS
 
@@ -87,10 +93,17 @@ def test_seed_story_with_the_bundled_roster(roster: Roster, records: list[dict])
 
 # Held-out sets the rules were not written from: floors a little under what the extractor
 # reaches on each (holdout: is_transfer 0.947, moves 0.952, status 1.000; holdout2: 1.000
-# on all three), so a change that only helps the dev set shows up here.
+# on all three), so a change that only helps the dev set shows up here. The third set
+# (3a men's racing, 3b women's racing, staff and traps) was annotated before the tagger
+# was run on it; its first figures were: 3a moves 0.714, status 0.600; 3b is_transfer
+# 0.769 -> 0.933 after one annotation fix, moves 0.800, status 0.833. Its floors are the
+# issue's targets.
+TARGETS = {"riders": 0.97, "teams": 0.95, "transfer": 0.90, "moves": 0.80, "status": 0.85}
 HELD_OUT = {
-    "holdout": (HOLDOUT_CORPUS, {"transfer": 0.90, "moves": 0.90, "status": 0.90}),
-    "holdout2": (HOLDOUT2_CORPUS, {"transfer": 0.95, "moves": 0.93, "status": 0.93}),
+    "holdout": (HOLDOUT_CORPUS, {**TARGETS, "transfer": 0.90, "moves": 0.90, "status": 0.90}),
+    "holdout2": (HOLDOUT2_CORPUS, {**TARGETS, "transfer": 0.95, "moves": 0.93, "status": 0.93}),
+    "holdout3a": (HOLDOUT3A_CORPUS, TARGETS),
+    "holdout3b": (HOLDOUT3B_CORPUS, TARGETS),
 }
 
 
@@ -104,14 +117,18 @@ def held_out(request, roster: Roster) -> tuple[str, Report, dict[str, float]]:
     return request.param, score(held, predicted, roster), floors
 
 
-def test_held_out_transfer_figures(held_out: tuple[str, Report, dict[str, float]]) -> None:
+def test_held_out_figures(held_out: tuple[str, Report, dict[str, float]]) -> None:
     name, report, floors = held_out
     figures = {
+        "riders": report.riders.f1,
+        "teams": report.teams.f1,
         "transfer": report.transfer.f1,
         "moves": report.moves.f1,
         "status": report.status_accuracy,
     }
     print(f"{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
-    misses = "\n".join(m for m in report.misses if "rider" not in m and "team" not in m)
+    misses = "\n".join(report.misses)
     for key, floor in floors.items():
-        assert figures[key] >= floor, f"{name} {key} {figures[key]:.3f} < {floor}\n{misses}"
+        # Rounded as printed: 4 of 5 is 0.7999999999999999 in floating point.
+        value = round(figures[key], 3)
+        assert value >= floor, f"{name} {key} {value:.3f} < {floor}\n{misses}"

@@ -1,0 +1,124 @@
+"""Sentence shapes of transfer news, through the whole tagger and the bundled roster.
+
+Each case is a short story written for the shape it tests (not taken from a corpus):
+who moves where, and whether it is confirmed or a rumour.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.roster import load_roster
+from feeds.tag import Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_roster())
+
+
+CASES = [
+    (
+        # The teams would not confirm it: an unhedged sentence elsewhere is still a rumour.
+        "refused confirmation, Dutch",
+        date(2025, 5, 20),
+        "Kooij naar Decathlon",
+        "Olav Kooij maakt de overstap naar Decathlon AG2R La Mondiale. Visma | Lease a Bike "
+        "wilde het nieuws niet bevestigen.",
+        True,
+        {("Olav Kooij", "Decathlon AG2R La Mondiale", "rumour")},
+    ),
+    (
+        "refused confirmation, English",
+        date(2024, 8, 2),
+        "Pidcock to Q36.5",
+        "Tom Pidcock joins Q36.5 Pro Cycling Team. Ineos Grenadiers would not confirm the news.",
+        True,
+        {("Tom Pidcock", "Q36.5 Pro Cycling Team", "rumour")},
+    ),
+    (
+        "linked with, Dutch",
+        date(2025, 5, 20),
+        "Sprinters voor Decathlon",
+        "Cees Bol van XDS Astana wordt in verband gebracht met een overstap naar Decathlon "
+        "AG2R La Mondiale.",
+        True,
+        {("Cees Bol", "Decathlon AG2R La Mondiale", "rumour")},
+    ),
+    (
+        "the team as source after an announcing verb, Spanish",
+        date(2024, 9, 10),
+        "Nuevo fichaje",
+        "Enric Mas correrá en el Movistar Team dos años más, según ha confirmado el equipo "
+        "español. Pello Bilbao ficha por el Movistar Team, según ha anunciado el equipo.",
+        True,
+        {("Pello Bilbao", "Movistar Team", "confirmed")},
+    ),
+    (
+        "a newspaper as source after an announcing verb stays a rumour",
+        date(2024, 9, 10),
+        "Nuevo fichaje",
+        "Pello Bilbao ficha por el Movistar Team, según ha publicado Marca.",
+        True,
+        {("Pello Bilbao", "Movistar Team", "rumour")},
+    ),
+    (
+        # "After the departure of X to Y" is background, list items included.
+        "background departure noun, German",
+        date(2024, 8, 20),
+        "Kopecky bleibt",
+        "Nach dem Abgang von Demi Vollering zu FDJ-Suez führt Lotte Kopecky das Team SD "
+        "Worx-Protime an. Sie verlängert ihren Vertrag bis 2027.",
+        False,
+        set(),
+    ),
+    (
+        "a list after a move verb is still news",
+        date(2024, 8, 20),
+        "Neue Fahrer",
+        "Demi Vollering wechselt zu FDJ-Suez, Lotte Kopecky zu Visma | Lease a Bike.",
+        True,
+        {
+            ("Demi Vollering", "FDJ-Suez", "confirmed"),
+            ("Lotte Kopecky", "Visma | Lease a Bike", "confirmed"),
+        },
+    ),
+    (
+        # German: the team before the role ("wird beim Team Leiter"), a contracted article
+        # before a team description ("beim deutschen Team").
+        "staff role after the team, German",
+        date(2024, 8, 20),
+        "Neuer Leiter",
+        "Red Bull-Bora-Hansgrohe baut um: Dan Bigham verlässt Ineos Grenadiers und wird beim "
+        "deutschen Team Leiter der Abteilung für Material.",
+        True,
+        {("Dan Bigham", "Red Bull-Bora-Hansgrohe", "confirmed")},
+    ),
+    (
+        # The boss a team is named after is not the one who leaves.
+        "team named after its boss, French",
+        date(2024, 8, 2),
+        "Guillaume Martin chez Groupama-FDJ",
+        "Guillaume Martin a signé avec l'équipe de Marc Madiot et quittera Cofidis à la fin "
+        "de la saison.",
+        True,
+        {("Guillaume Martin", "Groupama-FDJ", "confirmed")},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
+def test_transfer_shape(tagger: Tagger, case) -> None:
+    _, published, title, text, want_transfer, want_moves = case
+    tags = tagger.tag(title, text, published)
+    assert tags.is_transfer == want_transfer
+    assert {(m.person, m.to_team, m.status) for m in tags.moves} == want_moves
+
+
+def test_a_compound_noun_before_a_surname_is_no_first_name(tagger: Tagger) -> None:
+    # "Stundenrekord-Ingenieur" is a job, not the first name of another Bigham.
+    title = "Stundenrekord-Ingenieur Bigham verlässt Ineos"
+    mentions = tagger.mentions(title, "Dan Bigham verlässt Ineos Grenadiers.", date(2024, 8, 20))
+    assert [m.start for m in mentions if m.entity_id == "dan-bigham"] == [24, len(title) + 2]
