@@ -579,6 +579,7 @@ _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _WORDS = re.compile(r"\w+")
 _DOTTED_WORD = re.compile(r"(\w+)\.")
 _POSSESSIVE_TEAM = re.compile(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b")
+_AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
@@ -728,6 +729,12 @@ class _Resolver:
                     self._add_person(pid, start, end, how)
                     persons_full.setdefault(pid, []).append(start)
                     strong_entities.add(pid)
+                    sibling = self._shared_surname(start, k0, k1)
+                    if sibling is not None:
+                        sid, s_start, s_end = sibling
+                        self._add_person(sid, s_start, s_end, "name")
+                        persons_full.setdefault(sid, []).append(s_start)
+                        strong_entities.add(sid)
                     continue
             teams = info.strong_teams
             if teams and not self.near_company(k0, k1):
@@ -776,6 +783,26 @@ class _Resolver:
         self._staff_teams()
         self._descriptions(descs)
         return self._finish(self.found)
+
+    def _shared_surname(self, start: int, k0: int, k1: int) -> tuple[str, int, int] | None:
+        """ "Adam and Simon Yates", "Ion en Gorka Izagirre": the first name before the
+        "and" shares the full name's surname. Only when that makes a roster name."""
+        if k0 < 2 or k1 - k0 < 2 or self.ft.word(k0 - 1) not in _AND_WORDS:
+            return None
+        link_start, link_end = self.ft.word_span(k0 - 1)
+        first_start, first_end = self.ft.word_span(k0 - 2)
+        gaps = (self.text[first_end:link_start], self.text[link_end:start])
+        if any(gap.strip(" \u00a0") or not gap for gap in gaps):
+            return None  # only spaces between: "Adam and Simon Yates", not "Adam. And Simon"
+        if not self.text[first_start].isupper():
+            return None
+        words = [self.ft.word(k0 - 2), *(self.ft.word(k) for k in range(k0 + 1, k1))]
+        value = self.t._matcher.automaton.get(" " + "  ".join(words) + " ", None)
+        info = value[1][0] if value else None
+        if info is None or not info.full_ids:
+            return None
+        pid = self._pick_person(info.full_ids, first_start)
+        return (pid, first_start, first_end) if pid is not None else None
 
     def _finish(self, found: list[_Found]) -> list[_Found]:
         found.sort(key=lambda f: (f.start, -f.end))

@@ -701,3 +701,47 @@ teams = [
     racing = tagger.tag("Tour de France Femmes", text, date(2025, 7, 30))
     assert (coaching.riders, coaching.staff) == ([], ["anna-van-der-breggen"])
     assert (racing.riders, racing.staff) == (["anna-van-der-breggen"], [])
+
+
+SIBLINGS = parse_roster(
+    """
+[[team]]
+id = "jayco"
+names = [{ name = "Team Jayco AlUla" }]
+
+[[rider]]
+name = "Adam Yates"
+teams = [{ team = "jayco", from = 2014 }]
+
+[[rider]]
+name = "Simon Yates"
+teams = [{ team = "jayco", from = 2014 }]
+
+[[rider]]
+name = "Pello Bilbao"
+teams = [{ team = "jayco", from = 2014 }]
+"""
+)
+
+
+def test_a_first_name_before_and_shares_the_surname_that_follows() -> None:
+    tagger = Tagger(SIBLINGS)
+    when = date(2023, 7, 10)
+    for text in (
+        "The twins Adam and Simon Yates both attacked on the climb of the stage.",
+        "De tweeling Adam en Simon Yates viel aan in de slotklim van de etappe.",
+    ):
+        assert sorted(tagger.tag("Stage 9", text, when).riders) == ["adam-yates", "simon-yates"]
+    # Only when the first name makes a roster name with that surname.
+    other = tagger.tag("Stage 9", "Tom and Simon Yates rode in the peloton.", when)
+    assert other.riders == ["simon-yates"]
+
+
+def test_a_surname_that_is_a_city_needs_the_full_name() -> None:
+    tagger = Tagger(SIBLINGS)
+    when = date(2023, 7, 1)
+    city = tagger.tag("Grand Départ", "The Tour de France peloton rolled out of Bilbao.", when)
+    rider = tagger.tag(
+        "Stage 1", "Pello Bilbao was fifth in the Tour de France; Bilbao attacked.", when
+    )
+    assert city.riders == [] and rider.riders == ["pello-bilbao"]
