@@ -42,7 +42,12 @@ TICK_S = 5.0
 GIVE_UP_AFTER_S = 24 * 3600
 MAX_RETRY_DELAY_S = 3600
 FORUM_TAGS_PER_POST = 5
-FORUM_ATTEMPT_NOTE = "a forum post was being made; whether Discord made it was not known"
+# Discord checks a message's nonce against those of "the past few minutes": a resend
+# within this of the first try is deduplicated by it; after it, the worker looks for the
+# post first (forum posts take no nonce: it always looks).
+NONCE_WINDOW_S = 120.0
+# How many of a channel's latest messages are read to find an earlier try's post.
+HISTORY_LOOKBACK = 50
 
 
 class PermanentFailure(Exception):
@@ -217,16 +222,16 @@ class Delivery:
                 channel_id = await self._dm_channel(int(raw_id))
             else:
                 channel_id = int(raw_id)
-            if item.channel_type == "forum":
+            forum = item.channel_type == "forum"
+            title = (embed.title or "Digest") if digest else item.title
+            name = render.truncate(render.clean_text(title) or "News", 100)
+            if not digest:
+                made = await self._made_earlier(item, channel_id, name, forum=forum)
+                if made is not None:
+                    return made
+                await self.storage.outbox.note_attempt(item.id, self.clock())
+            if forum:
                 # A forum takes posts (threads), not messages: one per story, or per digest.
-                title = (embed.title or "Digest") if digest else item.title
-                name = render.truncate(render.clean_text(title) or "News", 100)
-                if not digest:
-                    # Discord takes no nonce for forum posts: find one an earlier try made.
-                    made = await self._forum_post_made(item, channel_id, name)
-                    if made is not None:
-                        return made
-                    await self.storage.outbox.note_attempt(item.id, FORUM_ATTEMPT_NOTE)
                 params = handle_message_parameters(
                     content=content,
                     embed=embed,
@@ -253,36 +258,65 @@ class Delivery:
         except (discord.Forbidden, discord.NotFound) as exc:
             raise PermanentFailure(exc.status, exc.text or type(exc).__name__) from exc
 
+    async def _made_earlier(
+        self, item: OutboxItem, channel_id: int, name: str, *, forum: bool
+    ) -> int | None:
+        """The post an earlier try of `item` made whose answer never came (lost, or the
+        bot stopped first), when Discord's nonce can no longer tell: always for a forum,
+        for a channel or DM once the first try is older than Discord's nonce window."""
+        if item.attempted_at is None or not item.url:
+            return None
+        try:
+            if forum:
+                return await self._forum_post_made(item, channel_id, name)
+            if self.clock() - item.attempted_at < NONCE_WINDOW_S:
+                return None  # the resend carries the same nonce: Discord answers with the post
+            return await self._message_made(item, channel_id)
+        except discord.Forbidden:
+            return None  # cannot look (no Read Message History): post it
+
+    def _ours_linking(self, message: dict[str, Any], url: str) -> bool:
+        me = str(self.bot.user.id) if self.bot.user else None
+        author = (message.get("author") or {}).get("id")
+        if me is not None and str(author) != me:
+            return False
+        return any(e.get("url") == url for e in message.get("embeds") or [])
+
+    async def _message_made(self, item: OutboxItem, channel_id: int) -> int | None:
+        """A message of ours among the channel's latest that links the story."""
+        assert item.url is not None
+        await self._limiter.acquire()  # a request of its own under Discord's global limit
+        messages: Any = await self.bot.http.logs_from(channel_id, HISTORY_LOOKBACK)
+        for message in messages or []:
+            if self._ours_linking(message, item.url):
+                log.info("message %s of outbox row %s was sent already", message["id"], item.id)
+                return int(message["id"])
+        return None
+
     async def _forum_post_made(self, item: OutboxItem, forum_id: int, name: str) -> int | None:
-        """The post an earlier try of `item` made in the forum, whose answer never came
-        (lost, or the bot died first): a thread of ours there with this name whose first
-        message links the story. Looked for only after such a try."""
-        if not (item.attempts or item.last_error) or item.guild_id is None or not item.url:
+        """A thread of ours in the forum with this name whose first message links the story."""
+        assert item.url is not None
+        if item.guild_id is None:
             return None
         http = self.bot.http
         me = str(self.bot.user.id) if self.bot.user else None
-        try:
-            # Each look is a request of its own under Discord's global limit.
-            await self._limiter.acquire()
-            data: Any = await http.get_active_threads(item.guild_id)
-            for thread in data.get("threads") or []:
-                if str(thread.get("parent_id")) != str(forum_id) or thread.get("name") != name:
-                    continue
-                if me is not None and str(thread.get("owner_id")) != me:
-                    continue
-                try:
-                    # A forum post's first message has the thread's id.
-                    await self._limiter.acquire()
-                    first = await http.get_message(thread["id"], thread["id"])
-                except discord.NotFound:
-                    continue
-                if any(e.get("url") == item.url for e in first.get("embeds") or []):
-                    log.info(
-                        "forum post %s of outbox row %s was made already", first["id"], item.id
-                    )
-                    return int(first["id"])
-        except discord.Forbidden:
-            return None  # cannot look (no Read Message History): post it
+        # Each look is a request of its own under Discord's global limit.
+        await self._limiter.acquire()
+        data: Any = await http.get_active_threads(item.guild_id)
+        for thread in data.get("threads") or []:
+            if str(thread.get("parent_id")) != str(forum_id) or thread.get("name") != name:
+                continue
+            if me is not None and str(thread.get("owner_id")) != me:
+                continue
+            try:
+                # A forum post's first message has the thread's id.
+                await self._limiter.acquire()
+                first = await http.get_message(thread["id"], thread["id"])
+            except discord.NotFound:
+                continue
+            if self._ours_linking(first, item.url):
+                log.info("forum post %s of outbox row %s was made already", first["id"], item.id)
+                return int(first["id"])
         return None
 
     async def _dm_channel(self, user_id: int) -> int:

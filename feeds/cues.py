@@ -262,7 +262,8 @@ COMMON_WORDS: frozenset[str] = _words(
     # words that are also team aliases (for the sentence-start rule)
     "drops trek total sky bull fenix emirates grenadiers "
     # places, months, days ("in Bilbao", "Sierra Nevada", "Cortina d'Ampezzo")
-    "milan bilbao sierra cortina roche thomas august april june july march january october november december "
+    "milan bilbao sierra cortina roche thomas august april june july march january "
+    "october november december "
     "september februari maart mei juni juli augustus oktober janvier fevrier mars avril "
     "mai juin juillet aout octobre novembre gennaio febbraio marzo aprile maggio giugno "
     "luglio agosto ottobre januar februar marz oktober dezember enero febrero abril mayo "

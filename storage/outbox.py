@@ -58,6 +58,8 @@ class OutboxItem:
     attempts: int
     last_error: str | None
     created_at: float
+    attempted_at: float | None
+    """When the earliest send whose outcome is unknown began; None when there was none."""
     channel_type: str
     title: str
     url: str | None
@@ -254,6 +256,7 @@ async def insert_rows(
 _ITEM_SELECT = (
     "SELECT o.id, o.article_id, o.target, o.guild_id, o.subscription_id, o.follow_id, "
     "o.role_id, o.digest, o.also_on, o.nonce, o.attempts, o.last_error, o.created_at, "
+    "o.attempted_at, "
     "COALESCE(s.channel_type, 'text') AS channel_type, a.title, a.url, a.summary, "
     "a.image_url, a.published_at, a.sort_at, f.title AS feed_title, f.url AS feed_url, "
     "a.is_transfer FROM outbox o JOIN articles a ON a.id = o.article_id "
@@ -322,7 +325,7 @@ class OutboxStore:
         async with self._storage.transaction() as conn:
             await conn.executemany(
                 "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, "
-                "attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                "attempts = attempts + 1, last_error = NULL, attempted_at = NULL WHERE id = ?",
                 [(message_id, now, i) for i in ids],
             )
 
@@ -334,13 +337,14 @@ class OutboxStore:
                 [(error, next_attempt_at, i) for i in ids],
             )
 
-    async def note_attempt(self, outbox_id: int, note: str) -> None:
-        """Before a send Discord cannot deduplicate (no nonce): a later try of this row,
-        after a crash, then knows to look for the post first."""
+    async def note_attempt(self, outbox_id: int, now: float) -> None:
+        """Right before a send: if its answer never comes (lost, or the bot stops), a
+        later try knows the post may exist. The earliest such time is kept."""
         async with self._storage.transaction() as conn:
             await conn.execute(
-                "UPDATE outbox SET last_error = ? WHERE id = ? AND state = 'pending'",
-                (note, outbox_id),
+                "UPDATE outbox SET attempted_at = COALESCE(attempted_at, ?) "
+                "WHERE id = ? AND state = 'pending'",
+                (now, outbox_id),
             )
 
     async def mark(self, ids: Sequence[int], state: str, error: str | None) -> None:

@@ -20,9 +20,10 @@ Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
 (`POST /channels/{forum}/threads`, listed by `GET /guilds/{guild}/threads/active`, each
 starter message readable at `GET /channels/{thread}/messages/{thread}`, the same id as
 on Discord) and channel messages, where a repeated nonce with `enforce_nonce` returns
-the message already created. Any channel id and any user's DM channel are served
-(`channel_messages` lists what was created in each), so load tests can post to many
-targets.
+the message already created (for `nonce_window_s`, when set, as Discord does for a few
+minutes); `GET /channels/{id}/messages` lists a channel's latest. Any channel id and any
+user's DM channel are served (`channel_messages` lists what was created in each), so load
+tests can post to many targets.
 
 Standalone, for driving `domestique run` from another process::
 
@@ -211,8 +212,11 @@ class DiscordStandIn:
         token: str | None = None,
         extra_channels: int = 0,
         rate_limits: bool | RateLimiter = False,
+        nonce_window_s: float | None = None,
     ) -> None:
         self.heartbeat_ms = heartbeat_ms
+        self.nonce_window_s = nonce_window_s
+        """How long a nonce is remembered ("the past few minutes" on Discord); None: always."""
         self.token = token
         """When set, REST requests must carry `Authorization: Bot <token>` (else 401)."""
         self.extra_channels = extra_channels
@@ -233,7 +237,7 @@ class DiscordStandIn:
         self.messages: dict[str, dict[str, Any]] = {}
         self.dm_channels: dict[str, str] = {}
         """user id -> DM channel id, created by POST /users/@me/channels."""
-        self._nonces: dict[tuple[str, str], dict[str, Any]] = {}
+        self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}
         self._posted: list[str] = []
         self.threads: list[dict[str, Any]] = []
         """Forum posts created by POST /channels/{forum}/threads."""
@@ -428,14 +432,19 @@ class DiscordStandIn:
             nonce = (body or {}).get("nonce")
             if nonce and (body or {}).get("enforce_nonce"):
                 # Discord answers a repeated nonce with the message it already created.
-                existing = self._nonces.get((parts[1], str(nonce)))
-                if existing is not None:
+                existing, at = self._nonces.get((parts[1], str(nonce)), (None, 0.0))
+                window = self.nonce_window_s
+                if existing is not None and (window is None or time.monotonic() - at < window):
                     return _json(existing)
             message = self._message(body or {}, channel_id=parts[1])
             self._posted.append(message["id"])
             if nonce:
-                self._nonces[(parts[1], str(nonce))] = message
+                self._nonces[(parts[1], str(nonce))] = (message, time.monotonic())
             return _json(message)
+        if method == "GET" and parts[0] == "channels" and parts[2:] == ["messages"]:
+            # A channel's latest messages, newest first, as Discord lists them.
+            limit = int(request.query.get("limit", "50"))
+            return _json(self.channel_messages(parts[1])[::-1][:limit])
         if method == "POST" and tail == "users/@me/channels":
             return _json(self._dm_channel(str((body or {}).get("recipient_id"))))
         if method == "POST" and parts[0] == "channels" and parts[-1] == "threads":

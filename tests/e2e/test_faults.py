@@ -4,7 +4,8 @@
   delivery route for a stretch, then makes three posts whose answers it loses; once it
   recovers, every pending post arrives exactly once and none is marked failed.
 - Forum posts, which Discord cannot deduplicate by nonce: one whose answer was lost, or
-  that was being made as the run stopped, is found and not posted again.
+  that was being made as the run stopped, is found and not posted again. So is a channel
+  message made as the bot died, when it comes back after Discord's nonce window.
 - Crash: the real `domestique run` process, polling a local feed server and posting to
   a stand-in running in this process, is killed with SIGKILL at seeded random moments
   (while polling and fanning out, as a post is created, at any moment) and started
@@ -35,10 +36,18 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery import NONCE_WINDOW_S
 from storage import Storage
 from storage.articles import person_key
 from tests.e2e.conftest import TOKEN
-from tests.e2e.standin import CHANNEL_ID, FORUM_ID, GUILD_ID, THREAD_ID, DiscordStandIn
+from tests.e2e.standin import (
+    CHANNEL_ID,
+    FORUM_ID,
+    GUILD_ID,
+    THREAD_ID,
+    ChannelRef,
+    DiscordStandIn,
+)
 from tests.e2e.test_delivery import (  # noqa: F401 - fixtures this module's tests use
     OLD,
     SEED_URL,
@@ -184,6 +193,50 @@ async def test_forum_post_made_as_the_bot_died_is_not_posted_again(world):  # no
     await world.deliver()
     assert await world.storage.outbox.counts() == {"sent": 1}
     assert forum_posts(world.standin) == [SEED_URL]
+
+
+async def _die_as_the_message_is_made(world) -> None:  # noqa: F811
+    """Run delivery and stop it the moment the stand-in has created the message: nothing
+    after that happens, as when the process is killed there."""
+    run = asyncio.create_task(world.deliver())
+    await world.standin.wait_for(lambda: world.standin.channel_messages(CHANNEL_ID))
+    run.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await run
+    assert await world.storage.outbox.counts() == {"pending": 1}
+
+
+async def test_message_made_as_the_bot_died_is_not_sent_again_after_the_nonce_window(
+    world,  # noqa: F811
+):
+    world.standin.nonce_window_s = NONCE_WINDOW_S  # Discord forgets nonces after minutes
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    await _die_as_the_message_is_made(world)
+    world.standin.nonce_window_s = 0.0  # ... and the bot comes back after that window
+    await world.restart()
+    world.offset = NONCE_WINDOW_S + 1
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"sent": 1}
+    assert [m["embeds"][0]["url"] for m in world.standin.channel_messages(CHANNEL_ID)] == [SEED_URL]
+    # It looked in the channel rather than posting blind.
+    assert world.standin.find("GET", f"/channels/{CHANNEL_ID}/messages")
+
+
+async def test_message_resent_within_the_nonce_window_is_deduplicated_by_discord(
+    world,  # noqa: F811
+):
+    world.standin.nonce_window_s = NONCE_WINDOW_S
+    await world.mod("subscribe", {"channel": ChannelRef(CHANNEL_ID), "what": "all"})
+    world.publish(seed_item(now_utc()), OLD)
+    await world.poll()
+    await _die_as_the_message_is_made(world)
+    await world.restart()
+    await world.deliver()
+    assert await world.storage.outbox.counts() == {"sent": 1}
+    assert len(world.standin.channel_messages(CHANNEL_ID)) == 1
+    assert not world.standin.find("GET", f"/channels/{CHANNEL_ID}/messages")  # no look needed
 
 
 async def test_forum_post_goes_out_when_the_bot_may_not_look_for_an_earlier_one(world):  # noqa: F811
