@@ -159,9 +159,14 @@ _MOVE_NEGATION = re.compile(
 )
 _ALREADY = re.compile(_START + r"(?:" + "|".join(cues.ALREADY) + r")\W+(?:[\w']+\W+)?$")
 _AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
+# Words for a team, in the six languages.
+_TEAM_NOUNS = (
+    r"team|squad|outfit|ploeg|formatie|équipe|formation|squadra|formazione|mannschaft|"
+    r"rennstall|equipo"
+)
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
-    r"(?:ploeg|formatie|team|équipe|formation|squadra|formazione|mannschaft|equipo|squad)\b"
+    r"(?:" + _TEAM_NOUNS + r")\b"
 )
 _ANNOUNCING_VERB = re.compile(
     r"\s+(?:(?:" + cues.AUXILIARIES + r")\s+)?(?:" + cues.ANNOUNCING + r")\b"
@@ -188,11 +193,7 @@ _SPEAKER = re.compile(
     r"\b(?:" + cues.SPEECH + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
 )
 _BOSS = re.compile(r"\b(?:" + cues.BOSS_TITLES + r")\s*$")
-_GENERIC_TEAM = re.compile(
-    r"\b(?:team|squad|outfit|formation|ploeg|formatie|équipe|formation|squadra|"
-    r"mannschaft|rennstall|equipo|it|they|ze|elle|sie)\b"
-)
-_TEAM_NOUNS = r"team|squad|outfit|ploeg|formatie|équipe|formation|squadra|mannschaft|equipo"
+_GENERIC_TEAM = re.compile(r"\b(?:" + _TEAM_NOUNS + r"|it|they|ze|elle|sie)\b")
 _TEAM_OF = re.compile(r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du)\s*$")
 _TEAM_OWNED = re.compile(r"(?:'s|’s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
