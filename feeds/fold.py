@@ -6,9 +6,10 @@ an alias key `" mark  cavendish "` can only match whole words, and two adjacent
 names can both match: each owns one of the two spaces between them.
 
 Folding is the cost of matching, so every step is a C-level operation over the
-whole story: unidecode only on non-ASCII runs (short runs cached), then one
-`bytes.translate` that lowercases and turns every other character into a space
-(lengths unchanged), then `split`/`join` into the two-space form. The map from
+whole story: the ASCII encoder, whose error handler transliterates each non-ASCII run
+with unidecode (short runs cached), then one `bytes.translate` that lowercases and
+turns every other character into a space (lengths unchanged), then `split`/`join`
+into the two-space form. The map from
 folded words back to original offsets is built only for stories with matches, and
 holds two lists: where each word starts in the folded text, and which piece of
 the single-space split it is; every other offset follows from those by arithmetic
@@ -17,7 +18,9 @@ the single-space split it is; every other offset follows from those by arithmeti
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -25,7 +28,6 @@ from operator import add, lt
 
 from unidecode import unidecode
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Letters unidecode gets "wrong" for matching names: it is fine for nearly all
@@ -66,23 +68,53 @@ _TABLE = bytes(
 )
 
 
-def _to_ascii(text: str) -> str:
+class _Runs(threading.local):
+    """The transliterated runs of the text this thread is encoding: (start, end, length
+    of the replacement), in order."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, int, int]] = []
+
+
+_RUNS = _Runs()
+_ENCODE_ERRORS = "domestique.fold"
+
+
+def _transliterate_error(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the ASCII encoder finds each maximal run of non-ASCII
+    characters in C and hands it here, so only the runs cost Python time (a regex
+    scan for them took longer than the whole rest of the fold)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    replacement = _ascii_run(exc.object[exc.start : exc.end])
+    if not replacement.isascii():
+        replacement = " "
+    _RUNS.found.append((exc.start, exc.end, len(replacement)))
+    return replacement, exc.end
+
+
+codecs.register_error(_ENCODE_ERRORS, _transliterate_error)
+
+
+def _encode(text: str) -> tuple[bytes, list[tuple[int, int, int]]]:
+    """`text` as ASCII bytes with non-ASCII runs transliterated, and those runs."""
     if text.isascii():
-        return text
-    return _NON_ASCII.sub(lambda m: _ascii_run(m.group()), text)
+        return text.encode("ascii"), []
+    _RUNS.found = runs = []
+    return text.encode("ascii", _ENCODE_ERRORS), runs
 
 
 def fold_tokens(text: str) -> list[str]:
     """The folded words of `text` (`"Van der Poel"` -> `["van", "der", "poel"]`)."""
     if len(text) > 200:
-        return _to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split()
+        return _encode(text)[0].translate(_TABLE).decode("ascii").split()
     return list(_fold_name(text))
 
 
 @lru_cache(maxsize=200_000)
 def _fold_name(text: str) -> tuple[str, ...]:
     # Cached: the same names are folded again on every roster rebuild.
-    return tuple(_to_ascii(text).encode("ascii").translate(_TABLE).decode("ascii").split())
+    return tuple(_encode(text)[0].translate(_TABLE).decode("ascii").split())
 
 
 def fold_word(text: str) -> str:
@@ -99,26 +131,16 @@ class FoldedText:
         self.original = text
         # Non-ASCII runs replaced by their transliteration; remember where, since
         # the replacement changes lengths (ß -> ss, emoji -> " ").
+        encoded, runs = _encode(text)
         spans: list[tuple[int, int, int, int]] = []
-        if text.isascii():
-            ascii_text = text
-        else:
-            pieces: list[str] = []
-            last = 0
-            shift = 0
-            for m in _NON_ASCII.finditer(text):
-                rep = _ascii_run(m.group())
-                pieces.append(text[last : m.start()])
-                pieces.append(rep)
-                a_start = m.start() + shift
-                spans.append((a_start, a_start + len(rep), m.start(), m.end()))
-                shift += len(rep) - (m.end() - m.start())
-                last = m.end()
-            pieces.append(text[last:])
-            ascii_text = "".join(pieces)
+        shift = 0
+        for o_start, o_end, length in runs:
+            a_start = o_start + shift
+            spans.append((a_start, a_start + length, o_start, o_end))
+            shift += length - (o_end - o_start)
         self._ascii_spans = spans
-        # Same length as ascii_text: words and single spaces.
-        self._bytes = ascii_text.encode("ascii").translate(_TABLE)
+        # Same length as the ASCII text: words and single spaces.
+        self._bytes = encoded.translate(_TABLE)
         self._words = words = self._bytes.split()
         self.folded = (b"  " + b"  ".join(words) + b"  ").decode("ascii") if words else "  "
         # Empty until built; built, it holds at least the end of the text.
