@@ -258,6 +258,20 @@ def _folded(text: str) -> str:
 
 
 @dataclass(slots=True)
+class Candidates:
+    """What the matching stage found in one story, before any rule."""
+
+    text: FoldedText
+    hits: list[_Hit]
+    """(start, end, first word, end word, key) of each alias occurrence, in text order."""
+    vocab: int
+    """Weight of the strong cycling vocabulary (each word once)."""
+    weak_vocab: int
+    company_words: set[int]
+    """Folded word indices of company words ("supermarket", "software")."""
+
+
+@dataclass(slots=True)
 class _Found:
     entity_id: str
     kind: Kind
@@ -501,13 +515,14 @@ class Tagger:
                 active = False
         return "rider" if active else "retired"
 
-    def _resolve(
-        self, full: str, published: date | None, feed_is_cycling: bool | None
-    ) -> list[_Found]:
-        ft = FoldedText(full)
+    def candidates(self, text: str) -> Candidates | None:
+        """The matching stage: fold `text` once, run the automaton over it, and map each
+        alias occurrence back to the original text (what the rules then settle). None
+        when no alias occurs."""
         automaton = self._matcher.automaton
         if automaton is None:
-            return []
+            return None
+        ft = FoldedText(text)
         vocab = 0
         weak_vocab = 0
         seen_cues: set[str] = set()
@@ -529,16 +544,25 @@ class Tagger:
                 ends.append(end_index + 1)
                 infos.append(info)
         if not infos:
-            return []
+            return None
         hits: list[_Hit] = [
             (*span, info) for span, info in zip(ft.spans(starts, ends), infos, strict=True)
         ]
         company_words = {ft.word_index(pos) for pos in company_at}
+        return Candidates(ft, hits, vocab, weak_vocab, company_words)
+
+    def _resolve(
+        self, full: str, published: date | None, feed_is_cycling: bool | None
+    ) -> list[_Found]:
+        found = self.candidates(full)
+        if found is None:
+            return []
         # Everyday words (race, team, season) only add to real evidence: on their own
         # they describe Formula 1, football and golf as well.
-        strong = vocab + (CONTEXT_NEEDED if feed_is_cycling else 0)
-        state = _Resolver(self, ft, published, hits, strong, min(weak_vocab, WEAK_CUE_CAP))
-        state.company_words = company_words
+        strong = found.vocab + (CONTEXT_NEEDED if feed_is_cycling else 0)
+        weak = min(found.weak_vocab, WEAK_CUE_CAP)
+        state = _Resolver(self, found.text, published, found.hits, strong, weak)
+        state.company_words = found.company_words
         return state.run()
 
     # helpers used by the resolver
