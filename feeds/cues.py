@@ -261,8 +261,9 @@ COMMON_WORDS: frozenset[str] = _words(
     "kraft wald blanc petit rubio "
     # words that are also team aliases (for the sentence-start rule)
     "drops trek total sky bull fenix emirates grenadiers "
-    # places, months, days ("in Bilbao", "Sierra Nevada", "Cortina d'Ampezzo")
-    "milan bilbao sierra cortina roche thomas august april june july march january "
+    # places ("in Bilbao", "Sierra Nevada", "Cortina d'Ampezzo", "Sevilla"), months, days
+    "milan bilbao sierra cortina roche verona sevilla sheffield ragusa "
+    "thomas august april june july march january "
     "october november december "
     "september februari maart mei juni juli augustus oktober janvier fevrier mars avril "
     "mai juin juillet aout octobre novembre gennaio febbraio marzo aprile maggio giugno "

@@ -604,6 +604,14 @@ _WORDS = re.compile(r"\w+")
 _DOTTED_WORD = re.compile(r"(\w+)\.")
 _POSSESSIVE_TEAM = re.compile(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b")
 _AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und"})
+# A word for a sibling, then a capitalised first name: "his twin brother Simon", "son
+# frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon".
+_SIBLING = re.compile(
+    r"(?i:\b(?:twin|brother|sister|jumeau|jumelle|frère|frere|sœur|soeur|tweelingbroer|"
+    r"tweelingzus|tweeling|broer|zus|gemello|gemella|fratello|sorella|gemelo|gemela|hermano|"
+    r"hermana|zwillingsbruder|zwillingsschwester|zwilling|bruder|schwester))"
+    r"\s+([A-ZÀ-ÖØ-ÞŁŠŽČ][^\W\d_]+)\b"
+)
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]")
 _NAME_GAP = re.compile(r"^[\s\-‐–\[\]()'’.]*$")
 
@@ -804,6 +812,7 @@ class _Resolver:
             if info.nation is not None:
                 descs.append((k0, k1, info.nation))
         self._fuzzy()
+        self._siblings()
         self._staff_teams()
         self._descriptions(descs)
         return self._finish(self.found)
@@ -827,6 +836,28 @@ class _Resolver:
             return None
         pid = self._pick_person(info.full_ids, first_start)
         return (pid, first_start, first_end) if pid is not None else None
+
+    def _siblings(self) -> None:
+        """ "Adam Yates ... his twin brother Simon": a first name right after a word for a
+        sibling is the rider of that first name and the surname of someone named before."""
+        for m in _SIBLING.finditer(self.text):
+            start, end = m.start(1), m.end(1)
+            here = [f for f in self.found if f.start < end and start < f.end]
+            if any(f.how != "surname" for f in here):
+                continue  # a name, an alias: not a sibling's first name
+            given = fold_tokens(m.group(1))
+            for f in reversed(self.found):
+                if f.start >= start or f.is_team or f.kind not in ("rider", "staff"):
+                    continue
+                surname = fold_tokens(self.t.person(f.entity_id).name)[1:]
+                value = self.t._matcher.automaton.get(" " + "  ".join(given + surname) + " ", None)
+                ids = value[1][0].full_ids if value else ()
+                pid = self._pick_person(ids, start) if ids else None
+                if pid is not None and pid != f.entity_id:
+                    # "Simon" read as the surname of another Simon gives way.
+                    self.found = [f for f in self.found if f not in here]
+                    self._add_person(pid, start, end, "name")
+                    break
 
     def _finish(self, found: list[_Found]) -> list[_Found]:
         found.sort(key=lambda f: (f.start, -f.end))

@@ -745,3 +745,35 @@ def test_a_surname_that_is_a_city_needs_the_full_name() -> None:
         "Stage 1", "Pello Bilbao was fifth in the Tour de France; Bilbao attacked.", when
     )
     assert city.riders == [] and rider.riders == ["pello-bilbao"]
+
+
+def test_a_first_name_after_a_word_for_a_sibling_takes_the_surname_named_before() -> None:
+    roster = parse_roster(
+        """
+[[team]]
+id = "jayco"
+names = [{ name = "Team Jayco AlUla" }]
+
+[[rider]]
+name = "Adam Yates"
+teams = [{ team = "jayco", from = 2014 }]
+
+[[rider]]
+name = "Simon Yates"
+teams = [{ team = "jayco", from = 2014 }]
+
+[[retired]]
+name = "Julien Simon"
+"""
+    )
+    tagger = Tagger(roster)
+    when = date(2024, 7, 21)
+    for text in (
+        "Adam Yates completes the Tour de France podium, just ahead of his twin brother Simon.",
+        "Adam Yates complète le podium du Tour de France, devant son frère jumeau Simon.",
+        "Adam Yates completa il podio del Tour de France davanti al fratello Simon.",
+    ):
+        assert tagger.tag("Tour", text, when).riders == ["adam-yates", "simon-yates"], text
+    # A first name that makes no roster name with that surname adds nobody.
+    other = tagger.tag("Tour", "Adam Yates rode the Tour de France with his brother Tom.", when)
+    assert other.riders == ["adam-yates"]
