@@ -603,6 +603,21 @@ _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _WORDS = re.compile(r"\w+")
 _DOTTED_WORD = re.compile(r"(\w+)\.")
 _POSSESSIVE_TEAM = re.compile(r"['’]s?\s+(team|squad|outfit|équipe|ploeg)\b")
+# A career told as over, in the past tense: only these make an undated story's recently
+# retired rider retired ("will retire at the end of the season" does not).
+_CAREER_OVER = re.compile(
+    r"(?i:\b(?:after|since) (?:his|her) retirement\b|\brode (?:his|her) (?:last|final) race\b|"
+    r"\b(?:has|had) retired\b|\bretired (?:last|in) \w+|\b(?:ended|finished) (?:his|her) career\b|"
+    r"\bformer (?:pro|professional|rider)\b|\bex-pro\b|"
+    r"\bna (?:zijn|haar) (?:afscheid|carrière)\b|\breed (?:zijn|haar) laatste koers\b|"
+    r"\b(?:is|was) gestopt\b|\boud-(?:renner|renster|prof)\b|"
+    r"\bdepuis sa retraite\b|\ba pris sa retraite\b|\ba mis un terme à sa carrière\b|"
+    r"\bancien(?:ne)? (?:coureur|coureuse|cycliste)\b|"
+    r"\bdopo il (?:suo )?ritiro\b|\bsi è ritirat[oa]\b|\bex (?:corridore|ciclista)\b|"
+    r"\btras su retirada\b|\bse retiró\b|\bex ?ciclista\b|"
+    r"\bnach (?:seinem|ihrem) karriereende\b|\b(?:hat|hatte) (?:seine|ihre) karriere beendet\b|"
+    r"\behemalige[rn]? (?:profi|radprofi|fahrer|fahrerin)\b)"
+)
 _AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und"})
 # A word for a sibling, then a capitalised first name: "his twin brother Simon", "son
 # frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon".
@@ -642,6 +657,7 @@ class _Resolver:
         # which only grows), so it is computed once, not once per candidate.
         self._lowercase_used: dict[str, bool] = {}
         self._title_case: bool | None = None
+        self._retired_here: bool | None = None
         # Men's/women's racing of what `found` holds, kept up to date as it grows.
         self._cats: set[str] = set()
         people = [h for h in hits if h[4].person]
@@ -650,6 +666,11 @@ class _Resolver:
         self.person_ends = {h[1] for h in people}
 
     # --- small checks ---------------------------------------------------------------
+
+    def _career_over(self) -> bool:
+        if self._retired_here is None:
+            self._retired_here = self.published is None and bool(_CAREER_OVER.search(self.text))
+        return self._retired_here
 
     def kind(self, person_id: str) -> Kind:
         kind = self._kinds.get(person_id)
@@ -875,6 +896,10 @@ class _Resolver:
     def _add_person(self, pid: str, start: int, end: int, how: str) -> None:
         # Once per mention: the cached answers are read straight from their dicts.
         kind = self._kinds.get(pid) or self.kind(pid)
+        if kind == "rider" and self._career_over() and self.t.person(pid).retired is not None:
+            # An undated story keeps recently retired riders as riders, unless it says
+            # the career is over ("rode his last race", "after her retirement").
+            kind = "retired"
         self.found.append(_Found(pid, kind, start, end, how))
         if kind == "rider":
             cats = self._person_cats

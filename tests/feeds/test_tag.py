@@ -777,3 +777,25 @@ name = "Julien Simon"
     # A first name that makes no roster name with that surname adds nobody.
     other = tagger.tag("Tour", "Adam Yates rode the Tour de France with his brother Tom.", when)
     assert other.riders == ["adam-yates"]
+
+
+def test_an_undated_story_that_tells_a_career_as_over_has_no_rider_in_it() -> None:
+    last_season = date.today().year - 1  # within the undated grace seasons
+    tagger = Tagger(
+        parse_roster(
+            f"""
+[[team]]
+id = "ineos"
+names = [{{ name = "Ineos Grenadiers" }}]
+
+[[rider]]
+name = "Geraint Thomas"
+retired = {last_season}
+teams = [{{ team = "ineos", from = 2010 }}]
+"""
+        )
+    )
+    over = "Geraint Thomas, who rode his last race at the Tour of Britain, joins Ineos Grenadiers."
+    coming = "Geraint Thomas will retire after the Tour of Britain, Ineos Grenadiers said."
+    assert tagger.tag("Ineos", over, None).riders == []
+    assert tagger.tag("Ineos", coming, None).riders == ["geraint-thomas"]
