@@ -39,6 +39,10 @@ ARRIVE: tuple[str, ...] = (
     r"join(?:s|ed|ing)?\b",
     r"rejoin(?:s|ed|ing)?\b",
     r"mov(?:e|es|ed|ing) (?:to|across to|over to)\b",
+    # "moves from UAE Team Emirates to Movistar Team": the destination follows "to"
+    r"mov(?:e|es|ed|ing) from\b",
+    r"switch(?:es|ed|ing)? from\b",
+    r"transfer(?:s|red|ring)? from\b",
     r"switch(?:es|ed|ing)? (?:to|teams|over)\b",
     r"head(?:s|ed|ing)? (?:to|for)\b",
     r"is headed to\b",
@@ -236,6 +240,7 @@ ACQUIRE: tuple[str, ...] = (
     r"capture of\b",
     r"(?:announc|confirm|unveil)(?:e|es|ed|ing|s)? the (?:arrival|signing|recruitment|return) of\b",
     # Dutch
+    r"binnen(?:halen|haalt|haalde|gehaald)\b",
     r"haalt .{0,60}binnen\b",
     r"haalde .{0,60}binnen\b",
     r"legt .{0,60}vast\b",
@@ -488,6 +493,7 @@ RUMOUR: tuple[str, ...] = (
     r"het hof\b",
     r"gelinkt\b",
     r"in verband gebracht\b",
+    r"wil(?:len|de|den)? (?:[\w-]+ ){0,5}(?:binnenhalen|halen|weg|vertrekken|overstappen|tekenen)\b",
     r"in beeld\b",
     r"in het vizier\b",
     r"dicht bij\b",

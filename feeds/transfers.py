@@ -162,7 +162,7 @@ _AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
 # Words for a team, in the six languages.
 _TEAM_NOUNS = (
     r"team|squad|outfit|ploeg|formatie|équipe|formation|squadra|formazione|mannschaft|"
-    r"rennstall|equipo"
+    r"rennstall|equipo|formación|escuadra"
 )
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
@@ -194,7 +194,10 @@ _SPEAKER = re.compile(
 )
 _BOSS = re.compile(r"\b(?:" + cues.BOSS_TITLES + r")\s*$")
 _GENERIC_TEAM = re.compile(r"\b(?:" + _TEAM_NOUNS + r"|it|they|ze|elle|sie)\b")
-_TEAM_OF = re.compile(r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du)\s*$")
+_TEAM_OF = re.compile(
+    r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du|(?:owned|run|led|founded)\s+by)"
+    r"\s*$"
+)
 _TEAM_OWNED = re.compile(r"(?:'s|’s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|’s|'|’)\s*(?:[\w-]+\s+){0,2}|\s*)$")
@@ -579,7 +582,7 @@ def _subjects(
 
 
 def _names_a_team(story: _Story, person: Mention) -> bool:
-    before = story.low[max(0, person.start - 16) : person.start]
+    before = story.low[max(0, person.start - 24) : person.start]
     return bool(_TEAM_OF.search(before) or _TEAM_OWNED.match(story.low, person.end))
 
 
