@@ -493,7 +493,8 @@ RUMOUR: tuple[str, ...] = (
     r"het hof\b",
     r"gelinkt\b",
     r"in verband gebracht\b",
-    r"wil(?:len|de|den)? (?:[\w-]+ ){0,5}(?:binnenhalen|halen|weg|vertrekken|overstappen|tekenen)\b",
+    r"wil(?:len|de|den)? (?:[\w-]+ ){0,5}"
+    r"(?:binnenhalen|halen|weg|vertrekken|overstappen|tekenen)\b",
     r"in beeld\b",
     r"in het vizier\b",
     r"dicht bij\b",
