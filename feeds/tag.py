@@ -618,6 +618,49 @@ _CAREER_OVER = re.compile(
     r"\bnach (?:seinem|ihrem) karriereende\b|\b(?:hat|hatte) (?:seine|ihre) karriere beendet\b|"
     r"\behemalige[rn]? (?:profi|radprofi|fahrer|fahrerin)\b)"
 )
+# Substrings one of which every _CAREER_OVER or _SIBLING match contains: a cheap test
+# first, since those regexes, case-insensitive alternations, cost ~100 µs a story each.
+_CAREER_WORDS = (
+    "retir",
+    "last race",
+    "final race",
+    "career",
+    "former",
+    "ex-pro",
+    "afscheid",
+    "carrière",
+    "laatste koers",
+    "gestopt",
+    "oud-",
+    "retraite",
+    "ancien",
+    "ritir",
+    "ex ",
+    "exciclista",
+    "karriere",
+    "ehemalig",
+)
+_SIBLING_WORDS = (
+    "twin",
+    "brother",
+    "sister",
+    "jume",
+    "frère",
+    "frere",
+    "sœur",
+    "soeur",
+    "tweeling",
+    "broer",
+    "zus ",
+    "gemel",
+    "fratello",
+    "sorella",
+    "hermano",
+    "hermana",
+    "zwilling",
+    "bruder",
+    "schwester",
+)
 _AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und"})
 # A word for a sibling, then a capitalised first name: "his twin brother Simon", "son
 # frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon".
@@ -658,6 +701,7 @@ class _Resolver:
         self._lowercase_used: dict[str, bool] = {}
         self._title_case: bool | None = None
         self._retired_here: bool | None = None
+        self._lowered: str | None = None
         # Men's/women's racing of what `found` holds, kept up to date as it grows.
         self._cats: set[str] = set()
         people = [h for h in hits if h[4].person]
@@ -669,8 +713,17 @@ class _Resolver:
 
     def _career_over(self) -> bool:
         if self._retired_here is None:
-            self._retired_here = self.published is None and bool(_CAREER_OVER.search(self.text))
+            self._retired_here = (
+                self.published is None
+                and any(word in self.lowered() for word in _CAREER_WORDS)
+                and bool(_CAREER_OVER.search(self.text))
+            )
         return self._retired_here
+
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     def kind(self, person_id: str) -> Kind:
         kind = self._kinds.get(person_id)
@@ -861,6 +914,9 @@ class _Resolver:
     def _siblings(self) -> None:
         """ "Adam Yates ... his twin brother Simon": a first name right after a word for a
         sibling is the rider of that first name and the surname of someone named before."""
+        low = self.lowered()
+        if not any(word in low for word in _SIBLING_WORDS):
+            return  # the usual case: one substring search each, in C, not the regex
         for m in _SIBLING.finditer(self.text):
             start, end = m.start(1), m.end(1)
             here = [f for f in self.found if f.start < end and start < f.end]
