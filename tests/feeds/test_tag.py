@@ -720,6 +720,9 @@ teams = [{ team = "jayco", from = 2014 }]
 [[rider]]
 name = "Pello Bilbao"
 teams = [{ team = "jayco", from = 2014 }]
+
+[[retired]]
+name = "Julien Simon"
 """
 )
 
@@ -748,25 +751,8 @@ def test_a_surname_that_is_a_city_needs_the_full_name() -> None:
 
 
 def test_a_first_name_after_a_word_for_a_sibling_takes_the_surname_named_before() -> None:
-    roster = parse_roster(
-        """
-[[team]]
-id = "jayco"
-names = [{ name = "Team Jayco AlUla" }]
-
-[[rider]]
-name = "Adam Yates"
-teams = [{ team = "jayco", from = 2014 }]
-
-[[rider]]
-name = "Simon Yates"
-teams = [{ team = "jayco", from = 2014 }]
-
-[[retired]]
-name = "Julien Simon"
-"""
-    )
-    tagger = Tagger(roster)
+    # Julien Simon (retired) must not take "Simon" as his surname here.
+    tagger = Tagger(SIBLINGS)
     when = date(2024, 7, 21)
     for text in (
         "Adam Yates completes the Tour de France podium, just ahead of his twin brother Simon.",
