@@ -186,6 +186,8 @@ _DESCRIBED_OBJECT = re.compile(
 )
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
 _REFUSED = re.compile(r"\b(?:" + cues.REFUSAL + r")\b")
+# "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
+_VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
 _PAST_YEAR = re.compile(cues.PAST_YEAR)
 _CONTRACT_END = re.compile(r"\b" + cues.CONTRACT_END)
 _NEXT_SEASON = re.compile(r"\b(?:" + cues.NEXT_SEASON + r")\b")
@@ -525,7 +527,14 @@ def _extends(story: _Story, person: Mention, hit: _Hit) -> bool:
     "X joins Y as the twins stay on rival teams")."""
     if _REFUSED.search(story.low, person.end, hit.start):
         return False
-    return not _within(story.hits.get("move", []), person.end, hit.start)
+    return not _moves_before(story, person, hit)
+
+
+def _moves_before(story: _Story, person: Mention, hit: _Hit) -> bool:
+    """Does a move verb of the person's come before the extension cue? Not one whose
+    object the extension is ("has signed a new contract with Ineos")."""
+    moves = _within(story.hits.get("move", []), person.end, hit.start)
+    return bool(moves) and not _VERB_OBJECT_GAP.match(story.low[moves[-1].end : hit.start])
 
 
 def _stays(story: _Story, spans: Sequence[_Span]) -> dict[str, set[str]]:
@@ -536,7 +545,7 @@ def _stays(story: _Story, spans: Sequence[_Span]) -> dict[str, set[str]]:
     for hit in story.hits.get("extension", []):
         sentence = spans[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         people = [p for p in _in(story.people, sentence) if p.end <= hit.start]
-        if people and not _within(story.hits.get("move", []), people[-1].end, hit.start):
+        if people and not _moves_before(story, people[-1], hit):
             out[people[-1].entity_id].update(
                 t.entity_id
                 for t in _in(story.teams, sentence)
@@ -582,8 +591,12 @@ def _subjects(
 
 
 def _names_a_team(story: _Story, person: Mention) -> bool:
+    """ "the team of X", "X's team", "Fabian Cancellara's Tudor Pro Cycling Team"."""
     before = story.low[max(0, person.start - 24) : person.start]
-    return bool(_TEAM_OF.search(before) or _TEAM_OWNED.match(story.low, person.end))
+    if _TEAM_OF.search(before) or _TEAM_OWNED.match(story.low, person.end):
+        return True
+    owner = _OWNER_GAP.match(story.low, person.end)
+    return owner is not None and any(t.start == owner.end() for t in story.teams)
 
 
 def _inverted(

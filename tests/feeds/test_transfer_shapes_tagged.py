@@ -106,6 +106,47 @@ CASES = [
         True,
         {("Guillaume Martin", "Groupama-FDJ", "confirmed")},
     ),
+    (
+        # So is the owner in "X's Team has made a signing": the team signs, not X.
+        "team named after its owner, English",
+        date(2023, 10, 20),
+        "Bora-Hansgrohe lure Roglič away from Jumbo-Visma",
+        "Ralph Denk's Bora-Hansgrohe has made the biggest signing of the winter: Primož Roglič "
+        "will leave Jumbo-Visma at the end of the season.",
+        True,
+        {("Primož Roglič", "Bora-Hansgrohe", "confirmed")},
+    ),
+    (
+        # "Signed" takes the new contract as its object: an extension, not a move.
+        "signed a new contract, English",
+        date(2024, 3, 1),
+        "Vingegaard commits to Visma until 2028",
+        "Jonas Vingegaard has signed a new contract with Visma | Lease a Bike that keeps him "
+        "at the Dutch team until 2028.",
+        False,
+        set(),
+    ),
+    (
+        "signed a new contract, Dutch",
+        date(2024, 3, 1),
+        "Van Aert blijft",
+        "Wout van Aert tekent een nieuw contract bij Visma | Lease a Bike tot eind 2026.",
+        False,
+        set(),
+    ),
+    (
+        # A headline list of a team's reinforcements; each arrival names only its origin.
+        "a team's reinforcements, Spanish",
+        date(2024, 10, 10),
+        "Movistar Team presenta sus refuerzos: Castrillo y Aular",
+        "El Movistar Team ha oficializado dos refuerzos para 2025. Pablo Castrillo llega del "
+        "Equipo Kern Pharma y Orluis Aular del Caja Rural-Seguros RGA.",
+        True,
+        {
+            ("Pablo Castrillo", "Movistar Team", "confirmed"),
+            ("Orluis Aular", "Movistar Team", "confirmed"),
+        },
+    ),
 ]
 
 
