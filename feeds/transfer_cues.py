@@ -233,6 +233,7 @@ ACQUIRE: tuple[str, ...] = (
     r"swoop(?:s|ed)? for\b",
     r"poach(?:es|ed)?\b",
     r"lur(?:e|es|ed|ing)\b",
+    r"(?:is|are|was|were|will be) followed to .{0,40}?\bby\b",
     r"land(?:s|ed)?\b",
     r"bring(?:s|ing)? back\b",
     r"brought back\b",

@@ -993,7 +993,11 @@ def _directions(
             origin.update(t.entity_id for t in before if roles[id(t)] != "to")
     elif family == "acquire":
         subject = [t for t in before if roles[id(t)] != "from" and id(t) not in story.owned]
-        if subject:
+        # "X is followed to the German team by Y": the verb names where Y goes.
+        named = [t for t in inside if roles[id(t)] == "to"]
+        if named:
+            add(named[0], 2.0)
+        elif subject:
             add(subject[-1], 2.0)
         elif story.focus_team and _GENERIC_TEAM.search(story.low, clause.start, cue.start):
             to[story.focus_team] = 1.0

@@ -135,6 +135,19 @@ CASES = [
         set(),
     ),
     (
+        # The passive "followed to A by Y": Y is the one who moves, to A.
+        "followed to a team by, English",
+        date(2024, 10, 10),
+        "Poels swaps Bahrain for Astana",
+        "Wout Poels leaves Bahrain Victorious for Astana Qazaqstan. He is followed to the "
+        "Kazakh team by Mike Teunissen, who comes from Intermarché-Wanty.",
+        True,
+        {
+            ("Wout Poels", "Astana Qazaqstan", "confirmed"),
+            ("Mike Teunissen", "Astana Qazaqstan", "confirmed"),
+        },
+    ),
+    (
         # A headline list of a team's reinforcements; each arrival names only its origin.
         "a team's reinforcements, Spanish",
         date(2024, 10, 10),
