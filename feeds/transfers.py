@@ -31,7 +31,9 @@ module reads the words around those mentions, clause by clause:
 5. Status comes from the sentences that carry the move: a hedge ("set to", "zou",
    "selon", "secondo", "laut", "según") or a dispute makes it a rumour, an announcement
    or an unhedged statement makes it confirmed, and a confirmed departure says nothing
-   about the destination. English modals ("could") give way to an announcement. A
+   about the destination. An announcement that names nobody ("The Spanish team
+   announced the deal.") speaks for the sentence before it. English modals ("could")
+   give way to an announcement. A
    newspaper as source ("meldt Wielerflits", "selon L'Équipe") hedges; the team as source
    ("according to the team", "meldt de ploeg") announces.
 
@@ -1205,6 +1207,15 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
     # without an announcement of its own is unconfirmed, wherever that sentence stands.
     unconfirmed = any(_unconfirmed(story, s) for s in spans)
     story.headline_status = statuses[0]
+    # "X moves to Movistar, where he is expected to ... . The Spanish team announced the
+    # deal.": an announcement that names nobody speaks for the sentence before it.
+    echoes = {
+        span.sentence - 1: statuses[span.sentence]
+        for span in spans[2:]
+        if statuses[span.sentence] > 0
+        and not by_sentence.get(span.sentence)
+        and not _in(story.people, span)
+    }
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
     # In a transfer story, "X, who also joins from A" deep in the text is news too.
@@ -1230,7 +1241,9 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
             continue
-        status = _person_status(evs, statuses, story_status, _headline_hedge(story, person_id))
+        status = _person_status(
+            evs, statuses, story_status, _headline_hedge(story, person_id), echoes
+        )
         if unconfirmed and not any(statuses[ev.sentence] > 0 for ev in evs if ev.arrival):
             status = "rumour"
         from_id = _origin(origins, blocked, story)
@@ -1344,7 +1357,11 @@ def _headline_hedge(story: _Story, person_id: str) -> int:
 
 
 def _person_status(
-    evs: Sequence[_Evidence], statuses: dict[int, int], default: int, headline: int = 0
+    evs: Sequence[_Evidence],
+    statuses: dict[int, int],
+    default: int,
+    headline: int = 0,
+    echoes: dict[int, int] | None = None,
 ) -> str:
     seen: set[int] = set()
     score = 0.0
@@ -1359,7 +1376,7 @@ def _person_status(
         value = statuses[ev.sentence] or UNHEDGED
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
-        score += value
+        score += value + (echoes or {}).get(ev.sentence, 0)
     if seen == {0} and statuses.get(1, 0) < 0 and score > 0:
         # Only the headline names the move ("Hirschi alla Tudor"): a hedged lede
         # ("dovrebbe approdare ...") says what kind of news it is.

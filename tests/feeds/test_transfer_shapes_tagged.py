@@ -148,6 +148,25 @@ CASES = [
         },
     ),
     (
+        # A hedge about the rider's role, then the team's word on the deal itself.
+        "an announcement naming nobody speaks for the sentence before",
+        date(2024, 8, 2),
+        "Martin to Groupama-FDJ",
+        "Guillaume Martin moves from Cofidis to Groupama-FDJ, where he is expected to lead "
+        "the team in stage races. The French team announced the deal on Tuesday.",
+        True,
+        {("Guillaume Martin", "Groupama-FDJ", "confirmed")},
+    ),
+    (
+        "without it, the hedge stands",
+        date(2024, 8, 2),
+        "Martin to Groupama-FDJ",
+        "Guillaume Martin moves from Cofidis to Groupama-FDJ, where he is expected to lead "
+        "the team in stage races.",
+        True,
+        {("Guillaume Martin", "Groupama-FDJ", "rumour")},
+    ),
+    (
         # A headline list of a team's reinforcements; each arrival names only its origin.
         "a team's reinforcements, Spanish",
         date(2024, 10, 10),
