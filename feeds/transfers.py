@@ -33,9 +33,9 @@ module reads the words around those mentions, clause by clause:
    or an unhedged statement makes it confirmed, and a confirmed departure says nothing
    about the destination. An announcement that names nobody ("The Spanish team
    announced the deal.") speaks for the sentence before it. English modals ("could")
-   give way to an announcement. A
-   newspaper as source ("meldt Wielerflits", "selon L'Équipe") hedges; the team as source
-   ("according to the team", "meldt de ploeg") announces.
+   give way to an announcement. A newspaper as source ("meldt Wielerflits", "selon
+   L'Équipe") hedges; the team as source ("according to the team", "meldt de ploeg")
+   announces.
 
 A story is a transfer story when it has a move, or when someone leaves a named team
 near the top of the story (a destination not yet known; a retiring rider leaves none).
