@@ -873,9 +873,9 @@ TEAM_NOUNS_AFTER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fr": (("l", "la", "le", "au", "du"), ("équipe", "formation", "écurie")),
     "it": (
         ("la", "il", "lo", "l", "alla", "della", "dalla", "nella", "al", "del", "dal", "nel"),
-        ("squadra", "formazione", "team"),
+        ("squadra", "formazione", "compagine", "team"),
     ),
-    "es": (("el", "la", "al", "del"), ("equipo", "escuadra", "formación")),
+    "es": (("el", "la", "al", "del"), ("equipo", "escuadra", "formación", "conjunto")),
 }
 
 # After a nationality noun these words make it a description of a rider ("the Danish

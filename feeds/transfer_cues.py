@@ -133,17 +133,20 @@ ARRIVE: tuple[str, ...] = (
     # Spanish
     r"fich(?:a|ar|ará|ó) por\b",
     r"firma(?:rá)? (?:con|por)\b",
-    r"(?:se une|unirse) a\b",
+    # "a" + "el" is written "al": "se unirá al Soudal Quick-Step"
+    r"(?:se une|unirse) al?\b",
     r"ha firmado\b",
     r"fichad[oa] por\b",
-    r"se incorpora(?:rá)? a\b",
-    r"se unirá a\b",
-    r"llega(?:rá)? a\b",
+    r"se incorpora(?:rá)? al?\b",
+    r"se unirá al?\b",
+    r"llega(?:rá)? al?\b",
     r"llega(?:n)?\b",
+    r"recala(?:r|rá|ría)? en\b",
     r"corre(?:rá|r) (?:con|en|para)\b",
     r"(?:vuelve|volverá|regresa|regresará) (?:a|al)\b",
     r"cambia(?:r|rá)? de equipo\b",
-    r"(?:será|es) (?:el |un )?nuevo (?:corredor|ciclista) del?\b",
+    r"es (?:el |un )?nuevo (?:corredor|ciclista) del?\b",
+    r"será (?:el |un )?(?:nuevo )?(?:corredor|ciclista) del?\b",
     r"rumbo (?:a|al)\b",
     r"(?:será|se convierte en) (?:el )?(?:nuevo )?(?:director deportivo|director|mánager|"
     r"entrenador) del?\b",
@@ -206,6 +209,7 @@ DEPART: tuple[str, ...] = (
     r"deja(?:rá)? (?:el|la|a)\b",
     r"se marcha\b",
     r"abandona(?:rá)? (?:el|la) equipo\b",
+    r"abandonará (?:el|al)\b",
     # German
     r"verlässt\b",
     r"verlassen\b",

@@ -164,7 +164,7 @@ _AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
 # Words for a team, in the six languages.
 _TEAM_NOUNS = (
     r"team|squad|outfit|ploeg|formatie|équipe|formation|squadra|formazione|mannschaft|"
-    r"rennstall|equipo|formación|escuadra"
+    r"rennstall|écurie|compagine|equipo|formación|escuadra|conjunto"
 )
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"

@@ -167,6 +167,43 @@ CASES = [
         {("Guillaume Martin", "Groupama-FDJ", "rumour")},
     ),
     (
+        # "a" + "el" is "al": the verbs that take "a" take "al" too.
+        "se unirá al, Spanish",
+        date(2023, 9, 15),
+        "Landa se une al Soudal",
+        "Mikel Landa se unirá al Soudal Quick-Step en 2024.",
+        True,
+        {("Mikel Landa", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
+        "abandonará el A para unirse al B, Spanish",
+        date(2023, 9, 15),
+        "Mikel Landa deja el Bahrain",
+        "Mikel Landa abandonará el Bahrain Victorious al final de temporada para unirse al "
+        "Soudal Quick-Step, según ha confirmado el equipo belga.",
+        True,
+        {("Mikel Landa", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
+        "recalar en, Spanish rumour",
+        date(2023, 9, 15),
+        "Landa suena para el Soudal",
+        "Mikel Landa podría recalar en el Soudal Quick-Step la próxima temporada, según "
+        "fuentes cercanas al corredor.",
+        True,
+        {("Mikel Landa", "Soudal Quick-Step", "rumour")},
+    ),
+    (
+        # "el conjunto belga" is the team speaking, not a newspaper.
+        "será corredor del, announced by el conjunto, Spanish",
+        date(2023, 9, 15),
+        "Fichaje",
+        "Mikel Landa será corredor del Soudal Quick-Step a partir de 2024, según ha "
+        "anunciado el conjunto belga.",
+        True,
+        {("Mikel Landa", "Soudal Quick-Step", "confirmed")},
+    ),
+    (
         # A headline list of a team's reinforcements; each arrival names only its origin.
         "a team's reinforcements, Spanish",
         date(2024, 10, 10),
