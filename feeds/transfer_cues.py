@@ -61,6 +61,10 @@ ARRIVE: tuple[str, ...] = (
     r"land(?:s|ed|ing)? at\b",
     r"mak(?:e|es|ing) (?:a|the) (?:\w+ )?(?:move|switch) to\b",
     r"on (?:his|her|their) way to\b",
+    r"(?:is|are) off to\b",
+    r"put(?:s|ting)? pen to paper (?:with|for)\b",
+    r"future lies (?:with|at)\b",
+    r"opt(?:s|ed)? for\b",
     # staff taking a role at a team ("becomes sports director at", "wordt ploegleider bij")
     r"(?:becomes|become|will become|has become|named|appointed|hired as) (?:the |a )?(?:new )?"
     r"(?:[\w-]+ ){0,2}(?:director|directeur sportif|manager|coach|ceo|trainer|head of [\w-]+)"
@@ -100,7 +104,7 @@ ARRIVE: tuple[str, ...] = (
     r"a signé\b",
     r"arrive (?:chez|à)\b",
     r"débarque(?:ra)?\b",
-    r"porter(?:a|ont)? les couleurs\b",
+    r"porter(?:a|ont)? les couleurs (?:de|du|d')",
     r"a paraphé\b",
     r"cour(?:ra|ir) pour\b",
     r"va courir pour\b",
@@ -142,6 +146,8 @@ ARRIVE: tuple[str, ...] = (
     r"llega(?:rá)? al?\b",
     r"llega(?:n)?\b",
     r"recala(?:r|rá|ría)? en\b",
+    r"militará en\b",
+    r"vestirá (?:el maillot|la camiseta|los colores) del?\b",
     r"corre(?:rá|r) (?:con|en|para)\b",
     r"(?:vuelve|volverá|regresa|regresará) (?:a|al)\b",
     r"cambia(?:r|rá)? de equipo\b",
@@ -236,6 +242,8 @@ ACQUIRE: tuple[str, ...] = (
     r"appoint(?:s|ed|ing)?\b",
     r"swoop(?:s|ed)? for\b",
     r"poach(?:es|ed)?\b",
+    r"unveil(?:s|ed)?\b",
+    r"bolster(?:s|ed)? (?:its|their) .{0,40}\bwith\b",
     r"lur(?:e|es|ed|ing)\b",
     r"(?:is|are|was|were|will be) followed to .{0,40}?\bby\b",
     r"land(?:s|ed)?\b",
@@ -393,6 +401,9 @@ NOUN_DEPART: tuple[str, ...] = (
 
 # Both sides leave each other ("Pidcock and Ineos part ways"): the team may come first.
 MUTUAL_DEPART = ("part", "gaan uit elkaar", "se séparent", "si separano", "trennen sich")
+
+# "wearing the colours of" a team: the "de"/"del" ends the cue and names no origin.
+COLOURS = ("porter", "vestirá", "vestira")
 
 # Verbs that close a Dutch/German clause: their team comes before them, never after
 # ("zou richting FDJ-SUEZ trekken", "beim UAE Team ADQ unterschrieben hat").

@@ -945,6 +945,10 @@ def _directions(
     for team in after:
         if roles[id(team)] == "to":
             add(team, 2.0)
+    colours = family == "arrive" and story.low.startswith(cues.COLOURS, cue.start)
+    if colours and after and len(_WORD.findall(story.low, cue.end, after[0].start)) <= 1:
+        origin.discard(after[0].entity_id)  # "portera les couleurs de Soudal"
+        add(after[0], 2.0)
     if family == "arrive":
         if not to:
             free = [

@@ -219,6 +219,41 @@ CASES = [
 ]
 
 
+# More ways to say "Landa moves to Soudal Quick-Step", one sentence each; and the same
+# words where nobody moves.
+LANDA_MOVES = [
+    "Mikel Landa is off to Soudal Quick-Step.",
+    "Mikel Landa has put pen to paper with Soudal Quick-Step on a two-year deal.",
+    "Soudal Quick-Step unveil Mikel Landa as their first signing for 2024.",
+    "Mikel Landa's future lies with Soudal Quick-Step, the Belgian team announced.",
+    "Mikel Landa opts for Soudal Quick-Step over a new deal at Bahrain Victorious.",
+    "Soudal Quick-Step bolster their climbing line-up with Mikel Landa.",
+    "Mikel Landa portera les couleurs de Soudal Quick-Step en 2024.",
+    "Mikel Landa vestirá el maillot del Soudal Quick-Step en 2024.",
+    "Mikel Landa militará en el Soudal Quick-Step la próxima temporada.",
+]
+LANDA_STAYS = [
+    "Mikel Landa opts for the Giro d'Italia over the Tour de France in 2024.",
+    "Soudal Quick-Step unveil their new kit for 2024, with Mikel Landa in the photos.",
+    "Bahrain Victorious are off to the Tour Down Under with Mikel Landa.",
+    "Soudal Quick-Step bolstered the chase with Mikel Landa in the final.",
+    "Mikel Landa portera les couleurs de l'Espagne aux Mondiaux.",
+]
+
+
+@pytest.mark.parametrize("text", LANDA_MOVES)
+def test_a_move_said_another_way(tagger: Tagger, text: str) -> None:
+    tags = tagger.tag("Transfer news", text, date(2023, 9, 15))
+    assert tags.is_transfer
+    assert [(m.person, m.to_team) for m in tags.moves] == [("Mikel Landa", "Soudal Quick-Step")]
+
+
+@pytest.mark.parametrize("text", LANDA_STAYS)
+def test_the_same_words_without_a_move(tagger: Tagger, text: str) -> None:
+    tags = tagger.tag("News", text, date(2023, 9, 15))
+    assert not tags.is_transfer and not tags.moves
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
 def test_transfer_shape(tagger: Tagger, case) -> None:
     _, published, title, text, want_transfer, want_moves = case
