@@ -82,7 +82,7 @@ ARRIVE: tuple[str, ...] = (
     r"komt over\b",
     r"trekt naar\b",
     r"trekken\b",
-    r"gaat naar\b",
+    r"gaat (?:[\w-]+ ){0,3}naar\b",
     r"verhuist naar\b",
     r"sluit (?:zich )?aan bij\b",
     r"op weg naar\b",
@@ -97,7 +97,7 @@ ARRIVE: tuple[str, ...] = (
     r"(?:wordt|werd|zal) (?:[\w-]+ ){0,3}(?:ploegleider|sportdirecteur|sportief directeur|manager|"
     r"trainer|coach|ploegbaas|teammanager|directeur) (?:bij|van)\b",
     # French
-    r"rejoin(?:t|dre|dra|dront|gnent|gnait)\b",
+    r"rejoin(?:t|dre|dra|dront|gnent|gnait|drait|draient)\b",
     r"s'engag(?:e|er|era|ent|eront)\b",
     r"s'est engagée?\b",
     r"sign(?:e|er|era) (?:chez|avec|pour)\b",
@@ -135,7 +135,7 @@ ARRIVE: tuple[str, ...] = (
     r"general manager|allenatore|preparatore) (?:della|del|dell'|di)",
     r"cambi(?:a|are|erà) squadra\b",
     # Spanish
-    r"fich(?:a|ar|ará|ó) por\b",
+    r"fich(?:a|ar|ará|aría|ó) por\b",
     r"firma(?:rá)? (?:con|por)\b",
     # "a" + "el" is written "al": "se unirá al Soudal Quick-Step"
     r"(?:se une|unirse) al?\b",
@@ -362,6 +362,7 @@ COURTED: tuple[str, ...] = (
     r"on the radar of\b",
     r"on (?:the )?(?:shopping )?list of\b",
     r"courted by\b",
+    r"linked (?:to|with)\b",
     r"wanted by\b",
     r"in het vizier van\b",
     r"in beeld bij\b",
@@ -517,6 +518,7 @@ RUMOUR: tuple[str, ...] = (
     r"het hof\b",
     r"gelinkt\b",
     r"in verband gebracht\b",
+    r"ingewijden\b",
     r"wil(?:len|de|den)? (?:[\w-]+ ){0,5}"
     r"(?:binnenhalen|halen|weg|vertrekken|overstappen|tekenen)\b",
     r"in beeld\b",
@@ -569,6 +571,8 @@ RUMOUR: tuple[str, ...] = (
     r"accostat[oi]\b",
     r"accostata\b",
     r"interessa(?:to|ta|mento)?\b",
+    r"stando a\b",
+    r"a quanto (?:risulta|pare)\b",
     # Spanish
     r"según\b",
     r"sería\b",
@@ -610,6 +614,7 @@ RUMOUR: tuple[str, ...] = (
     r"umworben\b",
     r"im visier\b",
     r"medienberichten\b",
+    r"wohl\b",
 )
 
 # English modal hedges: a rumour on their own, but an announcement in the same sentence

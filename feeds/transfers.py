@@ -604,9 +604,12 @@ def _names_a_team(story: _Story, person: Mention) -> bool:
 def _inverted(
     story: _Story, people: Sequence[Mention], cue: _Hit, teams, clause_start: int
 ) -> list[Mention]:
-    """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso")."""
-    if cue.family != "arrive" or len(_WORD.findall(story.low, clause_start, cue.start)) > 1:
-        return []  # only a clause that opens with the verb
+    """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso"),
+    and German after an opening phrase ("Nach Informationen von X wechselt Landa zu Y")."""
+    if cue.family != "arrive" or len(_WORD.findall(story.low, clause_start, cue.start)) > 6:
+        return []  # only a clause that opens with the verb, or with a short phrase
+    if any(clause_start <= t.start < cue.start for t in teams):
+        return []  # "Bei Visma fährt ...": the team before the verb may be its subject
     after = [p for p in people if p.start >= cue.end]
     if not after or len(_WORD.findall(story.low, cue.end, after[0].start)) > 1:
         return []

@@ -232,6 +232,16 @@ LANDA_MOVES = [
     "Mikel Landa vestirá el maillot del Soudal Quick-Step en 2024.",
     "Mikel Landa militará en el Soudal Quick-Step la próxima temporada.",
 ]
+LANDA_RUMOURS = [
+    "Mikel Landa has been linked to Soudal Quick-Step.",
+    "Mikel Landa gaat volgens ingewijden naar Soudal Quick-Step.",
+    "Mikel Landa rejoindrait Soudal Quick-Step, selon nos informations.",
+    "Stando a Tuttobiciweb, Mikel Landa passerà alla Soudal Quick-Step.",
+    # German puts the subject after the verb when a phrase opens the clause.
+    "Nach Informationen von Radsport-News wechselt Mikel Landa zu Soudal Quick-Step.",
+    "Mikel Landa wechselt wohl zu Soudal Quick-Step.",
+    "Mikel Landa ficharía por el Soudal Quick-Step, según As.",
+]
 LANDA_STAYS = [
     "Mikel Landa opts for the Giro d'Italia over the Tour de France in 2024.",
     "Soudal Quick-Step unveil their new kit for 2024, with Mikel Landa in the photos.",
@@ -246,6 +256,14 @@ def test_a_move_said_another_way(tagger: Tagger, text: str) -> None:
     tags = tagger.tag("Transfer news", text, date(2023, 9, 15))
     assert tags.is_transfer
     assert [(m.person, m.to_team) for m in tags.moves] == [("Mikel Landa", "Soudal Quick-Step")]
+
+
+@pytest.mark.parametrize("text", LANDA_RUMOURS)
+def test_a_rumour_said_another_way(tagger: Tagger, text: str) -> None:
+    tags = tagger.tag("Mercato", text, date(2023, 9, 15))
+    assert [(m.person, m.to_team, m.status) for m in tags.moves] == [
+        ("Mikel Landa", "Soudal Quick-Step", "rumour")
+    ]
 
 
 @pytest.mark.parametrize("text", LANDA_STAYS)
