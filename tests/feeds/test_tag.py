@@ -290,14 +290,6 @@ def test_everyday_sports_words_are_not_cycling(tagger: Tagger) -> None:
     assert tagger.tag("Formula 1", text, date(2024, 5, 1)) == tagger.tag("", "", None)
 
 
-def test_a_race_name_is_cycling_context(tagger: Tagger, roster: Roster) -> None:
-    # A two-line news item: one team, one name and a race that is only a race.
-    text = "Casper Pedersen crashed in stage 4 of the Dauphiné. Soudal Quick-Step said he is fine."
-    tags = tagger.tag("Crash", text, date(2024, 6, 5))
-    assert names(roster, tags.riders) == ["Casper Pedersen"]
-    assert tags.teams == ["soudal-quick-step"]
-
-
 def test_full_name_alone_outside_cycling_is_someone_else(tagger: Tagger) -> None:
     text = (
         "Simon Yates and Joe Simpson set out to climb the west face of Siula Grande. "

@@ -285,3 +285,12 @@ def test_a_compound_noun_before_a_surname_is_no_first_name(tagger: Tagger) -> No
     title = "Stundenrekord-Ingenieur Bigham verlässt Ineos"
     mentions = tagger.mentions(title, "Dan Bigham verlässt Ineos Grenadiers.", date(2024, 8, 20))
     assert [m.start for m in mentions if m.entity_id == "dan-bigham"] == [24, len(title) + 2]
+
+
+def test_a_race_name_is_cycling_context(tagger: Tagger) -> None:
+    # A two-line news item: a surname, one team (which needs context without itself)
+    # and a race whose name is only a race.
+    text = "Evenepoel crashed in stage 4 of the Dauphiné. Soudal Quick-Step said he is fine."
+    tags = tagger.tag("Crash", text, date(2024, 6, 5))
+    assert tags.riders == ["remco-evenepoel"]
+    assert tags.teams == ["quick-step"]
