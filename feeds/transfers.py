@@ -20,10 +20,11 @@ module reads the words around those mentions, clause by clause:
    skipped; so are negated moves ("will never leave"), moves "already" made by someone
    other than the headline's person, events before ("after leaving UAE"), current teams
    ("rijdt nu nog voor") and, in stories whose lede reports no move, moves told in a
-   relative clause ("Vollering, die SD Worx verlaat voor FDJ, werd vijfde"). Race words
-   veto only the verbs they are about. An extension cue is about the nearest person
-   named before it unless that person's own move verb comes first. The person's own team
-   at publication (from the roster's dated stints) can never be the destination.
+   relative clause ("Vollering, die SD Worx verlaat voor FDJ, werd vijfde") or, when the
+   lede is race action, anywhere after it. Race words veto only the verbs they are
+   about. An extension cue is about the nearest person named before it unless that
+   person's own move verb comes first. The person's own team at publication (from the
+   roster's dated stints) can never be the destination.
 4. Evidence is summed per person. A headline that asks ("Pidcock to Q36.5?") counts
    less. Clauses with a move but no named mover ("He will join ...", "The move was
    announced") go to the story's main mover; people who "join her" or are "arriving"
@@ -1230,13 +1231,17 @@ def _decide(story: _Story, spans: list[_Span]) -> list[Move]:
         not ev.fallback and not ev.aside and ev.sentence <= LEDE_SENTENCES and (ev.to or ev.left)
         for ev in story.evidence
     )
+    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
+    race_lede = bool(_within(story.hits.get("race", []), 0, lede_end))
     moves: list[tuple[int, Move]] = []
     for person_id, evs in by_person.items():
         person = story.roster.people.get(person_id)
         if person is None or person.kind not in PERSON_KINDS:
             continue
-        if not transfer_lede and all(ev.aside and ev.sentence > LEDE_SENTENCES for ev in evs):
-            continue  # a move mentioned in passing, deep in a story about something else
+        deep = all(ev.sentence > LEDE_SENTENCES for ev in evs)
+        if not transfer_lede and deep and (race_lede or all(ev.aside for ev in evs)):
+            # a move mentioned in passing, deep in a race report or in a relative clause
+            continue
         if all(ev.known for ev in evs) and person_id not in headline:
             continue  # another team's earlier signing, recalled in this story
         blocked = _blocked_team(person, story.published)

@@ -204,6 +204,28 @@ CASES = [
         {("Mikel Landa", "Soudal Quick-Step", "confirmed")},
     ),
     (
+        # A race report that mentions a known move in passing, deep in the story.
+        "a move deep in a race report is background",
+        date(2024, 10, 12),
+        "Pogačar wins Lombardia again",
+        "Tadej Pogačar attacked 48 km from the finish and won Il Lombardia alone. Remco "
+        "Evenepoel was second, ahead of Giulio Ciccone. The world champion has now won the "
+        "race four times in a row. Julian Alaphilippe finished eighth in his last race for "
+        "Soudal Quick-Step and will join Tudor Pro Cycling Team next season.",
+        False,
+        set(),
+    ),
+    (
+        "the same move in the lede is news",
+        date(2024, 10, 12),
+        "Alaphilippe to Tudor",
+        "Julian Alaphilippe will join Tudor Pro Cycling Team next season, the Swiss team "
+        "announced. He leaves Soudal Quick-Step after thirteen seasons. Tadej Pogačar "
+        "attacked 48 km from the finish and won Il Lombardia alone.",
+        True,
+        {("Julian Alaphilippe", "Tudor Pro Cycling Team", "confirmed")},
+    ),
+    (
         # A headline list of a team's reinforcements; each arrival names only its origin.
         "a team's reinforcements, Spanish",
         date(2024, 10, 10),
