@@ -403,6 +403,14 @@ NOUN_DEPART: tuple[str, ...] = (
 # Both sides leave each other ("Pidcock and Ineos part ways"): the team may come first.
 MUTUAL_DEPART = ("part", "gaan uit elkaar", "se séparent", "si separano", "trennen sich")
 
+# Between a leaving verb and the team: the post held there ("quitte son poste chez X",
+# "leaves his role at X", "verlaat zijn functie bij X"): X is left, not joined.
+OWN_POST = (
+    r"\s*(?:his|her|their|son|sa|leur|zijn|haar|hun|seinen|seine|sein|il suo|la sua|su)\s+"
+    r"[\w-]+\s+(?:at|with|chez|à|au|bij|bei|beim|alla|al|presso|en|in)\s+"
+    r"(?:the\s+|de\s+|het\s+|la\s+|le\s+|l'|el\s+)?$"
+)
+
 # "wearing the colours of" a team: the "de"/"del" ends the cue and names no origin.
 COLOURS = ("porter", "vestirá", "vestira")
 
@@ -740,7 +748,7 @@ NEGATION: tuple[str, ...] = (
 # --- vetoes: clauses that look like moves but are not ---------------------------------
 
 EXTENSION: tuple[str, ...] = (
-    r"(?:new|fresh) (?:contract|deal)\b",
+    r"(?:new|fresh) (?:[\w-]+ )?(?:contract|deal)\b",
     r"nieuw contract\b",
     r"nouveau contrat\b",
     r"nuovo contratto\b",

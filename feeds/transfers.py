@@ -188,6 +188,7 @@ _DESCRIBED_OBJECT = re.compile(
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
 )
 _SEASON = re.compile(r"\b" + cues.SEASON_YEAR)
+_OWN_POST = re.compile(cues.OWN_POST)
 _REFUSED = re.compile(r"\b(?:" + cues.REFUSAL + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
 _VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}$")
@@ -987,7 +988,7 @@ def _directions(
         left = after[0] if after else None
         if (
             left is not None
-            and roles[id(left)] != "to"
+            and (roles[id(left)] != "to" or _OWN_POST.match(story.low, cue.end, left.start))
             and id(left) not in story.owned
             and len(_WORD.findall(story.low, cue.end, left.start)) <= 4
         ):

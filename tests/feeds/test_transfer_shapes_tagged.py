@@ -226,6 +226,25 @@ CASES = [
         {("Julian Alaphilippe", "Tudor Pro Cycling Team", "confirmed")},
     ),
     (
+        # Undated, so the roster cannot say Ineos is already his team: the words must.
+        "signed a new three-year contract, undated",
+        None,
+        "Pidcock stays",
+        "Tom Pidcock has signed a new three-year contract with Ineos Grenadiers.",
+        False,
+        set(),
+    ),
+    (
+        # "son poste chez X": the post he leaves, though "chez" usually says where to.
+        "leaving one's post at a team, French",
+        date(2024, 10, 1),
+        "Zeeman s'en va",
+        "Merijn Zeeman quitte son poste chez Visma | Lease a Bike pour devenir directeur "
+        "technique de l'AZ.",
+        True,
+        {("Merijn Zeeman", None, "confirmed")},
+    ),
+    (
         # A headline list of a team's reinforcements; each arrival names only its origin.
         "a team's reinforcements, Spanish",
         date(2024, 10, 10),
