@@ -947,13 +947,18 @@ def _directions(
         if team.entity_id not in own:
             to[team.entity_id] = max(to.get(team.entity_id, 0.0), weight)
 
+    def the_cue_names(words: int) -> None:
+        # The preposition belongs to the cue ("in het vizier van Movistar", "les couleurs
+        # de Soudal"): the team right after is the destination, not an origin.
+        if after and len(_WORD.findall(story.low, cue.end, after[0].start)) <= words:
+            origin.discard(after[0].entity_id)
+            add(after[0], 2.0)
+
     for team in after:
         if roles[id(team)] == "to":
             add(team, 2.0)
-    colours = family == "arrive" and story.low.startswith(cues.COLOURS, cue.start)
-    if colours and after and len(_WORD.findall(story.low, cue.end, after[0].start)) <= 1:
-        origin.discard(after[0].entity_id)  # "portera les couleurs de Soudal"
-        add(after[0], 2.0)
+    if family == "arrive" and story.low.startswith(cues.COLOURS, cue.start):
+        the_cue_names(1)
     if family == "arrive":
         if not to:
             free = [
@@ -978,11 +983,8 @@ def _directions(
             for team in before:
                 if _AND_GAP.fullmatch(story.low, team.end, movers[-1].start):
                     add(team, 1.5)
-    elif family == "courted" and after:
-        # The preposition belongs to the cue ("in het vizier van Movistar"): not an origin.
-        if len(_WORD.findall(story.low, cue.end, after[0].start)) <= 2:
-            origin.discard(after[0].entity_id)
-            add(after[0], 2.0)
+    elif family == "courted":
+        the_cue_names(2)
     elif family == "depart":
         # "leaves Lidl-Trek": the team right after; not "leaving Politt (UAE) behind".
         left = after[0] if after else None
@@ -1373,8 +1375,8 @@ def _person_status(
     evs: Sequence[_Evidence],
     statuses: dict[int, int],
     default: int,
-    headline: int = 0,
-    echoes: dict[int, int] | None = None,
+    headline: int,
+    echoes: dict[int, int],
 ) -> str:
     seen: set[int] = set()
     score = 0.0
@@ -1389,7 +1391,7 @@ def _person_status(
         value = statuses[ev.sentence] or UNHEDGED
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
-        score += value + (echoes or {}).get(ev.sentence, 0)
+        score += value + echoes.get(ev.sentence, 0)
     if seen == {0} and statuses.get(1, 0) < 0 and score > 0:
         # Only the headline names the move ("Hirschi alla Tudor"): a hedged lede
         # ("dovrebbe approdare ...") says what kind of news it is.
