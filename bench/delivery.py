@@ -51,16 +51,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot import delivery as delivery_module
-from bot.client import DomestiqueBot
-from bot.delivery import Delivery
-from bot.fanout import FanOut
-from bot.ingest import Ingestor
-from bot.parse_pool import ParsePool
-from bot.roster_state import RosterState
+from bot.discord import delivery as delivery_module
+from bot.discord.client import DomestiqueBot
+from bot.discord.delivery import Delivery
+from bot.pipeline.fanout import FanOut
+from bot.pipeline.ingest import Ingestor
+from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.roster_state import RosterState
 from bot.settings import Settings
-from feeds.fetch import Fetcher
-from feeds.netguard import AddressPolicy, new_session
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from storage import Storage
 from tests.e2e.burst import BurstResult, delivered_once, drain, queue_burst, subscribe_all
 from tests.e2e.ratelimits import GLOBAL, ROUTE

@@ -53,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.tagging import CORPUS, SYLLABLES
-from bot.fanout import FanOut
+from bot.pipeline.fanout import FanOut
 from feeds.models import Move, Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState, person_key

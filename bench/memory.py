@@ -41,7 +41,7 @@ FEEDS = 50
 ITEMS = 50
 ALIASES = 20_000
 LOOKUPS_EACH = 300
-BOT_MODULES = ("bot.app", "bot.client", "bot.settings", "bench.lookups", "bench.tagging")
+BOT_MODULES = ("bot.app", "bot.discord.client", "bot.settings", "bench.lookups", "bench.tagging")
 
 
 def status_mb(field: str) -> float:
@@ -92,8 +92,7 @@ def import_bot_modules() -> None:
 async def bot_child(database: Path, feed_urls: list[str]) -> None:
     from bench.lookups import World, plan
     from bench.tagging import roster_of_size
-    from bot.app import build_app
-    from bot.client import DomestiqueBot
+    from bot.app import build_app, build_bot
     from bot.settings import Settings
     from feeds.roster import load_roster
 
@@ -107,7 +106,7 @@ async def bot_child(database: Path, feed_urls: list[str]) -> None:
         roster = roster_of_size(load_roster(), ALIASES, random.Random(7))
         app.roster_state.replace(roster)
         report("app", keys=app.roster_state.tagger.alias_count, people=len(roster.people))
-        client = DomestiqueBot.from_app(app)
+        client = build_bot(app)
         await client.setup_hook()  # extensions and the name index, as at start
         report("client", extensions=len(client.extensions), failed=len(client.failed_extensions))
         stories = await app.storage.articles.count()

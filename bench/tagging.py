@@ -48,10 +48,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from unidecode import unidecode
 
-from bot.roster_state import RosterState
-from feeds.fold import FoldedText
+from bot.pipeline.roster_state import RosterState
+from feeds.nlp.fold import FoldedText
+from feeds.nlp.tag import Tagger
 from feeds.roster import Person, Roster, Stint, load_roster
-from feeds.tag import Tagger
 
 REPO = Path(__file__).resolve().parent.parent
 # The shared annotated corpus sits beside the repository (as in tests/corpus.py).

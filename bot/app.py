@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.custom_roster import build_roster
-from bot.fanout import FanOut
-from bot.ingest import Ingestor
-from bot.parse_pool import ParsePool
-from bot.roster_state import RosterState
+from bot.pipeline.custom_roster import load_current_roster
+from bot.pipeline.fanout import FanOut
+from bot.pipeline.ingest import Ingestor
+from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.roster_state import RosterState
 from bot.settings import DEFAULT_FEEDS, Settings
-from feeds.fetch import Fetcher
-from feeds.netguard import AddressPolicy, new_session
-from feeds.roster import Roster
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from storage import Storage
+
+if TYPE_CHECKING:
+    from bot.discord.client import DomestiqueBot
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +42,6 @@ class App:
     ingestor: Ingestor
     scheduler: AsyncIOScheduler
     roster_files: tuple[str | Path, ...] = ()
-
-
-async def load_current_roster(storage: Storage, extra_files: Sequence[str | Path] = ()) -> Roster:
-    """Bundled roster, files named on the command line, imports kept in the database, then
-    riders, teams and aliases moderators added (bot/custom_roster.py); built in a thread."""
-    imports = [item.content for item in await storage.roster_imports.all()]
-    custom = [entity.content for entity in await storage.guild_config.custom_entities()]
-    aliases = await storage.guild_config.all_aliases()
-    return await asyncio.to_thread(build_roster, extra_files, imports, custom, aliases)
 
 
 @asynccontextmanager
@@ -117,3 +110,20 @@ async def seed_feeds(storage: Storage, settings: Settings, now: float) -> int:
     if not explicit:
         await storage.meta.set("default_feeds_seeded", "1")
     return added
+
+
+def build_bot(app: App, **options: Any) -> DomestiqueBot:
+    """The Discord client over what `build_app` built; discord.py is loaded only here, so
+    commands that never talk to Discord start without it."""
+    from bot.discord.client import DomestiqueBot
+
+    return DomestiqueBot(
+        settings=app.settings,
+        storage=app.storage,
+        http_session=app.http_session,
+        scheduler=app.scheduler,
+        roster_state=app.roster_state,
+        fetcher=app.fetcher,
+        roster_files=app.roster_files,
+        **options,
+    )

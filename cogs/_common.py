@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot.names import MAX_CHOICES, NameIndex
-from bot.tree import AmbiguousName, Reply, UnknownName, respond
-from bot.views import Pager
+from bot.discord.tree import AmbiguousName, Reply, UnknownName, respond
+from bot.discord.views import Pager
+from feeds.roster.names import MAX_CHOICES, NameIndex
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
     from storage.lookups import Lookups
 
 RenderPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]

@@ -9,12 +9,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.tree import Reply, respond
+from bot.discord import render
+from bot.discord.tree import Reply, respond
 from cogs._common import lookups_for, per_user_cooldown
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 
 def _version() -> str:

@@ -20,18 +20,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.permissions import check_moderator, is_moderator
-from bot.tree import Reply, respond
-from bot.views import Pager
+from bot.discord import render
+from bot.discord.permissions import check_moderator, is_moderator
+from bot.discord.tree import Reply, respond
+from bot.discord.views import Pager
+from feeds.ingest.parse import parse_feed
 from feeds.models import Story, StoryTags
-from feeds.parse import parse_feed
 from storage.guild_config import FeedAdded
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
     from feeds.roster import Roster
-    from storage.feeds import Feed
+    from storage.feed_store import Feed
 
 log = logging.getLogger(__name__)
 

@@ -14,13 +14,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.tree import UserFacingError, reply
+from bot.discord import render
+from bot.discord.tree import UserFacingError, reply
 from cogs._common import choices, per_user_cooldown, resolve
 from storage.follows import Follow, TooManyFollows
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 KINDS = [
     app_commands.Choice(name="a rider", value="rider"),

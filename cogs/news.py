@@ -8,11 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot.discord import render
 from cogs._common import lookups_for, paged_reply, per_user_cooldown
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 NEWS_PER_PAGE = 8
 

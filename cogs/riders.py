@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
+from bot.discord import render
 from cogs._common import (
     STORIES_PER_PAGE,
     choices,
@@ -19,7 +19,7 @@ from cogs._common import (
 )
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 
 class Riders(commands.Cog):

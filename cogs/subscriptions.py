@@ -14,14 +14,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.permissions import is_moderator, moderator_only
-from bot.tree import UserFacingError, reply
+from bot.discord import render
+from bot.discord.permissions import is_moderator, moderator_only
+from bot.discord.tree import UserFacingError, reply
 from cogs._common import choices, per_user_cooldown, resolve
 from storage.subscriptions import Subscription
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 WHAT = [
     app_commands.Choice(name="a rider", value="rider"),

@@ -17,9 +17,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import render
-from bot.app import load_current_roster
-from bot.custom_roster import (
+from bot.discord import render
+from bot.discord.permissions import check_moderator
+from bot.discord.tree import UserFacingError, reply
+from bot.pipeline.custom_roster import (
     InvalidName,
     bare,
     clash,
@@ -27,19 +28,18 @@ from bot.custom_roster import (
     display_name,
     entity_names,
     entity_toml,
+    load_current_roster,
     name_owners,
     new_entity_id,
     split_names,
 )
-from bot.names import NameIndex, fold
-from bot.permissions import check_moderator
-from bot.tree import UserFacingError, reply
 from cogs._common import choices, per_user_cooldown, resolve
 from cogs.subscriptions import missing_permissions
 from feeds.roster import parse_roster
+from feeds.roster.names import NameIndex, fold
 
 if TYPE_CHECKING:
-    from bot.client import DomestiqueBot
+    from bot.discord.client import DomestiqueBot
 
 log = logging.getLogger(__name__)
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import aiosqlite
 
 from feeds.models import Story, StoryTags
-
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
 
 
 def person_key(person_id: str) -> str:
@@ -59,7 +56,7 @@ class SaveResult:
 
 
 class ArticleStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def save_poll(

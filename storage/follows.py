@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
 
 KINDS = ("rider", "team", "transfers")
 MODES = ("each", "daily")
@@ -47,7 +45,7 @@ _COLUMNS = "id, user_id, kind, entity_id, mode, created_at, paused_reason, pause
 
 
 class FollowStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def add(

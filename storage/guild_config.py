@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
 
-from storage.feeds import _COLUMNS as FEED_COLUMNS
-from storage.feeds import Feed, _feed
-
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
+from storage.feed_store import _COLUMNS as FEED_COLUMNS
+from storage.feed_store import Feed, _feed
 
 _FEED_COLUMNS = ", ".join(f"f.{c.strip()}" for c in FEED_COLUMNS.split(","))
 
@@ -39,7 +36,7 @@ class CustomEntity:
 
 
 class GuildConfigStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     # --- feeds ---------------------------------------------------------------------------

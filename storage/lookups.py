@@ -11,14 +11,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from storage.articles import person_key, team_key
+from storage.database import Database
 from storage.db import fetch_within
-from storage.feeds import private_feed
-
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.feed_store import private_feed
 
 MAX_PAGE = 25
 MAX_OFFSET = 500
@@ -155,7 +152,7 @@ def _page_args(limit: int, offset: int) -> tuple[int, int]:
 class Lookups:
     """Read-only queries for the slash commands."""
 
-    def __init__(self, storage: Storage, hidden_feeds: Sequence[int] = ()) -> None:
+    def __init__(self, storage: Database, hidden_feeds: Sequence[int] = ()) -> None:
         self._storage = storage
         # Stories of these feeds are left out (see `seen_from`); empty for most readers.
         self._hidden = json.dumps(sorted(hidden_feeds)) if hidden_feeds else None

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
 
 
 class MetaStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def get(self, key: str) -> str | None:
@@ -38,7 +36,7 @@ class RosterImport:
 
 
 class RosterImportStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def add(self, source: str, content: str, now: float) -> int:

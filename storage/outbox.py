@@ -8,14 +8,11 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import aiosqlite
 
-from storage.feeds import private_feed
-
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
+from storage.feed_store import private_feed
 
 DUPLICATE_TITLE_WINDOW_S = 24 * 3600
 
@@ -273,7 +270,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
 
 
 class OutboxStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def _load(self, sql: str, params: Sequence) -> list[OutboxItem]:
@@ -366,7 +363,7 @@ class OutboxStore:
 
 
 class NoticeStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def add(

@@ -1,36 +1,23 @@
-"""The storage facade: one writer connection, one reader connection, grouped repositories."""
+"""The storage facade: the database's connections and its repositories, in one object."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from pathlib import Path
 
 import aiosqlite
 
 from storage.articles import ArticleStore
-from storage.db import connect, connect_lookup_reader, migrate
-from storage.feeds import FeedStore
+from storage.database import Database
+from storage.feed_store import FeedStore
 from storage.follows import FollowStore
 from storage.guild_config import GuildConfigStore
 from storage.meta import MetaStore, RosterImportStore
 from storage.outbox import NoticeStore, OutboxStore
 from storage.subscriptions import SubscriptionStore
 
-log = logging.getLogger(__name__)
 
-
-class Storage:
-    """SQLite behind one interface.
-
-    Writes go through one connection and one lock, so a transaction is never
-    interleaved with another coroutine's statements. Reads for lookups use a
-    second connection: with WAL they see committed data and never wait for a
-    long ingestion transaction.
-    """
+class Storage(Database):
+    """Every repository over one database; the one interface the rest of the code uses."""
 
     def __init__(
         self,
@@ -38,12 +25,7 @@ class Storage:
         reader: aiosqlite.Connection,
         lookup_reader: sqlite3.Connection | None = None,
     ) -> None:
-        self.writer = writer
-        self.reader = reader
-        self.lookup_reader = lookup_reader
-        """Plain sqlite3 connection the slash commands' lookups run on, on the event loop
-        (storage/lookups.py); None for an in-memory database, where they use `reader`."""
-        self._write_lock = asyncio.Lock()
+        super().__init__(writer, reader, lookup_reader)
         self.feeds = FeedStore(self)
         self.articles = ArticleStore(self)
         self.meta = MetaStore(self)
@@ -53,43 +35,3 @@ class Storage:
         self.outbox = OutboxStore(self)
         self.notices = NoticeStore(self)
         self.guild_config = GuildConfigStore(self)
-
-    @classmethod
-    async def open(cls, path: str | Path) -> Storage:
-        writer = await connect(path)
-        reader = None
-        try:
-            await migrate(writer)
-            if str(path) == ":memory:":
-                return cls(writer, writer)
-            reader = await connect(path)
-            return cls(writer, reader, connect_lookup_reader(path))
-        except BaseException:
-            if reader is not None:
-                await reader.close()
-            await writer.close()
-            raise
-
-    async def close(self) -> None:
-        if self.lookup_reader is not None:
-            self.lookup_reader.close()
-        if self.reader is not self.writer:
-            await self.reader.close()
-        await self.writer.close()
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back whole on any error or cancellation."""
-        async with self._write_lock:
-            await self.writer.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.writer
-            except BaseException:
-                await asyncio.shield(self.writer.execute("ROLLBACK"))
-                raise
-            await self.writer.execute("COMMIT")
-
-    async def integrity_check(self) -> str:
-        async with self.reader.execute("PRAGMA integrity_check") as cur:
-            row = await cur.fetchone()
-        return str(row[0])

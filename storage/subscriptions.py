@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from storage.store import Storage
+from storage.database import Database
 
 KINDS = ("rider", "team", "transfers", "tracked", "all")
 MODES = ("each", "digest")
@@ -43,7 +41,7 @@ _COLUMNS = (
 
 
 class SubscriptionStore:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Database) -> None:
         self._storage = storage
 
     async def add(

@@ -7,7 +7,7 @@ import aiohttp
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.client import DomestiqueBot
+from bot.discord.client import DomestiqueBot
 from bot.settings import Settings
 from storage import Storage
 from tests.e2e.conftest import TODAY

@@ -11,11 +11,11 @@ import discord
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.client import DomestiqueBot
-from bot.roster_state import RosterState
+from bot.discord.client import DomestiqueBot
+from bot.pipeline.roster_state import RosterState
 from bot.settings import Settings
-from feeds.fetch import Fetcher
-from feeds.netguard import AddressPolicy, new_session
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from storage import Storage
 from tests.cogs.helpers import make_interaction, text_of
 from tests.e2e.conftest import TODAY

@@ -16,12 +16,12 @@ from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 
-from bot import render
-from bot.tree import UserFacingError
+from bot.discord import render
+from bot.discord.tree import UserFacingError
+from feeds.ingest.parse import parse_feed
 from feeds.models import StoryTags
-from feeds.parse import parse_feed
 from storage.articles import FeedState
-from tests.bot.test_render import unescaped
+from tests.bot.discord.test_render import unescaped
 from tests.cogs.helpers import sent, text_of
 from tests.cogs.test_feeds import GUILD, bot, feeds, final, mod, server  # noqa: F401
 

@@ -6,7 +6,7 @@ import datetime
 import discord
 import pytest
 
-from bot.tree import UnknownName
+from bot.discord.tree import UnknownName
 from feeds.roster import parse_roster
 from tests.cogs.helpers import make_interaction, sent, text_of
 from tests.e2e.world import SEED_URL

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tree import AmbiguousName, UnknownName
+from bot.discord.tree import AmbiguousName, UnknownName
 from feeds.roster import parse_roster
 from tests.cogs.helpers import make_interaction, sent, text_of
 from tests.e2e.world import SEED_URL

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.custom_roster import InvalidName, clean_name
-from bot.permissions import REFUSAL, NotModerator, check_moderator
-from bot.tree import UnknownName, UserFacingError, expected_message
+from bot.discord.permissions import REFUSAL, NotModerator, check_moderator
+from bot.discord.tree import UnknownName, UserFacingError, expected_message
+from bot.pipeline.custom_roster import InvalidName, clean_name
 from tests.cogs.helpers import make_interaction, sent, text_of
 
 GUILD, OTHER_GUILD = 1200000000000000001, 1200000000000000002

@@ -8,8 +8,8 @@ from unittest import mock
 import discord
 from discord import app_commands
 
-from bot.tree import APOLOGY, UnknownName, reply
-from bot.views import Pager
+from bot.discord.tree import APOLOGY, UnknownName, reply
+from bot.discord.views import Pager
 from tests.cogs.helpers import OTHER_USER_ID, make_interaction, sent
 
 
@@ -38,10 +38,10 @@ async def test_unexpected_error_is_logged_with_traceback_and_apologised_for(bot,
         raise ZeroDivisionError("boom")
     except ZeroDivisionError as exc:
         error = app_commands.CommandInvokeError(command, exc)
-    with caplog.at_level(logging.ERROR, logger="bot.tree"):
+    with caplog.at_level(logging.ERROR, logger="bot.discord.tree"):
         await bot.tree.on_error(interaction, error)
     assert sent(interaction) == {"embeds": [], "ephemeral": True, "content": APOLOGY}
-    record = next(r for r in caplog.records if r.name == "bot.tree")
+    record = next(r for r in caplog.records if r.name == "bot.discord.tree")
     assert record.exc_info and record.exc_info[0] is ZeroDivisionError
     assert "/rider" in record.getMessage()
 

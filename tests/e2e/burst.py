@@ -9,8 +9,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.delivery import Delivery
-from bot.fanout import FanOut
+from bot.discord.delivery import Delivery
+from bot.pipeline.fanout import FanOut
 from feeds.models import StoryTags
 from storage import Storage
 from storage.articles import FeedState

@@ -17,14 +17,14 @@ from email.utils import format_datetime
 
 import pytest
 
-from bot.delivery import Delivery
-from bot.fanout import FanOut
-from bot.ingest import Ingestor
-from bot.parse_pool import ParsePool
-from bot.permissions import REFUSAL
-from feeds.fetch import Fetcher
+from bot.discord.delivery import Delivery
+from bot.discord.permissions import REFUSAL
+from bot.pipeline.fanout import FanOut
+from bot.pipeline.ingest import Ingestor
+from bot.pipeline.parse_pool import ParsePool
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from feeds.models import Move, StoryTags
-from feeds.netguard import AddressPolicy, new_session
 from storage import Storage
 from tests.e2e.standin import (
     CHANNEL_ID,

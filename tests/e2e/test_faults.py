@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery import NONCE_WINDOW_S
+from bot.discord.delivery import NONCE_WINDOW_S
 from storage import Storage
 from storage.articles import person_key
 from tests.e2e.conftest import TOKEN

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from bot.fanout import FanOut
-from bot.ingest import Ingestor
-from bot.parse_pool import ParsePool
-from bot.roster_state import RosterState
-from feeds.fetch import Fetcher
-from feeds.netguard import AddressPolicy, new_session
+from bot.pipeline.fanout import FanOut
+from bot.pipeline.ingest import Ingestor
+from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.roster_state import RosterState
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from storage import Storage
 from tests.e2e.standin import (
     EPHEMERAL,

@@ -8,10 +8,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.ingest import Ingestor
-from bot.parse_pool import ParsePool
-from bot.roster_state import RosterState
-from feeds.fetch import Fetcher
+from bot.pipeline.ingest import Ingestor
+from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.roster_state import RosterState
+from feeds.ingest.fetch import Fetcher
 from feeds.roster import bundled_roster
 from storage import Storage
 from storage.lookups import Lookups

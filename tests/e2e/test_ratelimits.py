@@ -15,7 +15,7 @@ import discord
 import pytest
 from discord.http import handle_message_parameters
 
-from bot.delivery import Delivery
+from bot.discord.delivery import Delivery
 from storage import Storage
 from tests.e2e.burst import delivered_once, drain, queue_burst, queue_fan_burst
 from tests.e2e.conftest import TOKEN

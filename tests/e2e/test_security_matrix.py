@@ -15,7 +15,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.permissions import NOT_IN_SERVER, REFUSAL
+from bot.discord.permissions import NOT_IN_SERVER, REFUSAL
 from storage import Storage
 from tests.e2e.standin import (
     CHANNEL_ID,

@@ -7,7 +7,7 @@ import dataclasses
 import discord
 import pytest
 
-from bot.discord_setup import sync_commands
+from bot.discord.endpoints import sync_commands
 from tests.e2e.standin import APP_ID, GUILD_ID, command_errors
 
 COMMANDS = {"rider", "team", "transfers", "news", "about"}

@@ -1,8 +1,8 @@
 """The test world shared by the Discord tests: a small roster, a saved feed, stored stories.
 
-The stories are the saved feed parsed by feeds/parse and stored with the tags the
+The stories are the saved feed parsed by feeds/ingest/parse and stored with the tags the
 corpus labels them with (tests/e2e/data/seed.xml holds the seed story from
-/work/shared/corpus/dev.jsonl), so the Discord tests do not depend on how well the
+tests/corpus/dev.jsonl), so the Discord tests do not depend on how well the
 tagger or the transfer extractor do on a given day.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from feeds.ingest.parse import parse_feed
 from feeds.models import Move, StoryTags
-from feeds.parse import parse_feed
 from feeds.roster import Roster, load_roster_file
 from storage import Storage
 from storage.articles import FeedState

@@ -15,8 +15,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from feeds.fetch import Fetcher
-from feeds.netguard import AddressPolicy, new_session
+from feeds.ingest.fetch import Fetcher
+from feeds.ingest.netguard import AddressPolicy, new_session
 from tests.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"

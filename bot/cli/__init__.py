@@ -1,0 +1,1 @@
+"""The `domestique` command line: run, poll, feeds, db, health, roster, tag, eval, sync."""

@@ -1,0 +1,138 @@
+"""The Discord client: everything it uses is passed in (built once, in bot/app.py)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+import discord
+from discord.ext import commands
+
+from bot.discord.endpoints import configure_discord_endpoints, sync_commands
+from bot.discord.tree import DEFER_AFTER_S, DomestiqueTree, show_notices
+from bot.discord.views import PAGE_TIMEOUT_S
+from feeds.roster.names import RosterNames
+from storage.lookups import Lookups
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.pipeline.roster_state import RosterState
+    from bot.settings import Settings
+    from feeds.ingest.fetch import Fetcher
+    from storage import Storage
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS: tuple[str, ...] = (
+    "cogs.riders",
+    "cogs.teams",
+    "cogs.transfers",
+    "cogs.news",
+    "cogs.about",
+    "cogs.subscriptions",
+    "cogs.follows",
+    "cogs.track",
+    "cogs.feeds",
+)
+
+
+def intents() -> discord.Intents:
+    """Slash commands need no privileged intents; `guilds` keeps servers and channels known."""
+    return discord.Intents(guilds=True)
+
+
+def utc_today() -> date:
+    return datetime.now(UTC).date()
+
+
+class DomestiqueBot(commands.Bot):
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        storage: Storage,
+        http_session: aiohttp.ClientSession,
+        scheduler: AsyncIOScheduler,
+        roster_state: RosterState,
+        extensions: tuple[str, ...] = EXTENSIONS,
+        today: Callable[[], date] = utc_today,
+        fetcher: Fetcher | None = None,
+        roster_files: Sequence[str | Path] = (),
+        **options: Any,
+    ) -> None:
+        # Endpoints are process-wide class attributes in discord.py; set them before any
+        # request so a proxy or a test stand-in is used from the first call.
+        configure_discord_endpoints(settings)
+        logging.getLogger("discord.http").setLevel(logging.WARNING)
+        options.setdefault("chunk_guilds_at_startup", False)
+        super().__init__(
+            command_prefix=commands.when_mentioned,  # no text commands; slash only
+            help_command=None,
+            intents=intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=DomestiqueTree,
+            **options,
+        )
+        self.settings = settings
+        self.storage = storage
+        self.http_session = http_session
+        self.scheduler = scheduler
+        self.roster_state = roster_state
+        self.fetcher = fetcher
+        """The guarded feed fetcher (feeds/netguard) /feeds uses; None: /feeds cannot fetch."""
+        self.roster_files = tuple(roster_files)
+        """Roster files named on the command line, kept when moderators change the roster."""
+        self.lookups = Lookups(storage)
+        self.extensions_to_load = extensions
+        self.failed_extensions: dict[str, BaseException] = {}
+        self.today = today
+        self.defer_after = DEFER_AFTER_S
+        self.page_timeout = PAGE_TIMEOUT_S
+        self._names: tuple[tuple[int, date], RosterNames] | None = None
+
+    @property
+    def names(self) -> RosterNames:
+        """Name indexes for the roster in force, rebuilt when the roster or the day changes."""
+        key = (self.roster_state.version, self.today())
+        if self._names is None or self._names[0] != key:
+            self._names = (key, RosterNames.build(self.roster_state.roster, key[1]))
+        return self._names[1]
+
+    async def setup_hook(self) -> None:
+        # Build the name index now, not on the first keystroke of the first autocomplete.
+        log.debug("name index: %d people, %d teams", len(self.names.people), len(self.names.teams))
+        for name in self.extensions_to_load:
+            try:
+                await self.load_extension(name)
+            except Exception as exc:
+                # One broken area must not take the other commands down with it.
+                log.exception("could not load %s; the other commands still start", name)
+                self.failed_extensions[name] = exc
+        if self.settings.sync_commands:
+            try:
+                await sync_commands(self, None)
+            except discord.HTTPException:
+                log.exception("command sync failed; run `domestique sync` to retry")
+
+    async def on_app_command_completion(
+        self, interaction: discord.Interaction, command: Any
+    ) -> None:
+        """Notices waiting for this user or their server go out with any command's answer."""
+        try:
+            await show_notices(interaction, self.storage.notices)
+        except Exception:
+            log.exception("showing notices failed")
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info(
+            "connected to Discord as %s (%s) in %d servers",
+            user,
+            user.id if user else "?",
+            len(self.guilds),
+        )

@@ -1,0 +1,297 @@
+"""One poll cycle: fetch due feeds, parse off the event loop, tag, store.
+
+The flow is one way: fetch (feeds/fetch) -> parse (feeds/parse, in a worker
+process) -> tag (feeds/tag, in a worker thread) -> storage, in one transaction
+per feed. Whatever goes wrong with one feed is recorded on that feed and the
+others carry on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.roster_state import RosterState
+from feeds.ingest.fetch import Fetcher, FetchResult
+from feeds.models import Story, StoryTags
+from storage import Storage
+from storage.articles import AfterSave, FeedState, SavedStory
+from storage.feed_store import Feed
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_S = 24 * 3600
+DISABLE_AFTER_S = 7 * 24 * 3600
+MAX_LOCAL_FEED_BYTES = 5 * 2**20
+LOCAL_PREFIX = "file://"
+# Fetched feeds that may be between parsing and storing at once. Tagging (one thread)
+# is the slow step; with no bound, a first poll of 500 feeds held every parsed story
+# of the cycle in memory while it waited, and each full garbage collection walked
+# them all (27-50 ms pauses). Three keep the parse worker, the tagging thread and
+# the database busy at the same time.
+FEEDS_IN_PROCESS = 3
+
+NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class FeedReport:
+    url: str
+    outcome: str
+    """"new", "unchanged", "not_modified" or "failed"."""
+    new: list[SavedStory] = field(default_factory=list)
+    """The new stories; emptied after `on_feed_done` unless the cycle keeps stories."""
+    updated: int = 0
+    error: str | None = None
+    new_count: int = 0
+
+
+@dataclass(slots=True)
+class CycleReport:
+    feeds: list[FeedReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def new(self) -> list[SavedStory]:
+        return [story for report in self.feeds for story in report.new]
+
+    @property
+    def new_count(self) -> int:
+        return sum(report.new_count for report in self.feeds)
+
+    @property
+    def failed(self) -> list[FeedReport]:
+        return [r for r in self.feeds if r.outcome == "failed"]
+
+
+class Ingestor:
+    def __init__(
+        self,
+        storage: Storage,
+        fetcher: Fetcher,
+        roster_state: RosterState,
+        *,
+        poll_interval_s: float,
+        parse_pool: ParsePool,
+        clock: Callable[[], float] = time.time,
+        max_items: int = 200,
+        fanout: AfterSave | None = None,
+    ) -> None:
+        self.storage = storage
+        self.fetcher = fetcher
+        self.roster_state = roster_state
+        self.poll_interval_s = poll_interval_s
+        self.parse_pool = parse_pool
+        self.clock = clock
+        self.max_items = max_items
+        self.fanout = fanout
+        """Writes outbox rows for new stories inside the poll's transaction (bot/fanout)."""
+        self._cycle_lock = asyncio.Lock()
+        # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
+        # so a second thread adds no speed, only contention: with the default executor's
+        # six threads all tagging, the event loop waited up to ~200 ms for the GIL
+        # (bench/polling.py).
+        self._tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
+        self._in_process = asyncio.Semaphore(FEEDS_IN_PROCESS)
+
+    def close(self) -> None:
+        self._tagging.shutdown(wait=True, cancel_futures=True)
+
+    async def poll_due(
+        self,
+        *,
+        force: bool = False,
+        on_feed_done: Callable[[FeedReport, int, int], None] | None = None,
+        keep_stories: bool = True,
+    ) -> CycleReport:
+        """Poll every listed feed that is due (all enabled ones with `force`).
+
+        Without `keep_stories` the report keeps counts only: the bot delivers through
+        the outbox, and a first poll of hundreds of feeds would otherwise hold every
+        story until the cycle ends (each full garbage collection walking them all).
+        """
+        async with self._cycle_lock:
+            now = self.clock()
+            feeds = await self.storage.feeds.due(float("inf") if force else now)
+            report = await self._poll_many(feeds, on_feed_done, keep_stories)
+            if report.feeds:
+                await self.storage.meta.set("last_cycle_at", repr(self.clock()))
+            return report
+
+    async def poll_urls(
+        self,
+        sources: Sequence[str],
+        on_feed_done: Callable[[FeedReport, int, int], None] | None = None,
+    ) -> CycleReport:
+        """Poll the given URLs or local files now, without listing them for the scheduler."""
+        async with self._cycle_lock:
+            feeds = []
+            for source in sources:
+                key = _source_key(source)
+                feed, _ = await self.storage.feeds.add(key, self.clock(), listed=False)
+                feeds.append(feed)
+            return await self._poll_many(feeds, on_feed_done, keep_stories=True)
+
+    async def _poll_many(
+        self,
+        feeds: Sequence[Feed],
+        on_feed_done: Callable[[FeedReport, int, int], None] | None,
+        keep_stories: bool,
+    ) -> CycleReport:
+        started = time.perf_counter()
+        cycle = CycleReport()
+        # Most polls find nothing new: their rows are written together at the end (one
+        # transaction, not one each). Lost in a crash, they only make those feeds due again.
+        unchanged: list[tuple[int, float, float]] = []
+
+        async def one(feed: Feed) -> None:
+            report = await self.poll_feed(feed, unchanged)
+            cycle.feeds.append(report)
+            if on_feed_done:
+                on_feed_done(report, len(cycle.feeds), len(feeds))
+            if not keep_stories:
+                report.new = []
+
+        # The fetcher bounds concurrency itself (globally and per host).
+        try:
+            await asyncio.gather(*(one(feed) for feed in feeds))
+        finally:
+            await self.storage.feeds.record_unchanged_many(unchanged)
+        cycle.seconds = time.perf_counter() - started
+        return cycle
+
+    async def poll_feed(
+        self, feed: Feed, unchanged: list[tuple[int, float, float]] | None = None
+    ) -> FeedReport:
+        """One feed. A poll that finds nothing new is written at once, or added to
+        `unchanged` for the caller to write."""
+        try:
+            return await self._poll_feed(feed, unchanged)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one broken feed never stops the cycle
+            log.exception("polling %s failed unexpectedly", feed.url)
+            return await self._fail(feed, f"internal error: {type(exc).__name__}: {exc}")
+
+    async def _poll_feed(
+        self, feed: Feed, unchanged: list[tuple[int, float, float]] | None
+    ) -> FeedReport:
+        result = await self._fetch(feed)
+        now = self.clock()
+        if result.outcome == "failed":
+            return await self._fail(feed, result.error or "fetch failed", result.retry_after)
+        if result.outcome == "not_modified" or result.body is None:
+            return await self._nothing_new(feed, now, "not_modified", unchanged)
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == feed.body_hash and feed.primed:
+            return await self._nothing_new(feed, now, "unchanged", unchanged)
+        async with self._in_process:
+            return await self._store_new(feed, result.body, result, body_hash, now)
+
+    async def _store_new(
+        self, feed: Feed, body: bytes, result: FetchResult, body_hash: str, now: float
+    ) -> FeedReport:
+        """Parse, tag and store a feed whose body changed."""
+        parsed = await self.parse_pool.parse(body, result.final_url or feed.url, self.max_items)
+        if parsed.error:
+            return await self._fail(feed, parsed.error)
+        items = await asyncio.get_running_loop().run_in_executor(
+            self._tagging, self._tag_all, parsed.stories
+        )
+        state = FeedState(
+            title=parsed.title,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            body_hash=body_hash,
+            next_attempt_at=self._next_poll(now),
+        )
+        saved = await self.storage.articles.save_poll(feed.id, items, state, now, after=self.fanout)
+        outcome = "new" if saved.new else "unchanged"
+        return FeedReport(feed.url, outcome, saved.new, saved.updated, new_count=len(saved.new))
+
+    async def _nothing_new(
+        self,
+        feed: Feed,
+        now: float,
+        outcome: str,
+        unchanged: list[tuple[int, float, float]] | None,
+    ) -> FeedReport:
+        poll = (feed.id, now, self._next_poll(now))
+        if unchanged is None:
+            await self.storage.feeds.record_unchanged(*poll)
+        else:
+            unchanged.append(poll)
+        return FeedReport(feed.url, outcome)
+
+    async def _fetch(self, feed: Feed) -> FetchResult:
+        if feed.url.startswith(LOCAL_PREFIX):
+            return await asyncio.to_thread(_read_local, feed.url)
+        return await self.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
+
+    def _tag_all(self, stories: Sequence[Story]) -> list[tuple[Story, StoryTags]]:
+        tagger = self.roster_state.tagger  # one snapshot for the whole feed
+        out = []
+        for story in stories:
+            published = story.published.date() if story.published else None
+            text = "\n\n".join(part for part in (story.summary, story.body) if part)
+            tags = tagger.tag(story.title, text, published, feed_is_cycling=True)
+            out.append((story, tags))
+        return out
+
+    def _next_poll(self, now: float) -> float:
+        return now + self.poll_interval_s
+
+    async def _fail(self, feed: Feed, error: str, retry_after: float | None = None) -> FeedReport:
+        now = self.clock()
+        failures = feed.consecutive_failures + 1
+        delay = min(self.poll_interval_s * 2**failures, MAX_BACKOFF_S)
+        if retry_after:
+            delay = min(max(delay, retry_after), MAX_BACKOFF_S)
+        failing_since = feed.failing_since or now
+        disabled = None
+        if now - failing_since >= DISABLE_AFTER_S:
+            disabled = f"disabled after failing for 7 days; last error: {error}"
+            log.warning("feed %s disabled: %s", feed.url, error)
+        else:
+            log.info("feed %s failed (%d in a row): %s", feed.url, failures, error)
+        await self.storage.feeds.record_failure(feed.id, now, error, now + delay, disabled)
+        return FeedReport(feed.url, "failed", error=error)
+
+
+def _source_key(source: str) -> str:
+    if "://" in source:
+        return source
+    return LOCAL_PREFIX + str(Path(source).expanduser().resolve())
+
+
+def _read_local(key: str) -> FetchResult:
+    path = Path(key.removeprefix(LOCAL_PREFIX))
+    try:
+        with path.open("rb") as handle:
+            body = handle.read(MAX_LOCAL_FEED_BYTES + 1)
+    except OSError as exc:
+        return _local_result(key, None, f"cannot read {path}: {exc.strerror or exc}")
+    if len(body) > MAX_LOCAL_FEED_BYTES:
+        return _local_result(key, None, f"{path} is larger than 5 MiB")
+    return _local_result(key, body, None)
+
+
+def _local_result(key: str, body: bytes | None, error: str | None) -> FetchResult:
+    return FetchResult(
+        url=key,
+        final_url=None,
+        outcome="failed" if error else "fetched",
+        http_status=None,
+        body=body,
+        etag=None,
+        last_modified=None,
+        error=error,
+        retry_after=None,
+    )

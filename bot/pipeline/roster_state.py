@@ -1,0 +1,54 @@
+"""The roster in force and the tagger built from it, swapped whole when the roster changes."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+
+from feeds.nlp.tag import Tagger
+from feeds.roster import Roster
+
+log = logging.getLogger(__name__)
+
+
+class RosterState:
+    """Holds (roster, tagger) as one pair so readers never see a roster with another's tagger.
+
+    Building a tagger takes a fraction of a second; `replace` builds the new pair
+    first and swaps a single reference, so readers in other threads keep working.
+    """
+
+    def __init__(self, roster: Roster, *, freeze_heap: bool = False) -> None:
+        self._pair = (roster, Tagger(roster))
+        self._lock = threading.Lock()
+        self.version = 1
+        self._freeze_heap = freeze_heap
+        self._settle_heap()
+
+    @property
+    def roster(self) -> Roster:
+        return self._pair[0]
+
+    @property
+    def tagger(self) -> Tagger:
+        return self._pair[1]
+
+    def replace(self, roster: Roster) -> None:
+        pair = (roster, Tagger(roster))
+        with self._lock:
+            self._pair = pair
+            self.version += 1
+        self._settle_heap()
+        log.info("roster replaced: %d teams, %d people", len(roster.teams), len(roster.people))
+
+    def _settle_heap(self) -> None:
+        """Move the long-lived heap (roster, tagger, caches) out of the cyclic collector's
+        reach: a full collection walking it paused the event loop for tens of ms. The
+        previous tagger is collected first, so a roster change frees it (that one
+        collection, once per roster change, is the pause left)."""
+        if not self._freeze_heap:
+            return
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
