@@ -70,14 +70,19 @@ def _token(name: str, raw: str) -> str | None:
     return value
 
 
-def _minutes(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number of minutes, got {raw!r}") from None
-    if not 1 <= value <= 1440:
-        raise SettingsError(f"{name} must be between 1 and 1440 minutes, got {raw!r}")
-    return value
+def _amount(unit: str, low: float, high: float) -> Callable[[str, str], float]:
+    """A parser for a number of `unit` between `low` and `high`."""
+
+    def parse(name: str, raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be a number of {unit}, got {raw!r}") from None
+        if not low <= value <= high:
+            raise SettingsError(f"{name} must be between {low:g} and {high:g} {unit}, got {raw!r}")
+        return value
+
+    return parse
 
 
 def _http_url(name: str, raw: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
@@ -153,31 +158,11 @@ def _whole(low: int, high: int) -> Callable[[str, str], int]:
     return parse
 
 
-def _hours(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number of hours, got {raw!r}") from None
-    if not 1 <= value <= 24 * 30:
-        raise SettingsError(f"{name} must be between 1 and 720 hours, got {raw!r}")
-    return value
-
-
-def _seconds(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from None
-    if not 1 <= value <= 300:
-        raise SettingsError(f"{name} must be between 1 and 300 seconds, got {raw!r}")
-    return value
-
-
 # variable -> (field, parser)
 VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", _token),
     "DOMESTIQUE_DATABASE": ("database", _path),
-    "DOMESTIQUE_POLL_MINUTES": ("poll_minutes", _minutes),
+    "DOMESTIQUE_POLL_MINUTES": ("poll_minutes", _amount("minutes", 1, 1440)),
     "DOMESTIQUE_FEEDS": ("feeds", _feeds),
     "DOMESTIQUE_DISCORD_API_URL": ("discord_api_url", _http_url),
     "DOMESTIQUE_DISCORD_GATEWAY_URL": ("discord_gateway_url", _gateway_url),
@@ -185,8 +170,8 @@ VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DOMESTIQUE_LOG_LEVEL": ("log_level", _log_level),
     "DOMESTIQUE_SYNC_COMMANDS": ("sync_commands", _flag),
     "DOMESTIQUE_FETCH_CONCURRENCY": ("fetch_concurrency", _whole(1, 200)),
-    "DOMESTIQUE_FETCH_TIMEOUT": ("fetch_timeout", _seconds),
-    "DOMESTIQUE_MAX_STORY_AGE_HOURS": ("max_story_age_hours", _hours),
+    "DOMESTIQUE_FETCH_TIMEOUT": ("fetch_timeout", _amount("seconds", 1, 300)),
+    "DOMESTIQUE_MAX_STORY_AGE_HOURS": ("max_story_age_hours", _amount("hours", 1, 24 * 30)),
     "DOMESTIQUE_MAX_FOLLOWS": ("max_follows", _whole(1, 1000)),
     "DOMESTIQUE_MAX_GUILD_FEEDS": ("max_guild_feeds", _whole(1, 500)),
 }

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot.discord.tree import AmbiguousName, Reply, UnknownName, respond
+from bot.discord.tree import AmbiguousName, Reply, UnknownName, UserFacingError, respond
 from bot.discord.views import Pager
-from feeds.roster.names import MAX_CHOICES, NameIndex
+from feeds.roster.names import MAX_CHOICES, NameIndex, RosterNames
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 RenderPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]
 
 STORIES_PER_PAGE = 5
+
+ENTITY_KINDS = [
+    app_commands.Choice(name="a rider", value="rider"),
+    app_commands.Choice(name="a team", value="team"),
+    app_commands.Choice(name="transfers (of one team, or all)", value="transfers"),
+]
+"""What a follow or subscription can be about; a subscription can also take every story
+or the server's tracked riders and teams."""
 
 
 async def lookups_for(bot: DomestiqueBot, interaction: discord.Interaction) -> Lookups:
@@ -54,8 +62,40 @@ def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:
     ]
 
 
+def names_for(names: RosterNames, kind: str | None) -> NameIndex:
+    """The index a `name` option searches: riders for "rider", teams for the other kinds
+    (a team, or the team whose transfers)."""
+    return names.people if kind == "rider" else names.teams
+
+
+def target_entity(names: RosterNames, kind: str, name: str | None, verb: str) -> str | None:
+    """The entity a subscription or follow of `kind` is about: `person:<id>` for a rider,
+    `team:<id>` for a team or a team's transfers, None for every story of the kind.
+    `verb` completes "Name the rider to …" when a required name is missing."""
+    if kind == "rider":
+        if not name:
+            raise UserFacingError(f"Name the rider to {verb} (`name`).")
+        return f"person:{resolve(names.people, name, 'rider')}"
+    if kind == "team" or (kind == "transfers" and name):
+        if not name:
+            raise UserFacingError(f"Name the team to {verb} (`name`).")
+        return f"team:{resolve(names.teams, name, 'team')}"
+    return None
+
+
+def entity_label(names: RosterNames, entity_id: str) -> str:
+    """How a stored `person:<id>` or `team:<id>` is shown: today's label, else the id."""
+    kind, _, key = entity_id.partition(":")
+    index = names.people if kind == "person" else names.teams
+    return index.labels.get(key, key)
+
+
 async def paged_reply(
-    bot: DomestiqueBot, interaction: discord.Interaction, render_page: RenderPage
+    bot: DomestiqueBot,
+    interaction: discord.Interaction,
+    render_page: RenderPage,
+    *,
+    ephemeral: bool = False,
 ) -> None:
     """Answer with page 0 of `render_page`, with paging buttons when there is more."""
 
@@ -71,4 +111,4 @@ async def paged_reply(
             )
         return Reply(embeds=[embed], view=view)
 
-    await respond(interaction, work(), defer_after=bot.defer_after)
+    await respond(interaction, work(), defer_after=bot.defer_after, ephemeral=ephemeral)

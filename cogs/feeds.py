@@ -22,8 +22,7 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.permissions import check_moderator, is_moderator
-from bot.discord.tree import Reply, respond
-from bot.discord.views import Pager
+from cogs._common import paged_reply
 from feeds.ingest.parse import parse_feed
 from feeds.models import Story, StoryTags
 from storage.guild_config import FeedAdded
@@ -260,19 +259,7 @@ class Feeds(commands.Cog):
             embed.set_footer(text=" · ".join(footer))
             return embed, has_more
 
-        async def work() -> Reply:
-            embed, has_more = await render_page(0)
-            view = None
-            if has_more:
-                view = Pager(
-                    interaction.user.id,
-                    render_page,
-                    timeout=self.bot.page_timeout,
-                    defer_after=self.bot.defer_after,
-                )
-            return Reply(embeds=[embed], view=view)
-
-        await respond(interaction, work(), defer_after=self.bot.defer_after, ephemeral=True)
+        await paged_reply(self.bot, interaction, render_page, ephemeral=True)
 
 
 async def setup(bot: DomestiqueBot) -> None:

@@ -16,17 +16,19 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.tree import UserFacingError, reply
-from cogs._common import choices, per_user_cooldown, resolve
+from cogs._common import (
+    ENTITY_KINDS,
+    choices,
+    entity_label,
+    names_for,
+    per_user_cooldown,
+    target_entity,
+)
 from storage.follows import Follow, TooManyFollows
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
 
-KINDS = [
-    app_commands.Choice(name="a rider", value="rider"),
-    app_commands.Choice(name="a team", value="team"),
-    app_commands.Choice(name="transfers (of one team, or all)", value="transfers"),
-]
 MODES = [
     app_commands.Choice(name="a DM for each story", value="each"),
     app_commands.Choice(name="one daily digest", value="daily"),
@@ -39,12 +41,7 @@ class Follows(commands.Cog):
         self.bot = bot
 
     def describe(self, follow: Follow) -> str:
-        if follow.entity_id:
-            kind, _, key = follow.entity_id.partition(":")
-            index = self.bot.names.people if kind == "person" else self.bot.names.teams
-            label = index.labels.get(key, key)
-        else:
-            label = "all teams"
+        label = entity_label(self.bot.names, follow.entity_id) if follow.entity_id else "all teams"
         what = f"transfers ({label})" if follow.kind == "transfers" else label
         mode = "each story" if follow.mode == "each" else "daily digest"
         paused = (
@@ -60,7 +57,7 @@ class Follows(commands.Cog):
         name="The rider or team (for transfers: a team, or leave empty for all)",
         mode="A DM for each story, or one daily digest (see /follow-settings)",
     )
-    @app_commands.choices(kind=KINDS, mode=MODES)
+    @app_commands.choices(kind=ENTITY_KINDS, mode=MODES)
     async def follow(
         self,
         interaction: discord.Interaction,
@@ -68,15 +65,7 @@ class Follows(commands.Cog):
         name: app_commands.Range[str, 1, 100] | None = None,
         mode: app_commands.Choice[str] | None = None,
     ) -> None:
-        entity_id = None
-        if kind.value == "rider":
-            if not name:
-                raise UserFacingError("Name the rider to follow (`name`).")
-            entity_id = f"person:{resolve(self.bot.names.people, name, 'rider')}"
-        elif kind.value == "team" or name:
-            if not name:
-                raise UserFacingError("Name the team to follow (`name`).")
-            entity_id = f"team:{resolve(self.bot.names.teams, name, 'team')}"
+        entity_id = target_entity(self.bot.names, kind.value, name, "follow")
         limit = self.bot.settings.max_follows
         try:
             follow, created = await self.bot.storage.follows.add(
@@ -103,9 +92,9 @@ class Follows(commands.Cog):
     async def follow_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        kind = getattr(interaction.namespace, "kind", None)
-        index = self.bot.names.people if kind == "rider" else self.bot.names.teams
-        return choices(index, current)
+        return choices(
+            names_for(self.bot.names, getattr(interaction.namespace, "kind", None)), current
+        )
 
     @per_user_cooldown()
     @app_commands.command(name="unfollow", description="Stop one of your follows")

@@ -17,16 +17,21 @@ from discord.ext import commands
 from bot.discord import render
 from bot.discord.permissions import is_moderator, moderator_only
 from bot.discord.tree import UserFacingError, reply
-from cogs._common import choices, per_user_cooldown, resolve
+from cogs._common import (
+    ENTITY_KINDS,
+    choices,
+    entity_label,
+    names_for,
+    per_user_cooldown,
+    target_entity,
+)
 from storage.subscriptions import Subscription
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
 
 WHAT = [
-    app_commands.Choice(name="a rider", value="rider"),
-    app_commands.Choice(name="a team", value="team"),
-    app_commands.Choice(name="transfers (of one team, or all)", value="transfers"),
+    *ENTITY_KINDS,
     app_commands.Choice(name="the riders and teams this server tracks", value="tracked"),
     app_commands.Choice(name="every story", value="all"),
 ]
@@ -75,7 +80,7 @@ class Subscriptions(commands.Cog):
     def describe(self, sub: Subscription) -> str:
         what = {"tracked": "tracked riders and teams", "all": "every story"}.get(sub.kind)
         if what is None:
-            label = self.label(sub.entity_id) if sub.entity_id else "all teams"
+            label = entity_label(self.bot.names, sub.entity_id) if sub.entity_id else "all teams"
             what = f"{sub.kind} {label}" if sub.kind != "transfers" else f"transfers ({label})"
         mode = (
             "each story"
@@ -87,11 +92,6 @@ class Subscriptions(commands.Cog):
             f" · ⛔ disabled: {render.escape(sub.disabled_reason)}" if sub.disabled_reason else ""
         )
         return f"`#{sub.id}` <#{sub.channel_id}> · {render.escape(what)} · {mode}{role}{state}"
-
-    def label(self, entity_id: str) -> str:
-        kind, _, key = entity_id.partition(":")
-        index = self.bot.names.people if kind == "person" else self.bot.names.teams
-        return index.labels.get(key, key)
 
     @per_user_cooldown()
     @app_commands.command(name="subscribe", description="Post stories in a channel")
@@ -121,15 +121,7 @@ class Subscriptions(commands.Cog):
         if guild is None or channel.guild.id != guild.id:
             raise UserFacingError("Pick a channel of this server.")
         kind = what.value
-        entity_id = None
-        if kind == "rider":
-            if not name:
-                raise UserFacingError("Name the rider to subscribe to (`name`).")
-            entity_id = f"person:{resolve(self.bot.names.people, name, 'rider')}"
-        elif kind == "team" or (kind == "transfers" and name):
-            if not name:
-                raise UserFacingError("Name the team to subscribe to (`name`).")
-            entity_id = f"team:{resolve(self.bot.names.teams, name, 'team')}"
+        entity_id = target_entity(self.bot.names, kind, name, "subscribe to")
         me = guild.me or await guild.fetch_member(self.bot.user.id)  # type: ignore[union-attr]
         missing = missing_permissions(channel, me)
         if missing:
@@ -162,9 +154,9 @@ class Subscriptions(commands.Cog):
     async def subscribe_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        what = getattr(interaction.namespace, "what", None)
-        index = self.bot.names.people if what == "rider" else self.bot.names.teams
-        return choices(index, current)
+        return choices(
+            names_for(self.bot.names, getattr(interaction.namespace, "what", None)), current
+        )
 
     @per_user_cooldown()
     @app_commands.command(name="unsubscribe", description="Stop one of this server's subscriptions")
@@ -198,7 +190,7 @@ class Subscriptions(commands.Cog):
             where = f"#{channel.name}" if channel is not None else str(sub.channel_id)
             text = render.clean_text(
                 f"#{sub.id} {where}: {sub.kind} "
-                f"{self.label(sub.entity_id) if sub.entity_id else ''}"
+                f"{entity_label(self.bot.names, sub.entity_id) if sub.entity_id else ''}"
             )
             if current.lower() in text.lower():
                 out.append(app_commands.Choice(name=text[:100], value=str(sub.id)))

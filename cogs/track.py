@@ -33,10 +33,10 @@ from bot.pipeline.custom_roster import (
     new_entity_id,
     split_names,
 )
-from cogs._common import choices, per_user_cooldown, resolve
+from cogs._common import choices, names_for, per_user_cooldown, resolve
 from cogs.subscriptions import missing_permissions
 from feeds.roster import parse_roster
-from feeds.roster.names import NameIndex, fold
+from feeds.roster.names import fold
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
@@ -72,9 +72,6 @@ class Track(commands.Cog):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return check_moderator(interaction)
 
-    def index(self, kind: str) -> NameIndex:
-        return self.bot.names.people if kind == "rider" else self.bot.names.teams
-
     async def reload_roster(self) -> None:
         """Rebuild the roster in force with the stored custom entities and aliases, and swap
         it with its tagger (both built in a thread); one rebuild at a time, so an older
@@ -90,7 +87,7 @@ class Track(commands.Cog):
         for entity_id, alias in await self.bot.storage.guild_config.aliases(guild_id):
             if bare(entity_id)[0] == PREFIX[kind] and fold(alias) == wanted:
                 return entity_id
-        return f"{PREFIX[kind]}:{resolve(self.index(kind), typed, kind)}"
+        return f"{PREFIX[kind]}:{resolve(names_for(self.bot.names, kind), typed, kind)}"
 
     # --- /track add|remove|list ----------------------------------------------------------
 
@@ -127,7 +124,7 @@ class Track(commands.Cog):
         except InvalidName as exc:
             raise _invalid(exc) from None
         roster = self.bot.roster_state.roster
-        existing = self.index(kind).candidates(clean)
+        existing = names_for(self.bot.names, kind).candidates(clean)
         if existing:
             shown = render.escape(display_name(roster, f"{PREFIX[kind]}:{existing[0]}"))
             raise UserFacingError(
@@ -342,7 +339,7 @@ class Track(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         kind = getattr(interaction.namespace, "kind", None) or "rider"
-        return choices(self.index(kind), current)
+        return choices(names_for(self.bot.names, kind), current)
 
 
 class GuildSettings(commands.Cog):

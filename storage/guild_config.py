@@ -249,6 +249,7 @@ class GuildConfigStore:
             )
 
     async def log_channel(self, guild_id: int) -> int | None:
+        """The server's log channel (/settings log-channel); delivery reports problems there."""
         async with self._storage.reader.execute(
             "SELECT log_channel_id FROM guild_settings WHERE guild_id = ?", (guild_id,)
         ) as cur:

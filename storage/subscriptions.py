@@ -171,11 +171,3 @@ class SubscriptionStore:
             "WHERE o.subscription_id = s.id AND o.state = 'pending' AND o.digest = 1)"
         ) as cur:
             return [_row(r) for r in await cur.fetchall()]
-
-    async def log_channel(self, guild_id: int) -> int | None:
-        """The server's configured log channel (guild_settings, set by /feeds and /track)."""
-        async with self._storage.reader.execute(
-            "SELECT log_channel_id FROM guild_settings WHERE guild_id = ?", (guild_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row and row[0] else None

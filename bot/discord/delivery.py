@@ -426,7 +426,7 @@ class Delivery:
     ) -> None:
         """Post in the server's log channel, else its system channel, else keep a notice
         shown with the answer to a moderator's next command."""
-        candidates = [await self.storage.subscriptions.log_channel(guild_id)]
+        candidates = [await self.storage.guild_config.log_channel(guild_id)]
         guild = self.bot.get_guild(guild_id)
         if guild is not None and guild.system_channel is not None:
             candidates.append(guild.system_channel.id)

@@ -93,7 +93,7 @@ async def test_tracking_aliases_and_log_channel_are_per_server(storage):
     await config.set_log_channel(A, 55, NOW)
     await config.set_log_channel(A, 56, NOW)
     assert await config.log_channel(A) == 56 and await config.log_channel(B) is None
-    assert await storage.subscriptions.log_channel(A) == 56  # what delivery reads
+    assert await storage.guild_config.log_channel(A) == 56  # what delivery reads
 
 
 async def test_removing_a_feed_a_server_does_not_use_keeps_its_default_list(storage):
