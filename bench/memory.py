@@ -13,7 +13,7 @@ the feed server's memory is not counted. The child reports its peak RSS (VmHWM) 
 each stage.
 
 Baseline: a child that imports the same modules and does nothing else. The feed parser
-runs in its own worker process (bot/parse_pool.py): its peak is shown beside the poll,
+runs in its own worker process (bot/pipeline/parse_pool.py): its peak is shown beside the poll,
 not added to the bot's.
 
 Final line: `peak_rss_mb: V (baseline V, ratio)`.

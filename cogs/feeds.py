@@ -2,7 +2,7 @@
 
 A feed is fetched once per URL whoever uses it (table feeds); each server picks the
 ones it uses (guild_feeds). `add` and `test` fetch through the guarded fetcher
-(feeds/netguard: no private addresses, size and time limits), refuse what is not a
+(feeds/ingest/netguard: no private addresses, size and time limits), refuse what is not a
 working RSS/Atom feed with the reason, and preview the latest three stories with
 the tags the tagger gives them.
 """

@@ -1,9 +1,9 @@
 """/track (riders and teams a server tracks, its aliases) and /settings (log channel).
 
-Moderators only (bot/permissions.py). A rider or team the roster does not know can be
+Moderators only (bot/discord/permissions.py). A rider or team the roster does not know can be
 created with `new:True`: it is stored as roster TOML (custom_entities) and the roster in
 force is rebuilt in a thread and swapped, so the next story is tagged with it. How
-server aliases reach the tagger, or stay with the server, is in bot/custom_roster.py.
+server aliases reach the tagger, or stay with the server, is in bot/pipeline/custom_roster.py.
 """
 
 from __future__ import annotations

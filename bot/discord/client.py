@@ -84,7 +84,7 @@ class DomestiqueBot(commands.Bot):
         self.scheduler = scheduler
         self.roster_state = roster_state
         self.fetcher = fetcher
-        """The guarded feed fetcher (feeds/netguard) /feeds uses; None: /feeds cannot fetch."""
+        """The guarded feed fetcher (feeds/ingest/netguard) /feeds uses; None: cannot fetch."""
         self.roster_files = tuple(roster_files)
         """Roster files named on the command line, kept when moderators change the roster."""
         self.lookups = Lookups(storage)

@@ -4,7 +4,7 @@
 admins can change that in Integrations settings. So every moderator command also
 carries `moderator_only()`, which checks the member's permissions in the channel the
 command came from (Discord sends them with the interaction) and refuses everyone else
-with a clear ephemeral message (through bot/tree's error handler).
+with a clear ephemeral message (through bot/discord/tree's error handler).
 
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)

@@ -35,7 +35,7 @@ ELLIPSIS = "…"
 DEFAULT_COLOUR = discord.Colour(0x2F3136)
 BRAND_COLOUR = discord.Colour(0xF2C200)  # yellow jersey
 
-# Kit colours by team id; a team not listed gets the default. Ids follow feeds/roster/*.toml.
+# Kit colours by team id; a team not listed gets the default. Ids follow feeds/roster/data/*.toml.
 TEAM_COLOURS: dict[str, int] = {
     "uae": 0xE10600,
     "visma": 0xFFD200,
@@ -475,7 +475,7 @@ def about_embed(
     return fit(embed)
 
 
-# --- posts (bot/delivery) -------------------------------------------------------------------
+# --- posts (bot/discord/delivery) ---------------------------------------------------------
 
 SUMMARY_LIMIT = 300
 

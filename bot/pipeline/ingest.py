@@ -1,7 +1,7 @@
 """One poll cycle: fetch due feeds, parse off the event loop, tag, store.
 
-The flow is one way: fetch (feeds/fetch) -> parse (feeds/parse, in a worker
-process) -> tag (feeds/tag, in a worker thread) -> storage, in one transaction
+The flow is one way: fetch (feeds/ingest/fetch) -> parse (feeds/ingest/parse, in a worker
+process) -> tag (feeds/nlp/tag, in a worker thread) -> storage, in one transaction
 per feed. Whatever goes wrong with one feed is recorded on that feed and the
 others carry on.
 """
@@ -92,7 +92,7 @@ class Ingestor:
         self.clock = clock
         self.max_items = max_items
         self.fanout = fanout
-        """Writes outbox rows for new stories inside the poll's transaction (bot/fanout)."""
+        """Writes outbox rows for new stories inside the poll's transaction (pipeline/fanout)."""
         self._cycle_lock = asyncio.Lock()
         # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
         # so a second thread adds no speed, only contention: with the default executor's

@@ -3,7 +3,7 @@
 Limits (all measured necessities, GUIDE §3): a TOTAL time budget across every redirect
 hop (a 1 byte/s drip survives per-read timeouts), a cap on DECODED body bytes counted
 while streaming (a 1 GB gzip bomb), at most `max_redirects` hops, each http/https only
-and each connected through the session's AddressPolicy (feeds/netguard.py).
+and each connected through the session's AddressPolicy (feeds/ingest/netguard.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A burst of posts for the delivery worker, shared by the burst tests and
 bench/delivery.py: many channels subscribed to everything, then new stories fanned out
-to them the way a poll does it (storage and bot/fanout, no SQL here)."""
+to them the way a poll does it (storage and bot/pipeline/fanout, no SQL here)."""
 
 from __future__ import annotations
 

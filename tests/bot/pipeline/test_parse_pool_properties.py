@@ -1,4 +1,4 @@
-"""The parsing wrapper the ingestor uses (bot/parse_pool: parse_feed in a worker process
+"""The parsing wrapper the ingestor uses (bot/pipeline/parse_pool: parse_feed in a worker process
 with a time limit), fed hypothesis-generated documents: XML-ish trees of feed elements
 with random entities, CDATA, comments, doctypes and encodings, and real feeds from
 tests/feeds/data mutated byte-wise. It never raises, and every parse ends within the
