@@ -1,0 +1,177 @@
+"""One clause at a time: its move cues (with the verbs headlines and lists drop), the
+vetoes on each, and the evidence each cue gives about who moves where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from feeds.models import Mention
+from feeds.nlp.transfers.cues.arrival import VERB_FINAL
+from feeds.nlp.transfers.cues.markers import COORDINATION_WORDS, RELATIVE_PRONOUNS
+from feeds.nlp.transfers.cues.timing import ALREADY
+from feeds.nlp.transfers.directions import passive_agent, read_directions
+from feeds.nlp.transfers.movers import cue_movers, cue_objects
+from feeds.nlp.transfers.roles import TO_WORDS, affiliation, role_floor, team_role
+from feeds.nlp.transfers.scan import Hit, move_cues
+from feeds.nlp.transfers.seasons import clause_season
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import WORD_START, Span, mentions_in
+from feeds.nlp.transfers.unnamed import described_object
+from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
+
+_PREPOSITIONS = TO_WORDS - {"join", "joins", "joining", "rejoin"}
+_ALREADY = re.compile(WORD_START + r"(?:" + "|".join(ALREADY) + r")\W+(?:[\w']+\W+)?$")
+_RELATIVE = re.compile(r"\s*,\s*(?:" + RELATIVE_PRONOUNS + r")\b")
+_HEADLINE_GAP = re.compile(
+    r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
+    r"(?:la |le |l'|de |het |die |das |the )?"
+)
+
+
+@dataclass(slots=True)
+class _Clause:
+    """One clause with what every cue in it needs."""
+
+    span: Span
+    people: list[Mention]
+    teams: list[Mention]
+    roles: dict[int, str | None]
+    """Role of each team mention (by id): 'to', 'from', 'aff' or None."""
+    season: int | None
+    staying: set[str] = field(default_factory=set)
+    """People who extend their contract in this clause (not those who turn one down)."""
+
+
+def clause_evidence(story: Story, span: Span) -> None:
+    """Evidence from every move cue in the clause that no veto stops."""
+    cue_hits = move_cues(story.hits, span)
+    if span.title:
+        cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
+    gapped: list[Hit] = []
+    if not span.title and cue_hits:
+        gapped = _headline_arrows(story, span, after=cue_hits[0].end)
+        cue_hits = sorted(cue_hits + gapped, key=lambda h: h.start) if gapped else cue_hits
+    if not cue_hits or clause_vetoed(story, span):
+        return
+    people = mentions_in(story.people, span)
+    teams = mentions_in(story.teams, span)
+    clause = _Clause(
+        span=span,
+        people=people,
+        teams=teams,
+        roles={
+            id(t): team_role(story.text, story.low, t, role_floor(span, people, t)) for t in teams
+        },
+        season=clause_season(story, span),
+        staying=stayers(story, span, people),
+    )
+    listed = {id(hit) for hit in gapped}
+    not_news = False  # the cue before was no news: neither are the list items it leads
+    for i, cue in enumerate(cue_hits):
+        if id(cue) in listed:
+            if not_news:
+                continue
+        else:
+            not_news = True
+        # Each cue owns the words up to its neighbours ("X joins A, Y signs with B").
+        lo = cue_hits[i - 1].end if i else span.start
+        hi = cue_hits[i + 1].start if i + 1 < len(cue_hits) else span.end
+        region = Span(min(lo, cue.start), max(hi, cue.end), span.sentence, span.title)
+        if cue_vetoed(story, cue, span, region, teams):
+            continue
+        if id(cue) not in listed:
+            not_news = False
+        # "Red Bull, who have already signed X": a move known before this story
+        known = bool(_ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start))
+        _cue_evidence(story, clause, cue, region, known)
+
+
+def _cue_evidence(
+    story: Story, clause: _Clause, cue: Hit, region: Span, known: bool = False
+) -> None:
+    """Who moves where according to one cue; kept on the story as evidence."""
+    span, people, teams = clause.span, clause.people, clause.teams
+    family = cue.family
+    agent = passive_agent(story, cue, teams) if family == "acquire" else None
+    objects = cue_objects(story, people, cue, teams) if family == "acquire" and not agent else []
+    unnamed = family == "acquire" and agent is None and not objects
+    described = described_object(story, cue, people, teams) if unnamed else None
+    signs = family == "acquire" and story.low.startswith("sign", cue.start)
+    # English "sign" keeps its object after it: "X has signed (a deal)" is X's own move.
+    signs_self = signs and not any(p.start >= cue.end for p in objects)
+    if agent is not None or (signs_self and described is None):
+        family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
+    movers = cue_movers(story, family, people, cue, teams, span)
+    to, origin = read_directions(story, family, cue, span, region, teams, clause.roles, movers)
+    if agent is not None:
+        to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
+    if family in ("acquire", "lose") and not movers and (described is None or not to):
+        return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
+    # "returns to racing", "moved to the front": the verb had an object, just not a team.
+    words = story.low[cue.start : cue.end].split()
+    dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
+    # "zal de Tour rijden": a clause-final verb with no team before it names no move.
+    dangling = dangling or (not to and story.low[cue.start : cue.end] in VERB_FINAL)
+    found = Evidence("", family, span.sentence, span.title, not movers)
+    # Where a described mover's words are: the object ("sign the Swiss") or the subject.
+    found.subject_start, found.cue_start = described or (span.start, cue.start)
+    found.to, found.origin, found.season = to, origin, clause.season
+    found.left = bool(origin)  # the verb itself names the team left
+    found.inheritable = not dangling
+    found.question = span.title and story.title_question
+    found.known = known
+    # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
+    # elsewhere in the sentence, so only that sentence's destination may stand in.
+    found.local_only = family == "acquire" and not to
+    if not movers:
+        story.pending.append(found)
+    for mover in movers:
+        if mover.entity_id not in clause.staying:
+            ev = _for_mover(story, found, mover, teams)
+            ev.aside = _relative_clause(story, mover, cue)
+            story.evidence.append(ev)
+
+
+def _relative_clause(story: Story, mover: Mention, cue: Hit) -> bool:
+    """Is the verb inside a relative clause hung on the mover ("X, who ..., ", "X, die")?"""
+    found = _RELATIVE.match(story.low, mover.end)
+    if found is None or found.end() > cue.start:
+        return False
+    return "," not in story.low[found.end() : cue.start]
+
+
+def _for_mover(story: Story, found: Evidence, mover: Mention, teams: Sequence[Mention]) -> Evidence:
+    """A copy of a clause's evidence for one mover, with their own current team as origin."""
+    ev = replace(found, person_id=mover.entity_id, to=dict(found.to), origin=set(found.origin))
+    own = affiliation(story.text, mover, teams)
+    if own:
+        ev.origin.add(own)
+        ev.to.pop(own, None)
+    return ev
+
+
+def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
+    """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull". So do the
+    later items of a list whose first one has it ("X gaat naar A, Y naar B"): those
+    are read only after `after` and when the person follows a comma or an "and"."""
+    out = []
+    people = mentions_in(story.people, clause)
+    for team in mentions_in(story.teams, clause):
+        before = [p for p in people if p.end <= team.start]
+        if not before or (after >= 0 and not _listed_after(story, before[-1], after)):
+            continue
+        gap = _HEADLINE_GAP.match(story.low, before[-1].end, team.start)
+        if gap and gap.end() == team.start:
+            out.append(Hit("arrive", gap.start(), gap.end()))
+    return out
+
+
+def _listed_after(story: Story, person: Mention, after: int) -> bool:
+    """Does the person come after `after` as the next item of a list (after "," or "and")?"""
+    if person.start < after:
+        return False
+    lead = story.low[max(after, person.start - 6) : person.start].rstrip()
+    return lead.endswith(",") or lead.rsplit(" ", 1)[-1] in COORDINATION_WORDS

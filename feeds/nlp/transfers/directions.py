@@ -1,0 +1,263 @@
+"""Where one cue sends its movers: destination candidates (team id -> weight) and the
+teams left, read from the teams around the cue in the way its family reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from feeds.models import Mention
+from feeds.nlp.transfers.cues.arrival import COLOURS, RACE_NOUNS, VERB_FINAL
+from feeds.nlp.transfers.cues.departure import (
+    MUTUAL_DEPART,
+    OWN_POST,
+    SWAP_FOR_MARKERS,
+    SWAP_NEEDS_BOTH,
+    SWAP_VERBS,
+)
+from feeds.nlp.transfers.cues.markers import TEAM_NOUNS
+from feeds.nlp.transfers.cues.team_verbs import AGENT_ARTICLES, PASSIVE_AGENT
+from feeds.nlp.transfers.roles import affiliation
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.story import Story
+from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, mentions_in
+
+MAX_GAP_WORDS = 8
+_AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
+_PASSIVE_AGENT = re.compile(
+    r"\s+(?:" + PASSIVE_AGENT + r")(?:\s+(?:" + AGENT_ARTICLES + r")\s+|\s+|(?<='))"
+)
+_SWAP_FOR = frozenset(SWAP_FOR_MARKERS)
+_OWN_POST = re.compile(OWN_POST)
+_GENERIC_TEAM = re.compile(r"\b(?:" + TEAM_NOUNS + r"|it|they|ze|elle|sie)\b")
+
+
+def passive_agent(story: Story, cue: Hit, teams: Sequence[Mention]) -> Mention | None:
+    """The team after "by" in a passive signing ("X has been signed by Y", "è stato
+    ingaggiato dalla Y"): it is the destination and the person before is the mover."""
+    found = _PASSIVE_AGENT.match(story.low, cue.end)
+    if found is None:
+        return None
+    return next((t for t in teams if t.start == found.end()), None)
+
+
+def _swapped_to(story: Story, left: Mention, after: Sequence[Mention]) -> Mention | None:
+    """The second team of "swaps A for B" / "verruilt A voor B": the one swapped to."""
+    for team in after:
+        if team.start <= left.end:
+            continue
+        words = ROLE_WORD.findall(story.low, left.end, team.start)
+        # "A for B", "A in voor B", "le maillot de A pour celui de B"
+        if words and len(words) <= 6 and any(w in _SWAP_FOR for w in words):
+            return team
+        return None
+    return None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The teams around one cue, and what they have said so far about its movers."""
+
+    story: Story
+    cue: Hit
+    clause: Span
+    roles: dict[int, str | None]
+    movers: Sequence[Mention]
+    local: list[Mention]
+    """Teams in the words the cue owns (up to its neighbouring cues)."""
+    after: list[Mention]
+    before: list[Mention]
+    inside: list[Mention]
+    own: set[str | None]
+    """The movers' current teams ("X (Team)", "Team's X"): never their destination."""
+    origin: set[str]
+    to: dict[str, float] = field(default_factory=dict)
+
+    def role(self, team: Mention) -> str | None:
+        return self.roles[id(team)]
+
+    def words_between(self, start: int, end: int) -> int:
+        return len(WORD.findall(self.story.low, start, end))
+
+    def cue_starts(self, prefixes: tuple[str, ...]) -> bool:
+        return self.story.low.startswith(prefixes, self.cue.start)
+
+    def add(self, team: Mention, weight: float) -> None:
+        if team.entity_id not in self.own:
+            self.to[team.entity_id] = max(self.to.get(team.entity_id, 0.0), weight)
+
+    def cue_names_next(self, words: int) -> None:
+        # The preposition belongs to the cue ("in het vizier van Movistar", "les couleurs
+        # de Soudal"): the team right after is the destination, not an origin.
+        after = self.after
+        if after and self.words_between(self.cue.end, after[0].start) <= words:
+            self.origin.discard(after[0].entity_id)
+            self.add(after[0], 2.0)
+
+
+def read_directions(
+    story: Story,
+    family: str,
+    cue: Hit,
+    clause: Span,
+    region: Span,
+    teams: Sequence[Mention],
+    roles: dict[int, str | None],
+    movers: Sequence[Mention],
+) -> tuple[dict[str, float], set[str]]:
+    """Destination candidates (team id -> weight) and origins for one cue."""
+    local = mentions_in(teams, region)
+    after = [t for t in local if t.start >= cue.end]
+    if story.low[cue.start : cue.end] in VERB_FINAL:
+        after = []  # the clause ends here; what follows is another clause's
+    reading = _Reading(
+        story,
+        cue,
+        clause,
+        roles,
+        movers,
+        local=local,
+        after=after,
+        before=[t for t in teams if t.end <= cue.start],
+        inside=[t for t in teams if cue.start <= t.start and t.end <= cue.end],
+        own={affiliation(story.text, m, teams) for m in movers} - {None},
+        origin={t.entity_id for t in local if roles[id(t)] == "from"},
+    )
+    for team in after:
+        if roles[id(team)] == "to":
+            reading.add(team, 2.0)
+    _READERS[family](reading)
+    for team_id in reading.origin:
+        reading.to.pop(team_id, None)
+    return reading.to, reading.origin
+
+
+def _arriving(r: _Reading) -> None:
+    """A verb of the person's own ("joins", "wechselt"): the team it introduces, else one
+    marked as the destination before it, else the team named with the person."""
+    if r.cue_starts(COLOURS):
+        r.cue_names_next(1)
+    if not r.to:
+        _team_after_arrival(r)
+    if not r.to:
+        for team in r.local:
+            if team.end <= r.cue.start and r.role(team) == "to":
+                r.add(team, 1.5)
+    if not r.to and r.movers:
+        # "Tudor and Hirschi have agreed a three-year deal": the team signs with them.
+        for team in r.before:
+            if _AND_GAP.fullmatch(r.story.low, team.end, r.movers[-1].start):
+                r.add(team, 1.5)
+
+
+def _team_after_arrival(r: _Reading) -> None:
+    """The first team after the verb that is nobody's own and not left, when near enough."""
+    free = [
+        t
+        for t in r.after
+        if r.role(t) != "from" and t.entity_id not in r.own and id(t) not in r.story.owned
+    ]
+    if not free:
+        return
+    gap = r.words_between(r.cue.end, free[0].start)
+    # "join Cavendish at Astana" (the team introduced), not "joined Pedersen, and
+    # Visma had to chase" (a new subject).
+    between = bool(mentions_in(r.story.people, Span(r.cue.end, free[0].start, 0, False)))
+    introduced = r.role(free[0]) in ("to", "aff")
+    if gap <= MAX_GAP_WORDS and (introduced or not between):
+        r.add(free[0], 2.0 if gap <= 3 else 1.5)
+
+
+def _courted(r: _Reading) -> None:
+    """ "in het vizier van Movistar", "in talks with Bora": the team right after."""
+    r.cue_names_next(2)
+
+
+def _departing(r: _Reading) -> None:
+    """A leaving verb: the team right after it is left (or, in a swap, the second one is
+    joined); when both sides part, the team may come first."""
+    if not r.after:
+        if r.cue_starts(MUTUAL_DEPART):  # "Pidcock and Ineos part ways"
+            r.origin.update(t.entity_id for t in r.before if r.role(t) != "to")
+        return
+    # "leaves Lidl-Trek": the team right after; not "leaving Politt (UAE) behind".
+    left = r.after[0]
+    if (
+        (r.role(left) != "to" or _OWN_POST.match(r.story.low, r.cue.end, left.start))
+        and id(left) not in r.story.owned
+        and r.words_between(r.cue.end, left.start) <= 4
+    ):
+        _leaves(r, left)
+
+
+def _leaves(r: _Reading, left: Mention) -> None:
+    """The team after a leaving verb is left; after a swap verb, the next team is joined."""
+    target = _swapped_to(r.story, left, r.after) if r.cue_starts(SWAP_VERBS) else None
+    if target is not None and target.entity_id != left.entity_id:
+        r.add(target, 2.0)
+        r.origin.discard(target.entity_id)  # "pour celui de B": not "from B"
+        r.origin.add(left.entity_id)
+    elif not r.cue_starts(SWAP_NEEDS_BOTH):
+        r.origin.add(left.entity_id)
+
+
+def _acquiring(r: _Reading) -> None:
+    """A team verb ("Astana sign X"): the subject team is the destination, or "the team"
+    when the story is about one."""
+    subject = [t for t in r.before if r.role(t) != "from" and id(t) not in r.story.owned]
+    # "X is followed to the German team by Y": the verb names where Y goes.
+    named = [t for t in r.inside if r.role(t) == "to"]
+    if named:
+        r.add(named[0], 2.0)
+    elif subject:
+        r.add(subject[-1], 2.0)
+    elif r.story.focus_team and _GENERIC_TEAM.search(r.story.low, r.clause.start, r.cue.start):
+        r.to[r.story.focus_team] = 1.0
+
+
+def _losing(r: _Reading) -> None:
+    """ "Ineos lost X to Y": the subject team is left, the next one is joined."""
+    subject = r.before or r.inside
+    if subject:
+        r.origin.add(subject[-1].entity_id)
+    for team in r.after:
+        if r.role(team) in ("to", None):
+            r.add(team, 2.0)
+            break
+
+
+def _noun_arriving(r: _Reading) -> None:
+    """ "X's move to Astana", "the arrival of X at ...": the team the noun introduces."""
+    low, cue = r.story.low, r.cue
+    # "move", "arrivo" also name a race's moves and finishes: they need "to"/"at".
+    loose = low[cue.start : cue.end] not in RACE_NOUNS
+    for team in r.after:
+        # "move to Astana", "arrival at Vinokourov's team"; not any team later on.
+        gap = r.words_between(cue.end, team.start)
+        role = r.role(team)
+        if (role in ("to", "aff") and gap <= 4) or (loose and role is None and gap <= 2):
+            r.add(team, 1.5)
+            break
+    if loose and not r.to and r.before and r.role(r.before[-1]) != "from":
+        r.add(r.before[-1], 1.0)
+    if not r.to and r.story.focus_team and low[cue.end - 1 : cue.end] == "s":
+        r.to[r.story.focus_team] = 1.0  # plural "arrivals", "signings": the team's intake
+
+
+def _noun_departing(r: _Reading) -> None:
+    """ "Visma confirmed the departure of X": the team before the noun is left."""
+    if r.before and r.role(r.before[-1]) != "to":
+        r.origin.add(r.before[-1].entity_id)
+
+
+_READERS: dict[str, Callable[[_Reading], None]] = {
+    "arrive": _arriving,
+    "courted": _courted,
+    "depart": _departing,
+    "acquire": _acquiring,
+    "lose": _losing,
+    "noun_arrive": _noun_arriving,
+    "noun_depart": _noun_departing,
+}

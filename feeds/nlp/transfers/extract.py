@@ -1,0 +1,98 @@
+"""The entry point: clean the tagger's mentions, read the story clause by clause, hand
+unnamed movers out and decide the moves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from feeds.models import Mention, Move
+from feeds.nlp.transfers.clause import clause_evidence
+from feeds.nlp.transfers.decide import decide, departures, headline_move
+from feeds.nlp.transfers.roles import owned_teams
+from feeds.nlp.transfers.scan import scan_cues
+from feeds.nlp.transfers.story import PERSON_KINDS, Story
+from feeds.nlp.transfers.text import lowered, split_clauses, split_sentences
+from feeds.nlp.transfers.unnamed import resolve_pending
+from feeds.nlp.transfers.vetoes import stayed_teams
+from feeds.roster import Roster
+
+log = logging.getLogger(__name__)
+
+
+def _extract(
+    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+) -> tuple[bool, list[Move]]:
+    """`extract_transfers` without its guard, so that tests see what fails."""
+    people, teams = _clean_mentions(text, mentions, roster)
+    if not people:
+        return False, []
+    low = lowered(text)
+    spans = split_sentences(text)
+    story = Story(
+        text=text,
+        low=low,
+        roster=roster,
+        published=published,
+        people=people,
+        teams=teams,
+        hits=scan_cues(low),
+        focus_team=_focus_team(teams, spans[0].end),
+        title_question="?" in text[: spans[0].end],
+        title_end=spans[0].end,
+        sentence_starts=[s.start for s in spans],
+    )
+    story.owned = owned_teams(text, people, teams)
+    for sentence in spans:
+        for clause in split_clauses(text, sentence):
+            clause_evidence(story, clause)
+    story.stays = stayed_teams(story, spans)
+    resolve_pending(story, spans)
+    moves = decide(story, spans)
+    return bool(moves) or departures(story) or headline_move(story), moves
+
+
+def extract_transfers(
+    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+) -> tuple[bool, list[Move]]:
+    """Is the story about a move between teams, and which moves does it report?
+
+    `text` is title + "\\n\\n" + body; `mentions` are the tagger's entity occurrences
+    (offsets into `text`). Never raises: a failure is logged and reads as "no transfer".
+    """
+    if isinstance(published, datetime):
+        published = published.date()  # a datetime does not compare with the roster's dates
+    try:
+        return _extract(text or "", mentions or (), roster, published)
+    except Exception:  # one odd story must not stop ingestion
+        log.exception("transfer extraction failed")
+        return False, []
+
+
+def _clean_mentions(
+    text: str, mentions: Sequence[Mention], roster: Roster
+) -> tuple[list[Mention], list[Mention]]:
+    people, teams = [], []
+    for m in mentions:
+        if not isinstance(m, Mention) or not (0 <= m.start < m.end <= len(text)):
+            continue
+        if m.kind == "team" and m.entity_id in roster.teams:
+            teams.append(m)
+        elif m.kind in PERSON_KINDS and m.entity_id in roster.people:
+            people.append(m)
+    people.sort(key=lambda m: (m.start, m.end))
+    teams.sort(key=lambda m: (m.start, m.end))
+    return people, teams
+
+
+def _focus_team(teams: Sequence[Mention], title_end: int) -> str | None:
+    """The team the story is about: named most, a headline mention counting three times."""
+    counts: dict[str, float] = defaultdict(float)
+    for team in teams:
+        counts[team.entity_id] += 3.0 if team.start < title_end else 1.0
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -min(t.start for t in teams if t.entity_id == k)))

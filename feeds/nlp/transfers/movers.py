@@ -1,0 +1,202 @@
+"""Who moves, when the clause names them: the subject of a move verb, the object of a
+team verb, the owner of a move noun, with anyone listed alongside ("X, Y and Z").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeds.models import Mention
+from feeds.nlp.transfers.cues.markers import BOSS_TITLES, COORDINATION_WORDS, SPEECH, TEAM_NOUNS
+from feeds.nlp.transfers.roles import OWNER_GAP
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.story import Story
+from feeds.nlp.transfers.text import WORD, Span, within
+
+_PERSONAL_PRONOUNS = frozenset(
+    {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
+)
+_SPEAKER = re.compile(
+    r"\b(?:" + SPEECH + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
+)
+_BOSS = re.compile(r"\b(?:" + BOSS_TITLES + r")\s*$")
+_TEAM_OF = re.compile(
+    r"\b(?:" + TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du|(?:owned|run|led|founded)\s+by)"
+    r"\s*$"
+)
+_TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + TEAM_NOUNS + r")\b")
+_OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
+_POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|\u2019s|'|\u2019)\s*(?:[\w-]+\s+){0,2}|\s*)$")
+_LIST_GAP = re.compile(r"\s*[:\u2013\u2014-]?\s*$")
+
+
+def cue_movers(
+    story: Story,
+    family: str,
+    people: Sequence[Mention],
+    cue: Hit,
+    teams: Sequence[Mention],
+    clause: Span,
+) -> list[Mention]:
+    """The people a cue is about, found where its family puts them."""
+    if family in ("arrive", "depart", "courted"):
+        return _subjects(story, people, cue, teams, clause.start)
+    if family in ("acquire", "lose"):
+        return cue_objects(story, people, cue, teams)
+    return _of_person(story, people, cue, teams)
+
+
+def _subjects(
+    story: Story,
+    people: Sequence[Mention],
+    cue: Hit,
+    teams: Sequence[Mention],
+    clause_start: int | None = None,
+) -> list[Mention]:
+    """The person(s) doing the verb: the nearest named before it, with any listed with them.
+
+    The boss a team is named after ("l'équipe de Marc Madiot", "Ralph Denk's team") is
+    part of the team's name, never the subject."""
+    before = [p for p in people if p.end <= cue.start and not _names_a_team(story, p)]
+    if not before:
+        if clause_start is None:
+            return []
+        return _inverted(story, people, cue, teams, clause_start)
+    if _speaker(story, before[-1], cue):
+        return []
+    return _with_listed_before(story, before, teams)
+
+
+def _speaker(story: Story, person: Mention, cue: Hit) -> bool:
+    """The person only reports the move: "Lefevere confirmed that the Frenchman would leave"."""
+    gap = story.low[person.end : cue.start]
+    found = _SPEAKER.search(gap)
+    if found and found.group(1) not in _PERSONAL_PRONOUNS:
+        return True
+    speaker = story.roster.people.get(person.entity_id)
+    if found and speaker is not None and speaker.kind == "staff":
+        return True  # "Guercilena confirmed that she leaves": a manager speaks of a rider
+    boss = _BOSS.search(story.low, max(0, person.start - 30), person.start)
+    return bool(boss and found)
+
+
+def _names_a_team(story: Story, person: Mention) -> bool:
+    """ "the team of X", "X's team", "Fabian Cancellara's Tudor Pro Cycling Team"."""
+    before = story.low[max(0, person.start - 24) : person.start]
+    if _TEAM_OF.search(before) or _TEAM_OWNED.match(story.low, person.end):
+        return True
+    owner = OWNER_GAP.match(story.low, person.end)
+    return owner is not None and any(t.start == owner.end() for t in story.teams)
+
+
+def _inverted(
+    story: Story, people: Sequence[Mention], cue: Hit, teams: Sequence[Mention], clause_start: int
+) -> list[Mention]:
+    """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso"),
+    and German after an opening phrase ("Nach Informationen von X wechselt Landa zu Y")."""
+    if cue.family != "arrive" or len(WORD.findall(story.low, clause_start, cue.start)) > 6:
+        return []  # only a clause that opens with the verb, or with a short phrase
+    if any(clause_start <= t.start < cue.start for t in teams):
+        return []  # "Bei Visma fährt ...": the team before the verb may be its subject
+    after = [p for p in people if p.start >= cue.end]
+    if not after or len(WORD.findall(story.low, cue.end, after[0].start)) > 1:
+        return []
+    return _with_listed_after(story, after, teams)
+
+
+def cue_objects(
+    story: Story, people: Sequence[Mention], cue: Hit, teams: Sequence[Mention]
+) -> list[Mention]:
+    """The person(s) a team verb acts on: right after it, or right before a final verb."""
+    after = [p for p in people if p.start >= cue.end]
+    if after and len(WORD.findall(story.low, cue.end, after[0].start)) <= 4:
+        gap = story.low[cue.end : after[0].start]
+        if not any(c in gap for c in ".;:!?"):
+            return _with_listed_after(story, after, teams)
+    inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
+    if inside:
+        return inside
+    before = [p for p in people if p.end <= cue.start]
+    if before and _words_outside(story, teams, before[-1].end, cue.start) <= 2:
+        # "hat X von UAE verpflichtet": the team the person comes from does not count
+        return _with_listed_before(story, before, teams)
+    return []
+
+
+def _of_person(
+    story: Story, people: Sequence[Mention], cue: Hit, teams: Sequence[Mention]
+) -> list[Mention]:
+    """The owner of a move noun: "the arrival of X", "X's move", "le départ de X"."""
+    after = [p for p in people if p.start >= cue.end]
+    if after:
+        words = WORD.findall(story.low, cue.end, after[0].start)
+        listed = not words and _LIST_GAP.match(story.low, cue.end, after[0].start)
+        if listed or (words and words[0] in _OF_WORDS and len(words) <= 3):
+            # "the arrivals of X and Y", "New signings: X, Y", "new signing Tim Merlier"
+            return _with_listed_after(story, after, teams)
+    before = [p for p in people if p.end <= cue.start]
+    if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
+        owners = [before[-1]]
+        # "X's expected arrival, along with Y from Quick-Step": Y arrives too.
+        anchor = Mention("", "rider", cue.start, cue.end)
+        if after and _coordinated(story, anchor, after[0], teams):
+            owners.append(after[0])
+        return owners
+    # "X zou de overstap maken naar Y": no owner, so the clause's subject.
+    return _subjects(story, people, cue, teams)
+
+
+def _with_listed_after(
+    story: Story, after: Sequence[Mention], teams: Sequence[Mention]
+) -> list[Mention]:
+    """The first person named after a cue, with those listed after them."""
+    chain = [after[0]]
+    for person in after[1:]:
+        if not _coordinated(story, chain[-1], person, teams):
+            break
+        chain.append(person)
+    return chain
+
+
+def _with_listed_before(
+    story: Story, before: Sequence[Mention], teams: Sequence[Mention]
+) -> list[Mention]:
+    """The last person named before a cue, with those listed before them (nearest first)."""
+    chain = [before[-1]]
+    for person in reversed(before[:-1]):
+        if not _coordinated(story, person, chain[-1], teams):
+            break
+        chain.append(person)
+    return chain
+
+
+def _coordinated(story: Story, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
+    """Are two person mentions part of one list ("X, Y en Z", "X from A along with Y")?"""
+    low = story.low
+    gap_start, gap_end = left.end, right.start
+    if gap_end - gap_start > 80 or within(story.hits.get("move", []), gap_start, gap_end):
+        return False  # "X joins A, Y signs with B": two sentences' worth, not one list
+    pieces = []
+    cursor = gap_start
+    for team in teams:
+        if gap_start <= team.start and team.end <= gap_end:
+            pieces.append(low[cursor : team.start])
+            cursor = team.end
+    pieces.append(low[cursor:gap_end])
+    words = WORD.findall(" ".join(pieces))
+    if any(c in ".;:!?" for c in "".join(pieces)):
+        return False
+    others = [w for w in words if w not in COORDINATION_WORDS]
+    has_link = "," in "".join(pieces) or len(others) < len(words)
+    return has_link and len(others) <= 2
+
+
+def _words_outside(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
+    """Words between two offsets, a team's name counted as none."""
+    count, cursor = 0, start
+    for team in teams:
+        if start <= team.start and team.end <= end:
+            count += len(WORD.findall(story.low, cursor, team.start))
+            cursor = team.end
+    return count + len(WORD.findall(story.low, cursor, end))

@@ -1,0 +1,90 @@
+"""What the words around a team mention make it: the destination ("to", "naar",
+"zum"), the origin ("from", "van", "von") or the person's current team ("at",
+"X (Team)", "Team's X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeds.models import Mention
+from feeds.nlp.transfers.cues.markers import (
+    AFFILIATION_MARKERS,
+    FILLER_WORDS,
+    FROM_MARKERS,
+    TO_MARKERS,
+)
+from feeds.nlp.transfers.text import ROLE_WORD, Span
+
+TO_WORDS = frozenset(TO_MARKERS.split("|"))
+_FROM_WORDS = frozenset(FROM_MARKERS.split("|"))
+_AFF_WORDS = frozenset(AFFILIATION_MARKERS.split("|"))
+_FILLERS = frozenset(FILLER_WORDS)
+# Words that are both an article and a direction ("de" = the / of, "a" = a / to).
+_AMBIGUOUS = frozenset(w for w in _FILLERS if w in TO_WORDS | _FROM_WORDS | _AFF_WORDS) | {
+    "a",
+    "al",
+    "in",
+    "con",
+}
+OWNER_GAP = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+")
+_BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+_TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def role_floor(clause: Span, people: Sequence[Mention], team: Mention) -> int:
+    """Where the words that can describe a team start: after the last person before it."""
+    ends = [p.end for p in people if p.end <= team.start]
+    return max(clause.start, ends[-1]) if ends else clause.start
+
+
+def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
+    """'to', 'from' or 'aff' from the words right before a team mention, else None."""
+    words = list(ROLE_WORD.finditer(low, max(floor, team.start - 60), team.start))
+    skipped = 0
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group().replace("\u2019", "'")
+        left = words[i - 1].group() if i > 0 else ""
+        if word in _AMBIGUOUS and (left in TO_WORDS or left in _FROM_WORDS):
+            continue  # an article after a direction word: "naar de ploeg", "verso la"
+        if word in TO_WORDS:
+            return "to"
+        if word in _FROM_WORDS:
+            return "from"
+        if word in _AFF_WORDS:
+            return "aff"
+        if word in _FILLERS:
+            continue
+        # Only descriptors may sit between ("for second-division Tudor", "het Franse FDJ").
+        original = text[words[i].start() : words[i].end()]
+        skipped += 1
+        if skipped > 2 or not (original[:1].isupper() or "-" in original):
+            return None
+    return None
+
+
+def affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | None:
+    """The team written as the person's current one: "X (Team)" or "Team's X"."""
+    for team in teams:
+        if team.start >= person.end and _PAREN_GAP.match(text[person.end : team.start]):
+            return team.entity_id
+        if team.end <= person.start and _TEAM_POSSESSIVE_GAP.match(text[team.end : person.start]):
+            return team.entity_id
+    return None
+
+
+def owned_teams(text: str, people: Sequence[Mention], teams: Sequence[Mention]) -> set[int]:
+    """Team mentions that only say which team someone rides for."""
+    starts = {p.start for p in people}
+    ends = {p.end for p in people}
+    owned = set()
+    for team in teams:
+        possessive = OWNER_GAP.match(text, team.end)  # "Alpecin-Deceuninck's Philipsen"
+        if possessive and possessive.end() in starts:
+            owned.add(id(team))
+        bracket = _BRACKET_GAP.search(text, max(0, team.start - 4), team.start)
+        if bracket and bracket.start() in ends:  # "Mads Pedersen (Lidl-Trek)"
+            owned.add(id(team))
+    return owned

@@ -1,0 +1,130 @@
+"""Rumour or confirmed: each sentence's status from hedges, disputes, reports and
+announcements, and a person's from the sentences that carry their move.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from feeds.nlp.transfers.cues.announce import ANNOUNCING, ATTRIBUTIONS, AUXILIARIES, NEGATION
+from feeds.nlp.transfers.cues.markers import TEAM_NOUNS
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import WORD_START, Span, within
+
+UNHEDGED = 0.25
+_NEGATION = re.compile(WORD_START + r"(?:" + "|".join(NEGATION) + r")\W+(?:\w+\W+){0,2}$")
+_TEAM_SOURCE = re.compile(
+    r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
+    r"(?:" + TEAM_NOUNS + r")\b"
+)
+_ANNOUNCING_VERB = re.compile(r"\s+(?:(?:" + AUXILIARIES + r")\s+)?(?:" + ANNOUNCING + r")\b")
+
+
+def sentence_status(story: Story, span: Span) -> int:
+    """+1 announced, -1 hedged, -2 disputed, 0 silent."""
+    start, end = span.start, span.end
+    superseded = within(story.hits.get("superseded", []), start, end)
+    for hit in within(story.hits.get("dispute", []), start, end):
+        if not any(s.start <= hit.start < s.end for s in superseded):
+            return -2
+    announced_by_team = False
+    for hit in within(story.hits.get("rumour", []), start, end):
+        if any(s.start <= hit.start < s.end for s in superseded):
+            continue
+        if story.low.startswith(ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
+            announced_by_team = True  # "according to the team", "volgens de ploeg"
+            continue
+        return -1
+    for hit in within(story.hits.get("reported", []), start, end):
+        if not _team_speaks(story, hit):
+            return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
+    confirmed = within(story.hits.get("confirmed", []), start, end)
+    if says_unconfirmed(story, span):
+        return -1  # "not yet confirmed", "nog niet bevestigen"
+    if confirmed or announced_by_team:
+        return 1
+    return -1 if within(story.hits.get("weak", []), start, end) else 0
+
+
+def says_unconfirmed(story: Story, span: Span) -> bool:
+    """The sentence says the move is not confirmed ("would not confirm the news",
+    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé")."""
+    return any(
+        _NEGATION.search(story.low, max(span.start, hit.start - 40), hit.start)
+        for hit in within(story.hits.get("confirmed", []), span.start, span.end)
+    )
+
+
+def _team_speaks(story: Story, hit: Hit) -> bool:
+    """Is the source of a reporting verb the team ("meldt de Britse ploeg", "Tudor
+    schrijft")? Then it is an announcement, not a newspaper's report."""
+    if _team_source(story, hit.end):
+        return True
+    # ", meldt Wielerflits": the source follows; "Tudor meldt dat ...": it leads.
+    after_clause = story.low[max(0, hit.start - 2) : hit.start].strip() in (",", ":")
+    return any(
+        hit.end <= t.start <= hit.end + 12 or (not after_clause and hit.start - 12 <= t.end)
+        for t in within(story.teams, hit.start - 40, hit.end + 40)
+        if t.start >= hit.end or t.end <= hit.start
+    )
+
+
+def _team_source(story: Story, at: int) -> bool:
+    """'the team', 'de Zwitserse ploeg' right at `at`; not the newspaper L'Équipe."""
+    found = _TEAM_SOURCE.match(story.low, at)
+    if found is None:
+        return False
+    written = story.text[at : found.end()].replace("\u2019", "'").replace("L'Equipe", "L'Équipe")
+    return "L'Équipe" not in written
+
+
+def _team_named_after(story: Story, hit: Hit) -> bool:
+    """ "according to the team", "selon Tudor", "según ha anunciado el equipo": the team
+    itself is the source."""
+    verb = _ANNOUNCING_VERB.match(story.low, hit.end)
+    at = verb.end() if verb else hit.end
+    if _team_source(story, at):
+        return True
+    nearby = within(story.teams, at, at + 8)
+    return any(at <= t.start <= at + 6 for t in nearby)
+
+
+def headline_hedge(story: Story, person_id: str) -> int:
+    """A hedged or disputed headline about this person (or about nobody named): its weight."""
+    status = story.headline_status
+    if status >= 0:
+        return 0
+    named = {p.entity_id for p in story.people if p.start < story.title_end}
+    return status if not named or person_id in named else 0
+
+
+def person_status(
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    default: int,
+    headline: int,
+    echoes: dict[int, int],
+) -> str:
+    seen: set[int] = set()
+    score = 0.0
+    if headline and not any(ev.title for ev in evs):
+        seen.add(0)  # "Rumour mill: ..." over "Pidcock will join Q36.5": the headline hedges
+        score += headline
+    for ev in evs:
+        if ev.sentence in seen or not ev.arrival:
+            continue  # a confirmed departure says nothing about the destination
+        seen.add(ev.sentence)
+        # An unhedged "X joins Y" / "Y sign X" is itself a (weak) confirmed statement.
+        value = statuses[ev.sentence] or UNHEDGED
+        if ev.title and value > 0:
+            value *= 0.5  # headlines state flatly; a hedged headline means it
+        score += value + echoes.get(ev.sentence, 0)
+    if seen == {0} and statuses.get(1, 0) < 0 and score > 0:
+        # Only the headline names the move ("Hirschi alla Tudor"): a hedged lede
+        # ("dovrebbe approdare ...") says what kind of news it is.
+        score += statuses[1]
+    if score == 0:
+        score = default
+    return "rumour" if score < 0 else "confirmed"

@@ -1,0 +1,88 @@
+"""What a story is read into: the story itself, and the evidence each cue gives about
+one person's move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from feeds.models import Mention
+from feeds.nlp.transfers.scan import Hit
+from feeds.roster import Roster
+
+PERSON_KINDS = frozenset({"rider", "staff"})
+# Cue families that say the person arrives somewhere (vs. only leaves).
+ARRIVAL_FAMILIES = frozenset({"arrive", "acquire", "noun_arrive", "courted"})
+TITLE_WEIGHT = 1.5
+FALLBACK_WEIGHT = 0.5
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one cue says about one person's move."""
+
+    person_id: str
+    family: str
+    sentence: int
+    title: bool
+    fallback: bool
+    to: dict[str, float] = field(default_factory=dict)
+    origin: set[str] = field(default_factory=set)
+    season: int | None = None
+
+    local_only: bool = False
+    """Without a team of its own, may borrow only its sentence's destination."""
+    left: bool = False
+    """The cue names the team the person leaves ("leaves Lidl-Trek", "Ineos lost X")."""
+    inheritable: bool = True
+    """May take the story's destination when it names none ("is joining her")."""
+    question: bool = False
+    """From a headline that asks ("Pidcock to Q36.5?"), which counts for less."""
+    known: bool = False
+    """Said to have happened already ("ha già ingaggiato X"): news only about the
+    headline's person ("X has already signed for Y, reports say")."""
+    aside: bool = False
+    """Told in a relative clause about the mover ("Vollering, die SD Worx verlaat voor
+    FDJ, werd vijfde"): background unless the story's lede says it too."""
+    subject_start: int = -1
+    """Where the words before the verb start, for a mover described, not named."""
+    cue_start: int = -1
+
+    @property
+    def weight(self) -> float:
+        w = TITLE_WEIGHT if self.title else 1.0
+        return w * (FALLBACK_WEIGHT if self.fallback or self.question else 1.0)
+
+    @property
+    def to_weight(self) -> float:
+        """How much this says about the destination: headlines state, bodies explain."""
+        return FALLBACK_WEIGHT if self.fallback or self.question else 1.0
+
+    @property
+    def arrival(self) -> bool:
+        return self.family in ARRIVAL_FAMILIES or bool(self.to)
+
+
+@dataclass(slots=True)
+class Story:
+    """One story under reading: its text, mentions and cues, and the evidence so far."""
+
+    text: str
+    low: str
+    roster: Roster
+    published: date | None
+    people: list[Mention]
+    teams: list[Mention]
+    hits: dict[str, list[Hit]]
+    focus_team: str | None
+    title_question: bool
+    title_end: int = 0
+    sentence_starts: list[int] = field(default_factory=list)
+    headline_status: int = 0
+    stays: dict[str, set[str]] = field(default_factory=dict)
+    owned: set[int] = field(default_factory=set)
+    """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
+    evidence: list[Evidence] = field(default_factory=list)
+    pending: list[Evidence] = field(default_factory=list)
+    """Evidence whose mover is not named in its clause ("He will join ...")."""

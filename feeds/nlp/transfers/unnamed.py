@@ -1,0 +1,128 @@
+"""Movers a clause does not name: a definite description ("Tudor have signed the
+32-year-old", "Le rouleur suisse rejoindra ...") goes to the last person it fits, and
+"He will join ..." to the story's main mover.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+
+from feeds.models import Mention
+from feeds.nlp.cues import NATIONALITIES, PERSON_ARTICLES
+from feeds.nlp.transfers.cues.arrival import VERB_FINAL
+from feeds.nlp.transfers.cues.team_verbs import THING_NOUNS
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import ROLE_WORD, Span
+
+_DESCRIBED_OBJECT = re.compile(
+    r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
+)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Nationality nouns and adjectives (the tagger's list), folded -> IOC code.
+_NATIONALITY_WORDS: dict[str, str] = {
+    _strip_accents(form.lower()): code
+    for code, forms in NATIONALITIES.items()
+    for kind in ("nouns", "adjs")
+    for form in forms.get(kind, ())
+    if " " not in form
+}
+_DEFINITE = frozenset(a.rstrip("'") for a in PERSON_ARTICLES)
+
+
+def described_object(
+    story: Story, cue: Hit, people: Sequence[Mention], teams: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """The words of a definite description a team verb acts on ("Tudor have signed the
+    32-year-old", "Jumbo-Visma heeft de Nederlander vastgelegd"): the mover is named
+    elsewhere in the story. Contracts and deals are things, not people."""
+    if story.low[cue.start : cue.end] in VERB_FINAL:
+        subject = [t for t in teams if t.end <= cue.start]
+        if not subject:
+            return None
+        lo, hi = subject[-1].end, cue.start
+        words = ROLE_WORD.findall(story.low, lo, hi)
+        if not 2 <= len(words) <= 5 or not any(w in _DEFINITE for w in words):
+            return None
+    else:
+        found = _DESCRIBED_OBJECT.match(story.low, cue.end)
+        if found is None:
+            return None
+        lo, hi = cue.end, found.end()
+        words = ROLE_WORD.findall(story.low, lo, hi)
+    if any(w in THING_NOUNS for w in words):
+        return None
+    if any(lo <= m.start < hi for m in (*people, *teams)):
+        return None
+    return lo, hi
+
+
+def resolve_pending(story: Story, spans: list[Span]) -> None:
+    """Give moves without a named mover ("He will join ...") to the story's main mover."""
+    main = _main_person(story)
+    if main is None:
+        return
+    for ev in story.pending:
+        described = _described_mover(story, ev)
+        if described is not None:
+            ev.person_id = described
+            story.evidence.append(ev)
+        elif _mentioned_recently(story, main, ev.sentence, spans):
+            ev.person_id = main
+            story.evidence.append(ev)
+
+
+def _main_person(story: Story) -> str | None:
+    """The person the story is mostly about moving (an arrival counts twice)."""
+    scores: dict[str, float] = defaultdict(float)
+    for ev in story.evidence:
+        scores[ev.person_id] += ev.weight * (2.0 if ev.arrival else 1.0)
+    if not scores:
+        # Nobody named does the verb; a headline's person is what the story is about.
+        headline = [p for p in story.people if p.start < story.title_end]
+        return headline[0].entity_id if headline else None
+    first = {p.entity_id: p.start for p in reversed(story.people)}
+    return max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
+
+
+def _mentioned_recently(story: Story, person_id: str, sentence: int, spans: Sequence[Span]) -> bool:
+    """Named in the headline or in the last few sentences: "he" can still be them."""
+    lo = spans[max(0, sentence - 3)].start
+    hi = spans[sentence].end
+    return any(
+        p.entity_id == person_id and (p.start < spans[0].end or lo <= p.start < hi)
+        for p in story.people
+    )
+
+
+def _described_mover(story: Story, ev: Evidence) -> str | None:
+    """A clause whose subject is a definite nationality description ("Le rouleur suisse
+    rejoindra Tudor", "The Swiss will join ...") moves the last person of that nationality
+    named before it, who need not be the story's main mover."""
+    if ev.subject_start < 0:
+        return None
+    words = ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
+    if words and "'" in words[0]:  # "l'italien", "l'olandese"
+        words[:1] = words[0].split("'", 1)
+    if not words or len(words) > 5 or words[0] not in _DEFINITE:
+        return None
+    codes = {_NATIONALITY_WORDS[w] for w in map(_strip_accents, words) if w in _NATIONALITY_WORDS}
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    for mention in reversed(story.people):
+        if mention.end > ev.subject_start:
+            continue
+        person = story.roster.people.get(mention.entity_id)
+        if person is not None and person.nationality == code:
+            return person.id
+    return None

@@ -1,0 +1,115 @@
+"""What is no news though it looks like a move: clauses about organisation or history,
+cues that are negated, told as earlier events, about the current team or about race
+action, and extensions (who stays with which team).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from feeds.models import Mention
+from feeds.nlp.transfers.cues.timing import CURRENTLY, EARLIER, EARLIER_DETERMINERS, THIS_SEASON
+from feeds.nlp.transfers.cues.vetoes import REFUSAL
+from feeds.nlp.transfers.roles import role_floor, team_role
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.seasons import names_past_season
+from feeds.nlp.transfers.story import Story
+from feeds.nlp.transfers.text import WORD_START, Span, mentions_in, within
+
+_THIS_SEASON = re.compile(THIS_SEASON)
+_MOVE_NEGATION = re.compile(
+    WORD_START + r"(?:not|n't|cannot|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no|niente|"
+    r"nessun[oa]?|geen|kein(?:e|en)?|aucune?|ningún|ninguna)\W+"
+    r"(?:[\w']+\W+){0,2}$"
+)
+_EARLIER = re.compile(
+    WORD_START + r"(?:" + EARLIER + r")\s+(?:(?:" + EARLIER_DETERMINERS + r")\s+|l'|l\u2019){0,2}$"
+)
+_CURRENTLY = re.compile(WORD_START + r"(?:" + "|".join(CURRENTLY) + r")(?:\W|$)")
+_REFUSED = re.compile(r"\b(?:" + REFUSAL + r")\b")
+# "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
+_VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}$")
+
+
+def clause_vetoed(story: Story, clause: Span) -> bool:
+    """A clause about the organisation (renames, sponsors, mergers, promotions) or about
+    history ("previously", "last year", "this season")."""
+    for family in ("organisation", "background"):
+        if within(story.hits.get(family, []), clause.start, clause.end):
+            return True
+    return bool(_THIS_SEASON.search(story.low, clause.start, clause.end))
+
+
+def cue_vetoed(
+    story: Story, cue: Hit, clause: Span, region: Span, teams: Sequence[Mention]
+) -> bool:
+    """Is this move cue no news, whatever the rest of its clause says?"""
+    low = story.low
+    if _MOVE_NEGATION.search(low, max(clause.start, cue.start - 30), cue.start):
+        return True  # "I will never leave this team", "il ne quittera pas"
+    if names_past_season(story, max(region.start, cue.start - 25), region.end):
+        return True  # "who joined Ineos in 2019": history, not news
+    if _EARLIER.search(low, max(clause.start, cue.start - 30), cue.start):
+        return True  # "made his debut for Tudor after leaving UAE", "nach dem Abgang von X zu Y"
+    if _CURRENTLY.search(low, max(clause.start, cue.start - 20), cue.end):
+        return True  # "rijdt nu nog voor Bora", "is still riding for": the current team
+    return _race_action(story, cue, clause, teams)
+
+
+def _race_action(story: Story, cue: Hit, clause: Span, teams: Sequence[Mention]) -> bool:
+    """Race words about this verb ("joined the break", "attacked and moved to the front"),
+    not a later aside ("swaps A for B after a spring lost to a crash"): a team named
+    between the race word and the verb closes the move off."""
+    for hit in within(story.hits.get("race", []), clause.start, clause.end):
+        lo, hi = (hit.end, cue.start) if hit.end <= cue.start else (cue.end, hit.start)
+        if not any(lo <= t.start and t.end <= hi for t in teams):
+            return True
+    return False
+
+
+def stayers(story: Story, clause: Span, people: Sequence[Mention]) -> set[str]:
+    """People an extension cue in the clause is about (the nearest named before it), unless
+    they turn it down ("turned down a new contract with Lidl-Trek to join Jayco")."""
+    out = set()
+    for hit in within(story.hits.get("extension", []), clause.start, clause.end):
+        before = [p for p in people if p.end <= hit.start]
+        if before and _extends(story, before[-1], hit):
+            out.add(before[-1].entity_id)
+    return out
+
+
+def _extends(story: Story, person: Mention, hit: Hit) -> bool:
+    """Is an extension cue about the person named before it? Not when they turn it down,
+    nor when a move verb of theirs comes first ("X joins Y, ending a long stay at Z",
+    "X joins Y as the twins stay on rival teams")."""
+    if _REFUSED.search(story.low, person.end, hit.start):
+        return False
+    return not _moves_before(story, person, hit)
+
+
+def _moves_before(story: Story, person: Mention, hit: Hit) -> bool:
+    """Does a move verb of the person's come before the extension cue? Not one whose
+    object the extension is ("has signed a new contract with Ineos")."""
+    moves = within(story.hits.get("move", []), person.end, hit.start)
+    return bool(moves) and not _VERB_OBJECT_GAP.match(story.low[moves[-1].end : hit.start])
+
+
+def stayed_teams(story: Story, spans: Sequence[Span]) -> dict[str, set[str]]:
+    """Teams each person is said to stay with ("Pogačar has extended with UAE until 2030"):
+    anywhere in the story, a move to one of them is that extension, not a transfer."""
+    out: dict[str, set[str]] = defaultdict(set)
+    starts = [s.start for s in spans]
+    for hit in story.hits.get("extension", []):
+        sentence = spans[max(0, bisect.bisect_right(starts, hit.start) - 1)]
+        people = [p for p in mentions_in(story.people, sentence) if p.end <= hit.start]
+        if people and not _moves_before(story, people[-1], hit):
+            out[people[-1].entity_id].update(
+                t.entity_id
+                for t in mentions_in(story.teams, sentence)
+                # "turned down a new contract at A to join B": B is still a destination
+                if team_role(story.text, story.low, t, role_floor(sentence, people, t)) != "to"
+            )
+    return out
