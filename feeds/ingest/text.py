@@ -56,7 +56,8 @@ def _scan(markup: str) -> tuple[list[str], str | None]:
     A hand-written scanner rather than html.parser: on this Python (3.11.7)
     html.parser is quadratic on unclosed constructs ("<!--" x 100,000 took 77 s),
     and feed bodies are attacker-controlled. Every step here either advances past
-    what it looked at or stops, so the work is linear in the input.
+    what it looked at or stops, so the work is linear in the input. Each helper
+    returns where to go on; the length of the input means stop.
     """
     parts: list[str] = []
     first_img: str | None = None
@@ -70,53 +71,71 @@ def _scan(markup: str) -> tuple[list[str], str | None]:
             break
         if lt > pos:
             parts.append(_text(markup[pos:lt]))
-        if markup.startswith("<!--", lt):
-            close = markup.find("-->", lt + 4)
-            if close < 0:
-                break  # an unterminated comment hides the rest, as in browsers
-            pos = close + 3
-            continue
-        if markup.startswith("<![CDATA[", lt):
-            close = markup.find("]]>", lt + 9)
-            parts.append(_text(markup[lt + 9 : close if close >= 0 else n], entities=False))
-            pos = n if close < 0 else close + 3
+        after_section = _skip_section(markup, lt, parts)
+        if after_section is not None:
+            pos = after_section
             continue
         if next_gt < lt:
             next_gt = markup.find(">", lt)
         if next_gt < 0:
             parts.append(_text(markup[lt:]))  # no tag can close any more: the rest is text
             break
-        # Match within the bounds instead of slicing: slicing up to the cached ">"
-        # for every literal "<" would be quadratic.
-        if markup[lt + 1 : lt + 2] in ("!", "?"):  # <!DOCTYPE>, <?xml?>: not text
-            pos = next_gt + 1
-            continue
-        m = _TAG_NAME.match(markup, lt + 1, next_gt)
-        if m is None:  # "a < b": a literal "<"; skip to the next thing that may be markup
-            nxt = _MARKUP_START.search(markup, lt + 1)
-            end = nxt.start() if nxt is not None else n
-            parts.append(_text(markup[lt:end]))
-            pos = end
-            continue
-        closing, name = m.group(1) == "/", m.group(2).lower()
-        pos = next_gt + 1
-        if not closing and name in _SKIP and markup[next_gt - 1] != "/":
-            end = _END_TAGS[name].search(markup, pos)
-            if end is None:
-                break  # unclosed <script>: everything after it is script
-            pos = end.end()
-            continue
-        if name == "img" and first_img is None and not closing:
-            src = _SRC.search(markup, m.end(), next_gt)
-            if src is not None:
-                first_img = html.unescape(next(g for g in src.groups() if g is not None))
-        if name in _BLOCK:
-            parts.append("\n\n")
-        elif name in _LINE and not closing:
-            parts.append("\n")
-        elif name in _CELL:
-            parts.append(" ")
+        pos, src = _tag(markup, lt, next_gt, parts, first_img is None)
+        if src is not None:
+            first_img = src
     return parts, first_img
+
+
+def _skip_section(markup: str, lt: int, parts: list[str]) -> int | None:
+    """Past the comment or CDATA section at `lt` (a CDATA's text kept), or None when
+    neither starts there."""
+    if markup.startswith("<!--", lt):
+        close = markup.find("-->", lt + 4)
+        # An unterminated comment hides the rest, as in browsers.
+        return close + 3 if close >= 0 else len(markup)
+    if markup.startswith("<![CDATA[", lt):
+        close = markup.find("]]>", lt + 9)
+        n = len(markup)
+        parts.append(_text(markup[lt + 9 : close if close >= 0 else n], entities=False))
+        return n if close < 0 else close + 3
+    return None
+
+
+def _tag(markup: str, lt: int, gt: int, parts: list[str], want_img: bool) -> tuple[int, str | None]:
+    """Past the tag at `lt` whose first ">" is at `gt` (or past a literal "<"), with the
+    break it makes appended to `parts`; and its <img src> when `want_img`."""
+    if markup[lt + 1 : lt + 2] in ("!", "?"):  # <!DOCTYPE>, <?xml?>: not text
+        return gt + 1, None
+    # Match within the bounds instead of slicing: slicing up to the cached ">"
+    # for every literal "<" would be quadratic.
+    m = _TAG_NAME.match(markup, lt + 1, gt)
+    if m is None:  # "a < b": a literal "<"; skip to the next thing that may be markup
+        nxt = _MARKUP_START.search(markup, lt + 1)
+        end = nxt.start() if nxt is not None else len(markup)
+        parts.append(_text(markup[lt:end]))
+        return end, None
+    closing, name = m.group(1) == "/", m.group(2).lower()
+    if not closing and name in _SKIP and markup[gt - 1] != "/":
+        end_tag = _END_TAGS[name].search(markup, gt + 1)
+        # An unclosed <script>: everything after it is script.
+        return (end_tag.end() if end_tag is not None else len(markup)), None
+    src = None
+    if name == "img" and want_img and not closing:
+        src = _img_src(markup, m.end(), gt)
+    if name in _BLOCK:
+        parts.append("\n\n")
+    elif name in _LINE and not closing:
+        parts.append("\n")
+    elif name in _CELL:
+        parts.append(" ")
+    return gt + 1, src
+
+
+def _img_src(markup: str, start: int, gt: int) -> str | None:
+    src = _SRC.search(markup, start, gt)
+    if src is None:
+        return None
+    return html.unescape(next(g for g in src.groups() if g is not None))
 
 
 def strip_controls(text: str) -> str:
@@ -179,4 +198,4 @@ def shorten(text: str, limit: int) -> str:
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.-–—\n") + "…"
+    return cut.rstrip(" ,;:.-\u2013\u2014\n") + "…"

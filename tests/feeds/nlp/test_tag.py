@@ -11,7 +11,9 @@ import pytest
 
 from feeds.models import Mention
 from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger, _lowercase_pattern, _Resolver
+from feeds.nlp.tag import Tagger
+from feeds.nlp.tag.resolver import Resolver as _Resolver
+from feeds.nlp.tag.story import _lowercase_pattern
 from feeds.roster import Roster, load_roster_file, parse_roster
 
 ROSTER_FILE = Path(__file__).parent / "tag_roster.toml"

@@ -1,0 +1,40 @@
+"""The tagger: which riders, teams and staff a story is about.
+
+One fold and one Aho-Corasick pass per story find every candidate (names, surnames,
+aliases, team names, nationality words, cycling vocabulary); the rules (`resolver`)
+then decide which candidates are real mentions, using only the story itself, the roster
+and the publication date:
+
+- a story must be about cycling: strong vocabulary (peloton, étape, Tour de France)
+  or named riders/teams; everyday sports words (race, team) only add to that, and
+  a full name alone in a non-cycling story is someone else (Simon Yates the
+  mountaineer);
+- a full name counts; a surname alone needs capitals (not just a Title Case
+  headline's) and must be settled: the same person named in full in the story, a
+  team next to it, the only bearer in the roster, then men's/women's racing, a team
+  named in the story, or a clearly longer career (Lotte, not Julia, Kopecky);
+- a surname right after another known first name belongs to someone else ("Tiger
+  Woods", "Sam Bennett"), unless it is a form of the rider's own (Tom/Thomas);
+- everyday words (Woods, Power, August) need the full name or a team nearby; team
+  words (Jumbo, Astana, Visma) need capitals and a cycling story, and are companies
+  next to "supermarket" or "software group", places after "in", races before "Tour";
+- descriptions ("the Belgian team", "de Sloveen", "Vinokourov's team") refer back to
+  the team (or a staff member's team) or the one person of that country named before;
+- misspelt surnames of people in the story, or after their exact first name, match
+  within one or two edits.
+
+Riders count only while active at publication (an undated story: within the last
+UNDATED_GRACE_SEASONS seasons); retired riders and other people are matched, so their
+names are used up, but reported only as mentions.
+
+`Mention.how` says which rule matched: "name", "short" (Daniel Martínez), "alias"
+(roster aliases and nicknames), "nickname" (team nicknames), "surname", "initial"
+(M. Cavendish), "fuzzy" (a misspelling) or "description".
+
+A `Tagger` does not change after construction (it only caches people's kinds and
+categories per publication date) and is safe to share between threads.
+"""
+
+from feeds.nlp.tag.tagger import Tagger
+
+__all__ = ["Tagger"]

@@ -1,0 +1,117 @@
+"""Misspelt surnames: of people the story names, or right after a person's exact first
+name ("Alexander Vinokurov"), within one or two edits."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Levenshtein
+
+from feeds.nlp.cues.names import COMMON_WORDS
+from feeds.nlp.tag.names import folded
+
+if TYPE_CHECKING:
+    from feeds.nlp.tag.resolver import Resolver
+
+# A capitalised word of six letters or more: a candidate misspelling. The capital
+# comes first and the look-behind after it, so the scan skips to capitals in C
+# instead of testing the look-behind at every character (twice as fast).
+_CAP_WORD = re.compile(r"[A-ZÀ-ÞŁŠŽČ](?<!\w[A-ZÀ-ÞŁŠŽČ])\w{5,}")
+
+
+def fuzzy_limit(form: str) -> int:
+    """Edits a misspelling of surname `form` may have: one, two for long names."""
+    return 1 if len(form) < 9 else 2
+
+
+def fuzzy_given_index(
+    by_given: Mapping[str, Sequence[str]], surnames: Mapping[str, Sequence[str]]
+) -> dict[tuple[str, int], frozenset[str]]:
+    """(first two letters, length) of a word that may be a misspelt surname ->
+    the first names it would have to follow.
+
+    A story has dozens of capitalised words and almost none follows a first name
+    whose bearer's surname is that close: with this, the misspelling scan looks
+    at the word before only when a match is possible at all.
+    """
+    index: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
+    for given, ids in by_given.items():
+        for pid in ids:
+            forms = surnames.get(pid)
+            if not forms or len(forms[0]) < 6:
+                continue
+            form = forms[0]
+            size, limit, prefix = len(form), fuzzy_limit(form), form[:2]
+            for length in range(size - limit, size + limit + 1):
+                index[prefix, length].add(given)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def misspellings(r: Resolver) -> None:
+    """Misspelt surnames of people in the story, or after a person's exact first name."""
+    covered = sorted((f.start, f.end) for f in r.found)
+    starts = [s for s, _ in covered]
+    covered_ends = [e for _, e in covered]
+    surnames = r.lex.surnames
+    targets: dict[str, list[tuple[str, str]]] = {}
+    for pid in {f.entity_id for f in r.found if not f.is_team}:
+        for form in surnames.get(pid, ()):
+            if " " not in form and len(form) >= 6:
+                targets.setdefault(form[:2], []).append((form, pid))
+    by_given = r.lex.by_given
+    fuzzy_givens = r.lex.fuzzy_givens
+    common = COMMON_WORDS
+    text = r.text
+    # Per candidate word only dictionary lookups until something could match: a
+    # story has dozens of capitalised words and few misspellings.
+    for m in _CAP_WORD.finditer(text):
+        start = m.start()
+        i = bisect_right(starts, start)
+        if i and covered_ends[i - 1] > start:
+            continue  # inside a mention (the last one starting at or before it)
+        raw = m.group()
+        word = raw.lower() if raw.isascii() else folded(raw)
+        if not word or " " in word or word in common:
+            continue
+        prefix = word[:2]
+        near = targets.get(prefix)
+        pid = _fuzzy_match(word, near) if near else None
+        if pid is None and (givens := fuzzy_givens.get((prefix, len(word)))):
+            given = r.word_before(start)
+            if given and given[0].isupper():
+                folded_given = given.lower() if given.isascii() else folded(given)
+                if folded_given in givens:
+                    pid = _fuzzy_after_given(surnames, word, by_given[folded_given])
+        if pid is not None:
+            r.add_person(pid, start, m.end(), "fuzzy")
+
+
+def _fuzzy_match(word: str, targets: Iterable[tuple[str, str]]) -> str | None:
+    best: list[str] = []
+    for form, pid in targets:
+        limit = fuzzy_limit(form)
+        if abs(len(form) - len(word)) > limit or form == word:
+            continue
+        if Levenshtein.distance(word, form, score_cutoff=limit) <= limit:
+            best.append(pid)
+    if not best:
+        return None
+    best = list(dict.fromkeys(best))
+    return best[0] if len(best) == 1 else None
+
+
+def _fuzzy_after_given(
+    surnames: Mapping[str, Sequence[str]], word: str, ids: Sequence[str]
+) -> str | None:
+    """ "Alexander Vinokurov": an exact first name, then a surname one or two edits off."""
+    targets = [
+        (form, pid)
+        for pid in ids
+        for form in surnames.get(pid, ())[:1]
+        if len(form) >= 6 and form[:2] == word[:2]
+    ]
+    return _fuzzy_match(word, targets) if targets else None

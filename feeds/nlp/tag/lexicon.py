@@ -1,0 +1,187 @@
+"""The table of folded keys the automaton matches (every person's and team's names,
+the cycling vocabulary, nationality words) and the name indexes the rules look up,
+built once per roster."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from feeds.nlp.cues.cycling import CYCLING_STRONG, CYCLING_WEAK
+from feeds.nlp.cues.names import COMMON_WORDS, EXTRA_GIVEN_NAMES
+from feeds.nlp.cues.nationalities import NATIONALITIES
+from feeds.nlp.cues.team_words import COMPANY_CUES
+from feeds.nlp.fold import fold_tokens
+from feeds.nlp.matcher import Matcher
+from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, WEAK_CUE_WEIGHT
+from feeds.nlp.tag.fuzzy import fuzzy_given_index
+from feeds.nlp.tag.keys import (
+    CompanyKey,
+    CueKey,
+    KeyInfo,
+    NationKey,
+    Payload,
+    PersonKey,
+    TeamKey,
+)
+from feeds.nlp.tag.names import folded, is_common, split_name, surname_forms
+from feeds.roster import Person, Roster, Team
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Read-only after `build_lexicon`."""
+
+    people: dict[str, Person]
+    teams: dict[str, Team]
+    matcher: Matcher[KeyInfo]
+    given: dict[str, tuple[str, ...]]
+    """Person id -> folded words of the given names."""
+    surnames: dict[str, tuple[str, ...]]
+    """Person id -> folded forms of the surname alone (see `surname_forms`)."""
+    given_names: set[str]
+    """Folded first given names of the roster, and other common first names."""
+    by_given: dict[str, tuple[str, ...]]
+    """Folded first given name -> the people of the roster who have it."""
+    fuzzy_givens: dict[tuple[str, int], frozenset[str]]
+    """See `fuzzy_given_index`."""
+    nationality_words: set[str]
+    vocab_words: frozenset[str]
+    """One-word cycling and company vocabulary ("Tour", "Giro", "Weltmeister"): a
+    capitalised one before a surname is no first name."""
+
+    def full_name_ids(self, words: list[str]) -> tuple[str, ...]:
+        """The people whose full name (or short form) folds to `words`."""
+        value = self.matcher.automaton.get(" " + "  ".join(words) + " ", None)
+        return value[1][0].full_ids if value else ()
+
+
+def build_lexicon(roster: Roster) -> Lexicon:
+    given: dict[str, tuple[str, ...]] = {}
+    surnames: dict[str, tuple[str, ...]] = {}
+    given_names: set[str] = set(EXTRA_GIVEN_NAMES)
+    vocab_words = frozenset(
+        folded(term)
+        for term in (*CYCLING_STRONG, *CYCLING_WEAK, *COMPANY_CUES)
+        if len(fold_tokens(term)) == 1
+    )
+    entries: list[tuple[str, Payload]] = []
+    by_given: dict[str, list[str]] = {}
+    for person in roster.people.values():
+        entries.extend(_person_entries(person))
+        first_names, _ = split_name(person.name)
+        given[person.id] = tuple(w for g in first_names for w in fold_tokens(g))
+        surnames[person.id] = tuple(folded(f) for f in surname_forms(person.name))
+        if first_names:
+            first = fold_tokens(first_names[0])
+            if first:
+                given_names.add(first[0])
+                by_given.setdefault(first[0], []).append(person.id)
+    people_by_given = {k: tuple(v) for k, v in by_given.items()}
+    for team in roster.teams.values():
+        entries.extend(_team_entries(team))
+    entries.extend(_vocab_entries())
+    nations = _nation_keys()
+    entries.extend(nations.items())
+    grouped: dict[str, list[Payload]] = {}
+    for alias, payload in entries:
+        words = fold_tokens(alias)
+        if words:
+            grouped.setdefault(" ".join(words), []).append(payload)
+    matcher: Matcher[KeyInfo] = Matcher(
+        ((key, KeyInfo.build(key, payloads)) for key, payloads in grouped.items()),
+        folded=True,
+    )
+    return Lexicon(
+        people=dict(roster.people),
+        teams=dict(roster.teams),
+        matcher=matcher,
+        given=given,
+        surnames=surnames,
+        given_names=given_names,
+        by_given=people_by_given,
+        fuzzy_givens=fuzzy_given_index(people_by_given, surnames),
+        nationality_words={word for key in nations for word in key.split()},
+        vocab_words=vocab_words,
+    )
+
+
+def _person_entries(person: Person) -> Iterable[tuple[str, Payload]]:
+    for alias in person.aliases:
+        words = fold_tokens(alias)
+        weak = len(words) == 1 or any(is_common(w) for w in words)
+        yield alias, PersonKey(person.id, "alias", weak)
+    name = person.name
+    given, surname = split_name(name)
+    if not given:
+        # A one-word name is no stronger than a nickname: capitals and context.
+        yield name, PersonKey(person.id, "alias", True)
+        return
+    yield name, PersonKey(person.id, "name")
+    for form in surname_forms(name):
+        yield form, PersonKey(person.id, "surname", is_common(folded(form)))
+    # "M. Cavendish"
+    initial = fold_tokens(given[0])[:1]
+    if initial:
+        yield f"{initial[0][0]} {' '.join(surname)}", PersonKey(person.id, "initial")
+    # "Daniel Martínez" for "Daniel Felipe Martínez"
+    if len(given) >= 2:
+        yield f"{given[0]} {' '.join(surname)}", PersonKey(person.id, "short")
+
+
+def _team_entries(team: Team) -> Iterable[tuple[str, Payload]]:
+    for tn in team.names:
+        for v in _team_variants(tn.name):
+            yield v, TeamKey(team.id, "name", _weak_team_word(v))
+    for alias in team.aliases:
+        for v in _team_variants(alias):
+            yield v, TeamKey(team.id, "alias", _weak_team_word(v))
+    for nick in team.nicknames:
+        yield nick, TeamKey(team.id, "nickname", True)
+
+
+def _team_variants(name: str) -> set[str]:
+    out = {name}
+    joined = re.sub(r"(?<=\w)-(?=\w)", "", name)  # Quick-Step -> QuickStep
+    out.add(joined)
+    for affix in ("Team ", " Team", " Pro Cycling Team", " Pro Cycling", " Cycling Team"):
+        for v in list(out):
+            if affix.startswith(" ") and v.endswith(affix):
+                out.add(v[: -len(affix)])
+            elif not affix.startswith(" ") and v.startswith(affix):
+                out.add(v[len(affix) :])
+    return {v for v in out if v.strip()}
+
+
+def _weak_team_word(name: str) -> bool:
+    """One word (Jumbo, Astana, Cofidis) may be a company, a place or a word."""
+    words = fold_tokens(name)
+    if len(words) <= 1:
+        return True
+    # "Red Bull", "Uno X", "EF Education": companies and brands as well.
+    return len(words) == 2 and (len(words[1]) <= 1 or words[0] in {"red", "ef", "team"})
+
+
+def _vocab_entries() -> Iterable[tuple[str, Payload]]:
+    for term in CYCLING_STRONG:
+        yield term, CueKey(STRONG_CUE_WEIGHT)
+    for term in CYCLING_WEAK:
+        yield term, CueKey(WEAK_CUE_WEIGHT)
+    for word in COMPANY_CUES:
+        yield word, CompanyKey()
+
+
+def _nation_keys() -> dict[str, NationKey]:
+    """Folded nationality word -> its country and whether it is a noun, an adjective."""
+    nation: dict[str, tuple[str, bool, bool]] = {}
+    for country, forms in NATIONALITIES.items():
+        for kind in ("nouns", "adjs"):
+            for word in forms[kind]:
+                key = folded(word)
+                # Two- and three-letter forms (Est, Let, Rus) are everyday words.
+                if len(key) < 4 or key in COMMON_WORDS:
+                    continue
+                _, noun, adj = nation.get(key, (country, False, False))
+                nation[key] = (country, noun or kind == "nouns", adj or kind == "adjs")
+    return {key: NationKey(country, noun, adj) for key, (country, noun, adj) in nation.items()}

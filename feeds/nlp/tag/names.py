@@ -1,0 +1,56 @@
+"""Forms of a person's name: given names and surname words, the ways the surname is
+written alone, and whether two first names are spellings of one."""
+
+from __future__ import annotations
+
+from rapidfuzz.fuzz import ratio
+
+from feeds.nlp.cues.names import COMMON_WORDS, PARTICLES
+from feeds.nlp.fold import fold_tokens
+
+
+def split_name(name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of a person's name; particles stay with the surname."""
+    words = name.split()
+    if len(words) < 2:
+        return [], words
+    i = len(words) - 1
+    while i > 1 and fold_tokens(words[i - 1]) and fold_tokens(words[i - 1])[0] in PARTICLES:
+        i -= 1
+    return words[:i], words[i:]
+
+
+def surname_forms(name: str) -> list[str]:
+    """Every way the surname alone may be written: "Longo Borghini" and "Borghini"."""
+    given, surname = split_name(name)
+    forms = [" ".join(surname)]
+    # Three words with no particle: the middle one is a second given name
+    # (Daniel Felipe Martínez) or the first half of a surname (Longo Borghini).
+    if len(given) >= 2 and len(surname) == 1:
+        forms.append(" ".join([given[-1], *surname]))
+    return forms
+
+
+def is_common(word_key: str) -> bool:
+    return word_key in COMMON_WORDS
+
+
+def folded(text: str) -> str:
+    return " ".join(fold_tokens(text))
+
+
+def given_variant(word: str, given: str) -> bool:
+    """Two spellings of one first name: Kayden/Kaden, Lucas/Luke, Tom/Thomas, Dani/Daniel."""
+    if word == given:
+        return True
+    if len(word) >= 3 and len(given) >= 3 and word[:2] == given[:2]:
+        return True
+    short, long = sorted((word, given), key=len)
+    if short[:1] == long[:1] and _subsequence(short, long):
+        return True
+    return ratio(word, given) >= 80
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)

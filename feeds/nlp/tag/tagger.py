@@ -1,0 +1,204 @@
+"""The public entry point: a `Tagger` per roster, and its matching stage (candidates)."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from feeds.models import Mention, StoryTags
+from feeds.nlp.fold import FoldedText
+from feeds.nlp.matcher import Matcher
+from feeds.nlp.tag.careers import Kind, today
+from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
+from feeds.nlp.tag.keys import Hit, KeyInfo
+from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
+from feeds.nlp.tag.resolver import Found, Resolver
+from feeds.nlp.transfers import extract_transfers
+from feeds.roster import Person, Roster, Team
+
+log = logging.getLogger(__name__)
+
+# Publication dates whose people's kinds and categories a Tagger keeps at once.
+MAX_CACHED_DATES = 512
+
+
+@dataclass(slots=True)
+class Candidates:
+    """What the matching stage found in one story, before any rule."""
+
+    text: FoldedText
+    hits: list[Hit]
+    """(start, end, first word, end word, key) of each alias occurrence, in text order."""
+    vocab: int
+    """Weight of the strong cycling vocabulary (each word once)."""
+    weak_vocab: int
+    company_words: set[int]
+    """Folded word indices of company words ("supermarket", "software")."""
+
+
+class Tagger:
+    """Find riders, teams and staff in stories; build once per roster, share freely."""
+
+    def __init__(self, roster: Roster) -> None:
+        # Building allocates ~100k small objects; the cyclic collector would walk
+        # them several times over (a third of the build time) and finds no cycles.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(roster)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _build(self, roster: Roster) -> None:
+        self.roster = roster
+        self.lexicon: Lexicon = build_lexicon(roster)  # what the rules look up
+        self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
+        self._by_date: dict[object, tuple[dict[str, Kind], dict[str, str | None]]] = {}
+        self.alias_count = len(self._matcher)
+        log.debug("tagger built: %d keys", self.alias_count)
+
+    # --- public API ---------------------------------------------------------------
+
+    def mentions(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        feed_is_cycling: bool | None = None,
+    ) -> list[Mention]:
+        """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`."""
+        if isinstance(published, datetime):
+            published = published.date()  # a datetime does not compare with roster dates
+        full = f"{title}\n\n{text}"
+        found = self._resolve(full, published, feed_is_cycling)
+        return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
+
+    def tag(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        feed_is_cycling: bool | None = None,
+    ) -> StoryTags:
+        if isinstance(published, datetime):
+            published = published.date()
+        mentions = self.mentions(title, text, published, feed_is_cycling)
+        riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
+        teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
+        staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
+        try:
+            is_transfer, moves = extract_transfers(
+                f"{title}\n\n{text}", mentions, self.roster, published
+            )
+        except Exception:
+            # The tags stand on their own: a transfer-extraction bug on one story must
+            # not lose its riders and teams. Logged with the traceback to be fixed.
+            log.exception("transfer extraction failed on %r", title[:80])
+            is_transfer, moves = False, []
+        return StoryTags(riders, teams, staff, is_transfer, list(moves))
+
+    def cycling_context(self, title: str, text: str) -> bool:
+        """Whether a story reads as cycling without being told its feed does: the
+        context rule of the resolver (cycling words, or riders and teams named in full
+        beside one another; one name alone may be a namesake from another sport), with
+        names counted at the matching stage. One fold and one pass, no rules: what
+        feeds are measured with (bot/pipeline/cycling_share.py)."""
+        automaton = self._matcher.automaton
+        if automaton is None:
+            return False
+        vocab = weak_vocab = 0
+        seen_cues: set[str] = set()
+        named: set[str] = set()
+        for _, (_, (info,)) in automaton.iter_long(FoldedText(f"{title}\n\n{text}").folded):
+            if info.cue and info.key not in seen_cues:
+                seen_cues.add(info.key)
+                if info.cue >= STRONG_CUE_WEIGHT:
+                    vocab += info.cue
+                else:
+                    weak_vocab += info.cue
+            named.update(info.full_ids)
+            named.update(team.team_id for team in info.strong_teams)
+        strong, weak = vocabulary_weights(vocab, weak_vocab, feed_is_cycling=None)
+        # As in the resolver, each name needs the context without itself.
+        return is_cycling(strong, weak, entities=max(0, len(named) - 1))
+
+    def team_name(self, team_id: str, published: date | None) -> str:
+        return self.lexicon.teams[team_id].name_on(published)
+
+    def candidates(self, text: str) -> Candidates | None:
+        """The matching stage: fold `text` once, run the automaton over it, and map each
+        alias occurrence back to the original text (what the rules then settle). None
+        when no alias occurs."""
+        automaton = self._matcher.automaton
+        if automaton is None:
+            return None
+        ft = FoldedText(text)
+        vocab = 0
+        weak_vocab = 0
+        seen_cues: set[str] = set()
+        company_at: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        infos: list[KeyInfo] = []
+        for end_index, (length, (info,)) in automaton.iter_long(ft.folded):
+            if info.cue and info.key not in seen_cues:
+                seen_cues.add(info.key)
+                if info.cue >= STRONG_CUE_WEIGHT:
+                    vocab += info.cue
+                else:
+                    weak_vocab += info.cue
+            if info.company:
+                company_at.append(end_index - length + 2)
+            if info.entity:
+                starts.append(end_index - length + 1)
+                ends.append(end_index + 1)
+                infos.append(info)
+        if not infos:
+            return None
+        hits: list[Hit] = [
+            (*span, info) for span, info in zip(ft.spans(starts, ends), infos, strict=True)
+        ]
+        company_words = {ft.word_index(pos) for pos in company_at}
+        return Candidates(ft, hits, vocab, weak_vocab, company_words)
+
+    # --- helpers used by the resolver -----------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        return self.lexicon.people[person_id]
+
+    def team(self, team_id: str) -> Team:
+        return self.lexicon.teams[team_id]
+
+    def date_caches(self, published: date | None) -> tuple[dict[str, Kind], dict[str, str | None]]:
+        """Shared caches of people's kinds and racing categories on `published`.
+
+        Both depend only on the person and the date (undated: on today), and the same
+        riders come back story after story; filling them from several threads at once
+        only writes the same answers twice.
+        """
+        key: object = published if published is not None else (None, today(), date.today())
+        caches = self._by_date.get(key)
+        if caches is None:
+            if len(self._by_date) >= MAX_CACHED_DATES:
+                self._by_date.clear()
+            caches = self._by_date[key] = ({}, {})
+        return caches
+
+    def _resolve(
+        self, full: str, published: date | None, feed_is_cycling: bool | None
+    ) -> list[Found]:
+        found = self.candidates(full)
+        if found is None:
+            return []
+        strong, weak = vocabulary_weights(found.vocab, found.weak_vocab, feed_is_cycling)
+        state = Resolver(self, found.text, published, found.hits, strong, weak)
+        state.company_words = found.company_words
+        return state.run()
+
+
+def _ordered(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
