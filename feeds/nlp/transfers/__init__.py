@@ -3,13 +3,13 @@
 The tagger has already found every rider, staff member and team in the text; this
 package reads the words around those mentions, clause by clause:
 
-1. Cue words (`cues`, six languages) mark a move and say who moves: the
-   subject of "joins"/"leaves"/"wechselt", the object of "Astana sign ..."/"l'arrivée
-   de ...", the owner of "X's move"/"le départ de X", or the list after "New signings:".
-   Each cue reads only up to its neighbouring cues, so "X joins A, Y signs with B"
-   keeps the two apart. Voice and word order: a passive signing names the team after
-   "by"/"door"/"dalla" ("X has been signed by Y"); a swap's second team is the
-   destination ("verruilt A voor B", "tauscht A gegen B"); a team verb may act on a
+1. Cue words (feeds/nlp/lexicons, a file per language) mark a move and say who moves:
+   the subject of "joins"/"leaves"/"wechselt", the object of "Astana sign
+   ..."/"l'arrivée de ...", the owner of "X's move"/"le départ de X", or the list after
+   "New signings:". Each cue reads only up to its neighbouring cues, so "X joins A, Y
+   signs with B" keeps the two apart. Voice and word order: a passive signing names the
+   team after "by"/"door"/"dalla" ("X has been signed by Y"); a swap's second team is
+   the destination ("verruilt A voor B", "tauscht A gegen B"); a team verb may act on a
    description ("Tudor have signed the 32-year-old"); a subject that is a nationality
    description ("Le rouleur suisse rejoindra ...") is the last compatriot named.
 2. The words right before each team mention give it a role: destination ("to",
@@ -50,7 +50,8 @@ Modules, in reading order: `extract` (the entry point), `text` (sentences, claus
 evidence), with `vetoes`, `seasons`, `roles` (a team mention's role), `movers` (who
 moves), `unnamed` (movers described, not named) and `directions` (from where to
 where); then `status` (rumour or confirmed) and `decide` (evidence to moves). The
-vocabulary is in `cues`.
+vocabulary is data: feeds/nlp/lexicons/<language>.toml, read through `feeds.nlp.lexicon`
+(all languages pooled).
 """
 
 from feeds.nlp.transfers.extract import _extract, extract_transfers

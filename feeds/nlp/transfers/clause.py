@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from feeds.models import Mention
-from feeds.nlp.transfers.cues.arrival import VERB_FINAL
-from feeds.nlp.transfers.cues.markers import COORDINATION_WORDS, RELATIVE_PRONOUNS
-from feeds.nlp.transfers.cues.timing import ALREADY
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.directions import passive_agent, read_directions
 from feeds.nlp.transfers.movers import cue_movers, cue_objects
 from feeds.nlp.transfers.roles import TO_WORDS, affiliation, role_floor, team_role
@@ -22,9 +20,12 @@ from feeds.nlp.transfers.text import WORD_START, Span, mentions_in
 from feeds.nlp.transfers.unnamed import described_object
 from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
 
+_LEX = pooled()
+_VERB_FINAL = _LEX.words("verb_final")
+_COORDINATION_WORDS = _LEX.words("coordination_words")
 _PREPOSITIONS = TO_WORDS - {"join", "joins", "joining", "rejoin"}
-_ALREADY = re.compile(WORD_START + r"(?:" + "|".join(ALREADY) + r")\W+(?:[\w']+\W+)?$")
-_RELATIVE = re.compile(r"\s*,\s*(?:" + RELATIVE_PRONOUNS + r")\b")
+_ALREADY = re.compile(WORD_START + r"(?:" + _LEX.alternation("already") + r")\W+(?:[\w']+\W+)?$")
+_RELATIVE = re.compile(r"\s*,\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
 _HEADLINE_GAP = re.compile(
     r"\s*(?:to|naar|à|a|al|alla|verso|zu|zum|zur|nach|chez|vers|para|por)\s+"
     r"(?:la |le |l'|de |het |die |das |the )?"
@@ -114,7 +115,7 @@ def _cue_evidence(
     words = story.low[cue.start : cue.end].split()
     dangling = not to and bool(words) and words[-1] in _PREPOSITIONS
     # "zal de Tour rijden": a clause-final verb with no team before it names no move.
-    dangling = dangling or (not to and story.low[cue.start : cue.end] in VERB_FINAL)
+    dangling = dangling or (not to and story.low[cue.start : cue.end] in _VERB_FINAL)
     found = Evidence("", family, span.sentence, span.title, not movers)
     # Where a described mover's words are: the object ("sign the Swiss") or the subject.
     found.subject_start, found.cue_start = described or (span.start, cue.start)
@@ -174,4 +175,4 @@ def _listed_after(story: Story, person: Mention, after: int) -> bool:
     if person.start < after:
         return False
     lead = story.low[max(after, person.start - 6) : person.start].rstrip()
-    return lead.endswith(",") or lead.rsplit(" ", 1)[-1] in COORDINATION_WORDS
+    return lead.endswith(",") or lead.rsplit(" ", 1)[-1] in _COORDINATION_WORDS

@@ -9,29 +9,41 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from feeds.models import Mention
-from feeds.nlp.transfers.cues.arrival import COLOURS, RACE_NOUNS, VERB_FINAL
-from feeds.nlp.transfers.cues.departure import (
-    MUTUAL_DEPART,
-    OWN_POST,
-    SWAP_FOR_MARKERS,
-    SWAP_NEEDS_BOTH,
-    SWAP_VERBS,
-)
-from feeds.nlp.transfers.cues.markers import TEAM_NOUNS
-from feeds.nlp.transfers.cues.team_verbs import AGENT_ARTICLES, PASSIVE_AGENT
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.roles import affiliation
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, mentions_in
 
 MAX_GAP_WORDS = 8
+_LEX = pooled()
+_VERB_FINAL = _LEX.words("verb_final")
+_RACE_NOUNS = _LEX.words("race_nouns")
+_COLOURS = _LEX["colours"]
+_MUTUAL_DEPART = _LEX["mutual_depart"]
+_SWAP_VERBS = _LEX["swap_verbs"]
+_SWAP_NEEDS_BOTH = _LEX["swap_needs_both"]
+_SWAP_FOR = _LEX.words("swap_for_markers")
 _AND_GAP = re.compile(r"\s+(?:and|en|et|e|und|y)\s+")
 _PASSIVE_AGENT = re.compile(
-    r"\s+(?:" + PASSIVE_AGENT + r")(?:\s+(?:" + AGENT_ARTICLES + r")\s+|\s+|(?<='))"
+    r"\s+(?:"
+    + _LEX.alternation("passive_agents")
+    + r")(?:\s+(?:"
+    + _LEX.alternation("agent_articles")
+    + r")\s+|\s+|(?<='))"
 )
-_SWAP_FOR = frozenset(SWAP_FOR_MARKERS)
-_OWN_POST = re.compile(OWN_POST)
-_GENERIC_TEAM = re.compile(r"\b(?:" + TEAM_NOUNS + r"|it|they|ze|elle|sie)\b")
+# Between a leaving verb and the team, the post held there ("quitte son poste chez X",
+# "leaves his role at X", "verlaat zijn functie bij X"): X is left, not joined.
+_OWN_POST = re.compile(
+    r"\s*(?:"
+    + _LEX.alternation("own_post_possessives")
+    + r")\s+[\w-]+\s+(?:"
+    + _LEX.alternation("own_post_prepositions")
+    + r")\s+(?:"
+    + "|".join(w if w.endswith("'") else w + r"\s+" for w in _LEX["own_post_articles"])
+    + r")?$"
+)
+_GENERIC_TEAM = re.compile(r"\b(?:" + _LEX.alternation("team_nouns") + r"|it|they|ze|elle|sie)\b")
 
 
 def passive_agent(story: Story, cue: Hit, teams: Sequence[Mention]) -> Mention | None:
@@ -110,7 +122,7 @@ def read_directions(
     """Destination candidates (team id -> weight) and origins for one cue."""
     local = mentions_in(teams, region)
     after = [t for t in local if t.start >= cue.end]
-    if story.low[cue.start : cue.end] in VERB_FINAL:
+    if story.low[cue.start : cue.end] in _VERB_FINAL:
         after = []  # the clause ends here; what follows is another clause's
     reading = _Reading(
         story,
@@ -137,7 +149,7 @@ def read_directions(
 def _arriving(r: _Reading) -> None:
     """A verb of the person's own ("joins", "wechselt"): the team it introduces, else one
     marked as the destination before it, else the team named with the person."""
-    if r.cue_starts(COLOURS):
+    if r.cue_starts(_COLOURS):
         r.cue_names_next(1)
     if not r.to:
         _team_after_arrival(r)
@@ -179,7 +191,7 @@ def _departing(r: _Reading) -> None:
     """A leaving verb: the team right after it is left (or, in a swap, the second one is
     joined); when both sides part, the team may come first."""
     if not r.after:
-        if r.cue_starts(MUTUAL_DEPART):  # "Pidcock and Ineos part ways"
+        if r.cue_starts(_MUTUAL_DEPART):  # "Pidcock and Ineos part ways"
             r.origin.update(t.entity_id for t in r.before if r.role(t) != "to")
         return
     # "leaves Lidl-Trek": the team right after; not "leaving Politt (UAE) behind".
@@ -194,12 +206,12 @@ def _departing(r: _Reading) -> None:
 
 def _leaves(r: _Reading, left: Mention) -> None:
     """The team after a leaving verb is left; after a swap verb, the next team is joined."""
-    target = _swapped_to(r.story, left, r.after) if r.cue_starts(SWAP_VERBS) else None
+    target = _swapped_to(r.story, left, r.after) if r.cue_starts(_SWAP_VERBS) else None
     if target is not None and target.entity_id != left.entity_id:
         r.add(target, 2.0)
         r.origin.discard(target.entity_id)  # "pour celui de B": not "from B"
         r.origin.add(left.entity_id)
-    elif not r.cue_starts(SWAP_NEEDS_BOTH):
+    elif not r.cue_starts(_SWAP_NEEDS_BOTH):
         r.origin.add(left.entity_id)
 
 
@@ -232,7 +244,7 @@ def _noun_arriving(r: _Reading) -> None:
     """ "X's move to Astana", "the arrival of X at ...": the team the noun introduces."""
     low, cue = r.story.low, r.cue
     # "move", "arrivo" also name a race's moves and finishes: they need "to"/"at".
-    loose = low[cue.start : cue.end] not in RACE_NOUNS
+    loose = low[cue.start : cue.end] not in _RACE_NOUNS
     for team in r.after:
         # "move to Astana", "arrival at Vinokourov's team"; not any team later on.
         gap = r.words_between(cue.end, team.start)

@@ -8,24 +8,29 @@ import re
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.transfers.cues.markers import BOSS_TITLES, COORDINATION_WORDS, SPEECH, TEAM_NOUNS
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.roles import OWNER_GAP
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import WORD, Span, within
 
+_LEX = pooled()
+_TEAM_NOUNS = _LEX.alternation("team_nouns")
+_COORDINATION_WORDS = _LEX.words("coordination_words")
 _PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
 )
 _SPEAKER = re.compile(
-    r"\b(?:" + SPEECH + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
+    r"\b(?:"
+    + _LEX.alternation("speech_verbs")
+    + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
 )
-_BOSS = re.compile(r"\b(?:" + BOSS_TITLES + r")\s*$")
+_BOSS = re.compile(r"\b(?:" + _LEX.alternation("boss_titles") + r")\s*$")
 _TEAM_OF = re.compile(
-    r"\b(?:" + TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du|(?:owned|run|led|founded)\s+by)"
+    r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du|(?:owned|run|led|founded)\s+by)"
     r"\s*$"
 )
-_TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + TEAM_NOUNS + r")\b")
+_TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|\u2019s|'|\u2019)\s*(?:[\w-]+\s+){0,2}|\s*)$")
 _LIST_GAP = re.compile(r"\s*[:\u2013\u2014-]?\s*$")
@@ -187,7 +192,7 @@ def _coordinated(story: Story, left: Mention, right: Mention, teams: Sequence[Me
     words = WORD.findall(" ".join(pieces))
     if any(c in ".;:!?" for c in "".join(pieces)):
         return False
-    others = [w for w in words if w not in COORDINATION_WORDS]
+    others = [w for w in words if w not in _COORDINATION_WORDS]
     has_link = "," in "".join(pieces) or len(others) < len(words)
     return has_link and len(others) <= 2
 

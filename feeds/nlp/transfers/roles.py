@@ -9,18 +9,14 @@ import re
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.transfers.cues.markers import (
-    AFFILIATION_MARKERS,
-    FILLER_WORDS,
-    FROM_MARKERS,
-    TO_MARKERS,
-)
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.text import ROLE_WORD, Span
 
-TO_WORDS = frozenset(TO_MARKERS.split("|"))
-_FROM_WORDS = frozenset(FROM_MARKERS.split("|"))
-_AFF_WORDS = frozenset(AFFILIATION_MARKERS.split("|"))
-_FILLERS = frozenset(FILLER_WORDS)
+_LEX = pooled()
+TO_WORDS = _LEX.words("to_markers")
+_FROM_WORDS = _LEX.words("from_markers")
+_AFF_WORDS = _LEX.words("affiliation_markers")
+_FILLERS = _LEX.words("filler_words")
 # Words that are both an article and a direction ("de" = the / of, "a" = a / to).
 _AMBIGUOUS = frozenset(w for w in _FILLERS if w in TO_WORDS | _FROM_WORDS | _AFF_WORDS) | {
     "a",

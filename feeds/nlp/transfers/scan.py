@@ -1,94 +1,57 @@
-"""The cue scan: the whole lexicon, compiled once at import and indexed by the first
-letters of the word each cue starts at, found in one pass over the lower-cased text.
+"""The cue scan: the cues of every language (feeds/nlp/lexicons), compiled once at
+import and indexed by the first letters of the word each cue starts at, found in one pass
+over the lower-cased text.
 
-A cue must start with at least two literal letters; one that cannot be indexed is
-refused here, at import.
+A cue must start with at least two literal letters; the lexicon loader refuses one that
+cannot be indexed. The order of a family's patterns does not matter: each family's hits
+come in text order, the move families' sorted by start and length, and no reader depends
+on the order of hits at one word.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from feeds.nlp.transfers.cues.announce import CONFIRMED, REPORTED_BY
-from feeds.nlp.transfers.cues.arrival import ARRIVE, NOUN_ARRIVE
-from feeds.nlp.transfers.cues.departure import DEPART, LOSE, NOUN_DEPART, RETIREMENT
-from feeds.nlp.transfers.cues.rumour import DISPUTE, RUMOUR, RUMOUR_SUPERSEDED, RUMOUR_WEAK
-from feeds.nlp.transfers.cues.team_verbs import ACQUIRE, COURTED
-from feeds.nlp.transfers.cues.vetoes import BACKGROUND, EXTENSION, ORGANISATION, RACE
+from feeds.nlp.lexicon import KEY_LEN, Lexicon, pooled
+from feeds.nlp.lexicon import index_keys as _prefixes
 from feeds.nlp.transfers.text import WORD, Span, within
 
 MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart", "courted")
-KEY_LEN = 3
-"""Cues are indexed by the first three letters of the word they start at."""
+FAMILIES = {
+    **{family: family for family in MOVE_FAMILIES},
+    "confirmed": "confirmed",
+    "rumour": "rumour",
+    "weak": "rumour_weak",
+    "superseded": "rumour_superseded",
+    "dispute": "dispute",
+    "retire": "retirement",
+    "reported": "reported_by",
+    "extension": "extension",
+    "race": "race",
+    "organisation": "organisation",
+    "background": "background",
+}
+"""Each family of hits and the lexicon concept (a cue concept) it is found by."""
 
 
-def _literal(pattern: str) -> str:
-    """The plain characters a pattern surely starts with ("rumou?r" -> "rumo")."""
-    out = []
-    for i, ch in enumerate(pattern):
-        if not (ch.isalnum() or ch in "' -"):
-            break
-        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
-            break
-        out.append(ch)
-    return "".join(out)
-
-
-def _prefixes(pattern: str) -> list[str]:
-    """Index keys (up to three letters) a pattern can start with."""
-    if pattern.startswith("(?:"):
-        group = pattern[3 : pattern.index(")")]
-        rest = pattern[pattern.index(")") + 1 :]
-        if rest[:1] in ("?", "*", "{"):
-            raise ValueError(f"cue {pattern!r} must not start with an optional group")
-        alts = [_literal(alt + rest) for alt in group.split("|")]
-    else:
-        alts = [_literal(pattern)]
-    if any(len(a) < 2 for a in alts):
-        raise ValueError(f"cue {pattern!r} needs a literal start of two letters")
-    return sorted({a[:KEY_LEN] if len(a) >= KEY_LEN else a for a in alts})
-
-
-def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    families: dict[str, Iterable[str]] = {
-        "arrive": ARRIVE,
-        "depart": DEPART,
-        "acquire": ACQUIRE,
-        "lose": LOSE,
-        "noun_arrive": NOUN_ARRIVE,
-        "noun_depart": NOUN_DEPART,
-        "courted": COURTED,
-        "confirmed": CONFIRMED,
-        "rumour": RUMOUR,
-        "weak": RUMOUR_WEAK,
-        "superseded": RUMOUR_SUPERSEDED,
-        "dispute": DISPUTE,
-        "retire": RETIREMENT,
-        "reported": REPORTED_BY,
-        "extension": EXTENSION,
-        "race": RACE,
-        "organisation": ORGANISATION,
-        "background": BACKGROUND,
-    }
+def _build_index(lexicon: Lexicon) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     index: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
-    for family, patterns in families.items():
-        for pattern in patterns:
-            compiled = re.compile(pattern)
-            for key in _prefixes(pattern):
+    for family, concept in FAMILIES.items():
+        for compiled in lexicon.compiled(concept):
+            for key in _prefixes(compiled.pattern):
                 index[key].append((family, compiled))
     return dict(index)
 
 
-_INDEX = _build_index()
+_INDEX = _build_index(pooled())
 _SHORT_KEYS = frozenset(k for k in _INDEX if len(k) < KEY_LEN)
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One cue found in the text (`family` as in `_build_index`)."""
+    """One cue found in the text (`family` as in `FAMILIES`)."""
 
     family: str
     start: int

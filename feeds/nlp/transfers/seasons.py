@@ -7,14 +7,50 @@ from __future__ import annotations
 
 import re
 
-from feeds.nlp.transfers.cues.timing import CONTRACT_END, NEXT_SEASON, PAST_YEAR, SEASON_YEAR
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import Span
 
-_SEASON = re.compile(r"\b" + SEASON_YEAR)
-_PAST_YEAR = re.compile(PAST_YEAR)
-_CONTRACT_END = re.compile(r"\b" + CONTRACT_END)
-_NEXT_SEASON = re.compile(r"\b(?:" + NEXT_SEASON + r")\b")
+_LEX = pooled()
+_YEAR = r"((?:19|20)\d\d)"
+
+
+def _spaced(concept: str) -> str:
+    """The concept's words, each followed by white space, as one alternation."""
+    return "|".join(word + r"\s+" for word in _LEX[concept])
+
+
+# A year introduced like this is when the move takes effect.
+_SEASON = re.compile(
+    r"\b(?:"
+    + _LEX.alternation("season_markers")
+    + r")\s+(?:"
+    + _spaced("season_articles")
+    + r")?"
+    + _YEAR
+    + r"\b"
+)
+# A past season in the words around a move verb makes it history ("joined Ineos in 2019").
+_PAST_YEAR = re.compile(r"\b(?:" + _LEX.alternation("past_year_markers") + r")\s+" + _YEAR + r"\b")
+# A year after these is the end of a contract, not the season of the move ("contract ends
+# in 2026", "until 2027"); the word boundary binds to the first branch only.
+_CONTRACT_END = re.compile(
+    r"\b(?:(?:"
+    + _LEX.alternation("contract_nouns")
+    + r")\s+(?:\w+\s+){0,3}(?:"
+    + _LEX.alternation("contract_end_verbs")
+    + r")\s+(?:"
+    + _LEX.alternation("contract_end_prepositions")
+    + r")?\s*"
+    + _YEAR
+    + r")|(?:"
+    + _LEX.alternation("until_markers")
+    + r")\s+(?:"
+    + _spaced("until_articles")
+    + r")?"
+    + _YEAR
+)
+_NEXT_SEASON = re.compile(r"\b(?:" + _LEX.alternation("next_season") + r")\b")
 
 
 def names_past_season(story: Story, start: int, end: int) -> bool:

@@ -7,19 +7,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from feeds.nlp.transfers.cues.announce import ANNOUNCING, ATTRIBUTIONS, AUXILIARIES, NEGATION
-from feeds.nlp.transfers.cues.markers import TEAM_NOUNS
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD_START, Span, within
 
 UNHEDGED = 0.25
-_NEGATION = re.compile(WORD_START + r"(?:" + "|".join(NEGATION) + r")\W+(?:\w+\W+){0,2}$")
+_LEX = pooled()
+_ATTRIBUTIONS = _LEX["attributions"]
+_NEGATION = re.compile(WORD_START + r"(?:" + _LEX.alternation("negation") + r")\W+(?:\w+\W+){0,2}$")
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
-    r"(?:" + TEAM_NOUNS + r")\b"
+    r"(?:" + _LEX.alternation("team_nouns") + r")\b"
 )
-_ANNOUNCING_VERB = re.compile(r"\s+(?:(?:" + AUXILIARIES + r")\s+)?(?:" + ANNOUNCING + r")\b")
+_ANNOUNCING_VERB = re.compile(
+    r"\s+(?:(?:"
+    + _LEX.alternation("announcing_auxiliaries")
+    + r")\s+)?(?:"
+    + _LEX.alternation("announcing_verbs")
+    + r")\b"
+)
 
 
 def sentence_status(story: Story, span: Span) -> int:
@@ -33,7 +40,7 @@ def sentence_status(story: Story, span: Span) -> int:
     for hit in within(story.hits.get("rumour", []), start, end):
         if any(s.start <= hit.start < s.end for s in superseded):
             continue
-        if story.low.startswith(ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
+        if story.low.startswith(_ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
             announced_by_team = True  # "according to the team", "volgens de ploeg"
             continue
         return -1

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.cues import NATIONALITIES, PERSON_ARTICLES
-from feeds.nlp.transfers.cues.arrival import VERB_FINAL
-from feeds.nlp.transfers.cues.team_verbs import THING_NOUNS
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import ROLE_WORD, Span
 
+_LEX = pooled()
+_VERB_FINAL = _LEX.words("verb_final")
+_THING_NOUNS = _LEX.words("thing_nouns")
 _DESCRIBED_OBJECT = re.compile(
     r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
@@ -45,7 +47,7 @@ def described_object(
     """The words of a definite description a team verb acts on ("Tudor have signed the
     32-year-old", "Jumbo-Visma heeft de Nederlander vastgelegd"): the mover is named
     elsewhere in the story. Contracts and deals are things, not people."""
-    if story.low[cue.start : cue.end] in VERB_FINAL:
+    if story.low[cue.start : cue.end] in _VERB_FINAL:
         subject = [t for t in teams if t.end <= cue.start]
         if not subject:
             return None
@@ -59,7 +61,7 @@ def described_object(
             return None
         lo, hi = cue.end, found.end()
         words = ROLE_WORD.findall(story.low, lo, hi)
-    if any(w in THING_NOUNS for w in words):
+    if any(w in _THING_NOUNS for w in words):
         return None
     if any(lo <= m.start < hi for m in (*people, *teams)):
         return None

@@ -11,25 +11,30 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.transfers.cues.timing import CURRENTLY, EARLIER, EARLIER_DETERMINERS, THIS_SEASON
-from feeds.nlp.transfers.cues.vetoes import REFUSAL
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.roles import role_floor, team_role
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.seasons import names_past_season
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import WORD_START, Span, mentions_in, within
 
-_THIS_SEASON = re.compile(THIS_SEASON)
+_LEX = pooled()
+_THIS_SEASON = re.compile(_LEX.alternation("this_season"))
 _MOVE_NEGATION = re.compile(
     WORD_START + r"(?:not|n't|cannot|never|niet|nooit|ne|jamais|non|mai|nicht|nie|nunca|no|niente|"
     r"nessun[oa]?|geen|kein(?:e|en)?|aucune?|ningún|ninguna)\W+"
     r"(?:[\w']+\W+){0,2}$"
 )
 _EARLIER = re.compile(
-    WORD_START + r"(?:" + EARLIER + r")\s+(?:(?:" + EARLIER_DETERMINERS + r")\s+|l'|l\u2019){0,2}$"
+    WORD_START
+    + r"(?:"
+    + _LEX.alternation("earlier")
+    + r")\s+(?:(?:"
+    + _LEX.alternation("earlier_determiners")
+    + r")\s+|l'|l\u2019){0,2}$"
 )
-_CURRENTLY = re.compile(WORD_START + r"(?:" + "|".join(CURRENTLY) + r")(?:\W|$)")
-_REFUSED = re.compile(r"\b(?:" + REFUSAL + r")\b")
+_CURRENTLY = re.compile(WORD_START + r"(?:" + _LEX.alternation("currently") + r")(?:\W|$)")
+_REFUSED = re.compile(r"\b(?:" + _LEX.alternation("refusal") + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
 _VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}$")
 

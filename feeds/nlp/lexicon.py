@@ -1,0 +1,358 @@
+"""The transfer vocabulary: one data file per language, loaded and checked once.
+
+`feeds/nlp/lexicons/<code>.toml` holds one language's patterns keyed by concept (the
+keys of `CONCEPTS`; en.toml says what each means), and `common.toml` the patterns several
+languages share. A language is added by adding its file: nothing here lists languages
+except `POOL_ORDER`, the order of the founding six (a new file comes after them, by name).
+
+A file is refused as a whole, with `<file>: <concept>[<index>]: <reason>`, when it names
+an unknown concept, gives a concept anything but a list of strings, or has a pattern that
+is empty or padded, not lower case (the text is lower-cased before matching), repeated,
+does not compile or uses a capturing group; a word with regular-expression characters
+and a cue the scan cannot index (two literal letters first) are refused too. So is a
+pattern in two files (what several languages share belongs in common.toml, once) and a
+file not named `<language code>.toml`, and a folder where no file gives a concept any
+pattern.
+
+`pooled()` is every bundled file together, in pool order, as feeds/nlp/transfers reads
+it; `load_lexicons(folder).language(code)` is one language's own file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
+
+CUE = "cue"
+"""Found by the scan at a word start, indexed by its first letters."""
+REGEX = "regex"
+"""A regular expression that a rule joins with "|" into a larger one."""
+WORD = "word"
+"""A plain word or phrase: a rule puts it into a regular expression or a set as it is."""
+
+CONCEPTS: Mapping[str, str] = MappingProxyType(
+    {
+        # move cues
+        "arrive": CUE,
+        "depart": CUE,
+        "acquire": CUE,
+        "lose": CUE,
+        "noun_arrive": CUE,
+        "noun_depart": CUE,
+        "courted": CUE,
+        # status cues
+        "confirmed": CUE,
+        "reported_by": CUE,
+        "rumour": CUE,
+        "rumour_weak": CUE,
+        "rumour_superseded": CUE,
+        "dispute": CUE,
+        # veto cues
+        "retirement": CUE,
+        "extension": CUE,
+        "race": CUE,
+        "organisation": CUE,
+        "background": CUE,
+        # status words
+        "attributions": WORD,
+        "announcing_auxiliaries": REGEX,
+        "announcing_verbs": WORD,
+        "negation": REGEX,
+        # grammar
+        "verb_final": WORD,
+        # how a move verb reads
+        "race_nouns": WORD,
+        "colours": WORD,
+        "mutual_depart": WORD,
+        "swap_verbs": WORD,
+        "swap_needs_both": WORD,
+        "swap_for_markers": WORD,
+        "own_post_possessives": WORD,
+        "own_post_prepositions": WORD,
+        "own_post_articles": WORD,
+        "passive_agents": WORD,
+        "agent_articles": WORD,
+        "thing_nouns": WORD,
+        "refusal": REGEX,
+        # words around mentions
+        "to_markers": WORD,
+        "from_markers": WORD,
+        "affiliation_markers": WORD,
+        "filler_words": WORD,
+        "coordination_words": WORD,
+        "pronouns": WORD,
+        "relative_pronouns": WORD,
+        "team_nouns": WORD,
+        "speech_verbs": WORD,
+        "boss_titles": WORD,
+        # when
+        "already": WORD,
+        "earlier": REGEX,
+        "earlier_determiners": WORD,
+        "currently": WORD,
+        "this_season": REGEX,
+        "past_year_markers": WORD,
+        "season_markers": WORD,
+        "season_articles": WORD,
+        "contract_nouns": WORD,
+        "contract_end_verbs": REGEX,
+        "contract_end_prepositions": WORD,
+        "until_markers": WORD,
+        "until_articles": WORD,
+        "next_season": REGEX,
+    }
+)
+
+COMMON = "common"
+POOL_ORDER = (COMMON, "en", "nl", "fr", "it", "es", "de")
+"""Shared patterns, then the languages in the order the vocabulary has always listed them.
+The order within a concept does not change what today's rules find (each tests for a
+match, or reads one that only one alternative can make); a fixed order keeps the built
+rules the same from run to run."""
+
+KEY_LEN = 3
+"""The scan indexes a cue by the first three letters of the word it starts at."""
+
+_FILE_NAME = re.compile(r"[a-z]{2,3}(?:_[a-z0-9]+)?")
+_REGEX_CHARACTERS = frozenset("\\.^$*+?{}[]()|")
+_ESCAPE = re.compile(r"\\.")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used, with where and why."""
+
+    def __init__(self, source: str, concept: str | None, index: int | None, reason: str):
+        where = source
+        if concept is not None:
+            where += f": {concept}" + (f"[{index}]" if index is not None else "")
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Patterns by concept; a concept the file leaves out has none. The regular
+    expressions (cues and regex pieces) are kept as they were compiled to be checked."""
+
+    name: str
+    concepts: Mapping[str, tuple[str, ...]]
+    regexes: Mapping[str, tuple[re.Pattern[str], ...]]
+
+    def __getitem__(self, concept: str) -> tuple[str, ...]:
+        if concept not in CONCEPTS:
+            raise KeyError(concept)
+        return self.concepts.get(concept, ())
+
+    def compiled(self, concept: str) -> tuple[re.Pattern[str], ...]:
+        """A cue or regex concept's patterns, compiled, in the order of `self[concept]`."""
+        if CONCEPTS[concept] == WORD:
+            raise KeyError(f"{concept} is a list of words, not of regular expressions")
+        return self.regexes.get(concept, ())
+
+    def alternation(self, concept: str) -> str:
+        """The patterns as one regular-expression alternation ("a|b|c")."""
+        return "|".join(self[concept])
+
+    def words(self, concept: str) -> frozenset[str]:
+        return frozenset(self[concept])
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every file of a lexicon folder, in pool order (common.toml first)."""
+
+    files: tuple[Lexicon, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.files if f.name != COMMON)
+
+    def language(self, code: str) -> Lexicon:
+        """One file as it is: a language's own patterns (or the shared ones, "common")."""
+        for lexicon in self.files:
+            if lexicon.name == code:
+                return lexicon
+        raise KeyError(f"no lexicon for {code!r} (have: {', '.join(f.name for f in self.files)})")
+
+    def pool(self, codes: Iterable[str] | None = None) -> Lexicon:
+        """The shared patterns and those of the given languages (all by default), together."""
+        wanted = None if codes is None else {COMMON, *codes}
+        chosen = [f for f in self.files if wanted is None or f.name in wanted]
+        written = {c: tuple(p for f in chosen for p in f.concepts.get(c, ())) for c in CONCEPTS}
+        regexes = {c: tuple(r for f in chosen for r in f.regexes.get(c, ())) for c in CONCEPTS}
+        return Lexicon(
+            "+".join(f.name for f in chosen),
+            MappingProxyType(written),
+            MappingProxyType({c: r for c, r in regexes.items() if CONCEPTS[c] != WORD}),
+        )
+
+
+def index_keys(pattern: str) -> list[str]:
+    """Index keys (up to three letters) a cue can start with; ValueError if there are none."""
+    if pattern.startswith("(?:"):
+        group = pattern[3 : pattern.index(")")]
+        rest = pattern[pattern.index(")") + 1 :]
+        if rest[:1] in ("?", "*", "{"):
+            raise ValueError("a cue must not start with an optional group")
+        alts = [_literal(alt + rest) for alt in group.split("|")]
+    else:
+        alts = [_literal(pattern)]
+    if any(len(a) < 2 for a in alts):
+        raise ValueError("a cue must start with two literal letters")
+    return sorted({a[:KEY_LEN] if len(a) >= KEY_LEN else a for a in alts})
+
+
+def _literal(pattern: str) -> str:
+    """The plain characters a pattern surely starts with ("rumou?r" -> "rumo")."""
+    out = []
+    for i, ch in enumerate(pattern):
+        if not (ch.isalnum() or ch in "' -"):
+            break
+        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+class _Refused(Exception):
+    """Why one pattern cannot be used; the caller adds where it is."""
+
+
+def _checked(kind: str, pattern: str) -> re.Pattern[str] | None:
+    """The pattern compiled (None for a word, which needs no compiling), or _Refused."""
+    if not pattern or pattern != pattern.strip():
+        raise _Refused("must not be empty or start or end with a space")
+    if _ESCAPE.sub("", pattern) != _ESCAPE.sub("", pattern).lower():
+        raise _Refused("must be lower case (the text is lower-cased before matching)")
+    if kind == WORD:
+        bad = sorted(_REGEX_CHARACTERS.intersection(pattern))
+        if bad:
+            raise _Refused(f"a word may not use regular-expression characters ({' '.join(bad)})")
+        return None
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise _Refused(f"does not compile: {exc}") from None
+    if compiled.groups:
+        raise _Refused("has a capturing group; write (?:...)")
+    if kind == CUE:
+        try:
+            index_keys(pattern)
+        except ValueError as exc:
+            raise _Refused(f"cannot be indexed by the scan: {exc}") from None
+    return compiled
+
+
+def _concept_patterns(
+    source: str, concept: str, value: object
+) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """A concept's patterns as written and, for regular expressions, compiled."""
+    if concept not in CONCEPTS:
+        close = difflib.get_close_matches(concept, list(CONCEPTS), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise LexiconError(source, concept, None, f"unknown concept{hint}")
+    if not isinstance(value, list):
+        kind = "a table" if isinstance(value, dict) else type(value).__name__
+        raise LexiconError(source, concept, None, f"must be a list of strings, not {kind}")
+    seen: dict[str, int] = {}
+    regexes = []
+    for i, pattern in enumerate(value):
+        if not isinstance(pattern, str):
+            shown = "a table" if isinstance(pattern, dict) else type(pattern).__name__
+            raise LexiconError(source, concept, i, f"must be a string, not {shown}")
+        try:
+            compiled = _checked(CONCEPTS[concept], pattern)
+        except _Refused as refused:
+            raise LexiconError(source, concept, i, f"{pattern!r} {refused}") from None
+        if pattern in seen:
+            raise LexiconError(
+                source, concept, i, f"{pattern!r} repeats {concept}[{seen[pattern]}]"
+            )
+        seen[pattern] = i
+        if compiled is not None:
+            regexes.append(compiled)
+    return tuple(value), tuple(regexes)
+
+
+def parse_lexicon(text: str, source: str, name: str) -> Lexicon:
+    """One lexicon file's text, checked; `source` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(source, None, None, f"not valid TOML: {exc}") from None
+    checked = {concept: _concept_patterns(source, concept, v) for concept, v in data.items()}
+    return Lexicon(
+        name,
+        MappingProxyType({concept: written for concept, (written, _) in checked.items()}),
+        MappingProxyType({concept: regexes for concept, (_, regexes) in checked.items()}),
+    )
+
+
+def _pool_rank(name: str) -> tuple[int, str]:
+    return (POOL_ORDER.index(name), "") if name in POOL_ORDER else (len(POOL_ORDER), name)
+
+
+def _check_shared(files: list[tuple[str, Lexicon]]) -> None:
+    """A pattern in two files is refused: several languages' patterns go to common.toml."""
+    first: dict[tuple[str, str], str] = {}
+    for source, lexicon in files:
+        for concept, patterns in lexicon.concepts.items():
+            for i, pattern in enumerate(patterns):
+                other = first.setdefault((concept, pattern), source)
+                if other != source:
+                    raise LexiconError(
+                        source,
+                        concept,
+                        i,
+                        f"{pattern!r} is in {other} too: a pattern several languages share "
+                        "goes in common.toml, once",
+                    )
+
+
+def load_lexicons(folder: str | Path | Traversable | None = None) -> Lexicons:
+    """Every `*.toml` of a lexicon folder (the bundled one by default), checked."""
+    if folder is None:
+        root: Path | Traversable = resources.files("feeds.nlp") / "lexicons"
+        shown = "feeds/nlp/lexicons"
+    else:
+        root = Path(folder) if isinstance(folder, str) else folder
+        shown = str(root)
+    items = [item for item in root.iterdir() if item.name.endswith(".toml")]
+    files: list[tuple[str, Lexicon]] = []
+    for item in sorted(items, key=lambda item: _pool_rank(item.name[: -len(".toml")])):
+        name = item.name[: -len(".toml")]
+        source = f"{shown}/{item.name}"
+        if not _FILE_NAME.fullmatch(name) and name != COMMON:
+            raise LexiconError(source, None, None, "name it <language code>.toml, e.g. pt.toml")
+        try:
+            text = item.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(source, None, None, f"cannot read: {exc}") from None
+        files.append((source, parse_lexicon(text, source, name)))
+    if not files:
+        raise LexiconError(shown, None, None, "no lexicon files (*.toml)")
+    _check_shared(files)
+    for concept in CONCEPTS:
+        # an empty alternation would match everywhere and turn its rule on everywhere
+        if not any(lexicon.concepts.get(concept) for _, lexicon in files):
+            raise LexiconError(shown, concept, None, "no file gives it a pattern")
+    return Lexicons(tuple(lexicon for _, lexicon in files))
+
+
+@cache
+def bundled() -> Lexicons:
+    """The bundled lexicon files, loaded once."""
+    return load_lexicons()
+
+
+@cache
+def pooled() -> Lexicon:
+    """Every bundled language together, in pool order: what feeds/nlp/transfers reads."""
+    return bundled().pool()

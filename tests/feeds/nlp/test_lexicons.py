@@ -1,0 +1,248 @@
+"""The transfer vocabulary as data: feeds/nlp/lexicons/*.toml through feeds/nlp/lexicon.py.
+
+Every bundled file loads; a broken file is refused as a whole with the file, the concept
+and the pattern's index named; the pooled lexicon is the files concatenated in pool
+order; and a language is added by adding a file, with no change to Python.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from feeds.nlp import lexicon
+from feeds.nlp.lexicon import (
+    CONCEPTS,
+    CUE,
+    POOL_ORDER,
+    LexiconError,
+    load_lexicons,
+    parse_lexicon,
+)
+from feeds.nlp.transfers import scan
+
+FOUNDING = ("en", "nl", "fr", "it", "es", "de")
+
+
+def _bundled_folder(tmp_path: Path) -> Path:
+    """A copy of the bundled lexicon folder, to add or break files in."""
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for item in (resources.files("feeds.nlp") / "lexicons").iterdir():
+        if item.name.endswith(".toml"):
+            (folder / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_every_bundled_file_loads() -> None:
+    lexicons = load_lexicons()
+    assert lexicons.languages == FOUNDING
+    assert [f.name for f in lexicons.files] == list(POOL_ORDER)
+    for code in FOUNDING:
+        own = lexicons.language(code)
+        assert sum(len(p) for p in own.concepts.values()) > 100, code
+        assert own["arrive"] and own["rumour"], code
+
+
+def test_the_english_file_documents_every_concept() -> None:
+    """en.toml is the reference: every concept is there, empty when English has none."""
+    assert set(load_lexicons().language("en").concepts) == set(CONCEPTS)
+
+
+def test_the_scan_reads_every_cue_concept() -> None:
+    assert set(scan.FAMILIES.values()) == {c for c, kind in CONCEPTS.items() if kind == CUE}
+
+
+def test_the_pooled_lexicon_is_the_files_in_pool_order() -> None:
+    lexicons = load_lexicons()
+    pooled = lexicon.pooled()
+    for concept in CONCEPTS:
+        expected = [p for code in POOL_ORDER for p in lexicons.language(code)[concept]]
+        assert list(pooled[concept]) == expected, concept
+    # each language's own patterns are its file's, and the routing pool adds the shared ones
+    nl = lexicons.pool(["nl"])
+    shared = lexicons.language("common")
+    assert nl["rumour"] == shared["rumour"] + lexicons.language("nl")["rumour"]
+    assert "zou(?:den)?\\b" in nl["rumour"] and "selon\\b" not in nl["rumour"]
+
+
+def test_pooled_patterns_keep_what_the_rules_depend_on() -> None:
+    """A few patterns whose place in the old code mattered, and the Dutch/German grammar."""
+    pooled = lexicon.pooled()
+    assert pooled.words("verb_final") == {
+        "trekken",
+        "unterschrieben",
+        "vastleggen",
+        "vastgelegd",
+        "aangetrokken",
+        "rijden",
+        "fahren",
+    }
+    assert pooled["attributions"][0] == "according to"
+    assert "interesse\\b" in load_lexicons().language("common")["rumour"]
+
+
+BROKEN = [
+    pytest.param(
+        "arive = ['joins\\b']\n",
+        "xx.toml: arive: unknown concept (did you mean 'arrive'?)",
+        id="unknown concept",
+    ),
+    pytest.param(
+        "arrive = ['joins\\b', 'sign(?:s|ed for\\b']\n",
+        "xx.toml: arrive[1]: 'sign(?:s|ed for\\\\b' does not compile: ...",
+        id="bad regex",
+    ),
+    pytest.param(
+        "rumour = ['(?:will )?join\\b']\n",
+        "xx.toml: rumour[0]: '(?:will )?join\\\\b' cannot be indexed by the scan: a cue must "
+        "not start with an optional group",
+        id="unindexable cue",
+    ),
+    pytest.param(
+        "race = ['a?b\\b']\n",
+        "xx.toml: race[0]: 'a?b\\\\b' cannot be indexed by the scan: a cue must start with "
+        "two literal letters",
+        id="cue without two literal letters",
+    ),
+    pytest.param(
+        "arrive = 'joins'\n", "xx.toml: arrive: must be a list of strings, not str", id="a string"
+    ),
+    pytest.param(
+        "[arrive]\njoin = 'x'\n",
+        "xx.toml: arrive: must be a list of strings, not a table",
+        id="a table",
+    ),
+    pytest.param(
+        "arrive = ['joins\\b', 3]\n", "xx.toml: arrive[1]: must be a string, not int", id="a number"
+    ),
+    pytest.param(
+        "depart = ['leaves\\b', 'quits\\b', 'leaves\\b']\n",
+        "xx.toml: depart[2]: 'leaves\\\\b' repeats depart[0]",
+        id="duplicate",
+    ),
+    pytest.param(
+        "team_nouns = ['team', 'squad(ra)?']\n",
+        "xx.toml: team_nouns[1]: 'squad(ra)?' a word may not use regular-expression "
+        "characters (( ) ?)",
+        id="regex in a word list",
+    ),
+    pytest.param(
+        "negation = ['(no|not)\\b']\n",
+        "xx.toml: negation[0]: '(no|not)\\\\b' has a capturing group; write (?:...)",
+        id="capturing group",
+    ),
+    pytest.param(
+        "rumour = ['Selon\\b']\n",
+        "xx.toml: rumour[0]: 'Selon\\\\b' must be lower case (the text is lower-cased before "
+        "matching)",
+        id="upper case",
+    ),
+    pytest.param(
+        "to_markers = ['to', ' naar']\n",
+        "xx.toml: to_markers[1]: ' naar' must not be empty or start or end with a space",
+        id="padded word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_a_broken_file_is_refused_naming_file_concept_and_index(text: str, message: str) -> None:
+    with pytest.raises(LexiconError) as error:
+        parse_lexicon(text, "xx.toml", "xx")
+    if message.endswith("..."):  # the rest is Python's own wording
+        assert str(error.value).startswith(message[: -len("...")])
+    else:
+        assert str(error.value) == message
+
+
+def test_a_broken_file_in_a_folder_refuses_the_whole_folder(tmp_path: Path) -> None:
+    folder = _bundled_folder(tmp_path)
+    (folder / "pt.toml").write_text("arrive = ['assina\\b']\nrumour = ['segundo (?:o\\b']\n")
+    with pytest.raises(LexiconError) as error:
+        load_lexicons(folder)
+    assert str(error.value).startswith(f"{folder}/pt.toml: rumour[0]: 'segundo (?:o\\\\b' ")
+
+
+def test_invalid_toml_is_refused_naming_the_file(tmp_path: Path) -> None:
+    folder = _bundled_folder(tmp_path)
+    (folder / "da.toml").write_text("arrive = ['skifter til\\b'\n")
+    with pytest.raises(LexiconError, match=re.escape(f"{folder}/da.toml: not valid TOML: ")):
+        load_lexicons(folder)
+
+
+def test_a_pattern_in_two_files_belongs_in_common(tmp_path: Path) -> None:
+    folder = _bundled_folder(tmp_path)
+    (folder / "pt.toml").write_text("rumour = ['segundo\\b', 'interesse\\b']\n")
+    with pytest.raises(LexiconError) as error:
+        load_lexicons(folder)
+    assert str(error.value) == (
+        f"{folder}/pt.toml: rumour[1]: 'interesse\\\\b' is in {folder}/common.toml too: a "
+        "pattern several languages share goes in common.toml, once"
+    )
+
+
+def test_a_badly_named_file_is_refused(tmp_path: Path) -> None:
+    folder = _bundled_folder(tmp_path)
+    (folder / "Portuguese.toml").write_text("arrive = ['assina com\\b']\n")
+    with pytest.raises(LexiconError) as error:
+        load_lexicons(folder)
+    assert str(error.value) == (
+        f"{folder}/Portuguese.toml: name it <language code>.toml, e.g. pt.toml"
+    )
+
+
+def test_a_new_language_is_a_new_file(tmp_path: Path) -> None:
+    """Portuguese and Danish added as files only: loaded, pooled after the founding six
+    (by name), indexed by the scan, and each readable on its own."""
+    folder = _bundled_folder(tmp_path)
+    (folder / "pt.toml").write_text(
+        "# Portuguese\n"
+        "arrive = ['assina (?:com|pela|pelo)\\b', 'reforça\\b']\n"
+        "rumour = ['segundo\\b', 'estaria\\b']\n"
+        "to_markers = ['para a', 'rumo']\n",
+        encoding="utf-8",
+    )
+    (folder / "da.toml").write_text("arrive = ['skifter til\\b']\n", encoding="utf-8")
+    shutil.copy(folder / "en.toml", tmp_path / "unrelated.txt")  # not a lexicon file
+
+    lexicons = load_lexicons(folder)
+    assert lexicons.languages == (*FOUNDING, "da", "pt")
+    pooled = lexicons.pool()
+    bundled = lexicon.pooled()
+    assert pooled["arrive"] == (
+        *bundled["arrive"],
+        "skifter til\\b",
+        "assina (?:com|pela|pelo)\\b",
+        "reforça\\b",
+    )
+    assert pooled["to_markers"][-2:] == ("para a", "rumo")
+    assert lexicons.language("pt")["rumour"] == ("segundo\\b", "estaria\\b")
+    assert lexicons.language("pt")["depart"] == ()
+
+    index = scan._build_index(pooled)
+    assert [p.pattern for family, p in index["ass"] if family == "arrive"] == [
+        "assina (?:com|pela|pelo)\\b"
+    ]
+    assert any(p.pattern == "segundo\\b" for family, p in index["seg"] if family == "rumour")
+
+
+def test_a_concept_no_file_gives_is_refused(tmp_path: Path) -> None:
+    """An empty alternation would match everywhere: "this_season" would veto every clause."""
+    folder = _bundled_folder(tmp_path)
+    english = (folder / "en.toml").read_text(encoding="utf-8")
+    this_season = re.search(r"(?m)^this_season = \[\n(?:    .*\n)*\]\n", english)
+    assert this_season is not None
+    (folder / "en.toml").write_text(english.replace(this_season.group(), ""), encoding="utf-8")
+    with pytest.raises(LexiconError) as error:
+        load_lexicons(folder)
+    assert str(error.value) == f"{folder}: this_season: no file gives it a pattern"
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="no lexicon files"):
+        load_lexicons(tmp_path)
