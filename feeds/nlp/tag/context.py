@@ -1,17 +1,8 @@
-"""Context decisions: whether a story is about cycling at all, and whether a team's
-one word (Jumbo, Astana, Total) is the team where it stands."""
+"""Cycling context: whether a story is about cycling at all, from the weight of its
+cycling words and of the riders and teams it names (a team's one word, Jumbo or Astana,
+is settled where it stands: see `weak_teams`)."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from feeds.nlp.cues.names import COMMON_WORDS
-from feeds.nlp.cues.team_words import PLACE_PREPOSITIONS, PLACE_TEAM_WORDS, RACE_WORDS
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag.keys import KeyInfo
-
-if TYPE_CHECKING:
-    from feeds.nlp.tag.resolver import Resolver
 
 # Cycling context: weight of vocabulary and entities a story needs.
 CONTEXT_NEEDED = 2
@@ -34,37 +25,3 @@ def vocabulary_weights(
 def is_cycling(strong_vocab: int, weak_vocab: int, entities: int) -> bool:
     real = strong_vocab + ENTITY_WEIGHT * entities
     return real > 0 and real + weak_vocab >= CONTEXT_NEEDED
-
-
-def weak_team(r: Resolver, info: KeyInfo, start: int, end: int, k0: int, k1: int) -> bool:
-    """A team word that may be something else: the team, or nothing at all, here.
-
-    True when that settles the occurrence either way; False when it is no team word,
-    or is also a person's name or alias (the person rules decide).
-    """
-    teams = info.teams
-    if not teams:
-        return False
-    if info.names or info.aliases:
-        return False
-    if not r.any_capital(start, end) or r.near_company(k0, k1):
-        return True  # a team word that is not a team here: nothing else either
-    if race_name(r.ft, k0, k1):
-        return True  # "UAE Tour", "Tour of Bahrain"
-    if info.key in PLACE_TEAM_WORDS and k0 > 0 and r.ft.word(k0 - 1) in PLACE_PREPOSITIONS:
-        return True  # "the stage finished in Astana": the city
-    if r.sentence_initial(start) and (info.key in COMMON_WORDS or r.used_lowercase(info.key)):
-        return True  # "Drops of rain fell...", "Total prize money..."
-    tid = r.pick_team([p.team_id for p in teams], start)
-    if tid is None:
-        return True
-    r.add_team(tid, start, end, teams[0].how)
-    return True
-
-
-def race_name(ft: FoldedText, k0: int, k1: int) -> bool:
-    n = ft.word_count
-    after = ft.word(k1) if k1 < n else ""
-    if after in RACE_WORDS:
-        return True
-    return k0 >= 2 and ft.word(k0 - 1) in ("of", "de", "van") and ft.word(k0 - 2) in RACE_WORDS

@@ -5,7 +5,6 @@ named before, "Vinokourov's team" to the team a staff member works for."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from feeds.nlp.cues.descriptions import (
     APPOSITION_LINKS,
@@ -18,10 +17,8 @@ from feeds.nlp.cues.nationalities import PERSON_ARTICLES
 from feeds.nlp.fold import fold_tokens
 from feeds.nlp.tag.keys import NationKey
 from feeds.nlp.tag.names import folded
+from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import WORDS
-
-if TYPE_CHECKING:
-    from feeds.nlp.tag.resolver import Resolver
 
 # How close a description must be followed by a name to be that name's apposition.
 APPOSITION_CHARS = 60
@@ -45,7 +42,7 @@ _POSSESSIVE_TEAM = re.compile(r"['\u2019]s?\s+(team|squad|outfit|équipe|ploeg)\
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]")
 
 
-def staff_teams(r: Resolver) -> None:
+def staff_teams(r: ResolverState) -> None:
     """ "Vinokourov's team": the team a staff member works for at publication."""
     for f in list(r.found):
         if f.kind != "staff":
@@ -54,13 +51,13 @@ def staff_teams(r: Resolver) -> None:
         m = _POSSESSIVE_TEAM.match(after)
         if not m:
             continue
-        tid = r.t.person(f.entity_id).team_on(r.published)
+        tid = r.person(f.entity_id).team_on(r.published)
         if tid and tid in r.lex.teams:
             # The mention is the "team" word; the name stays the staff member's.
             r.add_team(tid, f.end + m.start(1), f.end + m.end(1), "description")
 
 
-def descriptions(r: Resolver, descs: list[tuple[int, int, NationKey]]) -> None:
+def descriptions(r: ResolverState, descs: list[tuple[int, int, NationKey]]) -> None:
     """Read each nationality word (folded word range, key) as a description when the
     words around it make one: an article, a team or rider noun."""
     ft = r.ft
@@ -95,7 +92,7 @@ def descriptions(r: Resolver, descs: list[tuple[int, int, NationKey]]) -> None:
             _person_description(r, p.country, start, end)
 
 
-def _team_description(r: Resolver, country: str, start: int, end: int) -> None:
+def _team_description(r: ResolverState, country: str, start: int, end: int) -> None:
     """ "the Belgian team": the most recent team of that country named before, or the
     team of a staff member named before ("Vinokourov ... the Kazakh team")."""
     earlier: list[tuple[int, str]] = []
@@ -105,16 +102,16 @@ def _team_description(r: Resolver, country: str, start: int, end: int) -> None:
         if f.is_team:
             tid: str | None = f.entity_id
         elif f.kind == "staff":
-            tid = r.t.person(f.entity_id).team_on(r.published)
+            tid = r.person(f.entity_id).team_on(r.published)
         else:
             continue  # a team is never inferred from a rider
-        if tid and tid in r.lex.teams and r.t.team(tid).country == country:
+        if tid and tid in r.lex.teams and r.team(tid).country == country:
             earlier.append((f.start, tid))
     if earlier:
         r.add_team(max(earlier)[1], start, end, "description")
 
 
-def _person_description(r: Resolver, country: str, start: int, end: int) -> None:
+def _person_description(r: ResolverState, country: str, start: int, end: int) -> None:
     """ "the Dane": the one rider or staff member of that country named before."""
     earlier = {
         f.entity_id
@@ -122,13 +119,13 @@ def _person_description(r: Resolver, country: str, start: int, end: int) -> None
         if not f.is_team
         and f.kind in ("rider", "staff")
         and f.start < start
-        and r.t.person(f.entity_id).nationality == country
+        and r.person(f.entity_id).nationality == country
     }
     if len(earlier) == 1:
         r.add_person(earlier.pop(), start, end, "description")
 
 
-def _apposition(r: Resolver, end: int) -> bool:
+def _apposition(r: ResolverState, end: int) -> bool:
     """ "the Belgian Cian Uijtdebroeks", "the Italian Classics rider and sprinter Davide
     Ballerini": the description introduces the name that follows it, unlike "El español
     superó a Carlos Rodríguez", where a verb stands between."""

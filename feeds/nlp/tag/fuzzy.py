@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from feeds.nlp.cues.names import COMMON_WORDS
-from feeds.nlp.tag.names import folded
-
-if TYPE_CHECKING:
-    from feeds.nlp.tag.resolver import Resolver
+from feeds.nlp.tag.names import folded, fuzzy_limit
+from feeds.nlp.tag.state import ResolverState
 
 # A capitalised word of six letters or more: a candidate misspelling. The capital
 # comes first and the look-behind after it, so the scan skips to capitals in C
@@ -23,35 +19,7 @@ if TYPE_CHECKING:
 _CAP_WORD = re.compile(r"[A-ZÀ-ÞŁŠŽČ](?<!\w[A-ZÀ-ÞŁŠŽČ])\w{5,}")
 
 
-def fuzzy_limit(form: str) -> int:
-    """Edits a misspelling of surname `form` may have: one, two for long names."""
-    return 1 if len(form) < 9 else 2
-
-
-def fuzzy_given_index(
-    by_given: Mapping[str, Sequence[str]], surnames: Mapping[str, Sequence[str]]
-) -> dict[tuple[str, int], frozenset[str]]:
-    """(first two letters, length) of a word that may be a misspelt surname ->
-    the first names it would have to follow.
-
-    A story has dozens of capitalised words and almost none follows a first name
-    whose bearer's surname is that close: with this, the misspelling scan looks
-    at the word before only when a match is possible at all.
-    """
-    index: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
-    for given, ids in by_given.items():
-        for pid in ids:
-            forms = surnames.get(pid)
-            if not forms or len(forms[0]) < 6:
-                continue
-            form = forms[0]
-            size, limit, prefix = len(form), fuzzy_limit(form), form[:2]
-            for length in range(size - limit, size + limit + 1):
-                index[prefix, length].add(given)
-    return {k: frozenset(v) for k, v in index.items()}
-
-
-def misspellings(r: Resolver) -> None:
+def misspellings(r: ResolverState) -> None:
     """Misspelt surnames of people in the story, or after a person's exact first name."""
     covered = sorted((f.start, f.end) for f in r.found)
     starts = [s for s, _ in covered]

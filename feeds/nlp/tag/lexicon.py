@@ -5,7 +5,8 @@ built once per roster."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from feeds.nlp.cues.cycling import CYCLING_STRONG, CYCLING_WEAK
@@ -15,7 +16,6 @@ from feeds.nlp.cues.team_words import COMPANY_CUES
 from feeds.nlp.fold import fold_tokens
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, WEAK_CUE_WEIGHT
-from feeds.nlp.tag.fuzzy import fuzzy_given_index
 from feeds.nlp.tag.keys import (
     CompanyKey,
     CueKey,
@@ -25,7 +25,7 @@ from feeds.nlp.tag.keys import (
     PersonKey,
     TeamKey,
 )
-from feeds.nlp.tag.names import folded, is_common, split_name, surname_forms
+from feeds.nlp.tag.names import folded, fuzzy_limit, is_common, split_name, surname_forms
 from feeds.roster import Person, Roster, Team
 
 
@@ -105,6 +105,29 @@ def build_lexicon(roster: Roster) -> Lexicon:
         nationality_words={word for key in nations for word in key.split()},
         vocab_words=vocab_words,
     )
+
+
+def fuzzy_given_index(
+    by_given: Mapping[str, Sequence[str]], surnames: Mapping[str, Sequence[str]]
+) -> dict[tuple[str, int], frozenset[str]]:
+    """(first two letters, length) of a word that may be a misspelt surname ->
+    the first names it would have to follow.
+
+    A story has dozens of capitalised words and almost none follows a first name
+    whose bearer's surname is that close: with this, the misspelling scan looks
+    at the word before only when a match is possible at all.
+    """
+    index: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
+    for given, ids in by_given.items():
+        for pid in ids:
+            forms = surnames.get(pid)
+            if not forms or len(forms[0]) < 6:
+                continue
+            form = forms[0]
+            size, limit, prefix = len(form), fuzzy_limit(form), form[:2]
+            for length in range(size - limit, size + limit + 1):
+                index[prefix, length].add(given)
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 def _person_entries(person: Person) -> Iterable[tuple[str, Payload]]:

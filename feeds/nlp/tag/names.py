@@ -1,5 +1,6 @@
 """Forms of a person's name: given names and surname words, the ways the surname is
-written alone, and whether two first names are spellings of one."""
+written alone, whether two first names are spellings of one, and how far a misspelt
+surname may be from its own."""
 
 from __future__ import annotations
 
@@ -54,3 +55,8 @@ def given_variant(word: str, given: str) -> bool:
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
+
+
+def fuzzy_limit(form: str) -> int:
+    """Edits a misspelling of surname `form` may have: one, two for long names."""
+    return 1 if len(form) < 9 else 2

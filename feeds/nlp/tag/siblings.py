@@ -4,12 +4,9 @@ Simon" is the rider of that first name and of a surname named before."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from feeds.nlp.fold import fold_tokens
-
-if TYPE_CHECKING:
-    from feeds.nlp.tag.resolver import Resolver
+from feeds.nlp.tag.state import ResolverState
 
 # Substrings one of which every _SIBLING match contains: a cheap test first, since the
 # regex, a case-insensitive alternation, costs ~100 µs a story.
@@ -45,7 +42,7 @@ _SIBLING = re.compile(
 )
 
 
-def shared_surname(r: Resolver, start: int, k0: int, k1: int) -> tuple[str, int, int] | None:
+def shared_surname(r: ResolverState, start: int, k0: int, k1: int) -> tuple[str, int, int] | None:
     """ "Adam and Simon Yates", "Ion en Gorka Izagirre": the first name before the
     "and" shares the full name's surname. Only when that makes a roster name."""
     ft, text = r.ft, r.text
@@ -66,7 +63,7 @@ def shared_surname(r: Resolver, start: int, k0: int, k1: int) -> tuple[str, int,
     return (pid, first_start, first_end) if pid is not None else None
 
 
-def siblings(r: Resolver) -> None:
+def siblings(r: ResolverState) -> None:
     """ "Adam Yates ... his twin brother Simon": a first name right after a word for a
     sibling is the rider of that first name and the surname of someone named before."""
     low = r.lowered()
@@ -81,7 +78,7 @@ def siblings(r: Resolver) -> None:
         for f in reversed(r.found):
             if f.start >= start or f.is_team or f.kind not in ("rider", "staff"):
                 continue
-            surname = fold_tokens(r.t.person(f.entity_id).name)[1:]
+            surname = fold_tokens(r.person(f.entity_id).name)[1:]
             ids = r.lex.full_name_ids(given + surname)
             pid = r.pick_person(ids, start) if ids else None
             if pid is not None and pid != f.entity_id:

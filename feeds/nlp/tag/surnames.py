@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from feeds.nlp.cues.names import COMMON_WORDS, PARTICLES, ROLE_WORDS
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.names import given_variant
+from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import HYPHENS
-
-if TYPE_CHECKING:
-    from feeds.nlp.tag.resolver import Resolver
 
 # How far (characters) a team may sit from a surname to settle who it is.
 NEARBY_TEAM_CHARS = 80
@@ -31,7 +28,7 @@ class Shadows:
     """Where a surname follows a variant of its own rider's first name: start -> rider."""
 
 
-def alias(r: Resolver, info: KeyInfo, start: int, end: int) -> bool:
+def alias(r: ResolverState, info: KeyInfo, start: int, end: int) -> bool:
     ids = info.alias_ids
     if not ids:
         return False
@@ -44,7 +41,7 @@ def alias(r: Resolver, info: KeyInfo, start: int, end: int) -> bool:
     return True
 
 
-def shadowed_surnames(r: Resolver, pending: list[Hit]) -> Shadows:
+def shadowed_surnames(r: ResolverState, pending: list[Hit]) -> Shadows:
     """Surnames that in this story belong to someone else ("Tiger Woods", "Sam Bennett")."""
     shadows = Shadows()
     text = r.text
@@ -79,7 +76,7 @@ def shadowed_surnames(r: Resolver, pending: list[Hit]) -> Shadows:
     return shadows
 
 
-def _unknown_given(r: Resolver, word: str, ps: int, k0: int) -> bool:
+def _unknown_given(r: ResolverState, word: str, ps: int, k0: int) -> bool:
     """A first name the lists do not know ("sports director Servais Knaven"): a
     capitalised word, written like a name, inside a sentence of ordinary prose, that
     is no everyday, cycling or entity word. Titles, roles and nationalities are
@@ -97,13 +94,13 @@ def _unknown_given(r: Resolver, word: str, ps: int, k0: int) -> bool:
     return k0 - 1 not in r.hit_last_words
 
 
-def _is_title_word(r: Resolver, word: str) -> bool:
+def _is_title_word(r: ResolverState, word: str) -> bool:
     return (
         word in ROLE_WORDS or word in PARTICLES or word in r.lex.nationality_words or len(word) <= 1
     )
 
 
-def _looks_given(r: Resolver, word: str) -> bool:
+def _looks_given(r: ResolverState, word: str) -> bool:
     """A known first name (roster or common ones): "Tiger", "Sam", "Adam".
 
     Only known names: in German every noun is capitalised ("Teamkollege Pogačar"),
@@ -113,7 +110,7 @@ def _looks_given(r: Resolver, word: str) -> bool:
 
 
 def surname(
-    r: Resolver,
+    r: ResolverState,
     info: KeyInfo,
     start: int,
     end: int,
@@ -155,7 +152,7 @@ def surname(
     return True
 
 
-def _nearest_named(r: Resolver, named: list[str], pos: int) -> str:
+def _nearest_named(r: ResolverState, named: list[str], pos: int) -> str:
     if len(named) == 1:
         return named[0]  # the usual case: one person of that surname named in full
 
@@ -167,7 +164,7 @@ def _nearest_named(r: Resolver, named: list[str], pos: int) -> str:
     return max(named, key=score)
 
 
-def _by_nearby_team(r: Resolver, ids: Sequence[str], start: int, end: int) -> str | None:
+def _by_nearby_team(r: ResolverState, ids: Sequence[str], start: int, end: int) -> str | None:
     near = {
         f.entity_id
         for f in r.found
@@ -175,5 +172,5 @@ def _by_nearby_team(r: Resolver, ids: Sequence[str], start: int, end: int) -> st
     }
     if not near:
         return None
-    hits = [i for i in ids if r.t.person(i).team_on(r.published) in near]
+    hits = [i for i in ids if r.person(i).team_on(r.published) in near]
     return hits[0] if len(hits) == 1 else None

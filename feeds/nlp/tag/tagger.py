@@ -11,13 +11,14 @@ from datetime import date, datetime
 from feeds.models import Mention, StoryTags
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
-from feeds.nlp.tag.careers import Kind, today
+from feeds.nlp.tag.careers import today
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
-from feeds.nlp.tag.resolver import Found, Resolver
+from feeds.nlp.tag.resolver import Resolver
+from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.transfers import extract_transfers
-from feeds.roster import Person, Roster, Team
+from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class Tagger:
         self.roster = roster
         self.lexicon: Lexicon = build_lexicon(roster)  # what the rules look up
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
-        self._by_date: dict[object, tuple[dict[str, Kind], dict[str, str | None]]] = {}
+        self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
 
@@ -165,15 +166,9 @@ class Tagger:
         company_words = {ft.word_index(pos) for pos in company_at}
         return Candidates(ft, hits, vocab, weak_vocab, company_words)
 
-    # --- helpers used by the resolver -----------------------------------------------
+    # --- what the resolver is given -----------------------------------------------
 
-    def person(self, person_id: str) -> Person:
-        return self.lexicon.people[person_id]
-
-    def team(self, team_id: str) -> Team:
-        return self.lexicon.teams[team_id]
-
-    def date_caches(self, published: date | None) -> tuple[dict[str, Kind], dict[str, str | None]]:
+    def date_caches(self, published: date | None) -> DateCaches:
         """Shared caches of people's kinds and racing categories on `published`.
 
         Both depend only on the person and the date (undated: on today), and the same
@@ -195,7 +190,8 @@ class Tagger:
         if found is None:
             return []
         strong, weak = vocabulary_weights(found.vocab, found.weak_vocab, feed_is_cycling)
-        state = Resolver(self, found.text, published, found.hits, strong, weak)
+        caches = self.date_caches(published)
+        state = Resolver(self.lexicon, caches, found.text, published, found.hits, strong, weak)
         state.company_words = found.company_words
         return state.run()
 

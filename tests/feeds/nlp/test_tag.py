@@ -625,7 +625,7 @@ SPANS = [
 
 
 def _resolver_for(text: str, tagger: Tagger) -> _Resolver:
-    return _Resolver(tagger, FoldedText(text), None, [], 0, 0)
+    return _Resolver(tagger.lexicon, tagger.date_caches(None), FoldedText(text), None, [], 0, 0)
 
 
 @pytest.mark.parametrize("span", SPANS)
