@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.pipeline.custom_roster import load_current_roster
 from bot.pipeline.fanout import FanOut
 from bot.pipeline.ingest import Ingestor
 from bot.pipeline.parse_pool import ParsePool
-from bot.pipeline.roster_state import RosterState
+from bot.pipeline.roster_state import RosterState, load_roster_state
 from bot.settings import DEFAULT_FEEDS, Settings
 from feeds.ingest.fetch import Fetcher
 from feeds.ingest.netguard import AddressPolicy, new_session
@@ -41,25 +40,26 @@ class App:
     roster_state: RosterState
     ingestor: Ingestor
     scheduler: AsyncIOScheduler
+    parse_pool: ParsePool
     roster_files: tuple[str | Path, ...] = ()
 
 
 @asynccontextmanager
 async def build_app(
-    settings: Settings, *, roster_files: Sequence[str | Path] = ()
+    settings: Settings, *, roster_files: Sequence[str | Path] = (), exclusive: bool = False
 ) -> AsyncIterator[App]:
+    """Everything a command needs; `exclusive` (run, poll) takes the database's writer lock
+    for as long as the app is open, so a second bot on the same file is refused."""
     # Tagging runs in a thread; at Python's default 5 ms switch interval the event loop
     # waited up to ~100 ms for the GIL during a busy poll (bench/polling.py), at 1 ms
     # about 15 ms.
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
-    storage = await Storage.open(settings.database)
+    storage = await Storage.open(settings.database, exclusive=exclusive)
     parse_pool = ParsePool()
     session = None
     ingestor = None
     try:
-        roster_state = RosterState(
-            await load_current_roster(storage, roster_files), freeze_heap=True
-        )
+        roster_state = await load_roster_state(storage, roster_files, freeze_heap=True)
         policy = AddressPolicy(settings.allow_private_hosts)
         session = new_session(policy, user_agent=USER_AGENT, concurrency=settings.fetch_concurrency)
         fetcher = Fetcher(
@@ -71,7 +71,7 @@ async def build_app(
             roster_state,
             poll_interval_s=settings.poll_minutes * 60,
             parse_pool=parse_pool,
-            fanout=FanOut(settings.max_story_age_hours * 3600, settings.feeds),
+            fanout=FanOut(settings.max_story_age_hours * 3600, settings.feeds, roster_state.guilds),
         )
         scheduler = AsyncIOScheduler(timezone="UTC")
         yield App(
@@ -82,6 +82,7 @@ async def build_app(
             roster_state,
             ingestor,
             scheduler,
+            parse_pool,
             tuple(roster_files),
         )
     finally:
@@ -115,8 +116,14 @@ async def seed_feeds(storage: Storage, settings: Settings, now: float) -> int:
 def build_bot(app: App, **options: Any) -> DomestiqueBot:
     """The Discord client over what `build_app` built; discord.py is loaded only here, so
     commands that never talk to Discord start without it."""
+    from discord import VoiceClient
+
     from bot.discord.client import DomestiqueBot
 
+    # This bot never joins a voice channel; without the flags, discord.py warns at every
+    # start that the voice libraries (PyNaCl, davey) are missing.
+    VoiceClient.warn_nacl = False
+    VoiceClient.warn_dave = False
     return DomestiqueBot(
         settings=app.settings,
         storage=app.storage,
@@ -124,6 +131,7 @@ def build_bot(app: App, **options: Any) -> DomestiqueBot:
         scheduler=app.scheduler,
         roster_state=app.roster_state,
         fetcher=app.fetcher,
+        parse_pool=app.parse_pool,
         roster_files=app.roster_files,
         **options,
     )

@@ -9,7 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+from feeds.ingest.urls import UrlRefused, check_url, is_host_name, shown
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     "https://www.cyclingnews.com/feeds.xml",
@@ -57,8 +58,41 @@ class Settings:
         return bool(self.discord_token)
 
 
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_SQLITE_URL = "sqlite:///"
+
+
 def _path(name: str, raw: str) -> Path:
-    return Path(raw.strip()).expanduser()
+    """The SQLite file: a path, or `sqlite:///path` as SQLAlchemy writes it (three slashes
+    and a relative path, four for an absolute one; `sqlite:///:memory:` keeps nothing).
+
+    Any other URL is refused: `postgresql://...` read as a path made a folder named
+    `postgresql:` with a fresh SQLite file in it, which looked like a working setup. The
+    message names the scheme only, as the rest may hold a password."""
+    value = raw.strip()
+    scheme = _URL_SCHEME.match(value)
+    if scheme is None:
+        return Path(value).expanduser()
+    kind = scheme.group(1).lower()
+    if kind.split("+")[0] in ("postgres", "postgresql"):
+        raise SettingsError(
+            f"{name}: PostgreSQL is not supported yet; use a SQLite file path or sqlite:///path"
+        )
+    if kind != "sqlite":
+        raise SettingsError(
+            f"{name} must be a file path or a sqlite:///path URL; {kind}:// is not supported"
+        )
+    if value == "sqlite://":
+        return Path(":memory:")  # SQLAlchemy's spelling of an in-memory database
+    rest = value[len(_SQLITE_URL) :] if value[: len(_SQLITE_URL)].lower() == _SQLITE_URL else ""
+    if not rest:
+        raise SettingsError(
+            f"{name}: a sqlite URL has no host and needs a path: sqlite:///relative/path "
+            "or sqlite:////absolute/path"
+        )
+    if "?" in rest:
+        raise SettingsError(f"{name}: sqlite URL options (after '?') are not supported")
+    return Path(rest)
 
 
 def _token(name: str, raw: str) -> str | None:
@@ -86,16 +120,16 @@ def _amount(unit: str, low: float, high: float) -> Callable[[str, str], float]:
 
 
 def _http_url(name: str, raw: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    value = raw.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in schemes or not parts.hostname:
-        raise SettingsError(f"{name} must be a {'/'.join(schemes)} URL, got {raw!r}")
-    return value
+    try:
+        return check_url(raw, schemes)
+    except UrlRefused as exc:
+        # `shown` masks a password: this message goes to the terminal and the logs.
+        raise SettingsError(f"{name}: {shown(raw.strip())} {exc}") from None
 
 
 def check_feed_url(raw: str) -> str:
-    """A feed URL a person typed: http(s) with a host, else SettingsError saying so."""
-    return _http_url("a feed URL", raw)
+    """A feed URL a person typed (feeds/ingest/urls.py), else SettingsError saying why."""
+    return _http_url("the feed URL", raw)
 
 
 def _gateway_url(name: str, raw: str) -> str:
@@ -109,7 +143,13 @@ def _feeds(name: str, raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_http_url(name, u) for u in urls))
 
 
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9-]{1,63})*\.?$")
+def _host(item: str) -> bool:
+    """A host name, an IP address or a CIDR (`[::1]` written as in a URL is fine)."""
+    try:
+        ipaddress.ip_network(item.strip("[]"), strict=False)
+    except ValueError:
+        return is_host_name(item)
+    return True
 
 
 def _hosts(name: str, raw: str) -> tuple[str, ...]:
@@ -117,14 +157,11 @@ def _hosts(name: str, raw: str) -> tuple[str, ...]:
     for item in (h.strip().lower() for h in raw.split(",")):
         if not item:
             continue
-        try:
-            ipaddress.ip_network(item.strip("[]"), strict=False)
-        except ValueError:
-            if not _HOSTNAME.match(item):
-                raise SettingsError(
-                    f"{name} takes host names, IP addresses or CIDRs separated by commas; "
-                    f"{item!r} is none of these"
-                ) from None
+        if not _host(item):
+            raise SettingsError(
+                f"{name} takes host names, IP addresses or CIDRs separated by commas; "
+                f"{item!r} is none of these"
+            )
         hosts.append(item.strip("[]"))
     return tuple(hosts)
 

@@ -1,7 +1,9 @@
-"""Pieces every lookup cog uses: resolving typed names, autocomplete, paged replies."""
+"""Pieces every lookup cog uses: resolving typed names, autocomplete, paged replies,
+numbers typed into a text option."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ from feeds.roster.names import MAX_CHOICES, NameIndex, RosterNames
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
+    from feeds.roster import Roster
     from storage.lookups import Lookups
 
 RenderPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]
@@ -29,10 +32,47 @@ ENTITY_KINDS = [
 or the server's tracked riders and teams."""
 
 
+SQLITE_MAX_INT = 2**63 - 1
+"""The largest integer SQLite stores; a bigger one typed as an id is no id of ours."""
+_TYPED_NUMBER = re.compile(r"#?\s*([0-9]+)")
+
+
 async def lookups_for(bot: DomestiqueBot, interaction: discord.Interaction) -> Lookups:
     """The lookups as the one asking may see them: no stories of feeds that only other
-    servers' moderators added."""
+    servers' moderators added, and the stories their own server's names tagged."""
     return await bot.lookups.seen_from(interaction.guild_id, bot.settings.feeds)
+
+
+def names_in(bot: DomestiqueBot, guild_id: int | None) -> RosterNames:
+    """The name indexes as seen in `guild_id`: the shared ones with that server's own
+    riders, teams and aliases (bot/pipeline/guild_names.py); the shared ones in DMs."""
+    return bot.roster_state.guilds.names(guild_id, bot.names, bot.today())
+
+
+def roster_in(bot: DomestiqueBot, guild_id: int | None) -> Roster:
+    """The roster as seen in `guild_id` (see `names_in`)."""
+    return bot.roster_state.guilds.roster(guild_id)
+
+
+def typed_id(text: str, what: str) -> int:
+    """The number of a `what` ("subscription", "follow") picked from the list or
+    typed ("12", "#12"): digits only, positive, and within SQLite's integer range, else a
+    UserFacingError saying so (a 27-digit number overflowed the query)."""
+    match = _TYPED_NUMBER.fullmatch(text.strip())
+    if match is None:
+        raise UserFacingError(f"Pick a {what} from the list: its number, such as #12.")
+    value = int(match.group(1))
+    if not 1 <= value <= SQLITE_MAX_INT:
+        raise UserFacingError(f"There is no {what} with that number. Pick one from the list.")
+    return value
+
+
+def in_range(value: int | None, low: int, high: int, what: str) -> int | None:
+    """An integer option checked again here (Discord enforces the range it was told, but
+    the bot must not rely on what the client sends)."""
+    if value is not None and not low <= value <= high:
+        raise UserFacingError(f"{what} must be a whole number from {low} to {high}.")
+    return value
 
 
 def per_user_cooldown():

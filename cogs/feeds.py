@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -22,8 +23,9 @@ from discord.ext import commands
 
 from bot.discord import render
 from bot.discord.permissions import check_moderator, is_moderator
+from bot.pipeline import cycling_share
 from cogs._common import paged_reply
-from feeds.ingest.parse import parse_feed
+from feeds.ingest.urls import UrlRefused, check_feed_url
 from feeds.models import Story, StoryTags
 from storage.guild_config import FeedAdded
 
@@ -35,8 +37,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREVIEW_STORIES = 3
+PREVIEW_ITEMS = 200
+"""Items parsed of a previewed feed: as many as a poll stores (Ingestor.max_items)."""
+PREVIEWS_AT_ONCE = 2
+"""Previews fetched and parsed at once across all servers. Each holds up to 5 MiB and
+queues for the one parse process ingestion uses; past this, a moderator is asked to
+come back in a moment rather than joining a queue that only grows."""
 FEEDS_PER_PAGE = 10
-URL_MAX = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,10 @@ class Preview:
 
 class FeedRefused(Exception):
     """Why a URL is not a working feed (shown to the moderator)."""
+
+
+class PreviewBusy(FeedRefused):
+    """PREVIEWS_AT_ONCE previews are running already."""
 
 
 def _latest(stories: list[Story], n: int) -> list[Story]:
@@ -68,7 +79,7 @@ def preview_embed(preview: Preview, roster: Roster, heading: str) -> discord.Emb
         title=render.truncate(f"{heading}: {render.escape(preview.title) or 'feed'}", 256),
         colour=render.BRAND_COLOUR,
     )
-    lines = [render.escape(preview.url)]
+    lines = [render.escape(render.url_text(preview.url))]
     if not preview.stories:
         lines.append("The feed has no stories yet.")
     for story, tags in preview.stories:
@@ -81,7 +92,7 @@ def preview_embed(preview: Preview, roster: Roster, heading: str) -> discord.Emb
 
 
 def health_line(feed: Feed) -> str:
-    name = render.link(feed.title or feed.url, feed.url, 120)
+    name = render.link(feed.title or render.url_text(feed.url), feed.url, 120)
     parts = [f"• {name}"]
     if feed.disabled_reason:
         parts.append(f"⛔ disabled: {render.truncate(render.escape(feed.disabled_reason), 150)}")
@@ -112,6 +123,7 @@ class Feeds(commands.Cog):
 
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
+        self._previews = asyncio.Semaphore(PREVIEWS_AT_ONCE)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return check_moderator(interaction)
@@ -122,40 +134,55 @@ class Feeds(commands.Cog):
 
     async def preview(self, url: str) -> Preview:
         """Fetch and parse `url` and tag its latest stories, or raise FeedRefused."""
-        fetcher = self.bot.fetcher
-        if fetcher is None:
+        if self._previews.locked():
+            raise PreviewBusy(
+                "the bot is busy checking other feeds right now; try again in a moment"
+            )
+        async with self._previews:
+            return await self._preview(url)
+
+    async def _preview(self, url: str) -> Preview:
+        fetcher, parse_pool = self.bot.fetcher, self.bot.parse_pool
+        if fetcher is None or parse_pool is None:
             raise FeedRefused("this bot was started without a feed fetcher")
-        if len(url) > URL_MAX:
-            raise FeedRefused("the URL is too long")
         result = await fetcher.fetch(url)
         if result.outcome == "failed" or result.body is None:
             raise FeedRefused(result.error or "nothing was fetched")
-        parsed = await asyncio.to_thread(parse_feed, result.body, base_url=result.final_url)
+        try:
+            # In the parse process, as ingestion does: a big feed takes seconds of CPU.
+            parsed = await parse_pool.parse(result.body, result.final_url or url, PREVIEW_ITEMS)
+        except BrokenProcessPool:
+            raise FeedRefused("the feed parser stopped; try again in a moment") from None
         if parsed.error:
             raise FeedRefused(parsed.error)
         tagger = self.bot.roster_state.tagger  # one snapshot for the preview
 
-        def tag_all() -> list[tuple[Story, StoryTags]]:
+        def tag_latest() -> list[tuple[Story, StoryTags]]:
+            # Tagged as ingestion will tag the feed's first poll: measured on its stories.
+            is_cycling = cycling_share.measure(tagger, parsed.stories).is_cycling
             out = []
             for story in _latest(parsed.stories, PREVIEW_STORIES):
                 published = story.published.date() if story.published else None
-                text = "\n\n".join(p for p in (story.summary, story.body) if p)
-                out.append((story, tagger.tag(story.title, text, published, feed_is_cycling=True)))
+                text = cycling_share.story_text(story)
+                tags = tagger.tag(story.title, text, published, feed_is_cycling=is_cycling)
+                out.append((story, tags))
             return out
 
-        tagged = await asyncio.to_thread(tag_all)
+        tagged = await asyncio.to_thread(tag_latest)
         return Preview(url, parsed.title, tagged, len(parsed.stories))
 
     async def _preview_or_say(
         self, interaction: discord.Interaction, url: str, verb: str
     ) -> Preview | None:
         try:
+            # The rule settings and `domestique feeds add` apply, before anything is fetched.
+            check_feed_url(url)
             return await self.preview(url)
-        except FeedRefused as exc:
+        except (UrlRefused, FeedRefused) as exc:
             reason = render.truncate(render.escape(str(exc)), 500)
-            await interaction.edit_original_response(
-                content=f"{verb} {render.escape(url)}: {reason}"
-            )
+            # Cut: a refused URL may be far longer than a message may be.
+            shown = render.truncate(render.escape(render.url_text(url)), 300)
+            await interaction.edit_original_response(content=f"{verb} {shown}: {reason}")
             return None
 
     @feeds.command(name="add", description="Use a news feed (RSS or Atom) in this server")
@@ -210,10 +237,11 @@ class Feeds(commands.Cog):
         removed = await self.bot.storage.guild_config.remove_feed(
             guild_id, url.strip(), time.time(), defaults=self.defaults
         )
+        shown = render.truncate(render.escape(render.url_text(url)), 300)
         text = (
-            f"This server no longer uses {render.escape(url)}."
+            f"This server no longer uses {shown}."
             if removed
-            else f"This server does not use {render.escape(url)}."
+            else f"This server does not use {shown}."
         )
         await interaction.response.send_message(text, ephemeral=True)
 
@@ -228,7 +256,7 @@ class Feeds(commands.Cog):
         )
         wanted = current.lower()
         return [
-            app_commands.Choice(name=render.truncate(f.url, 100), value=f.url)
+            app_commands.Choice(name=render.truncate(render.url_text(f.url), 100), value=f.url)
             for f in feeds
             if wanted in f.url.lower() or wanted in (f.title or "").lower()
             if len(f.url) <= 100

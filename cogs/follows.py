@@ -20,9 +20,11 @@ from cogs._common import (
     ENTITY_KINDS,
     choices,
     entity_label,
+    in_range,
     names_for,
     per_user_cooldown,
     target_entity,
+    typed_id,
 )
 from storage.follows import Follow, TooManyFollows
 
@@ -103,10 +105,7 @@ class Follows(commands.Cog):
     async def unfollow(
         self, interaction: discord.Interaction, follow: app_commands.Range[str, 1, 30]
     ) -> None:
-        try:
-            follow_id = int(follow.strip().lstrip("#"))
-        except ValueError:
-            raise UserFacingError("Pick one of your follows from the list.") from None
+        follow_id = typed_id(follow, "follow")
         mine = {f.id: f for f in await self.bot.storage.follows.for_user(interaction.user.id)}
         if follow_id not in mine or not await self.bot.storage.follows.remove(
             interaction.user.id, follow_id
@@ -158,6 +157,8 @@ class Follows(commands.Cog):
         hour: app_commands.Range[int, 0, 23] | None = None,
         minute: app_commands.Range[int, 0, 59] | None = None,
     ) -> None:
+        in_range(hour, 0, 23, "hour")
+        in_range(minute, 0, 59, "minute")
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)

@@ -13,9 +13,11 @@ from cogs._common import (
     STORIES_PER_PAGE,
     choices,
     lookups_for,
+    names_in,
     paged_reply,
     per_user_cooldown,
     resolve,
+    roster_in,
 )
 
 if TYPE_CHECKING:
@@ -33,8 +35,9 @@ class Riders(commands.Cog):
         self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
     ) -> None:
         # Names resolve in memory, before any reply: an unknown one is answered ephemerally.
-        person_id = resolve(self.bot.names.people, name, "rider")
-        roster = self.bot.roster_state.roster
+        # As this server sees the roster: with its own riders, teams and aliases.
+        person_id = resolve(names_in(self.bot, interaction.guild_id).people, name, "rider")
+        roster = roster_in(self.bot, interaction.guild_id)
         person = roster.people[person_id]
         today = self.bot.today()
         lookups = await lookups_for(self.bot, interaction)
@@ -55,7 +58,7 @@ class Riders(commands.Cog):
     async def rider_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.names.people, current)
+        return choices(names_in(self.bot, interaction.guild_id).people, current)
 
 
 async def setup(bot: DomestiqueBot) -> None:

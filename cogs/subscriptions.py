@@ -21,9 +21,12 @@ from cogs._common import (
     ENTITY_KINDS,
     choices,
     entity_label,
+    in_range,
     names_for,
+    names_in,
     per_user_cooldown,
     target_entity,
+    typed_id,
 )
 from storage.subscriptions import Subscription
 
@@ -80,7 +83,8 @@ class Subscriptions(commands.Cog):
     def describe(self, sub: Subscription) -> str:
         what = {"tracked": "tracked riders and teams", "all": "every story"}.get(sub.kind)
         if what is None:
-            label = entity_label(self.bot.names, sub.entity_id) if sub.entity_id else "all teams"
+            names = names_in(self.bot, sub.guild_id)
+            label = entity_label(names, sub.entity_id) if sub.entity_id else "all teams"
             what = f"{sub.kind} {label}" if sub.kind != "transfers" else f"transfers ({label})"
         mode = (
             "each story"
@@ -121,7 +125,8 @@ class Subscriptions(commands.Cog):
         if guild is None or channel.guild.id != guild.id:
             raise UserFacingError("Pick a channel of this server.")
         kind = what.value
-        entity_id = target_entity(self.bot.names, kind, name, "subscribe to")
+        in_range(digest_hour, 0, 23, "digest_hour")
+        entity_id = target_entity(names_in(self.bot, guild.id), kind, name, "subscribe to")
         me = guild.me or await guild.fetch_member(self.bot.user.id)  # type: ignore[union-attr]
         missing = missing_permissions(channel, me)
         if missing:
@@ -154,9 +159,8 @@ class Subscriptions(commands.Cog):
     async def subscribe_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(
-            names_for(self.bot.names, getattr(interaction.namespace, "what", None)), current
-        )
+        names = names_in(self.bot, interaction.guild_id)
+        return choices(names_for(names, getattr(interaction.namespace, "what", None)), current)
 
     @per_user_cooldown()
     @app_commands.command(name="unsubscribe", description="Stop one of this server's subscriptions")
@@ -168,10 +172,7 @@ class Subscriptions(commands.Cog):
         self, interaction: discord.Interaction, subscription: app_commands.Range[str, 1, 30]
     ) -> None:
         guild_id = interaction.guild_id or 0
-        try:
-            sub_id = int(subscription.strip().lstrip("#"))
-        except ValueError:
-            raise UserFacingError("Pick a subscription from the list.") from None
+        sub_id = typed_id(subscription, "subscription")
         sub = await self.bot.storage.subscriptions.get(guild_id, sub_id)
         if sub is None or not await self.bot.storage.subscriptions.remove(guild_id, sub_id):
             raise UserFacingError(f"This server has no subscription #{sub_id}.")
@@ -184,13 +185,14 @@ class Subscriptions(commands.Cog):
         if not is_moderator(interaction):
             return []
         subs = await self.bot.storage.subscriptions.for_guild(interaction.guild_id)
+        names = names_in(self.bot, interaction.guild_id)
         out = []
         for sub in subs:
             channel = self.bot.get_channel(sub.channel_id)
             where = f"#{channel.name}" if channel is not None else str(sub.channel_id)
             text = render.clean_text(
                 f"#{sub.id} {where}: {sub.kind} "
-                f"{entity_label(self.bot.names, sub.entity_id) if sub.entity_id else ''}"
+                f"{entity_label(names, sub.entity_id) if sub.entity_id else ''}"
             )
             if current.lower() in text.lower():
                 out.append(app_commands.Choice(name=text[:100], value=str(sub.id)))

@@ -13,9 +13,11 @@ from cogs._common import (
     STORIES_PER_PAGE,
     choices,
     lookups_for,
+    names_in,
     paged_reply,
     per_user_cooldown,
     resolve,
+    roster_in,
 )
 
 if TYPE_CHECKING:
@@ -32,8 +34,9 @@ class Teams(commands.Cog):
     async def team(
         self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
     ) -> None:
-        team_id = resolve(self.bot.names.teams, name, "team")
-        roster = self.bot.roster_state.roster
+        # As this server sees the roster: with its own riders, teams and aliases.
+        team_id = resolve(names_in(self.bot, interaction.guild_id).teams, name, "team")
+        roster = roster_in(self.bot, interaction.guild_id)
         team = roster.teams[team_id]
         today = self.bot.today()
         lookups = await lookups_for(self.bot, interaction)
@@ -53,7 +56,7 @@ class Teams(commands.Cog):
     async def team_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(self.bot.names.teams, current)
+        return choices(names_in(self.bot, interaction.guild_id).teams, current)
 
 
 async def setup(bot: DomestiqueBot) -> None:

@@ -1,16 +1,17 @@
-"""/track (riders and teams a server tracks, its aliases) and /settings (log channel).
+"""/track (riders and teams a server tracks, its own names) and /settings (log channel).
 
 Moderators only (bot/discord/permissions.py). A rider or team the roster does not know can be
-created with `new:True`: it is stored as roster TOML (custom_entities) and the roster in
-force is rebuilt in a thread and swapped, so the next story is tagged with it. How
-server aliases reach the tagger, or stay with the server, is in bot/pipeline/custom_roster.py.
+created with `new:True`, and any rider or team given more names: both are this server's own
+(stored as roster TOML in custom_entities, and in guild_aliases), tagging the stories this
+server reads, never another server's (bot/pipeline/custom_roster.py, guild_names.py). A
+name that would tag most stories (a common word, a race, a place…) is refused, saying why.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import discord
@@ -28,14 +29,14 @@ from bot.pipeline.custom_roster import (
     display_name,
     entity_names,
     entity_toml,
-    load_current_roster,
     name_owners,
     new_entity_id,
+    refusal,
     split_names,
 )
-from cogs._common import choices, names_for, per_user_cooldown, resolve
+from cogs._common import choices, names_for, names_in, per_user_cooldown, resolve, roster_in
 from cogs.subscriptions import missing_permissions
-from feeds.roster import parse_roster
+from feeds.roster import Roster, parse_roster
 from feeds.roster.names import fold
 
 if TYPE_CHECKING:
@@ -48,10 +49,18 @@ KINDS = [
     app_commands.Choice(name="team", value="team"),
 ]
 PREFIX = {"rider": "person", "team": "team"}
+LOCAL_NOTE = (
+    "already another rider's or team's name, so it works in this server's /track "
+    "commands only and tags no story"
+)
 
 
 def _invalid(exc: InvalidName) -> UserFacingError:
     return UserFacingError(str(exc))
+
+
+def _listed(names: Sequence[str]) -> str:
+    return ", ".join(render.escape(n) for n in names)
 
 
 class Track(commands.Cog):
@@ -67,27 +76,48 @@ class Track(commands.Cog):
 
     def __init__(self, bot: DomestiqueBot) -> None:
         self.bot = bot
-        self._reload = asyncio.Lock()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return check_moderator(interaction)
 
-    async def reload_roster(self) -> None:
-        """Rebuild the roster in force with the stored custom entities and aliases, and swap
-        it with its tagger (both built in a thread); one rebuild at a time, so an older
-        roster never replaces a newer one."""
-        async with self._reload:
-            roster = await load_current_roster(self.bot.storage, self.bot.roster_files)
-            await asyncio.to_thread(self.bot.roster_state.replace, roster)
+    async def refresh(self, guild_id: int) -> None:
+        """This server's own names changed: its matcher, roster and name indexes follow
+        (rebuilt when next used). No other server's, and never the shared roster."""
+        own = await self.bot.storage.guild_config.own_names(guild_id)
+        self.bot.roster_state.guilds.set(guild_id, own.get(guild_id))
 
     async def _resolve(self, guild_id: int, kind: str, typed: str) -> str:
-        """The entity id ("person:…"/"team:…") `typed` names: a roster name (or an
-        autocomplete value), else one of this server's own aliases."""
+        """The entity id ("person:…"/"team:…") `typed` names: one of this server's own
+        aliases, else a name as this server sees the roster (or an autocomplete value)."""
         wanted = fold(typed)
         for entity_id, alias in await self.bot.storage.guild_config.aliases(guild_id):
             if bare(entity_id)[0] == PREFIX[kind] and fold(alias) == wanted:
                 return entity_id
-        return f"{PREFIX[kind]}:{resolve(names_for(self.bot.names, kind), typed, kind)}"
+        index = names_for(names_in(self.bot, guild_id), kind)
+        return f"{PREFIX[kind]}:{resolve(index, typed, kind)}"
+
+    async def _sort(
+        self, roster: Roster, entity_id: str, aliases: Sequence[str]
+    ) -> tuple[list[str], list[str]]:
+        """(tagging, local): the new names that will tag this server's stories, and those
+        already naming another entity (/track commands only). Names the entity already has
+        are left out. A name too broad to tag by refuses the whole command, saying why."""
+        known = {fold(n) for n in entity_names(roster, entity_id)}
+        owners = name_owners(roster)
+        tagging: list[str] = []
+        local: list[str] = []
+        for alias in dict.fromkeys(aliases):
+            if fold(alias) in known:
+                continue
+            if clash(owners, entity_id, alias):
+                local.append(alias)
+                continue
+            reason = await refusal(self.bot.lookups, entity_id, alias)
+            if reason:
+                raise UserFacingError(f"Nothing was added: {render.escape(reason)}")
+            tagging.append(alias)
+            known.add(fold(alias))
+        return tagging, local
 
     # --- /track add|remove|list ----------------------------------------------------------
 
@@ -95,7 +125,7 @@ class Track(commands.Cog):
     @app_commands.describe(
         kind="rider or team",
         name="Pick from the suggestions, or type a new name with new:True",
-        new="Add a rider or team the roster does not know yet",
+        new="Add a rider or team the roster does not know yet (for this server)",
         aliases="Other names it goes by, separated by commas (e.g. Zozo, Z. Test)",
         short_names="For a new team: short names (e.g. UAE, UAD)",
     )
@@ -112,8 +142,6 @@ class Track(commands.Cog):
     ) -> None:
         guild_id = interaction.guild_id
         assert guild_id is not None  # guild_only
-        storage = self.bot.storage.guild_config
-        now = time.time()
         if not new:
             await self._track_known(interaction, guild_id, kind, name, aliases, short_names)
             return
@@ -123,42 +151,42 @@ class Track(commands.Cog):
             shorts = split_names(short_names, "short name") if kind == "team" else []
         except InvalidName as exc:
             raise _invalid(exc) from None
-        roster = self.bot.roster_state.roster
-        existing = names_for(self.bot.names, kind).candidates(clean)
+        roster = roster_in(self.bot, guild_id)
+        existing = names_for(names_in(self.bot, guild_id), kind).candidates(clean)
         if existing:
             shown = render.escape(display_name(roster, f"{PREFIX[kind]}:{existing[0]}"))
             raise UserFacingError(
                 f"The roster already has a {kind} called {shown}: "
                 "pick it from the suggestions (without new)."
             )
+        storage = self.bot.storage.guild_config
+        entity_id = new_entity_id(roster, PREFIX[kind], clean, await storage.custom_entity_ids())
+        reason = await refusal(self.bot.lookups, entity_id, clean)
+        if reason:
+            raise UserFacingError(f"Nothing was added: {render.escape(reason)}")
+        probe = roster.merged(parse_roster(entity_toml(entity_id, clean, []), entity_id))
+        tagging, local = await self._sort(probe, entity_id, [*extra, *shorts])
         await interaction.response.defer(ephemeral=True, thinking=True)
-        entity_id = new_entity_id(roster, PREFIX[kind], clean)
-        owners = name_owners(roster)
-        shared = [a for a in extra if not clash(owners, entity_id, a)]
-        own = [a for a in extra if a not in shared]
-        shared_shorts = [a for a in shorts if not clash(owners, entity_id, a)]
-        own += [a for a in shorts if a not in shared_shorts]
-        content = entity_toml(entity_id, clean, shared, shared_shorts)
+        content = entity_toml(
+            entity_id,
+            clean,
+            [a for a in extra if a in tagging],
+            [a for a in shorts if a in tagging],
+        )
         parse_roster(content, entity_id)  # what is stored must load at every start
-        user_id = interaction.user.id
-        if not await storage.add_custom_entity(entity_id, guild_id, content, user_id, now):
+        user_id, now = interaction.user.id, time.time()
+        if not await storage.add_custom_entity(
+            entity_id, guild_id, content, user_id, now, aliases=local, track=True
+        ):
             raise UserFacingError(f"A {kind} with that name was just added: try /track add again.")
-        for alias in own:
-            await storage.add_alias(guild_id, entity_id, alias, user_id, now)
-        await storage.track(guild_id, entity_id, user_id, now)
-        await self.reload_roster()
+        await self.refresh(guild_id)
         log.info("guild %s added %s", guild_id, entity_id)
-        lines = [f"Added the new {kind} {render.escape(clean)} and this server tracks it."]
-        if shared or shared_shorts:
-            names = ", ".join(render.escape(a) for a in (*shared, *shared_shorts))
-            lines.append(f"Also known as: {names}.")
-        if own:
-            names = ", ".join(render.escape(a) for a in own)
-            lines.append(
-                f"{names}: already another rider's or team's name, so kept for this "
-                "server's /track commands only."
-            )
-        lines.append("Stories from now on are tagged with it.")
+        lines = [f"Added the new {kind} {render.escape(clean)} for this server, which tracks it."]
+        if tagging:
+            lines.append(f"Also known as: {_listed(tagging)}.")
+        if local:
+            lines.append(f"{_listed(local)}: {LOCAL_NOTE}.")
+        lines.append("This server's stories are tagged with it from now on.")
         await interaction.edit_original_response(content="\n".join(lines))
 
     async def _track_known(
@@ -170,9 +198,8 @@ class Track(commands.Cog):
         aliases: str | None,
         short_names: str | None,
     ) -> None:
-        """Track a rider or team the roster knows; other names given are added as with
-        `/track alias add` (for everyone when free, else for this server only)."""
-        storage = self.bot.storage.guild_config
+        """Track a rider or team this server knows; other names given are added as with
+        `/track alias add`, all or none."""
         entity_id = await self._resolve(guild_id, kind, name)
         try:
             extra = split_names(aliases, "alias")
@@ -180,35 +207,20 @@ class Track(commands.Cog):
                 extra += split_names(short_names, "short name")
         except InvalidName as exc:
             raise _invalid(exc) from None
-        if extra:
-            await interaction.response.defer(ephemeral=True, thinking=True)
-        user_id, now = interaction.user.id, time.time()
-        added = await storage.track(guild_id, entity_id, user_id, now)
-        roster = self.bot.roster_state.roster
+        roster = roster_in(self.bot, guild_id)
+        tagging, local = await self._sort(roster, entity_id, extra)
+        added, tracked = await self.bot.storage.guild_config.add_aliases(
+            guild_id, entity_id, [*tagging, *local], interaction.user.id, time.time(), track=True
+        )
+        if added:
+            await self.refresh(guild_id)
         label = render.escape(display_name(roster, entity_id))
-        lines = [f"This server {'now' if added else 'already'} tracks {label}."]
-        if not extra:
-            await reply(interaction, lines[0], ephemeral=True)
-            return
-        known = {fold(n) for n in entity_names(roster, entity_id)}
-        owners = name_owners(roster)
-        shared: list[str] = []
-        own: list[str] = []
-        for alias in dict.fromkeys(extra):
-            if fold(alias) in known or not await storage.add_alias(
-                guild_id, entity_id, alias, user_id, now
-            ):
-                continue
-            (own if clash(owners, entity_id, alias) else shared).append(alias)
-        if shared:
-            await self.reload_roster()
-            lines.append("Also known as: " + ", ".join(render.escape(a) for a in shared) + ".")
-        if own:
-            lines.append(
-                ", ".join(render.escape(a) for a in own) + ": already another rider's or "
-                "team's name, so kept for this server's /track commands only."
-            )
-        await interaction.edit_original_response(content="\n".join(lines))
+        lines = [f"This server {'now' if tracked else 'already'} tracks {label}."]
+        if [a for a in tagging if a in added]:
+            lines.append(f"Also known as: {_listed([a for a in tagging if a in added])}.")
+        if [a for a in local if a in added]:
+            lines.append(f"{_listed([a for a in local if a in added])}: {LOCAL_NOTE}.")
+        await reply(interaction, "\n".join(lines), ephemeral=True)
 
     @track.command(name="remove", description="Stop tracking a rider or team")
     @app_commands.choices(kind=KINDS)
@@ -221,7 +233,7 @@ class Track(commands.Cog):
         guild_id = interaction.guild_id
         assert guild_id is not None
         entity_id = await self._resolve(guild_id, kind, name)
-        label = render.escape(display_name(self.bot.roster_state.roster, entity_id))
+        label = render.escape(display_name(roster_in(self.bot, guild_id), entity_id))
         if await self.bot.storage.guild_config.untrack(guild_id, entity_id):
             await reply(interaction, f"This server no longer tracks {label}.", ephemeral=True)
         else:
@@ -232,21 +244,24 @@ class Track(commands.Cog):
         guild_id = interaction.guild_id
         assert guild_id is not None
         storage = self.bot.storage.guild_config
-        roster = self.bot.roster_state.roster
+        roster = roster_in(self.bot, guild_id)
+        tagging = self.bot.roster_state.guilds.tagging(guild_id)
+        mine = set(tagging.entity_ids()) if tagging else set()
+        local = set(tagging.local) if tagging else set()
         tracked = await storage.tracked(guild_id)
         own: dict[str, list[str]] = {}
         for entity_id, alias in await storage.aliases(guild_id):
             own.setdefault(entity_id, []).append(alias)
         lines = []
-        for entity_id in dict.fromkeys([*tracked, *own]):
+        for entity_id in dict.fromkeys([*tracked, *sorted(mine), *own]):
             kind = "rider" if bare(entity_id)[0] == "person" else "team"
-            line = f"• **{render.escape(display_name(roster, entity_id))}** ({kind})"
+            whose = "this server's own " if entity_id in mine else ""
+            line = f"• **{render.escape(display_name(roster, entity_id))}** ({whose}{kind})"
             if entity_id not in tracked:
                 line += " · not tracked"
             if own.get(entity_id):
-                known = {fold(n) for n in entity_names(roster, entity_id)}
                 shown = [
-                    render.escape(a) + ("" if fold(a) in known else " (this server only)")
+                    render.escape(a) + (" (/track only)" if (entity_id, a) in local else "")
                     for a in own[entity_id]
                 ]
                 line += " · aliases: " + ", ".join(shown)
@@ -261,7 +276,7 @@ class Track(commands.Cog):
 
     # --- /track alias add|remove ---------------------------------------------------------
 
-    @alias.command(name="add", description="Give a rider or team another name")
+    @alias.command(name="add", description="Give a rider or team another name on this server")
     @app_commands.choices(kind=KINDS)
     @per_user_cooldown()
     async def alias_add(
@@ -278,31 +293,34 @@ class Track(commands.Cog):
             clean = clean_name(alias, "alias", limit=60)
         except InvalidName as exc:
             raise _invalid(exc) from None
-        roster = self.bot.roster_state.roster
+        roster = roster_in(self.bot, guild_id)
         label = render.escape(display_name(roster, entity_id))
         if fold(clean) in {fold(n) for n in entity_names(roster, entity_id)}:
-            text = f"{label} is already known as {render.escape(clean)}."
-            await reply(interaction, text, ephemeral=True)
+            await reply(
+                interaction, f"{label} is already known as {render.escape(clean)}.", ephemeral=True
+            )
             return
         others = clash(name_owners(roster), entity_id, clean)
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        storage = self.bot.storage.guild_config
-        if not await storage.add_alias(
+        if not others:
+            await self._sort(roster, entity_id, [clean])  # refuses a name too broad
+        if not await self.bot.storage.guild_config.add_alias(
             guild_id, entity_id, clean, interaction.user.id, time.time()
         ):
-            await interaction.edit_original_response(content="This server already has that alias.")
+            await reply(interaction, "This server already has that alias.", ephemeral=True)
             return
+        await self.refresh(guild_id)
         if others:
             other = render.escape(display_name(roster, sorted(others)[0]))
             text = (
-                f"{render.escape(clean)} already names {other}, so it stays with this server: "
-                f"it works in this server's /track commands for {label}, and stories are "
-                "not tagged by it."
+                f"{render.escape(clean)} already names {other}, so it stays with this "
+                f"server's /track commands for {label}, and stories are not tagged by it."
             )
         else:
-            await self.reload_roster()
-            text = f"{label} is now also known as {render.escape(clean)}, from the next story on."
-        await interaction.edit_original_response(content=text)
+            text = (
+                f"{label} is now also known as {render.escape(clean)} on this server, "
+                "from the next story on."
+            )
+        await reply(interaction, text, ephemeral=True)
 
     @alias.command(name="remove", description="Remove a name this server gave")
     @app_commands.choices(kind=KINDS)
@@ -322,14 +340,8 @@ class Track(commands.Cog):
         if match is None or not await storage.remove_alias(guild_id, entity_id, match):
             await reply(interaction, "This server has no such alias.", ephemeral=True)
             return
-        roster = self.bot.roster_state.roster
-        if fold(match) not in {fold(n) for n in entity_names(roster, entity_id)}:
-            # It never reached the tagger (it names another entity): nothing to rebuild.
-            await reply(interaction, f"Removed {render.escape(match)}.", ephemeral=True)
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        await self.reload_roster()
-        await interaction.edit_original_response(content=f"Removed {render.escape(match)}.")
+        await self.refresh(guild_id)
+        await reply(interaction, f"Removed {render.escape(match)}.", ephemeral=True)
 
     @add.autocomplete("name")
     @remove.autocomplete("name")
@@ -339,7 +351,7 @@ class Track(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         kind = getattr(interaction.namespace, "kind", None) or "rider"
-        return choices(names_for(self.bot.names, kind), current)
+        return choices(names_for(names_in(self.bot, interaction.guild_id), kind), current)
 
 
 class GuildSettings(commands.Cog):

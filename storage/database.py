@@ -7,6 +7,7 @@ Repositories (storage/*.py) take a `Database`; the `Storage` facade (storage/sto
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator
@@ -16,9 +17,35 @@ from typing import Self
 
 import aiosqlite
 
-from storage.db import connect, connect_lookup_reader, migrate
+from storage.db import (
+    BUSY_TIMEOUT_MS,
+    DatabaseError,
+    SchemaTooNew,
+    check_file,
+    check_version,
+    connect,
+    connect_lookup_reader,
+    describe,
+    enable_wal,
+    is_memory,
+    migrate,
+    migrations,
+    rollback,
+    schema_version,
+)
+from storage.lock import LockHeld, WriterLock
+
+__all__ = ["Database", "DatabaseError", "DatabaseInUse"]
 
 log = logging.getLogger(__name__)
+
+READ_ONLY_BUSY_TIMEOUT_MS = 500
+"""A read-only open (health) waits at most this for a lock: Docker's HEALTHCHECK wants an
+answer within 2 s. A WAL reader waits only while a crashed writer's log is recovered."""
+
+
+class DatabaseInUse(DatabaseError):
+    """Another process holds the writer lock (storage/lock.py)."""
 
 
 class Database:
@@ -42,43 +69,108 @@ class Database:
         """Plain sqlite3 connection the slash commands' lookups run on, on the event loop
         (storage/lookups.py); None for an in-memory database, where they use `reader`."""
         self._write_lock = asyncio.Lock()
+        self._writer_lock: WriterLock | None = None
+        self.applied_migrations: list[str] = []
+        """What `open` migrated (`domestique db migrate` prints it)."""
 
     @classmethod
-    async def open(cls, path: str | Path) -> Self:
-        writer = await connect(path)
-        reader = None
-        try:
-            await migrate(writer)
-            if str(path) == ":memory:":
-                return cls(writer, writer)
-            reader = await connect(path)
-            return cls(writer, reader, connect_lookup_reader(path))
-        except BaseException:
-            if reader is not None:
-                await reader.close()
-            await writer.close()
-            raise
+    async def open(
+        cls, path: str | Path, *, read_only: bool = False, exclusive: bool = False
+    ) -> Self:
+        """Open, check and migrate the database.
+
+        `read_only`: no migration, no write, no file created, a short lock wait (health).
+        `exclusive`: hold the OS lock that allows one writing process per database (run,
+        poll) for as long as this stays open.
+        Raises DatabaseError (DatabaseInUse for a held lock) with the file and the cause;
+        whatever it opened is closed again first, or an aiosqlite thread left running
+        would keep the process from exiting.
+        """
+        async with contextlib.AsyncExitStack() as opened:
+            try:
+                database = await cls._open(path, read_only, exclusive, opened)
+            except (sqlite3.Error, OSError, SchemaTooNew) as exc:
+                raise DatabaseError(path, describe(exc)) from exc
+            opened.pop_all()
+        return database
+
+    @classmethod
+    async def _open(
+        cls, path: str | Path, read_only: bool, exclusive: bool, opened: contextlib.AsyncExitStack
+    ) -> Self:
+        if is_memory(path):
+            writer = await connect(path)
+            opened.push_async_callback(writer.close)
+            database = cls(writer, writer)
+            database.applied_migrations = await migrate(writer)
+            return database
+        check_file(path, writable=not read_only)
+        lock = None
+        if exclusive:
+            lock = _take_lock(path)
+            opened.callback(lock.release)
+        timeout = READ_ONLY_BUSY_TIMEOUT_MS if read_only else BUSY_TIMEOUT_MS
+        writer = await connect(path, read_only=read_only, wal=False, busy_timeout_ms=timeout)
+        opened.push_async_callback(writer.close)
+        # Refused before anything is written: a newer file stays as it was, byte for byte.
+        version = await schema_version(writer)
+        check_version(version, len(migrations()))
+        if read_only:
+            if version == 0:
+                raise DatabaseError(path, "not set up yet (no Domestique tables in it)")
+            database = cls(writer, writer)  # one connection is all a short read needs
+            database._writer_lock = lock
+            return database
+        await enable_wal(writer)
+        applied = await migrate(writer)
+        reader = await connect(path, wal=False)
+        opened.push_async_callback(reader.close)
+        lookup_reader = connect_lookup_reader(path)
+        opened.callback(lookup_reader.close)
+        database = cls(writer, reader, lookup_reader)
+        database._writer_lock = lock
+        database.applied_migrations = applied
+        return database
 
     async def close(self) -> None:
-        if self.lookup_reader is not None:
-            self.lookup_reader.close()
-        if self.reader is not self.writer:
-            await self.reader.close()
-        await self.writer.close()
+        try:
+            if self.lookup_reader is not None:
+                self.lookup_reader.close()
+            if self.reader is not self.writer:
+                await self.reader.close()
+            await self.writer.close()
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
+                self._writer_lock = None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back whole on any error or cancellation."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back whole on any error or cancellation.
+
+        The COMMIT is inside: a commit that fails (disk full) leaves nothing half-written
+        and no transaction open for the next caller."""
         async with self._write_lock:
             await self.writer.execute("BEGIN IMMEDIATE")
             try:
                 yield self.writer
+                await self.writer.execute("COMMIT")
             except BaseException:
-                await asyncio.shield(self.writer.execute("ROLLBACK"))
+                await asyncio.shield(rollback(self.writer))
                 raise
-            await self.writer.execute("COMMIT")
 
     async def integrity_check(self) -> str:
         async with self.reader.execute("PRAGMA integrity_check") as cur:
             row = await cur.fetchone()
         return str(row[0])
+
+
+def _take_lock(path: str | Path) -> WriterLock:
+    try:
+        return WriterLock.acquire(path)
+    except LockHeld as held:
+        raise DatabaseInUse(
+            path, f"another Domestique is using it ({held.holder}); stop that one first"
+        ) from None
+    except OSError as exc:
+        raise DatabaseError(path, f"cannot take its lock file: {describe(exc)}") from None

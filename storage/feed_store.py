@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import aiosqlite
+
 from storage.database import Database
 
 _COLUMNS = (
     "id, url, title, etag, last_modified, body_hash, added_at, listed, primed, last_polled_at, "
     "last_success_at, last_error, last_error_at, consecutive_failures, failing_since, "
-    "next_attempt_at, disabled_reason"
+    "next_attempt_at, disabled_reason, cycling_share, stories_measured"
 )
+_KEYS_PER_QUERY = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,10 @@ class Feed:
     failing_since: float | None
     next_attempt_at: float
     disabled_reason: str | None
+    cycling_share: float = 0.0
+    """Share of its recent stories with cycling context (bot/pipeline/cycling_share.py)."""
+    stories_measured: int = 0
+    """Stories that share was measured on so far (0: never measured)."""
 
 
 def private_feed(defaults: int) -> str:
@@ -43,6 +50,16 @@ def private_feed(defaults: int) -> str:
     return (
         f"f.url NOT IN ({marks}) AND EXISTS "
         "(SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.added_by IS NOT NULL)"
+    )
+
+
+async def record_cycling_share(
+    conn: aiosqlite.Connection, feed_id: int, share: float, measured: int
+) -> None:
+    """Inside the transaction that stores the stories the share was measured on."""
+    await conn.execute(
+        "UPDATE feeds SET cycling_share = ?, stories_measured = ? WHERE id = ?",
+        (share, measured, feed_id),
     )
 
 
@@ -109,6 +126,19 @@ class FeedStore:
             (now,),
         ) as cur:
             return [_feed(row) for row in await cur.fetchall()]
+
+    async def known_story_keys(self, feed_id: int, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` name stories of this feed already stored."""
+        found: set[str] = set()
+        for i in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[i : i + _KEYS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            async with self._storage.reader.execute(
+                f"SELECT key FROM articles WHERE feed_id = ? AND key IN ({marks})",
+                (feed_id, *chunk),
+            ) as cur:
+                found.update(row[0] for row in await cur.fetchall())
+        return found
 
     async def record_unchanged(self, feed_id: int, now: float, next_attempt_at: float) -> None:
         """A poll that succeeded without new content (304 or the same body)."""

@@ -1,17 +1,20 @@
-"""Per-server configuration: feeds a server uses, what it tracks, its aliases, its log channel.
+"""Per-server configuration: feeds a server uses, what it tracks, its own names, its log channel.
 
 Every statement that reads or changes a server's data names the server's id in its
 WHERE clause, so an id guessed from another server finds (and changes) nothing.
-Custom entities are the exception by design: once created they join the tagger for
-everyone (the text of a story does not depend on who reads it), but only the server
-that created one can track it by the aliases it gave.
+Riders, teams and aliases a server's moderators add are that server's own: they tag
+only the stories that server reads (`guild_tags`), until the operator promotes one
+(`domestique roster promote`, `promoted_at` set), which makes it part of the roster
+every server shares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
+
+import aiosqlite
 
 from storage.database import Database
 from storage.feed_store import _COLUMNS as FEED_COLUMNS
@@ -33,6 +36,27 @@ class CustomEntity:
     content: str
     created_by: int | None
     created_at: float
+    promoted_at: float | None = None
+    """When the operator made it everyone's (None: it is its server's own)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OwnNames:
+    """One server's own riders, teams and aliases (the promoted ones left out)."""
+
+    guild_id: int
+    entities: tuple[CustomEntity, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()
+    """(entity id, alias), oldest first."""
+
+
+@dataclass(slots=True)
+class _Gathered:
+    entities: list[CustomEntity] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+
+
+_ENTITY_COLUMNS = "entity_id, guild_id, content, created_by, created_at, promoted_at"
 
 
 class GuildConfigStore:
@@ -178,39 +202,136 @@ class GuildConfigStore:
         ) as cur:
             return [str(r[0]) for r in await cur.fetchall()]
 
-    # --- custom entities -----------------------------------------------------------------
+    # --- custom entities and aliases ------------------------------------------------------
 
     async def add_custom_entity(
-        self, entity_id: str, guild_id: int, content: str, user_id: int | None, now: float
+        self,
+        entity_id: str,
+        guild_id: int,
+        content: str,
+        user_id: int | None,
+        now: float,
+        *,
+        aliases: Sequence[str] = (),
+        track: bool = False,
     ) -> bool:
+        """A new rider or team of this server, with its server-only aliases and tracked
+        when `track`: all or nothing (False when the id is taken)."""
         async with self._storage.transaction() as conn:
             cur = await conn.execute(
                 "INSERT OR IGNORE INTO custom_entities "
                 "(entity_id, guild_id, content, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
                 (entity_id, guild_id, content, user_id, now),
             )
-            return cur.rowcount == 1
+            if cur.rowcount != 1:
+                return False
+            await _insert_aliases(conn, guild_id, entity_id, aliases, user_id, now)
+            if track:
+                await conn.execute(
+                    "INSERT OR IGNORE INTO tracked (guild_id, entity_id, added_by, added_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (guild_id, entity_id, user_id, now),
+                )
+            return True
 
     async def custom_entities(self) -> list[CustomEntity]:
-        """Every server's custom entities: they all join the tagger."""
+        """Every server's custom entities, promoted or not."""
         async with self._storage.reader.execute(
-            "SELECT entity_id, guild_id, content, created_by, created_at FROM custom_entities "
-            "ORDER BY created_at, entity_id"
+            f"SELECT {_ENTITY_COLUMNS} FROM custom_entities ORDER BY created_at, entity_id"
         ) as cur:
             return [CustomEntity(*r) for r in await cur.fetchall()]
 
-    # --- aliases -------------------------------------------------------------------------
+    async def custom_entity_ids(self) -> set[str]:
+        """Ids every server's custom entities hold (a new one must not take any)."""
+        async with self._storage.reader.execute("SELECT entity_id FROM custom_entities") as cur:
+            return {str(r[0]) for r in await cur.fetchall()}
+
+    async def promoted_entities(self) -> list[str]:
+        """Roster TOML of the custom entities the operator made everyone's."""
+        async with self._storage.reader.execute(
+            "SELECT content FROM custom_entities WHERE promoted_at IS NOT NULL "
+            "ORDER BY created_at, entity_id"
+        ) as cur:
+            return [str(r[0]) for r in await cur.fetchall()]
+
+    async def promoted_aliases(self) -> list[tuple[str, str]]:
+        """(entity id, alias) pairs the operator made everyone's, oldest first."""
+        async with self._storage.reader.execute(
+            "SELECT entity_id, alias FROM guild_aliases WHERE promoted_at IS NOT NULL "
+            "ORDER BY added_at, guild_id"
+        ) as cur:
+            return [(str(r[0]), str(r[1])) for r in await cur.fetchall()]
+
+    async def own_names(self, guild_id: int | None = None) -> dict[int, OwnNames]:
+        """Servers' own names (not promoted): one server's, or every server's."""
+        where, args = ("AND guild_id = ?", (guild_id,)) if guild_id is not None else ("", ())
+        found: dict[int, _Gathered] = {}
+        async with self._storage.reader.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM custom_entities WHERE promoted_at IS NULL {where} "
+            "ORDER BY created_at, entity_id",
+            args,
+        ) as cur:
+            for row in await cur.fetchall():
+                entity = CustomEntity(*row)
+                found.setdefault(entity.guild_id, _Gathered()).entities.append(entity)
+        async with self._storage.reader.execute(
+            "SELECT guild_id, entity_id, alias FROM guild_aliases WHERE promoted_at IS NULL "
+            f"{where} ORDER BY added_at, entity_id, alias",
+            args,
+        ) as cur:
+            for guild, entity_id, alias in await cur.fetchall():
+                found.setdefault(int(guild), _Gathered()).aliases.append((entity_id, alias))
+        return {
+            guild: OwnNames(guild, tuple(names.entities), tuple(names.aliases))
+            for guild, names in found.items()
+        }
+
+    async def promote_entity(self, guild_id: int, entity_id: str, now: float) -> bool:
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE custom_entities SET promoted_at = ? "
+                "WHERE guild_id = ? AND entity_id = ? AND promoted_at IS NULL",
+                (now, guild_id, entity_id),
+            )
+            return cur.rowcount == 1
+
+    async def promote_alias(self, guild_id: int, entity_id: str, alias: str, now: float) -> bool:
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE guild_aliases SET promoted_at = ? WHERE guild_id = ? AND entity_id = ? "
+                "AND alias = ? AND promoted_at IS NULL",
+                (now, guild_id, entity_id, alias),
+            )
+            return cur.rowcount == 1
 
     async def add_alias(
         self, guild_id: int, entity_id: str, alias: str, user_id: int | None, now: float
     ) -> bool:
+        return bool(await self.add_aliases(guild_id, entity_id, [alias], user_id, now))
+
+    async def add_aliases(
+        self,
+        guild_id: int,
+        entity_id: str,
+        aliases: Sequence[str],
+        user_id: int | None,
+        now: float,
+        *,
+        track: bool = False,
+    ) -> tuple[list[str], bool]:
+        """Store aliases (and track the entity when `track`) in one transaction: the
+        aliases that were new, and whether tracking was new."""
         async with self._storage.transaction() as conn:
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO guild_aliases "
-                "(guild_id, entity_id, alias, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
-                (guild_id, entity_id, alias, user_id, now),
-            )
-            return cur.rowcount == 1
+            added = await _insert_aliases(conn, guild_id, entity_id, aliases, user_id, now)
+            tracked = False
+            if track:
+                cur = await conn.execute(
+                    "INSERT OR IGNORE INTO tracked (guild_id, entity_id, added_by, added_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (guild_id, entity_id, user_id, now),
+                )
+                tracked = cur.rowcount == 1
+            return added, tracked
 
     async def remove_alias(self, guild_id: int, entity_id: str, alias: str) -> bool:
         async with self._storage.transaction() as conn:
@@ -230,8 +351,7 @@ class GuildConfigStore:
             return [(str(r[0]), str(r[1])) for r in await cur.fetchall()]
 
     async def all_aliases(self) -> list[tuple[str, str]]:
-        """Every server's (entity_id, alias) pairs, for building the tagger (which keeps
-        only those naming no other entity)."""
+        """Every server's (entity_id, alias) pairs, promoted or not."""
         async with self._storage.reader.execute(
             "SELECT entity_id, alias FROM guild_aliases ORDER BY added_at, guild_id"
         ) as cur:
@@ -255,3 +375,38 @@ class GuildConfigStore:
         ) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row and row[0] else None
+
+
+async def _insert_aliases(
+    conn: aiosqlite.Connection,
+    guild_id: int,
+    entity_id: str,
+    aliases: Sequence[str],
+    user_id: int | None,
+    now: float,
+) -> list[str]:
+    added = []
+    for alias in aliases:
+        cur = await conn.execute(
+            "INSERT OR IGNORE INTO guild_aliases "
+            "(guild_id, entity_id, alias, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
+            (guild_id, entity_id, alias, user_id, now),
+        )
+        if cur.rowcount == 1:
+            added.append(alias)
+    return added
+
+
+# --- server-scoped tags, inside save_poll's transaction (bot/pipeline/fanout.py) ---------
+
+
+async def save_guild_tags(
+    conn: aiosqlite.Connection, rows: Iterable[tuple[int, str, float, int]]
+) -> None:
+    """(guild id, entity id, sort_at, article id): a story tagged with a server's own
+    names, read only by that server's lookups, posts and subscriptions."""
+    await conn.executemany(
+        "INSERT OR IGNORE INTO guild_tags (guild_id, entity_id, sort_at, article_id) "
+        "VALUES (?, ?, ?, ?)",
+        list(rows),
+    )

@@ -152,23 +152,32 @@ def _page_args(limit: int, offset: int) -> tuple[int, int]:
 class Lookups:
     """Read-only queries for the slash commands."""
 
-    def __init__(self, storage: Database, hidden_feeds: Sequence[int] = ()) -> None:
+    def __init__(
+        self, storage: Database, hidden_feeds: Sequence[int] = (), guild_id: int | None = None
+    ) -> None:
         self._storage = storage
         # Stories of these feeds are left out (see `seen_from`); empty for most readers.
         self._hidden = json.dumps(sorted(hidden_feeds)) if hidden_feeds else None
+        # Stories this server's own names tagged (guild_tags) count beside the shared tags.
+        self._guild = guild_id
 
     async def seen_from(self, guild_id: int | None, defaults: Sequence[str]) -> Lookups:
         """These lookups as a reader in `guild_id` (None: a DM) may see them: without the
-        stories of feeds that only other servers' moderators added. Their URLs may carry
-        a private key, and what a server reads privately stays its own."""
+        stories of feeds that only other servers' moderators added (their URLs may carry
+        a private key, and what a server reads privately stays its own), and with the
+        stories that server's own riders, teams and aliases tagged (no other server's)."""
         rows = await self._rows(
             f"SELECT f.id FROM feeds f WHERE {private_feed(len(defaults))} AND NOT EXISTS "
             "(SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.guild_id = ?)",
             (*defaults, guild_id),
         )
-        if not rows and self._hidden is None:
+        own = guild_id is not None and bool(
+            await self._rows("SELECT 1 FROM guild_tags WHERE guild_id = ? LIMIT 1", (guild_id,))
+        )
+        guild = guild_id if own else None
+        if not rows and self._hidden is None and guild == self._guild:
             return self
-        return Lookups(self._storage, [int(row[0]) for row in rows])
+        return Lookups(self._storage, [int(row[0]) for row in rows], guild)
 
     def _unhidden(self, column: str) -> tuple[str, tuple]:
         """An SQL condition (with its argument) keeping rows whose feed `column` is seen."""
@@ -200,20 +209,53 @@ class Lookups:
         """
         limit, offset = _page_args(limit, offset)
         seen, seen_args = self._unhidden("a.feed_id")
-        return await self._stories(
+        shared = (
             f"SELECT {_STORY_COLUMNS} FROM tags t "
             "JOIN articles a ON a.id = t.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE t.entity_id = ?{seen} "
-            "ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ? OFFSET ?",
-            (entity_id, *seen_args, limit + 1, offset),
-            limit,
+            "ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ? OFFSET ?"
         )
+        if self._guild is None:
+            return await self._stories(shared, (entity_id, *seen_args, limit + 1, offset), limit)
+        # With the server's own tags: the first offset + limit + 1 of each range scan,
+        # merged newest first (a story tagged both ways once).
+        wanted = offset + limit + 1
+        own = await self._rows(
+            f"SELECT {_STORY_COLUMNS} FROM guild_tags t "
+            "JOIN articles a ON a.id = t.article_id JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE t.guild_id = ? AND t.entity_id = ?{seen} "
+            "ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ?",
+            (self._guild, entity_id, *seen_args, wanted),
+        )
+        if not own:
+            return await self._stories(shared, (entity_id, *seen_args, limit + 1, offset), limit)
+        rows = await self._rows(shared, (entity_id, *seen_args, wanted, 0))
+        merged = {int(row[0]): row for row in [*rows, *own]}
+        newest = sorted(merged.values(), key=lambda r: (r[5], r[0]), reverse=True)
+        page = newest[offset : offset + limit + 1]
+        return StoryPage([_story(r) for r in page[:limit]], len(page) > limit)
 
     async def stories_for_person(self, person_id: str, limit: int = 5, offset: int = 0):
         return await self.stories_for_entity(person_key(person_id), limit, offset)
 
     async def stories_for_team(self, team_id: str, limit: int = 5, offset: int = 0):
         return await self.stories_for_entity(team_key(team_id), limit, offset)
+
+    async def recent_matches(self, name: str, entity_id: str, window: int, limit: int) -> int:
+        """In how many of the latest `window` stored stories `name` occurs as a phrase
+        (counted up to `limit`), leaving out stories already tagged with `entity_id`:
+        a new alias that would tag a large share of them is too broad."""
+        words = _FTS_TOKEN.findall(name.replace("_", " "))[:16]
+        if not words:
+            return 0
+        ((found,),) = await self._rows(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+            "AND rowid >= (SELECT COALESCE(MIN(id), 0) FROM "
+            "  (SELECT id FROM articles ORDER BY id DESC LIMIT ?)) "
+            "AND rowid NOT IN (SELECT article_id FROM tags WHERE entity_id = ?) LIMIT ?)",
+            ('"' + " ".join(words) + '"', window, entity_id, limit),
+        )
+        return int(found)
 
     async def latest_stories(self, limit: int = 10, offset: int = 0) -> StoryPage:
         limit, offset = _page_args(limit, offset)

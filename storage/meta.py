@@ -1,4 +1,4 @@
-"""Installation-wide facts (last poll) and stored roster imports."""
+"""Installation-wide facts (last poll) and stored roster and race calendar imports."""
 
 from __future__ import annotations
 
@@ -52,3 +52,32 @@ class RosterImportStore:
             "SELECT id, source, content, imported_at FROM roster_imports ORDER BY id"
         ) as cur:
             return [RosterImport(*row) for row in await cur.fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class RaceImport:
+    id: int
+    source: str
+    content: str
+    imported_at: float
+
+
+class RaceImportStore:
+    """Calendar files from `domestique races import`, applied in the order imported."""
+
+    def __init__(self, storage: Database) -> None:
+        self._storage = storage
+
+    async def add(self, source: str, content: str, now: float) -> int:
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "INSERT INTO race_imports (source, content, imported_at) VALUES (?, ?, ?)",
+                (source, content, now),
+            )
+            return int(cur.lastrowid or 0)
+
+    async def all(self) -> list[RaceImport]:
+        async with self._storage.reader.execute(
+            "SELECT id, source, content, imported_at FROM race_imports ORDER BY id"
+        ) as cur:
+            return [RaceImport(*row) for row in await cur.fetchall()]

@@ -115,6 +115,24 @@ async def duplicates_of(
         return [(int(r[0]), r[1]) for r in await cur.fetchall()]
 
 
+async def same_feed_stories(
+    conn: aiosqlite.Connection, feed_id: int, article_id: int, sort_at: float
+) -> list[tuple[int, str]]:
+    """The feed's other stories within a day of `sort_at`, (article_id, title) each: a
+    feed that gives a story a new GUID and link on every poll is caught by its title,
+    which fan-out compares folded."""
+    async with conn.execute(
+        "SELECT id, title FROM articles WHERE feed_id = ? AND id <> ? AND sort_at BETWEEN ? AND ?",
+        (
+            feed_id,
+            article_id,
+            sort_at - DUPLICATE_TITLE_WINDOW_S,
+            sort_at + DUPLICATE_TITLE_WINDOW_S,
+        ),
+    ) as cur:
+        return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+
+
 async def feed_title(conn: aiosqlite.Connection, feed_id: int) -> str:
     async with conn.execute("SELECT COALESCE(title, url) FROM feeds WHERE id = ?", (feed_id,)) as c:
         row = await c.fetchone()
@@ -128,21 +146,27 @@ async def matching_subscriptions(
     is_transfer: bool,
     transfer_teams: Sequence[str],
     default_feeds: Sequence[str],
+    own: Sequence[tuple[int, str]] = (),
 ) -> list[Match]:
     """Enabled subscriptions of servers that use this feed whose filter the story meets.
 
     A server that chose no feeds (no guild_feeds rows) uses the default list (the
-    operator's feed URLs, when listed), as /feeds shows it. Per channel, the subscription
+    operator's feed URLs, when listed), as /feeds shows it. `own`: (server id, entity
+    id) the story was tagged with by that server's own names; they count for that
+    server's rider, team and tracked subscriptions only. Per channel, the subscription
     listed first wins (each before digest, one with a role before one without)."""
+    own_pairs = json.dumps([f"{guild_id} {entity_id}" for guild_id, entity_id in own])
     async with conn.execute(
         "SELECT s.id, s.channel_id, s.guild_id, s.role_id, s.mode FROM subscriptions s "
         "WHERE s.disabled_reason IS NULL AND ("
         " s.kind = 'all'"
-        " OR (s.kind IN ('rider', 'team') AND s.entity_id IN (SELECT value FROM json_each(?)))"
+        " OR (s.kind IN ('rider', 'team') AND (s.entity_id IN (SELECT value FROM json_each(?))"
+        "     OR (s.guild_id || ' ' || s.entity_id) IN (SELECT value FROM json_each(?))))"
         " OR (s.kind = 'transfers' AND ? AND (s.entity_id IS NULL"
         "     OR s.entity_id IN (SELECT value FROM json_each(?))))"
         " OR (s.kind = 'tracked' AND EXISTS (SELECT 1 FROM tracked t WHERE t.guild_id = s.guild_id"
-        "     AND t.entity_id IN (SELECT value FROM json_each(?)))))"
+        "     AND (t.entity_id IN (SELECT value FROM json_each(?))"
+        "      OR (t.guild_id || ' ' || t.entity_id) IN (SELECT value FROM json_each(?))))))"
         " AND (EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id AND g.feed_id = ?)"
         "  OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id)"
         "      AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = ? AND f.listed = 1"
@@ -150,9 +174,11 @@ async def matching_subscriptions(
         " ORDER BY s.channel_id, s.mode = 'digest', s.role_id IS NULL, s.id",
         (
             json.dumps(list(entities)),
+            own_pairs,
             int(is_transfer),
             json.dumps(list(transfer_teams)),
             json.dumps(list(entities)),
+            own_pairs,
             feed_id,
             feed_id,
             json.dumps(list(default_feeds)),
@@ -160,6 +186,22 @@ async def matching_subscriptions(
     ) as cur:
         rows = await cur.fetchall()
     return [Match(int(r[0]), f"channel:{r[1]}", int(r[2]), r[3], r[4] == "digest") for r in rows]
+
+
+async def guilds_reading(
+    conn: aiosqlite.Connection, feed_id: int, guild_ids: Sequence[int], default_feeds: Sequence[str]
+) -> list[int]:
+    """Which of `guild_ids` read this feed: its own list has it, or it chose none and the
+    feed is on the default list (as `matching_subscriptions` decides)."""
+    async with conn.execute(
+        "SELECT j.value FROM json_each(?) j WHERE"
+        " EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = j.value AND g.feed_id = ?)"
+        " OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = j.value)"
+        "     AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = ? AND f.listed = 1"
+        "                 AND f.url IN (SELECT value FROM json_each(?))))",
+        (json.dumps(list(guild_ids)), feed_id, feed_id, json.dumps(list(default_feeds))),
+    ) as cur:
+        return [int(r[0]) for r in await cur.fetchall()]
 
 
 async def is_private_feed(
@@ -294,35 +336,120 @@ class OutboxStore:
         ) as cur:
             for r in await cur.fetchall():
                 moves.setdefault(int(r[0]), []).append(dict(r))
+        # A server's own riders, teams and aliases (guild_tags) show in its posts only.
+        own: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        async with reader.execute(
+            "SELECT article_id, guild_id, entity_id FROM guild_tags WHERE article_id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY entity_id",
+            (ids,),
+        ) as cur:
+            for article_id, guild_id, entity_id in await cur.fetchall():
+                kind = "rider" if str(entity_id).startswith("person:") else "team"
+                own.setdefault((int(article_id), int(guild_id)), []).append((entity_id, kind))
         for item in items:
-            item.entities = tags.get(item.article_id, [])
+            shared = tags.get(item.article_id, [])
+            known = {entity_id for entity_id, _ in shared}
+            extra = own.get((item.article_id, item.guild_id or 0), [])
+            item.entities = shared + [e for e in extra if e[0] not in known]
             item.moves = moves.get(item.article_id, [])
         return items
 
-    async def due(self, now: float, limit: int = 500) -> list[OutboxItem]:
-        """Pending one-by-one posts whose time has come, oldest first. While a target's
-        older post waits out a retry, the target's later posts wait behind it (also those
-        queued meanwhile), so they arrive in order and only one probes Discord."""
+    async def due(
+        self, now: float, limit: int = 500, *, worker: str | None = None
+    ) -> list[OutboxItem]:
+        """Pending one-by-one posts whose time has come; within a target, the oldest story
+        first (publication time, then id), as a channel reads them. While one of a
+        target's posts waits out a retry, its others wait with it (also those queued
+        meanwhile), so they arrive in order and only one probes Discord. A target another
+        sender holds a live claim on is left to that sender."""
         return await self._load(
             "WHERE o.state = 'pending' AND o.digest = 0 AND o.next_attempt_at <= ? "
             "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.target = o.target "
-            "AND w.state = 'pending' AND w.digest = 0 AND w.id < o.id AND w.next_attempt_at > ?) "
-            "ORDER BY o.id LIMIT ?",
-            (now, now, limit),
+            "AND w.state = 'pending' AND ((w.digest = 0 AND w.id <> o.id "
+            "AND w.next_attempt_at > ?) OR (w.claimed_by IS NOT ? AND w.claimed_until > ?))) "
+            "ORDER BY a.sort_at, o.id LIMIT ?",
+            (now, now, worker, now, limit),
         )
 
-    async def digest_items(self, target: str, now: float) -> list[OutboxItem]:
+    async def digest_items(
+        self, target: str, now: float, *, worker: str | None = None
+    ) -> list[OutboxItem]:
         return await self._load(
             "WHERE o.target = ? AND o.state = 'pending' AND o.digest = 1 "
-            "AND o.next_attempt_at <= ? ORDER BY a.sort_at, o.id",
-            (target, now),
+            "AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox w "
+            "WHERE w.target = o.target AND w.state = 'pending' AND w.claimed_by IS NOT ? "
+            "AND w.claimed_until > ?) ORDER BY a.sort_at, o.id",
+            (target, now, worker, now),
         )
+
+    # A claim is what keeps two senders on one database from posting a row twice: taken
+    # in one statement, only where no other sender holds a live claim on the same target.
+
+    async def claim(self, ids: Sequence[int], worker: str, now: float, lease_s: float) -> set[int]:
+        """Claim the pending rows among `ids` (one target's) for `worker` until `now +
+        lease_s`; none when another sender holds a live claim on that target. Returns the
+        ids claimed (rows sent or dropped meanwhile are left out)."""
+        async with (
+            self._storage.transaction() as conn,
+            conn.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_until = ? "
+                "WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' "
+                "AND NOT EXISTS (SELECT 1 FROM outbox c WHERE c.target = outbox.target "
+                "AND c.state = 'pending' AND c.claimed_by <> ? AND c.claimed_until > ?) "
+                "RETURNING id",
+                (worker, now + lease_s, json.dumps(list(ids)), worker, now),
+            ) as cur,
+        ):
+            return {int(r[0]) for r in await cur.fetchall()}
+
+    async def hold(
+        self,
+        ids: Sequence[int],
+        worker: str,
+        now: float,
+        lease_s: float,
+        *,
+        attempting: bool,
+    ) -> bool:
+        """Right before a send: True when `worker` still holds every row, its lease
+        extended. With `attempting`, the send's start is recorded too: if its answer never
+        comes (lost, or the bot stops), a later try knows the post may exist (the earliest
+        such time is kept)."""
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE outbox SET claimed_until = ?, attempted_at = CASE WHEN ? "
+                "THEN COALESCE(attempted_at, ?) ELSE attempted_at END "
+                "WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' "
+                "AND claimed_by = ?",
+                (now + lease_s, int(attempting), now, json.dumps(list(ids)), worker),
+            )
+        return cur.rowcount == len(ids)
+
+    async def renew(self, worker: str, now: float, lease_s: float) -> int:
+        """Extend every live claim of `worker` (it is still at work on them)."""
+        async with self._storage.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE outbox SET claimed_until = ? WHERE claimed_by = ? AND state = 'pending'",
+                (now + lease_s, worker),
+            )
+        return cur.rowcount
+
+    async def release(self, worker: str) -> None:
+        """Give up `worker`'s claims on rows it did not settle (their target waits for a
+        retry, or the run ended), so another sender need not wait for the lease."""
+        async with self._storage.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
+                "WHERE claimed_by = ? AND state = 'pending'",
+                (worker,),
+            )
 
     async def mark_sent(self, ids: Sequence[int], message_id: int | None, now: float) -> None:
         async with self._storage.transaction() as conn:
             await conn.executemany(
                 "UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, "
-                "attempts = attempts + 1, last_error = NULL, attempted_at = NULL WHERE id = ?",
+                "attempts = attempts + 1, last_error = NULL, attempted_at = NULL, "
+                "claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                 [(message_id, now, i) for i in ids],
             )
 
@@ -330,25 +457,16 @@ class OutboxStore:
         async with self._storage.transaction() as conn:
             await conn.executemany(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
-                "next_attempt_at = ? WHERE id = ? AND state = 'pending'",
-                [(error, next_attempt_at, i) for i in ids],
-            )
-
-    async def note_attempt(self, outbox_id: int, now: float) -> None:
-        """Right before a send: if its answer never comes (lost, or the bot stops), a
-        later try knows the post may exist. The earliest such time is kept."""
-        async with self._storage.transaction() as conn:
-            await conn.execute(
-                "UPDATE outbox SET attempted_at = COALESCE(attempted_at, ?) "
+                "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL "
                 "WHERE id = ? AND state = 'pending'",
-                (now, outbox_id),
+                [(error, next_attempt_at, i) for i in ids],
             )
 
     async def mark(self, ids: Sequence[int], state: str, error: str | None) -> None:
         async with self._storage.transaction() as conn:
             await conn.executemany(
-                "UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1 "
-                "WHERE id = ? AND state = 'pending'",
+                "UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1, "
+                "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND state = 'pending'",
                 [(state, error, i) for i in ids],
             )
 
@@ -377,19 +495,20 @@ class NoticeStore:
 
     async def take(self, now: float, *, user_id: int, guild_id: int | None = None) -> list[Notice]:
         """The fan's pending notices, and the server's when `guild_id` is given (the caller
-        checked the user moderates it); marked shown."""
-        async with self._storage.transaction() as conn:
-            async with conn.execute(
-                "SELECT id, guild_id, user_id, text, created_at FROM notices "
-                "WHERE shown_at IS NULL AND (user_id = ? OR (? IS NOT NULL AND guild_id = ?)) "
-                "ORDER BY id LIMIT 5",
-                (user_id, guild_id, guild_id),
-            ) as cur:
-                rows = [Notice(*r) for r in await cur.fetchall()]
-            await conn.executemany(
-                "UPDATE notices SET shown_at = ? WHERE id = ?", [(now, n.id) for n in rows]
-            )
-        return rows
+        checked the user moderates it); marked shown in the same statement, so two bots
+        on one database never both show one."""
+        async with (
+            self._storage.transaction() as conn,
+            conn.execute(
+                "UPDATE notices SET shown_at = ? WHERE shown_at IS NULL AND id IN ("
+                "SELECT id FROM notices WHERE shown_at IS NULL "
+                "AND (user_id = ? OR (? IS NOT NULL AND guild_id = ?)) ORDER BY id LIMIT 5) "
+                "RETURNING id, guild_id, user_id, text, created_at",
+                (now, user_id, guild_id, guild_id),
+            ) as cur,
+        ):
+            rows = [Notice(*r) for r in await cur.fetchall()]
+        return sorted(rows, key=lambda n: n.id)
 
     async def pending(self, *, guild_id: int | None = None, user_id: int | None = None) -> list:
         async with self._storage.reader.execute(

@@ -11,7 +11,7 @@ from storage.database import Database
 from storage.feed_store import FeedStore
 from storage.follows import FollowStore
 from storage.guild_config import GuildConfigStore
-from storage.meta import MetaStore, RosterImportStore
+from storage.meta import MetaStore, RaceImportStore, RosterImportStore
 from storage.outbox import NoticeStore, OutboxStore
 from storage.subscriptions import SubscriptionStore
 
@@ -30,6 +30,7 @@ class Storage(Database):
         self.articles = ArticleStore(self)
         self.meta = MetaStore(self)
         self.roster_imports = RosterImportStore(self)
+        self.race_imports = RaceImportStore(self)
         self.subscriptions = SubscriptionStore(self)
         self.follows = FollowStore(self)
         self.outbox = OutboxStore(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
+from feeds.ingest.urls import without_credentials
 from feeds.roster import Roster
 from storage.articles import SavedStory
 from storage.feed_store import Feed
@@ -15,7 +16,8 @@ def story_line(saved: SavedStory, source: str, roster: Roster) -> str:
     published = story.published.date() if story.published else None
     riders = [roster.people[i].name for i in saved.tags.riders if i in roster.people]
     teams = [roster.teams[i].name_on(published) for i in saved.tags.teams if i in roster.teams]
-    lines = [f"* {_plain(story.title)}", f"  {source}"]
+    # The source is the feed's title, or its URL when it has none.
+    lines = [f"* {_plain(story.title)}", f"  {url_text(source)}"]
     if story.published:
         lines[1] += f" · {story.published:%Y-%m-%d %H:%M} UTC"
     if saved.is_backlog:
@@ -42,7 +44,7 @@ def feed_line(feed: Feed) -> str:
         and (feed.last_error_at or 0) < feed.last_success_at
     ):
         state = "ok"
-    parts = [f"{feed.url}  [{state}]"]
+    parts = [f"{url_text(feed.url)}  [{state}]"]
     if feed.title:
         parts.append(f"  title: {_plain(feed.title)}")
     parts.append(f"  last success: {_when(feed.last_success_at)}")
@@ -59,6 +61,12 @@ def _when(ts: float | None) -> str:
     if not ts:
         return "never" if ts is None else "now"
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def url_text(url: str) -> str:
+    """A stored URL for the terminal: one line, without user name or password (rows
+    stored before such URLs were refused)."""
+    return without_credentials(_plain(url))
 
 
 def _plain(text: str) -> str:

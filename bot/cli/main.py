@@ -7,24 +7,34 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.app import App, build_app, build_bot, seed_feeds
-from bot.cli import sync, tagging
-from bot.cli.console import Progress, feed_line, story_line
+from bot.cli import promote, races, sync, tagging
 from bot.cli.logs import configure_logging
-from bot.pipeline.custom_roster import load_current_roster
-from bot.pipeline.ingest import CycleReport
-from bot.pipeline.jobs import Jobs
 from bot.settings import Settings, SettingsError, check_feed_url, load_settings
-from feeds.roster import RosterError, dump_roster, parse_roster
+from storage.database import DatabaseError, DatabaseInUse
+from storage.db import describe
+
+# The rest is imported by the commands that use it: `health` (Docker's HEALTHCHECK) must
+# answer within 2 s on a loaded machine, and the ingestion stack alone takes about 1 s.
+if TYPE_CHECKING:
+    from bot.app import App
+    from bot.pipeline.ingest import CycleReport
+    from bot.pipeline.jobs import Jobs
 
 log = logging.getLogger(__name__)
 
 POLL_TICK_S = 60.0
+
+EXIT_DATABASE_UNUSABLE = 3
+"""The database cannot be opened, read or written (one line says which file and why)."""
+EXIT_DATABASE_IN_USE = 4
+"""Another `domestique run` or `poll` holds the database's writer lock."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"domestique: configuration error: {exc}", file=sys.stderr)
         return 2
+    except DatabaseError as exc:
+        print(f"domestique: {exc}", file=sys.stderr)
+        return EXIT_DATABASE_IN_USE if isinstance(exc, DatabaseInUse) else EXIT_DATABASE_UNUSABLE
     except KeyboardInterrupt:
         return 130
 
@@ -98,9 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--imported-only", action="store_true", help="only the entities imported into the database"
     )
     exp.set_defaults(func=_sync(cmd_roster_export))
+    promote.add_arguments(roster_sub, _sync)
 
     tagging.add_arguments(sub)
     sync.add_arguments(sub)
+    races.add_arguments(sub, _sync)
     return parser
 
 
@@ -110,16 +125,30 @@ def _sync(command: Callable) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         settings = load_settings()
         configure_logging(settings.log_level)
-        return asyncio.run(command(args, settings))
+        try:
+            return asyncio.run(command(args, settings))
+        except sqlite3.DatabaseError as exc:
+            if not _is_the_database(exc):
+                raise
+            # Opened fine, failed later (a damaged page, a full disk): the same one line.
+            raise DatabaseError(settings.database, describe(exc)) from exc
 
     return run
+
+
+def _is_the_database(exc: sqlite3.DatabaseError) -> bool:
+    """The file or the disk failed, not our SQL (a bug keeps its traceback)."""
+    return not isinstance(exc, (sqlite3.ProgrammingError, sqlite3.IntegrityError))
 
 
 # --- commands ---------------------------------------------------------------------------
 
 
 async def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
-    async with build_app(settings) as app:
+    from bot.app import build_app, seed_feeds
+    from bot.cli.console import Progress
+
+    async with build_app(settings, exclusive=True) as app:
         progress = Progress("polled")
         if args.feed:
             report = await app.ingestor.poll_urls(args.feed, on_feed_done=progress)
@@ -133,6 +162,8 @@ async def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _print_cycle(app: App, report: CycleReport, *, include_backlog: bool) -> None:
+    from bot.cli.console import story_line
+
     titles = {feed.url: feed.title for feed in await app.storage.feeds.all(include_unlisted=True)}
     roster = app.roster_state.roster
     for feed_report in report.feeds:
@@ -146,9 +177,13 @@ async def _print_cycle(app: App, report: CycleReport, *, include_backlog: bool) 
 
 
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    async with build_app(settings) as app:
+    from bot.app import build_app, seed_feeds
+    from bot.pipeline.jobs import Jobs
+
+    async with build_app(settings, exclusive=True) as app:
         await seed_feeds(app.storage, settings, time.time())
         stop = asyncio.Event()
+        exit_code = 0
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
@@ -173,7 +208,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         app.scheduler.start()
         try:
             if settings.discord_enabled:
-                await _run_discord(app, stop, jobs)
+                exit_code = await _run_discord(app, stop, jobs)
             else:
                 print(
                     "Discord is off: DISCORD_TOKEN is not set, so Domestique only reads the feeds "
@@ -185,27 +220,73 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
                 await stop.wait()
         finally:
             await jobs.stop()
-    return 0
+    return exit_code
 
 
-async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> None:
+async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> int:
+    from bot.app import build_bot
+    from bot.discord import login
     from bot.discord.delivery import Delivery, schedule
 
     bot = build_bot(app)
     # Drains the outbox once the bot is connected (each run waits for readiness).
     schedule(app.scheduler, Delivery(bot))
     async with bot:
-        runner = asyncio.create_task(bot.start(app.settings.discord_token or ""))
+        # Waits and retries while Discord cannot be reached (bot/discord/login.py).
+        runner = asyncio.create_task(login.run(bot, app.settings.discord_token or "", stop))
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         stopper.cancel()
         if runner in done:
-            runner.result()  # a login failure surfaces here
+            try:
+                runner.result()
+            except login.TokenRefused as exc:
+                print(f"domestique: {exc}", file=sys.stderr)
+                return login.EXIT_TOKEN_REFUSED
         else:
+            log.info("stopping: letting running jobs and answers under way finish")
             await jobs.stop()  # a delivery run under way finishes before the bot goes
+            # While the client is open, so they can still reach Discord...
+            await _answers_finished(ANSWER_GRACE_S)
             await bot.close()
             with contextlib.suppress(asyncio.CancelledError):
                 await runner
+            # ...and any that came in meanwhile, before storage closes under them.
+            await _answers_finished(ANSWER_GRACE_S)
+    return 0
+
+
+ANSWER_GRACE_S = 10.0
+
+# discord.py runs each interaction, and each event handler (the notices step after an
+# answer is `on_app_command_completion`), as a task of its own that `close()` neither
+# waits for nor cancels; these are their names (a view's timeout task is left out).
+_ANSWER_TASKS = (
+    "CommandTree-invoker",
+    "discord.py: ",
+    "discord-ui-view-dispatch",
+    "discord-ui-modal-dispatch",
+)
+
+
+async def _answers_finished(grace_s: float) -> None:
+    """Wait up to `grace_s` for the interactions and event handlers under way."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + grace_s
+    me = asyncio.current_task()
+    while True:
+        under_way = {
+            t
+            for t in asyncio.all_tasks()
+            if t is not me and not t.done() and t.get_name().startswith(_ANSWER_TASKS)
+        }
+        left = deadline - loop.time()
+        if not under_way:
+            return
+        if left <= 0:
+            log.warning("%d answer(s) still under way after %.0f s", len(under_way), grace_s)
+            return
+        await asyncio.wait(under_way, timeout=left)
 
 
 def _now_utc():
@@ -215,6 +296,9 @@ def _now_utc():
 
 
 async def cmd_feeds_list(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import build_app
+    from bot.cli.console import feed_line
+
     async with build_app(settings) as app:
         feeds = await app.storage.feeds.all()
         if not feeds:
@@ -230,6 +314,8 @@ async def cmd_feeds_add(args: argparse.Namespace, settings: Settings) -> int:
     except SettingsError as exc:
         print(f"domestique: {exc}", file=sys.stderr)
         return 2
+    from bot.app import build_app, seed_feeds
+
     async with build_app(settings) as app:
         await seed_feeds(app.storage, settings, time.time())
         _, created = await app.storage.feeds.add(url, time.time())
@@ -238,6 +324,8 @@ async def cmd_feeds_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_feeds_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import build_app
+
     async with build_app(settings) as app:
         removed = await app.storage.feeds.remove(args.url)
     if not removed:
@@ -248,14 +336,16 @@ async def cmd_feeds_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    from storage.db import connect, migrate, schema_version
+    from storage import Storage
+    from storage.db import schema_version
 
-    conn = await connect(settings.database)
+    # Exclusive: a schema changed under a running bot would fail its statements midway.
+    storage = await Storage.open(settings.database, exclusive=True)
     try:
-        applied = await migrate(conn)
-        version = await schema_version(conn)
+        applied = storage.applied_migrations
+        version = await schema_version(storage.writer)
     finally:
-        await conn.close()
+        await storage.close()
     print(f"applied: {', '.join(applied)}" if applied else "already up to date")
     print(f"schema version {version}")
     return 0
@@ -265,14 +355,25 @@ async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
     from storage import Storage
 
     if not settings.database.exists():
-        print(f"unhealthy: no database at {settings.database}")
+        print(f"unhealthy: {settings.database}: no database here")
         return 1
     max_age = args.max_age_minutes or max(30.0, 3 * settings.poll_minutes)
-    storage = await Storage.open(settings.database)
+    # Read-only: health never creates, migrates or locks the database, and waits at most
+    # half a second for another process's lock, so Docker hears "unhealthy", not a hang.
     try:
-        feeds = await storage.feeds.all()
-    finally:
-        await storage.close()
+        storage = await Storage.open(settings.database, read_only=True)
+        try:
+            feeds = await storage.feeds.all()
+        finally:
+            await storage.close()
+    except DatabaseError as exc:
+        print(f"unhealthy: {exc}")
+        return 1
+    except sqlite3.DatabaseError as exc:
+        if not _is_the_database(exc):
+            raise
+        print(f"unhealthy: {settings.database}: {describe(exc)}")
+        return 1
     last = max((f.last_success_at or 0 for f in feeds), default=0)
     if not last:
         print("unhealthy: no feed has been polled successfully yet")
@@ -286,6 +387,8 @@ async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_roster_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.pipeline.custom_roster import load_current_roster
+    from feeds.roster import RosterError, parse_roster
     from storage import Storage
 
     try:
@@ -313,7 +416,8 @@ async def cmd_roster_import(args: argparse.Namespace, settings: Settings) -> int
 
 
 async def cmd_roster_export(args: argparse.Namespace, settings: Settings) -> int:
-    from feeds.roster import Roster
+    from bot.pipeline.custom_roster import load_current_roster
+    from feeds.roster import Roster, dump_roster, parse_roster
     from storage import Storage
 
     storage = await Storage.open(settings.database)

@@ -11,11 +11,14 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from feeds.nlp.evaluate import InputError, read_jsonl, score
-from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, RosterError, load_roster
+
+# The tagger is imported by `tag` and `eval` only: every `domestique` command loads this
+# module, and `health` (Docker's HEALTHCHECK) must answer quickly.
+if TYPE_CHECKING:
+    from feeds.nlp.tag import Tagger
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +42,23 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra roster file on top of the bundled one (repeatable)",
     )
+    parser.add_argument(
+        "--feed-is-cycling",
+        choices=("yes", "no", "auto"),
+        default="auto",
+        help="tag the stories as from a cycling feed (a rider's name alone counts) or not; "
+        "auto (default), as ingestion decides for a new feed: yes when at least half the "
+        "stories read as cycling on their own words, or when there are fewer than 10",
+    )
     parser.add_argument("input", metavar="IN.jsonl", help="JSON Lines: id, title, text, published")
 
 
-def _load(args: argparse.Namespace) -> tuple[Roster, list[dict[str, Any]]] | int:
+def _load(
+    args: argparse.Namespace, *, annotated: bool = False
+) -> tuple[Roster, list[dict[str, Any]]] | int:
+    """The roster and every input record, or exit status 2 after saying what is wrong."""
+    from feeds.nlp.evaluate import InputError, read_jsonl
+
     try:
         roster = load_roster(args.roster or ())
     except RosterError as exc:
@@ -51,7 +67,7 @@ def _load(args: argparse.Namespace) -> tuple[Roster, list[dict[str, Any]]] | int
     path = Path(args.input)
     try:
         with path.open(encoding="utf-8-sig") as fh:  # tolerate a byte-order mark
-            records = read_jsonl(fh, str(path))
+            records = read_jsonl(fh, str(path), annotated=annotated)
     except (OSError, UnicodeDecodeError) as exc:
         print(f"domestique: cannot read {path}: {exc}", file=sys.stderr)
         return 2
@@ -61,10 +77,22 @@ def _load(args: argparse.Namespace) -> tuple[Roster, list[dict[str, Any]]] | int
     return roster, records
 
 
-def predict(tagger: Tagger, roster: Roster, record: dict[str, Any]) -> dict[str, Any]:
+def feed_is_cycling(choice: str, tagger: Tagger, records: list[dict[str, Any]]) -> bool:
+    """`--feed-is-cycling`: the file's stories measured as one new feed's for "auto"."""
+    from bot.pipeline.cycling_share import measure_texts
+
+    if choice != "auto":
+        return choice == "yes"
+    texts = [(r["title"], r["text"], r.get("_published")) for r in records]
+    return measure_texts(tagger, texts).is_cycling
+
+
+def predict(
+    tagger: Tagger, roster: Roster, record: dict[str, Any], cycling_feed: bool | None = None
+) -> dict[str, Any]:
     """The `tag` output line for one input record."""
     published = record.get("_published")
-    tags = tagger.tag(record["title"], record["text"], published)
+    tags = tagger.tag(record["title"], record["text"], published, feed_is_cycling=cycling_feed)
     people = roster.people
     return {
         "id": record["id"],
@@ -80,13 +108,16 @@ def predict(tagger: Tagger, roster: Roster, record: dict[str, Any]) -> dict[str,
 
 
 def tag_command(args: argparse.Namespace) -> int:
+    from feeds.nlp.tag import Tagger
+
     loaded = _load(args)
     if isinstance(loaded, int):
         return loaded
     roster, records = loaded
     tagger = Tagger(roster)
+    cycling = feed_is_cycling(args.feed_is_cycling, tagger, records)
     # Everything is tagged before anything is written: a failure leaves stdout empty.
-    lines = [json.dumps(predict(tagger, roster, r), ensure_ascii=False) for r in records]
+    lines = [json.dumps(predict(tagger, roster, r, cycling), ensure_ascii=False) for r in records]
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
@@ -94,12 +125,17 @@ def tag_command(args: argparse.Namespace) -> int:
 
 
 def eval_command(args: argparse.Namespace) -> int:
-    loaded = _load(args)
+    from feeds.nlp.evaluate import score
+    from feeds.nlp.tag import Tagger
+
+    # Every line is checked before anything is tagged or printed: no partial table.
+    loaded = _load(args, annotated=True)
     if isinstance(loaded, int):
         return loaded
     roster, records = loaded
     tagger = Tagger(roster)
-    predicted = {r["id"]: predict(tagger, roster, r) for r in records}
+    cycling = feed_is_cycling(args.feed_is_cycling, tagger, records)
+    predicted = {r["id"]: predict(tagger, roster, r, cycling) for r in records}
     report = score(records, predicted, roster)
     print(report.table())
     if getattr(args, "verbose", False) and report.misses:

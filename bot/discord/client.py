@@ -21,6 +21,7 @@ from storage.lookups import Lookups
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+    from bot.pipeline.parse_pool import ParsePool
     from bot.pipeline.roster_state import RosterState
     from bot.settings import Settings
     from feeds.ingest.fetch import Fetcher
@@ -62,6 +63,7 @@ class DomestiqueBot(commands.Bot):
         extensions: tuple[str, ...] = EXTENSIONS,
         today: Callable[[], date] = utc_today,
         fetcher: Fetcher | None = None,
+        parse_pool: ParsePool | None = None,
         roster_files: Sequence[str | Path] = (),
         **options: Any,
     ) -> None:
@@ -85,6 +87,8 @@ class DomestiqueBot(commands.Bot):
         self.roster_state = roster_state
         self.fetcher = fetcher
         """The guarded feed fetcher (feeds/ingest/netguard) /feeds uses; None: cannot fetch."""
+        self.parse_pool = parse_pool
+        """The worker process ingestion parses in (bot/app.py), shared by /feeds previews."""
         self.roster_files = tuple(roster_files)
         """Roster files named on the command line, kept when moderators change the roster."""
         self.lookups = Lookups(storage)

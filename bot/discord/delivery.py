@@ -12,13 +12,21 @@
   moderators are told (log channel, else system channel, else a notice on their next
   command). 403 on a DM (DMs closed): the fan's follows pause and they get a notice.
 - Digest rows wait for their target's digest time, then go out as one message.
+- Before sending, the worker claims a target's rows (a lease it renews while it runs,
+  checked again right before each send), so two workers on one database never post a row
+  twice nor a target's rows out of order; a dead worker's rows are free once it lapses.
+- Posts to a target go out oldest story first (storage/outbox.py `due`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
+import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -48,6 +56,14 @@ FORUM_TAGS_PER_POST = 5
 NONCE_WINDOW_S = 120.0
 # How many of a channel's latest messages are read to find an earlier try's post.
 HISTORY_LOOKBACK = 50
+# A claim on outbox rows lapses after this unless renewed; a running worker renews its
+# claims every quarter of it, so only a worker that died (or hung) loses them, and its
+# rows wait at most this long for another. Short, as a restart after a crash waits it out.
+CLAIM_LEASE_S = 20.0
+
+
+class ClaimLost(Exception):
+    """Another worker holds the rows now (this one's lease lapsed): it sends them."""
 
 
 class PermanentFailure(Exception):
@@ -107,6 +123,8 @@ class Delivery:
         global_rate: float = 45.0,
         retry_base_s: float = 30.0,
         batch: int = 500,
+        worker_id: str | None = None,
+        lease_s: float = CLAIM_LEASE_S,
     ) -> None:
         self.bot = bot
         self.storage = bot.storage
@@ -114,6 +132,9 @@ class Delivery:
         self.per_target_interval = per_target_interval
         self.retry_base_s = retry_base_s
         self.batch = batch
+        # Tells this worker's claims from another's on the same database (one per process).
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.lease_s = lease_s
         self._limiter = _Limiter(global_rate)
         self._last_post: dict[str, float] = {}
         self._lock = asyncio.Lock()
@@ -126,18 +147,28 @@ class Delivery:
         if not self.bot.is_ready():
             return report
         async with self._lock:
-            items = await self.storage.outbox.due(self.clock(), self.batch)
-            by_target: dict[str, list[OutboxItem]] = {}
-            for item in items:
-                by_target.setdefault(item.target, []).append(item)
-            await asyncio.gather(*(self._drain(t, rows, report) for t, rows in by_target.items()))
-            await self._digests(report)
+            renewing = asyncio.create_task(self._renew_claims())
+            try:
+                items = await self.storage.outbox.due(
+                    self.clock(), self.batch, worker=self.worker_id
+                )
+                by_target: dict[str, list[OutboxItem]] = {}
+                for item in items:
+                    by_target.setdefault(item.target, []).append(item)
+                await asyncio.gather(
+                    *(self._drain(t, rows, report) for t, rows in by_target.items())
+                )
+                await self._digests(report)
+            finally:
+                renewing.cancel()
+                await asyncio.gather(renewing, return_exceptions=True)
+                await self._release_claims()
         if report.sent or report.retrying or report.failed or report.disabled:
             log.info("delivery: %s", report)
         return report
 
     async def _drain(self, target: str, items: list[OutboxItem], report: DeliveryReport) -> None:
-        for item in items:
+        for item in await self._claim(items):
             if self.clock() - item.created_at >= GIVE_UP_AFTER_S:
                 # Failing, or never attempted (the bot was offline), for a day: old news now.
                 reason = item.last_error or "not sent within 24 h (the bot was offline?)"
@@ -161,7 +192,10 @@ class Delivery:
         first = items[0]
         ids = [i.id for i in items]
         try:
-            message_id = await self._send(first, embed, role_id, digest=digest)
+            message_id = await self._send(items, embed, role_id, digest=digest)
+        except ClaimLost:
+            log.info("posts %s to %s are another worker's now", ids, first.target)
+            return False
         except PermanentFailure as exc:
             await self._refused(first, exc)
             report.disabled += 1
@@ -195,6 +229,33 @@ class Delivery:
         report.retrying += len(items)
         return False
 
+    # --- claims -----------------------------------------------------------------------------
+
+    async def _claim(self, items: Sequence[OutboxItem]) -> list[OutboxItem]:
+        """The rows of one target this worker now holds, in order; none when another
+        worker holds that target (rows settled meanwhile are left out)."""
+        if not items:
+            return []
+        got = await self.storage.outbox.claim(
+            [i.id for i in items], self.worker_id, self.clock(), self.lease_s
+        )
+        return [i for i in items if i.id in got]
+
+    async def _renew_claims(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease_s / 4)
+            try:
+                await self.storage.outbox.renew(self.worker_id, self.clock(), self.lease_s)
+            except sqlite3.Error as exc:
+                # The next renewal may succeed; a send checks its claim first regardless.
+                log.warning("could not renew outbox claims: %s", exc)
+
+    async def _release_claims(self) -> None:
+        try:
+            await self.storage.outbox.release(self.worker_id)
+        except sqlite3.Error as exc:
+            log.warning("could not release outbox claims (they lapse by themselves): %s", exc)
+
     # --- sending ----------------------------------------------------------------------------
 
     async def _pace(self, target: str) -> None:
@@ -207,8 +268,14 @@ class Delivery:
         self._last_post[target] = time.monotonic()
 
     async def _send(
-        self, item: OutboxItem, embed: discord.Embed, role_id: int | None, *, digest: bool
+        self,
+        items: Sequence[OutboxItem],
+        embed: discord.Embed,
+        role_id: int | None,
+        *,
+        digest: bool,
     ) -> int | None:
+        item = items[0]
         await self._pace(item.target)
         kind, _, raw_id = item.target.partition(":")
         mentions: discord.AllowedMentions = discord.AllowedMentions.none()
@@ -229,7 +296,7 @@ class Delivery:
                 made = await self._made_earlier(item, channel_id, name, forum=forum)
                 if made is not None:
                     return made
-                await self.storage.outbox.note_attempt(item.id, self.clock())
+            await self._hold(items, attempting=not digest)
             if forum:
                 # A forum takes posts (threads), not messages: one per story, or per digest.
                 params = handle_message_parameters(
@@ -258,14 +325,23 @@ class Delivery:
         except (discord.Forbidden, discord.NotFound) as exc:
             raise PermanentFailure(exc.status, exc.text or type(exc).__name__) from exc
 
+    async def _hold(self, items: Sequence[OutboxItem], *, attempting: bool) -> None:
+        """Right before the send: the rows are still this worker's (else ClaimLost)."""
+        ids = [i.id for i in items]
+        held = await self.storage.outbox.hold(
+            ids, self.worker_id, self.clock(), self.lease_s, attempting=attempting
+        )
+        if not held:
+            raise ClaimLost(ids)
+
     async def _made_earlier(
         self, item: OutboxItem, channel_id: int, name: str, *, forum: bool
     ) -> int | None:
         """The post an earlier try of `item` made whose answer never came (lost, or the
         bot stopped first), when Discord's nonce can no longer tell: always for a forum,
         for a channel or DM once the first try is older than Discord's nonce window."""
-        if item.attempted_at is None or not item.url:
-            return None
+        if item.attempted_at is None or render.safe_url(item.url) is None:
+            return None  # never tried, or a post without a link: nothing to look for
         try:
             if forum:
                 return await self._forum_post_made(item, channel_id, name)
@@ -280,7 +356,10 @@ class Delivery:
         author = (message.get("author") or {}).get("id")
         if me is not None and str(author) != me:
             return False
-        return any(e.get("url") == url for e in message.get("embeds") or [])
+        # The embed carries the link as render made it (percent-encoded); the row, as the
+        # feed gave it: both go through the same function before they are compared.
+        wanted = render.safe_url(url)
+        return any(render.safe_url(e.get("url")) == wanted for e in message.get("embeds") or [])
 
     async def _message_made(self, item: OutboxItem, channel_id: int) -> int | None:
         """A message of ours among the channel's latest that links the story."""
@@ -336,7 +415,7 @@ class Delivery:
         tags = getattr(forum, "available_tags", None) or []
         if not tags:
             return []
-        roster = self.bot.roster_state.roster
+        roster = self.bot.roster_state.guilds.roster(item.guild_id)  # with its own names
         names: set[str] = set()
         for entity_id, kind in item.entities:
             key = entity_id.partition(":")[2]
@@ -351,7 +430,7 @@ class Delivery:
     # --- rendering --------------------------------------------------------------------------
 
     def _names(self, item: OutboxItem, kind: str) -> list[str]:
-        roster = self.bot.roster_state.roster
+        roster = self.bot.roster_state.guilds.roster(item.guild_id)  # with its own names
         # Team names as they were when the story was published.
         when = datetime.fromtimestamp(item.published_at or item.sort_at, UTC).date()
         out = []
@@ -391,11 +470,12 @@ class Delivery:
                 "your DMs with me are closed (or you share no server with me any more), so "
                 "your follows are paused. Open your DMs and use /follow again to resume."
             )
-            await self.storage.follows.pause_user(int(raw_id), reason, now)
-            await self.storage.notices.add(
-                f"I could not DM you: {reason}", now, user_id=int(raw_id)
-            )
-            log.info("DMs to %s refused (%s): follows paused", raw_id, exc)
+            paused = await self.storage.follows.pause_user(int(raw_id), reason, now)
+            log.info("DMs to %s refused (%s): %d follows paused", raw_id, exc, paused)
+            if paused:  # else another worker (or an earlier run) paused them and told the fan
+                await self.storage.notices.add(
+                    f"I could not DM you: {reason}", now, user_id=int(raw_id)
+                )
             return
         channel_id = int(raw_id)
         if exc.status == 404:
@@ -412,9 +492,9 @@ class Delivery:
             exc,
             len(disabled),
         )
-        if item.guild_id is None:
-            return
-        ids = ", ".join(f"#{s.id}" for s in disabled) or "its subscriptions"
+        if item.guild_id is None or not disabled:
+            return  # nothing disabled: another worker (or an earlier run) told them
+        ids = ", ".join(f"#{s.id}" for s in disabled)
         text = (
             f"Domestique stopped posting to <#{channel_id}>: {reason}. "
             f"Subscription {ids} is disabled; fix the channel and use /subscribe again."
@@ -453,22 +533,26 @@ class Delivery:
         for sub in await self.storage.subscriptions.digest_due():
             channel_subs.setdefault(f"channel:{sub.channel_id}", []).append(sub)
         for target, subs in channel_subs.items():
-            items = await self.storage.outbox.digest_items(target, now)
+            items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
             oldest = min((i.created_at for i in items), default=now)
             if not items or not any(
                 latest_scheduled(now, s.digest_hour, s.digest_minute) > oldest for s in subs
             ):
                 continue
+            if len(await self._claim(items)) < len(items):
+                continue  # another worker is at it, or sent some: the next run looks again
             role = next((s.role_id for s in subs if s.role_id), None)
             embed = self._digest_embed("Digest", items)
             if await self._deliver(items, embed, role, report, digest=True):
                 await self.storage.subscriptions.mark_digest_sent(subs[0].channel_id, now)
         for fan in await self.storage.follows.daily_due():
             target = f"user:{fan.user_id}"
-            items = await self.storage.outbox.digest_items(target, now)
+            items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
             oldest = min((i.created_at for i in items), default=now)
             scheduled = latest_scheduled(now, fan.digest_hour, fan.digest_minute, fan.timezone)
             if not items or scheduled <= oldest:
+                continue
+            if len(await self._claim(items)) < len(items):
                 continue
             embed = self._digest_embed("Your daily cycling digest", items)
             if await self._deliver(items, embed, None, report, digest=True):

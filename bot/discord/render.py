@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 import discord
 
+from feeds.ingest.urls import without_credentials
 from feeds.roster import Person, Roster, Team
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -114,11 +115,20 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+def url_text(url: str) -> str:
+    """A URL (or a source that may be one) as text to show: one line, and no user name or
+    password, even in a feed row stored before URLs with credentials were refused."""
+    return without_credentials(clean_text(url))
+
+
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL safe to put in an embed or inside `[text](url)`, else None."""
+    """An http(s) URL safe to put in an embed or inside `[text](url)`, else None.
+
+    User name and password are dropped: a link target is shown on hover and on click.
+    """
     if not url:
         return None
-    url = url.strip()
+    url = without_credentials(url.strip())
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -259,7 +269,8 @@ class FreshnessLike(Protocol):
 
 
 def story_line(title: str, url: str | None, feed_title: str | None, when: float | None) -> str:
-    source = escape(feed_title) if feed_title else "unknown source"
+    # The source is the feed's title, or its URL when it has none.
+    source = escape(url_text(feed_title)) if feed_title else "unknown source"
     return f"• {link(title, url)} — {truncate(source, 80)}, {relative_time(when)}"
 
 
@@ -450,7 +461,7 @@ def about_embed(
     embed.add_field(name="Roster", value=f"{riders:,} people, {teams:,} teams", inline=True)
 
     def feed_line(feed: FeedLike) -> str:
-        name = escape(feed.title) if feed.title else escape(feed.url)
+        name = escape(feed.title) if feed.title else escape(url_text(feed.url))
         target = safe_url(feed.url)
         shown = f"[{truncate(name, 80)}]({target})" if target else truncate(name, 80)
         if feed.disabled_reason:
@@ -522,11 +533,12 @@ def story_post_embed(
     shown = list(dict.fromkeys(transfer_line(*m) for m in moves))
     if shown:
         lines.append("\n".join(f"🔁 {line}" for line in shown[:5]))
-    source_text = escape(source) if source else "unknown source"
+    source_text = escape(url_text(source)) if source else "unknown source"
     when = f"<t:{int(published_at)}:f>" if published_at else ""
     footer_line = f"{truncate(source_text, 100)}" + (f" · {when}" if when else "")
     if also_on:
-        footer_line += " · also on " + ", ".join(truncate(escape(s), 60) for s in also_on[:3])
+        others = (truncate(escape(url_text(s)), 60) for s in also_on[:3])
+        footer_line += " · also on " + ", ".join(others)
     lines.append(footer_line)
     embed.description = "\n\n".join(lines)
     if riders:

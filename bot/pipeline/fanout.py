@@ -6,17 +6,26 @@ Backlog (a feed's first poll) and stories older than `max_age_s` are never poste
 The same story from a second feed (same canonical URL, or the same title within a day)
 is not posted again to a target that already has it: the pending post gains
 "also on <source>" instead; targets only the second feed reaches get it with the note.
+Nor is a story a feed publishes again under a new GUID and link (the same title, folded,
+from the same feed within a day): it goes only to targets the earlier one did not reach.
+Every new story (backlog too) of a feed a server with names of its own reads is also
+tagged with those names (bot/pipeline/guild_names.py) into `guild_tags`, in the same
+transaction; that server's rider, team and tracked subscriptions match them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 
 import aiosqlite
 
+from bot.pipeline.guild_names import GuildRosters, tag_for_guilds
+from feeds.nlp.fold import fold_word
 from storage import outbox as sql
 from storage.articles import SavedStory, person_key, team_key
+from storage.guild_config import save_guild_tags
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +69,18 @@ class FanOut:
     """`default_feeds`: the feed URLs a server that chose none uses (the operator's list,
     DOMESTIQUE_FEEDS or the built-in defaults, as /feeds shows it). Fans' follows take
     stories from every feed but a server's own (one its moderators added that is not the
-    operator's): those stay with the servers that use them."""
+    operator's): those stay with the servers that use them. `guilds`: servers' own
+    names (None: no server tagging)."""
 
-    def __init__(self, max_age_s: float, default_feeds: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        max_age_s: float,
+        default_feeds: Sequence[str] = (),
+        guilds: GuildRosters | None = None,
+    ) -> None:
         self.max_age_s = max_age_s
         self.default_feeds = tuple(default_feeds)
+        self.guilds = guilds
 
     def postable(self, saved: SavedStory, now: float) -> bool:
         if saved.is_backlog:
@@ -75,6 +91,7 @@ class FanOut:
     async def __call__(
         self, conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float
     ) -> None:
+        own = await self.tag_for_guilds(conn, feed_id, new, now)
         postable = [saved for saved in new if self.postable(saved, now)]
         if not postable:
             return
@@ -82,7 +99,9 @@ class FanOut:
         public = not await sql.is_private_feed(conn, feed_id, self.default_feeds)
         written = 0
         for saved in postable:
-            written += await self.one(conn, feed_id, saved, now, public=public)
+            written += await self.one(
+                conn, feed_id, saved, now, public=public, own=own.get(saved.article_id, ())
+            )
         if written:
             log.info("fan-out: %d posts queued from feed %d", written, feed_id)
 
@@ -94,13 +113,15 @@ class FanOut:
         now: float,
         *,
         public: bool = True,
+        own: Sequence[tuple[int, str]] = (),
     ) -> int:
+        """`own`: (server id, entity id) the servers' own names tagged the story with."""
         entities = story_entities(saved)
         teams = transfer_teams(saved)
         is_transfer = saved.tags.is_transfer
         rows = first_per_target(
             await sql.matching_subscriptions(
-                conn, feed_id, entities, is_transfer, teams, self.default_feeds
+                conn, feed_id, entities, is_transfer, teams, self.default_feeds, own
             ),
             follow=False,
         )
@@ -112,6 +133,12 @@ class FanOut:
             return 0
         story = saved.story
         sort_at = min(story.published.timestamp(), now) if story.published else now
+        reposted = await self.reposts(conn, feed_id, saved, sort_at)
+        if reposted:
+            had = await sql.targets_with_rows(conn, reposted)
+            rows = [r for r in rows if r.target not in had]
+            if not rows:
+                return 0
         duplicates = await sql.duplicates_of(
             conn, saved.article_id, story.url, story.title, sort_at, self.default_feeds
         )
@@ -127,3 +154,56 @@ class FanOut:
             rows = [r for r in rows if r.target not in already]
             also_on = list(dict.fromkeys(name for _, name in duplicates if name is not None))
         return await sql.insert_rows(conn, saved.article_id, rows, now, also_on)
+
+    @staticmethod
+    async def reposts(
+        conn: aiosqlite.Connection, feed_id: int, saved: SavedStory, sort_at: float
+    ) -> list[int]:
+        """The feed's earlier stories of the same title (folded) within a day: the same
+        story under a new GUID and link, which some feeds hand out on every poll."""
+        title = fold_word(saved.story.title)
+        if not title:
+            return []  # no words to compare (an emoji-only title): not evidence of a repost
+        earlier = await sql.same_feed_stories(conn, feed_id, saved.article_id, sort_at)
+        return [article_id for article_id, other in earlier if fold_word(other) == title]
+
+    async def tag_for_guilds(
+        self, conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float
+    ) -> dict[int, list[tuple[int, str]]]:
+        """Tag new stories with the own names of the servers that read this feed, store
+        those tags, and return them per article: (server id, entity id)."""
+        if self.guilds is None:
+            return {}
+        guild_ids = self.guilds.guild_ids()
+        if not guild_ids:
+            return {}
+        readers = await sql.guilds_reading(conn, feed_id, guild_ids, self.default_feeds)
+        if not readers:
+            return {}
+        guilds = self.guilds
+        stories = [(s.article_id, s.story.title, _text(s)) for s in new]
+
+        def tag() -> list[tuple[int, int, str]]:
+            taggings = [t for g in readers if (t := guilds.tagging(g)) is not None]
+            return tag_for_guilds(stories, taggings)
+
+        # Plain CPU work (building a server's matcher, folding every story): off the loop.
+        found = await asyncio.to_thread(tag)
+        sort_at = {s.article_id: _sort_at(s, now) for s in new}
+        await save_guild_tags(conn, [(g, e, sort_at[a], a) for g, a, e in found])
+        own: dict[int, list[tuple[int, str]]] = {}
+        for guild_id, article_id, entity_id in found:
+            own.setdefault(article_id, []).append((guild_id, entity_id))
+        return own
+
+
+def _text(saved: SavedStory) -> str:
+    """The story's text as the tagger reads it (bot/pipeline/ingest.py)."""
+    story = saved.story
+    return "\n\n".join(part for part in (story.summary, story.body) if part)
+
+
+def _sort_at(saved: SavedStory, now: float) -> float:
+    """The story's place in time, as storage.articles gives it to its tags."""
+    published = saved.story.published
+    return min(published.timestamp(), now) if published else now

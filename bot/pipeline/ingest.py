@@ -4,6 +4,12 @@ The flow is one way: fetch (feeds/ingest/fetch) -> parse (feeds/ingest/parse, in
 process) -> tag (feeds/nlp/tag, in a worker thread) -> storage, in one transaction
 per feed. Whatever goes wrong with one feed is recorded on that feed and the
 others carry on.
+
+A feed is due again one poll interval after its previous poll *started*, so a feed
+polled on one scheduler tick is polled again on the tick one interval later (counted
+from when the poll ended, it was due a moment after that tick and waited for the next).
+Stories are tagged as from a cycling feed only when the feed is one by measure
+(bot/pipeline/cycling_share.py).
 """
 
 from __future__ import annotations
@@ -17,13 +23,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiosqlite
+
+from bot.pipeline import cycling_share
+from bot.pipeline.cycling_share import CyclingShare
 from bot.pipeline.parse_pool import ParsePool
 from bot.pipeline.roster_state import RosterState
 from feeds.ingest.fetch import Fetcher, FetchResult
 from feeds.models import Story, StoryTags
 from storage import Storage
 from storage.articles import AfterSave, FeedState, SavedStory
-from storage.feed_store import Feed
+from storage.feed_store import Feed, record_cycling_share
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +47,11 @@ LOCAL_PREFIX = "file://"
 # them all (27-50 ms pauses). Three keep the parse worker, the tagging thread and
 # the database busy at the same time.
 FEEDS_IN_PROCESS = 3
+DUE_EARLY_S = 5.0
+"""A tick polls the feeds due up to this much later (at most a tenth of the interval).
+The scheduler's ticks are exactly one minute apart, but each reads the clock a little
+after its tick, later on one than on another: a feed due one interval after the previous
+tick's reading would be missed by a tick whose reading was a few milliseconds earlier."""
 
 NewStories = Callable[[Feed, list[SavedStory]], Awaitable[None]]
 
@@ -93,6 +108,7 @@ class Ingestor:
         self.max_items = max_items
         self.fanout = fanout
         """Writes outbox rows for new stories inside the poll's transaction (pipeline/fanout)."""
+        self.due_early_s = min(DUE_EARLY_S, poll_interval_s / 10)
         self._cycle_lock = asyncio.Lock()
         # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
         # so a second thread adds no speed, only contention: with the default executor's
@@ -119,7 +135,7 @@ class Ingestor:
         """
         async with self._cycle_lock:
             now = self.clock()
-            feeds = await self.storage.feeds.due(float("inf") if force else now)
+            feeds = await self.storage.feeds.due(float("inf") if force else now + self.due_early_s)
             report = await self._poll_many(feeds, on_feed_done, keep_stories)
             if report.feeds:
                 await self.storage.meta.set("last_cycle_at", repr(self.clock()))
@@ -183,47 +199,79 @@ class Ingestor:
     async def _poll_feed(
         self, feed: Feed, unchanged: list[tuple[int, float, float]] | None
     ) -> FeedReport:
+        started = self.clock()
         result = await self._fetch(feed)
         now = self.clock()
         if result.outcome == "failed":
-            return await self._fail(feed, result.error or "fetch failed", result.retry_after)
+            error = result.error or "fetch failed"
+            return await self._fail(feed, error, result.retry_after, started=started)
         if result.outcome == "not_modified" or result.body is None:
-            return await self._nothing_new(feed, now, "not_modified", unchanged)
+            return await self._nothing_new(feed, now, started, "not_modified", unchanged)
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == feed.body_hash and feed.primed:
-            return await self._nothing_new(feed, now, "unchanged", unchanged)
+            return await self._nothing_new(feed, now, started, "unchanged", unchanged)
         async with self._in_process:
-            return await self._store_new(feed, result.body, result, body_hash, now)
+            return await self._store_new(feed, result.body, result, body_hash, now, started)
 
     async def _store_new(
-        self, feed: Feed, body: bytes, result: FetchResult, body_hash: str, now: float
+        self,
+        feed: Feed,
+        body: bytes,
+        result: FetchResult,
+        body_hash: str,
+        now: float,
+        started: float,
     ) -> FeedReport:
         """Parse, tag and store a feed whose body changed."""
         parsed = await self.parse_pool.parse(body, result.final_url or feed.url, self.max_items)
         if parsed.error:
-            return await self._fail(feed, parsed.error)
-        items = await asyncio.get_running_loop().run_in_executor(
-            self._tagging, self._tag_all, parsed.stories
+            return await self._fail(feed, parsed.error, started=started)
+        measured = CyclingShare(feed.cycling_share, feed.stories_measured)
+        # Measured on stories not seen before; a feed never measured (new, or polled
+        # before feeds were measured) on every story it carries now.
+        known = (
+            await self.storage.feeds.known_story_keys(feed.id, [s.key for s in parsed.stories])
+            if measured.measured
+            else set()
+        )
+        share, items = await asyncio.get_running_loop().run_in_executor(
+            self._tagging, self._tag_all, parsed.stories, measured, known
         )
         state = FeedState(
             title=parsed.title,
             etag=result.etag,
             last_modified=result.last_modified,
             body_hash=body_hash,
-            next_attempt_at=self._next_poll(now),
+            next_attempt_at=self._next_poll(started),
         )
-        saved = await self.storage.articles.save_poll(feed.id, items, state, now, after=self.fanout)
+        saved = await self.storage.articles.save_poll(
+            feed.id, items, state, now, after=self._after_save(share)
+        )
         outcome = "new" if saved.new else "unchanged"
         return FeedReport(feed.url, outcome, saved.new, saved.updated, new_count=len(saved.new))
+
+    def _after_save(self, share: CyclingShare) -> AfterSave:
+        """Runs in save_poll's transaction when there are new stories: the feed's share
+        is stored with the stories it was measured on, then the fan-out."""
+
+        async def after(
+            conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float
+        ) -> None:
+            await record_cycling_share(conn, feed_id, share.share, share.measured)
+            if self.fanout is not None:
+                await self.fanout(conn, feed_id, new, now)
+
+        return after
 
     async def _nothing_new(
         self,
         feed: Feed,
         now: float,
+        started: float,
         outcome: str,
         unchanged: list[tuple[int, float, float]] | None,
     ) -> FeedReport:
-        poll = (feed.id, now, self._next_poll(now))
+        poll = (feed.id, now, self._next_poll(started))
         if unchanged is None:
             await self.storage.feeds.record_unchanged(*poll)
         else:
@@ -235,25 +283,44 @@ class Ingestor:
             return await asyncio.to_thread(_read_local, feed.url)
         return await self.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
 
-    def _tag_all(self, stories: Sequence[Story]) -> list[tuple[Story, StoryTags]]:
+    def _tag_all(
+        self, stories: Sequence[Story], measured: CyclingShare, known: set[str]
+    ) -> tuple[CyclingShare, list[tuple[Story, StoryTags]]]:
+        """The feed's share with the stories not `known` before, and every story tagged
+        as that share says (cycling feed or not)."""
         tagger = self.roster_state.tagger  # one snapshot for the whole feed
+        fresh = [s for s in stories if s.key not in known]
+        share = measured.add(cycling_share.contexts(tagger, fresh))
         out = []
         for story in stories:
             published = story.published.date() if story.published else None
-            text = "\n\n".join(part for part in (story.summary, story.body) if part)
-            tags = tagger.tag(story.title, text, published, feed_is_cycling=True)
+            text = cycling_share.story_text(story)
+            tags = tagger.tag(story.title, text, published, feed_is_cycling=share.is_cycling)
             out.append((story, tags))
-        return out
+        return share, out
 
-    def _next_poll(self, now: float) -> float:
-        return now + self.poll_interval_s
+    def _next_poll(self, started: float) -> float:
+        return started + self.poll_interval_s
 
-    async def _fail(self, feed: Feed, error: str, retry_after: float | None = None) -> FeedReport:
+    async def _fail(
+        self,
+        feed: Feed,
+        error: str,
+        retry_after: float | None = None,
+        *,
+        started: float | None = None,
+    ) -> FeedReport:
+        """Back off: due again interval × 2^failures after this poll started (at most
+        24 h), and never before the feed's Retry-After has passed (from its answer)."""
         now = self.clock()
         failures = feed.consecutive_failures + 1
-        delay = min(self.poll_interval_s * 2**failures, MAX_BACKOFF_S)
+        next_at = (now if started is None else started) + min(
+            self.poll_interval_s * 2**failures, MAX_BACKOFF_S
+        )
         if retry_after:
-            delay = min(max(delay, retry_after), MAX_BACKOFF_S)
+            # The tick tolerance must not bring a Retry-After forward.
+            wait = min(retry_after, MAX_BACKOFF_S) + self.due_early_s
+            next_at = max(next_at, now + wait)
         failing_since = feed.failing_since or now
         disabled = None
         if now - failing_since >= DISABLE_AFTER_S:
@@ -261,7 +328,7 @@ class Ingestor:
             log.warning("feed %s disabled: %s", feed.url, error)
         else:
             log.info("feed %s failed (%d in a row): %s", feed.url, failures, error)
-        await self.storage.feeds.record_failure(feed.id, now, error, now + delay, disabled)
+        await self.storage.feeds.record_failure(feed.id, now, error, next_at, disabled)
         return FeedReport(feed.url, "failed", error=error)
 
 

@@ -25,6 +25,20 @@ log = logging.getLogger(__name__)
 
 STOP_GRACE_S = 20.0
 
+SCHEDULER_LOGGER = "apscheduler.scheduler"
+_SKIPPED_RUN = 'Execution of job "%s" skipped: maximum number of running instances'
+
+
+def not_a_skipped_run(record: logging.LogRecord) -> bool:
+    """A logging filter: False for APScheduler's "skipped: maximum number of running
+    instances" warning.
+
+    Every job here runs one instance at a time on purpose: a delivery run that lasts over
+    its 5 s tick, or a first poll of many feeds, makes the next ticks skip, and the run
+    under way does their work. APScheduler warned at every skipped tick, which buried
+    what a moderator needs to read."""
+    return not (isinstance(record.msg, str) and record.msg.startswith(_SKIPPED_RUN))
+
 
 class Jobs:
     """The scheduler and how many of its jobs are running now."""
@@ -34,6 +48,8 @@ class Jobs:
         self._running = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        # Adding the same filter again is a no-op (logging.Filterer checks).
+        logging.getLogger(SCHEDULER_LOGGER).addFilter(not_a_skipped_run)
         scheduler.add_listener(
             self._on_event,
             # A run that starts too late ends with MISSED alone, never EXECUTED or ERROR.

@@ -1,13 +1,22 @@
-"""The roster in force and the tagger built from it, swapped whole when the roster changes."""
+"""The roster in force and the tagger built from it, swapped whole when the roster changes,
+and each server's own names beside them (bot/pipeline/guild_names.py)."""
 
 from __future__ import annotations
 
 import gc
 import logging
 import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from bot.pipeline.custom_roster import load_current_roster
+from bot.pipeline.guild_names import GuildRosters
 from feeds.nlp.tag import Tagger
 from feeds.roster import Roster
+
+if TYPE_CHECKING:
+    from storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -17,14 +26,22 @@ class RosterState:
 
     Building a tagger takes a fraction of a second; `replace` builds the new pair
     first and swaps a single reference, so readers in other threads keep working.
+    `guilds` holds each server's own riders, teams and aliases, decided against this
+    roster (they never reach its tagger).
     """
 
     def __init__(self, roster: Roster, *, freeze_heap: bool = False) -> None:
         self._pair = (roster, Tagger(roster))
         self._lock = threading.Lock()
         self.version = 1
+        self.guilds = GuildRosters(self.shared)
         self._freeze_heap = freeze_heap
         self._settle_heap()
+
+    def shared(self) -> tuple[int, Roster]:
+        """The roster every server shares, with its version (read together)."""
+        with self._lock:
+            return self.version, self._pair[0]
 
     @property
     def roster(self) -> Roster:
@@ -52,3 +69,13 @@ class RosterState:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+
+async def load_roster_state(
+    storage: Storage, extra_files: Sequence[str | Path] = (), *, freeze_heap: bool = False
+) -> RosterState:
+    """The shared roster (bundled, files, imports, promoted names) and its tagger, with
+    every server's own names beside them."""
+    state = RosterState(await load_current_roster(storage, extra_files), freeze_heap=freeze_heap)
+    state.guilds.load(await storage.guild_config.own_names())
+    return state

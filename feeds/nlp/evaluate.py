@@ -29,12 +29,29 @@ def fold_name(name: str | None) -> str:
     return " ".join(fold_tokens(name or ""))
 
 
+def json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words (never its repr: it may be huge or deep)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+
+
 def parse_published(value: Any) -> date | None:
     """ISO date, "YYYY-MM" (the first of the month), "YYYY", a datetime string, or null."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ValueError(f"published must be a string or null, got {value!r}")
+        raise ValueError(f"published must be a string or null, got {json_kind(value)}")
     text = value.strip()[:10]
     parts = text.split("-")
     try:
@@ -46,30 +63,110 @@ def parse_published(value: Any) -> date | None:
             return date(int(parts[0]), 1, 1)
     except ValueError:
         pass
-    raise ValueError(f"published {value!r} is not YYYY-MM-DD, YYYY-MM or null")
+    raise ValueError(f"published {_short(value)} is not YYYY-MM-DD, YYYY-MM or null")
 
 
-def read_jsonl(lines: Iterable[str], source: str) -> list[dict[str, Any]]:
-    """Every record of a JSON Lines text; raises InputError naming the bad line."""
+class _Refused(ValueError):
+    """One field of one record cannot be used (read_jsonl adds the line)."""
+
+
+MOVE_FIELDS = ("person", "from", "to", "status")
+
+
+def _string(field: str, value: Any, *, null: bool = False) -> None:
+    if null and value is None:
+        return
+    if not isinstance(value, str):
+        wanted = "a string or null" if null else "a string"
+        raise _Refused(f"{field!r} must be {wanted}, got {json_kind(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (\ud800) reads fine but cannot be written out as UTF-8.
+        raise _Refused(f"{field!r} holds an unpaired surrogate (\\uD800-\\uDFFF)") from None
+
+
+def _names(record: Mapping[str, Any], key: str) -> None:
+    names = record.get(key, [])
+    if not isinstance(names, list):
+        # A string would be scored letter by letter.
+        raise _Refused(f"{key!r} must be a list of names (strings), got {json_kind(names)}")
+    for i, name in enumerate(names):
+        _string(f"{key}[{i}]", name)
+
+
+def _moves(record: Mapping[str, Any]) -> None:
+    moves = record.get("moves", [])
+    if not isinstance(moves, list):
+        raise _Refused(f"'moves' must be a list of objects, got {json_kind(moves)}")
+    for i, move in enumerate(moves):
+        if not isinstance(move, dict):
+            raise _Refused(f"'moves[{i}]' must be an object, got {json_kind(move)}")
+        for key in MOVE_FIELDS:
+            if key in move:
+                _string(f"moves[{i}].{key}", move[key], null=True)
+
+
+def _check_record(record: Any, annotated: bool) -> dict[str, Any]:
+    """`record` when every field the tagger (and, if `annotated`, the scorer) reads has
+    the right type, else _Refused naming the field."""
+    if not isinstance(record, dict):
+        raise _Refused(f"expected a JSON object, got {json_kind(record)}")
+    for key in ("id", "title", "text"):
+        if key not in record:
+            raise _Refused(f"missing {key!r}")
+    rid = record["id"]
+    if isinstance(rid, bool) or not isinstance(rid, str | int):
+        raise _Refused(f"'id' must be a string or a whole number, got {json_kind(rid)}")
+    if isinstance(rid, str):
+        _string("id", rid)
+    _string("title", record["title"])
+    _string("text", record["text"])
+    record["_published"] = parse_published(record.get("published"))
+    if annotated:
+        _names(record, "riders")
+        _names(record, "teams")
+        flag = record.get("is_transfer")
+        if flag is not None and not isinstance(flag, bool):
+            raise _Refused(f"'is_transfer' must be true, false or null, got {json_kind(flag)}")
+        _moves(record)
+    return record
+
+
+def _load_line(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _Refused(f"not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise _Refused("not usable JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise _Refused(f"not usable JSON ({exc})") from None
+
+
+def read_jsonl(
+    lines: Iterable[str], source: str, *, annotated: bool = False
+) -> list[dict[str, Any]]:
+    """Every record of a JSON Lines text; raises InputError naming the bad line and field.
+
+    `annotated` (for scoring) also checks the gold fields (riders, teams, is_transfer,
+    moves) and that no id is used twice: each record is scored against the prediction
+    for its id.
+    """
     records = []
+    first_line: dict[str | int, int] = {}
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}:{n}: not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{source}:{n}: expected a JSON object")
-        for key in ("id", "title", "text"):
-            if key not in record:
-                raise InputError(f"{source}:{n}: missing {key!r}")
-        if not isinstance(record["title"], str) or not isinstance(record["text"], str):
-            raise InputError(f"{source}:{n}: 'title' and 'text' must be strings")
-        try:
-            record["_published"] = parse_published(record.get("published"))
-        except ValueError as exc:
+            record = _check_record(_load_line(line), annotated)
+        except ValueError as exc:  # _Refused, or parse_published's reason
             raise InputError(f"{source}:{n}: {exc}") from None
+        if annotated:
+            seen = first_line.setdefault(record["id"], n)
+            if seen != n:
+                shown = _short(str(record["id"]))
+                raise InputError(f"{source}:{n}: 'id' {shown} is already used on line {seen}")
         records.append(record)
     return records
 

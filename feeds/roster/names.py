@@ -73,14 +73,8 @@ class NameIndex:
 
         With `surnames`, a name's last word alone resolves it when no one else shares it.
         """
-        entries: dict[tuple[str, str], _Entry] = {}
-        for entity_id, written in names:
-            folded = fold(written)
-            if folded and (entity_id, folded) not in entries:
-                entries[(entity_id, folded)] = _Entry(
-                    entity_id, folded, written, tuple(folded.split())
-                )
-        self._entries = list(entries.values())
+        self._surnames = surnames
+        self._entries = _entries(names, {})
         self._folded = [e.folded for e in self._entries]
         self.labels = labels
         # Sorted for prefix lookups by bisection: a keystroke must not scan every name.
@@ -88,13 +82,47 @@ class NameIndex:
         self._by_token = sorted({(t, i) for i, e in enumerate(self._entries) for t in e.tokens})
         self._exact: dict[str, set[str]] = {}
         self._surname: dict[str, set[str]] = {}
-        for entry in self._entries:
-            self._exact.setdefault(entry.folded, set()).add(entry.id)
-            if surnames and len(entry.tokens) > 1:
-                self._surname.setdefault(entry.tokens[-1], set()).add(entry.id)
+        self._index_words(self._entries)
         # A label typed or pasted in full ("Lidl-Trek (women)") names its entity exactly.
         # Only here, not in the word index: "uae" should not list every UAE rider.
         self._labels_folded = {fold(label): key for key, label in labels.items()}
+
+    def _index_words(self, entries: Iterable[_Entry]) -> None:
+        for entry in entries:
+            self._exact[entry.folded] = self._exact.get(entry.folded, set()) | {entry.id}
+            if self._surnames and len(entry.tokens) > 1:
+                last = entry.tokens[-1]
+                self._surname[last] = self._surname.get(last, set()) | {entry.id}
+
+    def extended(self, names: Iterable[tuple[str, str]], labels: dict[str, str]) -> NameIndex:
+        """This index with more names, and labels for entities it lacked (a server's own
+        riders, teams and aliases). This one is left as it was; the new one shares its
+        folded names, so a server's view costs a copy of the tables, not a rebuild."""
+        added = _entries(names, self._exact)
+        index = object.__new__(NameIndex)
+        index._surnames = self._surnames
+        start = len(self._entries)
+        index._entries = self._entries + added
+        index._folded = self._folded + [e.folded for e in added]
+        index.labels = {**self.labels, **labels}
+        index._by_name = sorted(
+            [*self._by_name, *((e.folded, start + i) for i, e in enumerate(added))]
+        )
+        index._by_token = sorted(
+            [
+                *self._by_token,
+                *{(t, start + i) for i, e in enumerate(added) for t in e.tokens},
+            ]
+        )
+        # Sets are replaced, never changed in place: the two indexes share the others.
+        index._exact = dict(self._exact)
+        index._surname = dict(self._surname)
+        index._index_words(added)
+        index._labels_folded = {
+            **self._labels_folded,
+            **{fold(label): key for key, label in labels.items()},
+        }
+        return index
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -173,6 +201,16 @@ class NameIndex:
         ):
             return matches[0].id
         return None
+
+
+def _entries(names: Iterable[tuple[str, str]], known: dict[str, set[str]]) -> list[_Entry]:
+    """One entry per (entity, folded name), leaving out those `known` already holds."""
+    entries: dict[tuple[str, str], _Entry] = {}
+    for entity_id, written in names:
+        folded = fold(written)
+        if folded and (entity_id, folded) not in entries and entity_id not in known.get(folded, ()):
+            entries[(entity_id, folded)] = _Entry(entity_id, folded, written, tuple(folded.split()))
+    return list(entries.values())
 
 
 def _prefixed(table: list[tuple[str, int]], prefix: str) -> Iterator[tuple[str, int]]:

@@ -66,6 +66,69 @@ def test_bad_values_name_the_variable(variable, value, message):
     assert variable in str(info.value) and message in str(info.value)
 
 
+# Every URL setting and the allow list: refused at start, naming the variable and the reason.
+URL_CASES = [
+    ("DOMESTIQUE_FEEDS", "http://[::1", "not a valid URL"),
+    ("DOMESTIQUE_FEEDS", "https://a.example/feed, http://[::1/feed", "not a valid URL"),
+    ("DOMESTIQUE_FEEDS", "http://a.example:99999/feed", "has port 99999"),
+    ("DOMESTIQUE_FEEDS", "http://a.example:0/feed", "has port 0"),
+    ("DOMESTIQUE_FEEDS", "http://a.example:http/feed", "has port 'http'"),
+    ("DOMESTIQUE_FEEDS", "http://a.example:80:80/feed", "has port '80:80'"),
+    ("DOMESTIQUE_FEEDS", "http://[::1]:99999/feed", "has port 99999"),
+    ("DOMESTIQUE_FEEDS", "http://feeds local/feed", "not a host name or an IP address"),
+    ("DOMESTIQUE_FEEDS", "http://999.1.1.1/feed", "999.1.1.1, which is not an IPv4 address"),
+    ("DOMESTIQUE_FEEDS", "http://-bad-.example/feed", "not a host name or an IP address"),
+    ("DOMESTIQUE_FEEDS", "http:///feed", "has no host"),
+    ("DOMESTIQUE_FEEDS", "https://user:secret@a.example/feed", "user name or password"),
+    ("DOMESTIQUE_FEEDS", "https://a.example/feed\r\nforged line", "control character (U+000D)"),
+    ("DOMESTIQUE_FEEDS", "https://a.example/\u202efeed", "control character (U+202E)"),
+    ("DOMESTIQUE_FEEDS", "https://a.example/" + "x" * 2000, "too long"),
+    ("DOMESTIQUE_DISCORD_API_URL", "http://[::1", "not a valid URL"),
+    ("DOMESTIQUE_DISCORD_API_URL", "http://127.0.0.1:99999/api/v10", "has port 99999"),
+    ("DOMESTIQUE_DISCORD_API_URL", "https://user:secret@proxy.example/api/v10", "password"),
+    ("DOMESTIQUE_DISCORD_API_URL", "http://proxy host/api/v10", "not a host name"),
+    ("DOMESTIQUE_DISCORD_GATEWAY_URL", "ws://[::1", "not a valid URL"),
+    ("DOMESTIQUE_DISCORD_GATEWAY_URL", "wss://gateway.example:70000/", "has port 70000"),
+    ("DOMESTIQUE_DISCORD_GATEWAY_URL", "wss://999.1.1.1/", "not an IPv4 address"),
+    ("DOMESTIQUE_ALLOW_PRIVATE_HOSTS", "999.1.1.1", "'999.1.1.1' is none of these"),
+    ("DOMESTIQUE_ALLOW_PRIVATE_HOSTS", "feeds.local, 10.0.0.0/33", "'10.0.0.0/33' is none"),
+    ("DOMESTIQUE_ALLOW_PRIVATE_HOSTS", "feeds local", "'feeds local' is none of these"),
+    ("DOMESTIQUE_ALLOW_PRIVATE_HOSTS", "feeds.local:8080", "'feeds.local:8080' is none"),
+]
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), URL_CASES)
+def test_unusable_urls_and_hosts_are_refused_at_start(variable, value, message):
+    with pytest.raises(SettingsError) as info:
+        load_settings({variable: value}, None)
+    text = str(info.value)
+    assert text.startswith(variable) and message in text
+    assert "secret" not in text  # a refused URL's password is not repeated to the terminal
+    assert "\r" not in text and "\n" not in text  # ...nor a forged line
+
+
+def test_usable_urls_and_hosts_are_kept_as_written():
+    settings = load_settings(
+        {
+            "DOMESTIQUE_FEEDS": (
+                "http://[::1]:8080/feed, https://bücher.example/rss, http://feeds/x,"
+                "https://a.example/search?q=tour de france"  # the fetcher encodes the spaces
+            ),
+            "DOMESTIQUE_DISCORD_API_URL": "http://127.0.0.1:65535/api/v10",
+            "DOMESTIQUE_ALLOW_PRIVATE_HOSTS": "feeds, feeds_1.local, 1.2.3.4, fd00::/8",
+        },
+        None,
+    )
+    assert settings.feeds == (
+        "http://[::1]:8080/feed",
+        "https://bücher.example/rss",
+        "http://feeds/x",
+        "https://a.example/search?q=tour de france",
+    )
+    assert settings.discord_api_url == "http://127.0.0.1:65535/api/v10"
+    assert settings.allow_private_hosts == ("feeds", "feeds_1.local", "1.2.3.4", "fd00::/8")
+
+
 def test_dotenv_is_read_and_environment_wins(tmp_path):
     dotenv = tmp_path / ".env"
     dotenv.write_text(

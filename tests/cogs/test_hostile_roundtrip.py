@@ -18,12 +18,13 @@ import pytest
 
 from bot.discord import render
 from bot.discord.tree import UserFacingError
+from cogs._common import names_in
 from feeds.ingest.parse import parse_feed
 from feeds.models import StoryTags
 from storage.articles import FeedState
 from tests.bot.discord.test_render import unescaped
 from tests.cogs.helpers import sent, text_of
-from tests.cogs.test_feeds import GUILD, bot, feeds, final, mod, server  # noqa: F401
+from tests.cogs.test_feeds import GUILD, bot, feeds, final, mod, parse_pool, server  # noqa: F401
 
 MARK = "QZX"  # brackets the hostile part of a string, to find it in what the bot shows
 TRICKS = (
@@ -210,12 +211,13 @@ async def test_sql_shaped_names_that_pass_are_stored_and_shown_as_data(bot):  # 
     added = mod()
     await track.add.callback(track, added, "rider", name, True, alias)
     assert_inert(sent(added)["content"], expect_parts=0)
-    [person] = [p for p in bot.roster_state.roster.people.values() if p.name == name]
+    roster = bot.roster_state.guilds.roster(GUILD)  # the server's own rider
+    [person] = [p for p in roster.people.values() if p.name == name]
     assert person.aliases == (alias,)
     [custom] = await bot.storage.guild_config.custom_entities()
     assert custom.entity_id == f"person:{person.id}" and custom.guild_id == GUILD
     assert await bot.storage.guild_config.tracked(GUILD) == [custom.entity_id]
-    assert bot.names.people.resolve(alias) == person.id
+    assert names_in(bot, GUILD).people.resolve(alias) == person.id
     listing = mod()
     await bot.get_cog("Track").list_.callback(track, listing)
     text = text_of(sent(listing))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.discord.permissions import REFUSAL, NotModerator, check_moderator
 from bot.discord.tree import UnknownName, UserFacingError, expected_message
 from bot.pipeline.custom_roster import InvalidName, clean_name
+from cogs._common import names_in
 from tests.cogs.helpers import make_interaction, sent, text_of
 
 GUILD, OTHER_GUILD = 1200000000000000001, 1200000000000000002
@@ -77,11 +78,14 @@ async def test_track_a_roster_team_with_more_names(bot, track):
     await track.add.callback(
         track, interaction, "team", "astana", False, "Astana", "XDSA, Philipsen"
     )
-    text = interaction.edit_original_response.await_args.kwargs["content"]
+    text = sent(interaction)["content"]
     assert text.startswith("This server now tracks XDS Astana.")
     assert "Also known as: XDSA." in text  # "Astana" it already had: skipped
     assert "Philipsen: already another rider's or team's name" in text
-    assert "XDSA" in bot.roster_state.roster.teams["astana"].aliases
+    # This server's own names: its view of the roster has them, the shared one does not.
+    assert "XDSA" in bot.roster_state.guilds.roster(GUILD).teams["astana"].aliases
+    assert "XDSA" not in bot.roster_state.roster.teams["astana"].aliases
+    assert "XDSA" not in bot.roster_state.guilds.roster(OTHER_GUILD).teams["astana"].aliases
     assert set(await bot.storage.guild_config.aliases(GUILD)) == {
         ("team:astana", "XDSA"),
         ("team:astana", "Philipsen"),
@@ -96,7 +100,7 @@ async def test_unknown_name_without_new_suggests(track):
         await track.add.callback(track, mod(), "rider", "Zoé Nobody")
 
 
-async def test_new_rider_joins_the_roster_and_its_names_resolve(bot, track):
+async def test_new_rider_is_this_servers_own_and_its_names_resolve_there(bot, track):
     interaction = mod()
     version = bot.roster_state.version
     await track.add.callback(
@@ -104,28 +108,37 @@ async def test_new_rider_joins_the_roster_and_its_names_resolve(bot, track):
     )
     text = interaction.edit_original_response.await_args.kwargs["content"]
     interaction.response.defer.assert_awaited()
-    assert "Added the new rider Zoé Testrider" in text
+    assert "Added the new rider Zoé Testrider for this server" in text
     assert "Cav: already another rider's or team's name" in text
-    assert bot.roster_state.version == version + 1
-    person = bot.roster_state.roster.people["zoe-testrider"]
-    assert person.aliases == ("Zozo", "Z. Test")  # "Cav" is Cavendish's: not global
-    assert bot.names.people.resolve("Zozo") == "zoe-testrider"
+    assert bot.roster_state.version == version  # the shared roster is untouched
+    assert "zoe-testrider" not in bot.roster_state.roster.people
+    person = bot.roster_state.guilds.roster(GUILD).people["zoe-testrider"]
+    assert person.aliases == ("Zozo", "Z. Test")  # "Cav" is Cavendish's: /track only
+    assert names_in(bot, GUILD).people.resolve("Zozo") == "zoe-testrider"
+    assert names_in(bot, OTHER_GUILD).people.resolve("Zozo") is None
+    assert bot.names.people.resolve("Zozo") is None
     assert await bot.storage.guild_config.tracked(GUILD) == ["person:zoe-testrider"]
     assert await bot.storage.guild_config.aliases(GUILD) == [("person:zoe-testrider", "Cav")]
     # The clashing alias still works in this server's own /track commands.
     gone = mod()
     await track.remove.callback(track, gone, "rider", "Cav")
     assert "no longer tracks Zoé Testrider" in sent(gone)["content"]
-    # Already in the roster: new:True is refused.
+    # Already in this server's roster: new:True is refused.
     with pytest.raises(UserFacingError, match="already has a rider"):
         await track.add.callback(track, mod(), "rider", "Zoé Testrider", True)
+    # Another server may add its own rider of that name: a different id, its own.
+    other = mod(OTHER_GUILD)
+    await track.add.callback(track, other, "rider", "Zoé Testrider", True)
+    assert "zoe-testrider-2" in bot.roster_state.guilds.roster(OTHER_GUILD).people
+    assert "zoe-testrider-2" not in bot.roster_state.guilds.roster(GUILD).people
 
 
 async def test_new_team_with_short_names(bot, track):
     interaction = mod()
     await track.add.callback(track, interaction, "team", "Equipo Prueba", True, None, "EqP")
-    team = bot.roster_state.roster.teams["equipo-prueba"]
+    team = bot.roster_state.guilds.roster(GUILD).teams["equipo-prueba"]
     assert team.current_name == "Equipo Prueba" and "EqP" in team.aliases
+    assert "equipo-prueba" not in bot.roster_state.roster.teams
     assert await bot.storage.guild_config.tracked(GUILD) == ["team:equipo-prueba"]
 
 
@@ -150,19 +163,21 @@ async def test_alias_rejected_with_markdown_is_not_stored(bot, track):
     assert await bot.storage.guild_config.aliases(GUILD) == []
 
 
-async def test_alias_global_when_free_server_only_when_it_clashes(bot, track):
+async def test_alias_tags_for_this_server_only_and_clashing_ones_stay_with_track(bot, track):
     free = mod()
     await track.alias_add.callback(track, free, "rider", "mark-cavendish", "Cannonball Mark")
-    assert (
-        "now also known as Cannonball Mark"
-        in free.edit_original_response.await_args.kwargs["content"]
-    )
-    assert "Cannonball Mark" in bot.roster_state.roster.people["mark-cavendish"].aliases
+    assert "now also known as Cannonball Mark on this server" in sent(free)["content"]
+    mine = bot.roster_state.guilds.roster(GUILD).people["mark-cavendish"]
+    assert "Cannonball Mark" in mine.aliases
+    assert "Cannonball Mark" not in bot.roster_state.roster.people["mark-cavendish"].aliases
+    tagging = bot.roster_state.guilds.tagging(GUILD)
+    assert tagging.aliases == (("person:mark-cavendish", "Cannonball Mark"),)
+    assert bot.roster_state.guilds.tagging(OTHER_GUILD) is None
     clashing = mod()
     await track.alias_add.callback(track, clashing, "rider", "mark-cavendish", "Philipsen")
-    text = clashing.edit_original_response.await_args.kwargs["content"]
+    text = sent(clashing)["content"]
     assert "already names Jasper Philipsen" in text and "stays with this server" in text
-    assert "Philipsen" not in bot.roster_state.roster.people["mark-cavendish"].aliases
+    assert "Philipsen" not in bot.roster_state.guilds.roster(GUILD).people["mark-cavendish"].aliases
     # The other server neither sees nor can remove them.
     other = mod(OTHER_GUILD)
     await track.alias_remove.callback(track, other, "rider", "mark-cavendish", "Cannonball Mark")
@@ -170,10 +185,11 @@ async def test_alias_global_when_free_server_only_when_it_clashes(bot, track):
     listing = mod()
     await track.list_.callback(track, listing)
     text = text_of(sent(listing))
-    assert "Cannonball Mark" in text and "Philipsen (this server only)" in text
+    assert "Cannonball Mark" in text and "Philipsen (/track only)" in text
     removed = mod()
     await track.alias_remove.callback(track, removed, "rider", "mark-cavendish", "cannonball mark")
-    assert "Cannonball Mark" not in bot.roster_state.roster.people["mark-cavendish"].aliases
+    mine = bot.roster_state.guilds.roster(GUILD).people["mark-cavendish"]
+    assert "Cannonball Mark" not in mine.aliases
 
 
 async def test_log_channel_setting(bot):

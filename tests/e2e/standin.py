@@ -426,21 +426,7 @@ class DiscordStandIn:
         if parts[0] == "webhooks" and len(parts) >= 3:
             return await self._webhook(record, method, parts, body or {})
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
-            if errors := form_errors(body or {}):
-                self.refused.append((record, errors))
-                return _invalid(errors)
-            nonce = (body or {}).get("nonce")
-            if nonce and (body or {}).get("enforce_nonce"):
-                # Discord answers a repeated nonce with the message it already created.
-                existing, at = self._nonces.get((parts[1], str(nonce)), (None, 0.0))
-                window = self.nonce_window_s
-                if existing is not None and (window is None or time.monotonic() - at < window):
-                    return _json(existing)
-            message = self._message(body or {}, channel_id=parts[1])
-            self._posted.append(message["id"])
-            if nonce:
-                self._nonces[(parts[1], str(nonce))] = (message, time.monotonic())
-            return _json(message)
+            return self._post_message(record, parts[1], body or {})
         if method == "GET" and parts[0] == "channels" and parts[2:] == ["messages"]:
             # A channel's latest messages, newest first, as Discord lists them.
             limit = int(request.query.get("limit", "50"))
@@ -458,6 +444,26 @@ class DiscordStandIn:
                 return _json({"message": "Unknown Message", "code": 10008}, 404)
             return _json(message)
         return _json({"message": f"stand-in has no route {method} /{tail}", "code": 0}, 404)
+
+    def _post_message(
+        self, record: Recorded, channel_id: str, body: dict[str, Any]
+    ) -> web.Response:
+        """POST /channels/{id}/messages, with Discord's nonce rule."""
+        if errors := form_errors(body):
+            self.refused.append((record, errors))
+            return _invalid(errors)
+        nonce = body.get("nonce")
+        if nonce and body.get("enforce_nonce"):
+            # Discord answers a repeated nonce with the message it already created.
+            existing, at = self._nonces.get((channel_id, str(nonce)), (None, 0.0))
+            window = self.nonce_window_s
+            if existing is not None and (window is None or time.monotonic() - at < window):
+                return _json(existing)
+        message = self._message(body, channel_id=channel_id)
+        self._posted.append(message["id"])
+        if nonce:
+            self._nonces[(channel_id, str(nonce))] = (message, time.monotonic())
+        return _json(message)
 
     def _commands(self, record: Recorded, method: str, parts: list[str], body: Any) -> web.Response:
         guild = parts[3] if len(parts) > 4 and parts[2] == "guilds" else None

@@ -311,7 +311,11 @@ class CrashStory:
             f"<item><title>{name} talks about next season, story {self.number}</title>"
             f"<link>{self.url}</link><guid>crash-{self.number}</guid>"
             f"<pubDate>{format_datetime(published)}</pubDate>"
-            f"<description>{name} spoke to reporters after the stage.</description></item>"
+            # Cycling words, as a real cycling feed's stories have: feeds are measured
+            # (bot/pipeline/cycling_share.py) and a feed that does not read as cycling news
+            # is not tagged from names alone.
+            f"<description>{name} spoke to reporters after a hard day in the peloton."
+            "</description></item>"
         )
 
 

@@ -16,6 +16,7 @@ from bot.pipeline.fanout import FanOut
 from bot.pipeline.ingest import Ingestor
 from bot.pipeline.parse_pool import ParsePool
 from bot.pipeline.roster_state import RosterState
+from cogs._common import names_in
 from feeds.ingest.fetch import Fetcher
 from feeds.ingest.netguard import AddressPolicy, new_session
 from storage import Storage
@@ -131,9 +132,11 @@ async def world(standin, make_bot, storage) -> AsyncIterator[World]:
                 roster_state,
                 poll_interval_s=600,
                 parse_pool=pool,
-                fanout=FanOut(48 * 3600),
+                fanout=FanOut(48 * 3600, (), roster_state.guilds),
             )
-            bot = await make_bot(storage=storage, roster_state=roster_state, fetcher=fetcher)
+            bot = await make_bot(
+                storage=storage, roster_state=roster_state, fetcher=fetcher, parse_pool=pool
+            )
             yield World(standin, storage, server, roster_state, ingestor, bot)
         finally:
             pool.close()
@@ -168,7 +171,7 @@ async def test_moderator_adds_a_feed_and_sees_a_tagged_preview(world):
     ("make_url", "reason"),
     [
         (lambda s: s.url("/feed.xml", host="127.0.0.1"), "refused"),
-        (lambda s: "file:///etc/passwd", "not http/https"),
+        (lambda s: "file:///etc/passwd", "is not an http/https URL"),
         (lambda s: s.url("/page.html"), "not an RSS or Atom feed"),
     ],
 )
@@ -187,7 +190,7 @@ async def test_feeds_test_previews_without_adding(world):
     assert await world.storage.feeds.get(url) is None
 
 
-async def test_new_rider_tags_the_next_story_without_a_restart(world):
+async def test_new_rider_tags_this_servers_next_story_without_a_restart(world):
     url = world.server.url("/feed.xml")
     await world.mod("feeds add", {"url": url})
     await world.ingestor.poll_feed(await world.storage.feeds.get(url))  # backlog
@@ -196,7 +199,7 @@ async def test_new_rider_tags_the_next_story_without_a_restart(world):
         "track add", {"kind": "rider", "name": "Zoé Testrider", "new": True, "aliases": "Zozo"}
     )
     assert "Added the new rider Zoé Testrider" in answer["content"]
-    assert world.roster_state.version == version + 1
+    assert world.roster_state.version == version  # this server's own: not the shared roster
     world.server.publish(
         "/feed.xml",
         feed(
@@ -211,12 +214,16 @@ async def test_new_rider_tags_the_next_story_without_a_restart(world):
     )
     report = await world.ingestor.poll_feed(await world.storage.feeds.get(url))
     assert report.outcome == "new" and len(report.new) == 1, report
-    page = await world.bot.lookups.stories_for_person("zoe-testrider")
+    here = await world.bot.lookups.seen_from(GUILD_ID, ())
+    page = await here.stories_for_person("zoe-testrider")
     assert [s.title for s in page.stories] == ["Zozo takes a first pro win"]
+    elsewhere = await world.bot.lookups.seen_from(GUILD2_ID, ())
+    assert (await elsewhere.stories_for_person("zoe-testrider")).stories == []
     listing = await world.mod("track list")
     assert "Zoé Testrider" in embed_text(listing)
-    # Autocomplete knows the new rider at once, too.
-    assert world.bot.names.people.resolve("Zozo") == "zoe-testrider"
+    # Autocomplete knows the new rider at once in this server, and only there.
+    assert names_in(world.bot, GUILD_ID).people.resolve("Zozo") == "zoe-testrider"
+    assert names_in(world.bot, GUILD2_ID).people.resolve("Zozo") is None
 
 
 async def test_non_moderator_is_refused_everywhere(world, standin):
@@ -243,7 +250,7 @@ async def test_two_servers_stay_apart(world):
     await world.mod("track add", {"kind": "team", "name": "astana"}, guild_id=GUILD2_ID)
     mine = embed_text(await world.mod("track list"))
     theirs = embed_text(await world.mod("track list", guild_id=GUILD2_ID))
-    assert "Mark Cavendish" in mine and "Philipsen (this server only)" in mine
+    assert "Mark Cavendish" in mine and "Philipsen (/track only)" in mine
     assert "Astana" not in mine
     assert "XDS Astana" in theirs and "Cavendish" not in theirs and "Philipsen" not in theirs
     # Guessing the other server's entity and alias changes nothing there.

@@ -149,5 +149,5 @@ async def test_sync_with_a_refused_token(standalone, tmp_path):
     env["DISCORD_TOKEN"] = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.wrong.token-refused-by-the-stand-in"
     sync = await spawn("-m", "bot", "sync", env=env, cwd=tmp_path)
     _, err = await asyncio.wait_for(sync.communicate(), 60)
-    assert sync.returncode == 1
+    assert sync.returncode == 5  # EXIT_TOKEN_REFUSED, bot/discord/login.py
     assert "refused the token" in err.decode()

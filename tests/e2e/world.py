@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from bot.pipeline.guild_names import GuildRosters
 from feeds.ingest.parse import parse_feed
 from feeds.models import Move, StoryTags
 from feeds.roster import Roster, load_roster_file
@@ -33,11 +34,13 @@ def small_roster() -> Roster:
 
 
 class StaticRosterState:
-    """What the bot reads of RosterState (roster and version), without building a tagger."""
+    """What the bot reads of RosterState (roster, version, servers' own names), without
+    building a tagger."""
 
     def __init__(self, roster: Roster) -> None:
         self.roster = roster
         self.version = 1
+        self.guilds = GuildRosters(lambda: (self.version, self.roster))
 
     def replace(self, roster: Roster) -> None:
         self.roster = roster

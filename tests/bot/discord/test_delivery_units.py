@@ -68,3 +68,26 @@ async def test_delivery_job_runs_one_at_a_time():
     schedule(scheduler, Worker())  # type: ignore[arg-type]
     (job,) = scheduler.get_jobs()
     assert (job.id, job.max_instances, job.coalesce) == ("deliver", 1, True)
+
+
+ODD_URL = "https://news.example/étape-(3)|<direct>?lieu=Alpe-d’Huez"
+
+
+def test_a_links_display_form_is_its_own_normal_form():
+    shown = render.safe_url(ODD_URL)
+    assert shown is not None and shown != ODD_URL and shown.isascii()
+    assert render.safe_url(shown) == shown
+
+
+def test_an_earlier_post_is_recognised_by_its_percent_encoded_link():
+    from types import SimpleNamespace
+
+    from bot.discord.delivery import Delivery
+
+    bot = SimpleNamespace(user=SimpleNamespace(id=42), storage=None)
+    delivery = Delivery(bot)  # type: ignore[arg-type]
+    embed = post(url=ODD_URL, moves=[], also_on=[])
+    ours = {"author": {"id": "42"}, "embeds": [embed]}
+    assert delivery._ours_linking(ours, ODD_URL)
+    assert not delivery._ours_linking(ours, "https://news.example/étape-(4)")
+    assert not delivery._ours_linking({**ours, "author": {"id": "7"}}, ODD_URL)

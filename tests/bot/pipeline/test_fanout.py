@@ -222,3 +222,61 @@ async def test_a_servers_own_feed_is_never_named_in_also_on(storage):
     assert sorted(rows) == ["channel:100", "channel:200", "user:7"]
     assert rows["channel:200"].also_on == [] and rows["user:7"].also_on == []
     assert rows["channel:100"].also_on == ["Cycling A"]  # its own copy came first
+
+
+async def test_a_story_a_feed_republishes_under_a_new_guid_and_link_is_queued_once(storage):
+    feed = await primed_feed(storage, "https://a.example/feed", "Cycling A")
+    await subscribe(storage, G1, 100, "all")
+    # Each poll hands out the same story with a fresh GUID and link (and changed case,
+    # accents and punctuation); the title folds to the same words.
+    polls = [("v1", "Mørkøv to Astana!"), ("v2", "MORKOV TO ASTANA"), ("v3", "Mørkøv to  Astana")]
+    for n, (key, title) in enumerate(polls):
+        await storage.articles.save_poll(
+            feed,
+            [(story(key, title, url=f"https://a.example/{key}?utm={n}"), ASTANA)],
+            FeedState("Cycling A", None, None, f"h{n}", NOW),
+            NOW + 600 * n,
+            after=FANOUT,
+        )
+    assert await targets(storage) == {"v1": ["channel:100"]}
+    (item,) = await storage.outbox.due(NOW + 3600)
+    assert item.also_on == []  # the same feed is no other source
+
+
+async def test_a_republished_story_still_reaches_a_target_the_first_did_not(storage):
+    feed = await primed_feed(storage, "https://a.example/feed")
+    await subscribe(storage, G1, 100, "all")
+    await storage.articles.save_poll(
+        feed, [(story("v1", "Pogačar wins"), POGI)], state(), NOW, after=FANOUT
+    )
+    await subscribe(storage, G2, 200, "all")  # subscribed between the two polls
+    await storage.articles.save_poll(
+        feed,
+        [(story("v2", "Pogacar wins"), POGI)],
+        FeedState("Feed", None, None, "h2", NOW),
+        NOW + 600,
+        after=FANOUT,
+    )
+    assert await targets(storage) == {"v1": ["channel:100"], "v2": ["channel:200"]}
+
+
+async def test_same_feed_titles_a_day_apart_or_different_are_different_stories(storage):
+    feed = await primed_feed(storage, "https://a.example/feed")
+    await subscribe(storage, G1, 100, "all")
+    for n, (key, title, age_s) in enumerate(
+        [
+            ("monday", "Stage results", 30 * 3600),
+            ("tuesday", "Stage results", 600),  # the same title, more than a day later
+            ("other", "Stage results: GC", 600),
+            ("emoji", "🚴", 600),
+            ("emoji-2", "🚴🚴", 600),  # no words to compare: not taken for a repost
+        ]
+    ):
+        await storage.articles.save_poll(
+            feed,
+            [(story(key, title, age_s=age_s), POGI)],
+            FeedState("Feed", None, None, f"h{n}", NOW),
+            NOW,
+            after=FANOUT,
+        )
+    assert sorted(await targets(storage)) == ["emoji", "emoji-2", "monday", "other", "tuesday"]

@@ -169,3 +169,58 @@ def test_bad_input_line_exits_2_with_nothing_on_stdout(tmp_path, capsys) -> None
         captured = capsys.readouterr()
         assert captured.out == ""
         assert "in.jsonl:2" in captured.err
+
+
+GOOD_LINE = {"id": "ok", "title": "Mark Cavendish", "text": "", "published": None}
+DEEP = "[" * 100_000 + "]" * 100_000
+
+# (line 2 of the input, as JSON text; the commands that refuse it; what the message names)
+BAD_LINES = [
+    ('{"id": "a", "title": "", "text": "", "notes": ' + DEEP + "}", "tag eval", "nested too deep"),
+    ('{"id": {"a": 1}, "title": "", "text": ""}', "tag eval", "'id' must be a string or a whole"),
+    ('{"id": true, "title": "", "text": ""}', "tag eval", "'id' must be a string or a whole"),
+    ('{"id": 1.5, "title": "", "text": ""}', "tag eval", "'id' must be a string or a whole"),
+    ('{"id": null, "title": "", "text": ""}', "tag eval", "got null"),
+    ('{"id": ' + "9" * 5000 + ', "title": "", "text": ""}', "tag eval", "not usable JSON"),
+    ('{"id": "a", "title": 7, "text": ""}', "tag eval", "'title' must be a string, got a number"),
+    ('{"id": "a", "title": "", "text": null}', "tag eval", "'text' must be a string, got null"),
+    ('{"id": "a", "title": "\\ud800", "text": ""}', "tag eval", "'title' holds an unpaired"),
+    ('{"id": "a", "title": "", "text": "", "published": 2024}', "tag eval", "published must"),
+    ('{"id": "a", "title": "", "text": "", "published": {"y": 1}}', "tag eval", "got an object"),
+    ('["id", "title", "text"]', "tag eval", "expected a JSON object, got a list"),
+    ('{"id": "a", "title": "", "text": "", "riders": "Tadej Pogacar"}', "eval", "'riders' must"),
+    ('{"id": "a", "title": "", "text": "", "teams": ["UAE", 3]}', "eval", "'teams[1]' must"),
+    ('{"id": "a", "title": "", "text": "", "is_transfer": "yes"}', "eval", "'is_transfer'"),
+    ('{"id": "a", "title": "", "text": "", "is_transfer": 1}', "eval", "'is_transfer'"),
+    ('{"id": "a", "title": "", "text": "", "moves": {"person": "X"}}', "eval", "'moves' must"),
+    ('{"id": "a", "title": "", "text": "", "moves": ["X -> Y"]}', "eval", "'moves[0]' must"),
+    ('{"id": "a", "title": "", "text": "", "moves": [{"to": 5}]}', "eval", "'moves[0].to'"),
+    ('{"id": "ok", "title": "", "text": ""}', "eval", "'ok' is already used on line 1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "refused_by", "message"), BAD_LINES, ids=[case[2] for case in BAD_LINES]
+)
+@pytest.mark.parametrize("command", ["tag", "eval"])
+def test_bad_input_is_refused_naming_line_and_field(  # type: ignore[no-untyped-def]
+    tmp_path, capsys, command, line, refused_by, message
+) -> None:
+    path = _write(tmp_path, "in.jsonl", json.dumps(GOOD_LINE) + "\n" + line + "\n")
+    status = tagging_cli.main([command, path])
+    captured = capsys.readouterr()
+    if command not in refused_by.split():
+        assert status == 0, captured.err  # `tag` reads no annotations
+        assert len(captured.out.splitlines()) == 2
+        return
+    assert status == 2
+    assert captured.out == ""  # no partial output
+    assert "in.jsonl:2:" in captured.err and message in captured.err, captured.err
+    assert len(captured.err) < 300  # a reason, not a traceback or the value itself
+
+
+def test_a_string_of_riders_is_no_longer_scored_letter_by_letter() -> None:
+    line = json.dumps({**GOOD_LINE, "riders": "Tadej Pogacar"})
+    with pytest.raises(InputError, match=r"gold\.jsonl:1: 'riders' must be a list"):
+        read_jsonl([line], "gold.jsonl", annotated=True)
+    assert read_jsonl([line], "in.jsonl")[0]["riders"] == "Tadej Pogacar"  # tag ignores it
