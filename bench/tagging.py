@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import random
 import re
 import statistics
@@ -52,10 +51,10 @@ from bot.pipeline.roster_state import RosterState
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag import Tagger
 from feeds.roster import Person, Roster, Stint, load_roster
+from tests.corpus import DEV_CORPUS
 
 REPO = Path(__file__).resolve().parent.parent
-# The shared annotated corpus sits beside the repository (as in tests/corpus.py).
-CORPUS = Path(os.environ.get("DOMESTIQUE_CORPUS", REPO.parent / "shared" / "corpus" / "dev.jsonl"))
+CORPUS = DEV_CORPUS
 SIZES = (1_000, 5_000, 20_000)
 T = TypeVar("T")
 SYLLABLES = [
