@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Literal
 
+from feeds.datafile import DataFileError
 from feeds.nlp.fold import fold_word
 
 Sex = Literal["men", "women", "both"]
@@ -20,15 +21,8 @@ ONE_RACE_FOR_BOTH: tuple[RaceClass, ...] = ("championship", "olympics")
 """Classes whose races are one race for both sexes and every road event (corpus rule)."""
 
 
-class CalendarError(ValueError):
-    """A calendar file that cannot be used; names the file, line and reason."""
-
-    def __init__(self, source: str, line: int | None, reason: str) -> None:
-        where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {reason}")
-        self.source = source
-        self.line = line
-        self.reason = reason
+class CalendarError(DataFileError):
+    """A calendar file that cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)

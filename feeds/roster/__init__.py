@@ -45,20 +45,15 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
+from feeds.datafile import DataFileError
+
 PersonKind = Literal["rider", "staff", "retired"]
 PERSON_KINDS: tuple[PersonKind, ...] = ("rider", "staff", "retired")
 TEAM_CATEGORIES = ("men", "women")
 
 
-class RosterError(ValueError):
-    """A roster file that cannot be used; names the file, line and reason."""
-
-    def __init__(self, source: str, line: int | None, reason: str) -> None:
-        where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {reason}")
-        self.source = source
-        self.line = line
-        self.reason = reason
+class RosterError(DataFileError):
+    """A roster file that cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
