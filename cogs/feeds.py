@@ -164,7 +164,13 @@ class Feeds(commands.Cog):
             for story in _latest(parsed.stories, PREVIEW_STORIES):
                 published = story.published.date() if story.published else None
                 text = cycling_share.story_text(story)
-                tags = tagger.tag(story.title, text, published, feed_is_cycling=is_cycling)
+                tags = tagger.tag(
+                    story.title,
+                    text,
+                    published,
+                    feed_is_cycling=is_cycling,
+                    language=story.language,
+                )
                 out.append((story, tags))
             return out
 

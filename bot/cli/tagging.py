@@ -92,7 +92,11 @@ def predict(
 ) -> dict[str, Any]:
     """The `tag` output line for one input record."""
     published = record.get("_published")
-    tags = tagger.tag(record["title"], record["text"], published, feed_is_cycling=cycling_feed)
+    # `lang` (optional) is the story's declared language, as a feed's would be
+    language = record.get("lang") if isinstance(record.get("lang"), str) else None
+    tags = tagger.tag(
+        record["title"], record["text"], published, feed_is_cycling=cycling_feed, language=language
+    )
     people = roster.people
     return {
         "id": record["id"],

@@ -295,7 +295,13 @@ class Ingestor:
         for story in stories:
             published = story.published.date() if story.published else None
             text = cycling_share.story_text(story)
-            tags = tagger.tag(story.title, text, published, feed_is_cycling=share.is_cycling)
+            tags = tagger.tag(
+                story.title,
+                text,
+                published,
+                feed_is_cycling=share.is_cycling,
+                language=story.language,
+            )
             out.append((story, tags))
         return share, out
 

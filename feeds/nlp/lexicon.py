@@ -15,7 +15,9 @@ file not named `<language code>.toml`, and a folder where no file gives a concep
 pattern.
 
 `pooled()` is every bundled file together, in pool order, as feeds/nlp/transfers reads
-it; `load_lexicons(folder).language(code)` is one language's own file.
+it; `load_lexicons(folder).language(code)` is one language's own file. `stop_words` are
+a language's frequent function words: feeds/nlp/transfers/language.py tells a story's
+language by them, and a stop word may be in several files (never in common.toml).
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "team_nouns": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,
+        # which language a story is in
+        "stop_words": WORD,
         # when
         "already": WORD,
         "earlier": REGEX,
@@ -299,11 +303,18 @@ def _pool_rank(name: str) -> tuple[int, str]:
     return (POOL_ORDER.index(name), "") if name in POOL_ORDER else (len(POOL_ORDER), name)
 
 
+SHAREABLE = frozenset({"stop_words"})
+"""Concepts a word may be in several files for: a stop word counts for each language that
+has it (Danish and Norwegian share most), and common.toml has none."""
+
+
 def _check_shared(files: list[tuple[str, Lexicon]]) -> None:
     """A pattern in two files is refused: several languages' patterns go to common.toml."""
     first: dict[tuple[str, str], str] = {}
     for source, lexicon in files:
         for concept, patterns in lexicon.concepts.items():
+            if concept in SHAREABLE:
+                continue
             for i, pattern in enumerate(patterns):
                 other = first.setdefault((concept, pattern), source)
                 if other != source:
@@ -339,6 +350,11 @@ def load_lexicons(folder: str | Path | Traversable | None = None) -> Lexicons:
     if not files:
         raise LexiconError(shown, None, None, "no lexicon files (*.toml)")
     _check_shared(files)
+    for source, lexicon in files:
+        if lexicon.name == COMMON and lexicon.concepts.get("stop_words"):
+            raise LexiconError(
+                source, "stop_words", None, "tell one language from another: not shared"
+            )
     for concept in CONCEPTS:
         # an empty alternation would match everywhere and turn its rule on everywhere
         if not any(lexicon.concepts.get(concept) for _, lexicon in files):

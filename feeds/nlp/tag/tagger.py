@@ -84,7 +84,10 @@ class Tagger:
         text: str,
         published: date | None,
         feed_is_cycling: bool | None = None,
+        language: str | None = None,
     ) -> StoryTags:
+        """Riders, teams, staff and moves; `language` is the feed's declared one ("pt",
+        "en-GB"), None to tell it from the text (it picks the transfer cues)."""
         if isinstance(published, datetime):
             published = published.date()
         mentions = self.mentions(title, text, published, feed_is_cycling)
@@ -93,7 +96,7 @@ class Tagger:
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
         try:
             is_transfer, moves = extract_transfers(
-                f"{title}\n\n{text}", mentions, self.roster, published
+                f"{title}\n\n{text}", mentions, self.roster, published, language
             )
         except Exception:
             # The tags stand on their own: a transfer-extraction bug on one story must

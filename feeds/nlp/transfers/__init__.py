@@ -50,8 +50,10 @@ Modules, in reading order: `extract` (the entry point), `text` (sentences, claus
 evidence), with `vetoes`, `seasons`, `roles` (a team mention's role), `movers` (who
 moves), `unnamed` (movers described, not named) and `directions` (from where to
 where); then `status` (rumour or confirmed) and `decide` (evidence to moves). The
-vocabulary is data: feeds/nlp/lexicons/<language>.toml, read through `feeds.nlp.lexicon`
-(all languages pooled).
+vocabulary is data: feeds/nlp/lexicons/<language>.toml, read through `feeds.nlp.lexicon`:
+the cue scan reads the story's language (declared by its feed, else told by `language`
+from stop words; English and the shared patterns always; every language pooled when it
+is unknown), the word lists around mentions are read pooled.
 """
 
 from feeds.nlp.transfers.extract import _extract, extract_transfers

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from feeds.models import Mention, Move
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.decide import decide, departures, headline_move
+from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.roles import owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
@@ -24,7 +25,11 @@ log = logging.getLogger(__name__)
 
 
 def _extract(
-    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+    text: str,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    published: date | None,
+    language: str | None = None,
 ) -> tuple[bool, list[Move]]:
     """`extract_transfers` without its guard, so that tests see what fails."""
     people, teams = _clean_mentions(text, mentions, roster)
@@ -39,7 +44,7 @@ def _extract(
         published=published,
         people=people,
         teams=teams,
-        hits=scan_cues(low),
+        hits=scan_cues(low, scan_languages(language, low)),
         focus_team=_focus_team(teams, spans[0].end),
         title_question="?" in text[: spans[0].end],
         title_end=spans[0].end,
@@ -56,17 +61,23 @@ def _extract(
 
 
 def extract_transfers(
-    text: str, mentions: Sequence[Mention], roster: Roster, published: date | None
+    text: str,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    published: date | None,
+    language: str | None = None,
 ) -> tuple[bool, list[Move]]:
     """Is the story about a move between teams, and which moves does it report?
 
     `text` is title + "\\n\\n" + body; `mentions` are the tagger's entity occurrences
-    (offsets into `text`). Never raises: a failure is logged and reads as "no transfer".
+    (offsets into `text`); `language` is the feed's declared language ("pt", "nl-BE"),
+    None to tell it from the text. Never raises: a failure is logged and reads as "no
+    transfer".
     """
     if isinstance(published, datetime):
         published = published.date()  # a datetime does not compare with the roster's dates
     try:
-        return _extract(text or "", mentions or (), roster, published)
+        return _extract(text or "", mentions or (), roster, published, language)
     except Exception:  # one odd story must not stop ingestion
         log.exception("transfer extraction failed")
         return False, []

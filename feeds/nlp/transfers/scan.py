@@ -1,6 +1,6 @@
-"""The cue scan: the cues of every language (feeds/nlp/lexicons), compiled once at
-import and indexed by the first letters of the word each cue starts at, found in one pass
-over the lower-cased text.
+"""The cue scan: the cues of a story's language (feeds/nlp/lexicons; every language
+pooled when it is not known, see `language`), compiled and indexed once per pool by the
+first letters of the word each cue starts at, found in one pass over the lower-cased text.
 
 A cue must start with at least two literal letters; the lexicon loader refuses one that
 cannot be indexed. The order of a family's patterns does not matter: each family's hits
@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
-from feeds.nlp.lexicon import KEY_LEN, Lexicon, pooled
+from feeds.nlp.lexicon import KEY_LEN, Lexicon, bundled, pooled
 from feeds.nlp.lexicon import index_keys as _prefixes
-from feeds.nlp.transfers.text import WORD, Span, within
+from feeds.nlp.transfers.text import Span, within
 
 MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart", "courted")
 FAMILIES = {
@@ -45,8 +46,66 @@ def _build_index(lexicon: Lexicon) -> dict[str, list[tuple[str, re.Pattern[str]]
     return dict(index)
 
 
-_INDEX = _build_index(pooled())
-_SHORT_KEYS = frozenset(k for k in _INDEX if len(k) < KEY_LEN)
+_Candidates = tuple[tuple[str, re.Pattern[str]], ...]
+_NONE: _Candidates = ()
+MAX_KEYS = 100_000
+"""Word starts remembered per pool before the memo starts over (a bot runs for months)."""
+
+
+class _Pool:
+    """One language pool's cue index, the word starts where a cue may begin, and the
+    candidates of each key seen so far (one dictionary lookup a candidate word)."""
+
+    __slots__ = ("index", "seen", "short", "starts")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.index = _build_index(lexicon)
+        self.short = frozenset(k for k in self.index if len(k) < KEY_LEN)
+        self.seen: dict[str, _Candidates] = {}
+        # Where `WORD` would start a word (a letter after no other letter of the same run
+        # of word characters, apostrophes and hyphens) that begins with a key: the regular
+        # expression engine skips the other words, most of a story, without Python.
+        self.starts = re.compile(
+            r"(?<![\w'\u2019-])[\d_'\u2019-]*(?=" + _trie(list(self.index)) + ")"
+        )
+
+    def candidates(self, key: str) -> _Candidates:
+        """The cues a word starting with `key` (its first three characters) may start."""
+        found = tuple(self.index.get(key, ()))
+        if key[:2] in self.short:  # the few cues keyed by two letters ("ha", "re")
+            found += tuple(self.index[key[:2]])
+        if len(self.seen) >= MAX_KEYS:
+            self.seen = {}
+        self.seen[key] = found or _NONE
+        return found
+
+
+def _trie(keys: list[str]) -> str:
+    """The keys as one regular expression, nested by letter (the engine does not share
+    the prefixes of a flat alternation)."""
+    trie: dict[str, dict] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_node(node[ch]) for ch in sorted(node) if ch]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    body = branches[0] if len(branches) == 1 and not ends_here else f"(?:{'|'.join(branches)})"
+    return body + ("?" if ends_here else "")
+
+
+@cache
+def _index(languages: tuple[str, ...] | None) -> _Pool:
+    """The cue index of these languages and common.toml (None: all of them); built on
+    first use, kept for the process."""
+    return _Pool(pooled() if languages is None else bundled().pool(languages))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +117,18 @@ class Hit:
     end: int
 
 
-def scan_cues(low: str) -> dict[str, list[Hit]]:
-    """Every cue occurrence, by family, in text order ("move": all move families)."""
+def scan_cues(low: str, languages: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
+    """Every cue occurrence, by family, in text order ("move": all move families), of the
+    given languages' cues (None: every language's)."""
     hits: dict[str, list[Hit]] = defaultdict(list)
-    index, short = _INDEX, _SHORT_KEYS
-    for word in WORD.finditer(low):
-        pos = word.start()
-        candidates = index.get(low[pos : pos + KEY_LEN])
-        if low[pos : pos + 2] in short:  # the few cues keyed by two letters ("ha", "re")
-            candidates = [*(candidates or ()), *index[low[pos : pos + 2]]]
-        if not candidates:
-            continue
+    pool = _index(languages)
+    seen = pool.seen
+    for start in pool.starts.finditer(low):
+        pos = start.end()
+        key = low[pos : pos + KEY_LEN]
+        candidates = seen.get(key)
+        if candidates is None:
+            candidates = pool.candidates(key)
         for family, pattern in candidates:
             found = pattern.match(low, pos)
             if found:
