@@ -61,7 +61,7 @@ LABELS = {
 
 
 class LabelledTagger:
-    def tag(self, title, text, published, feed_is_cycling=True) -> StoryTags:
+    def tag(self, title, text, published, feed_is_cycling=True, language=None) -> StoryTags:
         return LABELS.get(title.strip(), StoryTags())
 
     def cycling_context(self, title, text) -> bool:
