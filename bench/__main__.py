@@ -5,7 +5,7 @@ Run: .venv/bin/python -m bench [--quick] [NAME ...]
 Each benchmark runs as its own process (so one's memory or event loop cannot disturb
 another's figures), prints its own table, and ends with one line
 `name: value (baseline value, ratio)`; this runner repeats those lines at the end.
-NAME is a file in bench/ without `.py` (tagging, polling, lookups, delivery, memory).
+NAME is a file in bench/ without `.py` (tagging, polling, lookups, delivery, memory, startup).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("tagging", "polling", "lookups", "delivery", "memory")
+ORDER = ("tagging", "polling", "lookups", "delivery", "memory", "startup")
 
 
 def available() -> list[str]:

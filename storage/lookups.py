@@ -22,6 +22,14 @@ MAX_OFFSET = 500
 """Paging stops here: nobody pages through 500 stories in Discord, and deep OFFSETs cost."""
 SEARCH_WINDOW = 400
 """A search looks at most at this many of the newest matching stories."""
+INDEXED_PREFIX = 3
+"""The longest prefix with an index of its own (migration 009: prefix = '1 2 3')."""
+SAMPLE_STORIES = 2000
+"""How many of the newest stories a longer prefix's cost is estimated from."""
+COSTLY_PREFIX_STORIES = 50_000
+"""A prefix starting more words than in about this many stories is searched off the event
+loop: FTS5 merges their doclists in one step SQLite cannot interrupt (~5 ms at 50,000
+stories, ~20 ms for "cycli" at 200k), and that would hold every other command."""
 
 _STORY_COLUMNS = (
     "a.id, a.title, a.url, a.summary, COALESCE(f.title, f.url), a.sort_at, a.published_at, "
@@ -96,6 +104,11 @@ class Freshness:
     latest_story_at: float | None
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a search, as FTS5 will see them (at most 16)."""
+    return _FTS_TOKEN.findall(text.replace("_", " "))[:16]
+
+
 def fts_query(text: str, *, prefix: bool = True) -> str | None:
     """A user's search as an FTS5 query that cannot be a syntax error.
 
@@ -104,7 +117,7 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     "Pogačar". Operators, quotes, colons and parentheses are data, not syntax. None
     when no word is left.
     """
-    words = _FTS_TOKEN.findall(text.replace("_", " "))[:16]
+    words = search_words(text)
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
@@ -196,8 +209,13 @@ class Lookups:
                 return rows
         return list(await self._storage.reader.execute_fetchall(sql, args))
 
-    async def _stories(self, sql: str, args: tuple, limit: int) -> StoryPage:
-        rows = await self._rows(sql, args)
+    async def _stories(
+        self, sql: str, args: tuple, limit: int, *, off_loop: bool = False
+    ) -> StoryPage:
+        if off_loop:
+            rows = list(await self._storage.reader.execute_fetchall(sql, args))
+        else:
+            rows = await self._rows(sql, args)
         return StoryPage([_story(r) for r in rows[:limit]], len(rows) > limit)
 
     async def stories_for_entity(
@@ -245,7 +263,7 @@ class Lookups:
         """In how many of the latest `window` stored stories `name` occurs as a phrase
         (counted up to `limit`), leaving out stories already tagged with `entity_id`:
         a new alias that would tag a large share of them is too broad."""
-        words = _FTS_TOKEN.findall(name.replace("_", " "))[:16]
+        words = search_words(name)
         if not words:
             return 0
         ((found,),) = await self._rows(
@@ -274,22 +292,28 @@ class Lookups:
         SEARCH_WINDOW matching articles (by insertion) are taken from the index and only
         those are sorted by date. Ranking by bm25 instead is ~600x slower at 200k stories.
 
-        A prefix cannot stop early: FTS5 merges the whole doclist of every word it
-        starts (~30 ms for "the *" at 200k stories). So the words are first looked up as
-        typed; when they alone fill the window, that word was common and complete and
-        its window is the answer. Only a scarcer last word also matches as a prefix.
+        A last word of up to three letters has a prefix index of its own (migration 009)
+        and is read as a prefix at once, like a word. A longer one cannot stop early:
+        FTS5 merges the whole doclist of every word it starts (~20 ms for "cycli *" at
+        200k stories). So the words are first looked up as typed; when they alone fill
+        the window, that word was common and complete and its window is the answer. Only
+        a scarcer last word also matches as a prefix, off the event loop when it looks
+        costly (`_costly_prefix`).
         """
         exact = fts_query(text, prefix=False)
         if exact is None:
             return StoryPage([], False)
         limit, offset = _page_args(limit, offset)
-        counted = await self._rows(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-            "ORDER BY rowid DESC LIMIT ?)",
-            (exact, SEARCH_WINDOW),
-        )
-        full = counted[0][0] >= SEARCH_WINDOW
+        full = False
+        if len(search_words(text)[-1]) > INDEXED_PREFIX:
+            counted = await self._rows(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts "
+                "MATCH ? ORDER BY rowid DESC LIMIT ?)",
+                (exact, SEARCH_WINDOW),
+            )
+            full = counted[0][0] >= SEARCH_WINDOW
         query = exact if full else fts_query(text)
+        off_loop = not full and await self._costly_prefix(text)
         seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM ("
@@ -299,7 +323,29 @@ class Lookups:
             f"WHERE 1{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
             (query, SEARCH_WINDOW, *seen_args, limit + 1, offset),
             limit,
+            off_loop=off_loop,
         )
+
+    async def _costly_prefix(self, text: str) -> bool:
+        """Whether the last word of `text`, as a prefix longer than the indexed ones,
+        may start words in more than COSTLY_PREFIX_STORIES stories.
+
+        Estimated from its first three letters (indexed, so a cheap read): the share of
+        the newest SAMPLE_STORIES stories they start a word in, times the stories
+        stored. An upper bound: every word the prefix starts starts with them too."""
+        words = search_words(text)
+        if not words or len(words[-1]) <= INDEXED_PREFIX:
+            return False
+        ((found, newest, oldest),) = await self._rows(
+            "SELECT (SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? "
+            "  AND rowid >= s.oldest), s.newest, s.oldest FROM (SELECT MAX(id) AS newest, "
+            "  MIN(id) AS oldest FROM (SELECT id FROM articles ORDER BY id DESC LIMIT ?)) s",
+            (f'"{words[-1][:INDEXED_PREFIX]}" *', SAMPLE_STORIES),
+        )
+        if not found:
+            return False
+        sampled = newest - oldest + 1
+        return found / sampled * newest > COSTLY_PREFIX_STORIES
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
         # Several stories report the same move: look at extra moves, keep one per move,

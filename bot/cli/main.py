@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import signal
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -17,12 +15,14 @@ from typing import TYPE_CHECKING
 from bot.cli import promote, races, sync, tagging
 from bot.cli.logs import configure_logging
 from bot.settings import Settings, SettingsError, check_feed_url, load_settings
-from storage.database import DatabaseError, DatabaseInUse
-from storage.db import describe
 
 # The rest is imported by the commands that use it: `health` (Docker's HEALTHCHECK) must
-# answer within 2 s on a loaded machine, and the ingestion stack alone takes about 1 s.
+# answer within 2 s on a loaded machine, and the ingestion stack alone takes about 1 s;
+# `--help` loads neither storage nor asyncio (tests/bot/cli/test_startup.py).
 if TYPE_CHECKING:
+    import asyncio
+    import sqlite3
+
     from bot.app import App
     from bot.pipeline.ingest import CycleReport
     from bot.pipeline.jobs import Jobs
@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
         return 2
+    from storage.database import DatabaseError, DatabaseInUse
+
     configure_logging("WARNING")
     try:
         return int(args.func(args) or 0)
@@ -123,6 +125,12 @@ def _sync(command: Callable) -> Callable[[argparse.Namespace], int]:
     """Run an async command with the settings read from the environment."""
 
     def run(args: argparse.Namespace) -> int:
+        import asyncio
+        import sqlite3
+
+        from storage.database import DatabaseError
+        from storage.db import describe
+
         settings = load_settings()
         configure_logging(settings.log_level)
         try:
@@ -138,6 +146,8 @@ def _sync(command: Callable) -> Callable[[argparse.Namespace], int]:
 
 def _is_the_database(exc: sqlite3.DatabaseError) -> bool:
     """The file or the disk failed, not our SQL (a bug keeps its traceback)."""
+    import sqlite3
+
     return not isinstance(exc, (sqlite3.ProgrammingError, sqlite3.IntegrityError))
 
 
@@ -177,6 +187,8 @@ async def _print_cycle(app: App, report: CycleReport, *, include_backlog: bool) 
 
 
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
     from bot.app import build_app, seed_feeds
     from bot.pipeline.jobs import Jobs
 
@@ -224,6 +236,8 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> int:
+    import asyncio
+
     from bot.app import build_bot
     from bot.discord import login
     from bot.discord.delivery import Delivery, schedule
@@ -271,6 +285,8 @@ _ANSWER_TASKS = (
 
 async def _answers_finished(grace_s: float) -> None:
     """Wait up to `grace_s` for the interactions and event handlers under way."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + grace_s
     me = asyncio.current_task()
@@ -296,15 +312,20 @@ def _now_utc():
 
 
 async def cmd_feeds_list(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import build_app
     from bot.cli.console import feed_line
+    from storage import Storage
 
-    async with build_app(settings) as app:
-        feeds = await app.storage.feeds.all()
-        if not feeds:
-            print("No feeds on the list. Add one with: domestique feeds add URL")
-        for feed in feeds:
-            print(feed_line(feed))
+    # Storage only: the whole app (HTTP session, roster, tagger, scheduler) took most of
+    # the command's time and is not used to list rows.
+    storage = await Storage.open(settings.database)
+    try:
+        feeds = await storage.feeds.all()
+    finally:
+        await storage.close()
+    if not feeds:
+        print("No feeds on the list. Add one with: domestique feeds add URL")
+    for feed in feeds:
+        print(feed_line(feed))
     return 0
 
 
@@ -352,7 +373,11 @@ async def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
+    import sqlite3
+
     from storage import Storage
+    from storage.database import DatabaseError
+    from storage.db import describe
 
     if not settings.database.exists():
         print(f"unhealthy: {settings.database}: no database here")

@@ -10,7 +10,6 @@ and nothing is stored.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import os
 import sys
@@ -45,6 +44,8 @@ def add_arguments(sub: Any, wrap: Any) -> None:
 
 
 async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
     from feeds.races import CalendarError, apply, load_calendar, parse_calendar
     from storage import Storage
 
@@ -80,6 +81,8 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
     from feeds.races import CalendarError, dump_entries, load_calendar, parse_calendar
     from storage import Storage
 

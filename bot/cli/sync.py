@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import signal
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot.cli.logs import configure_logging
 from bot.settings import Settings, load_settings
 
 # discord.py is imported by the commands that talk to Discord: it takes half a second, and
-# every `domestique` command loads this module.
+# every `domestique` command loads this module (asyncio too, which `--help` does not need).
+if TYPE_CHECKING:
+    import asyncio
 
 
 def add_arguments(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +33,8 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    import asyncio
+
     import discord
 
     from bot.discord import login
@@ -58,6 +62,8 @@ def sync_command(args: argparse.Namespace) -> int:
 
 async def _until_stopped(settings: Settings, guild_id: int | None) -> list[str] | None:
     """`run_sync`, ended early (None) by SIGTERM or Ctrl-C, also while Discord is waited for."""
+    import asyncio
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -83,6 +89,8 @@ async def run_sync(
     While Discord cannot be reached, waits and tries again (bot/discord/login.py) until
     `stop` is set: then None.
     """
+    import asyncio
+
     from bot.app import build_app, build_bot
     from bot.discord import login
     from bot.discord.endpoints import configure_discord_endpoints, sync_commands

@@ -35,17 +35,19 @@ counts as staff of that team, not as a rider.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from feeds.datafile import DataFileError
+
+# tomllib and importlib.resources are imported where a file is read: `domestique --help`
+# loads this module (for RosterError) and reads none (tests/bot/cli/test_startup.py).
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PersonKind = Literal["rider", "staff", "retired"]
 PERSON_KINDS: tuple[PersonKind, ...] = ("rider", "staff", "retired")
@@ -332,6 +334,8 @@ class _Reader:
 
 def parse_roster(text: str, source: str = "<roster>") -> Roster:
     """Read one roster file's text; raises RosterError naming the line and reason."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -378,6 +382,8 @@ def load_roster_file(path: str | Path) -> Roster:
 
 def bundled_files() -> list[Traversable]:
     """The roster's data files shipped with the package (feeds/roster/data/*.toml), by name."""
+    from importlib import resources
+
     folder = resources.files("feeds.roster") / "data"
     items = [
         item
