@@ -104,19 +104,30 @@ def _token(name: str, raw: str) -> str | None:
     return value
 
 
-def _amount(unit: str, low: float, high: float) -> Callable[[str, str], float]:
-    """A parser for a number of `unit` between `low` and `high`."""
+def _bounded(
+    convert: Callable[[str], float], noun: str, low: float, high: float, unit: str = ""
+) -> Callable[[str, str], Any]:
+    """A parser for `noun` (converted by `convert`) between `low` and `high`."""
+    suffix = f" {unit}" if unit else ""
 
-    def parse(name: str, raw: str) -> float:
+    def parse(name: str, raw: str) -> Any:
         try:
-            value = float(raw)
+            value = convert(raw)
         except ValueError:
-            raise SettingsError(f"{name} must be a number of {unit}, got {raw!r}") from None
+            raise SettingsError(f"{name} must be {noun}, got {raw!r}") from None
         if not low <= value <= high:
-            raise SettingsError(f"{name} must be between {low:g} and {high:g} {unit}, got {raw!r}")
+            raise SettingsError(f"{name} must be between {low:g} and {high:g}{suffix}, got {raw!r}")
         return value
 
     return parse
+
+
+def _amount(unit: str, low: float, high: float) -> Callable[[str, str], float]:
+    return _bounded(float, f"a number of {unit}", low, high, unit)
+
+
+def _whole(low: int, high: int) -> Callable[[str, str], int]:
+    return _bounded(int, "a whole number", low, high)
 
 
 def _http_url(name: str, raw: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
@@ -180,19 +191,6 @@ def _flag(name: str, raw: str) -> bool:
     if value in ("", "0", "false", "no", "off"):
         return False
     raise SettingsError(f"{name} must be 1 or 0 (true/false), got {raw!r}")
-
-
-def _whole(low: int, high: int) -> Callable[[str, str], int]:
-    def parse(name: str, raw: str) -> int:
-        try:
-            value = int(raw)
-        except ValueError:
-            raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
-        if not low <= value <= high:
-            raise SettingsError(f"{name} must be between {low} and {high}, got {raw!r}")
-        return value
-
-    return parse
 
 
 # variable -> (field, parser)
