@@ -31,6 +31,11 @@ _HEADLINE_GAP = re.compile(
     r"(?:la |le |l'|de |het |die |das |the )?"
 )
 
+# "Lenny Martinez \u2013 Groupama-FDJ para Bahrain": a round-up's line of its own.
+_SUBHEADING_DASH = re.compile(r"\s*[\u2013\u2014:-]\s*")
+_SUBHEADING_ARROW = re.compile(r"\s*(?:\u2192|->|>)\s*")
+_SUBHEADING_MAX = 160
+
 
 @dataclass(slots=True)
 class _Clause:
@@ -48,7 +53,7 @@ class _Clause:
 
 def clause_evidence(story: Story, span: Span) -> None:
     """Evidence from every move cue in the clause that no veto stops."""
-    cue_hits = move_cues(story.hits, span)
+    cue_hits = move_cues(story.hits, span) or _subheading_arrow(story, span)
     if span.title:
         cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
     gapped: list[Hit] = []
@@ -176,3 +181,26 @@ def _listed_after(story: Story, person: Mention, after: int) -> bool:
         return False
     lead = story.low[max(after, person.start - 6) : person.start].rstrip()
     return lead.endswith(",") or lead.rsplit(" ", 1)[-1] in _COORDINATION_WORDS
+
+
+def _subheading_arrow(story: Story, clause: Span) -> list[Hit]:
+    """A round-up's subheading with no verb: the person, a dash, then where from and where
+    to ("Lenny Martinez \u2013 Groupama-FDJ para Bahrain Victorious", "X: A \u2192 B")."""
+    if clause.end - clause.start > _SUBHEADING_MAX:
+        return []  # a sentence, not a subheading
+    people = mentions_in(story.people, clause)
+    teams = mentions_in(story.teams, clause)
+    if len(people) != 1 or len(teams) != 2:
+        return []
+    person, origin, destination = people[0], teams[0], teams[1]
+    low = story.low
+    if low[clause.start : person.start].strip() or low[destination.end : clause.end].strip(" ."):
+        return []  # the line holds nothing else
+    if not _SUBHEADING_DASH.fullmatch(low, person.end, origin.start):
+        return []
+    gap = _HEADLINE_GAP.match(low, origin.end, destination.start) or _SUBHEADING_ARROW.match(
+        low, origin.end, destination.start
+    )
+    if gap is None or gap.end() != destination.start:
+        return []
+    return [Hit("arrive", gap.start(), gap.end())]

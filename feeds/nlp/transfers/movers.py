@@ -34,6 +34,15 @@ _TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|\u2019s|'|\u2019)\s*(?:[\w-]+\s+){0,2}|\s*)$")
 _LIST_GAP = re.compile(r"\s*[:\u2013\u2014-]?\s*$")
+# A team verb's object announced, then listed after a colon ("signed seven newcomers: X, Y").
+_ANNOUNCED_LIST = re.compile(r"[^.;:!?]*:\s*$")
+# A contract's length or end between the object of a verb-final team verb (Dutch, German)
+# and the verb ("hat X für drei Jahre verpflichtet", "heeft X tot 2027 vastgelegd") says how
+# long, not who.
+_CONTRACT_SPAN = re.compile(
+    r"\b(?:voor|für|tot|bis)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:jaar|jahre?n?|seizoen(?:en)?|saisons?|(?:19|20)\d\d)\b"
+)
 
 
 def cue_movers(
@@ -104,6 +113,11 @@ def _inverted(
         return []  # only a clause that opens with the verb, or with a short phrase
     if any(clause_start <= t.start < cue.start for t in teams):
         return []  # "Bei Visma fährt ...": the team before the verb may be its subject
+    # Verb-second with the subject inside a cue that reads up to its preposition ("Nå
+    # bytter X til Y", "Nu skifter X til Y").
+    inside = [p for p in people if cue.start < p.start and p.end <= cue.end]
+    if inside and len(WORD.findall(story.low, cue.start, inside[0].start)) == 1:
+        return _with_listed_after(story, inside, teams)
     after = [p for p in people if p.start >= cue.end]
     if not after or len(WORD.findall(story.low, cue.end, after[0].start)) > 1:
         return []
@@ -115,15 +129,25 @@ def cue_objects(
 ) -> list[Mention]:
     """The person(s) a team verb acts on: right after it, or right before a final verb."""
     after = [p for p in people if p.start >= cue.end]
-    if after and len(WORD.findall(story.low, cue.end, after[0].start)) <= 4:
+    if after:
         gap = story.low[cue.end : after[0].start]
-        if not any(c in gap for c in ".;:!?"):
+        words = len(WORD.findall(gap))
+        if words <= 4 and not any(c in gap for c in ".;:!?"):
             return _with_listed_after(story, after, teams)
+        if words <= 6 and _ANNOUNCED_LIST.match(gap):
+            listed = _with_listed_after(story, after, teams)
+            if len(listed) > 1:  # a list, not "signed a sponsor: X said"
+                return listed
     inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
     if inside:
         return inside
     before = [p for p in people if p.end <= cue.start]
-    if before and _words_outside(story, teams, before[-1].end, cue.start) <= 2:
+    if (
+        before
+        and _words_outside(story, teams, before[-1].end, cue.start)
+        - _contract_words(story, before[-1].end, cue.start)
+        <= 2
+    ):
         # "hat X von UAE verpflichtet": the team the person comes from does not count
         return _with_listed_before(story, before, teams)
     return []
@@ -205,3 +229,9 @@ def _words_outside(story: Story, teams: Sequence[Mention], start: int, end: int)
             count += len(WORD.findall(story.low, cursor, team.start))
             cursor = team.end
     return count + len(WORD.findall(story.low, cursor, end))
+
+
+def _contract_words(story: Story, start: int, end: int) -> int:
+    """Words of a contract's length or end between two offsets ("für drei Jahre")."""
+    span = _CONTRACT_SPAN.search(story.low, start, end)
+    return len(WORD.findall(span.group())) if span else 0
