@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
@@ -53,11 +53,40 @@ class SaveResult:
     new: list[SavedStory]
     updated: int
     unchanged: int
+    retagged: int = 0
+    """Known stories with the same text whose tags were written again (new tagger inputs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """What decides whether a stored story needs tagging again (the tag cache)."""
+
+    content_hash: str
+    tagged_with: str | None
+
+
+_KEYS_PER_QUERY = 500
 
 
 class ArticleStore:
     def __init__(self, storage: Database) -> None:
         self._storage = storage
+
+    async def stored(self, feed_id: int, keys: Sequence[str]) -> dict[str, StoredStory]:
+        """The stories of this feed among `keys` already stored, by key: one query per
+        500 keys (a feed carries at most a few hundred)."""
+        found: dict[str, StoredStory] = {}
+        for i in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[i : i + _KEYS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            async with self._storage.reader.execute(
+                "SELECT key, content_hash, tagged_with FROM articles "
+                f"WHERE feed_id = ? AND key IN ({marks})",
+                (feed_id, *chunk),
+            ) as cur:
+                for key, digest, tagged_with in await cur.fetchall():
+                    found[key] = StoredStory(digest, tagged_with)
+        return found
 
     async def save_poll(
         self,
@@ -66,6 +95,9 @@ class ArticleStore:
         state: FeedState,
         now: float,
         after: AfterSave | None = None,
+        *,
+        tagged_with: Mapping[str, str] | None = None,
+        rewrite_tags: bool = False,
     ) -> SaveResult:
         """Store one successful poll of a feed in one transaction.
 
@@ -75,9 +107,15 @@ class ArticleStore:
         the whole poll or none of it. The first poll of a feed is backlog.
         `after` (fan-out) writes into the same transaction, so a stored story and its
         outbox rows are committed together.
+
+        `tagged_with` gives, by story key, what the tags were computed from besides the
+        text (the tag cache's key, bot/pipeline/ingest.py): a known story with the same
+        text but other inputs (a roster change) gets these tags. `rewrite_tags` rewrites
+        every known story's tags (the cache's reference run in tests).
         """
         new: list[SavedStory] = []
-        updated = unchanged = 0
+        counts = {"updated": 0, "retagged": 0, "unchanged": 0}
+        inputs = tagged_with or {}
         async with self._storage.transaction() as conn:
             async with conn.execute("SELECT primed FROM feeds WHERE id = ?", (feed_id,)) as cur:
                 row = await cur.fetchone()
@@ -85,30 +123,14 @@ class ArticleStore:
                 raise LookupError(f"feed {feed_id} no longer exists")
             backlog = not row[0]
             for story, tags in items:
-                digest = content_hash(story)
-                async with conn.execute(
-                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND key = ?",
-                    (feed_id, story.key),
-                ) as cur:
-                    existing = await cur.fetchone()
-                sort_at = _sort_time(story, now)
-                if existing is None:
-                    article_id = await _insert(conn, feed_id, story, digest, now, sort_at, backlog)
-                    await _write_tags(conn, article_id, tags, sort_at)
-                    new.append(SavedStory(article_id, story, tags, backlog))
-                elif existing[1] != digest:
-                    article_id = int(existing[0])
-                    await _update(conn, article_id, story, digest, tags)
-                    async with conn.execute(
-                        "SELECT sort_at FROM articles WHERE id = ?", (article_id,)
-                    ) as cur:
-                        kept_sort_at = (await cur.fetchone())[0]
-                    await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-                    await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
-                    await _write_tags(conn, article_id, tags, kept_sort_at)
-                    updated += 1
+                key = inputs.get(story.key)
+                outcome = await _save_story(
+                    conn, feed_id, story, tags, key, now, backlog, rewrite_tags
+                )
+                if isinstance(outcome, int):
+                    new.append(SavedStory(outcome, story, tags, backlog))
                 else:
-                    unchanged += 1
+                    counts[outcome] += 1
             if after is not None and new:
                 await after(conn, feed_id, new, now)
             await conn.execute(
@@ -127,11 +149,47 @@ class ArticleStore:
                     feed_id,
                 ),
             )
-        return SaveResult(new, updated, unchanged)
+        return SaveResult(new, counts["updated"], counts["unchanged"], counts["retagged"])
 
     async def count(self) -> int:
         async with self._storage.reader.execute("SELECT COUNT(*) FROM articles") as cur:
             return int((await cur.fetchone())[0])
+
+
+async def _save_story(
+    conn: aiosqlite.Connection,
+    feed_id: int,
+    story: Story,
+    tags: StoryTags,
+    tagged_with: str | None,
+    now: float,
+    backlog: bool,
+    rewrite_tags: bool,
+) -> int | str:
+    """One story of a poll: the new article's id, else "updated", "retagged" or "unchanged"."""
+    digest = content_hash(story)
+    async with conn.execute(
+        "SELECT id, content_hash, tagged_with, sort_at FROM articles WHERE feed_id = ? AND key = ?",
+        (feed_id, story.key),
+    ) as cur:
+        existing = await cur.fetchone()
+    if existing is None:
+        sort_at = _sort_time(story, now)
+        article_id = await _insert(conn, feed_id, story, digest, now, sort_at, backlog)
+        await _write_tags(conn, article_id, tags, sort_at, tagged_with)
+        return article_id
+    article_id, stored_digest, stored_with, kept_sort_at = existing
+    if stored_digest != digest:
+        outcome = "updated"
+        await _update(conn, article_id, story, digest)
+    elif rewrite_tags or (tagged_with is not None and tagged_with != stored_with):
+        outcome = "retagged"
+    else:
+        return "unchanged"
+    await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+    await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
+    await _write_tags(conn, article_id, tags, kept_sort_at, tagged_with)
+    return outcome
 
 
 def _sort_time(story: Story, now: float) -> float:
@@ -174,12 +232,10 @@ async def _insert(
     return int(cur.lastrowid or 0)
 
 
-async def _update(
-    conn: aiosqlite.Connection, article_id: int, story: Story, digest: str, tags: StoryTags
-) -> None:
+async def _update(conn: aiosqlite.Connection, article_id: int, story: Story, digest: str) -> None:
     await conn.execute(
         "UPDATE articles SET url = ?, title = ?, summary = ?, body = ?, author = ?, "
-        "image_url = ?, language = ?, content_hash = ?, is_transfer = ? WHERE id = ?",
+        "image_url = ?, language = ?, content_hash = ? WHERE id = ?",
         (
             story.url,
             story.title,
@@ -189,14 +245,17 @@ async def _update(
             story.image_url,
             story.language,
             digest,
-            int(tags.is_transfer),
             article_id,
         ),
     )
 
 
 async def _write_tags(
-    conn: aiosqlite.Connection, article_id: int, tags: StoryTags, sort_at: float
+    conn: aiosqlite.Connection,
+    article_id: int,
+    tags: StoryTags,
+    sort_at: float,
+    tagged_with: str | None,
 ) -> None:
     rows = [(person_key(i), sort_at, article_id, "rider") for i in tags.riders]
     rows += [(team_key(i), sort_at, article_id, "team") for i in tags.teams]
@@ -225,5 +284,6 @@ async def _write_tags(
         ],
     )
     await conn.execute(
-        "UPDATE articles SET is_transfer = ? WHERE id = ?", (int(tags.is_transfer), article_id)
+        "UPDATE articles SET is_transfer = ?, tagged_with = ? WHERE id = ?",
+        (int(tags.is_transfer), tagged_with, article_id),
     )

@@ -14,7 +14,6 @@ _COLUMNS = (
     "last_success_at, last_error, last_error_at, consecutive_failures, failing_since, "
     "next_attempt_at, disabled_reason, cycling_share, stories_measured"
 )
-_KEYS_PER_QUERY = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +125,6 @@ class FeedStore:
             (now,),
         ) as cur:
             return [_feed(row) for row in await cur.fetchall()]
-
-    async def known_story_keys(self, feed_id: int, keys: Sequence[str]) -> set[str]:
-        """Which of `keys` name stories of this feed already stored."""
-        found: set[str] = set()
-        for i in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[i : i + _KEYS_PER_QUERY]
-            marks = ", ".join("?" * len(chunk))
-            async with self._storage.reader.execute(
-                f"SELECT key FROM articles WHERE feed_id = ? AND key IN ({marks})",
-                (feed_id, *chunk),
-            ) as cur:
-                found.update(row[0] for row in await cur.fetchall())
-        return found
 
     async def record_unchanged(self, feed_id: int, now: float, next_attempt_at: float) -> None:
         """A poll that succeeded without new content (304 or the same body)."""

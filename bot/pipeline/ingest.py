@@ -10,6 +10,14 @@ polled on one scheduler tick is polled again on the tick one interval later (cou
 from when the poll ended, it was due a moment after that tick and waited for the next).
 Stories are tagged as from a cycling feed only when the feed is one by measure
 (bot/pipeline/cycling_share.py).
+
+The tag cache: a changed feed usually carries one new story among dozens already stored,
+and tagging is the costly step. A stored story is tagged again only when something that
+decides its tags differs from when it was stored: its text (`content_hash`), or its tag
+key (`tag_key`: the roster's fingerprint, the feed's cycling decision, the story's
+language and publication date). A roster change therefore re-tags stories lazily, when
+their feed next changes; nothing walks the whole database again in the background (a
+feed that never changes keeps the tags it had, as before the cache).
 """
 
 from __future__ import annotations
@@ -18,9 +26,10 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import aiosqlite
@@ -32,7 +41,7 @@ from bot.pipeline.roster_state import RosterState
 from feeds.ingest.fetch import Fetcher, FetchResult
 from feeds.models import Story, StoryTags
 from storage import Storage
-from storage.articles import AfterSave, FeedState, SavedStory
+from storage.articles import AfterSave, FeedState, SavedStory, StoredStory, content_hash
 from storage.feed_store import Feed, record_cycling_share
 
 log = logging.getLogger(__name__)
@@ -98,6 +107,7 @@ class Ingestor:
         clock: Callable[[], float] = time.time,
         max_items: int = 200,
         fanout: AfterSave | None = None,
+        tag_cache: bool = True,
     ) -> None:
         self.storage = storage
         self.fetcher = fetcher
@@ -108,6 +118,9 @@ class Ingestor:
         self.max_items = max_items
         self.fanout = fanout
         """Writes outbox rows for new stories inside the poll's transaction (pipeline/fanout)."""
+        self.tag_cache = tag_cache
+        """False (tests only): tag every story of a changed feed and rewrite every known
+        story's tags, the reference the cache must agree with."""
         self.due_early_s = min(DUE_EARLY_S, poll_interval_s / 10)
         self._cycle_lock = asyncio.Lock()
         # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
@@ -227,15 +240,12 @@ class Ingestor:
         if parsed.error:
             return await self._fail(feed, parsed.error, started=started)
         measured = CyclingShare(feed.cycling_share, feed.stories_measured)
+        stored = await self.storage.articles.stored(feed.id, [s.key for s in parsed.stories])
         # Measured on stories not seen before; a feed never measured (new, or polled
         # before feeds were measured) on every story it carries now.
-        known = (
-            await self.storage.feeds.known_story_keys(feed.id, [s.key for s in parsed.stories])
-            if measured.measured
-            else set()
-        )
-        share, items = await asyncio.get_running_loop().run_in_executor(
-            self._tagging, self._tag_all, parsed.stories, measured, known
+        known = set(stored) if measured.measured else set()
+        share, tagged = await asyncio.get_running_loop().run_in_executor(
+            self._tagging, self._tag_all, parsed.stories, measured, known, stored
         )
         state = FeedState(
             title=parsed.title,
@@ -245,7 +255,13 @@ class Ingestor:
             next_attempt_at=self._next_poll(started),
         )
         saved = await self.storage.articles.save_poll(
-            feed.id, items, state, now, after=self._after_save(share)
+            feed.id,
+            tagged.items,
+            state,
+            now,
+            after=self._after_save(share),
+            tagged_with=tagged.keys,
+            rewrite_tags=not self.tag_cache,
         )
         outcome = "new" if saved.new else "unchanged"
         return FeedReport(feed.url, outcome, saved.new, saved.updated, new_count=len(saved.new))
@@ -284,16 +300,31 @@ class Ingestor:
         return await self.fetcher.fetch(feed.url, feed.etag, feed.last_modified)
 
     def _tag_all(
-        self, stories: Sequence[Story], measured: CyclingShare, known: set[str]
-    ) -> tuple[CyclingShare, list[tuple[Story, StoryTags]]]:
-        """The feed's share with the stories not `known` before, and every story tagged
-        as that share says (cycling feed or not)."""
-        tagger = self.roster_state.tagger  # one snapshot for the whole feed
+        self,
+        stories: Sequence[Story],
+        measured: CyclingShare,
+        known: set[str],
+        stored: Mapping[str, StoredStory],
+    ) -> tuple[CyclingShare, Tagged]:
+        """The feed's share with the stories not `known` before, and the stories that need
+        tagging tagged as that share says (cycling feed or not): every story but those
+        `stored` with the same text and tag key."""
+        tagger, fingerprint = self.roster_state.tagging()  # one snapshot for the whole feed
         fresh = [s for s in stories if s.key not in known]
         share = measured.add(cycling_share.contexts(tagger, fresh))
-        out = []
+        out = Tagged()
         for story in stories:
             published = story.published.date() if story.published else None
+            key = tag_key(fingerprint, share.is_cycling, story.language, published)
+            before = stored.get(story.key)
+            if (
+                self.tag_cache
+                and before is not None
+                and before.tagged_with == key
+                and before.content_hash == content_hash(story)
+            ):
+                out.cached += 1
+                continue
             text = cycling_share.story_text(story)
             tags = tagger.tag(
                 story.title,
@@ -302,7 +333,8 @@ class Ingestor:
                 feed_is_cycling=share.is_cycling,
                 language=story.language,
             )
-            out.append((story, tags))
+            out.items.append((story, tags))
+            out.keys[story.key] = key
         return share, out
 
     def _next_poll(self, started: float) -> float:
@@ -336,6 +368,25 @@ class Ingestor:
             log.info("feed %s failed (%d in a row): %s", feed.url, failures, error)
         await self.storage.feeds.record_failure(feed.id, now, error, next_at, disabled)
         return FeedReport(feed.url, "failed", error=error)
+
+
+@dataclass(slots=True)
+class Tagged:
+    """A changed feed's stories that needed tagging, with their tag keys by story key."""
+
+    items: list[tuple[Story, StoryTags]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    cached: int = 0
+    """Stories skipped: stored with the same text and tag key."""
+
+
+def tag_key(
+    fingerprint: str, feed_is_cycling: bool, language: str | None, published: date | None
+) -> str:
+    """What a story's tags are computed from besides its text (see the module's docstring).
+    The tagger reads the publication date as a day (which team a rider rode for)."""
+    parts = (fingerprint, "1" if feed_is_cycling else "0", language or "", published or "")
+    return hashlib.sha256("\x00".join(map(str, parts)).encode()).hexdigest()
 
 
 def _source_key(source: str) -> str:

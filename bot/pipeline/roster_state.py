@@ -4,6 +4,7 @@ and each server's own names beside them (bot/pipeline/guild_names.py)."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import threading
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ class RosterState:
 
     def __init__(self, roster: Roster, *, freeze_heap: bool = False) -> None:
         self._pair = (roster, Tagger(roster))
+        self._tagging = (self._pair[1], roster_fingerprint(roster))
         self._lock = threading.Lock()
         self.version = 1
         self.guilds = GuildRosters(self.shared)
@@ -51,10 +53,16 @@ class RosterState:
     def tagger(self) -> Tagger:
         return self._pair[1]
 
+    def tagging(self) -> tuple[Tagger, str]:
+        """The tagger in force with the fingerprint of its roster (read together)."""
+        return self._tagging
+
     def replace(self, roster: Roster) -> None:
         pair = (roster, Tagger(roster))
+        tagging = (pair[1], roster_fingerprint(roster))
         with self._lock:
             self._pair = pair
+            self._tagging = tagging
             self.version += 1
         self._settle_heap()
         log.info("roster replaced: %d teams, %d people", len(roster.teams), len(roster.people))
@@ -69,6 +77,15 @@ class RosterState:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+
+def roster_fingerprint(roster: Roster) -> str:
+    """A hash of the roster's content: the same roster gives the same fingerprint in any
+    process, so stored tags stay valid across restarts (the tag cache, bot/pipeline/ingest.py)
+    and a roster import or promotion invalidates them. `repr` covers every field of every
+    team and person (frozen dataclasses, in load order); it takes ~15 ms for the bundled
+    roster, once per roster change."""
+    return hashlib.sha256(repr((roster.teams, roster.people)).encode()).hexdigest()
 
 
 async def load_roster_state(

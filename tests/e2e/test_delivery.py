@@ -74,6 +74,9 @@ class LabelledRosterState:
         self.tagger = LabelledTagger()
         self.version = 1
 
+    def tagging(self) -> tuple[LabelledTagger, str]:
+        return self.tagger, "labelled"
+
 
 def seed_item(published: datetime) -> str:
     text = SEED_FEED.read_text(encoding="utf-8")

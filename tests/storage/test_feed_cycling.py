@@ -58,7 +58,7 @@ async def test_a_failed_poll_leaves_the_share_as_it_was(storage: Storage):
     assert await storage.articles.count() == 0
 
 
-async def test_known_story_keys_are_the_feeds_own(storage: Storage):
+async def test_stored_stories_are_the_feeds_own(storage: Storage):
     one, _ = await storage.feeds.add("https://one.example/feed", NOW)
     two, _ = await storage.feeds.add("https://two.example/feed", NOW)
     stories = [(story(f"k{n}"), StoryTags()) for n in range(600)]
@@ -66,6 +66,6 @@ async def test_known_story_keys_are_the_feeds_own(storage: Storage):
     await storage.articles.save_poll(two.id, [(story("other"), StoryTags())], state(), NOW)
     # More keys than one query takes, some stored, some new, one another feed's.
     asked = [f"k{n}" for n in range(0, 1200, 2)] + ["other", "new"]
-    known = await storage.feeds.known_story_keys(one.id, asked)
-    assert known == {f"k{n}" for n in range(0, 600, 2)}
-    assert await storage.feeds.known_story_keys(one.id, []) == set()
+    known = await storage.articles.stored(one.id, asked)
+    assert set(known) == {f"k{n}" for n in range(0, 600, 2)}
+    assert await storage.articles.stored(one.id, []) == {}

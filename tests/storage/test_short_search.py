@@ -155,12 +155,13 @@ async def test_migration_009_rebuilds_the_index_from_stored_stories(tmp_path):
     await store.close()
     # As version 8 left it, with stories in it: 009 runs again and indexes them anew.
     conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE articles DROP COLUMN tagged_with")  # added by 010
     conn.execute("PRAGMA user_version = 8")
     conn.commit()
     conn.close()
     store = await Storage.open(path)
     try:
-        assert store.applied_migrations == ["009_search_prefix.sql"]
+        assert store.applied_migrations == ["009_search_prefix.sql", "010_tag_cache.sql"]
         ((sql,),) = await store.reader.execute_fetchall(
             "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'"
         )
