@@ -94,15 +94,11 @@ class Tagger:
         riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
         teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
-        try:
-            is_transfer, moves = extract_transfers(
-                f"{title}\n\n{text}", mentions, self.roster, published, language
-            )
-        except Exception:
-            # The tags stand on their own: a transfer-extraction bug on one story must
-            # not lose its riders and teams. Logged with the traceback to be fixed.
-            log.exception("transfer extraction failed on %r", title[:80])
-            is_transfer, moves = False, []
+        # extract_transfers never raises: a bug on one story reads as "no transfer" and
+        # the story keeps its riders and teams.
+        is_transfer, moves = extract_transfers(
+            f"{title}\n\n{text}", mentions, self.roster, published, language
+        )
         return StoryTags(riders, teams, staff, is_transfer, list(moves))
 
     def cycling_context(self, title: str, text: str) -> bool:
