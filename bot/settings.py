@@ -9,8 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from feeds.ingest.urls import UrlRefused, check_url, is_host_name, shown
+from feeds.ingest.urls import UrlRefused, check_url, is_host_name, shown, without_credentials
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     "https://www.cyclingnews.com/feeds.xml",
@@ -25,6 +26,8 @@ DEFAULT_FEEDS: tuple[str, ...] = (
 )
 DISCORD_API_URL = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+AUTO_SHARDS = "auto"
+MAX_SHARDS = 10_000
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -35,7 +38,8 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     discord_token: str | None = field(default=None, repr=False)
-    database: Path = Path("data/domestique.sqlite3")
+    database: Path | str = Path("data/domestique.sqlite3")
+    """A SQLite file, or a PostgreSQL server's URL (`postgresql://...`, a str)."""
     poll_minutes: float = 10.0
     feeds: tuple[str, ...] = DEFAULT_FEEDS
     discord_api_url: str = DISCORD_API_URL
@@ -48,10 +52,25 @@ class Settings:
     max_story_age_hours: float = 48.0
     max_follows: int = 50
     max_guild_feeds: int = 50
+    shard_count: int | str | None = None
+    """Gateway shards in all: None, one connection without sharding (a bot in fewer than
+    2,500 servers); AUTO_SHARDS, the count Discord recommends; a number, that many."""
+    shard_ids: tuple[int, ...] | None = None
+    """The shards this process connects (within 0..shard_count-1); None: every one."""
+
+    def __post_init__(self) -> None:
+        check_shards(self.shard_count, self.shard_ids)
 
     def __repr__(self) -> str:  # the token never reaches logs through a repr
         token = "set" if self.discord_token else "unset"
-        return f"Settings(database={str(self.database)!r}, discord_token={token}, ...)"
+        return f"Settings(database={self.database_shown!r}, discord_token={token}, ...)"
+
+    @property
+    def database_shown(self) -> str:
+        """The database as it may be printed: a PostgreSQL URL's password masked."""
+        if isinstance(self.database, str):
+            return without_credentials(self.database, "***@")
+        return str(self.database)
 
     @property
     def discord_enabled(self) -> bool:
@@ -62,25 +81,26 @@ _URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _SQLITE_URL = "sqlite:///"
 
 
-def _path(name: str, raw: str) -> Path:
+def _path(name: str, raw: str) -> Path | str:
     """The SQLite file: a path, or `sqlite:///path` as SQLAlchemy writes it (three slashes
-    and a relative path, four for an absolute one; `sqlite:///:memory:` keeps nothing).
+    and a relative path, four for an absolute one; `sqlite:///:memory:` keeps nothing);
+    or a PostgreSQL server: `postgresql://user:password@host:port/dbname` (`postgres://`
+    too; SQLAlchemy's `postgresql+driver://` is read as `postgresql://`), kept a str.
 
-    Any other URL is refused: `postgresql://...` read as a path made a folder named
-    `postgresql:` with a fresh SQLite file in it, which looked like a working setup. The
-    message names the scheme only, as the rest may hold a password."""
+    Any other URL is refused: read as a path, it made a folder named after the scheme
+    with a fresh SQLite file in it, which looked like a working setup. Messages name the
+    scheme only, as the rest may hold a password."""
     value = raw.strip()
     scheme = _URL_SCHEME.match(value)
     if scheme is None:
         return Path(value).expanduser()
     kind = scheme.group(1).lower()
     if kind.split("+")[0] in ("postgres", "postgresql"):
-        raise SettingsError(
-            f"{name}: PostgreSQL is not supported yet; use a SQLite file path or sqlite:///path"
-        )
+        return _postgres_url(name, "postgresql" + value[scheme.end(1) :])
     if kind != "sqlite":
         raise SettingsError(
-            f"{name} must be a file path or a sqlite:///path URL; {kind}:// is not supported"
+            f"{name} must be a file path, a sqlite:///path URL or a postgresql:// URL; "
+            f"{kind}:// is not supported"
         )
     if value == "sqlite://":
         return Path(":memory:")  # SQLAlchemy's spelling of an in-memory database
@@ -93,6 +113,25 @@ def _path(name: str, raw: str) -> Path:
     if "?" in rest:
         raise SettingsError(f"{name}: sqlite URL options (after '?') are not supported")
     return Path(rest)
+
+
+def _postgres_url(name: str, url: str) -> str:
+    """A PostgreSQL URL with a host or a socket folder; its options are the server's to
+    judge (sslmode and the like), its password never repeated."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        raise SettingsError(
+            f"{name}: not a valid postgresql:// URL (check the host and port)"
+        ) from None
+    if not parts.hostname and "host=" not in parts.query:
+        raise SettingsError(
+            f"{name}: a postgresql:// URL needs a host: postgresql://user:password@host:5432/db"
+        )
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise SettingsError(f"{name}: a postgresql:// URL cannot hold spaces or control characters")
+    return url
 
 
 def _token(name: str, raw: str) -> str | None:
@@ -193,6 +232,42 @@ def _flag(name: str, raw: str) -> bool:
     raise SettingsError(f"{name} must be 1 or 0 (true/false), got {raw!r}")
 
 
+def _shard_count(name: str, raw: str) -> int | str:
+    if raw.strip().lower() == AUTO_SHARDS:
+        return AUTO_SHARDS
+    return _whole(1, MAX_SHARDS)(name, raw)
+
+
+def _shard_ids(name: str, raw: str) -> tuple[int, ...]:
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    if not items or not all(re.fullmatch(r"[0-9]+", item) for item in items):
+        raise SettingsError(
+            f"{name} must be shard numbers separated by commas (e.g. 0,1), got {raw!r}"
+        )
+    ids = tuple(int(item) for item in items)
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise SettingsError(f"{name} names shard {repeated[0]} more than once")
+    return ids
+
+
+def check_shards(count: int | str | None, ids: tuple[int, ...] | None) -> None:
+    """Shard ids only with a number of shards, each below it (Discord numbers from 0)."""
+    if ids is None:
+        return
+    if count is None or count == AUTO_SHARDS:
+        raise SettingsError(
+            "DOMESTIQUE_SHARD_IDS needs DOMESTIQUE_SHARD_COUNT set to the number of shards "
+            "in all (every process of the bot uses the same count)"
+        )
+    outside = [i for i in ids if not 0 <= i < int(count)]
+    if outside:
+        raise SettingsError(
+            f"DOMESTIQUE_SHARD_IDS: shard {outside[0]} does not exist with "
+            f"DOMESTIQUE_SHARD_COUNT={count} (shards are numbered 0 to {int(count) - 1})"
+        )
+
+
 # variable -> (field, parser)
 VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", _token),
@@ -209,6 +284,8 @@ VARIABLES: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DOMESTIQUE_MAX_STORY_AGE_HOURS": ("max_story_age_hours", _amount("hours", 1, 24 * 30)),
     "DOMESTIQUE_MAX_FOLLOWS": ("max_follows", _whole(1, 1000)),
     "DOMESTIQUE_MAX_GUILD_FEEDS": ("max_guild_feeds", _whole(1, 500)),
+    "DOMESTIQUE_SHARD_COUNT": ("shard_count", _shard_count),
+    "DOMESTIQUE_SHARD_IDS": ("shard_ids", _shard_ids),
 }
 
 

@@ -10,6 +10,7 @@ import aiosqlite
 
 from feeds.models import Story, StoryTags
 from storage.database import Database
+from storage.search import index_story
 
 
 def person_key(person_id: str) -> str:
@@ -18,6 +19,11 @@ def person_key(person_id: str) -> str:
 
 def team_key(team_id: str) -> str:
     return f"team:{team_id}"
+
+
+def race_key(race_id: str) -> str:
+    """A race as subscriptions and follows name it (article_races keeps the bare id)."""
+    return f"race:{race_id}"
 
 
 def content_hash(story: Story) -> str:
@@ -188,6 +194,7 @@ async def _save_story(
         return "unchanged"
     await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
     await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
+    await conn.execute("DELETE FROM article_races WHERE article_id = ?", (article_id,))
     await _write_tags(conn, article_id, tags, kept_sort_at, tagged_with)
     return outcome
 
@@ -211,7 +218,7 @@ async def _insert(
     cur = await conn.execute(
         "INSERT INTO articles (feed_id, key, url, title, summary, body, author, image_url, "
         "language, published_at, fetched_at, sort_at, content_hash, is_backlog) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             feed_id,
             story.key,
@@ -229,7 +236,9 @@ async def _insert(
             int(backlog),
         ),
     )
-    return int(cur.lastrowid or 0)
+    (article_id,) = await cur.fetchone()
+    await index_story(conn, article_id, story)
+    return int(article_id)
 
 
 async def _update(conn: aiosqlite.Connection, article_id: int, story: Story, digest: str) -> None:
@@ -248,6 +257,7 @@ async def _update(conn: aiosqlite.Connection, article_id: int, story: Story, dig
             article_id,
         ),
     )
+    await index_story(conn, article_id, story)
 
 
 async def _write_tags(
@@ -266,7 +276,7 @@ async def _write_tags(
     )
     await conn.executemany(
         "INSERT INTO moves (article_id, person_id, person, from_team_id, from_team, to_team_id, "
-        "to_team, status, season, sort_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "to_team, status, season, sort_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article_id,
@@ -279,11 +289,26 @@ async def _write_tags(
                 m.status,
                 m.season,
                 sort_at,
+                m.stage,
             )
             for m in tags.moves
         ],
     )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO article_races (race_id, sort_at, article_id) VALUES (?, ?, ?)",
+        [(race_id, sort_at, article_id) for race_id in dict.fromkeys(tags.races)],
+    )
+    focus = tags.race_focus
     await conn.execute(
-        "UPDATE articles SET is_transfer = ?, tagged_with = ? WHERE id = ?",
-        (int(tags.is_transfer), tagged_with, article_id),
+        "UPDATE articles SET is_transfer = ?, tagged_with = ?, kind = ?, focus_race = ?, "
+        "focus_year = ?, focus_stage = ? WHERE id = ?",
+        (
+            int(tags.is_transfer),
+            tagged_with,
+            tags.kind,
+            focus.race_id if focus else None,
+            focus.year if focus else None,
+            focus.stage if focus else None,
+            article_id,
+        ),
     )

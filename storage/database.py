@@ -34,6 +34,7 @@ from storage.db import (
     schema_version,
 )
 from storage.lock import LockHeld, WriterLock
+from storage.target import is_postgres
 
 __all__ = ["Database", "DatabaseError", "DatabaseInUse"]
 
@@ -49,12 +50,13 @@ class DatabaseInUse(DatabaseError):
 
 
 class Database:
-    """SQLite connections behind one interface.
+    """The connections to one database, SQLite or PostgreSQL, behind one interface.
 
     Writes go through one connection and one lock, so a transaction is never
     interleaved with another coroutine's statements. Reads for lookups use a
     second connection: with WAL they see committed data and never wait for a
-    long ingestion transaction.
+    long ingestion transaction. On PostgreSQL (`open` given a postgresql:// URL) the
+    writer is one asyncpg connection and the reader a small pool (storage/postgres.py).
     """
 
     def __init__(
@@ -72,6 +74,8 @@ class Database:
         self._writer_lock: WriterLock | None = None
         self.applied_migrations: list[str] = []
         """What `open` migrated (`domestique db migrate` prints it)."""
+        self.engine = str(getattr(writer, "engine", "sqlite"))
+        """The engine, sqlite or postgres: for storage/ alone (nothing above it asks)."""
 
     @classmethod
     async def open(
@@ -86,6 +90,10 @@ class Database:
         whatever it opened is closed again first, or an aiosqlite thread left running
         would keep the process from exiting.
         """
+        if is_postgres(path):
+            from storage.pg_database import open_postgres
+
+            return await open_postgres(cls, str(path), read_only=read_only, exclusive=exclusive)
         async with contextlib.AsyncExitStack() as opened:
             try:
                 database = await cls._open(path, read_only, exclusive, opened)
@@ -150,8 +158,9 @@ class Database:
 
         The COMMIT is inside: a commit that fails (disk full) leaves nothing half-written
         and no transaction open for the next caller."""
+        begin = "BEGIN" if self.engine == "postgres" else "BEGIN IMMEDIATE"
         async with self._write_lock:
-            await self.writer.execute("BEGIN IMMEDIATE")
+            await self.writer.execute(begin)
             try:
                 yield self.writer
                 await self.writer.execute("COMMIT")
@@ -159,7 +168,24 @@ class Database:
                 await asyncio.shield(rollback(self.writer))
                 raise
 
+    async def schema_version(self) -> int:
+        """How many migrations the database holds."""
+        if self.engine == "postgres":
+            from storage.pg_schema import schema_version as pg_version
+
+            return await pg_version(self.writer)
+        return await schema_version(self.writer)
+
     async def integrity_check(self) -> str:
+        if self.engine == "postgres":
+            # PostgreSQL checks its own pages; what it cannot know is that every story
+            # is in the search index the repositories keep beside it.
+            rows = await self.reader.execute_fetchall(
+                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
+                "(SELECT 1 FROM articles_search s WHERE s.article_id = a.id)"
+            )
+            missing = int(rows[0][0])
+            return "ok" if not missing else f"{missing} stories missing from the search index"
         async with self.reader.execute("PRAGMA integrity_check") as cur:
             row = await cur.fetchone()
         return str(row[0])

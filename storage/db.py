@@ -15,6 +15,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.target import shown
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
@@ -28,8 +30,9 @@ class DatabaseError(Exception):
     """The database cannot be used: the file and the cause in words, for one line."""
 
     def __init__(self, path: str | Path, cause: str) -> None:
-        super().__init__(f"{path}: {cause}")
-        self.path = str(path)
+        # A PostgreSQL URL may hold a password: never in a message.
+        super().__init__(f"{shown(path)}: {cause}")
+        self.path = shown(path)
         self.cause = cause
 
 
@@ -133,7 +136,8 @@ def _has_content(path: str) -> bool:
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """(version, file name, SQL) of every bundled migration, in order."""
+    """(version, file name, SQL) of every bundled migration, in order (SQLite's text;
+    storage/pg_schema.py gives each its PostgreSQL form)."""
     found = []
     for item in resources.files("storage").joinpath("migrations").iterdir():
         match = _MIGRATION_NAME.match(item.name)

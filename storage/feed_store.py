@@ -45,11 +45,11 @@ def private_feed(defaults: int) -> str:
     """SQL true for a feed `f` that is no operator's (not one of `defaults` URLs, bound
     first) but was added by a server's moderator: that server's own. Other servers'
     readers and fans never see its stories (its URL may carry a private key)."""
+    own = "EXISTS (SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.added_by IS NOT NULL)"
+    if not defaults:
+        return own  # PostgreSQL has no empty `IN ()`
     marks = ", ".join("?" * defaults)
-    return (
-        f"f.url NOT IN ({marks}) AND EXISTS "
-        "(SELECT 1 FROM guild_feeds g WHERE g.feed_id = f.id AND g.added_by IS NOT NULL)"
-    )
+    return f"f.url NOT IN ({marks}) AND {own}"
 
 
 async def record_cycling_share(

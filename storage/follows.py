@@ -6,8 +6,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from storage.database import Database
+from storage.kinds import kinds_mask, kinds_of
+from storage.shields import release_held
 
-KINDS = ("rider", "team", "transfers")
+KINDS = ("rider", "team", "transfers", "race")
+SHIELD_MODES = ("off", "hold", "spoiler")
 MODES = ("each", "daily")
 
 
@@ -21,6 +24,8 @@ class Follow:
     created_at: float
     paused_reason: str | None
     paused_at: float | None
+    kinds: frozenset[str] = frozenset()
+    """The story kinds it sends; empty: every kind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,10 @@ class FanSettings:
     digest_minute: int = 0
     dm_channel_id: int | None = None
     last_digest_at: float | None = None
+    shield_mode: str = "off"
+    """The spoiler shield of the fan's DMs: off, hold or spoiler (bot/pipeline/spoilers.py)."""
+    shield_hours: int = 3
+    """With hold: how long after a stage's expected finish a shielded story waits."""
 
 
 class TooManyFollows(Exception):
@@ -38,10 +47,16 @@ class TooManyFollows(Exception):
 
 
 def _follow(row: sqlite3.Row) -> Follow:
-    return Follow(**dict(row))
+    values = dict(row)
+    values["kinds"] = kinds_of(values["kinds"])
+    return Follow(**values)
 
 
-_COLUMNS = "id, user_id, kind, entity_id, mode, created_at, paused_reason, paused_at"
+_COLUMNS = "id, user_id, kind, entity_id, mode, created_at, paused_reason, paused_at, kinds"
+_SETTINGS = (
+    "user_id, timezone, digest_hour, digest_minute, dm_channel_id, last_digest_at, "
+    "shield_mode, shield_hours"
+)
 
 
 class FollowStore:
@@ -49,10 +64,19 @@ class FollowStore:
         self._storage = storage
 
     async def add(
-        self, user_id: int, kind: str, entity_id: str | None, mode: str, now: float, limit: int
+        self,
+        user_id: int,
+        kind: str,
+        entity_id: str | None,
+        mode: str,
+        now: float,
+        limit: int,
+        kinds: frozenset[str] = frozenset(),
     ) -> tuple[Follow, bool]:
-        """(follow, created); following again changes the mode and resumes a paused follow.
-        TooManyFollows past `limit`."""
+        """(follow, created); following again changes the mode and kinds and resumes a
+        paused follow. `kinds`: the story kinds it sends (empty: all). TooManyFollows past
+        `limit`."""
+        kind_bits = kinds_mask(kinds)
         async with self._storage.transaction() as conn:
             async with conn.execute(
                 f"SELECT {_COLUMNS} FROM follows WHERE user_id = ? AND kind = ? "
@@ -67,17 +91,17 @@ class FollowStore:
                     if (await cur.fetchone())[0] >= limit:
                         raise TooManyFollows(limit)
                 cur = await conn.execute(
-                    "INSERT INTO follows (user_id, kind, entity_id, mode, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (user_id, kind, entity_id, mode, now),
+                    "INSERT INTO follows (user_id, kind, entity_id, mode, created_at, kinds) "
+                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    (user_id, kind, entity_id, mode, now, kind_bits),
                 )
-                follow_id, created = int(cur.lastrowid or 0), True
+                follow_id, created = int((await cur.fetchone())[0]), True
             else:
                 follow_id, created = int(existing["id"]), False
                 await conn.execute(
-                    "UPDATE follows SET mode = ?, paused_reason = NULL, paused_at = NULL "
-                    "WHERE id = ?",
-                    (mode, follow_id),
+                    "UPDATE follows SET mode = ?, kinds = ?, paused_reason = NULL, "
+                    "paused_at = NULL WHERE id = ?",
+                    (mode, kind_bits, follow_id),
                 )
             # A fan who follows again has (presumably) opened their DMs: resume the others too.
             await conn.execute(
@@ -120,8 +144,7 @@ class FollowStore:
 
     async def settings(self, user_id: int) -> FanSettings:
         async with self._storage.reader.execute(
-            "SELECT user_id, timezone, digest_hour, digest_minute, dm_channel_id, "
-            "last_digest_at FROM fan_settings WHERE user_id = ?",
+            f"SELECT {_SETTINGS} FROM fan_settings WHERE user_id = ?",
             (user_id,),
         ) as cur:
             row = await cur.fetchone()
@@ -137,7 +160,11 @@ class FollowStore:
         digest_minute: int | None = None,
         dm_channel_id: int | None = None,
         last_digest_at: float | None = None,
+        shield_mode: str | None = None,
+        shield_hours: int | None = None,
     ) -> FanSettings:
+        """Change the given settings (None: keep), in one transaction. A new shield mode
+        applies to the fan's held posts too (storage/shields.py, `release_held`)."""
         async with self._storage.transaction() as conn:
             await conn.execute(
                 "INSERT INTO fan_settings (user_id, updated_at) VALUES (?, ?) "
@@ -149,15 +176,29 @@ class FollowStore:
                 "digest_hour = COALESCE(?, digest_hour), "
                 "digest_minute = COALESCE(?, digest_minute), "
                 "dm_channel_id = COALESCE(?, dm_channel_id), "
-                "last_digest_at = COALESCE(?, last_digest_at), updated_at = ? WHERE user_id = ?",
-                (timezone, digest_hour, digest_minute, dm_channel_id, last_digest_at, now, user_id),
+                "last_digest_at = COALESCE(?, last_digest_at), "
+                "shield_mode = COALESCE(?, shield_mode), "
+                "shield_hours = COALESCE(?, shield_hours), updated_at = ? WHERE user_id = ?",
+                (
+                    timezone,
+                    digest_hour,
+                    digest_minute,
+                    dm_channel_id,
+                    last_digest_at,
+                    shield_mode,
+                    shield_hours,
+                    now,
+                    user_id,
+                ),
             )
+            if shield_mode is not None:
+                await release_held(conn, f"user:{user_id}", shield_mode)
         return await self.settings(user_id)
 
     async def daily_due(self) -> list[FanSettings]:
         """Fans with pending daily-digest posts (the caller checks their local time)."""
         async with self._storage.reader.execute(
-            "SELECT DISTINCT CAST(substr(o.target, 6) AS INTEGER) AS user_id "
+            "SELECT DISTINCT CAST(substr(o.target, 6) AS BIGINT) AS user_id "
             "FROM outbox o WHERE o.state = 'pending' AND o.digest = 1 "
             "AND o.target LIKE 'user:%'"
         ) as cur:

@@ -16,6 +16,7 @@ from storage.articles import person_key, team_key
 from storage.database import Database
 from storage.db import fetch_within
 from storage.feed_store import private_feed
+from storage.search import FTS5, text_search
 
 MAX_PAGE = 25
 MAX_OFFSET = 500
@@ -37,7 +38,7 @@ _STORY_COLUMNS = (
 )
 _MOVE_COLUMNS = (
     "m.id, m.person_id, m.person, m.from_team_id, m.from_team, m.to_team_id, m.to_team, "
-    "m.status, m.season, m.sort_at, m.article_id, '', NULL, NULL"
+    "m.status, m.season, m.sort_at, m.article_id, '', NULL, NULL, m.stage"
 )
 """A move with blank story fields: the story is read for the moves kept only."""
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -63,6 +64,14 @@ class StoryPage:
 
 
 @dataclass(frozen=True, slots=True)
+class KindedStoryRow(StoryRow):
+    """A story with its kind (migration 011; None for one stored before it): `/race` and
+    `/news` filters show a result's headline in spoiler form."""
+
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MoveRow:
     id: int
     person_id: str
@@ -78,6 +87,8 @@ class MoveRow:
     title: str
     url: str | None
     feed_title: str | None
+    stage: str | None = None
+    """The rumour ladder's rung (feeds.models.MoveStage); None for moves stored before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +128,7 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     "Pogačar". Operators, quotes, colons and parentheses are data, not syntax. None
     when no word is left.
     """
-    words = search_words(text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    if prefix:
-        quoted[-1] += " *"
-    return " ".join(quoted)
+    return FTS5.query(search_words(text), prefix=prefix)
 
 
 def _story(row: Sequence) -> StoryRow:
@@ -155,6 +160,7 @@ def _move(row: Sequence) -> MoveRow:
         str(row[11]),
         row[12],
         row[13],
+        row[14] if len(row) > 14 else None,
     )
 
 
@@ -196,7 +202,10 @@ class Lookups:
         """An SQL condition (with its argument) keeping rows whose feed `column` is seen."""
         if self._hidden is None:
             return "", ()
-        return f" AND {column} NOT IN (SELECT value FROM json_each(?))", (self._hidden,)
+        return (
+            f" AND {column} NOT IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
+            (self._hidden,),
+        )
 
     async def _rows(self, sql: str, args: tuple = ()) -> list:
         # Lookups are short indexed reads (CPU p99 under 2 ms at 200k stories, search under
@@ -263,16 +272,11 @@ class Lookups:
         """In how many of the latest `window` stored stories `name` occurs as a phrase
         (counted up to `limit`), leaving out stories already tagged with `entity_id`:
         a new alias that would tag a large share of them is too broad."""
-        words = search_words(name)
-        if not words:
+        search = text_search(self._storage.reader)
+        phrase = search.phrase(search_words(name))
+        if phrase is None:
             return 0
-        ((found,),) = await self._rows(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-            "AND rowid >= (SELECT COALESCE(MIN(id), 0) FROM "
-            "  (SELECT id FROM articles ORDER BY id DESC LIMIT ?)) "
-            "AND rowid NOT IN (SELECT article_id FROM tags WHERE entity_id = ?) LIMIT ?)",
-            ('"' + " ".join(words) + '"', window, entity_id, limit),
-        )
+        ((found,),) = await self._rows(search.recent, (phrase, window, entity_id, limit))
         return int(found)
 
     async def latest_stories(self, limit: int = 10, offset: int = 0) -> StoryPage:
@@ -280,7 +284,7 @@ class Lookups:
         seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
             f"SELECT {_STORY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE 1{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"WHERE TRUE{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
             (*seen_args, limit + 1, offset),
             limit,
         )
@@ -300,28 +304,24 @@ class Lookups:
         a scarcer last word also matches as a prefix, off the event loop when it looks
         costly (`_costly_prefix`).
         """
-        exact = fts_query(text, prefix=False)
+        search = text_search(self._storage.reader)
+        words = search_words(text)
+        exact = search.query(words, prefix=False)
         if exact is None:
             return StoryPage([], False)
         limit, offset = _page_args(limit, offset)
         full = False
-        if len(search_words(text)[-1]) > INDEXED_PREFIX:
-            counted = await self._rows(
-                "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts "
-                "MATCH ? ORDER BY rowid DESC LIMIT ?)",
-                (exact, SEARCH_WINDOW),
-            )
+        if len(words[-1]) > INDEXED_PREFIX:
+            counted = await self._rows(search.count_hits, search.hits_args(exact, SEARCH_WINDOW))
             full = counted[0][0] >= SEARCH_WINDOW
-        query = exact if full else fts_query(text)
+        query = exact if full else search.query(words)
         off_loop = not full and await self._costly_prefix(text)
         seen, seen_args = self._unhidden("a.feed_id")
         return await self._stories(
-            f"SELECT {_STORY_COLUMNS} FROM ("
-            "  SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-            "  ORDER BY rowid DESC LIMIT ?"
-            ") hit JOIN articles a ON a.id = hit.rowid JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE 1{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-            (query, SEARCH_WINDOW, *seen_args, limit + 1, offset),
+            f"SELECT {_STORY_COLUMNS} FROM ({search.hits}) hit "
+            "JOIN articles a ON a.id = hit.id JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE TRUE{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*search.hits_args(query, SEARCH_WINDOW), *seen_args, limit + 1, offset),
             limit,
             off_loop=off_loop,
         )
@@ -336,6 +336,8 @@ class Lookups:
         words = search_words(text)
         if not words or len(words[-1]) <= INDEXED_PREFIX:
             return False
+        if self._storage.lookup_reader is None:
+            return False  # every lookup already runs off the loop (PostgreSQL, in memory)
         ((found, newest, oldest),) = await self._rows(
             "SELECT (SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? "
             "  AND rowid >= s.oldest), s.newest, s.oldest FROM (SELECT MAX(id) AS newest, "
@@ -365,7 +367,8 @@ class Lookups:
             int(row[0]): row
             for row in await self._rows(
                 "SELECT a.id, a.title, a.url, COALESCE(f.title, f.url) FROM articles a "
-                "JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (SELECT value FROM json_each(?))",
+                "JOIN feeds f ON f.id = a.feed_id "
+                "WHERE a.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
                 (json.dumps([m.article_id for m in kept]),),
             )
         }
@@ -384,7 +387,7 @@ class Lookups:
         return moves[0] if moves else None
 
     async def latest_moves(self, limit: int = 15) -> list[MoveRow]:
-        return await self._moves("1", (), max(1, min(limit, 50)))
+        return await self._moves("TRUE", (), max(1, min(limit, 50)))
 
     async def transfer_board(self, team_id: str, limit: int = 15) -> TransferBoard:
         """Moves to and from a team, newest first (each side read through its own index)."""
@@ -408,17 +411,107 @@ class Lookups:
         times = [
             _as_time(row[0])
             for row in await self._rows(
-                f"SELECT MAX(f.last_success_at) FROM feeds f WHERE 1{seen} UNION ALL "
-                "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')",
-                seen_args,
+                f"SELECT MAX(f.last_success_at) FROM feeds f WHERE TRUE{seen}", seen_args
+            )
+            + await self._rows(
+                "SELECT value FROM meta WHERE key IN ('last_poll_at', 'last_cycle_at')"
             )
         ]
         seen, seen_args = self._unhidden("a.feed_id")
         ((count, latest),) = await self._rows(
-            f"SELECT COUNT(*), MAX(a.sort_at) FROM articles a WHERE 1{seen}", seen_args
+            f"SELECT COUNT(*), MAX(a.sort_at) FROM articles a WHERE TRUE{seen}", seen_args
         )
         known = [t for t in times if t is not None]
         return Freshness(feeds, max(known) if known else None, int(count), latest)
+
+    # --- races and kinds (migration 011: articles.kind, article_races) --------------------
+
+    async def race_stories(self, race_id: str, limit: int = 8, offset: int = 0) -> StoryPage:
+        """Newest stories naming the race, with their kinds: one range scan of
+        article_races' primary key (race_id, sort_at, article_id)."""
+        return await self.filtered_stories(limit, offset, race_id=race_id)
+
+    async def filtered_stories(
+        self,
+        limit: int = 10,
+        offset: int = 0,
+        *,
+        kind: str | None = None,
+        race_id: str | None = None,
+        text: str | None = None,
+    ) -> StoryPage:
+        """Newest stories of one kind, or naming one race, or both (`/news kind race`),
+        rows with their kinds. Without text, each reads one index range newest first
+        (`articles_by_kind`, or article_races' key, filtered by kind when both are asked).
+        With text, the newest SEARCH_WINDOW matches are filtered, as `search_stories`
+        sorts them; run off the event loop, since a filter may leave most of them out."""
+        limit, offset = _page_args(limit, offset)
+        seen, seen_args = self._unhidden("a.feed_id")
+        if text is not None:
+            return await self._filtered_search(text, limit, offset, kind, race_id)
+        if race_id is not None:
+            where, args = "r.race_id = ?", [race_id]
+            if kind is not None:
+                where, args = f"{where} AND a.kind = ?", [race_id, kind]
+            sql = (
+                f"SELECT {_KINDED_COLUMNS} FROM article_races r "
+                "JOIN articles a ON a.id = r.article_id JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE {where}{seen} ORDER BY r.sort_at DESC, r.article_id DESC LIMIT ? OFFSET ?"
+            )
+        elif kind is not None:
+            where, args = "a.kind = ?", [kind]
+            sql = (
+                f"SELECT {_KINDED_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE {where}{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?"
+            )
+        else:
+            return await self.latest_stories(limit, offset)
+        rows = await self._rows(sql, (*args, *seen_args, limit + 1, offset))
+        return StoryPage([_kinded(r) for r in rows[:limit]], len(rows) > limit)
+
+    async def _filtered_search(
+        self, text: str, limit: int, offset: int, kind: str | None, race_id: str | None
+    ) -> StoryPage:
+        search = text_search(self._storage.reader)
+        query = search.query(search_words(text))
+        if query is None:
+            return StoryPage([], False)
+        seen, seen_args = self._unhidden("a.feed_id")
+        where, args = "", []
+        if kind is not None:
+            where, args = " AND a.kind = ?", [kind]
+        if race_id is not None:
+            where += (
+                " AND EXISTS (SELECT 1 FROM article_races r WHERE r.article_id = a.id "
+                "AND r.race_id = ?)"
+            )
+            args.append(race_id)
+        rows = await self._storage.reader.execute_fetchall(
+            f"SELECT {_KINDED_COLUMNS} FROM ({search.hits}) hit "
+            "JOIN articles a ON a.id = hit.id JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE TRUE{where}{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*search.hits_args(query, SEARCH_WINDOW), *args, *seen_args, limit + 1, offset),
+        )
+        rows = list(rows)
+        return StoryPage([_kinded(r) for r in rows[:limit]], len(rows) > limit)
+
+
+_KINDED_COLUMNS = f"{_STORY_COLUMNS}, a.kind"
+
+
+def _kinded(row: Sequence) -> KindedStoryRow:
+    story = _story(row)
+    return KindedStoryRow(
+        story.article_id,
+        story.title,
+        story.url,
+        story.summary,
+        story.feed_title,
+        story.sort_at,
+        story.published_at,
+        story.feed_id,
+        row[8],
+    )
 
 
 def _as_time(value: object) -> float | None:
@@ -436,12 +529,12 @@ def dedupe_moves(moves: Sequence[MoveRow]) -> list[MoveRow]:
     A rumour later confirmed shows as confirmed, with the newest story about it.
     """
     kept: dict[tuple, MoveRow] = {}
-    confirmed: set[tuple] = set()
+    confirmed: dict[tuple, MoveRow] = {}
     order: list[tuple] = []
     for move in moves:  # newest first
         key = (move.person_id, move.from_team_id, move.to_team_id, move.season)
         if move.status == "confirmed":
-            confirmed.add(key)
+            confirmed.setdefault(key, move)
         if key not in kept:
             kept[key] = move
             order.append(key)
@@ -449,10 +542,7 @@ def dedupe_moves(moves: Sequence[MoveRow]) -> list[MoveRow]:
     for key in order:
         move = kept[key]
         if key in confirmed and move.status != "confirmed":
-            move = _with_status(move, "confirmed")
+            # the newest confirmation's rung goes with it ("announced", not "talks")
+            move = replace(move, status="confirmed", stage=confirmed[key].stage)
         out.append(move)
     return out
-
-
-def _with_status(move: MoveRow, status: str) -> MoveRow:
-    return replace(move, status=status)

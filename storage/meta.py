@@ -42,10 +42,11 @@ class RosterImportStore:
     async def add(self, source: str, content: str, now: float) -> int:
         async with self._storage.transaction() as conn:
             cur = await conn.execute(
-                "INSERT INTO roster_imports (source, content, imported_at) VALUES (?, ?, ?)",
+                "INSERT INTO roster_imports (source, content, imported_at) VALUES (?, ?, ?) "
+                "RETURNING id",
                 (source, content, now),
             )
-            return int(cur.lastrowid or 0)
+            return int((await cur.fetchone())[0])
 
     async def all(self) -> list[RosterImport]:
         async with self._storage.reader.execute(
@@ -71,10 +72,11 @@ class RaceImportStore:
     async def add(self, source: str, content: str, now: float) -> int:
         async with self._storage.transaction() as conn:
             cur = await conn.execute(
-                "INSERT INTO race_imports (source, content, imported_at) VALUES (?, ?, ?)",
+                "INSERT INTO race_imports (source, content, imported_at) VALUES (?, ?, ?) "
+                "RETURNING id",
                 (source, content, now),
             )
-            return int(cur.lastrowid or 0)
+            return int((await cur.fetchone())[0])
 
     async def all(self) -> list[RaceImport]:
         async with self._storage.reader.execute(

@@ -13,6 +13,7 @@ import aiosqlite
 
 from storage.database import Database
 from storage.feed_store import private_feed
+from storage.kinds import kind_bit
 
 DUPLICATE_TITLE_WINDOW_S = 24 * 3600
 
@@ -27,6 +28,10 @@ class NewRow:
     follow_id: int | None
     role_id: int | None
     digest: bool
+    not_before: float | None = None
+    """A spoiler-shielded post waits until then (bot/pipeline/spoilers.py)."""
+    spoiler: bool = False
+    """A spoiler-shielded post that goes out at once, in spoiler form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,20 @@ class OutboxItem:
     entities: list[tuple[str, str]] = field(default_factory=list)
     """(entity_id, kind) in tag order: kind rider, team or staff."""
     moves: list[dict] = field(default_factory=list)
+    not_before: float | None = None
+    """A spoiler-shielded post held until then (None: not held)."""
+    spoiler: bool = False
+    """Goes out in spoiler form (bot/discord/spoiler_render.py)."""
+    story_kind: str | None = None
+    focus_race: str | None = None
+    focus_year: int | None = None
+    focus_stage: int | None = None
+
+    @property
+    def due_since(self) -> float:
+        """When the post was first due: queued, or released from a spoiler hold. Give-up
+        times and digest times count from here, so a held post is not old news."""
+        return max(self.created_at, self.not_before or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +118,7 @@ async def duplicates_of(
         f"SELECT a.id, CASE WHEN {private_feed(len(defaults))} THEN NULL "
         "ELSE COALESCE(f.title, f.url) END FROM articles a JOIN feeds f ON f.id = a.feed_id "
         "WHERE a.id <> ? AND a.feed_id <> (SELECT feed_id FROM articles WHERE id = ?) AND "
-        "((? IS NOT NULL AND a.url = ?) "
+        "((CAST(? AS TEXT) IS NOT NULL AND a.url = ?) "
         " OR (lower(a.title) = lower(?) AND a.sort_at BETWEEN ? AND ?))",
         (
             *defaults,
@@ -147,6 +166,9 @@ async def matching_subscriptions(
     transfer_teams: Sequence[str],
     default_feeds: Sequence[str],
     own: Sequence[tuple[int, str]] = (),
+    *,
+    races: Sequence[str] = (),
+    kind: str | None = None,
 ) -> list[Match]:
     """Enabled subscriptions of servers that use this feed whose filter the story meets.
 
@@ -154,15 +176,20 @@ async def matching_subscriptions(
     operator's feed URLs, when listed), as /feeds shows it. `own`: (server id, entity
     id) the story was tagged with by that server's own names; they count for that
     server's rider, team and tracked subscriptions only. Per channel, the subscription
-    listed first wins (each before digest, one with a role before one without)."""
+    listed first wins (each before digest, one with a role before one without).
+    `races`: the story's race entity ids ("race:<id>"); `kind`: its story kind, which a
+    subscription's kinds must include (none: every kind), and its role is named only
+    for its ping kinds."""
     own_pairs = json.dumps([f"{guild_id} {entity_id}" for guild_id, entity_id in own])
+    bit = kind_bit(kind)
     async with conn.execute(
-        "SELECT s.id, s.channel_id, s.guild_id, s.role_id, s.mode FROM subscriptions s "
-        "WHERE s.disabled_reason IS NULL AND ("
+        f"SELECT s.id, s.channel_id, s.guild_id, {_PINGED}, s.mode FROM subscriptions s "
+        "WHERE s.disabled_reason IS NULL AND (s.kinds = 0 OR (s.kinds & ?) <> 0) AND ("
+        " (s.kind = 'race' AND s.entity_id IN (SELECT value FROM json_each(?))) OR"
         " s.kind = 'all'"
         " OR (s.kind IN ('rider', 'team') AND (s.entity_id IN (SELECT value FROM json_each(?))"
         "     OR (s.guild_id || ' ' || s.entity_id) IN (SELECT value FROM json_each(?))))"
-        " OR (s.kind = 'transfers' AND ? AND (s.entity_id IS NULL"
+        " OR (s.kind = 'transfers' AND CAST(? AS BOOLEAN) AND (s.entity_id IS NULL"
         "     OR s.entity_id IN (SELECT value FROM json_each(?))))"
         " OR (s.kind = 'tracked' AND EXISTS (SELECT 1 FROM tracked t WHERE t.guild_id = s.guild_id"
         "     AND (t.entity_id IN (SELECT value FROM json_each(?))"
@@ -171,21 +198,29 @@ async def matching_subscriptions(
         "  OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = s.guild_id)"
         "      AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = ? AND f.listed = 1"
         "                  AND f.url IN (SELECT value FROM json_each(?)))))"
-        " ORDER BY s.channel_id, s.mode = 'digest', s.role_id IS NULL, s.id",
+        f" ORDER BY s.channel_id, s.mode = 'digest', {_PINGED} IS NULL, s.id",
         (
+            bit,
+            bit,
+            json.dumps(list(races)),
             json.dumps(list(entities)),
             own_pairs,
-            int(is_transfer),
+            bool(is_transfer),
             json.dumps(list(transfer_teams)),
             json.dumps(list(entities)),
             own_pairs,
             feed_id,
             feed_id,
             json.dumps(list(default_feeds)),
+            bit,
         ),
     ) as cur:
         rows = await cur.fetchall()
     return [Match(int(r[0]), f"channel:{r[1]}", int(r[2]), r[3], r[4] == "digest") for r in rows]
+
+
+_PINGED = "CASE WHEN s.ping_kinds = 0 OR (s.ping_kinds & ?) <> 0 THEN s.role_id END"
+"""A subscription's role when the story's kind (the parameter's bit) is one it pings for."""
 
 
 async def guilds_reading(
@@ -194,9 +229,9 @@ async def guilds_reading(
     """Which of `guild_ids` read this feed: its own list has it, or it chose none and the
     feed is on the default list (as `matching_subscriptions` decides)."""
     async with conn.execute(
-        "SELECT j.value FROM json_each(?) j WHERE"
-        " EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = j.value AND g.feed_id = ?)"
-        " OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = j.value)"
+        "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM guild_feeds g"
+        "     WHERE g.guild_id = CAST(j.value AS BIGINT) AND g.feed_id = ?)"
+        " OR (NOT EXISTS (SELECT 1 FROM guild_feeds g WHERE g.guild_id = CAST(j.value AS BIGINT))"
         "     AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = ? AND f.listed = 1"
         "                 AND f.url IN (SELECT value FROM json_each(?))))",
         (json.dumps(list(guild_ids)), feed_id, feed_id, json.dumps(list(default_feeds))),
@@ -219,14 +254,26 @@ async def matching_follows(
     entities: Sequence[str],
     is_transfer: bool,
     transfer_teams: Sequence[str],
+    *,
+    races: Sequence[str] = (),
+    kind: str | None = None,
 ) -> list[Match]:
+    """Fans' follows the story meets (`races` and `kind` as for `matching_subscriptions`)."""
     async with conn.execute(
-        "SELECT f.id, f.user_id, f.mode FROM follows f WHERE f.paused_reason IS NULL AND ("
+        "SELECT f.id, f.user_id, f.mode FROM follows f WHERE f.paused_reason IS NULL"
+        " AND (f.kinds = 0 OR (f.kinds & ?) <> 0) AND ("
         " (f.kind IN ('rider', 'team') AND f.entity_id IN (SELECT value FROM json_each(?)))"
-        " OR (f.kind = 'transfers' AND ? AND (f.entity_id IS NULL"
+        " OR (f.kind = 'race' AND f.entity_id IN (SELECT value FROM json_each(?)))"
+        " OR (f.kind = 'transfers' AND CAST(? AS BOOLEAN) AND (f.entity_id IS NULL"
         "     OR f.entity_id IN (SELECT value FROM json_each(?)))))"
         " ORDER BY f.user_id, f.mode = 'daily', f.id",
-        (json.dumps(list(entities)), int(is_transfer), json.dumps(list(transfer_teams))),
+        (
+            kind_bit(kind),
+            json.dumps(list(entities)),
+            json.dumps(list(races)),
+            bool(is_transfer),
+            json.dumps(list(transfer_teams)),
+        ),
     ) as cur:
         rows = await cur.fetchall()
     return [Match(int(r[0]), f"user:{r[1]}", None, None, r[2] == "daily") for r in rows]
@@ -239,7 +286,8 @@ async def targets_with_rows(
     if not article_ids:
         return {}
     async with conn.execute(
-        "SELECT target, id, state FROM outbox WHERE article_id IN (SELECT value FROM json_each(?))",
+        "SELECT target, id, state FROM outbox "
+        "WHERE article_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
         (json.dumps(list(article_ids)),),
     ) as cur:
         return {str(r[0]): (int(r[1]), str(r[2])) for r in await cur.fetchall()}
@@ -277,14 +325,16 @@ async def insert_rows(
             uuid.uuid4().hex[:25],
             now,
             now,
+            r.not_before,
+            int(r.spoiler),
         )
         for r in rows
     ]
     before = conn.total_changes
     await conn.executemany(
         "INSERT OR IGNORE INTO outbox (article_id, target, guild_id, subscription_id, follow_id, "
-        "role_id, digest, also_on, nonce, next_attempt_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "role_id, digest, also_on, nonce, next_attempt_at, created_at, not_before, spoiler) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         params,
     )
     return conn.total_changes - before
@@ -292,13 +342,18 @@ async def insert_rows(
 
 # --- the delivery worker's side -----------------------------------------------------------
 
+_RELEASED = "(o.not_before IS NULL OR o.not_before <= ?)"
+"""Not held by a spoiler shield at the parameter's time: a held row is neither sent nor
+claimed, nor does it keep its target's other posts waiting."""
+
 _ITEM_SELECT = (
     "SELECT o.id, o.article_id, o.target, o.guild_id, o.subscription_id, o.follow_id, "
     "o.role_id, o.digest, o.also_on, o.nonce, o.attempts, o.last_error, o.created_at, "
     "o.attempted_at, "
     "COALESCE(s.channel_type, 'text') AS channel_type, a.title, a.url, a.summary, "
     "a.image_url, a.published_at, a.sort_at, f.title AS feed_title, f.url AS feed_url, "
-    "a.is_transfer FROM outbox o JOIN articles a ON a.id = o.article_id "
+    "a.is_transfer, o.not_before, o.spoiler, a.kind AS story_kind, a.focus_race, "
+    "a.focus_year, a.focus_stage FROM outbox o JOIN articles a ON a.id = o.article_id "
     "JOIN feeds f ON f.id = a.feed_id LEFT JOIN subscriptions s ON s.id = o.subscription_id "
 )
 
@@ -307,6 +362,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
     values = dict(row)
     values["digest"] = bool(values["digest"])
     values["is_transfer"] = bool(values["is_transfer"])
+    values["spoiler"] = bool(values["spoiler"])
     values["also_on"] = json.loads(values["also_on"]) if values["also_on"] else []
     return OutboxItem(**values)
 
@@ -323,7 +379,7 @@ class OutboxStore:
         tags: dict[int, list[tuple[str, str]]] = {}
         async with reader.execute(
             "SELECT article_id, entity_id, kind FROM tags WHERE article_id IN "
-            "(SELECT value FROM json_each(?))",
+            "(SELECT CAST(value AS BIGINT) FROM json_each(?))",
             (ids,),
         ) as cur:
             for r in await cur.fetchall():
@@ -331,7 +387,7 @@ class OutboxStore:
         moves: dict[int, list[dict]] = {}
         async with reader.execute(
             "SELECT article_id, person, from_team, to_team, status FROM moves WHERE article_id IN "
-            "(SELECT value FROM json_each(?)) ORDER BY id",
+            "(SELECT CAST(value AS BIGINT) FROM json_each(?)) ORDER BY id",
             (ids,),
         ) as cur:
             for r in await cur.fetchall():
@@ -340,7 +396,7 @@ class OutboxStore:
         own: dict[tuple[int, int], list[tuple[str, str]]] = {}
         async with reader.execute(
             "SELECT article_id, guild_id, entity_id FROM guild_tags WHERE article_id IN "
-            "(SELECT value FROM json_each(?)) ORDER BY entity_id",
+            "(SELECT CAST(value AS BIGINT) FROM json_each(?)) ORDER BY entity_id",
             (ids,),
         ) as cur:
             for article_id, guild_id, entity_id in await cur.fetchall():
@@ -364,11 +420,11 @@ class OutboxStore:
         sender holds a live claim on is left to that sender."""
         return await self._load(
             "WHERE o.state = 'pending' AND o.digest = 0 AND o.next_attempt_at <= ? "
-            "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.target = o.target "
+            f"AND {_RELEASED} AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.target = o.target "
             "AND w.state = 'pending' AND ((w.digest = 0 AND w.id <> o.id "
             "AND w.next_attempt_at > ?) OR (w.claimed_by IS NOT ? AND w.claimed_until > ?))) "
             "ORDER BY a.sort_at, o.id LIMIT ?",
-            (now, now, worker, now, limit),
+            (now, now, now, worker, now, limit),
         )
 
     async def digest_items(
@@ -376,14 +432,18 @@ class OutboxStore:
     ) -> list[OutboxItem]:
         return await self._load(
             "WHERE o.target = ? AND o.state = 'pending' AND o.digest = 1 "
-            "AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox w "
+            f"AND o.next_attempt_at <= ? AND {_RELEASED} AND NOT EXISTS (SELECT 1 FROM outbox w "
             "WHERE w.target = o.target AND w.state = 'pending' AND w.claimed_by IS NOT ? "
             "AND w.claimed_until > ?) ORDER BY a.sort_at, o.id",
-            (target, now, worker, now),
+            (target, now, now, worker, now),
         )
 
     # A claim is what keeps two senders on one database from posting a row twice: taken
     # in one statement, only where no other sender holds a live claim on the same target.
+    # The row's own claim is tested on the row too: on PostgreSQL (READ COMMITTED) a
+    # sender that waited for another's UPDATE of a row re-checks the conditions on the
+    # row's new version, while the NOT EXISTS above still reads the statement's snapshot
+    # (from before the other claim): without the row's own test, both would hold it.
 
     async def claim(self, ids: Sequence[int], worker: str, now: float, lease_s: float) -> set[int]:
         """Claim the pending rows among `ids` (one target's) for `worker` until `now +
@@ -393,11 +453,15 @@ class OutboxStore:
             self._storage.transaction() as conn,
             conn.execute(
                 "UPDATE outbox SET claimed_by = ?, claimed_until = ? "
-                "WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' "
-                "AND NOT EXISTS (SELECT 1 FROM outbox c WHERE c.target = outbox.target "
+                "WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) "
+                "AND state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox c "
+                "WHERE c.target = outbox.target "
                 "AND c.state = 'pending' AND c.claimed_by <> ? AND c.claimed_until > ?) "
+                "AND (not_before IS NULL OR not_before <= ?) "  # a held row is never claimed
+                "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until IS NULL "
+                "OR claimed_until <= ?) "
                 "RETURNING id",
-                (worker, now + lease_s, json.dumps(list(ids)), worker, now),
+                (worker, now + lease_s, json.dumps(list(ids)), worker, now, now, worker, now),
             ) as cur,
         ):
             return {int(r[0]) for r in await cur.fetchall()}
@@ -417,11 +481,11 @@ class OutboxStore:
         such time is kept)."""
         async with self._storage.transaction() as conn:
             cur = await conn.execute(
-                "UPDATE outbox SET claimed_until = ?, attempted_at = CASE WHEN ? "
+                "UPDATE outbox SET claimed_until = ?, attempted_at = CASE WHEN CAST(? AS BOOLEAN) "
                 "THEN COALESCE(attempted_at, ?) ELSE attempted_at END "
-                "WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' "
-                "AND claimed_by = ?",
-                (now + lease_s, int(attempting), now, json.dumps(list(ids)), worker),
+                "WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) "
+                "AND state = 'pending' AND claimed_by = ?",
+                (now + lease_s, bool(attempting), now, json.dumps(list(ids)), worker),
             )
         return cur.rowcount == len(ids)
 
@@ -502,7 +566,8 @@ class NoticeStore:
             conn.execute(
                 "UPDATE notices SET shown_at = ? WHERE shown_at IS NULL AND id IN ("
                 "SELECT id FROM notices WHERE shown_at IS NULL "
-                "AND (user_id = ? OR (? IS NOT NULL AND guild_id = ?)) ORDER BY id LIMIT 5) "
+                "AND (user_id = ? OR (CAST(? AS BIGINT) IS NOT NULL AND guild_id = ?)) "
+                "ORDER BY id LIMIT 5) "
                 "RETURNING id, guild_id, user_id, text, created_at",
                 (now, user_id, guild_id, guild_id),
             ) as cur,

@@ -13,6 +13,8 @@ from storage.follows import FollowStore
 from storage.guild_config import GuildConfigStore
 from storage.meta import MetaStore, RaceImportStore, RosterImportStore
 from storage.outbox import NoticeStore, OutboxStore
+from storage.race_threads import RaceThreadStore
+from storage.shields import ShieldStore
 from storage.subscriptions import SubscriptionStore
 
 
@@ -36,3 +38,5 @@ class Storage(Database):
         self.outbox = OutboxStore(self)
         self.notices = NoticeStore(self)
         self.guild_config = GuildConfigStore(self)
+        self.shields = ShieldStore(self)
+        self.race_threads = RaceThreadStore(self)

@@ -6,8 +6,9 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from storage.database import Database
+from storage.kinds import kinds_mask, kinds_of
 
-KINDS = ("rider", "team", "transfers", "tracked", "all")
+KINDS = ("rider", "team", "transfers", "tracked", "all", "race")
 MODES = ("each", "digest")
 
 
@@ -28,15 +29,23 @@ class Subscription:
     created_at: float
     disabled_reason: str | None
     disabled_at: float | None
+    kinds: frozenset[str] = frozenset()
+    """The story kinds it posts; empty: every kind."""
+    ping_kinds: frozenset[str] = frozenset()
+    """The kinds its role is mentioned for; empty: every kind it posts."""
 
 
 def _row(row: sqlite3.Row) -> Subscription:
-    return Subscription(**dict(row))
+    values = dict(row)
+    values["kinds"] = kinds_of(values["kinds"])
+    values["ping_kinds"] = kinds_of(values["ping_kinds"])
+    return Subscription(**values)
 
 
 _COLUMNS = (
     "id, guild_id, channel_id, channel_type, kind, entity_id, role_id, mode, digest_hour, "
-    "digest_minute, last_digest_at, created_by, created_at, disabled_reason, disabled_at"
+    "digest_minute, last_digest_at, created_by, created_at, disabled_reason, disabled_at, "
+    "kinds, ping_kinds"
 )
 
 
@@ -58,9 +67,13 @@ class SubscriptionStore:
         digest_minute: int = 0,
         created_by: int | None,
         now: float,
+        kinds: frozenset[str] = frozenset(),
+        ping_kinds: frozenset[str] = frozenset(),
     ) -> tuple[Subscription, bool]:
         """(subscription, created). The same (channel, kind, entity) again updates role,
-        mode and time, and enables it again if it had been disabled."""
+        mode, time and kinds, and enables it again if it had been disabled. `kinds`: the
+        story kinds it posts, `ping_kinds` those its role is mentioned for (empty: all)."""
+        kind_bits, ping_bits = kinds_mask(kinds), kinds_mask(ping_kinds)
         async with self._storage.transaction() as conn:
             async with conn.execute(
                 f"SELECT {_COLUMNS} FROM subscriptions WHERE guild_id = ? AND channel_id = ? "
@@ -72,7 +85,8 @@ class SubscriptionStore:
                 cur = await conn.execute(
                     "INSERT INTO subscriptions (guild_id, channel_id, channel_type, kind, "
                     "entity_id, role_id, mode, digest_hour, digest_minute, created_by, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "created_at, kinds, ping_kinds) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     (
                         guild_id,
                         channel_id,
@@ -85,16 +99,28 @@ class SubscriptionStore:
                         digest_minute,
                         created_by,
                         now,
+                        kind_bits,
+                        ping_bits,
                     ),
                 )
-                sub_id, created = int(cur.lastrowid or 0), True
+                sub_id, created = int((await cur.fetchone())[0]), True
             else:
                 sub_id, created = int(existing["id"]), False
                 await conn.execute(
                     "UPDATE subscriptions SET channel_type = ?, role_id = ?, mode = ?, "
                     "digest_hour = ?, digest_minute = ?, disabled_reason = NULL, "
-                    "disabled_at = NULL WHERE id = ? AND guild_id = ?",
-                    (channel_type, role_id, mode, digest_hour, digest_minute, sub_id, guild_id),
+                    "disabled_at = NULL, kinds = ?, ping_kinds = ? WHERE id = ? AND guild_id = ?",
+                    (
+                        channel_type,
+                        role_id,
+                        mode,
+                        digest_hour,
+                        digest_minute,
+                        kind_bits,
+                        ping_bits,
+                        sub_id,
+                        guild_id,
+                    ),
                 )
             async with conn.execute(
                 f"SELECT {_COLUMNS} FROM subscriptions WHERE id = ?", (sub_id,)
@@ -140,7 +166,7 @@ class SubscriptionStore:
         async with self._storage.transaction() as conn:
             async with conn.execute(
                 f"SELECT {_COLUMNS} FROM subscriptions WHERE channel_id = ? "
-                "AND (? IS NULL OR guild_id = ?) AND disabled_reason IS NULL",
+                "AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?) AND disabled_reason IS NULL",
                 (channel_id, guild_id, guild_id),
             ) as cur:
                 rows = [_row(r) for r in await cur.fetchall()]

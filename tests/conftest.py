@@ -17,3 +17,48 @@ async def storage(tmp_path: Path) -> AsyncIterator[Storage]:
         yield store
     finally:
         await store.close()
+
+
+# --- both storage engines ------------------------------------------------------------------
+# `database` is what Storage.open takes: a SQLite file, or a fresh database on a throwaway
+# PostgreSQL cluster (tests/pgcluster.py) started once per session. Without PostgreSQL's
+# binaries the PostgreSQL half is skipped, and the summary says so in one line.
+
+ENGINES = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pgcluster import MISSING, missing_binaries, running_cluster
+
+    if missing_binaries():
+        pytest.skip(MISSING)
+    with running_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=ENGINES)
+async def database(request, tmp_path: Path) -> AsyncIterator[Path | str]:
+    if request.param == "sqlite":
+        yield tmp_path / "domestique.sqlite3"
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    name = await cluster.lend()
+    try:
+        yield cluster.url(name)
+    finally:
+        await cluster.give_back(name)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    from tests.pgcluster import MISSING
+
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if MISSING in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"PostgreSQL half skipped ({len(skipped)} tests): {MISSING}", yellow=True
+        )

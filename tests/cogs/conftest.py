@@ -15,8 +15,9 @@ from tests.e2e.world import StaticRosterState, ingest_seed, small_roster
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database) -> AsyncIterator[Storage]:
+    # `database`: SQLite, then PostgreSQL (tests/conftest.py): the cogs run on both.
+    store = await Storage.open(database)
     await ingest_seed(store)
     yield store
     await store.close()

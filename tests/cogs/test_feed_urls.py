@@ -50,8 +50,8 @@ async def server() -> AsyncIterator[FeedServer]:
 
 
 @pytest.fixture
-async def bot(tmp_path, server) -> AsyncIterator[DomestiqueBot]:
-    storage = await Storage.open(tmp_path / "db.sqlite3")
+async def bot(database, server) -> AsyncIterator[DomestiqueBot]:
+    storage = await Storage.open(database)
     await storage.feeds.add(DEFAULT, 1.0)
     # The feed server's address is allowed: a URL the rule refuses would otherwise work.
     session = new_session(AddressPolicy(["127.0.0.2"]), user_agent="Domestique tests")

@@ -59,8 +59,8 @@ def parse_pool() -> Iterator[ParsePool]:
 
 
 @pytest.fixture
-async def bot(tmp_path, server, parse_pool) -> AsyncIterator[DomestiqueBot]:
-    storage = await Storage.open(tmp_path / "db.sqlite3")
+async def bot(database, server, parse_pool) -> AsyncIterator[DomestiqueBot]:
+    storage = await Storage.open(database)
     await storage.feeds.add(DEFAULT, 1.0)
     session = new_session(AddressPolicy(["127.0.0.2"]), user_agent="Domestique tests")
     client = DomestiqueBot(

@@ -60,9 +60,12 @@ def assert_inert(text: str, *, expect_parts: int = 1) -> None:
 
 
 async def table_state(storage) -> dict[str, int]:
-    async with storage.reader.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ) as cursor:
+    catalog = (
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        if storage.engine == "postgres"
+        else "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    )
+    async with storage.reader.execute(catalog) as cursor:
         tables = [r[0] for r in await cursor.fetchall()]
     counts = {}
     for table in tables:

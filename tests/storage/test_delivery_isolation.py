@@ -26,8 +26,8 @@ OPERATION = st.tuples(
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     yield store
     await store.close()
 

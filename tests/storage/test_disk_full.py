@@ -29,6 +29,12 @@ NOW = 1_700_000_000.0
 NO_LIMIT = 1_073_741_823
 
 
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """SQLite only (what this file tests is SQLite's own)."""
+    return tmp_path / "domestique.sqlite3"
+
+
 def big_story(n: int) -> Story:
     return Story(
         key=f"s{n}",

@@ -17,8 +17,8 @@ DEFAULTS = ("https://default.example/a.xml", "https://default.example/b.xml")
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     for url in DEFAULTS:
         await store.feeds.add(url, NOW)
     yield store

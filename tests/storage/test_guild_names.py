@@ -17,8 +17,8 @@ NOW = 1_800_000_000.0
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "n.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     yield store
     await store.close()
 

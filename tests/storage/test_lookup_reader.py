@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,12 @@ from tests.e2e.world import story
 
 NOW = 1.8e9
 POGI = StoryTags(riders=["tadej-pogacar"])
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """SQLite only (what this file tests is SQLite's own)."""
+    return tmp_path / "domestique.sqlite3"
 
 
 async def save(storage: Storage, key: str, title: str) -> None:

@@ -13,8 +13,8 @@ NOW = 1_800_000_000.0
 
 
 @pytest.fixture
-async def article(tmp_path):
-    store = await Storage.open(tmp_path / "o.sqlite3")
+async def article(database):
+    store = await Storage.open(database)
     feed, _ = await store.feeds.add("https://a.example/feed", NOW)
     saved = await store.articles.save_poll(
         feed.id,
@@ -184,8 +184,8 @@ async def test_digest_rows_are_claimed_with_their_target(article):
     assert [i.id for i in await storage.outbox.digest_items("user:2", NOW, worker="a")] == [item.id]
 
 
-async def test_two_bots_on_one_database_take_each_notice_once(tmp_path):
-    path = tmp_path / "n.sqlite3"
+async def test_two_bots_on_one_database_take_each_notice_once(database):
+    path = database
     first, second = await Storage.open(path), await Storage.open(path)
     try:
         for n in range(40):

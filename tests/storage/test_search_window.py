@@ -14,9 +14,9 @@ NOW = 1.8e9
 
 
 @pytest.fixture
-async def searchable(tmp_path, monkeypatch):
+async def searchable(database, monkeypatch):
     monkeypatch.setattr(lookups, "SEARCH_WINDOW", 3)
-    store = await Storage.open(tmp_path / "db.sqlite3")
+    store = await Storage.open(database)
     feed, _ = await store.feeds.add("https://news.example/feed", NOW)
     titles = ["Team news 1", "Team news 2", "Team news 3", "Teams meet", "Tadej Pogačar attacks"]
     items = [(story(f"k{i}", t, 1.77e9 + i), StoryTags()) for i, t in enumerate(titles)]

@@ -14,6 +14,7 @@ from feeds.models import StoryTags
 from storage import Storage
 from storage import lookups as lookups_module
 from storage.articles import FeedState
+from storage.db import migrations
 from storage.lookups import Lookups
 from tests.e2e.world import story
 
@@ -79,8 +80,8 @@ async def fill(storage: Storage) -> None:
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     await fill(store)
     yield store
     await store.close()
@@ -153,15 +154,17 @@ async def test_migration_009_rebuilds_the_index_from_stored_stories(tmp_path):
     store = await Storage.open(path)
     await fill(store)
     await store.close()
-    # As version 8 left it, with stories in it: 009 runs again and indexes them anew.
+    # Stories stored, their index emptied; 009 as written (later migrations keep their
+    # own changes, so the file is not rolled back to version 8) indexes them anew.
+    (version, name, sql) = migrations()[8]
+    assert (version, name) == (9, "009_search_prefix.sql")
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE articles DROP COLUMN tagged_with")  # added by 010
-    conn.execute("PRAGMA user_version = 8")
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
     conn.commit()
+    conn.executescript(sql)
     conn.close()
     store = await Storage.open(path)
     try:
-        assert store.applied_migrations == ["009_search_prefix.sql", "010_tag_cache.sql"]
         ((sql,),) = await store.reader.execute_fetchall(
             "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'"
         )
@@ -175,6 +178,8 @@ async def test_migration_009_rebuilds_the_index_from_stored_stories(tmp_path):
 
 @pytest.mark.parametrize("costly", [0, 10**9])
 async def test_a_costly_long_prefix_is_searched_off_the_event_loop(storage, monkeypatch, costly):
+    if storage.lookup_reader is None:
+        pytest.skip("no lookup runs on the event loop here (PostgreSQL): nothing to move off")
     monkeypatch.setattr(lookups_module, "COSTLY_PREFIX_STORIES", costly)
     reader = storage.reader
     sent: list[str] = []
@@ -195,11 +200,11 @@ async def test_a_costly_long_prefix_is_searched_off_the_event_loop(storage, monk
     assert len(searched) == (3 if costly == 0 else 0), searched
 
 
-async def test_a_short_last_word_is_a_prefix_even_when_common_as_typed(tmp_path, monkeypatch):
+async def test_a_short_last_word_is_a_prefix_even_when_common_as_typed(database, monkeypatch):
     # Its own prefix index makes it cheap, so it is never cut down to the word as typed
     # (a longer word filling the window is: tests/storage/test_search_window.py).
     monkeypatch.setattr(lookups_module, "SEARCH_WINDOW", 3)
-    store = await Storage.open(tmp_path / "window.sqlite3")
+    store = await Storage.open(database)
     try:
         feed, _ = await store.feeds.add(PUBLIC, NOW)
         titles = ["Tdf 1", "Tdf 2", "Tdf 3", "Tdfx later", "Giro 1", "Giro 2", "Giro 3", "Giros"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +10,7 @@ from feeds.models import Move, Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState
 from storage.db import connect, migrate, migrations, schema_version
+from storage.lookups import Lookups
 
 NOW = 1_700_000_000.0
 
@@ -102,10 +104,8 @@ async def test_edited_story_is_updated_not_new(storage: Storage):
         assert [r[0] for r in await cur.fetchall()] == ["Title (updated)"]
     async with storage.reader.execute("SELECT COUNT(*) FROM tags") as cur:
         assert (await cur.fetchone())[0] == 0  # re-tagged from the new text
-    async with storage.reader.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'updated'"
-    ) as cur:
-        assert len(await cur.fetchall()) == 1
+    found = await Lookups(storage).search_stories("updated")
+    assert [s.title for s in found.stories] == ["Title (updated)"]  # the index follows
 
 
 async def test_tags_and_moves_are_stored(storage: Storage):
@@ -136,7 +136,7 @@ async def test_future_dates_never_sort_above_now(storage: Storage):
 async def test_failed_write_leaves_nothing_behind(storage: Storage):
     feed, _ = await storage.feeds.add("https://example.com/feed", NOW)
     bad = StoryTags(moves=[Move("p", "P", None, None, None, None, "maybe", None)])  # type: ignore[arg-type]
-    with pytest.raises(Exception, match="CHECK"):
+    with pytest.raises(Exception, match=r"(?i)check"):
         await storage.articles.save_poll(
             feed.id, [(story("a"), StoryTags()), (story("b"), bad)], state(), NOW
         )
@@ -199,3 +199,19 @@ async def test_meta_and_roster_imports(storage: Storage):
     assert await storage.meta.get("x") == "2"
     await storage.roster_imports.add("extra.toml", "[[team]]", NOW)
     assert [i.source for i in await storage.roster_imports.all()] == ["extra.toml"]
+
+
+async def test_failures_are_the_same_dbapi_errors_on_both_engines(storage: Storage):
+    # Callers above storage/ catch sqlite3's DB-API classes whichever engine runs.
+    await storage.meta.set("k", "v")
+    with pytest.raises(sqlite3.IntegrityError):
+        async with storage.transaction() as conn:
+            await conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("k2", "w"))
+            await conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("k", "w"))
+    with pytest.raises(sqlite3.DatabaseError):
+        async with storage.transaction() as conn:
+            await conn.execute("SELECT no_such_column FROM meta")
+    assert await storage.meta.get("k") == "v" and await storage.meta.get("k2") is None
+    async with storage.transaction() as conn:  # the connection is usable again
+        await conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("k3", "x"))
+    assert await storage.meta.get("k3") == "x"

@@ -10,8 +10,8 @@ G1, G2 = 11, 22
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "s.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     yield store
     await store.close()
 

@@ -1,0 +1,3 @@
+-- PostgreSQL form of 009_search_prefix.sql: nothing to do. FTS5 needed prefix indexes for
+-- short last words; PostgreSQL's search (001_init.postgres.sql, articles_search) answers
+-- a prefix from its GIN index as it is.

@@ -1,0 +1,259 @@
+"""PostgreSQL through asyncpg, behind the connection interface the repositories use.
+
+The repositories write their SQL once, for SQLite, with `?` placeholders; `translate`
+turns a statement into PostgreSQL's form once (cached): `?` becomes `$1, $2, ...`, and
+the few SQLite idioms they use are rewritten (below). Anything else that differs is
+written per engine where it is used (full-text search: storage/search.py; schema:
+storage/migrations/*.postgres.sql and `schema_sql`).
+
+`PgConnection` answers the calls the repositories make on an aiosqlite connection
+(`execute` awaited or used as `async with`, `executemany`, `execute_fetchall`,
+`rowcount`, `total_changes`); rows are asyncpg records (by index, by name, `dict()`).
+PostgreSQL's failures are raised as the DB-API (PEP 249) classes of the `sqlite3`
+module, so the code above `storage/` catches one family whichever engine runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import asyncpg
+
+CONNECT_TIMEOUT_S = 10.0
+STATEMENT_CACHE = 512
+"""Prepared statements kept per connection (the repositories hold about 200)."""
+
+
+# --- SQL translation ----------------------------------------------------------------------
+
+_IGNORE = re.compile(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
+_RETURNING = re.compile(r"\sRETURNING\s", re.IGNORECASE)
+_IS_NOT_MARK = re.compile(r"\bIS\s+NOT\s+\?", re.IGNORECASE)
+_IS_MARK = re.compile(r"\bIS\s+\?", re.IGNORECASE)
+_KEYWORDS = "WHERE|JOIN|LEFT|INNER|CROSS|ON|ORDER|GROUP|LIMIT|UNION|AND|OR"
+_JSON_EACH = re.compile(
+    rf"\bjson_each\(\?\)(?:\s+(?:AS\s+)?(?!(?:{_KEYWORDS})\b)([A-Za-z_]\w*))?", re.IGNORECASE
+)
+_ROWS = re.compile(r"^\s*(SELECT|WITH|VALUES)\b|\bRETURNING\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    returns_rows: bool
+
+
+@lru_cache(maxsize=2048)
+def translate(sql: str) -> Statement:
+    """A repository's SQLite statement in PostgreSQL's form.
+
+    - `INSERT OR IGNORE INTO ...` -> `INSERT INTO ... ON CONFLICT DO NOTHING`
+    - `x IS NOT ?` / `x IS ?` -> `x IS DISTINCT FROM $n` / `x IS NOT DISTINCT FROM $n`
+    - `json_each(?) [alias]` (a JSON list bound as text) -> a set of text `value`s
+      (compare numbers with `CAST(value AS BIGINT)`, which SQLite reads the same)
+    - `?` -> `$1, $2, ...` outside string literals and quoted names
+    """
+    text = sql
+    if _IGNORE.search(text):
+        text = _IGNORE.sub("INSERT INTO", text)
+        found = _RETURNING.search(text)
+        if found:
+            text = f"{text[: found.start()]} ON CONFLICT DO NOTHING{text[found.start() :]}"
+        else:
+            text = f"{text.rstrip().rstrip(';')} ON CONFLICT DO NOTHING"
+    text = _IS_NOT_MARK.sub("IS DISTINCT FROM ?", text)
+    text = _IS_MARK.sub("IS NOT DISTINCT FROM ?", text)
+    text = _JSON_EACH.sub(
+        lambda m: (
+            f"json_array_elements_text(CAST(? AS json)) AS {m.group(1) or 'json_each'}(value)"
+        ),
+        text,
+    )
+    return Statement(_number_marks(text), bool(_ROWS.search(text)))
+
+
+def _number_marks(sql: str) -> str:
+    out: list[str] = []
+    quote: str | None = None
+    count = 0
+    for char in sql:
+        if quote is not None:
+            if char == quote:
+                quote = None
+        elif char in "'\"":
+            quote = char
+        elif char == "?":
+            count += 1
+            out.append(f"${count}")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+class PgIntegrityError(sqlite3.IntegrityError):
+    """A constraint PostgreSQL enforced (unique, foreign key, check)."""
+
+
+class PgProgrammingError(sqlite3.ProgrammingError):
+    """Our SQL is wrong for PostgreSQL (a bug, not the server)."""
+
+
+class PgOperationalError(sqlite3.OperationalError):
+    """The server or the connection failed (gone, full, refused, shutting down)."""
+
+
+def as_dbapi(exc: BaseException) -> sqlite3.Error:
+    """PostgreSQL's error as the DB-API class the callers catch, its message kept."""
+    message = str(exc) or type(exc).__name__
+    if isinstance(exc, asyncpg.IntegrityConstraintViolationError):
+        return PgIntegrityError(message)
+    if isinstance(exc, asyncpg.PostgresError) and str(getattr(exc, "sqlstate", "")).startswith(
+        ("42", "22")
+    ):
+        return PgProgrammingError(message)  # SQL or a value PostgreSQL cannot take
+    if isinstance(exc, ValueError):
+        return PgProgrammingError(message)  # asyncpg refused an argument's Python type
+    return PgOperationalError(message)
+
+
+_FAILURES = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
+
+
+# --- connections --------------------------------------------------------------------------
+
+
+class PgCursor:
+    """What one statement gave: its rows and how many rows it changed."""
+
+    def __init__(self, rows: list, rowcount: int) -> None:
+        self._rows = rows
+        self.rowcount = rowcount
+
+    @property
+    def lastrowid(self) -> int:
+        raise PgProgrammingError("PostgreSQL has no lastrowid: write INSERT ... RETURNING id")
+
+    async def fetchone(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    async def fetchall(self) -> list:
+        return list(self._rows)
+
+    async def __aenter__(self) -> PgCursor:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+class _Pending:
+    """`conn.execute(...)` awaited, or used as `async with`, as aiosqlite allows."""
+
+    def __init__(self, run: Any) -> None:
+        self._run = run
+
+    def __await__(self):
+        return self._run.__await__()
+
+    async def __aenter__(self) -> PgCursor:
+        return await self._run
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+def _count(status: str) -> int:
+    tail = status.rsplit(" ", 1)[-1] if status else ""
+    return int(tail) if tail.isdigit() else 0
+
+
+class PgConnection:
+    """One asyncpg connection (the writer's), or a pool lent per statement (readers).
+
+    A pooled reader runs each statement on whichever connection is free, so concurrent
+    lookups never wait on one another's socket, and reads see committed data only."""
+
+    engine = "postgres"
+
+    def __init__(self, source: asyncpg.Connection | asyncpg.Pool) -> None:
+        self._source = source
+        self.total_changes = 0
+        """Rows changed by this connection's statements so far (as sqlite3 counts)."""
+
+    @property
+    def in_transaction(self) -> bool:
+        source = self._source
+        return isinstance(source, asyncpg.Connection) and source.is_in_transaction()
+
+    def execute(self, sql: str, params: Sequence = ()) -> _Pending:
+        return _Pending(self._run(sql, tuple(params)))
+
+    async def execute_fetchall(self, sql: str, params: Sequence = ()) -> list:
+        return await (await self._run(sql, tuple(params))).fetchall()
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence]) -> PgCursor:
+        total = 0
+        for params in rows:
+            total += (await self._run(sql, tuple(params))).rowcount
+        return PgCursor([], total)
+
+    async def script(self, sql: str) -> None:
+        """Several statements as written (a migration), no parameters, no translation."""
+        await self._call(lambda conn: conn.execute(sql))
+
+    async def _run(self, sql: str, params: tuple) -> PgCursor:
+        statement = translate(sql)
+        if statement.returns_rows:
+            rows = await self._call(lambda conn: conn.fetch(statement.text, *params))
+            count = len(rows)
+        else:
+            rows, count = [], _count(await self._call(lambda c: c.execute(statement.text, *params)))
+        self.total_changes += count
+        return PgCursor(rows, count)
+
+    async def _call(self, action: Any) -> Any:
+        try:
+            if isinstance(self._source, asyncpg.Pool):
+                async with self._source.acquire() as conn:
+                    return await action(conn)
+            return await action(self._source)
+        except _FAILURES as exc:
+            raise as_dbapi(exc) from exc
+
+    async def close(self) -> None:
+        try:
+            await asyncio.wait_for(self._source.close(), CONNECT_TIMEOUT_S)
+        except (TimeoutError, *_FAILURES):
+            self._source.terminate()  # a server gone or hung: drop the sockets
+
+
+async def connect(url: str, *, read_only: bool = False) -> asyncpg.Connection:
+    settings = {"application_name": "domestique"}
+    if read_only:
+        settings["default_transaction_read_only"] = "on"
+    return await asyncpg.connect(
+        url,
+        timeout=CONNECT_TIMEOUT_S,
+        statement_cache_size=STATEMENT_CACHE,
+        server_settings=settings,
+    )
+
+
+async def pool(url: str, *, size: int = 4) -> asyncpg.Pool:
+    return await asyncpg.create_pool(
+        url,
+        min_size=1,
+        max_size=size,
+        timeout=CONNECT_TIMEOUT_S,
+        statement_cache_size=STATEMENT_CACHE,
+        server_settings={"application_name": "domestique", "default_transaction_read_only": "on"},
+    )
