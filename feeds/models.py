@@ -12,6 +12,19 @@ from datetime import datetime
 from typing import Literal
 
 MoveStatus = Literal["confirmed", "rumour"]
+MoveStage = Literal["rumour", "talks", "agreed", "announced", "denied"]
+MOVE_STAGES: tuple[MoveStage, ...] = ("rumour", "talks", "agreed", "announced", "denied")
+"""The rumour ladder, lowest rung first; `denied` stands aside from it."""
+StoryKind = Literal["result", "preview", "lineup", "crash", "transfer", "team", "other"]
+STORY_KINDS: tuple[StoryKind, ...] = (
+    "result",
+    "preview",
+    "lineup",
+    "crash",
+    "transfer",
+    "team",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,19 @@ class Move:
     to_team: str | None
     status: MoveStatus
     season: int | None = None
+    stage: MoveStage | None = None
+    """Where on the rumour ladder the text puts the move; None when it does not say
+    (`status` is what scoring compares; this is what /transfers shows)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RaceFocus:
+    """The race a story is mainly about: the edition reported or previewed, and the stage
+    when the story is about one stage (0 is a prologue)."""
+
+    race_id: str
+    year: int
+    stage: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +106,7 @@ class StoryTags:
     staff: list[str] = field(default_factory=list)
     is_transfer: bool = False
     moves: list[Move] = field(default_factory=list)
+    races: list[str] = field(default_factory=list)
+    """Race ids (feeds/races), in order of first mention."""
+    race_focus: RaceFocus | None = None
+    kind: StoryKind = "other"

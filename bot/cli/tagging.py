@@ -18,6 +18,7 @@ from feeds.roster import Roster, RosterError, load_roster
 # The tagger is imported by `tag` and `eval` only: every `domestique` command loads this
 # module, and `health` (Docker's HEALTHCHECK) must answer quickly.
 if TYPE_CHECKING:
+    from feeds.models import StoryTags
     from feeds.nlp.tag import Tagger
 
 log = logging.getLogger(__name__)
@@ -105,9 +106,29 @@ def predict(
         "staff": [people[i].name for i in tags.staff],
         "is_transfer": tags.is_transfer,
         "moves": [
-            {"person": m.person, "from": m.from_team, "to": m.to_team, "status": m.status}
+            {
+                "person": m.person,
+                "from": m.from_team,
+                "to": m.to_team,
+                "status": m.status,
+                "stage": m.stage,
+            }
             for m in tags.moves
         ],
+        **race_fields(tagger, tags),
+    }
+
+
+def race_fields(tagger: Tagger, tags: StoryTags) -> dict[str, Any]:
+    """`races` (canonical names), `race_focus` ({race, year, stage} or null) and `kind`."""
+    calendar = tagger.races.calendar
+    focus = tags.race_focus
+    return {
+        "races": [calendar.races[i].name for i in tags.races],
+        "race_focus": None
+        if focus is None
+        else {"race": calendar.races[focus.race_id].name, "year": focus.year, "stage": focus.stage},
+        "kind": tags.kind,
     }
 
 

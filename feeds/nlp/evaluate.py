@@ -3,7 +3,8 @@
 Per article, sets of canonical names are compared after folding accents and case;
 a predicted team matches a gold team if both are names of the same roster team.
 Riders and teams: micro-averaged P/R/F1. is_transfer: F1. Moves: F1 on
-(person, to) pairs, and accuracy of `status` on the moves found.
+(person, to) pairs, and accuracy of `status` on the moves found. Races, race focus and
+kind, for the records that carry them: feeds/nlp/evaluate_races.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from feeds.nlp.evaluate_races import RACE_FIELDS, RaceNames, RaceScores, check_fields, score_record
 from feeds.nlp.fold import fold_tokens
+from feeds.races.model import Calendar
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -130,6 +133,9 @@ def _check_record(record: Any, annotated: bool) -> dict[str, Any]:
         if flag is not None and not isinstance(flag, bool):
             raise _Refused(f"'is_transfer' must be true, false or null, got {json_kind(flag)}")
         _moves(record)
+        problem = check_fields(record)
+        if problem:
+            raise _Refused(problem)
     return record
 
 
@@ -200,6 +206,8 @@ class Report:
     status_right: int = 0
     status_total: int = 0
     articles: int = 0
+    races: Counts = field(default_factory=Counts)
+    race_scores: RaceScores = field(default_factory=RaceScores)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -213,6 +221,8 @@ class Report:
             ("is_transfer", self.transfer),
             ("moves", self.moves),
         ]
+        if self.race_scores.articles:
+            rows.append(("races", self.races))
         out = [f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
         for name, c in rows:
             out.append(
@@ -223,6 +233,8 @@ class Report:
             f"{'status acc':<12} {self.status_accuracy:6.3f} "
             f"({self.status_right}/{self.status_total} moves found)"
         )
+        if self.race_scores.articles:
+            out.extend(self.race_scores.rows())
         out.append(f"{'articles':<12} {self.articles}")
         return "\n".join(out)
 
@@ -271,10 +283,13 @@ def score(
     gold: Sequence[Mapping[str, Any]],
     predicted: Mapping[str, Mapping[str, Any]],
     roster: Roster,
+    calendar: Calendar | None = None,
 ) -> Report:
-    """Compare predictions (by id) with annotated records."""
+    """Compare predictions (by id) with annotated records; `calendar` names the races
+    (None: the bundled calendar, read only when a record carries race fields)."""
     names = TeamNames(roster)
     report = Report()
+    race_names: RaceNames | None = None
     for record in gold:
         rid = record["id"]
         pred = predicted.get(rid, {})
@@ -309,7 +324,19 @@ def score(
             report.misses.append(f"{rid}: is_transfer missed")
 
         _score_moves(rid, record.get("moves", []), pred.get("moves", []), names, report)
+        if any(key in record for key in RACE_FIELDS):
+            if race_names is None:
+                race_names = RaceNames(calendar if calendar is not None else _bundled())
+            score_record(
+                rid, record, pred, race_names, report.races, report.race_scores, report.misses
+            )
     return report
+
+
+def _bundled() -> Calendar:
+    from feeds.races import bundled_calendar
+
+    return bundled_calendar()
 
 
 def _score_moves(rid, gold_moves, pred_moves, names: TeamNames, report: Report) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,8 @@ from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
 from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.transfers import extract_transfers
+from feeds.races.model import Calendar
+from feeds.races.tagging import race_tagger
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,9 @@ class Candidates:
 class Tagger:
     """Find riders, teams and staff in stories; build once per roster, share freely."""
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, calendar: Calendar | None = None) -> None:
+        """`calendar`: the race calendar in force (None: the bundled one)."""
+        self.races = race_tagger(calendar)
         # Building allocates ~100k small objects; the cyclic collector would walk
         # them several times over (a third of the build time) and finds no cycles.
         gc_was_enabled = gc.isenabled()
@@ -99,7 +103,18 @@ class Tagger:
         is_transfer, moves = extract_transfers(
             f"{title}\n\n{text}", mentions, self.roster, published, language
         )
-        return StoryTags(riders, teams, staff, is_transfer, list(moves))
+        # Races, the race in focus and the kind read the moves and who is named.
+        found = self.races.tag(title, text, published, mentions, self.roster, moves, is_transfer)
+        return StoryTags(
+            riders,
+            teams,
+            staff,
+            is_transfer,
+            list(moves),
+            races=found.races,
+            race_focus=found.race_focus,
+            kind=found.kind,
+        )
 
     def cycling_context(self, title: str, text: str) -> bool:
         """Whether a story reads as cycling without being told its feed does: the

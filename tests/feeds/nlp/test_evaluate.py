@@ -140,7 +140,10 @@ def test_tag_command_writes_one_json_line_per_story(tmp_path, capsys) -> None:  
     assert [o["id"] for o in out] == ["s1", "s2"]
     assert out[0]["riders"] == ["Quintus Testrider"]
     assert out[0]["teams"] == ["Velo Testteam"]
-    assert set(out[0]) == {"id", "riders", "teams", "staff", "is_transfer", "moves"}
+    assert set(out[0]) == {
+        *("id", "riders", "teams", "staff", "is_transfer", "moves"),
+        *("races", "race_focus", "kind"),
+    }
     assert out[1]["riders"] == [] and out[1]["teams"] == []
 
 

@@ -1,0 +1,199 @@
+"""Which race a story is mainly about, which edition, and which stage.
+
+The edition is the one reported or previewed: a result or crash is about the latest
+edition that had begun by publication (a January report of last season's race is last
+season's), a preview or line-up about the next one not yet over (a route presentation in
+October is next year's). A year written in the headline overrides both. A stage is named
+only for a story about one stage: a number beside a stage noun in the headline, else in
+the lead, else for a result the stage run on the publication day (a rider out of a race
+was not always hurt that day); never for an overall win.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from feeds.models import RaceFocus, StoryKind
+from feeds.races.model import Calendar, Edition, Race
+
+FOCUS_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup", "crash"})
+"""Kinds that can have a race in focus; a transfer told at a race has none."""
+REPORT_KINDS: frozenset[str] = frozenset({"result", "crash"})
+DOMINANT_KINDS: frozenset[str] = frozenset({"result", "preview"})
+"""Kinds whose race may be read from the text alone (a line-up round-up or a crash story
+names races in passing)."""
+EARLY_REPORT = timedelta(days=75)
+"""A report this long before the start of this year's edition is of last year's (a
+month-only date reads as the month's first day: a July report is not of last July)."""
+RUNNING_SLACK = timedelta(days=2)
+"""A crash or result reported up to two days after a race ends still reads as during it."""
+
+
+@dataclass(slots=True)
+class FocusEvidence:
+    """What the story says, gathered by the tagger."""
+
+    title_races: list[str]
+    counts: Counter[str]
+    """Race id -> mentions in title and text."""
+    title_stages: list[int]
+    lead_stages: list[int]
+    title_years: list[int]
+    text_years: list[int]
+    overall: bool
+    """The headline or lead speaks of the overall classification or the final win."""
+
+
+class Seasons:
+    """The calendar's lookups the focus rules make, with each race's editions indexed
+    once (`Calendar.editions_of` scans every edition). Read-only after construction."""
+
+    def __init__(self, calendar: Calendar) -> None:
+        self.calendar = calendar
+        by_race: dict[str, list[Edition]] = {}
+        for edition in calendar.editions.values():
+            by_race.setdefault(edition.race_id, []).append(edition)
+        self._by_race = {race: sorted(eds, key=lambda e: e.year) for race, eds in by_race.items()}
+
+    def race(self, race_id: str) -> Race | None:
+        return self.calendar.races.get(race_id)
+
+    def edition(self, race_id: str, year: int) -> Edition | None:
+        return self.calendar.editions.get((race_id, year))
+
+    def editions_of(self, race_id: str) -> list[Edition]:
+        return self._by_race.get(race_id, [])
+
+
+def choose_focus(
+    calendar: Seasons, kind: StoryKind, evidence: FocusEvidence, published: date | None
+) -> RaceFocus | None:
+    if kind not in FOCUS_KINDS:
+        return None
+    race_id = _main_race(calendar, kind, evidence, published)
+    if race_id is None:
+        return None
+    year = _edition_year(calendar, race_id, kind, evidence, published)
+    if year is None:
+        return None
+    stage = _stage(calendar, race_id, year, kind, evidence, published)
+    return RaceFocus(race_id, year, stage)
+
+
+def _main_race(
+    calendar: Seasons, kind: StoryKind, evidence: FocusEvidence, published: date | None
+) -> str | None:
+    """A race in the headline (the one nearest its edition when there are several: a
+    "two-time Tour winner" in a Flanders headline in April), else the race running on
+    the publication day, else for a report or preview the race the text names most (a
+    crash away from any race named in the headline is a training crash: no focus)."""
+    ranked = evidence.counts.most_common()
+    running = [r for r, _ in ranked if _running(calendar, r, published)]
+    if evidence.title_races:
+        race_id = min(
+            evidence.title_races,
+            key=lambda r: (days_away(calendar, r, published), evidence.title_races.index(r)),
+        )
+        # A headline race far from its dates gives way to a race the text names that is
+        # running ("Tour winner crashes" on a day of the Basque Country tour).
+        if running and not _running(calendar, race_id, published) and kind in REPORT_KINDS:
+            return running[0]
+        return race_id
+    if running:
+        return running[0]
+    # A report or preview whose headline names no race: the race the text keeps coming
+    # back to, when one does.
+    dominant = bool(ranked) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+    if kind in DOMINANT_KINDS and dominant and ranked[0][1] >= 2:
+        return ranked[0][0]
+    return None
+
+
+def days_away(calendar: Seasons, race_id: str, published: date | None) -> int:
+    """Days between publication and the race's edition that year (0 while it runs)."""
+    if published is None:
+        return 0
+    edition = dates_of(calendar, race_id, published.year)
+    if edition is None:
+        return 0
+    if published < edition.start:
+        return (edition.start - published).days
+    return max(0, (published - edition.end).days)
+
+
+def _running(calendar: Seasons, race_id: str, published: date | None) -> bool:
+    if published is None:
+        return False
+    edition = dates_of(calendar, race_id, published.year)
+    return edition is not None and (edition.start <= published <= edition.end + RUNNING_SLACK)
+
+
+def dates_of(calendar: Seasons, race_id: str, year: int) -> Edition | None:
+    """The edition of `year`, or one with the dates of the nearest known year moved to
+    `year` (a race keeps its place in the season; the calendar starts in 2024)."""
+    edition = calendar.edition(race_id, year)
+    if edition is not None:
+        return edition
+    known = calendar.editions_of(race_id)
+    if not known:
+        return None
+    nearest = min(known, key=lambda e: abs(e.year - year))
+    try:
+        start = nearest.start.replace(year=nearest.start.year + year - nearest.year)
+        end = nearest.end.replace(year=nearest.end.year + year - nearest.year)
+    except ValueError:  # 29 February
+        return None
+    return Edition(race_id, year, start, end, nearest.stage_count)
+
+
+def _edition_year(
+    calendar: Seasons,
+    race_id: str,
+    kind: StoryKind,
+    evidence: FocusEvidence,
+    published: date | None,
+) -> int | None:
+    titled = set(evidence.title_years)
+    if len(titled) == 1 and (published is None or abs(min(titled) - published.year) <= 1):
+        return min(titled)  # a year written in the headline; "a contract to 2030" is not one
+    if published is None:
+        if evidence.text_years:
+            return Counter(evidence.text_years).most_common(1)[0][0]
+        return None
+    year = published.year
+    edition = dates_of(calendar, race_id, year)
+    if edition is None:
+        return year
+    if kind in REPORT_KINDS:
+        return year - 1 if published < edition.start - EARLY_REPORT else year
+    return year + 1 if published > edition.end else year
+
+
+def _stage(
+    calendar: Seasons,
+    race_id: str,
+    year: int,
+    kind: StoryKind,
+    evidence: FocusEvidence,
+    published: date | None,
+) -> int | None:
+    race = calendar.race(race_id)
+    if race is None or race.kind != "stage" or kind not in REPORT_KINDS:
+        return None
+    if evidence.title_stages:
+        return evidence.title_stages[0]
+    if evidence.overall:
+        return None
+    if evidence.lead_stages:
+        return evidence.lead_stages[0]
+    edition = calendar.edition(race_id, year)
+    if kind != "result" or edition is None or published is None:
+        return None
+    if not edition.runs_on(published):
+        return None
+    # Published on a race day: that day's stage (a report dated the next morning is
+    # the previous day's, but a bare date cannot say which; the day itself is likelier).
+    on_day = edition.stages_on(published)
+    return on_day[0].number if len(on_day) == 1 else None

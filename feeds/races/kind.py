@@ -1,0 +1,72 @@
+"""A story's kind from the kind words (feeds/nlp/kinds) and the other tags.
+
+Each kind scores its words; a transfer story (the transfer extractor's verdict) counts as
+`TRANSFER_WEIGHT` headline transfer words, so it is a transfer unless the headline says
+something else louder (a sponsor's arrival named in the headline stays `team`). The
+headline decides when it names a kind
+(a race report that mentions a crash is a `result`, a crash that forces an abandon is a
+`crash`), the text when the headline is silent. `result`, `preview` and `lineup` need a
+race or a stage to be about, and a `result` a race that had begun by publication (a
+month-only date reads as the month's first day: up to `RESULT_LEAD_DAYS` early) and ended
+no more than `RESULT_DAYS` before it. When neither the headline nor the text names a
+kind, a headline naming a race and a team is a `lineup` ("Tour de France: Visma with
+Vingegaard and Van Aert"); a story that names no rider, team or race is `other`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from feeds.models import StoryKind
+
+TRANSFER_WEIGHT = 2
+TEXT_CAP = 4
+"""One word repeated all through a long text says no more than a few times."""
+MIN_TEXT_SCORE = 2
+RESULT_DAYS = 45
+RESULT_LEAD_DAYS = 30
+"""With a silent headline, the text needs this much to name a kind."""
+RACE_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup"})
+# Ties go to the kind earlier here: a crash first (fantasy players want them), then a
+# transfer (a champion retiring is still a transfer story).
+ORDER: tuple[StoryKind, ...] = ("crash", "transfer", "result", "lineup", "preview", "team", "other")
+
+
+@dataclass(slots=True)
+class KindEvidence:
+    title: Counter[str]
+    text: Counter[str]
+    has_race: bool
+    """A race or a stage is named."""
+    cycling: bool
+    """A rider, team, staff member or race is named."""
+    is_transfer: bool
+    race_near: bool
+    """A race named ran about the publication date (or the date is unknown)."""
+    title_team: bool
+    """The headline names a team."""
+    title_race: bool
+
+
+def decide_kind(evidence: KindEvidence) -> StoryKind:
+    if not evidence.cycling and not evidence.is_transfer:
+        return "other"
+    title = evidence.title.copy()
+    if evidence.is_transfer:
+        title["transfer"] += TRANSFER_WEIGHT
+    allowed = [
+        k
+        for k in ORDER
+        if (evidence.has_race or k not in RACE_KINDS) and (evidence.race_near or k != "result")
+    ]
+    titled = [k for k in allowed if title[k]]
+    if titled:
+        return max(titled, key=lambda k: (title[k], min(evidence.text[k], TEXT_CAP)))
+    scores = {k: min(evidence.text[k], TEXT_CAP) for k in allowed}
+    best = max(allowed, key=lambda k: scores[k])
+    if scores[best] >= MIN_TEXT_SCORE:
+        return best
+    if evidence.title_team and evidence.title_race and "lineup" in allowed:
+        return "lineup"
+    return "other"

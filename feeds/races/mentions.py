@@ -1,0 +1,133 @@
+"""Reading one story part (title or text) for races, kind words and stage numbers.
+
+Race names overlap ("le Tour" inside "le Tour de France"): races are settled longest
+first, each span once. Kind words and stage nouns are counted wherever they are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from feeds.nlp.fold import FoldedText
+from feeds.races.terms import ShortName, Term, Terms
+
+# "5", "5e", "5th", "5a" (5ª), "5eme", "18" — a stage number as the fold leaves it.
+_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|e|er|re|eme|a|o|de|ste|nd)?")
+_YEAR = re.compile(r" (20[0-4]\d) ")
+MAX_STAGE = 30
+
+
+@dataclass(slots=True)
+class RaceHit:
+    races: tuple[str, ...]
+    short: ShortName | None
+    capitals: bool
+    start: int
+    """Folded offsets in its part."""
+    end: int
+
+
+@dataclass(slots=True)
+class PartReading:
+    """What one part of a story says, before any rule about the whole story."""
+
+    hits: list[RaceHit] = field(default_factory=list)
+    concepts: Counter[str] = field(default_factory=Counter)
+    stages: list[int] = field(default_factory=list)
+    """Stage numbers in text order (0: a prologue)."""
+    years: list[int] = field(default_factory=list)
+    lead_stages: list[int] = field(default_factory=list)
+    """Stage numbers in the lead (the first `lead` folded characters)."""
+    lead_overall: bool = False
+    """An `overall` word in the lead."""
+
+
+def read_part(
+    terms: Terms, ft: FoldedText, start: int, end: int, lead: int, words_end: int
+) -> PartReading:
+    """One part's races, concepts, stage numbers and years: the part is `folded[start:end]`
+    of a story folded once; the lead ends at `lead` and kind words are read up to
+    `words_end` (folded offsets, about the original's)."""
+    folded = ft.folded
+    reading = PartReading()
+    races: list[tuple[int, int, Term]] = []
+    for last, (length, term) in terms.races(folded, start, end):
+        races.append((last - length + 1, last + 1, term))
+    reading.hits = _longest_first(races)
+    concepts = reading.concepts
+    ordinals: dict[int, int] = {}
+    for last, (length, entry) in terms.words(folded, start, min(end, words_end)):
+        first = last - length + 1
+        if entry.ordinal is not None:
+            ordinals[last + 1] = entry.ordinal
+        for concept in entry.concepts:
+            concepts[concept] += 1
+            if concept in ("stage", "prologue"):
+                number = (
+                    0 if concept == "prologue" else _stage_number(folded, first, last + 1, ordinals)
+                )
+                if number is not None:
+                    reading.stages.append(number)
+                    if first < lead:
+                        reading.lead_stages.append(number)
+            elif concept == "overall" and first < lead:
+                reading.lead_overall = True
+    part = folded[start:end]
+    if " 20" in part:
+        reading.years = [int(y) for y in _YEAR.findall(part)]
+    return reading
+
+
+def _stage_number(folded: str, start: int, end: int, ordinals: dict[int, int]) -> int | None:
+    """The number beside a stage noun: before it ("5e étape", "ottava tappa", "5. Etappe")
+    or after it ("stage 5", "tappa 5")."""
+    # An ordinal word's key ends on the space the stage noun's key starts on.
+    number = ordinals.get(start)
+    if number is None:
+        before = folded[max(0, start - 16) : start].split()
+        number = _as_number(before[-1]) if before else None
+    if number is None:
+        after = folded[end : end + 8].split()
+        number = _as_number(after[0]) if after else None
+    return number if number is not None and 0 < number <= MAX_STAGE else None
+
+
+def _as_number(word: str) -> int | None:
+    found = _NUMBER.fullmatch(word)
+    return int(found.group(1)) if found else None
+
+
+def _longest_first(matches: list[tuple[int, int, Term]]) -> list[RaceHit]:
+    """Non-overlapping race names, longer names first, back in text order."""
+    # Taken spans, sorted and disjoint: a new one overlaps only its neighbours there.
+    starts: list[int] = []
+    ends: list[int] = []
+    hits: list[RaceHit] = []
+    for start, end, term in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        # Keys own the space on each side: two names side by side share one position.
+        i = bisect_left(starts, start)
+        if (i < len(starts) and starts[i] < end - 1) or (i > 0 and ends[i - 1] > start):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end - 1)
+        hits.append(RaceHit(term.races, term.short, term.capitals, start, end))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def neighbours(folded: str, hit: RaceHit) -> tuple[str, str]:
+    """The folded words just before and just after a hit ("" at an edge)."""
+    before = folded[max(0, hit.start - 24) : hit.start].split()
+    after = folded[hit.end : hit.end + 24].split()
+    return (before[-1] if before else "", after[0] if after else "")
+
+
+def capitalised(ft: FoldedText, hit: RaceHit) -> bool:
+    """Whether the original words of a hit are written as its name is: with a capital
+    ("the Tour", not "a tour"), or all in capitals for a name in capitals ("EM", not "Em")."""
+    start, end, _, _ = ft.span(hit.start, hit.end)
+    written = ft.original[start:end]
+    return written.isupper() if hit.capitals else any(c.isupper() for c in written)

@@ -1,0 +1,225 @@
+"""The race tagger: a story's races, the race in focus and the story's kind.
+
+Built once from a calendar (the Tagger builds it beside the roster's automaton) and then
+only read, so one instance serves every thread. It reads the title and the text apart
+(a race or a kind word in the headline counts more), settles each race name:
+
+- a name shared by a men's race and its women's counterpart ("Tour de France" is both,
+  "De Ronde" too) is the women's race in a women's story: one whose named teams and
+  riders are mostly women's, or whose words say so ("Femmes", "donne");
+- a short name ("the Tour", "Giro", "Flanders", "Worlds") counts only written with a
+  capital, in a cycling story (a rider, team or full race name in it), and not beside a
+  word that makes it something else ("World Tour", "in Flanders", "Giro di Sicilia");
+  a region or a town is never a race unless the calendar's full name is used,
+
+and then decides the kind (feeds/races/kind.py) and the focus (feeds/races/focus.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from feeds.models import Mention, Move, RaceFocus, StoryKind
+from feeds.nlp.fold import FoldedText, fold_tokens
+from feeds.nlp.kinds import KindLexicon, bundled_kind_lexicons
+from feeds.races import bundled_calendar
+from feeds.races.focus import FocusEvidence, Seasons, choose_focus, dates_of
+from feeds.races.kind import RESULT_DAYS, RESULT_LEAD_DAYS, KindEvidence, decide_kind
+from feeds.races.mentions import RaceHit, capitalised, neighbours, read_part
+from feeds.races.model import Calendar, Race
+from feeds.races.terms import ShortName, Terms, bundled_short_names
+from feeds.roster import Roster
+
+log = logging.getLogger(__name__)
+
+LEAD_CHARS = 400
+"""The lead: where a report says which stage it is about."""
+KIND_CHARS = 3000
+"""Kind words are read in the headline and the text's opening: a report says what it is
+early, and the many kind words need not be matched through a long text."""
+MAX_TEXT_CHARS = 100_000
+"""Races are read in a text's first 100,000 characters: news is far shorter, and a
+hostile megabyte costs no more than that."""
+
+
+@dataclass(frozen=True, slots=True)
+class RaceTags:
+    races: list[str]
+    race_focus: RaceFocus | None
+    kind: StoryKind
+
+
+class RaceTagger:
+    """Races, race focus and kind for stories; build once per calendar, share freely."""
+
+    def __init__(
+        self,
+        calendar: Calendar,
+        shorts: Sequence[tuple[tuple[str, ...], ShortName]],
+        lexicons: Mapping[str, KindLexicon],
+    ) -> None:
+        self.calendar = calendar
+        self.seasons = Seasons(calendar)
+        self.terms = Terms(calendar, shorts, lexicons)
+        # A men's race -> its women's counterpart (the women's race names the men's).
+        self._women_of = {
+            race.counterpart: race.id for race in calendar.races.values() if race.counterpart
+        }
+
+    def tag(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        mentions: Sequence[Mention],
+        roster: Roster,
+        moves: Sequence[Move] = (),
+        is_transfer: bool = False,
+    ) -> RaceTags:
+        """`mentions` are the tagger's (offsets into `title + "\\n\\n" + text`). Never
+        raises: a bug on one story reads as "no race, kind other", and the story keeps its
+        riders, teams and moves."""
+        try:
+            return self._tag(title, text, published, mentions, roster, moves, is_transfer)
+        except Exception:
+            log.exception("race tagging failed on %r", title[:80])
+            return RaceTags([], None, "other")
+
+    def _tag(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        mentions: Sequence[Mention],
+        roster: Roster,
+        moves: Sequence[Move],
+        is_transfer: bool,
+    ) -> RaceTags:
+        # One fold for both parts: the title's words come first, each key owning the
+        # space before it, so the title ends where its last key does.
+        ft = FoldedText(f"{title}\n\n{text[:MAX_TEXT_CHARS]}")
+        split = 1 + sum(len(word) + 2 for word in fold_tokens(title))
+        size = len(ft.folded)
+        head = read_part(self.terms, ft, 0, split, 0, split)
+        body = read_part(self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS)
+        women = _women_story(mentions, roster, published, head.concepts, body.concepts)
+        full_race = any(h.short is None for h in (*head.hits, *body.hits))
+        cycling = bool(mentions) or full_race
+        title_races = self._settle(head.hits, ft, women, cycling)
+        text_races = self._settle(body.hits, ft, women, cycling)
+        races = list(dict.fromkeys((*title_races, *text_races)))
+        kind = decide_kind(
+            KindEvidence(
+                head.concepts,
+                body.concepts,
+                has_race=bool(races) or bool(head.stages),
+                cycling=cycling or bool(races),
+                is_transfer=is_transfer or bool(moves),
+                # The headline's races when it names some: a selection for the Tour that
+                # looks back on the Giro just run is not a result.
+                race_near=published is None
+                or any(self._ran_about(r, published) for r in (title_races or races)),
+                title_team=any(m.kind == "team" and m.start < len(title) for m in mentions),
+                title_race=bool(title_races),
+            )
+        )
+        evidence = FocusEvidence(
+            title_races=list(dict.fromkeys(title_races)),
+            counts=Counter((*title_races, *text_races)),
+            title_stages=head.stages,
+            lead_stages=body.lead_stages,
+            title_years=head.years,
+            text_years=body.years,
+            overall=bool(head.concepts["overall"]) or body.lead_overall,
+        )
+        focus = choose_focus(self.seasons, kind, evidence, published)
+        return RaceTags(races, focus, kind)
+
+    def _ran_about(self, race_id: str, published: date) -> bool:
+        """Whether this year's or last year's edition ran about the publication date."""
+        editions = [dates_of(self.seasons, race_id, published.year - n) for n in (0, 1)]
+        if all(e is None for e in editions):
+            return True
+        return any(
+            (e.start - published).days <= RESULT_LEAD_DAYS
+            and (published - e.end).days <= RESULT_DAYS
+            for e in editions
+            if e is not None
+        )
+
+    def _settle(self, hits: list[RaceHit], ft: FoldedText, women: bool, cycling: bool) -> list[str]:
+        """Each hit's race, in text order, the hits that are not races left out."""
+        out = []
+        for hit in hits:
+            if hit.short is not None and not (cycling and self._short_counts(hit, hit.short, ft)):
+                continue
+            race = self._one_race(hit.races, women)
+            if race is not None:
+                out.append(race.id)
+        return out
+
+    @staticmethod
+    def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+        before, after = neighbours(ft.folded, hit)
+        if before in rule.not_after or after in rule.not_before:
+            return False
+        return capitalised(ft, hit)
+
+    def _one_race(self, ids: tuple[str, ...], women: bool) -> Race | None:
+        races = [r for r in (self.calendar.race(i) for i in ids) if r is not None]
+        if not races:
+            return None
+        if len(races) == 1:
+            race = races[0]
+            # A short name names the men's race; a women's story means the women's.
+            if women and race.sex == "men" and race.id in self._women_of:
+                return self.calendar.race(self._women_of[race.id]) or race
+            return race
+        wanted = "women" if women else "men"
+        return next((r for r in races if r.sex == wanted), races[0])
+
+
+def _women_story(
+    mentions: Sequence[Mention],
+    roster: Roster,
+    published: date | None,
+    title_words: Counter[str],
+    text_words: Counter[str],
+) -> bool:
+    """Whether a story is about women's racing: its named teams and riders, mostly
+    women's, and the words that say so (the headline's count double)."""
+    score = 2 * title_words["women"] + min(text_words["women"], 2)
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.entity_id in seen or mention.kind not in ("rider", "team"):
+            continue
+        seen.add(mention.entity_id)
+        team_id = mention.entity_id
+        if mention.kind == "rider":
+            person = roster.people.get(mention.entity_id)
+            team_id = (person.team_on(published) if person else None) or ""
+        team = roster.teams.get(team_id)
+        if team is not None:
+            score += 1 if team.category == "women" else -1
+    return score > 0
+
+
+def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
+    """A race tagger over `calendar` (the bundled one with stored imports on top,
+    feeds.races.load_calendar), or over the bundled calendar when None."""
+    if calendar is None:
+        return bundled_race_tagger()
+    return RaceTagger(calendar, bundled_short_names(calendar), bundled_kind_lexicons())
+
+
+@cache
+def bundled_race_tagger() -> RaceTagger:
+    """The bundled calendar's tagger, built once per process: parsing the calendar takes
+    ~0.15 s, and every Tagger built from a roster (tests build many) shares it read-only."""
+    calendar = bundled_calendar()
+    return RaceTagger(calendar, bundled_short_names(calendar), bundled_kind_lexicons())

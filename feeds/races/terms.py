@@ -1,0 +1,152 @@
+"""Every word the race tagger looks for, in one Aho-Corasick automaton over folded text.
+
+Three sorts of term share the automaton (one pass per story part): race names from the
+calendar (every language), short race names from `short_names.toml` ("the Tour", "Giro",
+"Worlds", "Tourwinnaar"), which count only under the conditions `ShortName` holds, and
+the kind lexicons' words (feeds/nlp/kinds: kind words, stage nouns, ordinals).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from feeds.nlp.kinds import KindLexicon
+from feeds.nlp.matcher import alias_key
+from feeds.races.model import Calendar, CalendarError
+
+SHORT_NAMES_FILE = "short_names.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class ShortName:
+    """A short name counts only capitalised, in a cycling story, and not beside a word
+    that makes it something else."""
+
+    race_id: str
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    what: str
+    """"race", "kind" (a lexicon concept) or "ordinal"."""
+    races: tuple[str, ...] = ()
+    short: ShortName | None = None
+    capitals: bool = False
+    """A short name written in capitals ("WK"): it counts only in capitals."""
+    concept: str = ""
+    number: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one lexicon key stands for, flattened for the scan loop."""
+
+    concepts: tuple[str, ...]
+    ordinal: int | None
+
+
+def parse_short_names(
+    text: str, source: str, calendar: Calendar
+) -> list[tuple[tuple[str, ...], ShortName]]:
+    """(names, rule) of each `[[short]]` entry; refuses a race the calendar lacks."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CalendarError(source, None, f"not valid TOML: {exc}") from None
+    out = []
+    for i, entry in enumerate(data.get("short", [])):
+        where = f"short[{i}]"
+        unknown = set(entry) - {"race", "names", "not_after", "not_before"}
+        if unknown:
+            raise CalendarError(source, None, f"{where}: unknown key {sorted(unknown)[0]!r}")
+        race_id = entry.get("race")
+        if not isinstance(race_id, str) or calendar.race(race_id) is None:
+            raise CalendarError(source, None, f"{where}: race {race_id!r} is not in the calendar")
+        names = _strings(entry.get("names"), f"{where}.names", source)
+        if not names:
+            raise CalendarError(source, None, f"{where}: names is empty")
+        rule = ShortName(
+            race_id,
+            frozenset(_strings(entry.get("not_after", []), f"{where}.not_after", source)),
+            frozenset(_strings(entry.get("not_before", []), f"{where}.not_before", source)),
+        )
+        out.append((names, rule))
+    return out
+
+
+def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise CalendarError(source, None, f"{where}: must be a list of non-empty strings")
+    return tuple(value)
+
+
+def bundled_short_names(calendar: Calendar) -> list[tuple[tuple[str, ...], ShortName]]:
+    text = (resources.files("feeds.races") / SHORT_NAMES_FILE).read_text(encoding="utf-8")
+    return parse_short_names(text, f"feeds/races/{SHORT_NAMES_FILE}", calendar)
+
+
+class Terms:
+    """Immutable after construction; `scan` only reads the automaton (thread-safe)."""
+
+    def __init__(
+        self,
+        calendar: Calendar,
+        shorts: Iterable[tuple[tuple[str, ...], ShortName]],
+        lexicons: Mapping[str, KindLexicon],
+    ) -> None:
+        table: dict[str, dict[Term, None]] = {}
+        races: dict[str, list[str]] = {}
+        for race in calendar.races.values():
+            for alias in race.aliases:
+                key = alias_key(alias)
+                if key is not None and race.id not in races.setdefault(key, []):
+                    races[key].append(race.id)
+        for names, rule in shorts:
+            for name in names:
+                key = alias_key(name)
+                if key is not None:
+                    # The short rule takes over the name; the calendar's races for it stay.
+                    ids = tuple(dict.fromkeys([rule.race_id, *races.pop(key, [])]))
+                    term = Term("race", ids, rule, capitals=name.isupper())
+                    table.setdefault(key, {})[term] = None
+        for key, ids in races.items():
+            table.setdefault(key, {})[Term("race", tuple(ids))] = None
+        words: dict[str, dict[Term, None]] = {}
+        for lexicon in lexicons.values():
+            for concept, entries in lexicon.words.items():
+                for word in entries:
+                    words.setdefault(word.key, {})[Term("kind", concept=concept)] = None
+            for word, number in lexicon.ordinals.items():
+                words.setdefault(f" {word} ", {})[Term("ordinal", number=number)] = None
+        # Two automata: race names are read in the whole text, kind words only where they
+        # tell the kind (the headline and the opening), and there are many more of them.
+        self._races = ahocorasick.Automaton()
+        for key, terms in table.items():
+            # One race term per key: a short rule, which came first, or the calendar's.
+            self._races.add_word(key, (len(key), next(iter(terms))))
+        self._races.make_automaton()
+        self._words = ahocorasick.Automaton()
+        for key, terms in words.items():
+            concepts = tuple(dict.fromkeys(t.concept for t in terms if t.what == "kind"))
+            ordinal = next((t.number for t in terms if t.what == "ordinal"), None)
+            self._words.add_word(key, (len(key), Entry(concepts, ordinal)))
+        self._words.make_automaton()
+        self.size = len(table) + len(words)
+
+    def races(self, folded: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, Term]]]:
+        """(end index, (key length, race term)) of every race name in `folded[start:end]`,
+        overlaps included (the caller settles them longest first: "le Tour" inside "le
+        Tour de France" is not a race of its own)."""
+        return self._races.iter(folded, start, end)  # type: ignore[no-any-return]
+
+    def words(self, folded: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, Entry]]]:
+        """(end index, (key length, entry)) of every lexicon word in `folded[start:end]`."""
+        return self._words.iter(folded, start, end)  # type: ignore[no-any-return]
