@@ -57,6 +57,11 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "rumour_weak": CUE,
         "rumour_superseded": CUE,
         "dispute": CUE,
+        # lists of arrivals
+        "newcomers": CUE,
+        # stages of a move (the rumour ladder)
+        "talks": CUE,
+        "agreement": CUE,
         # veto cues
         "retirement": CUE,
         "extension": CUE,

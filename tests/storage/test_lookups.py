@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,8 +18,8 @@ NOW = 1.8e9
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database):
+    store = await Storage.open(database)
     await ingest_seed(store, now=NOW)
     yield store
     await store.close()
@@ -126,8 +128,8 @@ async def test_freshness(storage, lookups):
     assert (await lookups.freshness()).last_poll_at == later
 
 
-async def test_freshness_of_an_empty_database(tmp_path):
-    store = await Storage.open(tmp_path / "empty.sqlite3")
+async def test_freshness_of_an_empty_database(database):
+    store = await Storage.open(database)
     try:
         fresh = await Lookups(store).freshness()
         assert fresh.last_poll_at is None and fresh.stories == 0 and fresh.feeds == []
@@ -135,8 +137,8 @@ async def test_freshness_of_an_empty_database(tmp_path):
         await store.close()
 
 
-async def test_a_servers_own_feed_is_seen_only_from_that_server(tmp_path):
-    storage = await Storage.open(tmp_path / "seen.sqlite3")
+async def test_a_servers_own_feed_is_seen_only_from_that_server(database):
+    storage = await Storage.open(database)
     try:
         public = "https://public.example/feed"
         private = "https://private.example/feed?key=s3cret"
@@ -171,3 +173,20 @@ async def test_a_servers_own_feed_is_seen_only_from_that_server(tmp_path):
             assert fresh.stories == count
     finally:
         await storage.close()
+
+
+async def test_a_move_keeps_its_stage_and_a_confirmation_brings_its_own(storage, lookups):
+    def staged(status, stage):
+        return replace(move("tadej-pogacar", status, "uae", "lidl-trek", 2027), stage=stage)
+
+    agreed = StoryTags(is_transfer=True, moves=[staged("confirmed", "agreed")])
+    talks = StoryTags(is_transfer=True, moves=[staged("rumour", "talks")])
+    await add_stories(storage, [(story("t", "Pogačar in talks", 1.75e9), talks)])
+    (only,) = await lookups.moves_for_person("tadej-pogacar")
+    assert (only.status, only.stage) == ("rumour", "talks")
+    await add_stories(
+        storage, [(story("a", "Pogačar agreed", 1.7e9), agreed)], url="https://b.example/f"
+    )
+    (newest,) = await lookups.moves_for_person("tadej-pogacar")
+    assert newest.title == "Pogačar in talks"  # the newest story about the move
+    assert (newest.status, newest.stage) == ("confirmed", "agreed")

@@ -9,7 +9,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from feeds.models import Move, MoveStatus
+from feeds.models import Move, MoveStage, MoveStatus
+from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import (
     headline_hedge,
     person_status,
@@ -62,7 +63,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         person = story.roster.people.get(person_id)
         if person is None or person.kind not in PERSON_KINDS:
             continue
-        deep = all(ev.sentence > LEDE_SENTENCES for ev in evs)
+        deep = all(ev.sentence > LEDE_SENTENCES and not ev.listed for ev in evs)
         if not transfer_lede and deep and (race_lede or all(ev.aside for ev in evs)):
             # a move mentioned in passing, deep in a race report or in a relative clause
             continue
@@ -72,7 +73,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         stays = story.stays.get(person_id, set())
         to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)
         if to_id is None:
-            exit_move = _staff_exit(story, person, evs, statuses, blocked)
+            exit_move = _staff_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is not None:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
@@ -85,7 +86,8 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         from_id = _origin(origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)
-        moves.append((first, _move(story, person, from_id, to_id, status, season)))
+        stage = move_stage(story, _spans_of(evs, spans), status)
+        moves.append((first, _move(story, person, from_id, to_id, status, season, stage)))
     moves.sort(key=lambda item: item[0])
     return [m for _, m in moves]
 
@@ -96,6 +98,7 @@ def _staff_exit(
     evs: Sequence[Evidence],
     statuses: dict[int, int],
     blocked: str | None,
+    spans: Sequence[Span],
 ) -> Move | None:
     """A staff member leaving a named team with no team to go to ("Zeeman verlaat Visma
     voor AZ", "the directeur sportif leaves Lidl-Trek to coach the national team"): a move
@@ -116,7 +119,9 @@ def _staff_exit(
     from_id = _origin(origins, blocked, story) if blocked in origins else None
     from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
     hedged = any(statuses[ev.sentence] < 0 for ev in exits)
-    return _move(story, person, from_id, None, "rumour" if hedged else "confirmed", None)
+    status = "rumour" if hedged else "confirmed"
+    stage = move_stage(story, _spans_of(exits, spans), status)
+    return _move(story, person, from_id, None, status, None, stage)
 
 
 def _destination(
@@ -180,6 +185,11 @@ def _story_destination(evidence: Sequence[Evidence]) -> str | None:
     return max(scores, key=lambda k: (scores[k], k))
 
 
+def _spans_of(evs: Sequence[Evidence], spans: Sequence[Span]) -> list[Span]:
+    """The sentences that carry this evidence."""
+    return [spans[i] for i in sorted({ev.sentence for ev in evs}) if i < len(spans)]
+
+
 def _order(ev: Evidence) -> tuple[bool, int]:
     return (not ev.title, ev.sentence)
 
@@ -202,6 +212,7 @@ def _move(
     to_id: str | None,
     status: str,
     season: int | None,
+    stage: MoveStage,
 ) -> Move:
     def name(team_id: str | None) -> str | None:
         team = story.roster.teams.get(team_id) if team_id else None
@@ -217,6 +228,7 @@ def _move(
         to_team=name(to_id),
         status=checked,
         season=season,
+        stage=stage,
     )
 
 

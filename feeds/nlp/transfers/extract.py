@@ -7,21 +7,70 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from feeds.models import Mention, Move
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.decide import decide, departures, headline_move
 from feeds.nlp.transfers.language import scan_languages
+from feeds.nlp.transfers.lists import listed_moves
+from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.roles import owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
-from feeds.nlp.transfers.text import lowered, split_clauses, split_sentences
+from feeds.nlp.transfers.text import Span, lowered, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.vetoes import stayed_teams
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Reading:
+    """A story read clause by clause: what the rules and the scorer decide from."""
+
+    story: Story
+    spans: list[Span]
+    languages: tuple[str, ...] | None
+
+
+def read_story(
+    text: str,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    published: date | None,
+    language: str | None = None,
+) -> Reading | None:
+    """The story's evidence, or None when it names no person."""
+    people, teams = _clean_mentions(text, mentions, roster)
+    if not people:
+        return None
+    low = lowered(text)
+    spans = split_sentences(text)
+    languages = scan_languages(language, low)
+    story = Story(
+        text=text,
+        low=low,
+        roster=roster,
+        published=published,
+        people=people,
+        teams=teams,
+        hits=scan_cues(low, languages),
+        focus_team=_focus_team(teams, spans[0].end),
+        title_question="?" in text[: spans[0].end],
+        title_end=spans[0].end,
+        sentence_starts=[s.start for s in spans],
+    )
+    story.owned = owned_teams(text, people, teams)
+    for sentence in spans:
+        for clause in split_clauses(text, sentence):
+            clause_evidence(story, clause)
+    listed_moves(story, spans, languages)
+    story.stays = stayed_teams(story, spans)
+    resolve_pending(story, spans)
+    return Reading(story, spans, languages)
 
 
 def _extract(
@@ -32,30 +81,10 @@ def _extract(
     language: str | None = None,
 ) -> tuple[bool, list[Move]]:
     """`extract_transfers` without its guard, so that tests see what fails."""
-    people, teams = _clean_mentions(text, mentions, roster)
-    if not people:
+    reading = read_story(text, mentions, roster, published, language)
+    if reading is None:
         return False, []
-    low = lowered(text)
-    spans = split_sentences(text)
-    story = Story(
-        text=text,
-        low=low,
-        roster=roster,
-        published=published,
-        people=people,
-        teams=teams,
-        hits=scan_cues(low, scan_languages(language, low)),
-        focus_team=_focus_team(teams, spans[0].end),
-        title_question="?" in text[: spans[0].end],
-        title_end=spans[0].end,
-        sentence_starts=[s.start for s in spans],
-    )
-    story.owned = owned_teams(text, people, teams)
-    for sentence in spans:
-        for clause in split_clauses(text, sentence):
-            clause_evidence(story, clause)
-    story.stays = stayed_teams(story, spans)
-    resolve_pending(story, spans)
+    story, spans = reading.story, reading.spans
     moves = decide(story, spans)
     return bool(moves) or departures(story) or headline_move(story), moves
 
@@ -77,6 +106,8 @@ def extract_transfers(
     if isinstance(published, datetime):
         published = published.date()  # a datetime does not compare with the roster's dates
     try:
+        if not may_report_move(text or "", mentions or ()):  # most stories: no move cue
+            return False, []
         return _extract(text or "", mentions or (), roster, published, language)
     except Exception:  # one odd story must not stop ingestion
         log.exception("transfer extraction failed")

@@ -45,6 +45,9 @@ class Evidence:
     aside: bool = False
     """Told in a relative clause about the mover ("Vollering, die SD Worx verlaat voor
     FDJ, werd vijfde"): background unless the story's lede says it too."""
+    listed: bool = False
+    """From a list of arrivals with old teams in brackets (`lists`): news wherever it
+    stands, never a move recalled in passing."""
     subject_start: int = -1
     """Where the words before the verb start, for a mover described, not named."""
     cue_start: int = -1

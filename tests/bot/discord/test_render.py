@@ -133,6 +133,7 @@ def test_rider_embed_with_huge_hostile_stories_fits():
         from_team="F" * 500,
         to_team="T" * 500,
         status="rumour",
+        stage=None,
         season=2024,
         title="@here " * 100,
         url="https://x.example/m",
@@ -154,6 +155,7 @@ def test_transfer_board_with_many_moves_fits():
             from_team="Soudal Quick-Step",
             to_team="XDS Astana",
             status="confirmed" if i % 2 else "rumour",
+            stage=None,
             season=2026,
             title="A long transfer headline " * 5,
             url=f"https://x.example/{i}",
@@ -165,6 +167,29 @@ def test_transfer_board_with_many_moves_fits():
     assert len(embed) <= 6000
     assert "**Arrivals (60)**" in embed.description and "**Departures (60)**" in embed.description
     assert "• …" in embed.description
+
+
+def test_a_move_shows_its_rung_of_the_rumour_ladder():
+    def line(status, stage):
+        move = SimpleNamespace(
+            person="Tom Pidcock",
+            from_team="Ineos Grenadiers",
+            to_team="Q36.5 Pro Cycling Team",
+            status=status,
+            stage=stage,
+            season=None,
+            title="",
+            url=None,
+            sort_at=1.7e9,
+        )
+        return render.move_line(move)
+
+    assert "(🗣️ in talks)" in line("rumour", "talks")
+    assert "(🤝 agreed)" in line("confirmed", "agreed")
+    assert "(🚫 denied)" in line("rumour", "denied")
+    # moves stored before stages were read show their status
+    assert "(💬 rumour)" in line("rumour", None)
+    assert "(✅ confirmed)" in line("confirmed", None)
 
 
 def test_team_colours():

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from bot.discord import render
 from cogs.feeds import Preview, health_line, preview_embed
-from feeds.models import Story, StoryTags
+from feeds.models import MOVE_STAGES, Story, StoryTags
 from tests.e2e.world import small_roster
 
 TODAY = date(2026, 11, 23)
@@ -133,6 +133,7 @@ MOVES = st.lists(
         from_team=st.one_of(st.none(), HOSTILE),
         to_team=st.one_of(st.none(), HOSTILE),
         status=st.sampled_from(["rumour", "confirmed"]),
+        stage=st.sampled_from([None, *MOVE_STAGES]),
         season=st.one_of(st.none(), st.integers(1990, 2030)),
         title=HOSTILE,
         url=URLS,

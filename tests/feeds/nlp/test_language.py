@@ -39,6 +39,8 @@ def test_language_case(tagger: Tagger, code: str, case: TaggedShape) -> None:
         tags = tagger.tag(case.title, case.text, case.published, language=declared)
         assert tags.is_transfer == case.is_transfer, declared
         assert {(m.person, m.to_team, m.status) for m in tags.moves} == case.moves, declared
+        stages = {m.person: m.stage for m in tags.moves if m.person in case.stages}
+        assert stages == case.stages, declared
 
 
 @pytest.mark.parametrize(("code", "case"), LANG_CASES)

@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from feeds.models import MOVE_STAGES
+
 CASES_DIR = Path(__file__).resolve().parent
 
 STATUSES = ("confirmed", "rumour")
@@ -59,6 +61,8 @@ class TaggedShape(NamedTuple):
     text: str
     is_transfer: bool
     moves: set[MoveKey]
+    stages: dict[str, str]
+    """Person -> the rung of the rumour ladder the story puts their move on (optional)."""
 
 
 class CorpusNotes(NamedTuple):
@@ -112,6 +116,14 @@ def _phrases(value: Any) -> dict[str, str]:
     ):
         raise _Bad(f'must be a table of "phrase" = "entity", not {value!r}')
     return dict(value)
+
+
+def _stages(value: Any) -> dict[str, str]:
+    stages = _phrases(value)
+    wrong = {k: v for k, v in stages.items() if v not in MOVE_STAGES}
+    if wrong:
+        raise _Bad(f"stages must be one of {MOVE_STAGES}, not {wrong}")
+    return stages
 
 
 def _day(value: Any) -> date | None:
@@ -178,6 +190,7 @@ _TAGGED_SHAPE: dict[str, _Field] = {
     "text": (_article, _REQUIRED),
     "is_transfer": (_flag, _REQUIRED),
     "moves": (_moves, _REQUIRED),
+    "stages": (_stages, {}),
 }
 
 

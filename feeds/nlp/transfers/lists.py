@@ -1,0 +1,220 @@
+"""Lists of moves: one arrival or departure word for many people.
+
+- "the newcomers Reichenbach (Groupama-FDJ), Pellaud (Trek-Segafredo) and Suter", "quatre
+  recrues : Bissegger (EF Education-EasyPost), ...", "Os outros reforços são Sivakov,
+  Politt e Del Toro": people named after a plural arrival noun (lexicon concept
+  `newcomers`), or with a team in brackets in a sentence that says they arrive, join the
+  team the list is about; a team in brackets is where they come from.
+- "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
+  noun and a colon, the team in brackets is where each person goes.
+
+The clause rules read one verb at a time and miss these. The team the list is about is
+the one team the sentence names outside brackets; else, in a round-up, the team named
+alone on the line before ("Astana Qazaqstan"); else the team the story is about, when its
+headline or lede names it. Punctuation and the lexicons' cue concepts carry the shape in
+every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from feeds.models import Mention
+from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Evidence, Story
+from feeds.nlp.transfers.text import Span, mentions_in, within
+
+LEDE_SENTENCES = 2
+HEADER_WORDS = 6
+"""A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
+HEADER_REACH = 3
+"""Lines looked back for it."""
+DEPARTURES = ("depart", "noun_depart", "lose")
+
+
+@cache
+def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An opening bracket, perhaps with one word before the team (a "from" word, "ex",
+    the team's own "Team"): what lies between a person and their team in a list."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    words = sorted(lexicon.words("from_markers"), key=len, reverse=True)
+    return re.compile(r"\s*\(\s*(?:(?:" + "|".join(map(re.escape, words)) + r"|[\w-]+)\s+)?")
+
+
+def listed_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...] | None) -> None:
+    """Evidence for every person in a list of arrivals or departures."""
+    bracket = _bracket(languages)
+    for span in spans:
+        if within(story.hits.get("race", []), span.start, span.end):
+            continue  # "Van der Poel (Alpecin-Deceuninck) arrived alone": a result
+        people = mentions_in(story.people, span)
+        if not people:
+            continue
+        teams = mentions_in(story.teams, span)
+        brackets = _brackets(story.low, people, teams, bracket)
+        if _departure_list(story, span, people, brackets, spans):
+            continue
+        _arrival_list(story, span, people, teams, brackets, spans)
+
+
+def _arrival_list(
+    story: Story,
+    span: Span,
+    people: Sequence[Mention],
+    teams: Sequence[Mention],
+    brackets: dict[str, Mention],
+    spans: Sequence[Span],
+) -> None:
+    opens, by_noun = _list_start(story, span)
+    listed = [p for p in people if opens is not None and p.start > opens]
+    if len(listed) == 1 and not by_noun:
+        listed = []  # "signed a new bike sponsor: Kooij praised the deal": a colon, no list
+    if not listed:
+        # "Mads Pedersen (Lidl-Trek) joined Van Aert": one name with its team is race prose
+        if len(brackets) < 2 or not _has(story.hits, ARRIVAL_FAMILIES, span):
+            return
+        listed = [p for p in people if p.entity_id in brackets]
+    origins = _bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
+    origins |= _marked_starts(story.low, teams, _from_words(story))
+    free = {t.entity_id for t in teams if t.start not in origins}
+    destination = _list_team(story, spans, span, free)
+    if destination is None:
+        return
+    for person in listed:
+        if _departure_between(story, opens if opens is not None else span.start, person.start):
+            continue  # "the newcomers replace X, who leaves": X is not one of them
+        origin = brackets.get(person.entity_id)
+        if origin is not None and origin.entity_id == destination:
+            continue
+        _add(story, span, person.entity_id, destination, origin)
+
+
+def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
+    """Where a list of arrivals begins, and whether a noun opens it: after a plural arrival
+    noun ("the newcomers"), or after the colon that follows an arrival word ("two riders
+    will join the team:")."""
+    nouns = within(story.hits.get("newcomers", []), span.start, span.end)
+    if nouns:
+        return nouns[0].end, True
+    if span.title:
+        return None, False  # a headline's colon closes its topic ("Volta ao Algarve: ...")
+    for hit in within(story.hits.get("move", []), span.start, span.end):
+        if hit.family in ARRIVAL_FAMILIES:
+            colon = story.low.find(":", hit.end, span.end)
+            if colon >= 0:
+                return colon, False
+    return None, False
+
+
+def _departure_list(
+    story: Story,
+    span: Span,
+    people: Sequence[Mention],
+    brackets: dict[str, Mention],
+    spans: Sequence[Span],
+) -> bool:
+    """ "Big departures: A (Team X), B (retires)": each bracketed team is a destination,
+    the team the list is about the origin. True when the sentence is such a list."""
+    nouns = within(story.hits.get("noun_depart", []), span.start, span.end)
+    if not nouns or not brackets:
+        return False
+    colon = story.low.find(":", nouns[0].end, span.end)
+    if colon < 0 or any(p.start < colon for p in people):
+        return False
+    origin = _list_team(story, spans, span, set())
+    if origin is None:
+        return True
+    for person in people:
+        goes_to = brackets.get(person.entity_id)
+        if goes_to is not None and goes_to.entity_id != origin:
+            ev = Evidence(person.entity_id, "noun_depart", span.sentence, span.title, False)
+            ev.to = {goes_to.entity_id: 1.0}
+            ev.origin = {origin}
+            ev.left = ev.listed = True
+            story.evidence.append(ev)
+    return True
+
+
+def _add(
+    story: Story, span: Span, person_id: str, destination: str, origin: Mention | None
+) -> None:
+    ev = Evidence(person_id, "noun_arrive", span.sentence, span.title, False)
+    ev.to = {destination: 1.0}
+    if origin is not None:
+        ev.origin = {origin.entity_id}
+        ev.left = True
+    ev.listed = True
+    story.evidence.append(ev)
+
+
+def _list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
+    """The team a list is about (see the module's docstring), or None when unclear."""
+    if len(free) == 1:
+        return next(iter(free))
+    if free:
+        return None  # several teams named plainly: whose list this is is not clear
+    header = _header_team(story, spans, span)
+    if header is not None:
+        return header
+    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
+    focus = story.focus_team
+    if focus is not None and any(t.entity_id == focus and t.start < lede_end for t in story.teams):
+        return focus
+    return None
+
+
+def _header_team(story: Story, spans: Sequence[Span], span: Span) -> str | None:
+    """The only team named on a short line a few lines before the list (a round-up's
+    team line, with the arrivals and the departures lines under it)."""
+    for before in reversed(spans[max(1, span.sentence - HEADER_REACH) : span.sentence]):
+        if len(story.text[before.start : before.end].split()) > HEADER_WORDS:
+            continue
+        teams = {t.entity_id for t in mentions_in(story.teams, before)}
+        return next(iter(teams)) if len(teams) == 1 else None
+    return None
+
+
+def _brackets(
+    low: str, people: Sequence[Mention], teams: Sequence[Mention], bracket: re.Pattern[str]
+) -> dict[str, Mention]:
+    """Each person followed by "(" and a team: that team, by person."""
+    found: dict[str, Mention] = {}
+    for person in people:
+        after = next((t for t in teams if t.start > person.end), None)
+        if after is None:
+            continue
+        gap = bracket.match(low, person.end, after.start)
+        if gap is not None and gap.end() == after.start:
+            found.setdefault(person.entity_id, after)
+    return found
+
+
+@cache
+def _from_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    # one word may stand between: "van Team Polti", "from the Italian team"
+    alternation = "|".join(map(re.escape, sorted(words)))
+    return re.compile(r"(?:^|\W)(?:" + alternation + r")\W+(?:[\w-]+\W+)?$")
+
+
+def _from_words(story: Story) -> re.Pattern[str]:
+    return _from_pattern(pooled().words("from_markers"))
+
+
+def _marked_starts(low: str, teams: Sequence[Mention], marker: re.Pattern[str]) -> set[int]:
+    """Teams named right after a "from" word ("who joins from Team dsm-firmenich")."""
+    return {t.start for t in teams if marker.search(low, max(0, t.start - 24), t.start)}
+
+
+def _bracketed_starts(low: str, teams: Sequence[Mention]) -> set[int]:
+    return {t.start for t in teams if low[: t.start].rstrip().endswith("(")}
+
+
+def _has(hits: dict[str, list[Hit]], families: frozenset[str], span: Span) -> bool:
+    return any(h.family in families for h in within(hits.get("move", []), span.start, span.end))
+
+
+def _departure_between(story: Story, start: int, end: int) -> bool:
+    return any(within(story.hits.get(family, []), start, end) for family in DEPARTURES)
