@@ -1,5 +1,5 @@
-"""Pieces every lookup cog uses: resolving typed names, autocomplete, paged replies,
-numbers typed into a text option."""
+"""Pieces every lookup cog uses: resolving typed names (riders, teams, races),
+autocomplete, paged replies, numbers and story kinds typed into a text option."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from discord import app_commands
 
 from bot.discord.tree import AmbiguousName, Reply, UnknownName, UserFacingError, respond
 from bot.discord.views import Pager
+from feeds.models import STORY_KINDS
 from feeds.roster.names import MAX_CHOICES, NameIndex, RosterNames
 
 if TYPE_CHECKING:
@@ -27,9 +28,21 @@ ENTITY_KINDS = [
     app_commands.Choice(name="a rider", value="rider"),
     app_commands.Choice(name="a team", value="team"),
     app_commands.Choice(name="transfers (of one team, or all)", value="transfers"),
+    app_commands.Choice(name="a race", value="race"),
 ]
 """What a follow or subscription can be about; a subscription can also take every story
 or the server's tracked riders and teams."""
+
+KIND_HELP = {
+    "result": "results and standings",
+    "preview": "previews",
+    "lineup": "line-ups and start lists",
+    "crash": "crashes, injuries, abandons",
+    "transfer": "transfers and contracts",
+    "team": "team and sponsor news",
+    "other": "everything else",
+}
+"""The story kinds (feeds.models.STORY_KINDS) in words, for autocomplete and listings."""
 
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -102,16 +115,31 @@ def choices(index: NameIndex, current: str) -> list[app_commands.Choice[str]]:
     ]
 
 
-def names_for(names: RosterNames, kind: str | None) -> NameIndex:
-    """The index a `name` option searches: riders for "rider", teams for the other kinds
-    (a team, or the team whose transfers)."""
+def names_for(names: RosterNames, kind: str | None, races: NameIndex | None = None) -> NameIndex:
+    """The index a `name` option searches: riders for "rider", races for "race" (when
+    given), teams for the other kinds (a team, or the team whose transfers)."""
+    if kind == "race" and races is not None:
+        return races
     return names.people if kind == "rider" else names.teams
 
 
-def target_entity(names: RosterNames, kind: str, name: str | None, verb: str) -> str | None:
+def target_entity(
+    names: RosterNames,
+    kind: str,
+    name: str | None,
+    verb: str,
+    races: NameIndex | None = None,
+) -> str | None:
     """The entity a subscription or follow of `kind` is about: `person:<id>` for a rider,
-    `team:<id>` for a team or a team's transfers, None for every story of the kind.
-    `verb` completes "Name the rider to …" when a required name is missing."""
+    `team:<id>` for a team or a team's transfers, `race:<id>` for a race (searched in
+    `races`), None for every story of the kind. `verb` completes "Name the rider to …"
+    when a required name is missing."""
+    if kind == "race":
+        if not name:
+            raise UserFacingError(f"Name the race to {verb} (`name`).")
+        if races is None:
+            raise UserFacingError("The race calendar is not loaded; try again later.")
+        return f"race:{resolve(races, name, 'race')}"
     if kind == "rider":
         if not name:
             raise UserFacingError(f"Name the rider to {verb} (`name`).")
@@ -123,11 +151,56 @@ def target_entity(names: RosterNames, kind: str, name: str | None, verb: str) ->
     return None
 
 
-def entity_label(names: RosterNames, entity_id: str) -> str:
-    """How a stored `person:<id>` or `team:<id>` is shown: today's label, else the id."""
+def entity_label(names: RosterNames, entity_id: str, races: NameIndex | None = None) -> str:
+    """How a stored `person:<id>`, `team:<id>` or `race:<id>` is shown: today's label,
+    else the id."""
     kind, _, key = entity_id.partition(":")
+    if kind == "race":
+        return races.labels.get(key, key) if races is not None else key
     index = names.people if kind == "person" else names.teams
     return index.labels.get(key, key)
+
+
+def parse_kinds(text: str | None, option: str) -> frozenset[str]:
+    """Story kinds typed as a list ("crash, lineup"); empty for none typed (every kind).
+    An unknown word is refused, naming it and the kinds there are."""
+    if text is None:
+        return frozenset()
+    words = [w.strip().lower() for w in re.split(r"[,;\s]+", text) if w.strip()]
+    unknown = [w for w in words if w not in STORY_KINDS]
+    if unknown:
+        shown = ", ".join(f"`{escape_kind(w)}`" for w in unknown[:3])
+        raise UserFacingError(
+            f"{option}: {shown} is not a kind of story. Use any of: {', '.join(STORY_KINDS)} "
+            "(separated by commas)."
+        )
+    return frozenset(words)
+
+
+def escape_kind(word: str) -> str:
+    """A typed word shown back inside backticks: no backtick to close them, kept short."""
+    return word.replace("`", "'")[:30]
+
+
+def kinds_label(kinds: frozenset[str]) -> str:
+    """ "crash, lineup" in the tagger's order; "every kind" for none."""
+    return ", ".join(k for k in STORY_KINDS if k in kinds) if kinds else "every kind"
+
+
+def kind_choices(current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete for a list of kinds: what is typed so far, with each kind not yet in
+    it added at the end ("crash, " → "crash, lineup")."""
+    done, _, last = current.rpartition(",")
+    chosen = [w.strip().lower() for w in done.split(",") if w.strip()]
+    prefix = ", ".join(chosen)
+    out = []
+    for kind in STORY_KINDS:
+        if kind in chosen or not kind.startswith(last.strip().lower()):
+            continue
+        value = f"{prefix}, {kind}" if prefix else kind
+        name = f"{value} ({KIND_HELP[kind]})"
+        out.append(app_commands.Choice(name=name[:100], value=value[:100]))
+    return out[:MAX_CHOICES]
 
 
 async def paged_reply(

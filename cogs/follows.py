@@ -1,13 +1,16 @@
 """/follow, /unfollow, /following, /follow-settings: a fan's own news by DM.
 
 Work in servers and in DMs with the bot; no role or permission needed. Everything is
-keyed by the user's id, so nobody sees or changes another fan's follows.
+keyed by the user's id, so nobody sees or changes another fan's follows. A follow can be
+aimed at a race and narrowed to some kinds of story; /follow-settings also sets the fan's
+spoiler shield for their DMs (bot/pipeline/spoilers.py).
 """
 
 from __future__ import annotations
 
 import time
 import zoneinfo
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import discord
@@ -21,12 +24,16 @@ from cogs._common import (
     choices,
     entity_label,
     in_range,
+    kind_choices,
+    kinds_label,
     names_for,
+    parse_kinds,
     per_user_cooldown,
     target_entity,
     typed_id,
 )
-from storage.follows import Follow, TooManyFollows
+from storage.follows import FanSettings, Follow, TooManyFollows
+from storage.shields import MAX_HOLD_HOURS
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
@@ -36,6 +43,31 @@ MODES = [
     app_commands.Choice(name="one daily digest", value="daily"),
 ]
 EVERYWHERE = {"guilds": True, "dms": True, "private_channels": True}
+SHIELD_MODES = [
+    app_commands.Choice(name="off: results come as they are", value="off"),
+    app_commands.Choice(name="hold results until hours after the finish", value="hold"),
+    app_commands.Choice(name="post results at once, the headline hidden", value="spoiler"),
+]
+
+
+def shield_text(fan: FanSettings) -> str:
+    """The fan's spoiler shield in words."""
+    if fan.shield_mode == "hold":
+        return (
+            f"results (and crashes on race days) wait until {fan.shield_hours} h after the "
+            "stage's expected finish"
+        )
+    if fan.shield_mode == "spoiler":
+        return "results (and crashes on race days) come at once, the headline hidden"
+    return "off"
+
+
+def local_clock(zone: str) -> str:
+    """Now in the fan's time zone, to show that it is the one they meant."""
+    try:
+        return datetime.now(UTC).astimezone(zoneinfo.ZoneInfo(zone)).strftime("%H:%M")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "?"
 
 
 class Follows(commands.Cog):
@@ -43,8 +75,14 @@ class Follows(commands.Cog):
         self.bot = bot
 
     def describe(self, follow: Follow) -> str:
-        label = entity_label(self.bot.names, follow.entity_id) if follow.entity_id else "all teams"
+        label = (
+            entity_label(self.bot.names, follow.entity_id, self.bot.race_names)
+            if follow.entity_id
+            else "all teams"
+        )
         what = f"transfers ({label})" if follow.kind == "transfers" else label
+        if follow.kinds:
+            what += f" ({kinds_label(follow.kinds)})"
         mode = "each story" if follow.mode == "each" else "daily digest"
         paused = (
             f" · ⏸ paused: {render.escape(follow.paused_reason)}" if follow.paused_reason else ""
@@ -52,12 +90,13 @@ class Follows(commands.Cog):
         return f"`#{follow.id}` {render.escape(what)} · {mode}{paused}"
 
     @per_user_cooldown()
-    @app_commands.command(name="follow", description="Get a rider's or team's news by DM")
+    @app_commands.command(name="follow", description="Get a rider's, team's or race's news by DM")
     @app_commands.allowed_contexts(**EVERYWHERE)
     @app_commands.describe(
         kind="What to follow",
-        name="The rider or team (for transfers: a team, or leave empty for all)",
+        name="The rider, team or race (for transfers: a team, or leave empty for all)",
         mode="A DM for each story, or one daily digest (see /follow-settings)",
+        kinds="Only these kinds of story, e.g. crash, lineup (default: every kind)",
     )
     @app_commands.choices(kind=ENTITY_KINDS, mode=MODES)
     async def follow(
@@ -66,8 +105,10 @@ class Follows(commands.Cog):
         kind: app_commands.Choice[str],
         name: app_commands.Range[str, 1, 100] | None = None,
         mode: app_commands.Choice[str] | None = None,
+        kinds: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        entity_id = target_entity(self.bot.names, kind.value, name, "follow")
+        story_kinds = parse_kinds(kinds, "kinds")
+        entity_id = target_entity(self.bot.names, kind.value, name, "follow", self.bot.race_names)
         limit = self.bot.settings.max_follows
         try:
             follow, created = await self.bot.storage.follows.add(
@@ -77,6 +118,7 @@ class Follows(commands.Cog):
                 mode.value if mode else "each",
                 time.time(),
                 limit,
+                kinds=story_kinds,
             )
         except TooManyFollows:
             raise UserFacingError(
@@ -94,9 +136,14 @@ class Follows(commands.Cog):
     async def follow_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return choices(
-            names_for(self.bot.names, getattr(interaction.namespace, "kind", None)), current
-        )
+        kind = getattr(interaction.namespace, "kind", None)
+        return choices(names_for(self.bot.names, kind, self.bot.race_names), current)
+
+    @follow.autocomplete("kinds")
+    async def follow_kinds(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return kind_choices(current)
 
     @per_user_cooldown()
     @app_commands.command(name="unfollow", description="Stop one of your follows")
@@ -138,27 +185,36 @@ class Follows(commands.Cog):
         )
         embed.set_footer(
             text=f"Daily digest at {fan.digest_hour:02d}:{fan.digest_minute:02d} "
-            f"{fan.timezone} · change it with /follow-settings"
+            f"{fan.timezone} · spoiler shield: {shield_text(fan)} · change them with "
+            "/follow-settings"
         )
         await reply(interaction, embeds=[embed], ephemeral=True)
 
     @per_user_cooldown()
-    @app_commands.command(name="follow-settings", description="Your time zone and digest time")
+    @app_commands.command(
+        name="follow-settings", description="Your time zone, digest time and spoiler shield"
+    )
     @app_commands.allowed_contexts(**EVERYWHERE)
     @app_commands.describe(
         timezone="Your time zone, e.g. Europe/Brussels",
         hour="Hour of your daily digest (0-23, your time)",
         minute="Minute of your daily digest",
+        spoilers="Spoiler shield for results in your DMs",
+        spoiler_hours="With hold: hours after a stage's expected finish (0-72, default 3)",
     )
+    @app_commands.choices(spoilers=SHIELD_MODES)
     async def follow_settings(
         self,
         interaction: discord.Interaction,
         timezone: app_commands.Range[str, 1, 64] | None = None,
         hour: app_commands.Range[int, 0, 23] | None = None,
         minute: app_commands.Range[int, 0, 59] | None = None,
+        spoilers: app_commands.Choice[str] | None = None,
+        spoiler_hours: app_commands.Range[int, 0, MAX_HOLD_HOURS] | None = None,
     ) -> None:
         in_range(hour, 0, 23, "hour")
         in_range(minute, 0, 59, "minute")
+        in_range(spoiler_hours, 0, MAX_HOLD_HOURS, "spoiler_hours")
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)
@@ -173,11 +229,14 @@ class Follows(commands.Cog):
             timezone=timezone,
             digest_hour=hour,
             digest_minute=minute,
+            shield_mode=spoilers.value if spoilers else None,
+            shield_hours=spoiler_hours,
         )
         await reply(
             interaction,
             f"Your daily digest comes at {fan.digest_hour:02d}:{fan.digest_minute:02d} "
-            f"({render.escape(fan.timezone)}).",
+            f"({render.escape(fan.timezone)}, now {local_clock(fan.timezone)} there). "
+            f"Spoiler shield: {shield_text(fan)}.",
             ephemeral=True,
         )
 

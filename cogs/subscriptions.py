@@ -2,7 +2,9 @@
 
 Guild-only, `default_permissions(manage_guild=True)` and the same permission checked
 again in code (server admins can change the default). Every query filters by the
-interaction's guild id, so a guessed id from another server finds nothing.
+interaction's guild id, so a guessed id from another server finds nothing. A subscription
+can be aimed at a race, narrowed to some kinds of story (`kinds`), and mention its role
+for only some of them (`ping_kinds`).
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from cogs._common import (
     choices,
     entity_label,
     in_range,
+    kind_choices,
+    kinds_label,
     names_for,
     names_in,
+    parse_kinds,
     per_user_cooldown,
     target_entity,
     typed_id,
@@ -84,14 +89,22 @@ class Subscriptions(commands.Cog):
         what = {"tracked": "tracked riders and teams", "all": "every story"}.get(sub.kind)
         if what is None:
             names = names_in(self.bot, sub.guild_id)
-            label = entity_label(names, sub.entity_id) if sub.entity_id else "all teams"
+            label = (
+                entity_label(names, sub.entity_id, self.bot.race_names)
+                if sub.entity_id
+                else "all teams"
+            )
             what = f"{sub.kind} {label}" if sub.kind != "transfers" else f"transfers ({label})"
+        if sub.kinds:
+            what += f" ({kinds_label(sub.kinds)})"
         mode = (
             "each story"
             if sub.mode == "each"
             else (f"daily digest at {sub.digest_hour:02d}:{sub.digest_minute:02d} UTC")
         )
         role = f" · pings <@&{sub.role_id}>" if sub.role_id else ""
+        if sub.role_id and sub.ping_kinds:
+            role += f" for {kinds_label(sub.ping_kinds)}"
         state = (
             f" · ⛔ disabled: {render.escape(sub.disabled_reason)}" if sub.disabled_reason else ""
         )
@@ -105,10 +118,12 @@ class Subscriptions(commands.Cog):
     @app_commands.describe(
         channel="Where to post (a text channel, thread or forum)",
         what="Which stories",
-        name="The rider or team (for transfers: a team, or leave empty for all)",
+        name="The rider, team or race (for transfers: a team, or leave empty for all)",
         role="A role to mention on each post",
         mode="Each story as it comes, or a daily digest",
         digest_hour="Digest time, hour in UTC (default 18)",
+        kinds="Only these kinds of story, e.g. crash, lineup (default: every kind)",
+        ping_kinds="Mention the role only for these kinds, e.g. result (default: all)",
     )
     @app_commands.choices(what=WHAT, mode=MODES)
     async def subscribe(
@@ -120,13 +135,19 @@ class Subscriptions(commands.Cog):
         role: discord.Role | None = None,
         mode: app_commands.Choice[str] | None = None,
         digest_hour: app_commands.Range[int, 0, 23] | None = None,
+        kinds: app_commands.Range[str, 1, 100] | None = None,
+        ping_kinds: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         guild = interaction.guild
         if guild is None or channel.guild.id != guild.id:
             raise UserFacingError("Pick a channel of this server.")
         kind = what.value
         in_range(digest_hour, 0, 23, "digest_hour")
-        entity_id = target_entity(names_in(self.bot, guild.id), kind, name, "subscribe to")
+        story_kinds = parse_kinds(kinds, "kinds")
+        pinged = self.pinged_kinds(story_kinds, parse_kinds(ping_kinds, "ping_kinds"), role)
+        entity_id = target_entity(
+            names_in(self.bot, guild.id), kind, name, "subscribe to", self.bot.race_names
+        )
         me = guild.me or await guild.fetch_member(self.bot.user.id)  # type: ignore[union-attr]
         missing = missing_permissions(channel, me)
         if missing:
@@ -147,6 +168,8 @@ class Subscriptions(commands.Cog):
             digest_hour=18 if digest_hour is None else digest_hour,
             created_by=interaction.user.id,
             now=time.time(),
+            kinds=story_kinds,
+            ping_kinds=pinged,
         )
         verb = "Subscribed" if created else "Updated"
         await reply(
@@ -155,12 +178,36 @@ class Subscriptions(commands.Cog):
             ephemeral=True,
         )
 
+    @staticmethod
+    def pinged_kinds(
+        kinds: frozenset[str], ping_kinds: frozenset[str], role: discord.Role | None
+    ) -> frozenset[str]:
+        """The kinds the role is mentioned for; refused when there is no role to mention
+        or it names a kind the subscription does not post."""
+        if not ping_kinds:
+            return ping_kinds
+        if role is None:
+            raise UserFacingError("ping_kinds needs a role to mention (`role`).")
+        if kinds and not ping_kinds <= kinds:
+            raise UserFacingError(
+                f"ping_kinds can only name kinds the subscription posts ({kinds_label(kinds)})."
+            )
+        return ping_kinds
+
     @subscribe.autocomplete("name")
     async def subscribe_name(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         names = names_in(self.bot, interaction.guild_id)
-        return choices(names_for(names, getattr(interaction.namespace, "what", None)), current)
+        what = getattr(interaction.namespace, "what", None)
+        return choices(names_for(names, what, self.bot.race_names), current)
+
+    @subscribe.autocomplete("kinds")
+    @subscribe.autocomplete("ping_kinds")
+    async def subscribe_kinds(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return kind_choices(current)
 
     @per_user_cooldown()
     @app_commands.command(name="unsubscribe", description="Stop one of this server's subscriptions")
@@ -190,10 +237,8 @@ class Subscriptions(commands.Cog):
         for sub in subs:
             channel = self.bot.get_channel(sub.channel_id)
             where = f"#{channel.name}" if channel is not None else str(sub.channel_id)
-            text = render.clean_text(
-                f"#{sub.id} {where}: {sub.kind} "
-                f"{entity_label(names, sub.entity_id) if sub.entity_id else ''}"
-            )
+            label = entity_label(names, sub.entity_id, self.bot.race_names) if sub.entity_id else ""
+            text = render.clean_text(f"#{sub.id} {where}: {sub.kind} {label}")
             if current.lower() in text.lower():
                 out.append(app_commands.Choice(name=text[:100], value=str(sub.id)))
         return out[:25]

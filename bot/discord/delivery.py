@@ -15,7 +15,9 @@
 - Before sending, the worker claims a target's rows (a lease it renews while it runs,
   checked again right before each send), so two workers on one database never post a row
   twice nor a target's rows out of order; a dead worker's rows are free once it lapses.
-- Posts to a target go out oldest story first (storage/outbox.py `due`).
+- Posts to a target go out oldest story first (storage/outbox.py `due`). A post a spoiler
+  shield holds waits in the outbox until its time; one it spoils goes out as plain content
+  with the headline hidden (bot/discord/spoiler_render.py).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,7 +39,8 @@ import aiohttp
 import discord
 from discord.http import handle_message_parameters
 
-from bot.discord import render
+from bot.discord import posts, render, spoiler_render
+from bot.discord.race_threads import RaceThreads
 from feeds.roster.names import fold
 from storage.outbox import OutboxItem
 
@@ -136,6 +139,7 @@ class Delivery:
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.lease_s = lease_s
         self._limiter = _Limiter(global_rate)
+        self.race_threads = RaceThreads(bot, clock=clock, acquire=self._limiter.acquire)
         self._last_post: dict[str, float] = {}
         self._lock = asyncio.Lock()
 
@@ -169,7 +173,7 @@ class Delivery:
 
     async def _drain(self, target: str, items: list[OutboxItem], report: DeliveryReport) -> None:
         for item in await self._claim(items):
-            if self.clock() - item.created_at >= GIVE_UP_AFTER_S:
+            if self.clock() - item.due_since >= GIVE_UP_AFTER_S:
                 # Failing, or never attempted (the bot was offline), for a day: old news now.
                 reason = item.last_error or "not sent within 24 h (the bot was offline?)"
                 await self.storage.outbox.mark([item.id], "failed", reason)
@@ -182,7 +186,7 @@ class Delivery:
     async def _deliver(
         self,
         items: Sequence[OutboxItem],
-        embed: discord.Embed,
+        embed: discord.Embed | str,
         role_id: int | None,
         report: DeliveryReport,
         *,
@@ -218,7 +222,7 @@ class Delivery:
         now = self.clock()
         first = items[0]
         reason = f"{type(exc).__name__}: {exc}"[:500]
-        if now - first.created_at >= GIVE_UP_AFTER_S:
+        if now - first.due_since >= GIVE_UP_AFTER_S:
             log.warning("post to %s failed for 24 h, giving up: %s", first.target, reason)
             await self.storage.outbox.mark([i.id for i in items], "failed", reason)
             report.failed += len(items)
@@ -270,18 +274,21 @@ class Delivery:
     async def _send(
         self,
         items: Sequence[OutboxItem],
-        embed: discord.Embed,
+        embed: discord.Embed | str,
         role_id: int | None,
         *,
         digest: bool,
     ) -> int | None:
+        """`embed`: the post, or a spoiler-shielded story's text (sent without previews)."""
         item = items[0]
         await self._pace(item.target)
         kind, _, raw_id = item.target.partition(":")
         mentions: discord.AllowedMentions = discord.AllowedMentions.none()
-        content = None
+        content = text = embed if isinstance(embed, str) else None
+        embed = discord.utils.MISSING if isinstance(embed, str) else embed
+        flags = spoiler_render.spoiler_flags() if text is not None else discord.utils.MISSING
         if role_id:
-            content = f"<@&{role_id}>"
+            content = f"<@&{role_id}>" + (f"\n{text}" if text else "")
             mentions = discord.AllowedMentions(roles=[discord.Object(role_id)])
         http = self.bot.http
         try:
@@ -290,13 +297,28 @@ class Delivery:
             else:
                 channel_id = int(raw_id)
             forum = item.channel_type == "forum"
-            title = (embed.title or "Digest") if digest else item.title
+            title = (embed.title or "Digest") if digest and embed else item.title
             name = render.truncate(render.clean_text(title) or "News", 100)
+            if text is not None:  # a thread's name cannot hide the headline
+                about = posts.about(self.bot.calendar, item)
+                name = spoiler_render.spoiler_thread_name(item.story_kind, about)
             if not digest:
                 made = await self._made_earlier(item, channel_id, name, forum=forum)
                 if made is not None:
                     return made
             await self._hold(items, attempting=not digest)
+            if not digest:  # a race running today: into its day's thread (race_threads.py)
+                threaded = await self.race_threads.post(
+                    item,
+                    channel_id,
+                    forum=forum,
+                    mentions=mentions,
+                    content=content,
+                    embed=embed,
+                    flags=flags,
+                )
+                if threaded is not None:
+                    return threaded
             if forum:
                 # A forum takes posts (threads), not messages: one per story, or per digest.
                 params = handle_message_parameters(
@@ -304,6 +326,7 @@ class Delivery:
                     embed=embed,
                     allowed_mentions=mentions,
                     previous_allowed_mentions=self.bot.allowed_mentions,
+                    flags=flags,
                     channel_payload={
                         "name": name,
                         "auto_archive_duration": 1440,
@@ -319,6 +342,7 @@ class Delivery:
                 allowed_mentions=mentions,
                 previous_allowed_mentions=self.bot.allowed_mentions,
                 nonce=item.nonce,
+                flags=flags,
             )
             data = await http.send_message(channel_id, params=params)
             return int(data["id"])
@@ -359,7 +383,8 @@ class Delivery:
         # The embed carries the link as render made it (percent-encoded); the row, as the
         # feed gave it: both go through the same function before they are compared.
         wanted = render.safe_url(url)
-        return any(render.safe_url(e.get("url")) == wanted for e in message.get("embeds") or [])
+        found = any(render.safe_url(e.get("url")) == wanted for e in message.get("embeds") or [])
+        return found or f"<{wanted}>" in (message.get("content") or "")  # a spoiler post
 
     async def _message_made(self, item: OutboxItem, channel_id: int) -> int | None:
         """A message of ours among the channel's latest that links the story."""
@@ -427,38 +452,10 @@ class Delivery:
                 names.update(fold(n) for n in (person.name, render.surname(person.name)))
         return [str(t.id) for t in tags if fold(t.name) in names][:FORUM_TAGS_PER_POST]
 
-    # --- rendering --------------------------------------------------------------------------
+    # --- rendering (bot/discord/posts.py) ---------------------------------------------------
 
-    def _names(self, item: OutboxItem, kind: str) -> list[str]:
-        roster = self.bot.roster_state.guilds.roster(item.guild_id)  # with its own names
-        # Team names as they were when the story was published.
-        when = datetime.fromtimestamp(item.published_at or item.sort_at, UTC).date()
-        out = []
-        for entity_id, tag_kind in item.entities:
-            if tag_kind != kind:
-                continue
-            key = entity_id.partition(":")[2]
-            if kind == "team" and key in roster.teams:
-                out.append(roster.teams[key].name_on(when))
-            elif kind == "rider" and key in roster.people:
-                out.append(roster.people[key].name)
-        return out
-
-    def _single(self, item: OutboxItem) -> discord.Embed:
-        teams = [e.partition(":")[2] for e, k in item.entities if k == "team"]
-        return render.story_post_embed(
-            title=item.title,
-            url=item.url,
-            source=item.feed_title or item.feed_url,
-            published_at=item.published_at or item.sort_at,
-            summary=item.summary,
-            riders=self._names(item, "rider"),
-            teams=self._names(item, "team"),
-            moves=[(m["person"], m["from_team"], m["to_team"], m["status"]) for m in item.moves],
-            image_url=item.image_url,
-            also_on=item.also_on,
-            colour_team=teams[0] if teams else None,
-        )
+    def _single(self, item: OutboxItem) -> discord.Embed | str:
+        return posts.single_post(self.bot.roster_state.guilds, self.bot.calendar, item)
 
     # --- refusals ---------------------------------------------------------------------------
 
@@ -534,7 +531,7 @@ class Delivery:
             channel_subs.setdefault(f"channel:{sub.channel_id}", []).append(sub)
         for target, subs in channel_subs.items():
             items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
-            oldest = min((i.created_at for i in items), default=now)
+            oldest = min((i.due_since for i in items), default=now)
             if not items or not any(
                 latest_scheduled(now, s.digest_hour, s.digest_minute) > oldest for s in subs
             ):
@@ -548,7 +545,7 @@ class Delivery:
         for fan in await self.storage.follows.daily_due():
             target = f"user:{fan.user_id}"
             items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
-            oldest = min((i.created_at for i in items), default=now)
+            oldest = min((i.due_since for i in items), default=now)
             scheduled = latest_scheduled(now, fan.digest_hour, fan.digest_minute, fan.timezone)
             if not items or scheduled <= oldest:
                 continue
@@ -559,11 +556,7 @@ class Delivery:
                 await self.storage.follows.set_settings(fan.user_id, now, last_digest_at=now)
 
     def _digest_embed(self, title: str, items: Sequence[OutboxItem]) -> discord.Embed:
-        count = len(items)
-        return render.digest_embed(
-            f"{title}: {count} {'story' if count == 1 else 'stories'}",
-            [(i.title, i.url, i.feed_title or i.feed_url, i.sort_at) for i in items],
-        )
+        return posts.digest_post(title, items)
 
 
 def schedule(scheduler, delivery: Delivery, tick_s: float = TICK_S) -> None:

@@ -247,6 +247,7 @@ class MoveLike(Protocol):
     from_team: str | None
     to_team: str | None
     status: str
+    stage: str | None
     season: int | None
     title: str
     url: str | None
@@ -284,12 +285,29 @@ def move_line(move: MoveLike, *, with_story: bool = True) -> str:
     """ "Person: From → To" with status, season and (optionally) its story."""
     origin = escape(move.from_team) if move.from_team else "?"
     target = escape(move.to_team) if move.to_team else "?"
-    status = "✅ confirmed" if move.status == "confirmed" else "💬 rumour"
+    status = move_status(move.status, move.stage)
     season = f", {move.season}" if move.season else ""
     line = f"**{escape(move.person)}**: {origin} → {target} ({status}{season})"
     if with_story and move.title:
         line += f" — {link(move.title, move.url, limit=80)} {relative_time(move.sort_at)}"
     return line
+
+
+STAGE_LABELS = {
+    "rumour": "💬 rumour",
+    "talks": "🗣️ in talks",
+    "agreed": "🤝 agreed",
+    "announced": "✅ confirmed",
+    "denied": "🚫 denied",
+}
+"""How /transfers shows each rung of the rumour ladder (feeds.models.MoveStage)."""
+
+
+def move_status(status: str, stage: str | None) -> str:
+    """The rung when the story said it, else rumour or confirmed."""
+    if stage in STAGE_LABELS:
+        return STAGE_LABELS[stage]
+    return STAGE_LABELS["announced" if status == "confirmed" else "rumour"]
 
 
 def page_footer(page: int, has_more: bool, extra: str = "") -> str:

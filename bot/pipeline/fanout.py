@@ -11,21 +11,31 @@ from the same feed within a day): it goes only to targets the earlier one did no
 Every new story (backlog too) of a feed a server with names of its own reads is also
 tagged with those names (bot/pipeline/guild_names.py) into `guild_tags`, in the same
 transaction; that server's rider, team and tracked subscriptions match them.
+A subscription or follow may be aimed at a race ("race:<id>", any race the story names)
+and narrowed to some story kinds; a subscription's role is named only for its ping kinds.
+Each row then meets its target's spoiler shield (bot/pipeline/spoilers.py): a shielded
+story is written held (`not_before`) or in spoiler form, decided once, here.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 import aiosqlite
 
 from bot.pipeline.guild_names import GuildRosters, tag_for_guilds
+from bot.pipeline.spoilers import decide
+from feeds.models import StoryTags
 from feeds.nlp.fold import fold_word
+from feeds.races.model import Calendar
 from storage import outbox as sql
-from storage.articles import SavedStory, person_key, team_key
+from storage.articles import SavedStory, person_key, race_key, team_key
 from storage.guild_config import save_guild_tags
+from storage.shields import shields_for
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +75,50 @@ def first_per_target(matches: Sequence[sql.Match], *, follow: bool) -> list[sql.
     return list(seen.values())
 
 
+async def shielded(
+    conn: aiosqlite.Connection,
+    rows: list[sql.NewRow],
+    tags: StoryTags,
+    calendar: Calendar,
+    now: float,
+) -> list[sql.NewRow]:
+    """The rows as their targets' spoiler shields have them: held until a time, or in
+    spoiler form; a target without a shield, or a story no shield covers, unchanged."""
+    shields = await shields_for(conn, [r.target for r in rows])
+    if not shields:
+        return rows
+    moment = datetime.fromtimestamp(now, UTC)
+    out = []
+    for row in rows:
+        shield = shields.get(row.target)
+        verdict = decide(tags, calendar, shield, moment) if shield else None
+        if verdict is not None and verdict.action == "hold" and verdict.until is not None:
+            row = dataclasses.replace(row, not_before=verdict.until.timestamp())
+        elif verdict is not None and verdict.action == "spoiler":
+            row = dataclasses.replace(row, spoiler=True)
+        out.append(row)
+    return out
+
+
 class FanOut:
     """`default_feeds`: the feed URLs a server that chose none uses (the operator's list,
     DOMESTIQUE_FEEDS or the built-in defaults, as /feeds shows it). Fans' follows take
     stories from every feed but a server's own (one its moderators added that is not the
     operator's): those stay with the servers that use them. `guilds`: servers' own
-    names (None: no server tagging)."""
+    names (None: no server tagging). `calendar`: the race calendar the spoiler shield
+    reads race days from (none: every shielded story counts as today's)."""
 
     def __init__(
         self,
         max_age_s: float,
         default_feeds: Sequence[str] = (),
         guilds: GuildRosters | None = None,
+        calendar: Calendar | None = None,
     ) -> None:
         self.max_age_s = max_age_s
         self.default_feeds = tuple(default_feeds)
         self.guilds = guilds
+        self.calendar = calendar if calendar is not None else Calendar()
 
     def postable(self, saved: SavedStory, now: float) -> bool:
         if saved.is_backlog:
@@ -119,15 +157,28 @@ class FanOut:
         entities = story_entities(saved)
         teams = transfer_teams(saved)
         is_transfer = saved.tags.is_transfer
+        races = [race_key(r) for r in saved.tags.races]
+        kind = saved.tags.kind
         rows = first_per_target(
             await sql.matching_subscriptions(
-                conn, feed_id, entities, is_transfer, teams, self.default_feeds, own
+                conn,
+                feed_id,
+                entities,
+                is_transfer,
+                teams,
+                self.default_feeds,
+                own,
+                races=races,
+                kind=kind,
             ),
             follow=False,
         )
         if public:
             rows += first_per_target(
-                await sql.matching_follows(conn, entities, is_transfer, teams), follow=True
+                await sql.matching_follows(
+                    conn, entities, is_transfer, teams, races=races, kind=kind
+                ),
+                follow=True,
             )
         if not rows:
             return 0
@@ -153,6 +204,7 @@ class FanOut:
                         await sql.add_also_on(conn, outbox_id, here)
             rows = [r for r in rows if r.target not in already]
             also_on = list(dict.fromkeys(name for _, name in duplicates if name is not None))
+        rows = await shielded(conn, rows, saved.tags, self.calendar, now)
         return await sql.insert_rows(conn, saved.article_id, rows, now, also_on)
 
     @staticmethod

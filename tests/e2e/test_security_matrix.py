@@ -44,6 +44,7 @@ PUBLIC = {
     "unfollow",
     "following",
     "follow-settings",
+    "race",
 }
 MANAGE_SERVER = discord.Permissions(manage_guild=True)
 OptionType = discord.AppCommandOptionType

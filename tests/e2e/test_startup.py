@@ -47,7 +47,16 @@ async def test_sync_pushes_the_five_commands_with_their_options(bot, standin):
     ]
     assert {o["name"] for o in pushed["transfers"]["options"]} == {"team", "rider"}
     assert all(not o["required"] for o in pushed["transfers"]["options"])
-    assert [o["name"] for o in pushed["news"]["options"]] == ["query"]
+    news = [
+        (o["name"], o["required"], o.get("autocomplete", False)) for o in pushed["news"]["options"]
+    ]
+    assert news == [("query", False, False), ("kind", False, False), ("race", False, True)]
+    assert len(pushed["news"]["options"][1]["choices"]) == 7  # every story kind
+    race = pushed["race"]["options"]
+    assert [(o["name"], o["required"]) for o in race] == [("name", True), ("year", False)]
+    assert race[0]["autocomplete"] and (race[1]["min_value"], race[1]["max_value"]) == (1900, 2100)
+    assert int(pushed["race-threads"]["default_member_permissions"]) == 1 << 5
+    assert pushed["race-threads"]["contexts"] == [0]
     assert pushed["about"].get("options", []) == []
     # Moderators' commands: server-only, Manage Server by default; fans' work in DMs.
     for name in ("subscribe", "unsubscribe", "subscriptions"):
