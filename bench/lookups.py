@@ -15,6 +15,8 @@ the cogs make through `storage.lookups.Lookups` on the reader connection:
 
 - rider: `stories_for_person` + `latest_move` (what one /rider page costs);
 - team: `stories_for_team`; board: `transfer_board`; moves: `moves_for_person`;
+- race: `race_stories` (what `/race` reads); kind, race+kind: `filtered_stories` (`/news
+  kind race`); a story in 2.5 names one of 80 races (Zipf), every story has a kind;
 - transfers: `latest_moves`; latest: `latest_stories`; search: `search_stories` (FTS5),
   what people type (see below);
 - search shapes, each `search_stories` too: `prefix1`, `prefix2`, `prefix3` and
@@ -60,7 +62,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.tagging import CORPUS, SYLLABLES
 from bot.pipeline.fanout import FanOut
-from feeds.models import Move, Story, StoryTags
+from feeds.models import Move, RaceFocus, Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState, person_key
 from storage.db import migrations
@@ -70,9 +72,14 @@ CACHE = Path("/tmp/domestique-bench")
 RIDERS = 5_000
 TEAMS = 40
 FEEDS = 100
-TEXT_VERSION = 2
+TEXT_VERSION = 3
 """Bump when the generated stories change, so cached databases are rebuilt."""
 RIDERS_PER_STORY = 4
+RACES = 80
+RACE_SHARE = 0.4
+"""About this share of stories names a race (a Zipf pick: the Tour is named most)."""
+KIND_WEIGHTS = {"result": 20, "preview": 12, "lineup": 8, "crash": 6, "transfer": 10,
+                "team": 6, "other": 38}  # fmt: skip
 TRANSFER_EVERY = 12
 BATCH = 500
 LIVE_BATCH = 50
@@ -102,6 +109,8 @@ class World:
         # Cumulative weights: rng.choices would otherwise re-add them on every call.
         self.rider_weights = _zipf(RIDERS, 1.0)
         self.team_weights = _zipf(TEAMS, 0.6)
+        self.races = [f"race-{i:02d}" for i in range(RACES)]
+        self.race_weights = _zipf(RACES, 0.8)
 
     def _word(self) -> str:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4)))
@@ -118,6 +127,12 @@ class World:
 
     def pick_team(self, rng: random.Random) -> int:
         return rng.choices(range(TEAMS), cum_weights=self.team_weights)[0]
+
+    def pick_race(self, rng: random.Random) -> str:
+        return self.races[rng.choices(range(RACES), cum_weights=self.race_weights)[0]]
+
+    def pick_kind(self, rng: random.Random) -> str:
+        return rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
 
     def text(self, rng: random.Random, words: int) -> str:
         return " ".join(rng.choices(self.tokens, k=words))
@@ -151,11 +166,15 @@ class World:
                     rng.choice((2026, 2027)),
                 )
             )
+        race = self.pick_race(rng) if rng.random() < RACE_SHARE else None
         tags = StoryTags(
             riders=[self.riders[i] for i in riders],
             teams=[self.teams[team]],
             is_transfer=bool(moves),
             moves=moves,
+            races=[race] if race else [],
+            race_focus=RaceFocus(race, 2026) if race else None,
+            kind="transfer" if moves else self.pick_kind(rng),  # type: ignore[arg-type]
         )
         published = datetime.fromtimestamp(sort_at, UTC)
         story = Story(
@@ -312,6 +331,11 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
         "moves": lambda: partial(lookups.moves_for_person, rider(), 15),
         "transfers": lambda: partial(lookups.latest_moves, 15),
         "latest": lambda: partial(lookups.latest_stories, 8, 0),
+        "race": lambda: partial(lookups.race_stories, world.pick_race(rng), 8, 0),
+        "kind": lambda: partial(lookups.filtered_stories, 8, 0, kind=world.pick_kind(rng)),
+        "race+kind": lambda: partial(
+            lookups.filtered_stories, 8, 0, race_id=world.pick_race(rng), kind=world.pick_kind(rng)
+        ),
         "search": lambda: search(search_text),
         "prefix1": lambda: search(partial(prefix, 1)),
         "prefix2": lambda: search(partial(prefix, 2)),
@@ -460,7 +484,9 @@ async def run(stories: int, queries: int, seed: int) -> int:
     return 0
 
 
-LOOKUP_KINDS = ("rider", "team", "board", "moves", "transfers", "latest")
+LOOKUP_KINDS = (
+    *("rider", "team", "board", "moves", "transfers", "latest", "race", "kind", "race+kind"),
+)
 SEARCH_KINDS = (
     *("search", "prefix1", "prefix2", "prefix3", "prefix5", "word", "words+p1", "common+p"),
 )

@@ -141,12 +141,12 @@ def child(args: argparse.Namespace) -> int:
     return 0
 
 
-def rss(feed: int, items: list[tuple[str, str]], now: datetime) -> bytes:
+def rss(feed: int, items: list[tuple[str, str, str | None]], now: datetime) -> bytes:
     parts = [
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>',
         f"<title>Load feed {feed}</title><link>https://feed{feed}.example/</link>",
     ]
-    for n, (title, text) in enumerate(items):
+    for n, (title, text, _) in enumerate(items):
         parts.append(
             f"<item><title>{escape(title)}</title>"
             f"<link>https://feed{feed}.example/story/{n}</link><guid>f{feed}-{n}</guid>"

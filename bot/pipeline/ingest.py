@@ -14,10 +14,12 @@ Stories are tagged as from a cycling feed only when the feed is one by measure
 The tag cache: a changed feed usually carries one new story among dozens already stored,
 and tagging is the costly step. A stored story is tagged again only when something that
 decides its tags differs from when it was stored: its text (`content_hash`), or its tag
-key (`tag_key`: the roster's fingerprint, the feed's cycling decision, the story's
-language and publication date). A roster change therefore re-tags stories lazily, when
-their feed next changes; nothing walks the whole database again in the background (a
-feed that never changes keeps the tags it had, as before the cache).
+key (`tag_key`: the roster's fingerprint, the tagger's version, the feed's cycling
+decision, the story's language and publication date). A roster change, or a new version
+of the tagger's code or data (bot/pipeline/tagger_version.py: a lexicon, a cue list, a
+rule), therefore re-tags stories lazily, when their feed next changes; nothing walks the
+whole database again in the background (a feed that never changes keeps the tags it had,
+as before the cache).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -36,10 +38,19 @@ import aiosqlite
 
 from bot.pipeline import cycling_share
 from bot.pipeline.cycling_share import CyclingShare
+from bot.pipeline.item_diff import (
+    FeedMemo,
+    memo_after_full,
+    memo_after_items,
+    new_items,
+    split_items,
+    trusted_keys,
+)
 from bot.pipeline.parse_pool import ParsePool
 from bot.pipeline.roster_state import RosterState
+from bot.pipeline.tagger_version import bundled_tagger_version
 from feeds.ingest.fetch import Fetcher, FetchResult
-from feeds.models import Story, StoryTags
+from feeds.models import ParsedFeed, Story, StoryTags
 from storage import Storage
 from storage.articles import AfterSave, FeedState, SavedStory, StoredStory, content_hash
 from storage.feed_store import Feed, record_cycling_share
@@ -78,6 +89,37 @@ class FeedReport:
 
 
 @dataclass(slots=True)
+class StageTimes:
+    """Where ingestion's time went, summed over feeds since the Ingestor started (a
+    cycle's share is the difference of two snapshots: bench/polling.py). Feeds overlap,
+    so the wall-clock sums exceed a cycle; the serial stages' busy time (one parse
+    worker, one tagging thread, one database writer) against the cycle's length is each
+    one's utilisation."""
+
+    fetch_s: float = 0.0
+    """Waiting for answers (wall, summed over feeds fetched at once)."""
+    queued_s: float = 0.0
+    """Fetched bodies waiting for room in the bounded pipeline."""
+    parse_s: float = 0.0
+    """Awaiting the parse worker, the wait for it included."""
+    tag_s: float = 0.0
+    """The tagging thread's wall time inside `_tag_all` (its busy time)."""
+    tag_cpu_s: float = 0.0
+    tag_queue_s: float = 0.0
+    """Tagging jobs waiting for the tagging thread."""
+    store_s: float = 0.0
+    """`save_poll` and the look-up of stored stories before tagging (wall)."""
+    feeds_changed: int = 0
+    feeds_diffed: int = 0
+    """Changed feeds of which only the new items were parsed (item_diff.py)."""
+    stories_tagged: int = 0
+    stories_cached: int = 0
+
+    def snapshot(self) -> StageTimes:
+        return replace(self)
+
+
+@dataclass(slots=True)
 class CycleReport:
     feeds: list[FeedReport] = field(default_factory=list)
     seconds: float = 0.0
@@ -108,6 +150,8 @@ class Ingestor:
         max_items: int = 200,
         fanout: AfterSave | None = None,
         tag_cache: bool = True,
+        tagger_version: Callable[[], str] | None = None,
+        item_diff: bool = True,
     ) -> None:
         self.storage = storage
         self.fetcher = fetcher
@@ -121,6 +165,14 @@ class Ingestor:
         self.tag_cache = tag_cache
         """False (tests only): tag every story of a changed feed and rewrite every known
         story's tags, the reference the cache must agree with."""
+        self.item_diff = item_diff and tag_cache
+        """Parse only a changed feed's new items when the rest is known (item_diff.py);
+        False: every changed feed whole, the reference it must agree with (tests)."""
+        self._memos: dict[int, FeedMemo] = {}
+        """Each feed's items as last parsed, by feed id (item_diff.FeedMemo)."""
+        self.tagger_version = tagger_version or bundled_tagger_version
+        """The version of the tagger's code and data, part of every tag key (called in
+        the tagging thread: the first call reads the package files)."""
         self.due_early_s = min(DUE_EARLY_S, poll_interval_s / 10)
         self._cycle_lock = asyncio.Lock()
         # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
@@ -129,6 +181,7 @@ class Ingestor:
         # (bench/polling.py).
         self._tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
         self._in_process = asyncio.Semaphore(FEEDS_IN_PROCESS)
+        self.stages = StageTimes()
 
     def close(self) -> None:
         self._tagging.shutdown(wait=True, cancel_futures=True)
@@ -213,7 +266,9 @@ class Ingestor:
         self, feed: Feed, unchanged: list[tuple[int, float, float]] | None
     ) -> FeedReport:
         started = self.clock()
+        fetching = time.perf_counter()
         result = await self._fetch(feed)
+        self.stages.fetch_s += time.perf_counter() - fetching
         now = self.clock()
         if result.outcome == "failed":
             error = result.error or "fetch failed"
@@ -223,7 +278,9 @@ class Ingestor:
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == feed.body_hash and feed.primed:
             return await self._nothing_new(feed, now, started, "unchanged", unchanged)
+        waiting = time.perf_counter()
         async with self._in_process:
+            self.stages.queued_s += time.perf_counter() - waiting
             return await self._store_new(feed, result.body, result, body_hash, now, started)
 
     async def _store_new(
@@ -235,18 +292,43 @@ class Ingestor:
         now: float,
         started: float,
     ) -> FeedReport:
-        """Parse, tag and store a feed whose body changed."""
-        parsed = await self.parse_pool.parse(body, result.final_url or feed.url, self.max_items)
-        if parsed.error:
-            return await self._fail(feed, parsed.error, started=started)
+        """Parse, tag and store a feed whose body changed: only its new items when the rest
+        is known (bot/pipeline/item_diff.py), else all of it."""
+        self.stages.feeds_changed += 1
+        url = result.final_url or feed.url
         measured = CyclingShare(feed.cycling_share, feed.stories_measured)
-        stored = await self.storage.articles.stored(feed.id, [s.key for s in parsed.stories])
-        # Measured on stories not seen before; a feed never measured (new, or polled
-        # before feeds were measured) on every story it carries now.
-        known = set(stored) if measured.measured else set()
-        share, tagged = await asyncio.get_running_loop().run_in_executor(
-            self._tagging, self._tag_all, parsed.stories, measured, known, stored
-        )
+        memo = self._memos.pop(feed.id, None)  # kept again only once this poll is stored
+        split = split_items(body) if self.item_diff else None
+        done: tuple[ParsedFeed, CyclingShare, Tagged] | str | None = None
+        next_memo = None
+        # Under another roster or tagger every stored story is tagged again: all of it.
+        fingerprint = self._fingerprint(self.roster_state.tagging()[1])
+        if (
+            split is not None
+            and memo is not None
+            and feed.primed  # a feed added again under the same id has nothing stored
+            and measured.measured
+            and memo.context[0] == fingerprint
+        ):
+            fresh = new_items(split, memo, self.max_items)
+            if fresh is not None:
+                done = await self._parse_and_tag(feed, url, split.only(fresh), measured, memo)
+                if isinstance(done, tuple) and len(done[0].stories) == len(fresh):
+                    self.stages.feeds_diffed += 1
+                    keys = [s.key for s in done[0].stories]
+                    next_memo = memo_after_items(memo, split, keys, done[2].context)
+                else:
+                    done = None  # not one story an item, or not vouched for: parse it all
+        if done is None:
+            done = await self._parse_and_tag(feed, url, body, measured, None)
+            if isinstance(done, str):
+                return await self._fail(feed, done, started=started)
+            if split is not None:
+                keys = [s.key for s in done[0].stories]
+                next_memo = memo_after_full(split, keys, self.max_items, done[2].context)
+        assert not isinstance(done, str)
+        parsed, share, tagged = done
+        clock = time.perf_counter()
         state = FeedState(
             title=parsed.title,
             etag=result.etag,
@@ -263,8 +345,47 @@ class Ingestor:
             tagged_with=tagged.keys,
             rewrite_tags=not self.tag_cache,
         )
+        self.stages.store_s += time.perf_counter() - clock
+        if next_memo is not None:
+            self._memos[feed.id] = next_memo
         outcome = "new" if saved.new else "unchanged"
         return FeedReport(feed.url, outcome, saved.new, saved.updated, new_count=len(saved.new))
+
+    async def _parse_and_tag(
+        self,
+        feed: Feed,
+        url: str,
+        body: bytes,
+        measured: CyclingShare,
+        memo: FeedMemo | None,
+    ) -> tuple[ParsedFeed, CyclingShare, Tagged] | str | None:
+        """Parse and tag `body`: the whole feed (`memo` None), or only its new items, which
+        the feed's `memo` vouches the rest of. Then None when it turns out it cannot (a
+        repeated guid, another tag context): the caller parses the whole body. A whole
+        body's parse error is returned as its message."""
+        stages = self.stages
+        clock = time.perf_counter()
+        parsed = await self.parse_pool.parse(body, url, self.max_items)
+        stages.parse_s += time.perf_counter() - clock
+        if parsed.error:
+            return None if memo is not None else parsed.error
+        keys = [s.key for s in parsed.stories]
+        if memo is not None and not trusted_keys(keys, memo.keys):
+            return None
+        clock = time.perf_counter()
+        stored = await self.storage.articles.stored(feed.id, keys)
+        stages.store_s += time.perf_counter() - clock
+        # Measured on stories not seen before; a feed never measured (new, or polled
+        # before feeds were measured) on every story it carries now.
+        known = set(stored) if measured.measured else set()
+        clock = time.perf_counter()
+        share, tagged = await asyncio.get_running_loop().run_in_executor(
+            self._tagging, self._tag_all, parsed.stories, measured, known, stored
+        )
+        stages.tag_queue_s += time.perf_counter() - clock - tagged.seconds
+        if memo is not None and tagged.context != memo.context:
+            return None  # the stored stories would be tagged again: parse them all
+        return parsed, share, tagged
 
     def _after_save(self, share: CyclingShare) -> AfterSave:
         """Runs in save_poll's transaction when there are new stories: the feed's share
@@ -309,7 +430,9 @@ class Ingestor:
         """The feed's share with the stories not `known` before, and the stories that need
         tagging tagged as that share says (cycling feed or not): every story but those
         `stored` with the same text and tag key."""
-        tagger, fingerprint = self.roster_state.tagging()  # one snapshot for the whole feed
+        clock, cpu = time.perf_counter(), time.thread_time()
+        tagger, roster_print = self.roster_state.tagging()  # one snapshot for the whole feed
+        fingerprint = self._fingerprint(roster_print)
         fresh = [s for s in stories if s.key not in known]
         share = measured.add(cycling_share.contexts(tagger, fresh))
         out = Tagged()
@@ -335,7 +458,18 @@ class Ingestor:
             )
             out.items.append((story, tags))
             out.keys[story.key] = key
+        out.context = (fingerprint, share.is_cycling)
+        out.seconds = time.perf_counter() - clock
+        stages = self.stages  # only this thread writes the tagging figures
+        stages.tag_s += out.seconds
+        stages.tag_cpu_s += time.thread_time() - cpu
+        stages.stories_tagged += len(out.items)
+        stages.stories_cached += out.cached
         return share, out
+
+    def _fingerprint(self, roster_print: str) -> str:
+        """The roster's and the tagger's fingerprints together: what a tag key holds of them."""
+        return f"{roster_print}/{self.tagger_version()}"
 
     def _next_poll(self, started: float) -> float:
         return started + self.poll_interval_s
@@ -378,6 +512,9 @@ class Tagged:
     keys: dict[str, str] = field(default_factory=dict)
     cached: int = 0
     """Stories skipped: stored with the same text and tag key."""
+    seconds: float = 0.0
+    context: tuple[str, bool] = ("", False)
+    """What every story was tagged under: roster and tagger fingerprint, cycling feed."""
 
 
 def tag_key(

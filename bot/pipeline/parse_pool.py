@@ -31,13 +31,16 @@ PARSE_TIMEOUT_S = 30.0
 
 
 WORKERS = 1
-"""Parse processes: one keeps parsing off the loop; the cycle is bound by fetching."""
+"""Parse processes: one keeps parsing off the loop. A second measured no faster on a
+2-core machine while other work took the cores (bench/polling.py --parse-workers 2,
+docs/BENCHMARKS.md) and costs ~50 MB more; and a changed feed's known items are no
+longer parsed again (bot/pipeline/item_diff.py)."""
 
 
-def process_pool() -> Executor:
+def process_pool(workers: int | None = None) -> Executor:
     # forkserver, not fork: the parent already runs threads (aiosqlite, asyncio.to_thread).
     return ProcessPoolExecutor(
-        max_workers=WORKERS,
+        max_workers=workers or WORKERS,
         mp_context=multiprocessing.get_context("forkserver"),
         initializer=_ignore_interrupts,
     )
@@ -52,15 +55,17 @@ def _ignore_interrupts() -> None:
 class ParsePool:
     def __init__(
         self,
-        make_executor: Callable[[], Executor] = process_pool,
+        make_executor: Callable[[], Executor] | None = None,
         timeout_s: float = PARSE_TIMEOUT_S,
-        workers: int = WORKERS,
+        workers: int | None = None,
     ) -> None:
-        """`workers` is how many jobs the executor runs at once (process_pool: WORKERS)."""
-        self._make_executor = make_executor
+        """`workers` is how many jobs the executor runs at once (default WORKERS); without
+        `make_executor`, a process pool of that many."""
+        count = workers or WORKERS
+        self._make_executor = make_executor or (lambda: process_pool(count))
         self.timeout_s = timeout_s
         self._executor: Executor | None = None
-        self._free_workers = asyncio.Semaphore(workers)
+        self._free_workers = asyncio.Semaphore(count)
 
     @property
     def executor(self) -> Executor:

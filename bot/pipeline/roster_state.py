@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.pipeline.custom_roster import load_current_roster
 from bot.pipeline.guild_names import GuildRosters
 from feeds.nlp.tag import Tagger
+from feeds.races.model import Calendar
 from feeds.roster import Roster
 
 if TYPE_CHECKING:
@@ -31,9 +32,12 @@ class RosterState:
     roster (they never reach its tagger).
     """
 
-    def __init__(self, roster: Roster, *, freeze_heap: bool = False) -> None:
-        self._pair = (roster, Tagger(roster))
-        self._tagging = (self._pair[1], roster_fingerprint(roster))
+    def __init__(
+        self, roster: Roster, *, calendar: Calendar | None = None, freeze_heap: bool = False
+    ) -> None:
+        self._calendar = calendar
+        self._pair = (roster, Tagger(roster, calendar))
+        self._tagging = (self._pair[1], tagging_fingerprint(roster, calendar))
         self._lock = threading.Lock()
         self.version = 1
         self.guilds = GuildRosters(self.shared)
@@ -58,8 +62,8 @@ class RosterState:
         return self._tagging
 
     def replace(self, roster: Roster) -> None:
-        pair = (roster, Tagger(roster))
-        tagging = (pair[1], roster_fingerprint(roster))
+        pair = (roster, Tagger(roster, self._calendar))
+        tagging = (pair[1], tagging_fingerprint(roster, self._calendar))
         with self._lock:
             self._pair = pair
             self._tagging = tagging
@@ -88,11 +92,26 @@ def roster_fingerprint(roster: Roster) -> str:
     return hashlib.sha256(repr((roster.teams, roster.people)).encode()).hexdigest()
 
 
+def tagging_fingerprint(roster: Roster, calendar: Calendar | None) -> str:
+    """What the tags depend on besides the tagger's code: the roster, and the race
+    calendar when an operator's imports are on top of the bundled one (None: bundled,
+    whose files the tagger's version covers)."""
+    if calendar is None:
+        return roster_fingerprint(roster)
+    calendar_hash = hashlib.sha256(repr(calendar).encode()).hexdigest()
+    return f"{roster_fingerprint(roster)}:{calendar_hash[:16]}"
+
+
 async def load_roster_state(
-    storage: Storage, extra_files: Sequence[str | Path] = (), *, freeze_heap: bool = False
+    storage: Storage,
+    extra_files: Sequence[str | Path] = (),
+    *,
+    calendar: Calendar | None = None,
+    freeze_heap: bool = False,
 ) -> RosterState:
     """The shared roster (bundled, files, imports, promoted names) and its tagger, with
-    every server's own names beside them."""
-    state = RosterState(await load_current_roster(storage, extra_files), freeze_heap=freeze_heap)
+    every server's own names beside them; `calendar`: the race calendar in force."""
+    roster = await load_current_roster(storage, extra_files)
+    state = RosterState(roster, calendar=calendar, freeze_heap=freeze_heap)
     state.guilds.load(await storage.guild_config.own_names())
     return state

@@ -182,6 +182,9 @@ def slugify(name: str) -> str:
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(team|rider|staff|retired)[ \t]*\]\]", re.MULTILINE)
 _TOML_LINE = re.compile(r"at line (\d+)")
 NAME_LIMIT = 200
+MIN_CACHED_CHARS = 32_768
+"""A roster text this long or longer is kept parsed (feeds/roster/cache.py); smaller ones
+parse in a few milliseconds."""
 NOT_ROSTER_FILES = frozenset({"broad-names.toml"})
 """Data files beside the roster that are not roster files (feeds/roster/broad.py reads it)."""
 
@@ -333,7 +336,21 @@ class _Reader:
 
 
 def parse_roster(text: str, source: str = "<roster>") -> Roster:
-    """Read one roster file's text; raises RosterError naming the line and reason."""
+    """Read one roster file's text; raises RosterError naming the line and reason. A large
+    text parsed before is read back from the cache (feeds/roster/cache.py)."""
+    if len(text) < MIN_CACHED_CHARS:
+        return _parse_roster(text, source)
+    from feeds.roster import cache
+
+    key = cache.text_key(text)
+    roster = cache.load(key, decode_roster)
+    if roster is None:
+        roster = _parse_roster(text, source)
+        cache.keep(key, encode_roster(roster))
+    return roster
+
+
+def _parse_roster(text: str, source: str) -> Roster:
     import tomllib
 
     try:
@@ -394,14 +411,27 @@ def bundled_files() -> list[Traversable]:
 
 
 def bundled_roster() -> Roster:
-    """Every bundled file, merged; ids must not repeat across files."""
+    """Every bundled file, merged; ids must not repeat across files. Kept in the cache
+    (feeds/roster/cache.py) as a whole: the files are read, not parsed, when unchanged."""
+    from feeds.roster import cache
+
+    files = [(item.name, item.read_text(encoding="utf-8")) for item in bundled_files()]
+    key = cache.text_key(*(part for file in files for part in file))
+    roster = cache.load(key, decode_roster)
+    if roster is None:
+        roster = _bundled_roster(files)
+        cache.keep(key, encode_roster(roster))
+    return roster
+
+
+def _bundled_roster(files: list[tuple[str, str]]) -> Roster:
     roster = Roster()
-    for item in bundled_files():
-        part = parse_roster(item.read_text(encoding="utf-8"), f"feeds/roster/data/{item.name}")
+    for name, text in files:
+        part = _parse_roster(text, f"feeds/roster/data/{name}")
         for key in part.teams.keys() & roster.teams.keys():
-            raise RosterError(item.name, None, f"team id {key!r} is defined twice")
+            raise RosterError(name, None, f"team id {key!r} is defined twice")
         for key in part.people.keys() & roster.people.keys():
-            raise RosterError(item.name, None, f"person id {key!r} is defined twice")
+            raise RosterError(name, None, f"person id {key!r} is defined twice")
         roster = roster.merged(part)
     roster.check_references("feeds/roster")
     return roster
@@ -415,6 +445,79 @@ def load_roster(extra_files: Iterable[str | Path] = (), extra_texts: Iterable[st
     for i, text in enumerate(extra_texts):
         roster = roster.merged(parse_roster(text, f"<stored roster import {i + 1}>"))
     roster.check_references()
+    return roster
+
+
+# --- the parsed-roster cache's form (feeds/roster/cache.py) ----------------------------
+
+CACHE_FORMAT = "roster-1"
+
+
+def _day(value: date | None) -> int | None:
+    return None if value is None else value.toordinal()
+
+
+def _from_day(value: int | None) -> date | None:
+    return None if value is None else date.fromordinal(value)
+
+
+def encode_roster(roster: Roster) -> tuple:
+    """The roster as nested tuples of strings and numbers, in load order."""
+    teams = tuple(
+        (
+            t.id,
+            t.category,
+            tuple((n.name, _day(n.start), _day(n.end)) for n in t.names),
+            t.aliases,
+            t.nicknames,
+            t.country,
+            t.level,
+        )
+        for t in roster.teams.values()
+    )
+    people = tuple(
+        (
+            p.id,
+            p.name,
+            p.kind,
+            p.aliases,
+            p.nationality,
+            tuple((s.team_id, s.start, s.end, s.role) for s in p.stints),
+            p.retired,
+            p.role,
+        )
+        for p in roster.people.values()
+    )
+    return (CACHE_FORMAT, teams, people)
+
+
+def decode_roster(data: object) -> Roster:
+    """`encode_roster`'s output back into a Roster; ValueError when it is not one."""
+    if not isinstance(data, tuple) or len(data) != 3 or data[0] != CACHE_FORMAT:
+        raise ValueError("not a roster cache entry")
+    _, teams, people = data
+    roster = Roster()
+    for tid, category, names, aliases, nicknames, country, level in teams:
+        roster.teams[tid] = Team(
+            tid,
+            category,
+            tuple(TeamName(n, _from_day(s), _from_day(e)) for n, s, e in names),
+            aliases,
+            nicknames,
+            country,
+            level,
+        )
+    for pid, name, kind, aliases, nationality, stints, retired, role in people:
+        roster.people[pid] = Person(
+            pid,
+            name,
+            kind,
+            aliases,
+            nationality,
+            tuple(Stint(*stint) for stint in stints),
+            retired,
+            role,
+        )
     return roster
 
 

@@ -37,3 +37,22 @@ def test_frozen_heap_lets_a_replaced_tagger_go():
         assert old() is None  # collected before the heap was frozen again
     finally:
         gc.unfreeze()
+
+
+def test_the_calendar_in_force_reaches_every_tagger_and_the_tag_key():
+    from feeds.races import bundled_calendar, load_calendar
+    from tests.bot.cli.test_races import NEW_RACE
+
+    calendar = bundled_calendar()
+    imported = load_calendar([("import", NEW_RACE)])
+    state = RosterState(parse_roster(ROSTER), calendar=calendar)
+    assert state.tagger.races.calendar is calendar
+    state.replace(parse_roster(ROSTER.replace("Cees Bol", "Max Kanter")))
+    assert state.tagger.races.calendar is calendar  # a roster change keeps the calendar
+    # another calendar (an operator's import) is another key: stored stories are tagged again
+    keys = {
+        RosterState(parse_roster(ROSTER), calendar=calendar).tagging()[1],
+        RosterState(parse_roster(ROSTER), calendar=imported).tagging()[1],
+        RosterState(parse_roster(ROSTER)).tagging()[1],
+    }
+    assert len(keys) == 3
