@@ -25,6 +25,7 @@ from datetime import date
 from functools import cache
 
 from feeds.models import Mention, Move, RaceFocus, StoryKind
+from feeds.nlp.document import Document
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.kinds import KindLexicon, bundled_kind_lexicons
 from feeds.races import bundled_calendar
@@ -84,16 +85,34 @@ class RaceTagger:
         """`mentions` are the tagger's (offsets into `title + "\\n\\n" + text`). Never
         raises: a bug on one story reads as "no race, kind other", and the story keeps its
         riders, teams and moves."""
+        return self.tag_document(
+            Document(title, text, published), mentions, roster, moves, is_transfer
+        )
+
+    def tag_document(
+        self,
+        doc: Document,
+        mentions: Sequence[Mention],
+        roster: Roster,
+        moves: Sequence[Move] = (),
+        is_transfer: bool = False,
+    ) -> RaceTags:
+        """`tag` for a story already built as a `Document`: its fold is reused when the
+        body is within the part read (`MAX_TEXT_CHARS`)."""
         try:
-            return self._tag(title, text, published, mentions, roster, moves, is_transfer)
+            if len(doc.body) <= MAX_TEXT_CHARS:
+                ft = doc.folded
+            else:
+                ft = FoldedText(f"{doc.title}\n\n{doc.body[:MAX_TEXT_CHARS]}")
+            return self._tag(doc.title, ft, doc.published, mentions, roster, moves, is_transfer)
         except Exception:
-            log.exception("race tagging failed on %r", title[:80])
+            log.exception("race tagging failed on %r", doc.title[:80])
             return RaceTags([], None, "other")
 
     def _tag(
         self,
         title: str,
-        text: str,
+        ft: FoldedText,
         published: date | None,
         mentions: Sequence[Mention],
         roster: Roster,
@@ -102,7 +121,6 @@ class RaceTagger:
     ) -> RaceTags:
         # One fold for both parts: the title's words come first, each key owning the
         # space before it, so the title ends where its last key does.
-        ft = FoldedText(f"{title}\n\n{text[:MAX_TEXT_CHARS]}")
         split = 1 + sum(len(word) + 2 for word in fold_tokens(title))
         size = len(ft.folded)
         head = read_part(self.terms, ft, 0, split, 0, split)

@@ -6,9 +6,10 @@ import gc
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from feeds.models import Mention, StoryTags
+from feeds.nlp.document import Document
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.careers import today
@@ -17,7 +18,7 @@ from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
 from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.state import DateCaches, Found
-from feeds.nlp.transfers import extract_transfers
+from feeds.nlp.transfers.extract import document_transfers
 from feeds.races.model import Calendar
 from feeds.races.tagging import race_tagger
 from feeds.roster import Roster
@@ -76,10 +77,10 @@ class Tagger:
         feed_is_cycling: bool | None = None,
     ) -> list[Mention]:
         """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`."""
-        if isinstance(published, datetime):
-            published = published.date()  # a datetime does not compare with roster dates
-        full = f"{title}\n\n{text}"
-        found = self._resolve(full, published, feed_is_cycling)
+        return self._mentions(Document(title, text, published), feed_is_cycling)
+
+    def _mentions(self, doc: Document, feed_is_cycling: bool | None) -> list[Mention]:
+        found = self._resolve(doc.folded, doc.published, feed_is_cycling)
         return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
 
     def tag(
@@ -92,19 +93,17 @@ class Tagger:
     ) -> StoryTags:
         """Riders, teams, staff and moves; `language` is the feed's declared one ("pt",
         "en-GB"), None to tell it from the text (it picks the transfer cues)."""
-        if isinstance(published, datetime):
-            published = published.date()
-        mentions = self.mentions(title, text, published, feed_is_cycling)
+        # One document for the three steps: the text is built, folded and lower-cased once.
+        doc = Document(title, text, published, language)
+        mentions = self._mentions(doc, feed_is_cycling)
         riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
         teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
-        # extract_transfers never raises: a bug on one story reads as "no transfer" and
+        # Transfer extraction never raises: a bug on one story reads as "no transfer" and
         # the story keeps its riders and teams.
-        is_transfer, moves = extract_transfers(
-            f"{title}\n\n{text}", mentions, self.roster, published, language
-        )
+        is_transfer, moves = document_transfers(doc, mentions, self.roster)
         # Races, the race in focus and the kind read the moves and who is named.
-        found = self.races.tag(title, text, published, mentions, self.roster, moves, is_transfer)
+        found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
         return StoryTags(
             riders,
             teams,
@@ -144,14 +143,14 @@ class Tagger:
     def team_name(self, team_id: str, published: date | None) -> str:
         return self.lexicon.teams[team_id].name_on(published)
 
-    def candidates(self, text: str) -> Candidates | None:
-        """The matching stage: fold `text` once, run the automaton over it, and map each
-        alias occurrence back to the original text (what the rules then settle). None
-        when no alias occurs."""
+    def candidates(self, text: str | FoldedText) -> Candidates | None:
+        """The matching stage: fold `text` once (or take it folded), run the automaton
+        over it, and map each alias occurrence back to the original text (what the rules
+        then settle). None when no alias occurs."""
         automaton = self._matcher.automaton
         if automaton is None:
             return None
-        ft = FoldedText(text)
+        ft = text if isinstance(text, FoldedText) else FoldedText(text)
         vocab = 0
         weak_vocab = 0
         seen_cues: set[str] = set()
@@ -198,9 +197,9 @@ class Tagger:
         return caches
 
     def _resolve(
-        self, full: str, published: date | None, feed_is_cycling: bool | None
+        self, folded: FoldedText, published: date | None, feed_is_cycling: bool | None
     ) -> list[Found]:
-        found = self.candidates(full)
+        found = self.candidates(folded)
         if found is None:
             return []
         strong, weak = vocabulary_weights(found.vocab, found.weak_vocab, feed_is_cycling)

@@ -8,9 +8,10 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from feeds.models import Mention, Move
+from feeds.nlp.document import Document
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.decide import decide, departures, headline_move
 from feeds.nlp.transfers.language import scan_languages
@@ -19,7 +20,7 @@ from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.roles import owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
-from feeds.nlp.transfers.text import Span, lowered, split_clauses, split_sentences
+from feeds.nlp.transfers.text import Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.vetoes import stayed_teams
 from feeds.roster import Roster
@@ -44,12 +45,17 @@ def read_story(
     language: str | None = None,
 ) -> Reading | None:
     """The story's evidence, or None when it names no person."""
+    return read_document(Document.from_text(text, published, language), mentions, roster)
+
+
+def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) -> Reading | None:
+    """`read_story` for a story already built as a `Document`."""
+    text, low, published = doc.text, doc.low, doc.published
     people, teams = _clean_mentions(text, mentions, roster)
     if not people:
         return None
-    low = lowered(text)
     spans = split_sentences(text)
-    languages = scan_languages(language, low)
+    languages = scan_languages(doc.language, low)
     story = Story(
         text=text,
         low=low,
@@ -81,7 +87,13 @@ def _extract(
     language: str | None = None,
 ) -> tuple[bool, list[Move]]:
     """`extract_transfers` without its guard, so that tests see what fails."""
-    reading = read_story(text, mentions, roster, published, language)
+    return _extract_document(Document.from_text(text, published, language), mentions, roster)
+
+
+def _extract_document(
+    doc: Document, mentions: Sequence[Mention], roster: Roster
+) -> tuple[bool, list[Move]]:
+    reading = read_document(doc, mentions, roster)
     if reading is None:
         return False, []
     story, spans = reading.story, reading.spans
@@ -103,12 +115,18 @@ def extract_transfers(
     None to tell it from the text. Never raises: a failure is logged and reads as "no
     transfer".
     """
-    if isinstance(published, datetime):
-        published = published.date()  # a datetime does not compare with the roster's dates
+    return document_transfers(Document.from_text(text or "", published, language), mentions, roster)
+
+
+def document_transfers(
+    doc: Document, mentions: Sequence[Mention], roster: Roster
+) -> tuple[bool, list[Move]]:
+    """`extract_transfers` for a story already built as a `Document` (what `Tagger.tag`
+    hands it). Never raises."""
     try:
-        if not may_report_move(text or "", mentions or ()):  # most stories: no move cue
+        if not may_report_move(doc.text, mentions or (), doc.low):  # most stories: no cue
             return False, []
-        return _extract(text or "", mentions or (), roster, published, language)
+        return _extract_document(doc, mentions or (), roster)
     except Exception:  # one odd story must not stop ingestion
         log.exception("transfer extraction failed")
         return False, []

@@ -48,14 +48,14 @@ MAX_REPEAT = 3
 """A bounded repeat up to this many times is expanded; a longer or open one ends it."""
 
 
-def may_report_move(text: str, mentions: Sequence[Mention]) -> bool:
+def may_report_move(text: str, mentions: Sequence[Mention], low: str | None = None) -> bool:
     """False when the story (title + "\\n\\n" + body, as extraction reads it) has no move
     cue of any language, no verbless headline and no dash subheading: extraction would
     find no transfer. True means only that extraction must read it."""
     people = [m for m in mentions if isinstance(m, Mention) and m.kind in PERSON_KINDS]
     if not people:
         return False  # extraction needs a person to move
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     teams = [m for m in mentions if isinstance(m, Mention) and m.kind == "team"]
     if teams and (_headline_pair(low, people, teams) or _dash_pair(low, people, teams)):
         return True

@@ -6,12 +6,14 @@ Every offset points into the original text, so the lower-cased copy keeps its le
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from feeds.models import Mention
+from feeds.nlp.document import Document
 
 # Curly quotes and dashes are written as escapes (\u2019 is the typographic apostrophe)
 # so that no reader or linter takes them for their ASCII look-alikes.
@@ -41,10 +43,7 @@ class Span:
 
 def lowered(text: str) -> str:
     """Lower-cased copy with the same length (offsets must keep pointing at the text)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.replace("\u2019", "'")
+    return Document.from_text(text).low
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -84,10 +83,15 @@ class _Placed(Protocol):
 _P = TypeVar("_P", bound=_Placed)
 
 
+_START = operator.attrgetter("start")
+
+
 def within(items: Sequence[_P], start: int, end: int) -> Sequence[_P]:
     """Cue hits or mentions (sorted by start) that start between the two offsets."""
-    lo = bisect.bisect_left(items, start, key=lambda item: item.start)
-    hi = bisect.bisect_left(items, end, key=lambda item: item.start)
+    if not items:
+        return items
+    lo = bisect.bisect_left(items, start, key=_START)
+    hi = bisect.bisect_left(items, end, lo, key=_START)
     return items[lo:hi]
 
 
