@@ -25,10 +25,10 @@ _FAILURES = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutErro
 async def open_postgres(cls: type[D], url: str, *, read_only: bool, exclusive: bool) -> D:
     """`cls(writer, reader)` over the database at `url`, migrated unless `read_only`.
 
-    `exclusive` takes no lock here: PostgreSQL serves several processes at once. Where
-    only one process may poll and deliver, the leader lease (an advisory lock held by
-    this session) is to be taken at this point; `Database.close` would free it."""
-    del exclusive  # the leader lease's hook (see above)
+    `exclusive` takes no lock here: PostgreSQL serves several processes at once, and
+    the one that polls and delivers is chosen by the leader lease (storage/lease.py, an
+    advisory lock on a connection of its own, which `bot/app.py` takes and frees)."""
+    del exclusive  # several `run` share a database; the leader lease picks one to poll
     async with contextlib.AsyncExitStack() as opened:
         try:
             database = await _open(cls, url, read_only, opened)

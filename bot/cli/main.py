@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli import promote, races, sync, tagging
+from bot.cli import dbcopy, promote, races, sync, tagging
 from bot.cli.logs import configure_logging
 from bot.settings import Settings, SettingsError, check_feed_url, load_settings
 
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(metavar="ACTION")
     db.add_parser("migrate", help="apply pending migrations").set_defaults(func=_sync(cmd_migrate))
+    dbcopy.add_arguments(db, _sync)
 
     health = sub.add_parser("health", help="exit 0 when a feed was polled successfully lately")
     health.add_argument(
@@ -189,7 +190,7 @@ async def _print_cycle(app: App, report: CycleReport, *, include_backlog: bool) 
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from bot.app import build_app, seed_feeds
+    from bot.app import build_app, lead, seed_feeds
     from bot.pipeline.jobs import Jobs
 
     async with build_app(settings, exclusive=True) as app:
@@ -217,7 +218,8 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             coalesce=True,
             next_run_time=_now_utc(),
         )
-        app.scheduler.start()
+        # Polls and delivers only while this process leads (bot/pipeline/jobs.py).
+        leadership = lead(app, jobs)
         try:
             if settings.discord_enabled:
                 exit_code = await _run_discord(app, stop, jobs)
@@ -231,7 +233,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
                 )
                 await stop.wait()
         finally:
-            await jobs.stop()
+            await leadership.stop()  # the jobs, then the lease
     return exit_code
 
 
@@ -244,7 +246,9 @@ async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> int:
 
     bot = build_bot(app)
     # Drains the outbox once the bot is connected (each run waits for readiness).
-    schedule(app.scheduler, Delivery(bot))
+    delivery = Delivery(bot)
+    schedule(app.scheduler, delivery)
+    delivery.race_threads.schedule(app.scheduler)  # archives past days' race-day threads
     async with bot:
         # Waits and retries while Discord cannot be reached (bot/discord/login.py).
         runner = asyncio.create_task(login.run(bot, app.settings.discord_token or "", stop))
@@ -358,13 +362,12 @@ async def cmd_feeds_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     from storage import Storage
-    from storage.db import schema_version
 
     # Exclusive: a schema changed under a running bot would fail its statements midway.
     storage = await Storage.open(settings.database, exclusive=True)
     try:
         applied = storage.applied_migrations
-        version = await schema_version(storage.writer)
+        version = await storage.schema_version()
     finally:
         await storage.close()
     print(f"applied: {', '.join(applied)}" if applied else "already up to date")
@@ -379,9 +382,6 @@ async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
     from storage.database import DatabaseError
     from storage.db import describe
 
-    if not settings.database.exists():
-        print(f"unhealthy: {settings.database}: no database here")
-        return 1
     max_age = args.max_age_minutes or max(30.0, 3 * settings.poll_minutes)
     # Read-only: health never creates, migrates or locks the database, and waits at most
     # half a second for another process's lock, so Docker hears "unhealthy", not a hang.
@@ -397,7 +397,7 @@ async def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
     except sqlite3.DatabaseError as exc:
         if not _is_the_database(exc):
             raise
-        print(f"unhealthy: {settings.database}: {describe(exc)}")
+        print(f"unhealthy: {DatabaseError(settings.database, describe(exc))}")
         return 1
     last = max((f.last_success_at or 0 for f in feeds), default=0)
     if not last:

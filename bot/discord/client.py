@@ -15,6 +15,9 @@ from discord.ext import commands
 from bot.discord.endpoints import configure_discord_endpoints, sync_commands
 from bot.discord.tree import DEFER_AFTER_S, DomestiqueTree, show_notices
 from bot.discord.views import PAGE_TIMEOUT_S
+from bot.settings import AUTO_SHARDS
+from feeds.races import Calendar
+from feeds.races.lookup import race_names
 from feeds.roster.names import RosterNames
 from storage.lookups import Lookups
 
@@ -39,6 +42,8 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.follows",
     "cogs.track",
     "cogs.feeds",
+    "cogs.races",
+    "cogs.spoilers",
 )
 
 
@@ -65,6 +70,7 @@ class DomestiqueBot(commands.Bot):
         fetcher: Fetcher | None = None,
         parse_pool: ParsePool | None = None,
         roster_files: Sequence[str | Path] = (),
+        calendar: Calendar | None = None,
         **options: Any,
     ) -> None:
         # Endpoints are process-wide class attributes in discord.py; set them before any
@@ -92,6 +98,10 @@ class DomestiqueBot(commands.Bot):
         self.roster_files = tuple(roster_files)
         """Roster files named on the command line, kept when moderators change the roster."""
         self.lookups = Lookups(storage)
+        self.calendar = calendar if calendar is not None else Calendar()
+        """The race calendar in force (bot/app.py loads it once: bundled and imported)."""
+        self.race_names = race_names(self.calendar)
+        """Every race's names, for /race and /news autocomplete."""
         self.extensions_to_load = extensions
         self.failed_extensions: dict[str, BaseException] = {}
         self.today = today
@@ -134,9 +144,36 @@ class DomestiqueBot(commands.Bot):
 
     async def on_ready(self) -> None:
         user = self.user
+        shards = getattr(self, "shard_ids", None)
         log.info(
-            "connected to Discord as %s (%s) in %d servers",
+            "connected to Discord as %s (%s) in %d servers%s",
             user,
             user.id if user else "?",
             len(self.guilds),
+            f" (shards {', '.join(map(str, shards))} of {self.shard_count})" if shards else "",
         )
+
+
+class ShardedDomestiqueBot(DomestiqueBot, commands.AutoShardedBot):
+    """The same bot over gateway shards (discord.py's AutoShardedBot): all of them or
+    the ones DOMESTIQUE_SHARD_IDS names. Discord sends a server's events, interactions
+    included, on shard `(guild_id >> 22) % shard_count` and DMs on shard 0, so each
+    process answers the interactions of its own shards."""
+
+    async def launch_shards(self) -> None:
+        if self.shard_count is None and not self.is_closed():
+            # "auto": Discord's recommended count. discord.py would also connect to the
+            # gateway URL in that answer; keeping ours honours DOMESTIQUE_DISCORD_GATEWAY_URL
+            # (a gateway proxy) as an unsharded bot does.
+            self.shard_count, _, _ = await self.http.get_bot_gateway()
+        await super().launch_shards()
+
+
+def new_bot(settings: Settings, **options: Any) -> DomestiqueBot:
+    """A plain client (one connection, no sharding) unless DOMESTIQUE_SHARD_COUNT is set;
+    with "auto", discord.py asks Discord how many shards (GET /gateway/bot)."""
+    if settings.shard_count is None:
+        return DomestiqueBot(settings=settings, **options)
+    count = None if settings.shard_count == AUTO_SHARDS else int(settings.shard_count)
+    ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+    return ShardedDomestiqueBot(settings=settings, shard_count=count, shard_ids=ids, **options)

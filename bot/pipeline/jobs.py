@@ -1,4 +1,5 @@
-"""Stopping the scheduler without cutting a running job short.
+"""Stopping the scheduler without cutting a running job short, and running its jobs
+only in the process that holds the leader lease.
 
 `AsyncIOScheduler.shutdown()` cancels coroutine jobs that are running. A delivery run
 cancelled between Discord's answer and marking the row sent would post that story again
@@ -10,7 +11,9 @@ first pauses the scheduler (no new runs), then waits a while for the running one
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from datetime import UTC, datetime
 
 from apscheduler.events import (
     EVENT_JOB_ERROR,
@@ -20,6 +23,8 @@ from apscheduler.events import (
     JobEvent,
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from storage.lease import LeaderLease
 
 log = logging.getLogger(__name__)
 
@@ -65,16 +70,89 @@ class Jobs:
             if self._running == 0:
                 self._idle.set()
 
-    async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
-        """No new runs; wait up to `grace_s` for the running ones; then shut down."""
-        if not self.scheduler.running:
-            return
+    async def pause(self, grace_s: float = STOP_GRACE_S) -> bool:
+        """No new runs; wait up to `grace_s` for the running ones. False if some still run."""
         self.scheduler.pause()
         try:
             await asyncio.wait_for(self._idle.wait(), grace_s)
         except TimeoutError:
-            log.warning(
-                "%d job(s) still running after %.0f s: stopping them", self._running, grace_s
-            )
+            log.warning("%d job(s) still running after %.0f s", self._running, grace_s)
+            return False
+        return True
+
+    def resume(self) -> None:
+        """Run every job now, then on its own schedule (a new leader polls at once rather
+        than a poll interval after taking over)."""
+        now = datetime.now(UTC)
+        for job in self.scheduler.get_jobs():
+            job.modify(next_run_time=now)
+        self.scheduler.resume()
+
+    async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """No new runs; wait up to `grace_s` for the running ones; then shut down."""
+        if not self.scheduler.running:
+            return
+        if not await self.pause(grace_s):
+            log.warning("stopping the running job(s)")
         self.scheduler.shutdown(wait=False)
         await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
+
+
+LEASE_RETRY_S = 5.0
+"""How often a process that does not lead tries the leader lease, and the leader checks
+it still holds it: a killed leader is replaced within about this (well inside the 30 s
+the README promises)."""
+
+
+class Leadership:
+    """Runs the scheduler's jobs (polling with fan-out, delivery, archiving) only while
+    this process holds the leader lease (storage/lease.py); on SQLite it always does.
+
+    Several processes on one PostgreSQL database each serve their gateway shards, while
+    one of them polls and delivers: every story fetched once, every post sent once, and
+    Discord's global rate limit (per bot token, across processes) spent by one sender."""
+
+    def __init__(self, jobs: Jobs, lease: LeaderLease, *, retry_s: float = LEASE_RETRY_S):
+        self.jobs = jobs
+        self.lease = lease
+        self.retry_s = retry_s
+        self.leading = False
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Start the scheduler paused, and lead as soon as the lease is ours."""
+        self.jobs.scheduler.start(paused=True)
+        self._task = asyncio.create_task(self._run(), name="leader-lease")
+
+    async def stop(self) -> None:
+        """Stop trying, stop the jobs (letting running ones finish), then free the lease:
+        in that order, so a successor never starts while this process still sends."""
+        self._stop.set()
+        if self._task is not None:
+            await self._task
+        await self.jobs.stop()
+        await self.lease.release()
+        self.leading = False
+
+    async def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                await self._step()
+            except Exception:
+                log.exception("leader lease check failed; trying again")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), self.retry_s)
+
+    async def _step(self) -> None:
+        if not self.jobs.scheduler.running:
+            return  # stopping: the jobs were stopped already
+        if not self.leading:
+            if await self.lease.try_take() and not self._stop.is_set():
+                self.leading = True
+                log.info("leading: this process polls the feeds and delivers posts")
+                self.jobs.resume()
+        elif not await self.lease.still_held():
+            self.leading = False
+            log.warning("leader lease lost: polling and delivery paused here")
+            await self.jobs.pause()

@@ -10,8 +10,11 @@ the bot's answer (`answer`, `final`). Faults on demand: a 429 with `retry_after`
 (per route or global), a 5xx or 403 (optionally after carrying the request out, as when
 an answer is lost), a connection closed without an answer (`drop`), any of these for a
 stretch of time (`fail_for`) rather than N times, a gateway RECONNECT, a dropped socket,
-a refused RESUME. Opt-in (`rate_limits=True`): Discord's per-route and global rate
-limits, with the headers and 429s discord.py reads (tests/e2e/ratelimits.py).
+a refused RESUME. Sharding as Discord does it: `GET /gateway/bot` recommends
+`shards`, an IDENTIFY with `shard: [id, count]` receives only that shard's servers, and
+an interaction goes to the connection of its server's shard (DMs: shard 0). Opt-in
+(`rate_limits=True`): Discord's per-route and global rate limits, with the headers and
+429s discord.py reads (tests/e2e/ratelimits.py).
 
 Two servers: "Peloton" (a text channel, a thread, a forum with tags, a channel where the
 bot may not embed links, a system channel, a mentionable role) and "Gruppetto". The
@@ -19,11 +22,13 @@ bot's own member and roles come in GUILD_CREATE, so permissions are computed as 
 Discord. Delivery routes: DM channels (`POST /users/@me/channels`), forum posts
 (`POST /channels/{forum}/threads`, listed by `GET /guilds/{guild}/threads/active`, each
 starter message readable at `GET /channels/{thread}/messages/{thread}`, the same id as
-on Discord) and channel messages, where a repeated nonce with `enforce_nonce` returns
-the message already created (for `nonce_window_s`, when set, as Discord does for a few
-minutes); `GET /channels/{id}/messages` lists a channel's latest. Any channel id and any
-user's DM channel are served (`channel_messages` lists what was created in each), so load
-tests can post to many targets.
+on Discord), threads started in a text channel (`POST /channels/{channel}/threads` with
+no message; archived, locked or renamed by `PATCH /channels/{thread}`, unarchived by a
+message, listed while active) and channel messages, where a repeated nonce with
+`enforce_nonce` returns the message already created (for `nonce_window_s`, when set, as
+Discord does for a few minutes); `GET /channels/{id}/messages` lists a channel's latest.
+Any channel id and any user's DM channel are served (`channel_messages` lists what was
+created in each), so load tests can post to many targets.
 
 Standalone, for driving `domestique run` from another process::
 
@@ -91,8 +96,9 @@ EXTRA_CHANNEL_BASE = 1300000000000100000
 """`extra_channels` text channels in "Peloton" have ids EXTRA_CHANNEL_BASE + 1, + 2, ..."""
 MODERATOR = 0x20 | 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000  # Manage Server and more
 MEMBER = 0x80000 | 0x800 | 0x400 | 0x4000 | 0x80000000
-# View, send, embed, read history, send in threads: what the README asks to grant.
-BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | 0x10000 | (1 << 38)
+# View, send, embed, read history, send in threads, create public threads (race-day
+# threads): what the README asks to grant.
+BOT_PERMISSIONS = 0x400 | 0x800 | 0x4000 | 0x10000 | (1 << 38) | (1 << 35)
 
 # Discord's interaction callback types (the bot's answer to an interaction).
 CHANNEL_MESSAGE = 4
@@ -101,6 +107,8 @@ DEFERRED_UPDATE_MESSAGE = 6
 UPDATE_MESSAGE = 7
 AUTOCOMPLETE_RESULT = 8
 EPHEMERAL = 1 << 6
+ARCHIVE_DURATIONS = (60, 1440, 4320, 10080)
+"""The thread auto-archive durations (minutes) Discord accepts."""
 
 DISCORD_EPOCH_MS = 1420070400000
 _sequence = itertools.count()
@@ -195,6 +203,8 @@ class Interaction:
     """The message the bot's answer created or last edited (for clicking its buttons)."""
     source: dict[str, Any] | None = None
     """For a button press: the message the button is on."""
+    shard: tuple[int, int] | None = None
+    """The gateway shard it was sent on ([id, count]; None: an unsharded connection)."""
 
 
 class _Conn:
@@ -202,6 +212,16 @@ class _Conn:
         self.ws = ws
         self.session_id: str | None = None
         self.closed = asyncio.Event()
+        self.shard: tuple[int, int] | None = None
+        """[shard_id, shard_count] from IDENTIFY; None: an unsharded connection (all)."""
+
+    def serves(self, guild_id: int | None) -> bool:
+        """Discord's routing: a server's events on shard (guild_id >> 22) % count, DMs
+        on shard 0."""
+        if self.shard is None:
+            return True
+        shard_id, count = self.shard
+        return (0 if guild_id is None else (guild_id >> 22) % count) == shard_id
 
 
 class DiscordStandIn:
@@ -213,8 +233,11 @@ class DiscordStandIn:
         extra_channels: int = 0,
         rate_limits: bool | RateLimiter = False,
         nonce_window_s: float | None = None,
+        shards: int = 1,
     ) -> None:
         self.heartbeat_ms = heartbeat_ms
+        self.shards = shards
+        """The shard count `GET /gateway/bot` recommends."""
         self.nonce_window_s = nonce_window_s
         """How long a nonce is remembered ("the past few minutes" on Discord); None: always."""
         self.token = token
@@ -236,11 +259,14 @@ class DiscordStandIn:
         self.interactions: dict[str, Interaction] = {}
         self.messages: dict[str, dict[str, Any]] = {}
         self.dm_channels: dict[str, str] = {}
+        self.deleted_channels: set[str] = set()
+        """Channels and threads deleted (`delete_channel`): Discord answers 404 for them."""
         """user id -> DM channel id, created by POST /users/@me/channels."""
         self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}
         self._posted: list[str] = []
         self.threads: list[dict[str, Any]] = []
-        """Forum posts created by POST /channels/{forum}/threads."""
+        """Threads created by POST /channels/{id}/threads: forum posts (with their first
+        `message`) and threads started without a message in a text channel."""
         self._conns: list[_Conn] = []
         self._seq = 0
         self._session_id = uuid.uuid4().hex
@@ -419,6 +445,8 @@ class DiscordStandIn:
             return _json(BOT_USER)
         if method == "GET" and tail == "oauth2/applications/@me":
             return _json(_application())
+        if method == "GET" and tail == "gateway/bot":
+            return _json(self._gateway_bot())
         if parts[0] == "applications" and parts[-1] == "commands":
             return self._commands(record, method, parts, body)
         if parts[0] == "interactions" and parts[-1] == "callback":
@@ -433,10 +461,14 @@ class DiscordStandIn:
             return _json(self.channel_messages(parts[1])[::-1][:limit])
         if method == "POST" and tail == "users/@me/channels":
             return _json(self._dm_channel(str((body or {}).get("recipient_id"))))
-        if method == "POST" and parts[0] == "channels" and parts[-1] == "threads":
-            return self._forum_post(record, parts[1], body or {})
+        if parts[0] == "channels" and (parts[-1] == "threads" or len(parts) == 2):
+            return self._threads(record, method, parts, body or {})
         if method == "GET" and parts[0] == "guilds" and parts[2:] == ["threads", "active"]:
-            active = [t for t in self.threads if t["guild_id"] == parts[1]]
+            active = [
+                t
+                for t in self.threads
+                if t["guild_id"] == parts[1] and not t["thread_metadata"]["archived"]
+            ]
             return _json({"threads": [_without_message(t) for t in active], "members": []})
         if method == "GET" and parts[0] == "channels" and parts[2:-1] == ["messages"]:
             message = self.messages.get(parts[3])
@@ -449,6 +481,8 @@ class DiscordStandIn:
         self, record: Recorded, channel_id: str, body: dict[str, Any]
     ) -> web.Response:
         """POST /channels/{id}/messages, with Discord's nonce rule."""
+        if channel_id in self.deleted_channels:
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
         if errors := form_errors(body):
             self.refused.append((record, errors))
             return _invalid(errors)
@@ -459,6 +493,13 @@ class DiscordStandIn:
             window = self.nonce_window_s
             if existing is not None and (window is None or time.monotonic() - at < window):
                 return _json(existing)
+        thread = self.thread(channel_id)
+        if thread is not None:
+            if thread["thread_metadata"]["locked"]:
+                return _json({"message": "Thread is locked", "code": 50083}, 400)
+            # Discord unarchives a thread that is not locked when a message is sent in it.
+            thread["thread_metadata"]["archived"] = False
+            thread["message_count"] += 1
         message = self._message(body, channel_id=channel_id)
         self._posted.append(message["id"])
         if nonce:
@@ -607,6 +648,102 @@ class DiscordStandIn:
         self.threads.append(thread)
         return _json(thread)
 
+    def _threads(self, record: Recorded, method: str, parts: list[str], body: dict) -> web.Response:
+        """Starting a thread (a forum post, or a thread in a text channel); editing one."""
+        if method == "POST" and parts[-1] == "threads":
+            if parts[1] == str(FORUM_ID) or "message" in body:
+                return self._forum_post(record, parts[1], body)
+            return self._start_thread(record, parts[1], body)
+        if method == "PATCH" and len(parts) == 2:
+            return self._edit_thread(record, parts[1], body)
+        return _json({"message": f"stand-in has no route {method} /{'/'.join(parts)}"}, 404)
+
+    def _start_thread(self, record: Recorded, channel_id: str, body: dict) -> web.Response:
+        """POST /channels/{id}/threads with no message: a thread not attached to a message,
+        in a text channel (Discord's "Start Thread without Message")."""
+        errors = []
+        name = body.get("name") or ""
+        if not 1 <= len(name) <= 100:
+            errors.append("thread name must be 1-100 characters")
+        if body.get("type", 12) not in (11, 12):
+            errors.append("type must be 11 (public) or 12 (private) in a text channel")
+        if body.get("auto_archive_duration", 1440) not in ARCHIVE_DURATIONS:
+            errors.append("auto_archive_duration must be 60, 1440, 4320 or 10080")
+        if errors:
+            self.refused.append((record, errors))
+            return _invalid(errors)
+        if self.thread(channel_id) is not None or channel_id == str(THREAD_ID):
+            # A thread cannot hold a thread.
+            return _json(
+                {"message": "Cannot execute action on this channel type", "code": 50024}, 400
+            )
+        try:
+            guild_id = str(self.guild_of(channel_id))
+        except KeyError:
+            guild_id = str(GUILD_ID)  # any channel id is served, as for messages
+        thread = {
+            "id": snowflake(),
+            "type": body.get("type", 12),
+            "guild_id": guild_id,
+            "parent_id": channel_id,
+            "name": name,
+            "owner_id": str(APP_ID),
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": body.get("rate_limit_per_user") or 0,
+            "flags": 0,
+            "total_message_sent": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": body.get("auto_archive_duration") or 1440,
+                "archive_timestamp": _now_iso(),
+                "locked": False,
+                "invitable": bool(body.get("invitable", True)),
+                "create_timestamp": _now_iso(),
+            },
+            "member": {
+                "id": None,
+                "user_id": str(APP_ID),
+                "join_timestamp": _now_iso(),
+                "flags": 0,
+            },
+        }
+        self.threads.append(thread)
+        return _json(thread)
+
+    def _edit_thread(self, record: Recorded, channel_id: str, body: dict) -> web.Response:
+        """PATCH /channels/{thread}: a thread's name, archived, locked, auto-archive."""
+        thread = self.thread(channel_id)
+        if thread is None:
+            return _json({"message": f"stand-in has no route PATCH /channels/{channel_id}"}, 404)
+        if (
+            "auto_archive_duration" in body
+            and body["auto_archive_duration"] not in ARCHIVE_DURATIONS
+        ):
+            errors = ["auto_archive_duration must be 60, 1440, 4320 or 10080"]
+            self.refused.append((record, errors))
+            return _invalid(errors)
+        if "name" in body:
+            thread["name"] = body["name"]
+        meta = thread["thread_metadata"]
+        for key in ("archived", "locked", "auto_archive_duration"):
+            if key in body:
+                meta[key] = body[key]
+        if "archived" in body:
+            meta["archive_timestamp"] = _now_iso()
+        return _json(_without_message(thread))
+
+    def delete_channel(self, channel_id: int | str) -> None:
+        """A moderator deletes a channel or thread: gone from the thread lists, and every
+        later request to it is answered 404 Unknown Channel."""
+        self.deleted_channels.add(str(channel_id))
+        self.threads = [t for t in self.threads if t["id"] != str(channel_id)]
+
+    def thread(self, thread_id: int | str) -> dict[str, Any] | None:
+        """A thread or forum post the bot created, by id."""
+        return next((t for t in self.threads if t["id"] == str(thread_id)), None)
+
     def channel_messages(self, channel_id: int | str) -> list[dict[str, Any]]:
         """Messages the bot posted in a channel with POST /channels/{id}/messages, in order
         (answers to interactions are not among them)."""
@@ -676,10 +813,13 @@ class DiscordStandIn:
             self.identifies += 1
             self._session_id = uuid.uuid4().hex
             conn.session_id = self._session_id
+            shard = (payload.get("d") or {}).get("shard")
+            conn.shard = (int(shard[0]), int(shard[1])) if shard else None
             self._seq = 0
-            await self._dispatch(conn, "READY", self._ready())
-            await self._dispatch(conn, "GUILD_CREATE", self._guild())
-            await self._dispatch(conn, "GUILD_CREATE", self._guild2())
+            await self._dispatch(conn, "READY", self._ready(conn))
+            for guild in (self._guild(), self._guild2()):
+                if conn.serves(int(guild["id"])):
+                    await self._dispatch(conn, "GUILD_CREATE", guild)
         elif op == 6:
             data = payload.get("d") or {}
             if data.get("session_id") != self._session_id:
@@ -698,13 +838,14 @@ class DiscordStandIn:
         self._seq += 1
         await self._send(conn, {"op": 0, "t": event, "s": self._seq, "d": data})
 
-    def _ready(self) -> dict[str, Any]:
-        return {
+    def _ready(self, conn: _Conn | None = None) -> dict[str, Any]:
+        ready = {
             "v": 10,
             "user": BOT_USER,
             "guilds": [
-                {"id": str(GUILD_ID), "unavailable": True},
-                {"id": str(GUILD2_ID), "unavailable": True},
+                {"id": str(guild_id), "unavailable": True}
+                for guild_id in (GUILD_ID, GUILD2_ID)
+                if conn is None or conn.serves(guild_id)
             ],
             "session_id": self._session_id,
             "resume_gateway_url": self.gateway_url,
@@ -712,6 +853,27 @@ class DiscordStandIn:
             "private_channels": [],
             "relationships": [],
         }
+        if conn is not None and conn.shard is not None:
+            ready["shard"] = list(conn.shard)
+        return ready
+
+    def _gateway_bot(self) -> dict[str, Any]:
+        """`GET /gateway/bot`: where to connect, the recommended shard count, and how many
+        IDENTIFYs remain (discord.py's AutoShardedClient reads it when it picks the count)."""
+        return {
+            "url": self.gateway_url,
+            "shards": self.shards,
+            "session_start_limit": {
+                "total": 1000,
+                "remaining": 1000,
+                "reset_after": 86_400_000,
+                "max_concurrency": 1,
+            },
+        }
+
+    def shard_connections(self) -> list[tuple[int, int] | None]:
+        """The shard of each connection that has identified (None: unsharded)."""
+        return [c.shard for c in self._conns if c.session_id]
 
     def _guild(self) -> dict[str, Any]:
         def channel(channel_id: int, name: str, kind: int = 0, **extra: Any) -> dict[str, Any]:
@@ -847,11 +1009,20 @@ class DiscordStandIn:
     # --- interactions ----------------------------------------------------------------------
 
     async def inject_interaction(self, payload: dict[str, Any]) -> Interaction:
-        conn = next((c for c in reversed(self._conns) if c.session_id), None)
+        guild_id = payload.get("guild_id")
+        conn = next(
+            (
+                c
+                for c in reversed(self._conns)
+                if c.session_id and c.serves(None if guild_id is None else int(guild_id))
+            ),
+            None,
+        )
         if conn is None:
-            raise RuntimeError("no bot is connected to the gateway")
+            raise RuntimeError("no bot is connected to the gateway (on this server's shard)")
         interaction = Interaction(payload["id"], payload["token"], payload["type"])
         interaction.source = self._sources.pop(payload["id"], None)
+        interaction.shard = conn.shard
         self.interactions[interaction.id] = interaction
         await self._dispatch(conn, "INTERACTION_CREATE", payload)
         return interaction
