@@ -16,7 +16,14 @@ LEADER_LOCK_KEY = 0x646F6D6573746971
 on the database do not use."""
 CHECK_TIMEOUT_S = 5.0
 
-_FAILURES = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
+_FAILURES = (
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    # a query racing the server's end of the session ("another operation is in progress")
+    asyncpg.exceptions.InternalClientError,
+    OSError,
+    TimeoutError,
+)
 
 
 class AdvisoryLease:
