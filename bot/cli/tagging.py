@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from feeds.roster import Roster, RosterError, load_roster
-
-# The tagger is imported by `tag` and `eval` only: every `domestique` command loads this
-# module, and `health` (Docker's HEALTHCHECK) must answer quickly.
+# The tagger and the roster are imported by `tag` and `eval` only: every `domestique`
+# command loads this module, and `health` (Docker's HEALTHCHECK) must answer quickly.
 if TYPE_CHECKING:
     from feeds.models import StoryTags
     from feeds.nlp.tag import Tagger
+    from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +58,7 @@ def _load(
 ) -> tuple[Roster, list[dict[str, Any]]] | int:
     """The roster and every input record, or exit status 2 after saying what is wrong."""
     from feeds.nlp.evaluate import InputError, read_jsonl
+    from feeds.roster import RosterError, load_roster
 
     try:
         roster = load_roster(args.roster or ())
