@@ -1,0 +1,660 @@
+"""A simulated public instance on SQLite and PostgreSQL: fan-out of a cycle, and lookups.
+
+Run: .venv/bin/python bench/public_instance.py [--quick] [--servers N] [--stories N]
+     [--sqlite-only] [--queries N] [--rounds N] [--explain MS]
+
+The instance (issue #16's size by default): 10,000 servers, 50,000 subscriptions,
+100,000 follows, 500 feeds, 200,000 stories. The stories are bench/lookups.py's cached
+database (built once through `save_poll`); servers, subscriptions, follows, tracked
+entities and server feed lists are seeded into a copy of it with plain SQL (marked
+SEEDING below: bulk rows no command would write that fast). That file is copied into a
+throwaway PostgreSQL cluster (tests/pgcluster.py: loopback, stopped at the end) with
+`storage.copy.copy_to_postgres`, what `domestique db copy` runs, then ANALYZEd.
+
+Who subscribes to what: 40 % of servers chose 5-20 of the 500 feeds, the rest use the
+50 default feeds; a subscription is a rider (45 %), team (20 %), transfers (12 %), race
+(10 %), tracked (9 %) or everything (4 %) subscription, one in five narrowed to some
+story kinds; a follow is a rider (70 %), team (15 %), race (10 %) or transfers (5 %)
+one. Riders, teams and races are picked with a Zipf skew (flatter than the stories'),
+so the most followed rider has a few thousand subscribers and fans.
+
+1. Fan-out of a 100-story cycle: 100 new stories over 25 feeds (15 default, 10 others)
+   are stored, then `FanOut` (bot/pipeline/fanout.py) runs over each feed's stories in
+   one transaction, writing the outbox; timed per engine, split into what it spends
+   matching subscriptions, matching follows, writing rows and the rest. Baseline in the
+   same run: what a competent user writes, one indexed query per story for
+   subscriptions and one for follows (entity index, `entity_id IS NULL` for the
+   catch-all kinds), filters in Python, one `executemany` per feed (asyncpg's own,
+   pipelined, on PostgreSQL). On PostgreSQL also a trial: the bot's fan-out with its
+   rows written in one `unnest` statement per story (the bench's code, not the
+   product's), to show what the per-row round trips cost. Rounds alternate.
+2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider, /team,
+   /transfers, /news and /news search ask (`storage.lookups.Lookups`), beside
+   bench/lookups.py's plain-index baseline and `SELECT 1` (the round-trip floor).
+
+`--explain MS` has the PostgreSQL server log the plan (auto_explain, EXPLAIN ANALYZE) of
+every statement over MS milliseconds, kept in /tmp/domestique-bench/. The full size takes
+about 15 minutes (two of them copying into PostgreSQL); `--quick` (a tenth) about 1.5.
+
+Ends with `public_fanout_pg_s: V (baseline V, ratio)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import asyncpg
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests/pgcluster.py, run as a script from anywhere
+
+from bench.lookups import (  # noqa: E402
+    CACHE,
+    RACES,
+    RIDERS,
+    TEAMS,
+    World,
+    _zipf,
+    baseline_latest,
+    build_baseline,
+    ensure_database,
+    percentile,
+)
+from bot.pipeline.fanout import FanOut, story_entities, transfer_teams  # noqa: E402
+from storage import Storage  # noqa: E402
+from storage import outbox as outbox_sql  # noqa: E402
+from storage.articles import FeedState, SavedStory, person_key, race_key, team_key  # noqa: E402
+from storage.copy import copy_to_postgres  # noqa: E402
+from storage.kinds import kind_bit  # noqa: E402
+from storage.lookups import Lookups  # noqa: E402
+from storage.postgres import translate  # noqa: E402
+from tests.pgcluster import MISSING, missing_binaries, running_cluster  # noqa: E402
+
+FEEDS = 500
+DEFAULT_FEEDS = 50
+CYCLE_STORIES = 100
+CYCLE_FEEDS = (15, 10)
+"""The cycle's feeds: this many default feeds, then this many others."""
+GUILD_BASE = 10**17
+USER_BASE = 2 * 10**17
+SUB_KINDS = {"rider": 45, "team": 20, "transfers": 12, "race": 10, "tracked": 9, "all": 4}
+FOLLOW_KINDS = {"rider": 70, "team": 15, "race": 10, "transfers": 5}
+MAX_AGE_S = 48 * 3600
+
+
+@dataclass(frozen=True)
+class Size:
+    servers: int
+    subscriptions: int
+    follows: int
+    stories: int
+
+
+# --- SEEDING: bulk rows straight into the tables (the bench's, not the product's) --------
+
+
+def instance_rows(size: Size, seed: int) -> dict[str, list[tuple]]:
+    rng = random.Random(seed)
+    riders, teams, races = _zipf(RIDERS, 0.8), _zipf(TEAMS, 0.6), _zipf(RACES, 0.8)
+
+    def entity(kind: str) -> str | None:
+        if kind == "rider":
+            return person_key(f"rider-{rng.choices(range(RIDERS), cum_weights=riders)[0]:04d}")
+        if kind == "team" or (kind == "transfers" and rng.random() < 0.5):
+            return team_key(f"team-{rng.choices(range(TEAMS), cum_weights=teams)[0]:02d}")
+        if kind == "race":
+            return race_key(f"race-{rng.choices(range(RACES), cum_weights=races)[0]:02d}")
+        return None
+
+    def kinds() -> int:
+        if rng.random() >= 0.2:
+            return 0
+        return kind_bit("result") | kind_bit(rng.choice(("transfer", "preview", "crash")))
+
+    feed_weights = _zipf(FEEDS, 0.8)
+    guild_feeds, tracked, subs, follows = {}, {}, {}, {}
+    for server in range(size.servers):
+        if rng.random() < 0.4:
+            for feed in rng.choices(range(FEEDS), cum_weights=feed_weights, k=rng.randint(5, 20)):
+                guild_feeds[(GUILD_BASE + server, feed + 1)] = (None, 0.0)
+    while len(subs) < size.subscriptions:
+        guild = GUILD_BASE + rng.randrange(size.servers)
+        kind = rng.choices(list(SUB_KINDS), weights=list(SUB_KINDS.values()))[0]
+        channel = guild * 10 + rng.randrange(3)
+        if kind == "tracked":
+            for _ in range(10):
+                tracked[(guild, entity(rng.choice(("rider", "team"))))] = (None, 0.0)
+        role = guild + 1 if rng.random() < 0.3 else None
+        mode = "digest" if rng.random() < 0.1 else "each"
+        subs[(guild, channel, kind, entity(kind))] = (role, mode, 0.0, kinds(), 0)
+    while len(follows) < size.follows:
+        user = USER_BASE + rng.randrange(max(1, size.follows // 2))
+        kind = rng.choices(list(FOLLOW_KINDS), weights=list(FOLLOW_KINDS.values()))[0]
+        follows[(user, kind, entity(kind))] = ("daily" if rng.random() < 0.2 else "each", 0.0)
+    return {
+        "INSERT INTO guild_feeds (guild_id, feed_id, added_by, added_at) VALUES (?, ?, ?, ?)": [
+            (*k, *v) for k, v in guild_feeds.items()
+        ],
+        "INSERT INTO tracked (guild_id, entity_id, added_by, added_at) VALUES (?, ?, ?, ?)": [
+            (*k, *v) for k, v in tracked.items()
+        ],
+        "INSERT INTO subscriptions (guild_id, channel_id, kind, entity_id, role_id, mode,"
+        " created_at, kinds, ping_kinds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)": [
+            (*k, *v) for k, v in subs.items()
+        ],
+        "INSERT INTO follows (user_id, kind, entity_id, mode, created_at, kinds)"
+        " VALUES (?, ?, ?, ?, ?, 0)": [(*k, *v) for k, v in follows.items()],
+    }
+
+
+async def seed(storage: Storage, size: Size, seed_: int) -> list[str]:
+    """The instance's feeds, servers, subscriptions and follows; the default feed URLs."""
+    async with storage.transaction() as conn:
+        # SEEDING: the lookups cache's baseline table is no product table (db copy refuses
+        # it); every feed counts as polled before, so the cycle's stories are news.
+        await conn.execute("DROP TABLE IF EXISTS baseline_tags")
+        have = (await conn.execute_fetchall("SELECT COUNT(*) FROM feeds"))[0][0]
+        await conn.executemany(
+            "INSERT INTO feeds (url, added_at, listed) VALUES (?, 0, 0)",
+            [(f"https://more{i}.example/rss",) for i in range(have, FEEDS)],
+        )
+        await conn.execute("UPDATE feeds SET primed = 1, listed = 0")
+        await conn.execute("UPDATE feeds SET listed = 1 WHERE id <= ?", (DEFAULT_FEEDS,))
+        for statement, rows in instance_rows(size, seed_).items():
+            await conn.executemany(statement, rows)
+        rows = await conn.execute_fetchall("SELECT url FROM feeds WHERE listed = 1 ORDER BY id")
+    return [str(r[0]) for r in rows]
+
+
+async def counts(storage: Storage) -> str:
+    names = ("feeds", "articles", "tags", "subscriptions", "follows", "guild_feeds", "tracked")
+    found = []
+    for name in names:
+        rows = await storage.reader.execute_fetchall(f"SELECT COUNT(*) FROM {name}")
+        found.append(f"{rows[0][0]} {name}")
+    servers = await storage.reader.execute_fetchall(
+        "SELECT COUNT(DISTINCT guild_id) FROM subscriptions"
+    )
+    return ", ".join([*found, f"{servers[0][0]} servers"])
+
+
+# --- 1. fan-out of a cycle ----------------------------------------------------------------
+
+
+class Phases:
+    """Seconds `FanOut` spends in each storage call, by wrapping the module's functions
+    (fan-out calls them through the module, so the wrapper sees every call)."""
+
+    NAMES = ("matching_subscriptions", "matching_follows", "insert_rows")
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._saved = {name: getattr(outbox_sql, name) for name in self.NAMES}
+
+    def __enter__(self) -> Phases:
+        for name, function in self._saved.items():
+            setattr(outbox_sql, name, self._timed(name, function))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name, function in self._saved.items():
+            setattr(outbox_sql, name, function)
+
+    def _timed(self, name, function):  # type: ignore[no-untyped-def]
+        async def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return await function(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - started
+
+        return timed
+
+
+async def store_cycle(storage: Storage, world: World, seed: int) -> dict[int, list[SavedStory]]:
+    """The cycle's new stories, stored without fan-out; by feed."""
+    rng = random.Random(seed)
+    defaults, others = CYCLE_FEEDS
+    feeds = list(range(1, defaults + 1)) + list(range(FEEDS - others + 1, FEEDS + 1))
+    now = time.time()
+    out = {}
+    for i, feed in enumerate(feeds):
+        share = range(i * CYCLE_STORIES // len(feeds), (i + 1) * CYCLE_STORIES // len(feeds))
+        items = [world.story(rng, f"cycle-{n}", now - rng.uniform(0, 1800)) for n in share]
+        state = FeedState(f"Feed {feed}", None, None, f"cycle{feed}", now)
+        out[feed] = (await storage.articles.save_poll(feed, items, state, now)).new
+    return out
+
+
+async def bot_fanout(
+    storage: Storage, fanout: FanOut, cycle: dict[int, list[SavedStory]], *, trial: bool = False
+):
+    now = time.time()
+    with Phases() as phases:
+        if trial:
+            outbox_sql.insert_rows = phases._timed("insert_rows", one_statement_insert)
+        started = time.perf_counter()
+        for feed, new in cycle.items():
+            async with storage.transaction() as conn:
+                await fanout(conn, feed, new, now)
+        elapsed = time.perf_counter() - started
+    return elapsed, dict(phases.seconds)
+
+
+# The baseline's own SQL: what someone writing fan-out from scratch would do.
+BASE_SUBS = (
+    "SELECT id, channel_id, guild_id, role_id, mode, kind, entity_id, kinds FROM subscriptions"
+    " WHERE disabled_reason IS NULL AND (entity_id IN ({marks}) OR entity_id IS NULL)"
+)
+BASE_TRACKED = "SELECT DISTINCT guild_id FROM tracked WHERE entity_id IN ({marks})"
+BASE_FOLLOWS = (
+    "SELECT id, user_id, mode, kind, entity_id, kinds FROM follows"
+    " WHERE paused_reason IS NULL AND (entity_id IN ({marks}) OR entity_id IS NULL)"
+)
+BASE_INSERT = (
+    "INSERT OR IGNORE INTO outbox (article_id, target, guild_id, subscription_id, follow_id,"
+    " role_id, digest, nonce, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _wanted(kind: str, entity: str | None, mask: int, saved: SavedStory, keys: set[str]) -> bool:
+    if mask and not mask & kind_bit(saved.tags.kind):
+        return False
+    if kind == "all":
+        return True
+    if kind == "transfers":
+        return saved.tags.is_transfer and (entity is None or entity in transfer_teams(saved))
+    return entity in keys
+
+
+async def baseline_story(conn, saved: SavedStory, reads: dict[int, bool], now: float) -> list:  # type: ignore[no-untyped-def]
+    """One story's outbox rows: one indexed query for subscriptions (and one for the
+    servers tracking its names), one for follows, the filters in Python."""
+    keys = set(story_entities(saved)) | {race_key(r) for r in saved.tags.races}
+    wanted = (*keys, *transfer_teams(saved))
+    marks = ", ".join("?" * len(wanted))
+    named = story_entities(saved)  # what a tracked name must be (not a move's teams)
+    tracked_sql = BASE_TRACKED.format(marks=", ".join("?" * len(named)))
+    tracking = {int(r[0]) for r in await conn.execute_fetchall(tracked_sql, tuple(named))}
+    rows, seen = [], set()
+    for sid, channel, guild, role, mode, kind, entity, mask in await conn.execute_fetchall(
+        BASE_SUBS.format(marks=marks), wanted
+    ):
+        if kind == "tracked":
+            ok = guild in tracking and _wanted("all", None, mask, saved, keys)
+        else:
+            ok = _wanted(kind, entity, mask, saved, keys)
+        target = f"channel:{channel}"
+        if ok and reads[guild] and target not in seen:
+            seen.add(target)
+            nonce = uuid.uuid4().hex[:25]
+            rows.append(
+                (
+                    saved.article_id,
+                    target,
+                    guild,
+                    sid,
+                    None,
+                    role,
+                    int(mode == "digest"),
+                    nonce,
+                    now,
+                    now,
+                )
+            )
+    for fid, user, mode, kind, entity, mask in await conn.execute_fetchall(
+        BASE_FOLLOWS.format(marks=marks), wanted
+    ):
+        target = f"user:{user}"
+        if _wanted(kind, entity, mask, saved, keys) and target not in seen:
+            seen.add(target)
+            nonce = uuid.uuid4().hex[:25]
+            rows.append(
+                (
+                    saved.article_id,
+                    target,
+                    None,
+                    None,
+                    fid,
+                    None,
+                    int(mode == "daily"),
+                    nonce,
+                    now,
+                    now,
+                )
+            )
+    return rows
+
+
+class Reads(dict):
+    """Whether a server reads the feed at hand: its own list, else the default list."""
+
+    def __init__(self, chosen: dict[int, set[int]], feed: int, is_default: bool) -> None:
+        super().__init__()
+        self.chosen, self.feed, self.is_default = chosen, feed, is_default
+
+    def __missing__(self, guild: int) -> bool:
+        own = self.chosen.get(guild)
+        self[guild] = self.feed in own if own is not None else self.is_default
+        return self[guild]
+
+
+async def baseline_fanout(
+    storage: Storage, defaults: list[str], cycle: dict[int, list[SavedStory]]
+) -> float:
+    now = time.time()
+    started = time.perf_counter()
+    chosen: dict[int, set[int]] = defaultdict(set)
+    for guild, feed in await storage.reader.execute_fetchall(
+        "SELECT guild_id, feed_id FROM guild_feeds"
+    ):
+        chosen[int(guild)].add(int(feed))
+    for feed, new in cycle.items():
+        reads = Reads(chosen, feed, feed <= len(defaults))
+        async with storage.transaction() as conn:
+            rows = []
+            for saved in new:
+                rows += await baseline_story(conn, saved, reads, now)
+            if storage.engine == "postgres":
+                # asyncpg's own executemany (one pipelined round trip), as someone writing
+                # for PostgreSQL would; the storage layer's runs a statement per row.
+                await conn._source.executemany(translate(BASE_INSERT).text, rows)  # type: ignore[attr-defined]
+            else:
+                await conn.executemany(BASE_INSERT, rows)
+    return time.perf_counter() - started
+
+
+# A trial, not the product's code: fan-out's rows written in one statement (PostgreSQL),
+# to show what the per-row round trips of `insert_rows` cost.
+UNNEST_INSERT = (
+    "INSERT INTO outbox (article_id, target, guild_id, subscription_id, follow_id, role_id,"
+    " digest, also_on, nonce, next_attempt_at, created_at, not_before, spoiler)"
+    " SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[],"
+    " $6::bigint[], $7::bigint[], $8::text[], $9::text[], $10::float8[], $11::float8[],"
+    " $12::float8[], $13::bigint[]) ON CONFLICT DO NOTHING"
+)
+
+
+async def one_statement_insert(conn, article_id, rows, now, also_on=()):  # type: ignore[no-untyped-def]
+    rows = list(rows)
+    if not rows:
+        return 0
+    also = json.dumps(list(also_on)) if also_on else None
+    values = [
+        (article_id, r.target, r.guild_id, r.subscription_id, r.follow_id, r.role_id,
+         int(r.digest), also, uuid.uuid4().hex[:25], now, now, r.not_before, int(r.spoiler))
+        for r in rows
+    ]  # fmt: skip
+    status = await conn._source.execute(UNNEST_INSERT, *map(list, zip(*values, strict=True)))
+    return int(status.rsplit(" ", 1)[-1])
+
+
+async def outbox_rows(storage: Storage, where: str = "") -> int:
+    rows = await storage.reader.execute_fetchall(f"SELECT COUNT(*) FROM outbox {where}")
+    return int(rows[0][0])
+
+
+async def clear_outbox(storage: Storage) -> None:
+    async with storage.transaction() as conn:
+        await conn.execute("DELETE FROM outbox")  # the bench's own rows, between rounds
+
+
+async def fanout_figures(storage: Storage, defaults: list[str], world: World, rounds: int):
+    cycle = await store_cycle(storage, world, seed=11)
+    fanout = FanOut(MAX_AGE_S, defaults)
+    bot, base, trial, phases = [], [], [], defaultdict(list)
+    for _ in range(rounds):
+        if storage.engine == "postgres":
+            await clear_outbox(storage)
+            trial.append((await bot_fanout(storage, fanout, cycle, trial=True))[0])
+        await clear_outbox(storage)
+        elapsed, split = await bot_fanout(storage, fanout, cycle)
+        bot.append(elapsed)
+        for name, seconds in split.items():
+            phases[name].append(seconds)
+        written = await outbox_rows(storage)
+        to_fans = await outbox_rows(storage, "WHERE follow_id IS NOT NULL")
+        await clear_outbox(storage)
+        base.append(await baseline_fanout(storage, defaults, cycle))
+        base_written = await outbox_rows(storage)
+    await clear_outbox(storage)
+    print(f"  fan-out wrote {written} outbox rows ({to_fans} to fans) for {CYCLE_STORIES} stories")
+    split = {name: statistics.median(v) for name, v in phases.items()}
+    return (
+        statistics.median(bot),
+        min(bot),
+        statistics.median(base),
+        written,
+        base_written,
+        split,
+        statistics.median(trial) if trial else None,
+    )
+
+
+# --- 2. lookups ---------------------------------------------------------------------------
+
+
+async def lookup_figures(storage: Storage, world: World, queries: int) -> dict[str, list[float]]:
+    lookups = Lookups(storage)
+    rng = random.Random(5)
+
+    def rider() -> str:
+        return world.riders[world.pick_riders(rng, 1)[0]]
+
+    async def rider_page(pid: str) -> None:
+        await lookups.stories_for_person(pid, 5, 0)
+        await lookups.latest_move(pid)
+
+    def search_text() -> str:
+        if rng.random() < 0.75:
+            return world.search_words(rng, rng.randint(1, 2))
+        return world.rider_names[world.pick_riders(rng, 1)[0]].split()[1][:5].lower()
+
+    makers = {
+        "rider": lambda: partial(rider_page, rider()),
+        "team": lambda: partial(lookups.stories_for_team, world.teams[world.pick_team(rng)], 5, 0),
+        "transfers": lambda: partial(lookups.latest_moves, 15),
+        "latest": lambda: partial(lookups.latest_stories, 8, 0),
+        "search": lambda: partial(lookups.search_stories, search_text(), 8, 0),
+        "baseline": lambda: partial(baseline_latest, storage, person_key(rider()), 5),
+        # The floor: one statement that reads nothing, on the same reader.
+        "SELECT 1": lambda: partial(storage.reader.execute_fetchall, "SELECT 1"),
+    }
+    calls = [(kind, make()) for kind, make in makers.items() for _ in range(queries)]
+    rng.shuffle(calls)
+    for _, call in calls[:100]:  # warm the caches and the prepared statements
+        await call()
+    wall: dict[str, list[float]] = defaultdict(list)
+    for kind, call in calls:
+        started = time.perf_counter()
+        await call()
+        wall[kind].append((time.perf_counter() - started) * 1000)
+    return wall
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+@dataclass
+class EngineFigures:
+    fanout_s: float
+    fanout_best_s: float
+    baseline_s: float
+    rows: int
+    baseline_rows: int
+    split: dict[str, float]
+    trial_s: float | None
+    wall: dict[str, list[float]]
+
+
+async def measure(storage: Storage, defaults: list[str], args: argparse.Namespace) -> EngineFigures:
+    world = World(7)
+    print(f"  {await counts(storage)}", flush=True)
+    fan = await fanout_figures(storage, defaults, world, args.rounds)
+    wall = await lookup_figures(storage, world, args.queries)
+    return EngineFigures(*fan, wall)
+
+
+async def run(size: Size, args: argparse.Namespace) -> int:
+    cached = await ensure_database(size.stories)
+    figures: dict[str, EngineFigures] = {}
+    with tempfile.TemporaryDirectory(prefix="domestique-public-") as folder:
+        work = Path(folder) / "instance.sqlite3"
+        shutil.copyfile(cached, work)
+        storage = await Storage.open(work)
+        try:
+            started = time.perf_counter()
+            defaults = await seed(storage, size, seed_=3)
+            print(f"seeded the instance in {time.perf_counter() - started:.1f} s", flush=True)
+        finally:
+            await storage.close()
+        if not args.sqlite_only:
+            if missing_binaries():
+                print(f"PostgreSQL skipped: {MISSING}")
+            else:
+                figures["postgres"] = await run_postgres(work, defaults, args)
+        storage = await Storage.open(work)
+        try:
+            await build_baseline(storage)
+            print("sqlite:", flush=True)
+            figures["sqlite"] = await measure(storage, defaults, args)
+        finally:
+            await storage.close()
+    report(size, figures)
+    return 0
+
+
+async def run_postgres(work: Path, defaults: list[str], args: argparse.Namespace):
+    with running_cluster() as cluster:
+        url = cluster.url(await cluster.create_database(migrated=True))
+        started = time.perf_counter()
+        copied = await copy_to_postgres(work, url)
+        assert copied.matches, copied.outcome
+        print(
+            f"copied into PostgreSQL ({copied.rows} rows) in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
+        if args.explain is not None:
+            await explain_slow(cluster, args.explain)
+        storage = await Storage.open(url)
+        try:
+            await build_baseline(storage)
+            await storage.writer.execute("ANALYZE")  # what autovacuum does after a bulk load
+            print("postgres:", flush=True)
+            return await measure(storage, defaults, args)
+        finally:
+            await storage.close()
+            if args.explain is not None:
+                kept = CACHE / "public-instance-explain.log"
+                shutil.copyfile(cluster.folder / "server.log", kept)
+                print(f"plans of statements over {args.explain} ms: {kept}", flush=True)
+
+
+async def explain_slow(cluster, ms: int) -> None:  # type: ignore[no-untyped-def]
+    """Have the server log the plan (EXPLAIN ANALYZE) of every statement over `ms` that a
+    later connection runs (auto_explain; costs time, so the figures of such a run are
+    for finding where time goes, not for the table)."""
+    conn = await asyncpg.connect(cluster.url("postgres"))
+    try:
+        await conn.execute("LOAD 'auto_explain'")  # so ALTER SYSTEM knows its settings
+        await conn.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'")
+        await conn.execute(f"ALTER SYSTEM SET auto_explain.log_min_duration = {int(ms)}")
+        await conn.execute("ALTER SYSTEM SET auto_explain.log_analyze = on")
+        await conn.execute("SELECT pg_reload_conf()")
+    finally:
+        await conn.close()
+
+
+KINDS = ("rider", "team", "transfers", "latest", "search", "baseline", "SELECT 1")
+
+
+def report(size: Size, figures: dict[str, EngineFigures]) -> None:
+    print(
+        f"\n{size.servers} servers, {size.subscriptions} subscriptions, {size.follows} "
+        f"follows, {FEEDS} feeds, {size.stories} stories"
+    )
+    print(f"\nfan-out of a {CYCLE_STORIES}-story cycle (median of rounds; s)")
+    print(
+        f"{'engine':>9} {'bot':>7} {'best':>7} {'rows':>7} {'subs':>6} {'follows':>7}"
+        f" {'insert':>7} {'other':>6} {'baseline':>8} {'rows':>7} {'bot/base':>8} {'trial':>6}"
+    )
+    for engine, f in figures.items():
+        subs, fans, insert = (f.split.get(n, 0.0) for n in Phases.NAMES)
+        trial = f"{f.trial_s:.2f}" if f.trial_s is not None else "-"
+        print(
+            f"{engine:>9} {f.fanout_s:>7.2f} {f.fanout_best_s:>7.2f} {f.rows:>7}"
+            f" {subs:>6.2f} {fans:>7.2f} {insert:>7.2f}"
+            f" {f.fanout_s - subs - fans - insert:>6.2f} {f.baseline_s:>8.2f}"
+            f" {f.baseline_rows:>7} {f.fanout_s / f.baseline_s:>7.2f}x {trial:>6}"
+        )
+    print("(trial: the bot's fan-out with its rows written in one statement, PostgreSQL only)")
+    print("\nlookups, idle (wall ms)")
+    print(f"{'engine':>9} {'query':>10} {'n':>6} {'p50':>8} {'p99':>8} {'max':>8}")
+    for engine, f in figures.items():
+        for kind in KINDS:
+            wall = f.wall[kind]
+            print(
+                f"{engine:>9} {kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
+                f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
+            )
+    print("\nsummary (targets: fan-out <= 2 s on PostgreSQL; lookups p99 <= 5 ms on")
+    print("PostgreSQL, <= 2 ms on SQLite; search shown against the same figure)")
+    print(f"{'engine':>9} {'fan-out s':>9} {'met':>4} {'worst lookup p99 ms':>22} {'met':>4}"
+          f" {'search p99 ms':>13} {'met':>4}")  # fmt: skip
+    for engine, f in figures.items():
+        worst = max(KINDS[:4], key=lambda k: percentile(f.wall[k], 0.99))
+        p99, search = percentile(f.wall[worst], 0.99), percentile(f.wall["search"], 0.99)
+        limit = 5.0 if engine == "postgres" else 2.0
+        fan_ok = ("yes" if f.fanout_s <= 2.0 else "no") if engine == "postgres" else "-"
+        print(
+            f"{engine:>9} {f.fanout_s:>9.2f} {fan_ok:>4} {f'{worst} {p99:.3f}':>22}"
+            f" {_met(p99 <= limit):>4} {search:>13.3f} {_met(search <= limit):>4}"
+        )
+    name = "postgres" if "postgres" in figures else "sqlite"
+    f = figures[name]
+    print(
+        f"public_fanout_{'pg' if name == 'postgres' else name}_s: {f.fanout_s:.2f} "
+        f"(baseline {f.baseline_s:.2f}, {f.baseline_s / f.fanout_s:.2f}x)"
+    )
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "no"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the instance")
+    parser.add_argument("--servers", type=int, default=None, help="default 10,000")
+    parser.add_argument("--stories", type=int, default=None, help="default 200,000")
+    parser.add_argument("--queries", type=int, default=None, help="per lookup kind")
+    parser.add_argument("--rounds", type=int, default=None, help="fan-out rounds (default 3)")
+    parser.add_argument(
+        "--explain", type=int, metavar="MS", help="log PostgreSQL plans of statements over MS"
+    )
+    parser.add_argument("--sqlite-only", action="store_true", help="no PostgreSQL cluster")
+    args = parser.parse_args(argv)
+    servers = args.servers or (1_000 if args.quick else 10_000)
+    size = Size(
+        servers, servers * 5, servers * 10, args.stories or (20_000 if args.quick else 200_000)
+    )
+    args.queries = args.queries or (200 if args.quick else 1_000)
+    args.rounds = args.rounds or (2 if args.quick else 3)
+    return asyncio.run(run(size, args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
