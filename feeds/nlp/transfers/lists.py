@@ -78,7 +78,7 @@ def _arrival_list(
             return
         listed = [p for p in people if p.entity_id in brackets]
     origins = _bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
-    origins |= _marked_starts(story.low, teams, _from_words(story))
+    origins |= _marked_starts(story.low, teams, _from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
     destination = _list_team(story, spans, span, free)
     if destination is None:
@@ -193,14 +193,11 @@ def _brackets(
 
 
 @cache
-def _from_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    # one word may stand between: "van Team Polti", "from the Italian team"
-    alternation = "|".join(map(re.escape, sorted(words)))
+def _from_marker() -> re.Pattern[str]:
+    """A "from" word of any language ending just before a team; one word may stand
+    between: "van Team Polti", "from the Italian team"."""
+    alternation = "|".join(map(re.escape, sorted(pooled().words("from_markers"))))
     return re.compile(r"(?:^|\W)(?:" + alternation + r")\W+(?:[\w-]+\W+)?$")
-
-
-def _from_words(story: Story) -> re.Pattern[str]:
-    return _from_pattern(pooled().words("from_markers"))
 
 
 def _marked_starts(low: str, teams: Sequence[Mention], marker: re.Pattern[str]) -> set[int]:
