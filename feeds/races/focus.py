@@ -23,7 +23,8 @@ FOCUS_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup", "crash"}
 REPORT_KINDS: frozenset[str] = frozenset({"result", "crash"})
 DOMINANT_KINDS: frozenset[str] = frozenset({"result", "preview"})
 """Kinds whose race may be read from the text alone (a line-up round-up or a crash story
-names races in passing)."""
+names races in passing); a line-up too when the headline names a team (a team's
+selection for the race its text keeps naming, not riders' programmes)."""
 EARLY_REPORT = timedelta(days=75)
 """A report this long before the start of this year's edition is of last year's (a
 month-only date reads as the month's first day: a July report is not of last July)."""
@@ -44,6 +45,8 @@ class FocusEvidence:
     text_years: list[int]
     overall: bool
     """The headline or lead speaks of the overall classification or the final win."""
+    title_team: bool = False
+    """The headline names a team."""
 
 
 class Seasons:
@@ -91,6 +94,8 @@ def _main_race(
     crash away from any race named in the headline is a training crash: no focus)."""
     ranked = evidence.counts.most_common()
     running = [r for r, _ in ranked if _running(calendar, r, published)]
+    if kind == "lineup" and len(set(evidence.title_races)) > 1:
+        return None  # a programme ("skips the Tour, targets the Giro"), not one race's team
     if evidence.title_races:
         race_id = min(
             evidence.title_races,
@@ -106,7 +111,8 @@ def _main_race(
     # A report or preview whose headline names no race: the race the text keeps coming
     # back to, when one does.
     dominant = bool(ranked) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
-    if kind in DOMINANT_KINDS and dominant and ranked[0][1] >= 2:
+    from_text = kind in DOMINANT_KINDS or (kind == "lineup" and evidence.title_team)
+    if from_text and dominant and ranked[0][1] >= 2:
         return ranked[0][0]
     return None
 

@@ -46,11 +46,17 @@ class PartReading:
 
 
 def read_part(
-    terms: Terms, ft: FoldedText, start: int, end: int, lead: int, words_end: int
+    terms: Terms,
+    ft: FoldedText,
+    start: int,
+    end: int,
+    lead: int,
+    words_end: int,
+    language: str | None = None,
 ) -> PartReading:
     """One part's races, concepts, stage numbers and years: the part is `folded[start:end]`
-    of a story folded once; the lead ends at `lead` and kind words are read up to
-    `words_end` (folded offsets, about the original's)."""
+    of a story folded once; the lead ends at `lead` and kind words (of `language`, pooled
+    when None) are read up to `words_end` (folded offsets, about the original's)."""
     folded = ft.folded
     reading = PartReading()
     races: list[tuple[int, int, Term]] = []
@@ -59,11 +65,19 @@ def read_part(
     reading.hits = _longest_first(races)
     concepts = reading.concepts
     ordinals: dict[int, int] = {}
-    for last, (length, entry) in terms.words(folded, start, min(end, words_end)):
+    # The last span counted for each concept: a phrase and a word inside it ("zweitliga
+    # lizenz", "lizenz") are one mention of the concept, not two.
+    counted: dict[str, tuple[int, int]] = {}
+    for last, (length, entry) in terms.words(folded, start, min(end, words_end), language):
         first = last - length + 1
         if entry.ordinal is not None:
             ordinals[last + 1] = entry.ordinal
         for concept in entry.concepts:
+            seen = counted.get(concept)
+            if seen is not None and first < seen[1] and seen[0] < last:
+                counted[concept] = (min(first, seen[0]), max(last, seen[1]))
+                continue
+            counted[concept] = (first, last)
             concepts[concept] += 1
             if concept in ("stage", "prologue"):
                 number = (
@@ -131,3 +145,36 @@ def capitalised(ft: FoldedText, hit: RaceHit) -> bool:
     start, end, _, _ = ft.span(hit.start, hit.end)
     written = ft.original[start:end]
     return written.isupper() if hit.capitals else any(c.isupper() for c in written)
+
+
+AGE_CATEGORIES = frozenset({"u23", "u19", "espoirs", "junior", "juniors", "juniores", "beloften"})
+AGE_PAIRS = frozenset({("sub", "23"), ("under", "23"), ("u", "23"), ("next", "gen")})
+
+
+def age_category(folded: str, hit: RaceHit) -> bool:
+    """Whether a race name is followed by an under-23 or junior category ("Giro sub-23",
+    "Liège-Bastogne-Liège Espoirs", "Giro Next Gen"): another race, not listed."""
+    after = folded[hit.end : hit.end + 24].split()[:2]
+    return bool(after) and (after[0] in AGE_CATEGORIES or tuple(after) in AGE_PAIRS)
+
+
+def ends_a_name(ft: FoldedText, hit: RaceHit, named: frozenset[int]) -> bool:
+    """Whether a one-word short name ends another name: right after a capitalised word
+    inside a sentence ("AlUla Tour", "Saudi Tour"), it is that race's name, not the
+    Tour de France, unless that word ends a rider's or team's name (`named`: original
+    offsets where the story's mentions end; "the Jumbo-Visma Tour squad")."""
+    start, end, _, _ = ft.span(hit.start, hit.end)
+    if start - 1 in named:
+        return False
+    text = ft.original
+    if " " in text[start:end].strip():
+        return False
+    head = text[max(0, start - 40) : start]
+    words = head.split(" ")
+    if len(words) < 3 or words[-1] != "":
+        return False  # the name starts the text or follows a dash, quote or bracket
+    previous, before = words[-2], words[-3]
+    if not previous[:1].isupper() or not previous.isalnum():
+        return False
+    # A capital after a sentence end or a colon is the sentence's, not a name's.
+    return bool(before) and before[-1:] not in '.:!?"\n'

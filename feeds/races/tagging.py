@@ -10,9 +10,21 @@ only read, so one instance serves every thread. It reads the title and the text 
 - a short name ("the Tour", "Giro", "Flanders", "Worlds") counts only written with a
   capital, in a cycling story (a rider, team or full race name in it), and not beside a
   word that makes it something else ("World Tour", "in Flanders", "Giro di Sicilia");
-  a region or a town is never a race unless the calendar's full name is used,
+  a region or a town is never a race unless the calendar's full name is used; nor is a
+  one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour");
+- a race name followed by an age category ("Giro sub-23", "Giro Next Gen") is that
+  category's race, not listed;
+- a word right after a name can say which sex's race it is ("Tour de France masculino"
+  in a women's story);
+- a champion's title dated by its year ("world champion in 2013") names the
+  championship (feeds/races/titles.py), and "his national championships" the
+  championships of the rider's nation (feeds/races/nationals.py),
 
 and then decides the kind (feeds/races/kind.py) and the focus (feeds/races/focus.py).
+Kind words are read in the story's language (the feed's declared one, else the one its
+stop words tell, with English beside it), every language pooled only when neither names
+a language with a kind lexicon: a word of one language is often an ordinary word of
+another ("corre*" starts "correspondent").
 """
 
 from __future__ import annotations
@@ -28,12 +40,23 @@ from feeds.models import Mention, Move, RaceFocus, StoryKind
 from feeds.nlp.document import Document
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.kinds import KindLexicon, bundled_kind_lexicons
+from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus, dates_of
 from feeds.races.kind import RESULT_DAYS, RESULT_LEAD_DAYS, KindEvidence, decide_kind
-from feeds.races.mentions import RaceHit, capitalised, neighbours, read_part
+from feeds.races.mentions import (
+    RaceHit,
+    age_category,
+    capitalised,
+    ends_a_name,
+    neighbours,
+    read_part,
+)
 from feeds.races.model import Calendar, Race
+from feeds.races.nationals import Nationals, bundled_nationals, nationalities
+from feeds.races.sex import sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names
+from feeds.races.titles import Titles, bundled_titles
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -63,8 +86,12 @@ class RaceTagger:
         calendar: Calendar,
         shorts: Sequence[tuple[tuple[str, ...], ShortName]],
         lexicons: Mapping[str, KindLexicon],
+        titles: Titles | None = None,
+        nationals: Nationals | None = None,
     ) -> None:
         self.calendar = calendar
+        self.titles = titles
+        self.nationals = nationals
         self.seasons = Seasons(calendar)
         self.terms = Terms(calendar, shorts, lexicons)
         # A men's race -> its women's counterpart (the women's race names the men's).
@@ -104,7 +131,10 @@ class RaceTagger:
                 ft = doc.folded
             else:
                 ft = FoldedText(f"{doc.title}\n\n{doc.body[:MAX_TEXT_CHARS]}")
-            return self._tag(doc.title, ft, doc.published, mentions, roster, moves, is_transfer)
+            language = self._language(doc)
+            return self._tag(
+                doc.title, ft, doc.published, mentions, roster, moves, is_transfer, language
+            )
         except Exception:
             log.exception("race tagging failed on %r", doc.title[:80])
             return RaceTags([], None, "other")
@@ -118,19 +148,30 @@ class RaceTagger:
         roster: Roster,
         moves: Sequence[Move],
         is_transfer: bool,
+        language: str | None,
     ) -> RaceTags:
         # One fold for both parts: the title's words come first, each key owning the
         # space before it, so the title ends where its last key does.
         split = 1 + sum(len(word) + 2 for word in fold_tokens(title))
         size = len(ft.folded)
-        head = read_part(self.terms, ft, 0, split, 0, split)
-        body = read_part(self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS)
-        women = _women_story(mentions, roster, published, head.concepts, body.concepts)
+        head = read_part(self.terms, ft, 0, split, 0, split, language)
+        body = read_part(
+            self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS, language
+        )
+        women = women_story(mentions, roster, published, head.concepts, body.concepts)
         full_race = any(h.short is None for h in (*head.hits, *body.hits))
         cycling = bool(mentions) or full_race
         title_races = self._settle(head.hits, ft, women, cycling)
-        text_races = self._settle(body.hits, ft, women, cycling)
-        races = list(dict.fromkeys((*title_races, *text_races)))
+        named = frozenset(m.end for m in mentions)
+        text_races = self._settle(body.hits, ft, women, cycling, named)
+        # Championships named without their name: a win stated by a dated title ("world
+        # champion in 2013"), a nation's championships by a rider's nationality. They add
+        # races, not mentions the focus weighs.
+        implied = self.titles.find(ft.folded) if self.titles and cycling else []
+        if self.nationals is not None:
+            implied += self.nationals.find(ft, mentions, nationalities(mentions, roster))
+        races = list(dict.fromkeys((*title_races, *text_races, *implied)))
+        title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
         kind = decide_kind(
             KindEvidence(
                 head.concepts,
@@ -142,7 +183,7 @@ class RaceTagger:
                 # looks back on the Giro just run is not a result.
                 race_near=published is None
                 or any(self._ran_about(r, published) for r in (title_races or races)),
-                title_team=any(m.kind == "team" and m.start < len(title) for m in mentions),
+                title_team=title_team,
                 title_race=bool(title_races),
             )
         )
@@ -154,9 +195,17 @@ class RaceTagger:
             title_years=head.years,
             text_years=body.years,
             overall=bool(head.concepts["overall"]) or body.lead_overall,
+            title_team=title_team,
         )
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
+
+    def _language(self, doc: Document) -> str | None:
+        """The language whose kind words a story is read with: the feed's declared one,
+        else the one its stop words tell; None (every language pooled) when neither names
+        a language with kind words."""
+        code = declared(doc.language) or detect(doc.low)
+        return code if self.terms.routed(code) else None
 
     def _ran_about(self, race_id: str, published: date) -> bool:
         """Whether this year's or last year's edition ran about the publication date."""
@@ -170,13 +219,26 @@ class RaceTagger:
             if e is not None
         )
 
-    def _settle(self, hits: list[RaceHit], ft: FoldedText, women: bool, cycling: bool) -> list[str]:
-        """Each hit's race, in text order, the hits that are not races left out."""
+    def _settle(
+        self,
+        hits: list[RaceHit],
+        ft: FoldedText,
+        women: bool,
+        cycling: bool,
+        named: frozenset[int] | None = None,
+    ) -> list[str]:
+        """Each hit's race, in text order, the hits that are not races left out. `named`
+        (the text's hits only: a headline may capitalise every word) holds where the
+        story's riders and teams end, for a short name that may end another name."""
         out = []
         for hit in hits:
             if hit.short is not None and not (cycling and self._short_counts(hit, hit.short, ft)):
                 continue
-            race = self._one_race(hit.races, women)
+            if hit.short is not None and named is not None and ends_a_name(ft, hit, named):
+                continue
+            if age_category(ft.folded, hit):
+                continue
+            race = self._one_race(hit.races, sex_marked(ft.folded, hit, women))
             if race is not None:
                 out.append(race.id)
         return out
@@ -202,37 +264,18 @@ class RaceTagger:
         return next((r for r in races if r.sex == wanted), races[0])
 
 
-def _women_story(
-    mentions: Sequence[Mention],
-    roster: Roster,
-    published: date | None,
-    title_words: Counter[str],
-    text_words: Counter[str],
-) -> bool:
-    """Whether a story is about women's racing: its named teams and riders, mostly
-    women's, and the words that say so (the headline's count double)."""
-    score = 2 * title_words["women"] + min(text_words["women"], 2)
-    seen: set[str] = set()
-    for mention in mentions:
-        if mention.entity_id in seen or mention.kind not in ("rider", "team"):
-            continue
-        seen.add(mention.entity_id)
-        team_id = mention.entity_id
-        if mention.kind == "rider":
-            person = roster.people.get(mention.entity_id)
-            team_id = (person.team_on(published) if person else None) or ""
-        team = roster.teams.get(team_id)
-        if team is not None:
-            score += 1 if team.category == "women" else -1
-    return score > 0
-
-
 def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
     """A race tagger over `calendar` (the bundled one with stored imports on top,
     feeds.races.load_calendar), or over the bundled calendar when None."""
     if calendar is None:
         return bundled_race_tagger()
-    return RaceTagger(calendar, bundled_short_names(calendar), bundled_kind_lexicons())
+    return RaceTagger(
+        calendar,
+        bundled_short_names(calendar),
+        bundled_kind_lexicons(),
+        bundled_titles(calendar),
+        bundled_nationals(calendar),
+    )
 
 
 @cache
@@ -240,4 +283,10 @@ def bundled_race_tagger() -> RaceTagger:
     """The bundled calendar's tagger, built once per process: parsing the calendar takes
     ~0.15 s, and every Tagger built from a roster (tests build many) shares it read-only."""
     calendar = bundled_calendar()
-    return RaceTagger(calendar, bundled_short_names(calendar), bundled_kind_lexicons())
+    return RaceTagger(
+        calendar,
+        bundled_short_names(calendar),
+        bundled_kind_lexicons(),
+        bundled_titles(calendar),
+        bundled_nationals(calendar),
+    )

@@ -1,9 +1,11 @@
-"""Every word the race tagger looks for, in one Aho-Corasick automaton over folded text.
+"""Every word the race tagger looks for, in Aho-Corasick automata over folded text.
 
-Three sorts of term share the automaton (one pass per story part): race names from the
-calendar (every language), short race names from `short_names.toml` ("the Tour", "Giro",
-"Worlds", "Tourwinnaar"), which count only under the conditions `ShortName` holds, and
-the kind lexicons' words (feeds/nlp/kinds: kind words, stage nouns, ordinals).
+Race names from the calendar (every language) and short race names from
+`short_names.toml` ("the Tour", "Giro", "Worlds", "Tourwinnaar"), which count only under
+the conditions `ShortName` holds, share one automaton. The kind lexicons' words
+(feeds/nlp/kinds: kind words, stage nouns, ordinals) have one automaton per language,
+holding that language's words and English's, and one with every language pooled for a
+story whose language is unknown.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from feeds.nlp.matcher import alias_key
 from feeds.races.model import Calendar, CalendarError
 
 SHORT_NAMES_FILE = "short_names.toml"
+ALWAYS: tuple[str, ...] = ("en",)
+"""Kind words read in every language's stories besides its own: news in any language
+quotes English words ("preview", "line-up", "crash")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,27 +124,28 @@ class Terms:
                     table.setdefault(key, {})[term] = None
         for key, ids in races.items():
             table.setdefault(key, {})[Term("race", tuple(ids))] = None
-        words: dict[str, dict[Term, None]] = {}
-        for lexicon in lexicons.values():
-            for concept, entries in lexicon.words.items():
-                for word in entries:
-                    words.setdefault(word.key, {})[Term("kind", concept=concept)] = None
-            for word, number in lexicon.ordinals.items():
-                words.setdefault(f" {word} ", {})[Term("ordinal", number=number)] = None
-        # Two automata: race names are read in the whole text, kind words only where they
-        # tell the kind (the headline and the opening), and there are many more of them.
+        # Two sorts of automata: race names are read in the whole text, kind words only
+        # where they tell the kind (the headline and the opening), and there are many more
+        # of them. Kind words come per language (a word of one language is often another
+        # kind's, or no cycling word, in the next: "corsa", "giro", "tour"), and pooled for
+        # a story whose language is unknown.
         self._races = ahocorasick.Automaton()
         for key, terms in table.items():
             # One race term per key: a short rule, which came first, or the calendar's.
             self._races.add_word(key, (len(key), next(iter(terms))))
         self._races.make_automaton()
-        self._words = ahocorasick.Automaton()
-        for key, terms in words.items():
-            concepts = tuple(dict.fromkeys(t.concept for t in terms if t.what == "kind"))
-            ordinal = next((t.number for t in terms if t.what == "ordinal"), None)
-            self._words.add_word(key, (len(key), Entry(concepts, ordinal)))
-        self._words.make_automaton()
-        self.size = len(table) + len(words)
+        self._pooled, pooled_size = _words_automaton(lexicons.values())
+        self._by_language = {
+            code: _words_automaton(
+                [lexicons[c] for c in dict.fromkeys((code, *ALWAYS)) if c in lexicons]
+            )[0]
+            for code in lexicons
+        }
+        self.size = len(table) + pooled_size
+
+    def routed(self, language: str | None) -> bool:
+        """Whether a story in `language` has its own kind words (else they are pooled)."""
+        return language in self._by_language
 
     def races(self, folded: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, Term]]]:
         """(end index, (key length, race term)) of every race name in `folded[start:end]`,
@@ -147,6 +153,29 @@ class Terms:
         Tour de France" is not a race of its own)."""
         return self._races.iter(folded, start, end)  # type: ignore[no-any-return]
 
-    def words(self, folded: str, start: int, end: int) -> Iterator[tuple[int, tuple[int, Entry]]]:
-        """(end index, (key length, entry)) of every lexicon word in `folded[start:end]`."""
-        return self._words.iter(folded, start, end)  # type: ignore[no-any-return]
+    def words(
+        self, folded: str, start: int, end: int, language: str | None = None
+    ) -> Iterator[tuple[int, tuple[int, Entry]]]:
+        """(end index, (key length, entry)) of every lexicon word in `folded[start:end]`:
+        the words of `language` (and English) when it has a lexicon, else every language's."""
+        automaton = self._by_language.get(language or "", self._pooled)
+        return automaton.iter(folded, start, end)  # type: ignore[no-any-return]
+
+
+def _words_automaton(lexicons: Iterable[KindLexicon]) -> tuple[ahocorasick.Automaton, int]:
+    """One automaton over the words and ordinals of `lexicons`, and its number of keys."""
+    words: dict[str, dict[Term, None]] = {}
+    for lexicon in lexicons:
+        for concept, entries in lexicon.words.items():
+            for word in entries:
+                words.setdefault(word.key, {})[Term("kind", concept=concept)] = None
+        for word, number in lexicon.ordinals.items():
+            words.setdefault(f" {word} ", {})[Term("ordinal", number=number)] = None
+    automaton = ahocorasick.Automaton()
+    for key, terms in words.items():
+        concepts = tuple(dict.fromkeys(t.concept for t in terms if t.what == "kind"))
+        ordinal = next((t.number for t in terms if t.what == "ordinal"), None)
+        automaton.add_word(key, (len(key), Entry(concepts, ordinal)))
+    if words:
+        automaton.make_automaton()
+    return automaton, len(words)

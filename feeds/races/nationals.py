@@ -1,0 +1,108 @@
+"""A national championship named without its nation: the nearest rider's.
+
+"His national championships", "el campeonato nacional de su país", "de nationale
+kampioenschappen" name a race only through the rider they are about: of the riders named
+shortly before the words in the same paragraph, the one the story names most often (the
+nearest on a tie), when their nation's championships are in the calendar. Without such a
+rider the words name no race. The generic
+words, in the feed languages, are data: `nationals.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import ahocorasick
+
+from feeds.models import Mention
+from feeds.nlp.fold import FoldedText, fold_tokens
+from feeds.races.model import Calendar, CalendarError
+from feeds.races.titles import whole_words
+from feeds.roster import Roster
+
+NATIONALS_FILE = "nationals.toml"
+REACH = 300
+"""Characters before the words a rider may be named at (about two sentences)."""
+PARAGRAPH = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Nationals:
+    automaton: ahocorasick.Automaton | None
+    by_country: Mapping[str, str]
+    """IOC code -> that nation's national championships race."""
+
+    def find(
+        self, ft: FoldedText, mentions: Sequence[Mention], nationality: Mapping[str, str]
+    ) -> list[str]:
+        """The national championships the story names by generic words; `nationality`
+        maps a rider's id to their IOC code."""
+        if self.automaton is None or not mentions:
+            return []
+        found: list[str] = []
+        for last, (length, _) in self.automaton.iter(ft.folded):
+            start, _, _, _ = ft.span(last - length + 1, last + 1)
+            race = self._of_nearest_rider(ft.original, start, mentions, nationality)
+            if race is not None:
+                found.append(race)
+        return list(dict.fromkeys(found))
+
+    def _of_nearest_rider(
+        self,
+        text: str,
+        start: int,
+        mentions: Sequence[Mention],
+        nationality: Mapping[str, str],
+    ) -> str | None:
+        floor = max(start - REACH, text.rfind(PARAGRAPH, 0, start) + 1)
+        before = [m for m in mentions if m.kind == "rider" and floor <= m.start and m.end <= start]
+        if not before:
+            return None
+        # The story's main rider among them (named most often), else the nearest.
+        times = Counter(m.entity_id for m in mentions)
+        rider = max(before, key=lambda m: (times[m.entity_id], m.end))
+        return self.by_country.get(nationality.get(rider.entity_id, ""))
+
+
+def parse_nationals(text: str, source: str, calendar: Calendar) -> Nationals:
+    """`names`: the generic words; each national championships race of the calendar is
+    the one of its `country`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CalendarError(source, None, f"not valid TOML: {exc}") from None
+    unknown = set(data) - {"names"}
+    if unknown:
+        raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
+    names = data.get("names", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise CalendarError(source, None, "names: must be a list of non-empty strings")
+    folded = [" ".join(fold_tokens(n)) for n in names]
+    if not all(folded):
+        raise CalendarError(source, None, "names: a name folds to nothing")
+    automaton = whole_words(dict.fromkeys(folded, ""))
+    by_country = {
+        race.country: race.id
+        for race in calendar.races.values()
+        if race.race_class == "championship" and race.country and "national" in race.id
+    }
+    return Nationals(automaton, by_country)
+
+
+def bundled_nationals(calendar: Calendar) -> Nationals:
+    text = (resources.files("feeds.races") / NATIONALS_FILE).read_text(encoding="utf-8")
+    return parse_nationals(text, f"feeds/races/{NATIONALS_FILE}", calendar)
+
+
+def nationalities(mentions: Sequence[Mention], roster: Roster) -> dict[str, str]:
+    """Rider id -> IOC code, for the riders the story names."""
+    out = {}
+    for mention in mentions:
+        person = roster.people.get(mention.entity_id) if mention.kind == "rider" else None
+        if person is not None and person.nationality:
+            out[mention.entity_id] = person.nationality
+    return out

@@ -1,0 +1,112 @@
+"""A championship named by a rider's title when the text states the win.
+
+A title dated by the year it was won ("world champion in 2013", "champion du monde en
+2021", "título olímpico em Paris-2024") states that the championship was won, so the
+championship is one of the story's races. A title without its year only describes a
+rider ("the world champion", "the double Olympic champion") and is not a race, and neither
+is an under-23, junior or other discipline's title ("U23-verdensmester", "champion du
+monde de cyclo-cross"). The titles of each championship, in the feed languages, and the
+words that rule a title out are data: `titles.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from feeds.nlp.fold import fold_tokens
+from feeds.races.model import Calendar, CalendarError
+
+TITLES_FILE = "titles.toml"
+YEAR = re.compile(r"(19|20)\d\d")
+YEAR_REACH = 3
+"""Words after a title a year may stand at ("wereldkampioen in 2013", "champion du monde
+en 2021", "campeão do mundo de 2019")."""
+RULE_OUT_REACH = 3
+"""Words before or after a title a word ruling it out may stand at ("campeón del mundo
+sub-23", "champion du monde de cyclo-cross")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """Folded title -> its championship, and the folded words that qualify a title."""
+
+    races: dict[str, str]
+    rule_out: frozenset[str]
+    automaton: ahocorasick.Automaton | None
+    """The titles as whole-word keys over folded text (feeds/nlp/fold.py)."""
+
+    def find(self, folded: str) -> list[str]:
+        """The championships whose win the folded text states, in text order."""
+        if self.automaton is None:
+            return []
+        found: list[str] = []
+        for last, (length, race_id) in self.automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            before = folded[max(0, start - 60) : start].split()
+            after = folded[end : end + 60].split()
+            near = before[-RULE_OUT_REACH:] + after[:RULE_OUT_REACH]
+            if any(word in self.rule_out for word in near):
+                continue
+            if any(YEAR.fullmatch(word) for word in after[:YEAR_REACH]):
+                found.append(race_id)
+        return list(dict.fromkeys(found))
+
+
+def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:
+    """The `[[title]]` entries and the `rule_out` word list; refuses a race the calendar
+    lacks, or a title given to two races."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CalendarError(source, None, f"not valid TOML: {exc}") from None
+    unknown = set(data) - {"title", "rule_out"}
+    if unknown:
+        raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
+    races: dict[str, str] = {}
+    for i, entry in enumerate(data.get("title", [])):
+        where = f"title[{i}]"
+        race_id = entry.get("race") if isinstance(entry, dict) else None
+        if not isinstance(race_id, str) or calendar.race(race_id) is None:
+            raise CalendarError(source, None, f"{where}: race {race_id!r} is not in the calendar")
+        for name in _folded_list(entry.get("names"), f"{where}.names", source):
+            if races.setdefault(name, race_id) != race_id:
+                raise CalendarError(source, None, f"{where}: {name!r} names two races")
+    rule_out = frozenset(_folded_list(data.get("rule_out", []), "rule_out", source))
+    automaton = whole_words({name: race_id for name, race_id in races.items()})
+    return Titles(races, rule_out, automaton)
+
+
+def whole_words(values: dict[str, str]) -> ahocorasick.Automaton | None:
+    """An automaton over folded text finding each folded phrase as whole words (a key
+    owns the spaces around its words, as the fold writes them), valued (length, value)."""
+    if not values:
+        return None
+    automaton = ahocorasick.Automaton()
+    for phrase, value in values.items():
+        key = " " + "  ".join(phrase.split()) + " "
+        automaton.add_word(key, (len(key), value))
+    automaton.make_automaton()
+    return automaton
+
+
+def _folded_list(value: Any, where: str, source: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CalendarError(source, None, f"{where}: must be a list of non-empty strings")
+    out = []
+    for item in value:
+        folded = " ".join(fold_tokens(item))
+        if not folded:
+            raise CalendarError(source, None, f"{where}: {item!r} folds to nothing")
+        out.append(folded)
+    return out
+
+
+def bundled_titles(calendar: Calendar) -> Titles:
+    text = (resources.files("feeds.races") / TITLES_FILE).read_text(encoding="utf-8")
+    return parse_titles(text, f"feeds/races/{TITLES_FILE}", calendar)

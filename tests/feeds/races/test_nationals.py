@@ -1,0 +1,76 @@
+"""A national championship named without its nation is the one of the rider it is about
+(feeds/races/nationals.py), through `Tagger.tag` with the bundled roster and calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+from feeds.races import bundled_calendar
+from feeds.races.model import CalendarError
+from feeds.races.nationals import parse_nationals
+from feeds.roster import load_roster
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_roster())
+
+
+def races(tagger: Tagger, text: str, language: str) -> list[str]:
+    tags = tagger.tag("Season plans", text, date(2025, 1, 20), True, language=language)
+    return [tagger.races.calendar.races[r].name for r in tags.races]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Remco Evenepoel will target the Ardennes and his national championships.",
+            ["Belgian National Road Championships"],
+        ),
+        (
+            "es",
+            "Jefferson Cepeda fue segundo en el campeonato nacional de su país.",
+            ["Ecuadorian National Road Championships"],
+        ),
+        (
+            "nl",
+            "Mathieu van der Poel rijdt eind juni de nationale kampioenschappen.",
+            ["Dutch National Road Championships"],
+        ),
+        (
+            "da",
+            "Mads Pedersen kører de nationale mesterskaber i juni.",
+            ["Danish National Road Championships"],
+        ),
+    ],
+)
+def test_the_nation_is_the_rider_s(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, text, language) == expected
+
+
+def test_without_a_rider_before_them_the_words_name_no_race(tagger: Tagger) -> None:
+    assert races(tagger, "The national championships are in June.", "en") == []
+    # A rider named only in an earlier paragraph is not the one the words are about.
+    text = "Remco Evenepoel trains in Spain.\n\nThe national championships are in June."
+    assert races(tagger, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("names = [1]", "names: must be a list of non-empty strings"),
+        ('names = ["..."]', "folds to nothing"),
+        ('nations = ["x"]', "unknown key 'nations'"),
+        ("names = [", "not valid TOML"),
+    ],
+)
+def test_a_bad_nationals_file_is_refused_naming_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(CalendarError, match=reason):
+        parse_nationals(text, "nationals.toml", bundled_calendar())
