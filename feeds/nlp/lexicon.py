@@ -91,10 +91,12 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "refusal": REGEX,
         # words around mentions
         "to_markers": WORD,
+        "needs_verb_markers": WORD,
         "from_markers": WORD,
         "affiliation_markers": WORD,
         "filler_words": WORD,
         "coordination_words": WORD,
+        "respectively": WORD,
         "pronouns": WORD,
         "relative_pronouns": WORD,
         "team_nouns": WORD,

@@ -49,7 +49,9 @@ Modules, in reading order: `extract` (the entry point), `text` (sentences, claus
 `scan` (the cue index), `story` (what a story is read into), `clause` (one clause's
 evidence), with `vetoes`, `seasons`, `roles` (a team mention's role), `movers` (who
 moves), `unnamed` (movers described, not named) and `directions` (from where to
-where); then `status` (rumour or confirmed) and `decide` (evidence to moves). The
+where); `lists` and `names` (one word for many people), `arrows` (verbless round-ups),
+`respectively` (pairs told in order) and `descriptions` (destinations described, not
+named); then `status` (rumour or confirmed) and `decide` (evidence to moves). The
 vocabulary is data: feeds/nlp/lexicons/<language>.toml, read through `feeds.nlp.lexicon`:
 the cue scan reads the story's language (declared by its feed, else told by `language`
 from stop words; English and the shared patterns always; every language pooled when it

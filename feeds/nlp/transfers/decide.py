@@ -32,6 +32,9 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
     for ev in story.evidence:
         by_person[ev.person_id].append(ev)
     destination = _story_destination(story.evidence)
+    # "Soudal Quick-Step reforça-se ... chegam X e Y": with no destination named for
+    # anyone, a named arrival goes to the team the headline is about.
+    headline_team = None if destination else _headline_team(story)
     by_sentence: dict[int, list[Evidence]] = defaultdict(list)
     for ev in story.evidence:
         by_sentence[ev.sentence].append(ev)
@@ -52,12 +55,15 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
     # In a transfer story, "X, who also joins from A" deep in the text is news too.
+    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
+    move_lede = _move_words(story, lede_end)
     transfer_lede = any(
         not ev.fallback and not ev.aside and ev.sentence <= LEDE_SENTENCES and (ev.to or ev.left)
         for ev in story.evidence
     )
-    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
-    race_lede = bool(within(story.hits.get("race", []), 0, lede_end))
+    # A lede with race words is a race report's, unless it speaks of moves too ("Visma
+    # shakes the peloton with an eccentric transfer").
+    race_lede = bool(within(story.hits.get("race", []), 0, lede_end)) and not move_lede
     moves: list[tuple[int, Move]] = []
     for person_id, evs in by_person.items():
         person = story.roster.people.get(person_id)
@@ -71,7 +77,10 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
             continue  # another team's earlier signing, recalled in this story
         blocked = _blocked_team(person, story.published)
         stays = story.stays.get(person_id, set())
-        to_id, origins = _destination(evs, blocked, by_sentence, destination, stays)
+        # riders only: a manager named in a team's news is rarely its signing
+        named = person.kind == "rider" and any(not ev.fallback for ev in evs)
+        story_wide = destination or (headline_team if named else None)
+        to_id, origins = _destination(evs, blocked, by_sentence, story_wide, stays)
         if to_id is None:
             exit_move = _staff_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is not None:
@@ -90,6 +99,23 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         moves.append((first, _move(story, person, from_id, to_id, status, season, stage)))
     moves.sort(key=lambda item: item[0])
     return [m for _, m in moves]
+
+
+def _headline_team(story: Story) -> str | None:
+    focus = story.focus_team
+    if focus is None or not any(
+        t.entity_id == focus and t.start < story.title_end for t in story.teams
+    ):
+        return None
+    return focus
+
+
+def _move_words(story: Story, end: int) -> bool:
+    """A move noun or a group of arrivals before `end` (outside race action)."""
+    return any(
+        within(story.hits.get(family, []), 0, end)
+        for family in ("noun_arrive", "noun_depart", "newcomers")
+    )
 
 
 def _staff_exit(

@@ -12,11 +12,14 @@ from datetime import date
 
 from feeds.models import Mention, Move
 from feeds.nlp.document import Document
+from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.decide import decide, departures, headline_move
+from feeds.nlp.transfers.descriptions import described_destinations
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.lists import listed_moves
 from feeds.nlp.transfers.prefilter import may_report_move
+from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
@@ -74,8 +77,11 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         for clause in split_clauses(text, sentence):
             clause_evidence(story, clause)
     listed_moves(story, spans, languages)
+    arrow_moves(story, spans)
+    respective_moves(story, spans)
     story.stays = stayed_teams(story, spans)
     resolve_pending(story, spans)
+    described_destinations(story, spans)
     return Reading(story, spans, languages)
 
 

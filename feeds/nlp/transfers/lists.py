@@ -23,6 +23,7 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in, within
@@ -33,6 +34,8 @@ HEADER_WORDS = 6
 HEADER_REACH = 3
 """Lines looked back for it."""
 DEPARTURES = ("depart", "noun_depart", "lose")
+LIST_MIN = 3
+"""Names in a row that make a list of a group announced the sentence before."""
 
 
 @cache
@@ -47,7 +50,9 @@ def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
 def listed_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...] | None) -> None:
     """Evidence for every person in a list of arrivals or departures."""
     bracket = _bracket(languages)
+    announced: Span | None = None  # "... announced seven newcomers." with no name after it
     for span in spans:
+        before, announced = announced, _announces_newcomers(story, span)
         if within(story.hits.get("race", []), span.start, span.end):
             continue  # "Van der Poel (Alpecin-Deceuninck) arrived alone": a result
         people = mentions_in(story.people, span)
@@ -57,7 +62,50 @@ def listed_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...]
         brackets = _brackets(story.low, people, teams, bracket)
         if _departure_list(story, span, people, brackets, spans):
             continue
+        if before is not None and _announced_list(story, before, span, people, teams, spans):
+            continue
         _arrival_list(story, span, people, teams, brackets, spans)
+
+
+def _announces_newcomers(story: Story, span: Span) -> Span | None:
+    """The sentence names a group of arrivals ("seven newcomers") and nobody after it."""
+    nouns = within(story.hits.get("newcomers", []), span.start, span.end)
+    if not nouns or any(nouns[0].end <= p.start < span.end for p in story.people):
+        return None
+    return span
+
+
+def _announced_list(
+    story: Story,
+    announcing: Span,
+    span: Span,
+    people: Sequence[Mention],
+    teams: Sequence[Mention],
+    spans: Sequence[Span],
+) -> bool:
+    """ "Tudor announced seven newcomers. With Trentin, Dainese, Storer and Krieger
+    (Alpecin-Deceuninck) ...": the list of names in the next sentence is the group."""
+    listed = longest_list(story, people)
+    if len(listed) < LIST_MIN:
+        return False
+    inside = {t.start for t in teams if any(p.end <= t.start for p in listed)}
+    free = {t.entity_id for t in teams if t.start not in inside}
+    # the team the announcement is about: named in it, or in the sentence that opens it
+    for before in (announcing, spans[max(0, announcing.sentence - 1)]):
+        named = {t.entity_id for t in mentions_in(story.teams, before)}
+        if named:
+            free |= named
+            break
+    destination = _list_team(story, spans, announcing, free)
+    if destination is None:
+        return False
+    bracket = _bracket(None)
+    brackets = _brackets(story.low, people, teams, bracket)
+    for person in listed:
+        origin = brackets.get(person.entity_id)
+        if origin is None or origin.entity_id != destination:
+            _add(story, span, person.entity_id, destination, origin)
+    return True
 
 
 def _arrival_list(
@@ -119,10 +167,13 @@ def _departure_list(
     """ "Big departures: A (Team X), B (retires)": each bracketed team is a destination,
     the team the list is about the origin. True when the sentence is such a list."""
     nouns = within(story.hits.get("noun_depart", []), span.start, span.end)
-    if not nouns or not brackets:
+    if not brackets:
         return False
-    colon = story.low.find(":", nouns[0].end, span.end)
-    if colon < 0 or any(p.start < colon for p in people):
+    colon = story.low.find(":", nouns[0].end, span.end) if nouns else -1
+    # Else "Zudem verlassen mit Porte (Rücktritt), Yates (UAE) und Carapaz (EF) drei
+    # Rundfahrer das Team": a departure verb and a list of people with their teams.
+    listed = colon >= 0 and not any(p.start < colon for p in people)
+    if not listed and not _departure_verb_list(story, span, brackets):
         return False
     origin = _list_team(story, spans, span, set())
     if origin is None:
@@ -136,6 +187,18 @@ def _departure_list(
             ev.left = ev.listed = True
             story.evidence.append(ev)
     return True
+
+
+def _departure_verb_list(story: Story, span: Span, brackets: dict[str, Mention]) -> bool:
+    """A sentence whose only move verb is a departure, with two people or more each
+    followed by a team in brackets: the brackets say where each goes."""
+    moves = within(story.hits.get("move", []), span.start, span.end)
+    if not moves or any(h.family not in DEPARTURES for h in moves):
+        return False
+    # one list of names ("A (X), B (Y) und C (Z)"), not two people of a race report's
+    # sentence ("Tratnik (Visma) won after leaving Politt (UAE)")
+    listed = longest_list(story, [p for p in story.people if p.entity_id in brackets])
+    return len([p for p in listed if span.start <= p.start < span.end]) >= 2
 
 
 def _add(

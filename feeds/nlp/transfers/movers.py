@@ -17,6 +17,8 @@ from feeds.nlp.transfers.text import WORD, Span, within
 _LEX = pooled()
 _TEAM_NOUNS = _LEX.alternation("team_nouns")
 _COORDINATION_WORDS = _LEX.words("coordination_words")
+# After a name with a genitive "s" (da, no, de): a lower-case noun ("Pedersens trækdyr").
+_NOUN_NEXT = re.compile(r"\s+[^\W\d_A-Z\u00c0-\u00de]")
 _PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
 )
@@ -109,9 +111,14 @@ def _inverted(
 ) -> list[Mention]:
     """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso"),
     and German after an opening phrase ("Nach Informationen von X wechselt Landa zu Y")."""
-    if cue.family != "arrive" or len(WORD.findall(story.low, clause_start, cue.start)) > 6:
+    if cue.family != "arrive":
+        return []
+    # "Da Alpecin-Deceuninck, para reforçar o sprint, chegam X e Y": an opening phrase set
+    # off by a comma holds no subject, however long.
+    set_off = story.low[clause_start : cue.start].rstrip().endswith(",")
+    if not set_off and len(WORD.findall(story.low, clause_start, cue.start)) > 6:
         return []  # only a clause that opens with the verb, or with a short phrase
-    if any(clause_start <= t.start < cue.start for t in teams):
+    if not set_off and any(clause_start <= t.start < cue.start for t in teams):
         return []  # "Bei Visma fährt ...": the team before the verb may be its subject
     # Verb-second with the subject inside a cue that reads up to its preposition ("Nå
     # bytter X til Y", "Nu skifter X til Y").
@@ -181,11 +188,35 @@ def _with_listed_after(
 ) -> list[Mention]:
     """The first person named after a cue, with those listed after them."""
     chain = [after[0]]
+    owner: Mention | None = None
     for person in after[1:]:
+        if owner is not None:
+            # "Cees Bol, Mads Pedersens trækdyr Dan Hoole og ...": the item is the one
+            # the genitive describes, a noun after it
+            if len(WORD.findall(story.low, owner.end, person.start)) > 2:
+                break
+            chain.append(person)
+            owner = None
+            continue
         if not _coordinated(story, chain[-1], person, teams):
             break
+        if _genitive(story, person):
+            owner = person  # an owner, not the next name
+            continue
         chain.append(person)
     return chain
+
+
+def _genitive(story: Story, person: Mention) -> bool:
+    """A name in the genitive before a noun ("Mads Pedersens trækdyr"): its owner."""
+    if not _NOUN_NEXT.match(story.text, person.end):
+        return False
+    if story.text.startswith("s", person.end):
+        return True  # the "s" outside the mention
+    who = story.roster.people.get(person.entity_id)
+    if who is None or not story.text[person.start : person.end].endswith("s"):
+        return False
+    return not any(name.endswith("s") for name in (who.name, *who.aliases))
 
 
 def _with_listed_before(

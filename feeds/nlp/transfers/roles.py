@@ -27,6 +27,9 @@ _AMBIGUOUS = frozenset(w for w in _FILLERS if w in TO_WORDS | _FROM_WORDS | _AFF
 OWNER_GAP = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+")
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+# A team joined to a lower-case noun before a name (da, no, nl, de): "Visma-sprinteren
+# Olav Kooij", "Quick-Step-Chef Patrick Lefevere": the person's team, as "X's" is.
+_COMPOUND_GAP = re.compile(r"-[^\W\d_][\w-]*\s+")
 _TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -82,5 +85,8 @@ def owned_teams(text: str, people: Sequence[Mention], teams: Sequence[Mention]) 
             owned.add(id(team))
         bracket = _BRACKET_GAP.search(text, max(0, team.start - 4), team.start)
         if bracket and bracket.start() in ends:  # "Mads Pedersen (Lidl-Trek)"
+            owned.add(id(team))
+        compound = _COMPOUND_GAP.match(text, team.end)
+        if compound and compound.end() in starts:  # "Visma-sprinteren Olav Kooij"
             owned.add(id(team))
     return owned

@@ -20,6 +20,12 @@ from feeds.nlp.transfers.text import ROLE_WORD, Span
 _LEX = pooled()
 _VERB_FINAL = _LEX.words("verb_final")
 _THING_NOUNS = _LEX.words("thing_nouns")
+_TEAM_NOUNS = _LEX.words("team_nouns")
+_NAME_NEXT = re.compile(r"\s+[A-Z\u00c0-\u00de]")
+_CAPITAL = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de]")
+DESCRIPTION_WORDS = 7
+"""Words a definite description of a person may take ("il campione del mondo a cronometro")."""
+_VERB_FAMILIES = frozenset({"arrive", "depart", "acquire", "lose", "courted"})
 _DESCRIBED_OBJECT = re.compile(
     r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
@@ -70,15 +76,24 @@ def described_object(
 
 def resolve_pending(story: Story, spans: list[Span]) -> None:
     """Give moves without a named mover ("He will join ...") to the story's main mover."""
-    main = _main_person(story)
-    if main is None:
-        return
+    unresolved = []
     for ev in story.pending:
-        described = _described_mover(story, ev)
+        # a description names its own person, whoever the story is mostly about
+        described = (
+            _described_mover(story, ev)
+            or _just_named(story, ev, spans)
+            or _elided_subject(story, ev, spans)
+        )
         if described is not None:
             ev.person_id = described
             story.evidence.append(ev)
-        elif _mentioned_recently(story, main, ev.sentence, spans):
+        else:
+            unresolved.append(ev)
+    main = _main_person(story)
+    if main is None:
+        return
+    for ev in unresolved:
+        if _mentioned_recently(story, main, ev.sentence, spans):
             ev.person_id = main
             story.evidence.append(ev)
 
@@ -104,6 +119,61 @@ def _mentioned_recently(story: Story, person_id: str, sentence: int, spans: Sequ
         p.entity_id == person_id and (p.start < spans[0].end or lo <= p.start < hi)
         for p in story.people
     )
+
+
+def _just_named(story: Story, ev: Evidence, spans: Sequence[Span]) -> str | None:
+    """A clause whose subject is a short definite description of a person ("l'argento
+    mondiale lascia la Decathlon", "der 25-Jährige wechselt", "el escalador llega") right
+    after one person was named (in its sentence or the one before): that person.
+    A description of a team or a thing ("la squadra", "the deal") is not a mover."""
+    if ev.family not in _VERB_FAMILIES or _noun_at(story, ev.cue_start):
+        return None  # a noun's owner comes after it ("het vertrek van X"), unnamed or not
+    words = _description(story, ev)
+    if words is None or any(w in _TEAM_NOUNS or w in _THING_NOUNS for w in words):
+        return None
+    capitals = _CAPITAL.findall(story.text, ev.subject_start, ev.cue_start)
+    if len(capitals) > 2 or _NAME_NEXT.match(story.text, ev.cue_start):
+        return None  # "de Nederlander Servais Knaven": a name the roster does not know
+    lo = spans[max(0, ev.sentence - 1)].start
+    named = [p for p in story.people if lo <= p.start and p.end <= ev.subject_start]
+    if not named or len({p.entity_id for p in named[-2:]}) != 1:
+        return None  # nobody, or two people just named: which one is meant is not told
+    return named[-1].entity_id
+
+
+def _elided_subject(story: Story, ev: Evidence, spans: Sequence[Span]) -> str | None:
+    """A clause that opens with its verb after another clause of the sentence ("Skjelmose
+    drew interest from several teams, but opted for Movistar", "lascia la Ineos e passa
+    alla Lidl-Trek"): the subject is the sentence's, when it names one person only."""
+    if ev.family not in _VERB_FAMILIES or ev.subject_start < 0 or ev.title:
+        return None
+    sentence = spans[ev.sentence]
+    if ev.subject_start <= sentence.start or ROLE_WORD.findall(
+        story.low, ev.subject_start, ev.cue_start
+    ):
+        return None  # the sentence's first clause, or a subject of its own
+    named = {p.entity_id for p in story.people if sentence.start <= p.start < ev.subject_start}
+    return named.pop() if len(named) == 1 else None  # several: whose clause it is is unclear
+
+
+def _noun_at(story: Story, offset: int) -> bool:
+    return any(
+        hit.start == offset
+        for family in ("noun_arrive", "noun_depart")
+        for hit in story.hits.get(family, [])
+    )
+
+
+def _description(story: Story, ev: Evidence) -> list[str] | None:
+    """The subject's words when they are a definite description ("le rouleur suisse")."""
+    if ev.subject_start < 0:
+        return None
+    words = ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
+    if words and "'" in words[0]:  # "l'italien", "l'olandese"
+        words[:1] = words[0].split("'", 1)
+    if not words or len(words) > DESCRIPTION_WORDS or words[0] not in _DEFINITE:
+        return None
+    return words
 
 
 def _described_mover(story: Story, ev: Evidence) -> str | None:
