@@ -204,7 +204,8 @@ def test_men_and_women_are_separate_races_and_championships_are_one(calendar):
 
 def test_editions_on_a_day(calendar):
     running = {e.race_id for e in calendar.editions_on(date(2025, 7, 27))}
-    assert running == {"tour-de-france", "tour-de-france-femmes"}
+    # The Tour de Wallonie (26-30 July 2025) overlaps the Tour's last day.
+    assert running == {"tour-de-france", "tour-de-france-femmes", "tour-de-wallonie"}
     stage = calendar.edition("tour-de-france-femmes", 2024).stages_on(date(2024, 8, 13))
     assert [s.number for s in stage] == [2, 3]  # two half stages on one day
 
