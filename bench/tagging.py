@@ -26,15 +26,25 @@ automaton keys (the bundled roster cut down), the bundled roster as it is, and a
 Times are CPU seconds of this process (`time.process_time`), so other work on the
 machine disturbs them less than wall-clock time would.
 
-Prints a table (MB/s and µs a story), the targets, then one final line
-`name: value (baseline value, ratio)` for the whole tagger at ~20k keys against the
-baseline of the same run.
+Prints a table (MB/s and µs a story), where a story's time goes at the bundled roster
+(mentions, the transfer prefilter, extraction, races and kind), the targets, then one
+final line `name: value (baseline value, ratio)` for the whole tagger at ~20k keys
+against the baseline of the same run.
+
+`--answers FILE` times nothing: it writes every answer the tagger gives (`domestique
+tag` over every development corpus, each story's mentions and tags, and the tags of
+this benchmark's texts at the bundled roster and at ~20k keys) and prints its digest.
+A change meant to make the tagger faster, not different, leaves the file unchanged:
+run it before and after and compare.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import hashlib
+import io
 import json
 import random
 import statistics
@@ -50,6 +60,8 @@ import ahocorasick
 from unidecode import unidecode
 
 from bot.pipeline.roster_state import RosterState
+from feeds.nlp.document import Document
+from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract as transfers_extract
@@ -210,7 +222,8 @@ def time_no_skip(tagger: Tagger, pairs: list[Story]) -> float:
     """The whole tagger with transfer extraction run on every story (the prefilter
     switched off for the run)."""
     hook = transfers_extract.may_report_move
-    transfers_extract.may_report_move = lambda text, mentions: True
+    # Whatever it is asked (text, mentions and the lower-cased text): read the story.
+    transfers_extract.may_report_move = lambda *_: True
     try:
         return time_tag(tagger, pairs)
     finally:
@@ -252,8 +265,75 @@ def time_baseline(automaton: ahocorasick.Automaton, pairs: list[Story]) -> float
     return time.process_time() - start
 
 
+STAGES = ("mentions", "prefilter", "extraction", "races")
+
+
+def stage_split(tagger: Tagger, pairs: list[Story]) -> dict[str, float]:
+    """CPU seconds of each step of `Tagger.tag`, the steps run as it runs them."""
+    seconds = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+    roster = tagger.roster
+    for title, text, language in pairs:
+        start = clock()
+        doc = Document(title, text, None, language)
+        mentions = tagger._mentions(doc, True)
+        found = clock()
+        keep = may_report_move(doc.text, mentions, doc.low)
+        kept = clock()
+        is_transfer, moves = (
+            transfers_extract._extract_document(doc, mentions, roster) if keep else (False, [])
+        )
+        read = clock()
+        tagger.races.tag_document(doc, mentions, roster, moves, is_transfer)
+        end = clock()
+        seconds["mentions"] += found - start
+        seconds["prefilter"] += kept - found
+        seconds["extraction"] += read - kept
+        seconds["races"] += end - read
+    return seconds
+
+
 def best_of(n: int, fn, *args) -> float:  # type: ignore[no-untyped-def]
     return min(fn(*args) for _ in range(n))
+
+
+ANSWER_SETS = ("dev.jsonl", "holdout*.jsonl", "set5-*.jsonl", "set6-*.jsonl")
+"""The development corpora (the sets already scored blind); never a set still sealed."""
+
+
+def write_answers(path: Path, pairs: list[Story]) -> int:
+    """Every answer of the tagger, one per line, to compare two versions of it."""
+    from bot.cli.tagging import main as cli
+
+    corpora = sorted({p for pattern in ANSWER_SETS for p in (REPO / "tests/corpus").glob(pattern)})
+    lines: list[str] = []
+    for corpus in corpora:
+        for cycling in ("auto", "yes", "no"):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                status = cli(["tag", "--feed-is-cycling", cycling, str(corpus)])
+            lines += [f"## domestique tag {corpus.name} {cycling}: {status}", out.getvalue()]
+    full = load_roster()
+    tagger = Tagger(full)
+    for corpus in corpora:
+        with corpus.open(encoding="utf-8") as fh:
+            for r in read_jsonl(fh, str(corpus)):
+                language = r.get("lang") if isinstance(r.get("lang"), str) else None
+                for cycling in (None, True):
+                    lines.append(
+                        repr(tagger.mentions(r["title"], r["text"], r["_published"], cycling))
+                    )
+                    tags = tagger.tag(r["title"], r["text"], r["_published"], cycling, language)
+                    lines.append(repr(tags))
+    mentioned = frozenset(m.entity_id for t, x, _ in pairs for m in tagger.mentions(t, x, None))
+    big = Tagger(roster_of_size(full, 20_000, random.Random(7), mentioned))
+    for label, each in (("bundled", tagger), ("20k", big)):
+        lines.append(f"## benchmark texts, {label} roster")
+        lines += [repr(each.tag(t, x, None, True, language)) for t, x, language in pairs]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    print(f"{len(lines)} lines, sha256 {hashlib.sha256(text.encode()).hexdigest()}")
+    return 0
 
 
 def main() -> int:
@@ -264,7 +344,15 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="smoke run: 0.3 MB of text, one repetition"
     )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="time nothing: write every answer of the tagger to FILE and print its digest",
+    )
     args = parser.parse_args()
+    if args.answers is not None:
+        return write_answers(args.answers, stories(CORPUS, 1.0))
     if args.quick:
         args.mb, args.repeat = min(args.mb, 0.3), 1
     if not args.corpus.exists():
@@ -285,6 +373,7 @@ def main() -> int:
         f" {'baseline':>9} {'tag µs':>7} {'no-skip µs':>10} {'skipped':>8} {'rebuild s':>9}"
     )
     results = {}
+    split: dict[str, float] = {}
     for label, size in (("1k", 1_000), ("bundled", None), ("20k", 20_000)):
         roster = full if size is None else roster_of_size(full, size, rng, mentioned)
         builds = []
@@ -304,6 +393,9 @@ def main() -> int:
             "tag": best_of(args.repeat, time_tag, tagger, pairs),
             "no-skip": best_of(args.repeat, time_no_skip, tagger, pairs),
         }
+        if size is None:
+            runs = [stage_split(tagger, pairs) for _ in range(args.repeat)]
+            split = {stage: min(run[stage] for run in runs) for stage in STAGES}
         skipped = skipped_share(tagger, pairs)
         keys = tagger.alias_count
         automaton = baseline_automaton(aliases_of(roster))
@@ -327,6 +419,11 @@ def main() -> int:
 
     big, home = results["20k"], results["bundled"]
     print()
+    print(
+        "bundled roster, µs a story: "
+        + ", ".join(f"{stage} {1e6 * split[stage] / len(pairs):.0f}" for stage in STAGES)
+        + f" (together {1e6 * sum(split.values()) / len(pairs):.0f})"
+    )
     print("MB/s of text, CPU; µs a story; skipped = stories whose transfer extraction the")
     print(f"prefilter skipped. Bundled roster: {bundled_keys} keys.")
     print(

@@ -4,13 +4,20 @@ Keys are folded aliases with a space on each side (`" mark  cavendish "`); the
 folded text has two spaces between words (see `feeds.fold`), so a key can only
 start and end at word boundaries. Folding makes different names collide
 (Mannås/Mannas), so one key carries a tuple of payloads and the caller decides.
+
+`pattern_starts` gives the literal strings every match of a regular expression begins
+with: the keys of an automaton that tells, in one pass, where such expressions may match
+(the transfer cues, feeds/nlp/transfers/scan.py and prefilter.py).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from re import _constants as sre
+from re import _parser as sre_parse
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -85,3 +92,98 @@ class Matcher(Generic[P]):
         for fstart, fend, payloads in self.find_folded(text.folded):
             start, end, k0, k1 = text.span(fstart, fend)
             yield Hit(start, end, k0, k1, payloads)
+
+
+MAX_STARTS = 256
+"""Strings one pattern's expansion may reach before it stops at the prefixes it has."""
+MAX_REPEAT = 3
+"""A bounded repeat up to this many times is expanded; a longer or open one ends it."""
+
+
+def pattern_starts(pattern: str) -> set[str]:
+    """Strings such that every match of `pattern` begins with one of them.
+
+    Literal characters, alternations, small character sets and short repeats are
+    expanded; anything else (an open repeat, a character class, a backreference) ends
+    the strings where they are. Zero-width assertions are passed over: dropping a
+    condition only makes the set match more."""
+    starts, _ = _expand(list(sre_parse.parse(pattern)), {""})
+    if "" in starts:
+        raise ValueError(f"{pattern!r} may match without a literal start")
+    # "agree " covers "agree a ": keep the shortest, each occurrence is tried once.
+    return {s for s in starts if not any(s != t and s.startswith(t) for t in starts)}
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def _expand(items: list, prefixes: set[str]) -> tuple[set[str], bool]:
+    """`prefixes` extended by the items' matches, and whether the items were expanded
+    to their end (False: the strings stop at the first item that could not be)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            prefixes = {p + chr(av) for p in prefixes}
+            continue
+        if op is sre.IN:
+            chars = _literal_set(av)
+            if chars is None:
+                return prefixes, False
+            grown = {p + c for p in prefixes for c in chars}
+        elif op is sre.SUBPATTERN:
+            _, add_flags, _, sub = av
+            if add_flags & re.IGNORECASE:
+                return prefixes, False
+            grown, complete = _expand(list(sub), prefixes)
+            if not complete:
+                return grown, False
+        elif op is sre.BRANCH:
+            grown, complete = set(), True
+            for alternative in av[1]:
+                found, done = _expand(list(alternative), prefixes)
+                grown |= found
+                complete = complete and done
+            if not complete:
+                return grown, False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, sub = av
+            grown, complete = _repeat(list(sub), prefixes, low, high)
+            if not complete:
+                return grown, False
+        else:
+            return prefixes, False
+        if len(grown) > MAX_STARTS:
+            return prefixes, False
+        prefixes = grown
+    return prefixes, True
+
+
+def _repeat(sub: list, prefixes: set[str], low: int, high: int) -> tuple[set[str], bool]:
+    """A repeat `low` to `high` times, expanded while it is short."""
+    current = prefixes
+    for _ in range(low):
+        current, complete = _expand(sub, current)
+        if not complete or len(current) > MAX_STARTS:
+            return current, False
+    if high == low:
+        return current, True
+    if high is sre.MAXREPEAT or high > MAX_REPEAT:
+        return current, False
+    out = set(current)
+    for _ in range(high - low):
+        current, complete = _expand(sub, current)
+        out |= current
+        if not complete or len(out) > MAX_STARTS:
+            return out, False
+    return out, True
+
+
+def _literal_set(av: list) -> list[str] | None:
+    """The characters of a set made of single characters only ([sz]); None otherwise."""
+    chars = []
+    for op, value in av:
+        if op is not sre.LITERAL:
+            return None
+        chars.append(chr(value))
+    return chars

@@ -189,8 +189,10 @@ def _subheading_arrow(story: Story, clause: Span) -> list[Hit]:
     if clause.end - clause.start > _SUBHEADING_MAX:
         return []  # a sentence, not a subheading
     people = mentions_in(story.people, clause)
+    if len(people) != 1:
+        return []
     teams = mentions_in(story.teams, clause)
-    if len(people) != 1 or len(teams) != 2:
+    if len(teams) != 2:
         return []
     person, origin, destination = people[0], teams[0], teams[1]
     low = story.low

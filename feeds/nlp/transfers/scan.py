@@ -1,6 +1,9 @@
 """The cue scan: the cues of a story's language (feeds/nlp/lexicons; every language
 pooled when it is not known, see `language`), compiled and indexed once per pool by the
-first letters of the word each cue starts at, found in one pass over the lower-cased text.
+first letters of the word each cue starts at, found in one pass over the lower-cased text:
+one Aho-Corasick automaton per pool finds where a cue's match may begin (the strings
+`matcher.pattern_starts` expands it to), and only there, at a word start, are the cues
+of that word's index keys tried.
 
 A cue must start with at least two literal letters; the lexicon loader refuses one that
 cannot be indexed. The order of a family's patterns does not matter: each family's hits
@@ -12,12 +15,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+import ahocorasick
 
 from feeds.nlp.lexicon import KEY_LEN, Lexicon, bundled, pooled
 from feeds.nlp.lexicon import index_keys as _prefixes
-from feeds.nlp.transfers.text import Span, within
+from feeds.nlp.matcher import pattern_starts
+from feeds.nlp.transfers.text import Placed, Span, within
 
 MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart", "courted")
 FAMILIES = {
@@ -40,47 +50,80 @@ FAMILIES = {
 """Each family of hits and the lexicon concept (a cue concept) it is found by."""
 
 
-def _build_index(lexicon: Lexicon) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    index: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+def _indexed(lexicon: Lexicon) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Every cue of every family, in the order the index lists them."""
     for family, concept in FAMILIES.items():
         for compiled in lexicon.compiled(concept):
-            for key in _prefixes(compiled.pattern):
-                index[key].append((family, compiled))
+            yield family, compiled
+
+
+def _build_index(lexicon: Lexicon) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    index: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+    for family, compiled in _indexed(lexicon):
+        for key in _prefixes(compiled.pattern):
+            index[key].append((family, compiled))
     return dict(index)
 
 
-_Candidates = tuple[tuple[str, re.Pattern[str]], ...]
-_NONE: _Candidates = ()
-MAX_KEYS = 100_000
-"""Word starts remembered per pool before the memo starts over (a bot runs for months)."""
+class _Cue(NamedTuple):
+    """One cue as the index lists it, with the keys under which the index tries it."""
+
+    family: str
+    pattern: re.Pattern[str]
+    keys: frozenset[str]
+    """Tried at a word whose first three letters are one of these."""
+    short: frozenset[str]
+    """Also tried at a word whose first two letters are one of these (two-letter keys)."""
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_JOINERS = "_'\u2019-"
+"""What may stand between a word boundary and a word's first letter, beside digits."""
 
 
 class _Pool:
-    """One language pool's cue index, the word starts where a cue may begin, and the
-    candidates of each key seen so far (one dictionary lookup a candidate word)."""
+    """One language pool's cue index, and one automaton of the strings the matches of its
+    cues begin with: a cue is tried only at a word start where one of them occurs, in
+    the order the index lists a word's candidates, so the hits are those of trying every
+    candidate of every word."""
 
-    __slots__ = ("index", "seen", "short", "starts")
+    __slots__ = ("automaton", "cues", "index", "short", "word_starts")
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.index = _build_index(lexicon)
         self.short = frozenset(k for k in self.index if len(k) < KEY_LEN)
-        self.seen: dict[str, _Candidates] = {}
-        # Where `WORD` would start a word (a letter after no other letter of the same run
-        # of word characters, apostrophes and hyphens) that begins with a key: the regular
-        # expression engine skips the other words, most of a story, without Python.
-        self.starts = re.compile(
-            r"(?<![\w'\u2019-])[\d_'\u2019-]*(?=" + _trie(list(self.index)) + ")"
-        )
+        self.cues: list[_Cue] = []
+        starts: dict[str, list[int]] = defaultdict(list)
+        for rank, (family, compiled) in enumerate(_indexed(lexicon)):
+            keys = frozenset(_prefixes(compiled.pattern))
+            two = frozenset(k for k in keys if len(k) == 2)
+            self.cues.append(_Cue(family, compiled, keys, two))
+            try:
+                begins = pattern_starts(compiled.pattern)
+            except ValueError:  # no literal start: it is tried wherever its keys occur
+                begins = set(keys)
+            for begin in begins:
+                starts[begin].append(rank)
+        self.automaton = ahocorasick.Automaton()
+        for begin, ranks in starts.items():
+            self.automaton.add_word(begin, (len(begin), tuple(ranks)))
+        if starts:
+            self.automaton.make_automaton()
+        # When every key starts with a letter, the characters before a position tell
+        # whether a word starts there; otherwise the index's own expression tells.
+        self.word_starts: re.Pattern[str] | None = None
+        if not all(_LETTER.match(key) for key in self.index):
+            self.word_starts = re.compile(
+                r"(?<![\w'\u2019-])[\d_'\u2019-]*(?=" + _trie(list(self.index)) + ")"
+            )
 
-    def candidates(self, key: str) -> _Candidates:
-        """The cues a word starting with `key` (its first three characters) may start."""
-        found = tuple(self.index.get(key, ()))
-        if key[:2] in self.short:  # the few cues keyed by two letters ("ha", "re")
-            found += tuple(self.index[key[:2]])
-        if len(self.seen) >= MAX_KEYS:
-            self.seen = {}
-        self.seen[key] = found or _NONE
-        return found
+
+def _starts_word(low: str, pos: int) -> bool:
+    """Does a word start at `pos` (a letter): after a boundary and nothing but digits,
+    "_", apostrophes and hyphens ("2026-sæsonen", not "a-joins")?"""
+    while pos and (low[pos - 1] in _JOINERS or low[pos - 1].isdecimal()):
+        pos -= 1
+    return not pos or not (low[pos - 1].isalnum() or low[pos - 1] in _JOINERS)
 
 
 def _trie(keys: list[str]) -> str:
@@ -123,23 +166,39 @@ class Hit:
 def scan_cues(low: str, languages: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
     """Every cue occurrence, by family, in text order ("move": all move families), of the
     given languages' cues (None: every language's)."""
+    return _scan(_index(languages), low)
+
+
+def _scan(pool: _Pool, low: str) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = defaultdict(list)
-    pool = _index(languages)
-    seen = pool.seen
-    for start in pool.starts.finditer(low):
-        pos = start.end()
+    cues = pool.cues
+    places = pool.automaton.iter(low) if cues else ()
+    tried = sorted({(end + 1 - size, rank) for end, (size, ranks) in places for rank in ranks})
+    words = None if pool.word_starts is None else {m.end() for m in pool.word_starts.finditer(low)}
+    for pos, group in groupby(tried, key=_POSITION):
+        if not (_starts_word(low, pos) if words is None else pos in words):
+            continue
+        here = [cues[rank] for _, rank in group]
         key = low[pos : pos + KEY_LEN]
-        candidates = seen.get(key)
-        if candidates is None:
-            candidates = pool.candidates(key)
-        for family, pattern in candidates:
-            found = pattern.match(low, pos)
-            if found:
-                hits[family].append(Hit(family, pos, found.end()))
+        _try(low, pos, [cue for cue in here if key in cue.keys], hits)
+        if key[:2] in pool.short:  # the index's two-letter keys' cues come second
+            _try(low, pos, [cue for cue in here if key[:2] in cue.short], hits)
     moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
     moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
     hits["move"] = moves
+    for family, found in hits.items():
+        hits[family] = Placed(found)  # read by `within` clause after clause
     return hits
+
+
+_POSITION = itemgetter(0)
+
+
+def _try(low: str, pos: int, cues: list[_Cue], hits: dict[str, list[Hit]]) -> None:
+    for cue in cues:
+        found = cue.pattern.match(low, pos)
+        if found:
+            hits[cue.family].append(Hit(cue.family, pos, found.end()))
 
 
 def move_cues(hits: dict[str, list[Hit]], clause: Span) -> list[Hit]:
