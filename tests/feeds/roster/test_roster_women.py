@@ -267,11 +267,19 @@ def test_2026_worldteam_squads(roster: Roster) -> None:
         ("Cédrine Kerbaol", "ef-cannondale-women"),
         ("Ricarda Bauernfeind", "lidl-trek-women"),
         ("Sofia Bertizzolo", "fdj-suez-women"),
-        ("Marta Cavalli", "picnic-postnl-women"),
+        ("Franziska Koch", "fdj-suez-women"),
     ],
 )
 def test_2026_teams_of_leading_riders(roster: Roster, name: str, team_id: str) -> None:
     assert person_by_name(roster, name).team_on(date(2026, 6, 1)) == team_id
+
+
+def test_riders_who_stopped_after_2025_have_no_2026_team(roster: Roster) -> None:
+    # Marta Cavalli retired at the end of the 2025 season (her last race was the Tour de l'Ardèche).
+    cavalli = person_by_name(roster, "Marta Cavalli")
+    assert cavalli.team_on(date(2025, 6, 1)) == "picnic-postnl-women"
+    assert cavalli.team_on(date(2026, 6, 1)) is None
+    assert not cavalli.is_active_rider(date(2026, 6, 1))
 
 
 def test_aliases_add_something_folding_does_not() -> None:
