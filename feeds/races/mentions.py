@@ -89,9 +89,10 @@ def read_part(
                         reading.lead_stages.append(number)
             elif concept == "overall" and first < lead:
                 reading.lead_overall = True
-    part = folded[start:end]
-    if " 20" in part:
-        reading.years = [int(y) for y in _YEAR.findall(part)]
+    # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
+    # nothing around, so it finds in the bounds what it finds in the part copied out.
+    if folded.find(" 20", start, end) >= 0:
+        reading.years = [int(y) for y in _YEAR.findall(folded, start, end)]
     return reading
 
 

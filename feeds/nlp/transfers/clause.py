@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -151,7 +151,7 @@ def _relative_clause(story: Story, mover: Mention, cue: Hit) -> bool:
 
 def _for_mover(story: Story, found: Evidence, mover: Mention, teams: Sequence[Mention]) -> Evidence:
     """A copy of a clause's evidence for one mover, with their own current team as origin."""
-    ev = replace(found, person_id=mover.entity_id, to=dict(found.to), origin=set(found.origin))
+    ev = found.for_person(mover.entity_id)
     own = affiliation(story.text, mover, teams)
     if own:
         ev.origin.add(own)

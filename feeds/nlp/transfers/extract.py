@@ -23,7 +23,7 @@ from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
-from feeds.nlp.transfers.text import Span, split_clauses, split_sentences
+from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.vetoes import stayed_teams
 from feeds.roster import Roster
@@ -151,7 +151,9 @@ def _clean_mentions(
             people.append(m)
     people.sort(key=lambda m: (m.start, m.end))
     teams.sort(key=lambda m: (m.start, m.end))
-    return people, teams
+    # The rules ask `within` for the mentions of each clause and cue many times a story:
+    # placed, it bisects their starts directly.
+    return Placed(people), Placed(teams)
 
 
 def _focus_team(teams: Sequence[Mention], title_end: int) -> str | None:

@@ -20,6 +20,9 @@ from feeds.nlp.transfers.text import Span, mentions_in
 
 _WORDS = sorted(pooled().words("respectively"), key=len, reverse=True)
 _RESPECTIVELY = re.compile(r"\b(?:" + "|".join(map(re.escape, _WORDS)) + r")\b") if _WORDS else None
+# The words anywhere, boundaries aside: a story without them has no such sentence, and
+# one search of the whole story tells so (most stories) instead of one per sentence.
+_ANYWHERE = re.compile("|".join(map(re.escape, _WORDS))) if _WORDS else None
 _GLUE_WORDS = pooled().words("coordination_words")
 # between the teams of the list: "og", "e", and the articles and to-words ("e all'UAE")
 _TEAM_GLUE = _GLUE_WORDS | pooled().words("to_markers") | pooled().words("filler_words")
@@ -28,7 +31,7 @@ _WORD = re.compile(r"[\w'\u2019]+")
 
 def respective_moves(story: Story, spans: Sequence[Span]) -> None:
     """Each listed person's own destination, where a sentence pairs them "respectively"."""
-    if _RESPECTIVELY is None:
+    if _RESPECTIVELY is None or _ANYWHERE is None or _ANYWHERE.search(story.low) is None:
         return
     for span in spans:
         found = _RESPECTIVELY.search(story.low, span.start, span.end)

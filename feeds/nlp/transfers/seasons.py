@@ -6,6 +6,7 @@ neither.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.story import Story
@@ -53,9 +54,23 @@ _CONTRACT_END = re.compile(
 _NEXT_SEASON = re.compile(r"\b(?:" + _LEX.alternation("next_season") + r")\b")
 
 
+# Where a year of 19xx or 20xx could begin (overlapping: every such place, "192020" too).
+_YEAR_START = re.compile(r"(?=(?:19|20)\d\d)")
+
+
+def _may_name_year(story: Story, start: int, end: int) -> bool:
+    """Whether a year could begin between the two offsets: every season and past-year
+    expression needs one there, so without it they are not run (most clauses)."""
+    starts = story.year_starts
+    if starts is None:
+        starts = story.year_starts = [m.start() for m in _YEAR_START.finditer(story.low)]
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
+
+
 def names_past_season(story: Story, start: int, end: int) -> bool:
     """A season before publication named in these words (contract ends aside)."""
-    if story.published is None:
+    if story.published is None or not _may_name_year(story, start, end):
         return False
     ends = [m.span() for m in _CONTRACT_END.finditer(story.low, start, end)]
     for found in _PAST_YEAR.finditer(story.low, start, end):
@@ -70,6 +85,18 @@ def clause_season(story: Story, clause: Span) -> int | None:
     """The season the clause's move takes effect: a year named for it (up to three years
     on from publication), else the next season when it says so."""
     pub = story.published
+    if _may_name_year(story, clause.start, clause.end):
+        year = _named_season(story, clause)
+        if year is not None:
+            return year
+    if pub is not None and _NEXT_SEASON.search(story.low, clause.start, clause.end):
+        return pub.year + 1
+    return None
+
+
+def _named_season(story: Story, clause: Span) -> int | None:
+    """The year named for the clause's move, if any."""
+    pub = story.published
     ends = [m.span() for m in _CONTRACT_END.finditer(story.low, clause.start, clause.end)]
     for found in _SEASON.finditer(story.low, clause.start, clause.end):
         if any(s <= found.start(1) < e for s, e in ends):
@@ -77,6 +104,4 @@ def clause_season(story: Story, clause: Span) -> int | None:
         year = int(found.group(1))
         if pub is None or pub.year <= year <= pub.year + 3:
             return year
-    if pub is not None and _NEXT_SEASON.search(story.low, clause.start, clause.end):
-        return pub.year + 1
     return None

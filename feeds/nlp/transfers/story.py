@@ -4,8 +4,9 @@ one person's move.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 from feeds.models import Mention
 from feeds.nlp.transfers.scan import Hit
@@ -66,6 +67,18 @@ class Evidence:
     def arrival(self) -> bool:
         return self.family in ARRIVAL_FAMILIES or bool(self.to)
 
+    def for_person(self, person_id: str) -> Evidence:
+        """A copy for one person, with its own destinations and origins to change:
+        `dataclasses.replace` without its per-field checks (a clause's evidence is
+        copied for every mover)."""
+        ev = Evidence(*_EVIDENCE_FIELDS(self))
+        ev.person_id, ev.to, ev.origin = person_id, dict(self.to), set(self.origin)
+        return ev
+
+
+# Every field, in the constructor's order (all are init fields), read in one call.
+_EVIDENCE_FIELDS = attrgetter(*(f.name for f in fields(Evidence)))
+
 
 @dataclass(slots=True)
 class Story:
@@ -89,3 +102,9 @@ class Story:
     evidence: list[Evidence] = field(default_factory=list)
     pending: list[Evidence] = field(default_factory=list)
     """Evidence whose mover is not named in its clause ("He will join ...")."""
+    status_starts: list[int] | None = None
+    """Sorted starts of the cues a sentence's status reads (status.py fills it on first
+    use): a sentence with none of them is silent without asking each family."""
+    year_starts: list[int] | None = None
+    """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
+    first use): a clause with none names no season by its year."""
