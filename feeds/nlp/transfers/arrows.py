@@ -7,7 +7,11 @@ naar Jayco". The clause rules need a move cue to start from; these shapes have n
 beside each person, only the arrow. Two of them read as moves:
 
 - a list: two or more "person (and person) + to-word + team" items in one sentence;
-- a line that is nothing but one such item (a round-up's subheading).
+- a line that is nothing but one such item (a round-up's subheading), which may name the
+  team left before the arrow ("Thymen Arensman – van DSM naar INEOS Grenadiers").
+
+In such a list the item's arrow also decides over the clause rules: a cue before the list
+("die fünf Wechsel: X zu A, Y und Z zu B") hands every team of the sentence to every name.
 
 The to-words are the lexicons' `to_markers` that point somewhere without a verb: a word
 that also marks where someone is now (`affiliation_markers`: "en", "bij", "con") or that
@@ -31,6 +35,7 @@ ARROW_WORDS = (
     _LEX.words("to_markers") - _LEX.words("affiliation_markers") - _LEX.words("needs_verb_markers")
 )
 _ARTICLES = _LEX.words("filler_words")
+FROM_WORDS = _LEX.words("from_markers")
 _GLUE_WORDS = _LEX.words("coordination_words")
 _WORD = re.compile(r"[\w'\u2019]+")
 LINE_MAX = 120
@@ -50,27 +55,50 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
             continue
         items = _items(story, people, teams)
         if len(items) >= 2 or (len(items) == 1 and _whole_line(story, span, items[0])):
-            for movers, team in items:
+            for movers, team, origin in items:
                 for person in movers:
-                    _add(story, span, person, team)
+                    _add(story, span, person, team, origin)
 
 
 def _items(
     story: Story, people: Sequence[Mention], teams: Sequence[Mention]
-) -> list[tuple[list[Mention], Mention]]:
+) -> list[tuple[list[Mention], Mention, Mention | None]]:
     """Each "person (and person) + arrow + team" of the sentence."""
     out = []
     for team in teams:
         before = [p for p in people if p.end <= team.start]
-        if not before or not _arrow_gap(story.low[before[-1].end : team.start]):
+        if not before:
+            continue
+        gap_start = before[-1].end
+        origin = _origin_between(story, gap_start, team, teams)
+        if origin is not None:
+            gap_start = origin.end  # "Thymen Arensman – van DSM naar INEOS Grenadiers"
+        if not _arrow_gap(story.low[gap_start : team.start]):
             continue
         movers = [before[-1]]
         for person in reversed(before[:-1]):
             if not _glued(story.low[person.end : movers[-1].start]):
                 break
             movers.append(person)
-        out.append((movers[::-1], team))
+        out.append((movers[::-1], team, origin))
     return out
+
+
+def _origin_between(
+    story: Story, start: int, team: Mention, teams: Sequence[Mention]
+) -> Mention | None:
+    """The team left in "person – from-word + team + to-word + team": the one team between
+    the person and the destination, after a from-word (and a dash or colon) alone."""
+    between = [t for t in teams if start <= t.start and t.end <= team.start]
+    if len(between) != 1:
+        return None
+    gap = story.low[start : between[0].start]
+    words = _WORD.findall(gap)
+    if not words or len(words) > 2 or any(c in gap for c in ".;!?()[]"):
+        return None
+    if words[0] not in FROM_WORDS or not all(w in _ARTICLES for w in words[1:]):
+        return None
+    return between[0]
 
 
 def _arrow_gap(gap: str) -> bool:
@@ -89,9 +117,11 @@ def _glued(gap: str) -> bool:
     return (not words and "," in gap) or (len(words) == 1 and words[0] in _GLUE_WORDS)
 
 
-def _whole_line(story: Story, span: Span, item: tuple[list[Mention], Mention]) -> bool:
+def _whole_line(
+    story: Story, span: Span, item: tuple[list[Mention], Mention, Mention | None]
+) -> bool:
     """Is the sentence nothing but the item ("Dylan Groenewegen til Team BikeExchange")?"""
-    movers, team = item
+    movers, team, _ = item
     if span.end - span.start > LINE_MAX:
         return False
     before = story.low[span.start : movers[0].start].strip()
@@ -99,12 +129,23 @@ def _whole_line(story: Story, span: Span, item: tuple[list[Mention], Mention]) -
     return not before and not after
 
 
-def _add(story: Story, span: Span, person: Mention, team: Mention) -> None:
-    if any(
-        ev.person_id == person.entity_id and ev.sentence == span.sentence for ev in story.evidence
-    ):
-        return  # the clause rules read this sentence for them already
+def _add(story: Story, span: Span, person: Mention, team: Mention, origin: Mention | None) -> None:
+    read = [
+        ev
+        for ev in story.evidence
+        if ev.person_id == person.entity_id and ev.sentence == span.sentence
+    ]
+    if read:
+        # The clause rules read this sentence for them already, but a list's cues ("the
+        # five moves: X to A, Y and Z to B, W to C") hand its teams to every name: the
+        # item's own arrow says which one is theirs.
+        for ev in read:
+            if ev.to and set(ev.to) != {team.entity_id}:
+                ev.to = {team.entity_id: max(ev.to.values())}
+        return
     ev = Evidence(person.entity_id, "arrive", span.sentence, span.title, False)
     ev.to = {team.entity_id: 1.0}
+    if origin is not None:
+        ev.origin = {origin.entity_id}
     ev.listed = True  # a round-up's item is news wherever it stands
     story.evidence.append(ev)

@@ -254,8 +254,17 @@ def _noun_arriving(r: _Reading) -> None:
             break
     if loose and not r.to and r.before and r.role(r.before[-1]) != "from":
         r.add(r.before[-1], 1.0)
-    if not r.to and r.story.focus_team and low[cue.end - 1 : cue.end] == "s":
+    if not r.to and _headline_team_focus(r.story) and low[cue.end - 1 : cue.end] == "s":
         r.to[r.story.focus_team] = 1.0  # plural "arrivals", "signings": the team's intake
+
+
+def _headline_team_focus(story: Story) -> bool:
+    """A story about one team's intake names it in its headline; a round-up's "the five
+    biggest transfers" belongs to no team, however often one is named."""
+    focus = story.focus_team
+    return focus is not None and any(
+        t.entity_id == focus and t.start < story.title_end for t in story.teams
+    )
 
 
 def _noun_departing(r: _Reading) -> None:
