@@ -13,7 +13,7 @@ Each run works on a copy of the cached file and measures, over a few thousand qu
 each (kinds interleaved, so noise falls on all of them alike), the latency of the calls
 the cogs make through `storage.lookups.Lookups` on the reader connection:
 
-- rider: `stories_for_person` + `latest_move` (what one /rider page costs);
+- rider: `rider_page` (a rider's stories and latest move: what one /rider page costs);
 - team: `stories_for_team`; board: `transfer_board`; moves: `moves_for_person`;
 - race: `race_stories` (what `/race` reads); kind, race+kind: `filtered_stories` (`/news
   kind race`); a story in 2.5 names one of 80 races (Zipf), every story has a kind;
@@ -271,16 +271,41 @@ async def baseline_latest(storage: Storage, entity_id: str, limit: int) -> list:
 
 
 async def ensure_database(stories: int, seed: int = 7) -> Path:
-    """The cached database for these parameters, built first if missing."""
+    """The cached database for these parameters, built first if missing. One cached for
+    an older schema is copied and migrated instead: the stories do not depend on it, and
+    migrating takes seconds where building takes minutes."""
     path = cache_path(stories, seed)
     if path.exists():
         print(f"using cached {path}", flush=True)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    older = _older_schema(path)
+    if older is not None:
+        print(f"migrating a copy of {older} ...", flush=True)
+        partial = path.with_suffix(".partial")
+        shutil.copyfile(older, partial)
+        storage = await Storage.open(partial)
+        await storage.close()
+        for leftover in path.parent.glob(partial.name + "?*"):  # its -wal, -shm, .lock
+            leftover.unlink()
+        partial.rename(path)
+        return path
     print(f"building {path} ({stories} stories through save_poll) ...", flush=True)
     rate = await build_database(path, stories, seed)
     print(f"built at {rate:.0f} stories/s (save_poll, {BATCH} a call)", flush=True)
     return path
+
+
+def _older_schema(path: Path) -> Path | None:
+    """The newest cached file with the same stories as `path` and an older schema."""
+    stem, _, version = path.stem.rpartition("-schema")
+    found = [
+        (int(other.stem.rpartition("-schema")[2]), other)
+        for other in path.parent.glob(f"{stem}-schema*.sqlite3")
+        if other.stem.rpartition("-schema")[2].isdigit()
+    ]
+    older = [(v, other) for v, other in found if v < int(version)]
+    return max(older)[1] if older else None
 
 
 Query = Callable[[], Awaitable[object]]
@@ -320,12 +345,8 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
     def search(make: Callable[[], str]) -> Query:
         return partial(lookups.search_stories, make(), 8, 0)
 
-    async def rider_page(pid: str) -> None:
-        await lookups.stories_for_person(pid, 5, 0)
-        await lookups.latest_move(pid)
-
     makers: dict[str, Callable[[], Query]] = {
-        "rider": lambda: partial(rider_page, rider()),
+        "rider": lambda: partial(lookups.rider_page, rider(), 5, 0),
         "team": lambda: partial(lookups.stories_for_team, team(), 5, 0),
         "board": lambda: partial(lookups.transfer_board, team(), 15),
         "moves": lambda: partial(lookups.moves_for_person, rider(), 15),

@@ -19,15 +19,19 @@ one. Riders, teams and races are picked with a Zipf skew (flatter than the stori
 so the most followed rider has a few thousand subscribers and fans.
 
 1. Fan-out of a 100-story cycle: 100 new stories over 25 feeds (15 default, 10 others)
-   are stored, then `FanOut` (bot/pipeline/fanout.py) runs over each feed's stories in
-   one transaction, writing the outbox; timed per engine, split into what it spends
-   matching subscriptions, matching follows, writing rows and the rest. Baseline in the
-   same run: what a competent user writes, one indexed query per story for
+   are stored, then `FanOut` (bot/pipeline/fanout.py) queues each feed's stories in one
+   transaction, as the poll does: (a) what the poll pays. Then the expansion
+   (bot/pipeline/expansion.py) turns the queue into outbox rows, one story per
+   transaction, oldest first: (b) the time from the cycle's end to its first story's
+   rows, and (c) the whole cycle's expansion, unthrottled, in s and rows/s, split into
+   matching subscriptions, matching follows, writing rows and the rest, beside the time
+   delivery takes to send those rows at 45 posts/s. Baseline in the same run: what a
+   competent user writes, every row inside the poll: one indexed query per story for
    subscriptions and one for follows (entity index, `entity_id IS NULL` for the
    catch-all kinds), filters in Python, one `executemany` per feed (asyncpg's own,
-   pipelined, on PostgreSQL). On PostgreSQL also a trial: the bot's fan-out with its
-   rows written in one `unnest` statement per story (the bench's code, not the
-   product's), to show what the per-row round trips cost. Rounds alternate.
+   pipelined, on PostgreSQL). On PostgreSQL also a trial: the expansion with its rows
+   written in one `unnest` statement per story (the bench's code, not the product's),
+   beside the product's multi-row INSERTs. Rounds alternate.
 2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider, /team,
    /transfers, /news and /news search ask (`storage.lookups.Lookups`), beside
    bench/lookups.py's plain-index baseline and `SELECT 1` (the round-trip floor).
@@ -36,7 +40,7 @@ so the most followed rider has a few thousand subscribers and fans.
 every statement over MS milliseconds, kept in /tmp/domestique-bench/. The full size takes
 about 15 minutes (two of them copying into PostgreSQL); `--quick` (a tenth) about 1.5.
 
-Ends with `public_fanout_pg_s: V (baseline V, ratio)`.
+Ends with `public_fanout_pg_s: V (baseline V, ratio)`: V what the poll pays (a).
 """
 
 from __future__ import annotations
@@ -73,9 +77,10 @@ from bench.lookups import (  # noqa: E402
     ensure_database,
     percentile,
 )
+from bot.pipeline.expansion import MAX_DUE_AHEAD, expand  # noqa: E402
 from bot.pipeline.fanout import FanOut, story_entities, transfer_teams  # noqa: E402
 from storage import Storage  # noqa: E402
-from storage import outbox as outbox_sql  # noqa: E402
+from storage import outbox_fanout as outbox_sql  # noqa: E402
 from storage.articles import FeedState, SavedStory, person_key, race_key, team_key  # noqa: E402
 from storage.copy import copy_to_postgres  # noqa: E402
 from storage.kinds import kind_bit  # noqa: E402
@@ -93,6 +98,8 @@ USER_BASE = 2 * 10**17
 SUB_KINDS = {"rider": 45, "team": 20, "transfers": 12, "race": 10, "tracked": 9, "all": 4}
 FOLLOW_KINDS = {"rider": 70, "team": 15, "race": 10, "transfers": 5}
 MAX_AGE_S = 48 * 3600
+DISCORD_POSTS_PER_S = 45.0
+"""What the delivery worker sends at most (bot/discord/delivery.py, under Discord's 50)."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +173,7 @@ async def seed(storage: Storage, size: Size, seed_: int) -> list[str]:
         # SEEDING: the lookups cache's baseline table is no product table (db copy refuses
         # it); every feed counts as polled before, so the cycle's stories are news.
         await conn.execute("DROP TABLE IF EXISTS baseline_tags")
+        await conn.execute("DELETE FROM fanout_pending")  # left by the cache's own polls
         have = (await conn.execute_fetchall("SELECT COUNT(*) FROM feeds"))[0][0]
         await conn.executemany(
             "INSERT INTO feeds (url, added_at, listed) VALUES (?, 0, 0)",
@@ -239,19 +247,38 @@ async def store_cycle(storage: Storage, world: World, seed: int) -> dict[int, li
     return out
 
 
+@dataclass
+class CycleRun:
+    """One round of the bot's fan-out of the cycle."""
+
+    poll_s: float
+    """What the poll pays: the cycle's stories queued, inside each feed's transaction."""
+    first_s: float
+    """From the end of the cycle to its first story's outbox rows committed."""
+    expand_s: float
+    """Expanding the whole cycle, the first story included, unthrottled."""
+    split: dict[str, float]
+
+
 async def bot_fanout(
     storage: Storage, fanout: FanOut, cycle: dict[int, list[SavedStory]], *, trial: bool = False
-):
+) -> CycleRun:
     now = time.time()
+    started = time.perf_counter()
+    for feed, new in cycle.items():
+        async with storage.transaction() as conn:
+            await fanout(conn, feed, new, now)
+    poll_s = time.perf_counter() - started
     with Phases() as phases:
         if trial:
             outbox_sql.insert_rows = phases._timed("insert_rows", one_statement_insert)
         started = time.perf_counter()
-        for feed, new in cycle.items():
-            async with storage.transaction() as conn:
-                await fanout(conn, feed, new, now)
-        elapsed = time.perf_counter() - started
-    return elapsed, dict(phases.seconds)
+        first = await expand(storage, fanout, ahead=MAX_DUE_AHEAD, stories=1)
+        first_s = time.perf_counter() - started
+        rest = await expand(storage, fanout, ahead=None)
+        expand_s = time.perf_counter() - started
+    assert first.stories == 1 and first.stories + rest.stories == CYCLE_STORIES, (first, rest)
+    return CycleRun(poll_s, first_s, expand_s, dict(phases.seconds))
 
 
 # The baseline's own SQL: what someone writing fan-out from scratch would do.
@@ -377,8 +404,8 @@ async def baseline_fanout(
     return time.perf_counter() - started
 
 
-# A trial, not the product's code: fan-out's rows written in one statement (PostgreSQL),
-# to show what the per-row round trips of `insert_rows` cost.
+# A trial, not the product's code: expansion's rows written in one statement a story
+# (PostgreSQL), beside `insert_rows`' few multi-row INSERTs.
 UNNEST_INSERT = (
     "INSERT INTO outbox (article_id, target, guild_id, subscription_id, follow_id, role_id,"
     " digest, also_on, nonce, next_attempt_at, created_at, not_before, spoiler)"
@@ -410,21 +437,35 @@ async def outbox_rows(storage: Storage, where: str = "") -> int:
 async def clear_outbox(storage: Storage) -> None:
     async with storage.transaction() as conn:
         await conn.execute("DELETE FROM outbox")  # the bench's own rows, between rounds
+        await conn.execute("DELETE FROM fanout_pending")
 
 
-async def fanout_figures(storage: Storage, defaults: list[str], world: World, rounds: int):
+@dataclass
+class FanoutFigures:
+    poll_s: float
+    poll_best_s: float
+    first_s: float
+    expand_s: float
+    baseline_s: float
+    rows: int
+    baseline_rows: int
+    split: dict[str, float]
+    trial_s: float | None
+
+
+async def fanout_figures(
+    storage: Storage, defaults: list[str], world: World, rounds: int
+) -> FanoutFigures:
     cycle = await store_cycle(storage, world, seed=11)
     fanout = FanOut(MAX_AGE_S, defaults)
-    bot, base, trial, phases = [], [], [], defaultdict(list)
+    runs: list[CycleRun] = []
+    base, trial = [], []
     for _ in range(rounds):
         if storage.engine == "postgres":
             await clear_outbox(storage)
-            trial.append((await bot_fanout(storage, fanout, cycle, trial=True))[0])
+            trial.append((await bot_fanout(storage, fanout, cycle, trial=True)).expand_s)
         await clear_outbox(storage)
-        elapsed, split = await bot_fanout(storage, fanout, cycle)
-        bot.append(elapsed)
-        for name, seconds in split.items():
-            phases[name].append(seconds)
+        runs.append(await bot_fanout(storage, fanout, cycle))
         written = await outbox_rows(storage)
         to_fans = await outbox_rows(storage, "WHERE follow_id IS NOT NULL")
         await clear_outbox(storage)
@@ -432,15 +473,17 @@ async def fanout_figures(storage: Storage, defaults: list[str], world: World, ro
         base_written = await outbox_rows(storage)
     await clear_outbox(storage)
     print(f"  fan-out wrote {written} outbox rows ({to_fans} to fans) for {CYCLE_STORIES} stories")
-    split = {name: statistics.median(v) for name, v in phases.items()}
-    return (
-        statistics.median(bot),
-        min(bot),
-        statistics.median(base),
-        written,
-        base_written,
-        split,
-        statistics.median(trial) if trial else None,
+    names = {name for run in runs for name in run.split}
+    return FanoutFigures(
+        poll_s=statistics.median(r.poll_s for r in runs),
+        poll_best_s=min(r.poll_s for r in runs),
+        first_s=statistics.median(r.first_s for r in runs),
+        expand_s=statistics.median(r.expand_s for r in runs),
+        baseline_s=statistics.median(base),
+        rows=written,
+        baseline_rows=base_written,
+        split={n: statistics.median(r.split.get(n, 0.0) for r in runs) for n in names},
+        trial_s=statistics.median(trial) if trial else None,
     )
 
 
@@ -490,13 +533,7 @@ async def lookup_figures(storage: Storage, world: World, queries: int) -> dict[s
 
 @dataclass
 class EngineFigures:
-    fanout_s: float
-    fanout_best_s: float
-    baseline_s: float
-    rows: int
-    baseline_rows: int
-    split: dict[str, float]
-    trial_s: float | None
+    fan: FanoutFigures
     wall: dict[str, list[float]]
 
 
@@ -505,7 +542,7 @@ async def measure(storage: Storage, defaults: list[str], args: argparse.Namespac
     print(f"  {await counts(storage)}", flush=True)
     fan = await fanout_figures(storage, defaults, world, args.rounds)
     wall = await lookup_figures(storage, world, args.queries)
-    return EngineFigures(*fan, wall)
+    return EngineFigures(fan, wall)
 
 
 async def run(size: Size, args: argparse.Namespace) -> int:
@@ -588,46 +625,59 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
     )
     print(f"\nfan-out of a {CYCLE_STORIES}-story cycle (median of rounds; s)")
     print(
-        f"{'engine':>9} {'bot':>7} {'best':>7} {'rows':>7} {'subs':>6} {'follows':>7}"
-        f" {'insert':>7} {'other':>6} {'baseline':>8} {'rows':>7} {'bot/base':>8} {'trial':>6}"
+        f"{'engine':>9} {'poll':>7} {'first':>7} {'rows':>7} {'expand':>7} {'rows/s':>7}"
+        f" {'subs':>6} {'follows':>7} {'insert':>7} {'other':>6} {'baseline':>8} {'rows':>7}"
+        f" {'base/poll':>9} {'trial':>6}"
     )
-    for engine, f in figures.items():
+    for engine, e in figures.items():
+        f = e.fan
         subs, fans, insert = (f.split.get(n, 0.0) for n in Phases.NAMES)
         trial = f"{f.trial_s:.2f}" if f.trial_s is not None else "-"
         print(
-            f"{engine:>9} {f.fanout_s:>7.2f} {f.fanout_best_s:>7.2f} {f.rows:>7}"
-            f" {subs:>6.2f} {fans:>7.2f} {insert:>7.2f}"
-            f" {f.fanout_s - subs - fans - insert:>6.2f} {f.baseline_s:>8.2f}"
-            f" {f.baseline_rows:>7} {f.fanout_s / f.baseline_s:>7.2f}x {trial:>6}"
+            f"{engine:>9} {f.poll_s:>7.3f} {f.first_s:>7.3f} {f.rows:>7} {f.expand_s:>7.2f}"
+            f" {f.rows / f.expand_s:>7.0f} {subs:>6.2f} {fans:>7.2f} {insert:>7.2f}"
+            f" {f.expand_s - subs - fans - insert:>6.2f} {f.baseline_s:>8.2f}"
+            f" {f.baseline_rows:>7} {f.baseline_s / f.poll_s:>8.1f}x {trial:>6}"
         )
-    print("(trial: the bot's fan-out with its rows written in one statement, PostgreSQL only)")
+    print(
+        "(poll: what the poll pays, the stories queued; first: from the cycle's end to its\n"
+        " first story's rows; expand: the whole cycle into the outbox, unthrottled, split into\n"
+        " matching subscriptions, follows, writing rows and the rest; trial: expansion with\n"
+        " rows written by one unnest statement a story, PostgreSQL only)"
+    )
+    for engine, e in figures.items():
+        at = e.fan.rows / DISCORD_POSTS_PER_S
+        print(
+            f"{engine:>9}: expansion {e.fan.rows / e.fan.expand_s:,.0f} rows/s; delivery at"
+            f" {DISCORD_POSTS_PER_S:.0f} posts/s sends the cycle in {at:,.0f} s ({at / 3600:.1f} h)"
+        )
     print("\nlookups, idle (wall ms)")
     print(f"{'engine':>9} {'query':>10} {'n':>6} {'p50':>8} {'p99':>8} {'max':>8}")
-    for engine, f in figures.items():
+    for engine, e in figures.items():
         for kind in KINDS:
-            wall = f.wall[kind]
+            wall = e.wall[kind]
             print(
                 f"{engine:>9} {kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
                 f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
             )
-    print("\nsummary (targets: fan-out <= 2 s on PostgreSQL; lookups p99 <= 5 ms on")
-    print("PostgreSQL, <= 2 ms on SQLite; search shown against the same figure)")
+    print("\nsummary (targets: fan-out the poll pays <= 2 s on PostgreSQL; lookups p99 <= 5 ms")
+    print("on PostgreSQL, <= 2 ms on SQLite; search shown against the same figure)")
     print(f"{'engine':>9} {'fan-out s':>9} {'met':>4} {'worst lookup p99 ms':>22} {'met':>4}"
           f" {'search p99 ms':>13} {'met':>4}")  # fmt: skip
-    for engine, f in figures.items():
-        worst = max(KINDS[:4], key=lambda k: percentile(f.wall[k], 0.99))
-        p99, search = percentile(f.wall[worst], 0.99), percentile(f.wall["search"], 0.99)
+    for engine, e in figures.items():
+        worst = max(KINDS[:4], key=lambda k: percentile(e.wall[k], 0.99))
+        p99, search = percentile(e.wall[worst], 0.99), percentile(e.wall["search"], 0.99)
         limit = 5.0 if engine == "postgres" else 2.0
-        fan_ok = ("yes" if f.fanout_s <= 2.0 else "no") if engine == "postgres" else "-"
+        fan_ok = ("yes" if e.fan.poll_s <= 2.0 else "no") if engine == "postgres" else "-"
         print(
-            f"{engine:>9} {f.fanout_s:>9.2f} {fan_ok:>4} {f'{worst} {p99:.3f}':>22}"
+            f"{engine:>9} {e.fan.poll_s:>9.2f} {fan_ok:>4} {f'{worst} {p99:.3f}':>22}"
             f" {_met(p99 <= limit):>4} {search:>13.3f} {_met(search <= limit):>4}"
         )
     name = "postgres" if "postgres" in figures else "sqlite"
-    f = figures[name]
+    f = figures[name].fan
     print(
-        f"public_fanout_{'pg' if name == 'postgres' else name}_s: {f.fanout_s:.2f} "
-        f"(baseline {f.baseline_s:.2f}, {f.baseline_s / f.fanout_s:.2f}x)"
+        f"public_fanout_{'pg' if name == 'postgres' else name}_s: {f.poll_s:.2f} "
+        f"(baseline {f.baseline_s:.2f}, {f.baseline_s / f.poll_s:.2f}x)"
     )
 
 

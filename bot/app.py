@@ -163,6 +163,7 @@ def build_bot(app: App, **options: Any) -> DomestiqueBot:
     from discord import VoiceClient
 
     from bot.discord.client import new_bot
+    from bot.discord.global_limit import GlobalLimit
 
     # This bot never joins a voice channel; without the flags, discord.py warns at every
     # start that the voice libraries (PyNaCl, davey) are missing.
@@ -179,5 +180,8 @@ def build_bot(app: App, **options: Any) -> DomestiqueBot:
         parse_pool=app.parse_pool,
         roster_files=app.roster_files,
         calendar=app.calendar,
+        # Every REST request of this process within Discord's global limit, however the
+        # event loop delays them (bot/discord/global_limit.py).
+        http_trace=GlobalLimit().trace_config(),
         **options,
     )

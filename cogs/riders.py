@@ -43,10 +43,9 @@ class Riders(commands.Cog):
         lookups = await lookups_for(self.bot, interaction)
 
         async def render_page(page: int) -> tuple[discord.Embed, bool]:
-            stories = await lookups.stories_for_person(
+            stories, move = await lookups.rider_page(
                 person_id, STORIES_PER_PAGE, page * STORIES_PER_PAGE
             )
-            move = await lookups.latest_move(person_id)
             embed = render.rider_embed(
                 person, roster, today, stories.stories, move, page=page, has_more=stories.has_more
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from storage.database import Database
 from storage.kinds import kinds_mask, kinds_of
+from storage.outbox_pending import FANOUT_FROM
 from storage.shields import release_held
 
 KINDS = ("rider", "team", "transfers", "race")
@@ -91,8 +92,8 @@ class FollowStore:
                     if (await cur.fetchone())[0] >= limit:
                         raise TooManyFollows(limit)
                 cur = await conn.execute(
-                    "INSERT INTO follows (user_id, kind, entity_id, mode, created_at, kinds) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO follows (user_id, kind, entity_id, mode, created_at, kinds, "
+                    f"fanout_from) VALUES (?, ?, ?, ?, ?, ?, {FANOUT_FROM}) RETURNING id",
                     (user_id, kind, entity_id, mode, now, kind_bits),
                 )
                 follow_id, created = int((await cur.fetchone())[0]), True

@@ -7,16 +7,18 @@ SQL or rows.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from storage.articles import person_key, team_key
 from storage.database import Database
 from storage.db import fetch_within
 from storage.feed_store import private_feed
-from storage.search import FTS5, text_search
+from storage.moves_read import MoveRow, read_moves
+from storage.search import FTS5, engine_of, text_search
 
 MAX_PAGE = 25
 MAX_OFFSET = 500
@@ -36,11 +38,6 @@ _STORY_COLUMNS = (
     "a.id, a.title, a.url, a.summary, COALESCE(f.title, f.url), a.sort_at, a.published_at, "
     "a.feed_id"
 )
-_MOVE_COLUMNS = (
-    "m.id, m.person_id, m.person, m.from_team_id, m.from_team, m.to_team_id, m.to_team, "
-    "m.status, m.season, m.sort_at, m.article_id, '', NULL, NULL, m.stage"
-)
-"""A move with blank story fields: the story is read for the moves kept only."""
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -69,26 +66,6 @@ class KindedStoryRow(StoryRow):
     `/news` filters show a result's headline in spoiler form."""
 
     kind: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MoveRow:
-    id: int
-    person_id: str
-    person: str
-    from_team_id: str | None
-    from_team: str | None
-    to_team_id: str | None
-    to_team: str | None
-    status: str
-    season: int | None
-    sort_at: float
-    article_id: int
-    title: str
-    url: str | None
-    feed_title: str | None
-    stage: str | None = None
-    """The rumour ladder's rung (feeds.models.MoveStage); None for moves stored before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,26 +121,6 @@ def _story(row: Sequence) -> StoryRow:
     )
 
 
-def _move(row: Sequence) -> MoveRow:
-    return MoveRow(
-        int(row[0]),
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        float(row[9]),
-        int(row[10]),
-        str(row[11]),
-        row[12],
-        row[13],
-        row[14] if len(row) > 14 else None,
-    )
-
-
 def _page_args(limit: int, offset: int) -> tuple[int, int]:
     return max(1, min(limit, MAX_PAGE)), max(0, min(offset, MAX_OFFSET))
 
@@ -179,6 +136,8 @@ class Lookups:
         self._hidden = json.dumps(sorted(hidden_feeds)) if hidden_feeds else None
         # Stories this server's own names tagged (guild_tags) count beside the shared tags.
         self._guild = guild_id
+        # Each statement is a round trip there: reads that can go together do.
+        self._postgres = engine_of(storage.reader) == "postgres"
 
     async def seen_from(self, guild_id: int | None, defaults: Sequence[str]) -> Lookups:
         """These lookups as a reader in `guild_id` (None: a DM) may see them: without the
@@ -265,6 +224,21 @@ class Lookups:
     async def stories_for_person(self, person_id: str, limit: int = 5, offset: int = 0):
         return await self.stories_for_entity(person_key(person_id), limit, offset)
 
+    async def rider_page(
+        self, person_id: str, limit: int = 5, offset: int = 0
+    ) -> tuple[StoryPage, MoveRow | None]:
+        """A /rider page: the rider's stories and latest move. On PostgreSQL both reads
+        are in flight at once, each on a pooled connection, so the page waits for one
+        round trip, not two; SQLite's reads cost no round trip and run one after the other."""
+        if self._postgres:
+            page, latest = await asyncio.gather(
+                self.stories_for_person(person_id, limit, offset), self.latest_move(person_id)
+            )
+            return page, latest
+        return await self.stories_for_person(person_id, limit, offset), await self.latest_move(
+            person_id
+        )
+
     async def stories_for_team(self, team_id: str, limit: int = 5, offset: int = 0):
         return await self.stories_for_entity(team_key(team_id), limit, offset)
 
@@ -310,18 +284,33 @@ class Lookups:
         if exact is None:
             return StoryPage([], False)
         limit, offset = _page_args(limit, offset)
-        full = False
+        prefixed = search.query(words)
+        assert prefixed is not None  # words were found above
+        hits, hits_args = search.hits, search.hits_args(prefixed, SEARCH_WINDOW)
+        off_loop = False
         if len(words[-1]) > INDEXED_PREFIX:
-            counted = await self._rows(search.count_hits, search.hits_args(exact, SEARCH_WINDOW))
-            full = counted[0][0] >= SEARCH_WINDOW
-        query = exact if full else search.query(words)
-        off_loop = not full and await self._costly_prefix(text)
-        seen, seen_args = self._unhidden("a.feed_id")
+            both = search.exact_first(exact, prefixed, SEARCH_WINDOW)
+            if both is not None:
+                hits, hits_args = both
+            else:
+                counted = await self._rows(
+                    search.count_hits, search.hits_args(exact, SEARCH_WINDOW)
+                )
+                if counted[0][0] >= SEARCH_WINDOW:
+                    hits_args = search.hits_args(exact, SEARCH_WINDOW)
+                else:
+                    off_loop = await self._costly_prefix(text)
+        # The matches are sorted by date through an index of (id, sort_at, feed_id)
+        # (migration 015) and only the page's stories are read whole: a story's row holds
+        # its body, and SEARCH_WINDOW of them cost more than the search itself.
+        seen, seen_args = self._unhidden("s.feed_id")
         return await self._stories(
-            f"SELECT {_STORY_COLUMNS} FROM ({search.hits}) hit "
-            "JOIN articles a ON a.id = hit.id JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE TRUE{seen} ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?",
-            (*search.hits_args(query, SEARCH_WINDOW), *seen_args, limit + 1, offset),
+            f"SELECT {_STORY_COLUMNS} FROM (SELECT s.id, s.sort_at FROM ({hits}) hit "
+            f"JOIN {search.dated} ON s.id = hit.id WHERE TRUE{seen} "
+            "ORDER BY s.sort_at DESC, s.id DESC LIMIT ? OFFSET ?) page "
+            "JOIN articles a ON a.id = page.id JOIN feeds f ON f.id = a.feed_id "
+            "ORDER BY page.sort_at DESC, page.id DESC",
+            (*hits_args, *seen_args, limit + 1, offset),
             limit,
             off_loop=off_loop,
         )
@@ -350,34 +339,7 @@ class Lookups:
         return found / sampled * newest > COSTLY_PREFIX_STORIES
 
     async def _moves(self, where: str, args: tuple, limit: int) -> list[MoveRow]:
-        # Several stories report the same move: look at extra moves, keep one per move,
-        # then read the stories of the kept ones only (a quarter of the article pages).
-        seen, seen_args = self._unhidden(
-            "(SELECT feed_id FROM articles a WHERE a.id = m.article_id)"
-        )
-        found = await self._rows(
-            f"SELECT {_MOVE_COLUMNS} FROM moves m "
-            f"WHERE {where}{seen} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
-            (*args, *seen_args, limit * 4),
-        )
-        kept = dedupe_moves([_move(r) for r in found])[:limit]
-        if not kept:
-            return []
-        stories = {
-            int(row[0]): row
-            for row in await self._rows(
-                "SELECT a.id, a.title, a.url, COALESCE(f.title, f.url) FROM articles a "
-                "JOIN feeds f ON f.id = a.feed_id "
-                "WHERE a.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
-                (json.dumps([m.article_id for m in kept]),),
-            )
-        }
-        # A story pruned between the two reads takes its moves with it (ON DELETE CASCADE).
-        return [
-            replace(m, title=str(row[1]), url=row[2], feed_title=row[3])
-            for m in kept
-            if (row := stories.get(m.article_id)) is not None
-        ]
+        return await read_moves(self._rows, where, args, self._unhidden, limit, self._postgres)
 
     async def moves_for_person(self, person_id: str, limit: int = 10) -> list[MoveRow]:
         return await self._moves("m.person_id = ?", (person_id,), max(1, min(limit, 50)))
@@ -521,28 +483,3 @@ def _as_time(value: object) -> float | None:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-
-
-def dedupe_moves(moves: Sequence[MoveRow]) -> list[MoveRow]:
-    """One row per (person, from, to, season), newest story first; "confirmed" wins.
-
-    A rumour later confirmed shows as confirmed, with the newest story about it.
-    """
-    kept: dict[tuple, MoveRow] = {}
-    confirmed: dict[tuple, MoveRow] = {}
-    order: list[tuple] = []
-    for move in moves:  # newest first
-        key = (move.person_id, move.from_team_id, move.to_team_id, move.season)
-        if move.status == "confirmed":
-            confirmed.setdefault(key, move)
-        if key not in kept:
-            kept[key] = move
-            order.append(key)
-    out = []
-    for key in order:
-        move = kept[key]
-        if key in confirmed and move.status != "confirmed":
-            # the newest confirmation's rung goes with it ("announced", not "talks")
-            move = replace(move, status="confirmed", stage=confirmed[key].stage)
-        out.append(move)
-    return out

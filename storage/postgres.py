@@ -7,8 +7,9 @@ written per engine where it is used (full-text search: storage/search.py; schema
 storage/migrations/*.postgres.sql and `schema_sql`).
 
 `PgConnection` answers the calls the repositories make on an aiosqlite connection
-(`execute` awaited or used as `async with`, `executemany`, `execute_fetchall`,
-`rowcount`, `total_changes`); rows are asyncpg records (by index, by name, `dict()`).
+(`execute` awaited or used as `async with`, `executemany` (pipelined; no count),
+`execute_fetchall`, `rowcount`, `total_changes`); rows are asyncpg records (by index,
+by name, `dict()`).
 PostgreSQL's failures are raised as the DB-API (PEP 249) classes of the `sqlite3`
 module, so the code above `storage/` catches one family whichever engine runs.
 """
@@ -201,10 +202,21 @@ class PgConnection:
         return await (await self._run(sql, tuple(params))).fetchall()
 
     async def executemany(self, sql: str, rows: Iterable[Sequence]) -> PgCursor:
-        total = 0
-        for params in rows:
-            total += (await self._run(sql, tuple(params))).rowcount
-        return PgCursor([], total)
+        """One statement over many parameter rows, pipelined by asyncpg (one round trip
+        for the lot, not one a row). PostgreSQL then reports no count: `rowcount` is -1
+        (as DB-API allows) and `total_changes` is not moved; a statement returning rows
+        runs a row at a time, its rows counted."""
+        statement = translate(sql)
+        args = [tuple(params) for params in rows]
+        if not args:
+            return PgCursor([], 0)
+        if statement.returns_rows:
+            total = 0
+            for params in args:
+                total += (await self._run(sql, params)).rowcount
+            return PgCursor([], total)
+        await self._call(lambda conn: conn.executemany(statement.text, args))
+        return PgCursor([], -1)
 
     async def script(self, sql: str) -> None:
         """Several statements as written (a migration), no parameters, no translation."""

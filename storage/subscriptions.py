@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from storage.database import Database
 from storage.kinds import kinds_mask, kinds_of
+from storage.outbox_pending import FANOUT_FROM
 
 KINDS = ("rider", "team", "transfers", "tracked", "all", "race")
 MODES = ("each", "digest")
@@ -85,8 +86,9 @@ class SubscriptionStore:
                 cur = await conn.execute(
                     "INSERT INTO subscriptions (guild_id, channel_id, channel_type, kind, "
                     "entity_id, role_id, mode, digest_hour, digest_minute, created_by, "
-                    "created_at, kinds, ping_kinds) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "created_at, kinds, ping_kinds, fanout_from) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    f"{FANOUT_FROM}) RETURNING id",
                     (
                         guild_id,
                         channel_id,

@@ -160,6 +160,7 @@ async def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
     from bot.cli.console import Progress
 
     async with build_app(settings, exclusive=True) as app:
+        await _take_the_lead(app)
         progress = Progress("polled")
         if args.feed:
             report = await app.ingestor.poll_urls(args.feed, on_feed_done=progress)
@@ -170,6 +171,23 @@ async def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
         for failed in report.failed:
             print(f"domestique: {failed.url}: {failed.error}", file=sys.stderr)
         return 1 if report.feeds and len(report.failed) == len(report.feeds) else 0
+
+
+async def _take_the_lead(app: App) -> None:
+    """Hold the leader lease for the cycle, or refuse (DatabaseInUse, exit 4).
+
+    On SQLite the writer lock `build_app` took already keeps a running bot out. On
+    PostgreSQL several processes share the database and the lease picks the one that
+    polls and fans out: a poll beside a running leader would fetch every feed twice and
+    race its fan-out. The lease is freed when the app closes."""
+    from storage.database import DatabaseInUse
+
+    if not await app.lease.try_take():
+        raise DatabaseInUse(
+            app.settings.database,
+            "another Domestique leads on it (it polls the feeds and delivers); "
+            "it polls on its own, or stop it first to poll from here",
+        )
 
 
 async def _print_cycle(app: App, report: CycleReport, *, include_backlog: bool) -> None:
@@ -246,7 +264,7 @@ async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> int:
 
     bot = build_bot(app)
     # Drains the outbox once the bot is connected (each run waits for readiness).
-    delivery = Delivery(bot)
+    delivery = Delivery(bot, expand=app.ingestor.expand_pending)
     schedule(app.scheduler, delivery)
     delivery.race_threads.schedule(app.scheduler)  # archives past days' race-day threads
     async with bot:

@@ -15,6 +15,8 @@
 - Before sending, the worker claims a target's rows (a lease it renews while it runs,
   checked again right before each send), so two workers on one database never post a row
   twice nor a target's rows out of order; a dead worker's rows are free once it lapses.
+- Each tick first expands stories the poll queued for fan-out (`expand`: bot/pipeline/
+  expansion.py), staying a few thousand due posts ahead of what it can send.
 - Posts to a target go out oldest story first (storage/outbox.py `due`). A post a spoiler
   shield holds waits in the outbox until its time; one it spoils goes out as plain content
   with the headline hidden (bot/discord/spoiler_render.py).
@@ -29,7 +31,7 @@ import socket
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -128,8 +130,11 @@ class Delivery:
         batch: int = 500,
         worker_id: str | None = None,
         lease_s: float = CLAIM_LEASE_S,
+        expand: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self.bot = bot
+        self.expand = expand
+        """Expands queued fan-out before each tick's sends (the ingestor's `expand_pending`)."""
         self.storage = bot.storage
         self.clock = clock
         self.per_target_interval = per_target_interval
@@ -150,6 +155,11 @@ class Delivery:
         report = DeliveryReport()
         if not self.bot.is_ready():
             return report
+        if self.expand is not None:
+            try:
+                await self.expand()
+            except sqlite3.Error as exc:  # the stories stay queued; sending goes on
+                log.warning("fan-out expansion failed: %s", exc)
         async with self._lock:
             renewing = asyncio.create_task(self._renew_claims())
             try:

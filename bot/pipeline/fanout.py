@@ -1,26 +1,40 @@
-"""Fan-out: a new tagged story × subscriptions and follows → outbox rows.
+"""Fan-out: a new tagged story × subscriptions and follows → outbox rows, in two steps.
 
-Runs inside the transaction that stores the story (`ArticleStore.save_poll(after=...)`),
-so a story is never stored without its outbox rows, nor the rows without the story.
-Backlog (a feed's first poll) and stories older than `max_age_s` are never posted.
+1. Queue, inside the transaction that stores the story (`ArticleStore.save_poll(after=
+   ...)`): each new postable story is recorded as awaiting fan-out (`fanout_pending`,
+   storage/outbox_pending.py) with what fan-out reads of it and the highest subscription
+   and follow ids, so a story is never stored without its fan-out recorded. Backlog (a
+   feed's first poll) and stories older than `max_age_s` are never queued.
+2. Expand (`FanOut.expand_one`, driven by bot/pipeline/expansion.py in the leader): one
+   story per transaction, oldest first, its outbox rows written and its record deleted
+   together. Subscriptions and follows made after the story was queued do not get it;
+   removed ones get nothing. Rows are stamped with the time the story was queued.
+
+A public instance's 100-story cycle reaches hundreds of thousands of targets, which
+Discord lets a bot post at ~45 a second: writing every row inside the poll was work
+done hours before it could be sent, and it held the poll for minutes.
+
 The same story from a second feed (same canonical URL, or the same title within a day)
 is not posted again to a target that already has it: the pending post gains
 "also on <source>" instead; targets only the second feed reaches get it with the note.
 Nor is a story a feed publishes again under a new GUID and link (the same title, folded,
 from the same feed within a day): it goes only to targets the earlier one did not reach.
+(Both compare with stories stored before this one, which expansion's order has expanded.)
 Every new story (backlog too) of a feed a server with names of its own reads is also
-tagged with those names (bot/pipeline/guild_names.py) into `guild_tags`, in the same
+tagged with those names (bot/pipeline/guild_names.py) into `guild_tags`, in the poll's
 transaction; that server's rider, team and tracked subscriptions match them.
 A subscription or follow may be aimed at a race ("race:<id>", any race the story names)
 and narrowed to some story kinds; a subscription's role is named only for its ping kinds.
 Each row then meets its target's spoiler shield (bot/pipeline/spoilers.py): a shielded
-story is written held (`not_before`) or in spoiler form, decided once, here.
+story is written held (`not_before`) or in spoiler form, decided once, at expansion, as
+of the time the story was queued.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -29,10 +43,11 @@ import aiosqlite
 
 from bot.pipeline.guild_names import GuildRosters, tag_for_guilds
 from bot.pipeline.spoilers import decide
-from feeds.models import StoryTags
+from feeds.models import RaceFocus, StoryTags
 from feeds.nlp.fold import fold_word
 from feeds.races.model import Calendar
-from storage import outbox as sql
+from storage import outbox_fanout as sql
+from storage import outbox_pending as queue
 from storage.articles import SavedStory, person_key, race_key, team_key
 from storage.guild_config import save_guild_tags
 from storage.shields import shields_for
@@ -57,6 +72,68 @@ def transfer_teams(saved: SavedStory) -> list[str]:
     out = [team_key(t) for m in tags.moves for t in (m.from_team_id, m.to_team_id) if t]
     out += [team_key(t) for t in tags.teams]
     return list(dict.fromkeys(out))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """What fan-out reads of a story, kept with its queue record (JSON) so expansion
+    neither reloads nor re-tags it."""
+
+    entities: list[str]
+    teams: list[str]
+    """Teams a "transfers [team]" filter matches (`transfer_teams`)."""
+    races: list[str]
+    """Race ids, in order of first mention (entity ids are "race:<id>")."""
+    focus: tuple[str, int, int | None] | None
+    kind: str
+    is_transfer: bool
+    own: list[tuple[int, str]]
+    """(server id, entity id) the servers' own names tagged the story with."""
+    title: str
+    url: str | None
+    sort_at: float
+    source: str | None
+    """The feed's name when the story was queued, for "also on"; None: a server's own."""
+
+    @classmethod
+    def of(
+        cls, saved: SavedStory, own: Sequence[tuple[int, str]], now: float, source: str | None
+    ) -> StoryFacts:
+        tags = saved.tags
+        focus = tags.race_focus
+        return cls(
+            entities=story_entities(saved),
+            teams=transfer_teams(saved),
+            races=list(tags.races),
+            focus=(focus.race_id, focus.year, focus.stage) if focus else None,
+            kind=tags.kind,
+            is_transfer=tags.is_transfer,
+            own=[(int(g), str(e)) for g, e in own],
+            title=saved.story.title,
+            url=saved.story.url,
+            sort_at=_sort_at(saved, now),
+            source=source,
+        )
+
+    def encode(self) -> str:
+        return json.dumps(dataclasses.asdict(self), separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, text: str) -> StoryFacts:
+        values = json.loads(text)
+        focus = values["focus"]
+        values["focus"] = (str(focus[0]), int(focus[1]), focus[2]) if focus else None
+        values["own"] = [(int(g), str(e)) for g, e in values["own"]]
+        return cls(**values)
+
+    @property
+    def race_keys(self) -> list[str]:
+        return [race_key(r) for r in self.races]
+
+    def shield_tags(self) -> StoryTags:
+        """The story as the spoiler shield reads it (its races, focus and kind)."""
+        focus = RaceFocus(*self.focus) if self.focus else None
+        return StoryTags(races=list(self.races), race_focus=focus, kind=self.kind)  # type: ignore[arg-type]
 
 
 def first_per_target(matches: Sequence[sql.Match], *, follow: bool) -> list[sql.NewRow]:
@@ -129,73 +206,79 @@ class FanOut:
     async def __call__(
         self, conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float
     ) -> None:
+        """Inside the poll's transaction: tag for servers' own names, and queue the
+        postable stories for expansion (cheap: no subscription is read here)."""
         own = await self.tag_for_guilds(conn, feed_id, new, now)
         postable = [saved for saved in new if self.postable(saved, now)]
         if not postable:
             return
         # A server's own feed: its stories go to no fan, and it is named to no one else.
         public = not await sql.is_private_feed(conn, feed_id, self.default_feeds)
-        written = 0
-        for saved in postable:
-            written += await self.one(
-                conn, feed_id, saved, now, public=public, own=own.get(saved.article_id, ())
-            )
-        if written:
-            log.info("fan-out: %d posts queued from feed %d", written, feed_id)
+        source = await sql.feed_title(conn, feed_id) if public else None
+        await queue.queue(
+            conn,
+            [
+                queue.PendingFanOut(
+                    saved.article_id,
+                    feed_id,
+                    public,
+                    now,
+                    StoryFacts.of(saved, own.get(saved.article_id, ()), now, source).encode(),
+                )
+                for saved in postable
+            ],
+        )
+        log.info("fan-out: %d stories queued from feed %d", len(postable), feed_id)
 
-    async def one(
-        self,
-        conn: aiosqlite.Connection,
-        feed_id: int,
-        saved: SavedStory,
-        now: float,
-        *,
-        public: bool = True,
-        own: Sequence[tuple[int, str]] = (),
-    ) -> int:
-        """`own`: (server id, entity id) the servers' own names tagged the story with."""
-        entities = story_entities(saved)
-        teams = transfer_teams(saved)
-        is_transfer = saved.tags.is_transfer
-        races = [race_key(r) for r in saved.tags.races]
-        kind = saved.tags.kind
+    async def expand_one(self, conn: aiosqlite.Connection, pending: queue.PendingFanOut) -> int:
+        """One queued story's outbox rows, written; the number written. The caller deletes
+        the queue record in the same transaction."""
+        facts = StoryFacts.decode(pending.story)
+        feed_id, now = pending.feed_id, pending.queued_at
+        races = facts.race_keys
         rows = first_per_target(
             await sql.matching_subscriptions(
                 conn,
                 feed_id,
-                entities,
-                is_transfer,
-                teams,
+                facts.entities,
+                facts.is_transfer,
+                facts.teams,
                 self.default_feeds,
-                own,
+                facts.own,
                 races=races,
-                kind=kind,
+                kind=facts.kind,
+                story_id=pending.article_id,
             ),
             follow=False,
         )
-        if public:
+        if pending.public:
             rows += first_per_target(
                 await sql.matching_follows(
-                    conn, entities, is_transfer, teams, races=races, kind=kind
+                    conn,
+                    facts.entities,
+                    facts.is_transfer,
+                    facts.teams,
+                    races=races,
+                    kind=facts.kind,
+                    story_id=pending.article_id,
                 ),
                 follow=True,
             )
         if not rows:
             return 0
-        story = saved.story
-        sort_at = min(story.published.timestamp(), now) if story.published else now
-        reposted = await self.reposts(conn, feed_id, saved, sort_at)
+        article_id = pending.article_id
+        reposted = await self.reposts(conn, feed_id, article_id, facts.title, facts.sort_at)
         if reposted:
             had = await sql.targets_with_rows(conn, reposted)
             rows = [r for r in rows if r.target not in had]
             if not rows:
                 return 0
         duplicates = await sql.duplicates_of(
-            conn, saved.article_id, story.url, story.title, sort_at, self.default_feeds
+            conn, article_id, facts.url, facts.title, facts.sort_at, self.default_feeds
         )
         also_on: list[str] = []
         if duplicates:
-            here = await sql.feed_title(conn, feed_id) if public else None
+            here = facts.source
             already = await sql.targets_with_rows(conn, [d[0] for d in duplicates])
             for row in rows:
                 if row.target in already:
@@ -204,20 +287,20 @@ class FanOut:
                         await sql.add_also_on(conn, outbox_id, here)
             rows = [r for r in rows if r.target not in already]
             also_on = list(dict.fromkeys(name for _, name in duplicates if name is not None))
-        rows = await shielded(conn, rows, saved.tags, self.calendar, now)
-        return await sql.insert_rows(conn, saved.article_id, rows, now, also_on)
+        rows = await shielded(conn, rows, facts.shield_tags(), self.calendar, now)
+        return await sql.insert_rows(conn, article_id, rows, now, also_on)
 
     @staticmethod
     async def reposts(
-        conn: aiosqlite.Connection, feed_id: int, saved: SavedStory, sort_at: float
+        conn: aiosqlite.Connection, feed_id: int, article_id: int, title: str, sort_at: float
     ) -> list[int]:
         """The feed's earlier stories of the same title (folded) within a day: the same
         story under a new GUID and link, which some feeds hand out on every poll."""
-        title = fold_word(saved.story.title)
-        if not title:
+        folded = fold_word(title)
+        if not folded:
             return []  # no words to compare (an emoji-only title): not evidence of a repost
-        earlier = await sql.same_feed_stories(conn, feed_id, saved.article_id, sort_at)
-        return [article_id for article_id, other in earlier if fold_word(other) == title]
+        earlier = await sql.same_feed_stories(conn, feed_id, article_id, sort_at)
+        return [other_id for other_id, other in earlier if fold_word(other) == folded]
 
     async def tag_for_guilds(
         self, conn: aiosqlite.Connection, feed_id: int, new: list[SavedStory], now: float

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -38,6 +39,8 @@ import aiosqlite
 
 from bot.pipeline import cycling_share
 from bot.pipeline.cycling_share import CyclingShare
+from bot.pipeline.expansion import MAX_DUE_AHEAD, ExpansionReport, expand
+from bot.pipeline.fanout import FanOut
 from bot.pipeline.item_diff import (
     FeedMemo,
     memo_after_full,
@@ -161,7 +164,8 @@ class Ingestor:
         self.clock = clock
         self.max_items = max_items
         self.fanout = fanout
-        """Writes outbox rows for new stories inside the poll's transaction (pipeline/fanout)."""
+        """Queues new stories for fan-out inside the poll's transaction (pipeline/fanout);
+        a FanOut's queue is expanded into outbox rows after each cycle (`expand_pending`)."""
         self.tag_cache = tag_cache
         """False (tests only): tag every story of a changed feed and rewrite every known
         story's tags, the reference the cache must agree with."""
@@ -175,6 +179,7 @@ class Ingestor:
         the tagging thread: the first call reads the package files)."""
         self.due_early_s = min(DUE_EARLY_S, poll_interval_s / 10)
         self._cycle_lock = asyncio.Lock()
+        self._expanding = asyncio.Lock()
         # Every feed is tagged in this one thread. Tagging is pure Python under the GIL,
         # so a second thread adds no speed, only contention: with the default executor's
         # six threads all tagging, the event loop waited up to ~200 ms for the GIL
@@ -205,6 +210,7 @@ class Ingestor:
             report = await self._poll_many(feeds, on_feed_done, keep_stories)
             if report.feeds:
                 await self.storage.meta.set("last_cycle_at", repr(self.clock()))
+            await self._expand_after_cycle()
             return report
 
     async def poll_urls(
@@ -219,7 +225,27 @@ class Ingestor:
                 key = _source_key(source)
                 feed, _ = await self.storage.feeds.add(key, self.clock(), listed=False)
                 feeds.append(feed)
-            return await self._poll_many(feeds, on_feed_done, keep_stories=True)
+            report = await self._poll_many(feeds, on_feed_done, keep_stories=True)
+            await self._expand_after_cycle()
+            return report
+
+    async def expand_pending(self, *, ahead: int | None = MAX_DUE_AHEAD) -> ExpansionReport:
+        """Turn stories queued for fan-out into outbox rows, at most `ahead` due posts
+        ahead of delivery (bot/pipeline/expansion.py; None: all now). Runs after each
+        cycle and from the delivery worker's tick; one expansion at a time."""
+        fanout = self.fanout
+        if not isinstance(fanout, FanOut):
+            return ExpansionReport()
+        async with self._expanding:
+            return await expand(self.storage, fanout, ahead=ahead, clock=self.clock)
+
+    async def _expand_after_cycle(self) -> None:
+        # The cycle's stories are stored and queued whatever happens here: a failure
+        # leaves them queued for the next try.
+        try:
+            await self.expand_pending()
+        except sqlite3.Error as exc:
+            log.warning("fan-out expansion stopped, queued stories wait: %s", exc)
 
     async def _poll_many(
         self,

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from bot.discord.client import DomestiqueBot
 from bot.discord.tree import UserFacingError
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from bot.pipeline.roster_state import RosterState
 from bot.settings import Settings
@@ -143,7 +144,8 @@ async def subscribe(bot: DomestiqueBot, guild_id: int) -> None:
 
 
 async def ingest(bot: DomestiqueBot) -> None:
-    """The feed's first poll (backlog), then the stories, tagged as ingestion tags them."""
+    """The feed's first poll (backlog), then the stories, tagged as ingestion tags them,
+    and their fan-out expanded."""
     state = bot.roster_state
     fanout = FanOut(48 * 3600, bot.settings.feeds, state.guilds)
     feed, _ = await bot.storage.feeds.add(FEED, NOW)
@@ -159,6 +161,7 @@ async def ingest(bot: DomestiqueBot) -> None:
         tags = state.tagger.tag(title, text, published.date(), feed_is_cycling=True)
         items.append((story, tags))
     await save(feed.id, items, FeedState("F", None, None, "1", NOW), NOW, fanout)
+    await expand(bot.storage, fanout, ahead=None)  # as the leader does after a poll
 
 
 async def a_sees(bot: DomestiqueBot) -> dict[str, object]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.discord.delivery import Delivery
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from feeds.models import StoryTags
 from storage import Storage
@@ -49,6 +50,7 @@ async def fan_out_stories(storage: Storage, count: int, tags: StoryTags) -> None
     items = [(story(f"burst-{n}", burst_title(n), now - 60), tags) for n in range(count)]
     fanout = FanOut(48 * 3600, [BURST_FEED_URL])
     await storage.articles.save_poll(feed.id, items, state, now, after=fanout)
+    await expand(storage, fanout, ahead=None)  # as the leader does after a poll
 
 
 async def queue_burst(storage: Storage, channels: Sequence[int], per_channel: int) -> int:

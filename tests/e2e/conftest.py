@@ -1,4 +1,5 @@
-"""Fixtures: a Discord stand-in, a temp database with the seed stories, a running bot."""
+"""Fixtures: a Discord stand-in, a database with the seed stories (SQLite, then
+PostgreSQL), a running bot."""
 
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "db.sqlite3")
+async def storage(database) -> AsyncIterator[Storage]:
+    # `database`: SQLite, then a fresh PostgreSQL database (tests/conftest.py); a module
+    # about SQLite itself overrides `database` with a file, saying why.
+    store = await Storage.open(database)
     await ingest_seed(store)
     yield store
     await store.close()

@@ -110,9 +110,9 @@ OLD = item("Last week's news", "old", datetime(2026, 11, 16, 9, tzinfo=UTC))
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
+async def storage(database) -> AsyncIterator[Storage]:
     """A database of its own: the seed feed of the lookups is not one the servers use."""
-    store = await Storage.open(tmp_path / "delivery.sqlite3")
+    store = await Storage.open(database)
     yield store
     await store.close()
 

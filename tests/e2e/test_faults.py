@@ -523,6 +523,9 @@ async def kill_at_a_random_moment(
 async def crash_run(tmp_path: Path, *, kills: int, stories: int, seed: int) -> None:
     rng = random.Random(seed)
     log.info("crash test seed %d: %d kills, %d stories", seed, kills, stories)
+    # SQLite only: SQLite's own crash safety (PRAGMA integrity_check after each SIGKILL);
+    # a leader killed on PostgreSQL is tests/e2e/test_two_processes.py and the bench
+    # bench/delivery_processes.py.
     database = tmp_path / "bot.sqlite3"
     riders = list(range(len(RIDERS)))
     rng.shuffle(riders)  # stories spread evenly: no target waits on a long queue of its own

@@ -95,9 +95,9 @@ class ShieldWorld(World):
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
+async def storage(database) -> AsyncIterator[Storage]:
     """A database of its own (as tests/e2e/test_delivery.py): no seed feed in it."""
-    store = await Storage.open(tmp_path / "shield.sqlite3")
+    store = await Storage.open(database)
     yield store
     await store.close()
 

@@ -85,6 +85,7 @@ def warnings() -> Iterator[Warnings]:
 
 @pytest.fixture
 async def make_bot(tmp_path) -> AsyncIterator:
+    # SQLite only: logging in never reaches the storage (PostgreSQL: test_two_processes).
     storage = await Storage.open(tmp_path / "db.sqlite3")
     bots: list[DomestiqueBot] = []
 

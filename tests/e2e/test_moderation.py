@@ -109,9 +109,9 @@ class World:
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
+async def storage(database) -> AsyncIterator[Storage]:
     """A database of its own (closed after the bot, which make_bot closes first)."""
-    store = await Storage.open(tmp_path / "moderation.sqlite3")
+    store = await Storage.open(database)
     yield store
     await store.close()
 

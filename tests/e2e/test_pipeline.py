@@ -23,9 +23,16 @@ ROOT = Path(__file__).resolve().parents[2]
 FEEDS = [SEED_FEED, ROOT / "tests" / "feeds" / "data" / "seed.xml"]
 
 
+@pytest.fixture
+async def storage(database):
+    """No seed stories: this module polls the saved feed itself."""
+    store = await Storage.open(database)
+    yield store
+    await store.close()
+
+
 @pytest.fixture(params=[f for f in FEEDS if f.exists()], ids=lambda f: f.parent.parent.name)
-async def ingested(tmp_path, request):
-    storage = await Storage.open(tmp_path / "pipeline.sqlite3")
+async def ingested(storage, request):
     state = RosterState(bundled_roster())
     async with aiohttp.ClientSession() as session:
         parse_pool = ParsePool()
@@ -37,8 +44,7 @@ async def ingested(tmp_path, request):
         finally:
             parse_pool.close()
     assert not report.failed, report.failed
-    yield storage, state
-    await storage.close()
+    return storage, state
 
 
 async def test_ingested_seed_story_is_found_by_rider_and_transfers(make_bot, standin, ingested):

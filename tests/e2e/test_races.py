@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.discord.delivery import Delivery
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from feeds.models import RaceFocus, StoryTags
 from feeds.races import bundled_calendar
@@ -39,8 +40,8 @@ def calendar():
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "races.sqlite3")
+async def storage(database) -> AsyncIterator[Storage]:
+    store = await Storage.open(database)
     yield store
     await store.close()
 
@@ -73,6 +74,7 @@ class RaceWorld:
         await self.storage.articles.save_poll(
             self.feed_id, stories, state, self.now, after=self.fanout
         )
+        await expand(self.storage, self.fanout, ahead=None)  # as the leader does after a poll
 
     async def mod(self, name: str, options: dict):
         interaction = await self.standin.slash(

@@ -107,12 +107,16 @@ async def invoke(
     return interaction.answers[0].json.get("data") or {}, message
 
 
+TABLES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    "postgres": "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+}
+
+
 async def snapshot(storage: Storage) -> dict[str, list[str]]:
     """Every row of every table, as committed."""
     reader = storage.reader
-    async with reader.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ) as cursor:
+    async with reader.execute(TABLES[storage.engine]) as cursor:
         tables = [row[0] for row in await cursor.fetchall()]
     rows: dict[str, list[str]] = {}
     for table in tables:

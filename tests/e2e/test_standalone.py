@@ -72,6 +72,7 @@ def bot_env(urls: dict[str, str], tmp_path: Path, **extra: str) -> dict[str, str
         DISCORD_TOKEN=TOKEN,
         DOMESTIQUE_DISCORD_API_URL=urls["DOMESTIQUE_DISCORD_API_URL"],
         DOMESTIQUE_DISCORD_GATEWAY_URL=urls["DOMESTIQUE_DISCORD_GATEWAY_URL"],
+        # SQLite by default: `run` on PostgreSQL is tests/e2e/test_two_processes.py.
         DOMESTIQUE_DATABASE=str(tmp_path / "bot.sqlite3"),
         # Nothing to fetch: the SSRF guard refuses this address, and that is fine here.
         DOMESTIQUE_FEEDS="http://127.0.0.1:9/feed.xml",

@@ -1,11 +1,12 @@
 """Two delivery workers on one database, with no process lock: claims keep every post single.
 
-Two real discord.py clients, each with its own connections to one SQLite file and its own
-`Delivery`, run their delivery jobs at the same moments over one burst: channel posts, a
-thread, forum posts (which Discord cannot deduplicate by nonce), a channel digest, a fan's
-DMs and daily digest, a channel that refuses (moderators told in the log channel) and one
-in a server with nowhere to tell (a notice kept for its moderators). The stand-in forgets
-nonces at once, so nothing here leans on Discord to fold a second send into the first.
+Two real discord.py clients, each with its own connections to one database (a SQLite
+file, then PostgreSQL) and its own `Delivery`, run their delivery jobs at the same moments
+over one burst: channel posts, a thread, forum posts (which Discord cannot deduplicate by
+nonce), a channel digest, a fan's DMs and daily digest, a channel that refuses
+(moderators told in the log channel) and one in a server with nowhere to tell (a notice
+kept for its moderators). The stand-in forgets nonces at once, so nothing here leans on
+Discord to fold a second send into the first.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 
 
 @pytest.fixture
-async def storage(tmp_path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "shared.sqlite3")
+async def storage(database) -> AsyncIterator[Storage]:
+    store = await Storage.open(database)
     yield store
     await store.close()
 
@@ -84,7 +85,7 @@ def digest_titles(message: dict) -> Counter:
 
 
 async def test_two_workers_on_one_database_post_every_story_once_per_target(
-    standin, storage, make_bot, tmp_path
+    standin, storage, make_bot, database
 ):
     digest_channel, refusing_channel = standin.extra_channel_ids
     for channel_id, kind in ((CHANNEL_ID, "text"), (THREAD_ID, "thread"), (FORUM_ID, "forum")):
@@ -110,7 +111,7 @@ async def test_two_workers_on_one_database_post_every_story_once_per_target(
     standin.fail_for(f"/channels/{refusing_channel}/messages", 600, 403)
     standin.fail_for(f"/channels/{GUILD2_CHANNEL_ID}/messages", 600, 404)
 
-    second_storage = await Storage.open(tmp_path / "shared.sqlite3")
+    second_storage = await Storage.open(database)
     try:
         workers = []
         for store in (storage, second_storage):
@@ -164,7 +165,7 @@ async def test_two_workers_on_one_database_post_every_story_once_per_target(
 
 
 async def test_a_dead_workers_rows_wait_for_its_lease_then_its_post_is_found(
-    standin, storage, make_bot, tmp_path
+    standin, storage, make_bot, database
 ):
     await subscribe(storage, GUILD_ID, FORUM_ID, "forum")
     await fan_out_stories(storage, 1, StoryTags())
@@ -180,7 +181,7 @@ async def test_a_dead_workers_rows_wait_for_its_lease_then_its_post_is_found(
     with contextlib.suppress(asyncio.CancelledError):
         await run
 
-    second_storage = await Storage.open(tmp_path / "shared.sqlite3")
+    second_storage = await Storage.open(database)
     try:
         second = Delivery(await make_bot(storage=second_storage), clock=clock)
         await second.run_once()

@@ -11,7 +11,9 @@ from feeds.models import Move, RaceFocus, Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState
 from storage.guild_config import save_guild_tags
-from storage.outbox import NewRow, insert_rows
+from storage.outbox_fanout import NewRow, insert_rows
+from storage.outbox_pending import PendingFanOut
+from storage.outbox_pending import queue as queue_fanout
 from storage.race_threads import RaceThread
 
 NOW = 1_800_000_000.0
@@ -94,6 +96,9 @@ async def _seed(storage: Storage, story_count: int) -> None:
             NOW,
         )
         await save_guild_tags(conn, [(GUILD, "person:zoe-test", NOW - 3600, first)])
+        # A story still awaiting fan-out (its JSON is fan-out's business, copied as text).
+        pending = PendingFanOut(saved.new[1].article_id, feed.id, True, NOW, '{"title": "Ça"}')
+        await queue_fanout(conn, [pending])
     await storage.notices.add("Feed failing", NOW, guild_id=GUILD)
     await storage.guild_config.track(GUILD, "team:uae", 7, NOW)
     await storage.guild_config.add_custom_entity(

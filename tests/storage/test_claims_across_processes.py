@@ -12,7 +12,7 @@ import pytest
 from feeds.models import Story, StoryTags
 from storage import Storage
 from storage.articles import FeedState
-from storage.outbox import NewRow, insert_rows
+from storage.outbox_fanout import NewRow, insert_rows
 
 NOW = 1_800_000_000.0
 

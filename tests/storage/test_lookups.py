@@ -190,3 +190,15 @@ async def test_a_move_keeps_its_stage_and_a_confirmation_brings_its_own(storage,
     (newest,) = await lookups.moves_for_person("tadej-pogacar")
     assert newest.title == "Pogačar in talks"  # the newest story about the move
     assert (newest.status, newest.stage) == ("confirmed", "agreed")
+
+
+async def test_a_rider_page_is_the_riders_stories_and_latest_move(storage, lookups):
+    tags = StoryTags(riders=["ide-schelling"])
+    await add_stories(storage, [(story(f"i{i}", f"Ide {i}", 1.77e9 + i), tags) for i in range(7)])
+    for page in (0, 1, 2):
+        stories, move_row = await lookups.rider_page("ide-schelling", 5, page * 5)
+        assert stories == await lookups.stories_for_person("ide-schelling", 5, page * 5)
+        assert move_row == await lookups.latest_move("ide-schelling")
+        assert move_row is not None and move_row.url == SEED_URL
+    stories, move_row = await lookups.rider_page("nobody-at-all")
+    assert stories.stories == [] and move_row is None

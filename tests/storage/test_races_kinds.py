@@ -13,7 +13,7 @@ from storage import Storage
 from storage.articles import FeedState
 from storage.db import _statements, migrations
 from storage.kinds import KIND_BITS, kinds_mask, kinds_of
-from storage.outbox import NewRow, insert_rows, matching_follows, matching_subscriptions
+from storage.outbox_fanout import NewRow, insert_rows, matching_follows, matching_subscriptions
 from storage.shields import Shield, shields_for
 
 NOW = 1_800_000_000.0

@@ -1,4 +1,6 @@
-"""Fan-out inside save_poll: who gets which story, backlog and age, duplicates."""
+"""Fan-out: who gets which story, backlog and age, duplicates. Each poll queues its stories
+(save_poll's `after`); they are expanded into outbox rows before the outbox is read, as
+the leader does after a cycle (bot/pipeline/expansion.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from feeds.models import Move, Story, StoryTags
 from storage import Storage
@@ -81,7 +84,13 @@ async def subscribe(storage, guild_id, channel_id, kind, entity_id=None, mode="e
     return sub
 
 
+async def expanded(storage: Storage) -> None:
+    """Every queued story expanded now, whatever delivery's backlog."""
+    await expand(storage, FANOUT, ahead=None)
+
+
 async def targets(storage) -> dict[str, list[str]]:
+    await expanded(storage)
     async with storage.reader.execute(
         "SELECT a.key, o.target FROM outbox o JOIN articles a ON a.id = o.article_id ORDER BY o.id"
     ) as cur:
@@ -122,6 +131,7 @@ async def test_matching_by_entity_transfer_tracked_all_and_follows(storage):
         ["channel:100", "channel:101", "channel:102", "channel:200", "user:7", "user:8"]
     )
     assert sorted(found["b"]) == ["channel:100", "channel:103", "channel:201", "user:9"]
+    await expanded(storage)
     rows = {i.target: i for i in await storage.outbox.for_article(1 + 1)}  # story "a"
     assert rows["channel:100"].role_id == 5
     assert rows["user:8"].digest and not rows["user:7"].digest
@@ -218,6 +228,7 @@ async def test_a_servers_own_feed_is_never_named_in_also_on(storage):
             NOW,
             after=FANOUT,
         )
+    await expanded(storage)
     rows = {i.target: i for i in await storage.outbox.due(NOW + 1)}
     assert sorted(rows) == ["channel:100", "channel:200", "user:7"]
     assert rows["channel:200"].also_on == [] and rows["user:7"].also_on == []

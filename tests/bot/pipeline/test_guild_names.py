@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.pipeline.custom_roster import entity_toml, load_current_roster, promote
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from bot.pipeline.guild_names import GuildRosters, decide, tag_for_guilds
 from bot.pipeline.roster_state import RosterState, load_roster_state
@@ -120,6 +121,7 @@ async def test_a_servers_names_tag_its_stories_and_match_its_subscriptions_only(
         (story("pog", "Pogačar attacks"), POGI),
     ]
     await storage.articles.save_poll(feed, items, state(), NOW, after=fanout)
+    await expand(storage, fanout, ahead=None)
     assert await guild_tags(storage) == {
         (B, "person:zoe-test", "old"),  # backlog is tagged (lookups), never posted
         (B, "person:zoe-test", "zozo"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
+from bot.pipeline.expansion import expand
 from bot.pipeline.fanout import FanOut
 from feeds.models import RaceFocus, StoryTags
 from feeds.races.model import Calendar, Edition, Race, Stage
@@ -54,6 +55,7 @@ async def test_each_target_gets_its_own_shields_verdict(storage):
         NOW,
         after=fanout,
     )
+    await expand(storage, fanout, ahead=None)  # the shield is met at expansion
     stage_end = datetime.combine(DAY, STAGE_END, UTC).timestamp()
     assert await rows(storage) == [
         ("preview", "channel:1", None, 0),
