@@ -18,7 +18,7 @@ from typing import Any
 
 from feeds.nlp.evaluate_races import RACE_FIELDS, RaceNames, RaceScores, check_fields, score_record
 from feeds.nlp.fold import fold_tokens
-from feeds.races.model import Calendar
+from feeds.races.model import Calendar, MonthDate
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,9 @@ def _short(text: str) -> str:
 
 
 def parse_published(value: Any) -> date | None:
-    """ISO date, "YYYY-MM" (the first of the month), "YYYY", a datetime string, or null."""
+    """ISO date, "YYYY-MM" (the first of the month), "YYYY", a datetime string, or null.
+
+    A month- or year-only date is a `MonthDate`: race tagging knows it is not the day."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -61,9 +63,9 @@ def parse_published(value: Any) -> date | None:
         if len(parts) == 3:
             return date.fromisoformat(text)
         if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
+            return MonthDate(int(parts[0]), int(parts[1]), 1)
         if len(parts) == 1 and len(parts[0]) == 4:
-            return date(int(parts[0]), 1, 1)
+            return MonthDate(int(parts[0]), 1, 1)
     except ValueError:
         pass
     raise ValueError(f"published {_short(value)} is not YYYY-MM-DD, YYYY-MM or null")

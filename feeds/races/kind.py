@@ -6,11 +6,11 @@ something else louder (a sponsor's arrival named in the headline stays `team`). 
 headline decides when it names a kind
 (a race report that mentions a crash is a `result`, a crash that forces an abandon is a
 `crash`), the text when the headline is silent. `result`, `preview` and `lineup` need a
-race or a stage to be about, and a `result` a race that had begun by publication (a
-month-only date reads as the month's first day: up to `RESULT_LEAD_DAYS` early) and ended
-no more than `RESULT_DAYS` before it. When neither the headline nor the text names a
-kind, a headline naming a race and a team is a `lineup` ("Tour de France: Visma with
-Vingegaard and Van Aert"); a story that names no rider, team or race is `other`.
+race or a stage to be about, and a `result` a race that ran about the publication date
+(feeds/races/timing.py); result words before a race about to start are a `preview`'s.
+When neither the headline nor the text names a kind, a headline naming a race and a team
+is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
+no rider, team or race is `other`.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ TEXT_CAP = 4
 MIN_TEXT_SCORE = 1
 """With a silent headline, the text needs this much to name a kind: in a cycling story
 one kind word in the opening says more than none, when no other kind has one too."""
-RESULT_DAYS = 45
-RESULT_LEAD_DAYS = 30
 RACE_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup"})
 # Ties go to the kind earlier here: a crash first (fantasy players want them), then a
 # transfer (a champion retiring is still a transfer story), then a preview before a
@@ -50,14 +48,22 @@ class KindEvidence:
     title_team: bool
     """The headline names a team."""
     title_race: bool
+    race_ahead: bool = False
+    """A race named starts shortly after the publication date."""
 
 
 def decide_kind(evidence: KindEvidence) -> StoryKind:
     if not evidence.cycling and not evidence.is_transfer:
         return "other"
     title = evidence.title.copy()
+    text = evidence.text
     if evidence.is_transfer:
         title["transfer"] += TRANSFER_WEIGHT
+    if evidence.race_ahead and not evidence.race_near:
+        # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
+        title["preview"] += title.pop("result", 0)
+        text = evidence.text.copy()
+        text["preview"] += text.pop("result", 0)
     allowed = [
         k
         for k in ORDER
@@ -65,8 +71,8 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     ]
     titled = [k for k in allowed if title[k]]
     if titled:
-        return max(titled, key=lambda k: (title[k], min(evidence.text[k], TEXT_CAP)))
-    scores = {k: min(evidence.text[k], TEXT_CAP) for k in allowed}
+        return max(titled, key=lambda k: (title[k], min(text[k], TEXT_CAP)))
+    scores = {k: min(text[k], TEXT_CAP) for k in allowed}
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well.
     alone = scores[best] > 1 or sum(1 for k in allowed if scores[k] == scores[best]) == 1

@@ -21,6 +21,16 @@ ONE_RACE_FOR_BOTH: tuple[RaceClass, ...] = ("championship", "olympics")
 """Classes whose races are one race for both sexes and every road event (corpus rule)."""
 
 
+class MonthDate(date):
+    """A publication date known only to the month (or the year), read as its first day.
+
+    Race tagging allows such a date to fall before the race it reports (a July story dated
+    "2024-07" may be of the Tour that began on the 6th); a full date gets no such
+    allowance. Everything else reads it as the plain date it equals."""
+
+    __slots__ = ()
+
+
 class CalendarError(DataFileError):
     """A calendar file that cannot be used."""
 

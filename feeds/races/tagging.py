@@ -42,8 +42,8 @@ from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.kinds import KindLexicon, bundled_kind_lexicons
 from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
-from feeds.races.focus import FocusEvidence, Seasons, choose_focus, dates_of
-from feeds.races.kind import RESULT_DAYS, RESULT_LEAD_DAYS, KindEvidence, decide_kind
+from feeds.races.focus import FocusEvidence, Seasons, choose_focus
+from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.mentions import (
     RaceHit,
     age_category,
@@ -56,6 +56,7 @@ from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, bundled_nationals, nationalities
 from feeds.races.sex import sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names
+from feeds.races.timing import ran_about, starts_soon
 from feeds.races.titles import Titles, bundled_titles
 from feeds.roster import Roster
 
@@ -172,6 +173,9 @@ class RaceTagger:
             implied += self.nationals.find(ft, mentions, nationalities(mentions, roster))
         races = list(dict.fromkeys((*title_races, *text_races, *implied)))
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
+        # The headline's races when it names some: a selection for the Tour that looks
+        # back on the Giro just run is not a result.
+        timed = title_races or races
         kind = decide_kind(
             KindEvidence(
                 head.concepts,
@@ -179,10 +183,10 @@ class RaceTagger:
                 has_race=bool(races) or bool(head.stages),
                 cycling=cycling or bool(races),
                 is_transfer=is_transfer or bool(moves),
-                # The headline's races when it names some: a selection for the Tour that
-                # looks back on the Giro just run is not a result.
                 race_near=published is None
-                or any(self._ran_about(r, published) for r in (title_races or races)),
+                or any(ran_about(self.seasons, r, published) for r in timed),
+                race_ahead=published is not None
+                and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
             )
@@ -206,18 +210,6 @@ class RaceTagger:
         a language with kind words."""
         code = declared(doc.language) or detect(doc.low)
         return code if self.terms.routed(code) else None
-
-    def _ran_about(self, race_id: str, published: date) -> bool:
-        """Whether this year's or last year's edition ran about the publication date."""
-        editions = [dates_of(self.seasons, race_id, published.year - n) for n in (0, 1)]
-        if all(e is None for e in editions):
-            return True
-        return any(
-            (e.start - published).days <= RESULT_LEAD_DAYS
-            and (published - e.end).days <= RESULT_DAYS
-            for e in editions
-            if e is not None
-        )
 
     def _settle(
         self,
