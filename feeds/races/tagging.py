@@ -261,20 +261,17 @@ def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
     feeds.races.load_calendar), or over the bundled calendar when None."""
     if calendar is None:
         return bundled_race_tagger()
-    return RaceTagger(
-        calendar,
-        bundled_short_names(calendar),
-        bundled_kind_lexicons(),
-        bundled_titles(calendar),
-        bundled_nationals(calendar),
-    )
+    return _tagger_over(calendar)
 
 
 @cache
 def bundled_race_tagger() -> RaceTagger:
     """The bundled calendar's tagger, built once per process: parsing the calendar takes
     ~0.15 s, and every Tagger built from a roster (tests build many) shares it read-only."""
-    calendar = bundled_calendar()
+    return _tagger_over(bundled_calendar())
+
+
+def _tagger_over(calendar: Calendar) -> RaceTagger:
     return RaceTagger(
         calendar,
         bundled_short_names(calendar),
