@@ -18,6 +18,9 @@ pattern.
 it; `load_lexicons(folder).language(code)` is one language's own file. `stop_words` are
 a language's frequent function words: feeds/nlp/transfers/language.py tells a story's
 language by them, and a stop word may be in several files (never in common.toml).
+`name_case_endings` are the endings an inflecting language puts on a person's name
+("Tarlingom", "Pogačarja"): feeds/nlp/tag/inflected.py reads them for that language's
+stories only; letters only, at most MAX_ENDING, and never in common.toml.
 """
 
 from __future__ import annotations
@@ -104,6 +107,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "boss_titles": WORD,
         # which language a story is in
         "stop_words": WORD,
+        # how the language declines a person's name
+        "name_case_endings": WORD,
         # when
         "already": WORD,
         "earlier": REGEX,
@@ -236,12 +241,14 @@ class _Refused(Exception):
     """Why one pattern cannot be used; the caller adds where it is."""
 
 
-def _checked(kind: str, pattern: str) -> re.Pattern[str] | None:
+def _checked(kind: str, pattern: str, concept: str = "") -> re.Pattern[str] | None:
     """The pattern compiled (None for a word, which needs no compiling), or _Refused."""
     if not pattern or pattern != pattern.strip():
         raise _Refused("must not be empty or start or end with a space")
     if _ESCAPE.sub("", pattern) != _ESCAPE.sub("", pattern).lower():
         raise _Refused("must be lower case (the text is lower-cased before matching)")
+    if concept == "name_case_endings" and not (pattern.isalpha() and len(pattern) <= MAX_ENDING):
+        raise _Refused(f"a case ending is one to {MAX_ENDING} letters, nothing else")
     if kind == WORD:
         bad = sorted(_REGEX_CHARACTERS.intersection(pattern))
         if bad:
@@ -279,7 +286,7 @@ def _concept_patterns(
             shown = "a table" if isinstance(pattern, dict) else type(pattern).__name__
             raise LexiconError(source, concept, i, f"must be a string, not {shown}")
         try:
-            compiled = _checked(CONCEPTS[concept], pattern)
+            compiled = _checked(CONCEPTS[concept], pattern, concept)
         except _Refused as refused:
             raise LexiconError(source, concept, i, f"{pattern!r} {refused}") from None
         if pattern in seen:
@@ -310,9 +317,13 @@ def _pool_rank(name: str) -> tuple[int, str]:
     return (POOL_ORDER.index(name), "") if name in POOL_ORDER else (len(POOL_ORDER), name)
 
 
-SHAREABLE = frozenset({"stop_words"})
+SHAREABLE = frozenset({"stop_words", "name_case_endings"})
 """Concepts a word may be in several files for: a stop word counts for each language that
-has it (Danish and Norwegian share most), and common.toml has none."""
+has it (Danish and Norwegian share most), and common.toml has none; inflecting languages
+share case endings ("a", "u") as they are, each routed to its own stories."""
+
+MAX_ENDING = 4
+"""A case ending is a few letters: a longer one would cut into the name itself."""
 
 
 def _check_shared(files: list[tuple[str, Lexicon]]) -> None:
@@ -361,6 +372,10 @@ def load_lexicons(folder: str | Path | Traversable | None = None) -> Lexicons:
         if lexicon.name == COMMON and lexicon.concepts.get("stop_words"):
             raise LexiconError(
                 source, "stop_words", None, "tell one language from another: not shared"
+            )
+        if lexicon.name == COMMON and lexicon.concepts.get("name_case_endings"):
+            raise LexiconError(
+                source, "name_case_endings", None, "one language's grammar: not shared"
             )
     for concept in CONCEPTS:
         # an empty alternation would match everywhere and turn its rule on everywhere

@@ -21,7 +21,11 @@ and the publication date:
 - descriptions ("the Belgian team", "de Sloveen", "Vinokourov's team") refer back to
   the team (or a staff member's team) or the one person of that country named before;
 - misspelt surnames of people in the story, or after their exact first name, match
-  within one or two edits.
+  within one or two edits;
+- in a language that declines names (its lexicon's `name_case_endings`: Slovenian
+  "Joshuo Tarlingom", "Pellu Bilbau"), a first name and a surname that are one person's
+  once a case ending is off name that person; never one word alone, never another
+  language's story.
 
 Riders count only while active at publication (an undated story: within the last
 UNDATED_GRACE_SEASONS seasons); retired riders and other people are matched, so their
@@ -29,7 +33,8 @@ names are used up, but reported only as mentions.
 
 `Mention.how` says which rule matched: "name", "short" (Daniel Martínez), "alias"
 (roster aliases and nicknames), "nickname" (team nicknames), "surname", "initial"
-(M. Cavendish), "fuzzy" (a misspelling) or "description".
+(M. Cavendish), "fuzzy" (a misspelling), "inflected" (a declined full name) or
+"description".
 
 A `Tagger` does not change after construction (it only caches people's kinds and
 categories per publication date) and is safe to share between threads.

@@ -25,7 +25,14 @@ from feeds.nlp.tag.keys import (
     PersonKey,
     TeamKey,
 )
-from feeds.nlp.tag.names import folded, fuzzy_limit, is_common, split_name, surname_forms
+from feeds.nlp.tag.names import (
+    bare_forms,
+    folded,
+    fuzzy_limit,
+    is_common,
+    split_name,
+    surname_forms,
+)
 from feeds.roster import Person, Roster, Team
 
 
@@ -46,6 +53,9 @@ class Lexicon:
     """Folded first given name -> the people of the roster who have it."""
     fuzzy_givens: dict[tuple[str, int], frozenset[str]]
     """See `fuzzy_given_index`."""
+    bare_givens: dict[str, tuple[str, ...]]
+    """A folded first given name without its final vowels ("pell" for Pello), and as it
+    is -> the people who have it: what a case ending is put on (see `bare_forms`)."""
     nationality_words: set[str]
     vocab_words: frozenset[str]
     """One-word cycling and company vocabulary ("Tour", "Giro", "Weltmeister"): a
@@ -102,6 +112,7 @@ def build_lexicon(roster: Roster) -> Lexicon:
         given_names=given_names,
         by_given=people_by_given,
         fuzzy_givens=fuzzy_given_index(people_by_given, surnames),
+        bare_givens=bare_given_index(people_by_given),
         nationality_words={word for key in nations for word in key.split()},
         vocab_words=vocab_words,
     )
@@ -128,6 +139,15 @@ def fuzzy_given_index(
             for length in range(size - limit, size + limit + 1):
                 index[prefix, length].add(given)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+def bare_given_index(by_given: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each bare form of a first given name -> the people who have that first name."""
+    index: dict[str, list[str]] = {}
+    for given, ids in by_given.items():
+        for form in bare_forms(given):
+            index.setdefault(form, []).extend(ids)
+    return {form: tuple(dict.fromkeys(ids)) for form, ids in index.items()}
 
 
 def _person_entries(person: Person) -> Iterable[tuple[str, Payload]]:

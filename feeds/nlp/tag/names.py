@@ -60,3 +60,18 @@ def _subsequence(short: str, long: str) -> bool:
 def fuzzy_limit(form: str) -> int:
     """Edits a misspelling of surname `form` may have: one, two for long names."""
     return 1 if len(form) < 9 else 2
+
+
+_VOWELS = "aeiou"
+# A stem shorter than this is too little of a name to carry a case ending ("Ivo" -> "Iv").
+MIN_STEM = 3
+
+
+def bare_forms(word: str) -> tuple[str, ...]:
+    """A folded name word and what a case ending is put on when the language drops its
+    final vowels: Pello -> pell (Pellu), Joshua -> joshu (Joshuo), Romeo -> rom (Romom)."""
+    forms = [word]
+    for stem in (word[:-1] if word[-1:] in _VOWELS else "", word.rstrip(_VOWELS)):
+        if len(stem) >= MIN_STEM and stem not in forms:
+            forms.append(stem)
+    return tuple(forms)

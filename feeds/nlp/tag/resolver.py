@@ -1,7 +1,8 @@
 """The rules for one story: which candidates are real mentions.
 
 Pass 1 takes full names and unambiguous team names; then the story must be about
-cycling; pass 2 settles team words, aliases, surnames and descriptions, then
+cycling; pass 2 settles full names with case endings (in languages that decline names),
+team words, aliases, surnames and descriptions, then
 misspellings and siblings. Each concern lives in its own module, below this one; the
 story's state and the choices they share (which namesake, which team, what kind) are in
 `state`, which they build on.
@@ -15,6 +16,7 @@ from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag.context import is_cycling
 from feeds.nlp.tag.descriptions import descriptions, staff_teams
 from feeds.nlp.tag.fuzzy import misspellings
+from feeds.nlp.tag.inflected import inflected_names
 from feeds.nlp.tag.keys import Hit, KeyInfo, NationKey
 from feeds.nlp.tag.lexicon import Lexicon
 from feeds.nlp.tag.siblings import shared_surname, siblings
@@ -39,6 +41,8 @@ class Resolver(ResolverState):
         super().__init__(lexicon, caches, ft, published, hits)
         self.strong_vocab = strong_vocab
         self.weak_vocab = weak_vocab
+        self.name_endings: tuple[str, ...] = ()
+        """Case endings of the story's language ("Tarlingom"): see `inflected`."""
 
     # --- the passes -------------------------------------------------------------------
 
@@ -54,6 +58,8 @@ class Resolver(ResolverState):
             count = 0
         if not is_cycling(self.strong_vocab, self.weak_vocab, count):
             return self._finish([])
+        # Inflected full names first: like full names, they settle the surnames after them.
+        pending = inflected_names(self, pending, self.name_endings)
         shadows = shadowed_surnames(self, pending)
 
         # Pass 2: aliases, weak team words, surnames, descriptions.

@@ -14,6 +14,7 @@ from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.careers import today
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
+from feeds.nlp.tag.inflected import case_endings
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
 from feeds.nlp.tag.resolver import Resolver
@@ -75,12 +76,14 @@ class Tagger:
         text: str,
         published: date | None,
         feed_is_cycling: bool | None = None,
+        language: str | None = None,
     ) -> list[Mention]:
-        """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`."""
-        return self._mentions(Document(title, text, published), feed_is_cycling)
+        """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`.
+        `language` as for `tag` (it picks the case endings of names, if any)."""
+        return self._mentions(Document(title, text, published, language), feed_is_cycling)
 
     def _mentions(self, doc: Document, feed_is_cycling: bool | None) -> list[Mention]:
-        found = self._resolve(doc.folded, doc.published, feed_is_cycling)
+        found = self._resolve(doc.folded, doc.published, feed_is_cycling, doc.language)
         return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
 
     def tag(
@@ -197,7 +200,11 @@ class Tagger:
         return caches
 
     def _resolve(
-        self, folded: FoldedText, published: date | None, feed_is_cycling: bool | None
+        self,
+        folded: FoldedText,
+        published: date | None,
+        feed_is_cycling: bool | None,
+        language: str | None,
     ) -> list[Found]:
         found = self.candidates(folded)
         if found is None:
@@ -206,6 +213,8 @@ class Tagger:
         caches = self.date_caches(published)
         state = Resolver(self.lexicon, caches, found.text, published, found.hits, strong, weak)
         state.company_words = found.company_words
+        # Only a language that declines names has endings; the others skip the rule.
+        state.name_endings = case_endings(language, folded.original)
         return state.run()
 
 
