@@ -44,6 +44,10 @@ READ_ONLY_BUSY_TIMEOUT_MS = 500
 """A read-only open (health) waits at most this for a lock: Docker's HEALTHCHECK wants an
 answer within 2 s. A WAL reader waits only while a crashed writer's log is recovered."""
 
+CLOSE_WAIT_S = 10.0
+"""How long `close` waits for a transaction in progress (a command's handler or a job that
+outlived the bot's close) to commit before closing under it."""
+
 
 class DatabaseInUse(DatabaseError):
     """Another process holds the writer lock (storage/lock.py)."""
@@ -141,6 +145,10 @@ class Database:
         return database
 
     async def close(self) -> None:
+        # A transaction still running (a command handler or job the bot did not wait for)
+        # finishes first: closing under it would cut it and leave its COMMIT to a
+        # connection already closed.
+        waited = await self._wait_for_writes()
         try:
             if self.lookup_reader is not None:
                 self.lookup_reader.close()
@@ -151,6 +159,20 @@ class Database:
             if self._writer_lock is not None:
                 self._writer_lock.release()
                 self._writer_lock = None
+            if waited:
+                self._write_lock.release()
+
+    async def _wait_for_writes(self) -> bool:
+        """Take the write lock, so no transaction is in progress; False after CLOSE_WAIT_S."""
+        try:
+            async with asyncio.timeout(CLOSE_WAIT_S):
+                await self._write_lock.acquire()
+        except TimeoutError:
+            log.warning(
+                "closing the database under a transaction still running after %g s", CLOSE_WAIT_S
+            )
+            return False
+        return True
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -62,3 +62,23 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(
             f"PostgreSQL half skipped ({len(skipped)} tests): {MISSING}", yellow=True
         )
+
+
+# --- the process's logging, as each test found it -----------------------------------------
+@pytest.fixture(autouse=True)
+def root_logging_restored():
+    """`main()` run in-process sets up logging for a whole process (bot/cli/logs.py): a root
+    handler on the sys.stderr of that moment, which is the test's capture stream, closed when
+    the test ends, and the root level. Put back what the test found: otherwise every later
+    record that reaches the root (an aiosqlite worker's DEBUG line while a test has the root
+    at DEBUG) fails with "I/O operation on closed file"."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        # basicConfig's plain StreamHandler; pytest's own handlers are subclasses.
+        if type(handler) is logging.StreamHandler and handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)

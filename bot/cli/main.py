@@ -282,49 +282,10 @@ async def _run_discord(app: App, stop: asyncio.Event, jobs: Jobs) -> int:
         else:
             log.info("stopping: letting running jobs and answers under way finish")
             await jobs.stop()  # a delivery run under way finishes before the bot goes
-            # While the client is open, so they can still reach Discord...
-            await _answers_finished(ANSWER_GRACE_S)
-            await bot.close()
+            await bot.close()  # after the answers under way (bot/discord/answers.py)
             with contextlib.suppress(asyncio.CancelledError):
                 await runner
-            # ...and any that came in meanwhile, before storage closes under them.
-            await _answers_finished(ANSWER_GRACE_S)
     return 0
-
-
-ANSWER_GRACE_S = 10.0
-
-# discord.py runs each interaction, and each event handler (the notices step after an
-# answer is `on_app_command_completion`), as a task of its own that `close()` neither
-# waits for nor cancels; these are their names (a view's timeout task is left out).
-_ANSWER_TASKS = (
-    "CommandTree-invoker",
-    "discord.py: ",
-    "discord-ui-view-dispatch",
-    "discord-ui-modal-dispatch",
-)
-
-
-async def _answers_finished(grace_s: float) -> None:
-    """Wait up to `grace_s` for the interactions and event handlers under way."""
-    import asyncio
-
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + grace_s
-    me = asyncio.current_task()
-    while True:
-        under_way = {
-            t
-            for t in asyncio.all_tasks()
-            if t is not me and not t.done() and t.get_name().startswith(_ANSWER_TASKS)
-        }
-        left = deadline - loop.time()
-        if not under_way:
-            return
-        if left <= 0:
-            log.warning("%d answer(s) still under way after %.0f s", len(under_way), grace_s)
-            return
-        await asyncio.wait(under_way, timeout=left)
 
 
 def _now_utc():

@@ -12,6 +12,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.discord.answers import ANSWER_GRACE_S, answers_finished
 from bot.discord.endpoints import configure_discord_endpoints, sync_commands
 from bot.discord.tree import DEFER_AFTER_S, DomestiqueTree, show_notices
 from bot.discord.views import PAGE_TIMEOUT_S
@@ -108,6 +109,7 @@ class DomestiqueBot(commands.Bot):
         self.defer_after = DEFER_AFTER_S
         self.page_timeout = PAGE_TIMEOUT_S
         self._names: tuple[tuple[int, date], RosterNames] | None = None
+        self.answer_grace_s = ANSWER_GRACE_S
 
     @property
     def names(self) -> RosterNames:
@@ -132,6 +134,13 @@ class DomestiqueBot(commands.Bot):
                 await sync_commands(self, None)
             except discord.HTTPException:
                 log.exception("command sync failed; run `domestique sync` to retry")
+
+    async def close(self) -> None:
+        # Answers under way finish first, while the client is open so they still reach
+        # Discord, then any that came in meanwhile: the owner closes storage after this.
+        await answers_finished(self.answer_grace_s)
+        await super().close()
+        await answers_finished(self.answer_grace_s)
 
     async def on_app_command_completion(
         self, interaction: discord.Interaction, command: Any
