@@ -78,7 +78,8 @@ from bench.lookups import (  # noqa: E402
     percentile,
 )
 from bot.pipeline.expansion import MAX_DUE_AHEAD, expand  # noqa: E402
-from bot.pipeline.fanout import FanOut, story_entities, transfer_teams  # noqa: E402
+from bot.pipeline.fanout import FanOut  # noqa: E402
+from bot.pipeline.story_facts import story_entities, transfer_teams  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage import outbox_fanout as outbox_sql  # noqa: E402
 from storage.articles import FeedState, SavedStory, person_key, race_key, team_key  # noqa: E402

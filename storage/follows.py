@@ -101,12 +101,13 @@ class FollowStore:
                 follow_id, created = int(existing["id"]), False
                 await conn.execute(
                     "UPDATE follows SET mode = ?, kinds = ?, paused_reason = NULL, "
-                    "paused_at = NULL WHERE id = ?",
+                    f"paused_at = NULL, {_RESUMED_FROM} WHERE id = ?",
                     (mode, kind_bits, follow_id),
                 )
             # A fan who follows again has (presumably) opened their DMs: resume the others too.
             await conn.execute(
-                "UPDATE follows SET paused_reason = NULL, paused_at = NULL WHERE user_id = ?",
+                f"UPDATE follows SET paused_reason = NULL, paused_at = NULL, {_RESUMED_FROM} "
+                "WHERE user_id = ?",
                 (user_id,),
             )
             async with conn.execute(
@@ -205,3 +206,10 @@ class FollowStore:
         ) as cur:
             users = [int(r[0]) for r in await cur.fetchall()]
         return [await self.settings(u) for u in users]
+
+
+_RESUMED_FROM = (
+    f"fanout_from = CASE WHEN paused_reason IS NULL THEN fanout_from ELSE {FANOUT_FROM} END"
+)
+"""A paused follow resumed gets stories stored from now, as a new one would, not those
+queued while the fan's DMs were closed (SET reads the row as it was before the UPDATE)."""

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 
 from storage.database import Database
 
+GIVE_UP_AFTER_S = 24 * 3600
+"""A post not sent this long after it became due (`OutboxItem.due_since`) is old news:
+the delivery worker marks it failed, and expansion writes no row that old."""
+
 
 @dataclass(slots=True)
 class OutboxItem:

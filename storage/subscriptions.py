@@ -111,7 +111,11 @@ class SubscriptionStore:
                 await conn.execute(
                     "UPDATE subscriptions SET channel_type = ?, role_id = ?, mode = ?, "
                     "digest_hour = ?, digest_minute = ?, disabled_reason = NULL, "
-                    "disabled_at = NULL, kinds = ?, ping_kinds = ? WHERE id = ? AND guild_id = ?",
+                    "disabled_at = NULL, kinds = ?, ping_kinds = ?, "
+                    # Turned back on: it gets stories stored from now, as a new one would,
+                    # not those queued while it was off (SET reads the row before the UPDATE).
+                    "fanout_from = CASE WHEN disabled_reason IS NULL THEN fanout_from "
+                    f"ELSE {FANOUT_FROM} END WHERE id = ? AND guild_id = ?",
                     (
                         channel_type,
                         role_id,

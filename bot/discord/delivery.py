@@ -44,7 +44,7 @@ from discord.http import handle_message_parameters
 from bot.discord import posts, render, spoiler_render
 from bot.discord.race_threads import RaceThreads
 from feeds.roster.names import fold
-from storage.outbox import OutboxItem
+from storage.outbox import GIVE_UP_AFTER_S, OutboxItem
 
 if TYPE_CHECKING:
     from bot.discord.client import DomestiqueBot
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_S = 5.0
-GIVE_UP_AFTER_S = 24 * 3600
 MAX_RETRY_DELAY_S = 3600
 FORUM_TAGS_PER_POST = 5
 # Discord checks a message's nonce against those of "the past few minutes": a resend
@@ -118,6 +117,15 @@ def latest_scheduled(now: float, hour: int, minute: int, zone: str = "UTC") -> f
     return at.timestamp()
 
 
+def digest_time_passed(scheduled: float, oldest_due: float, last_sent: float | None) -> bool:
+    """A digest goes out once per digest time, holding the posts due before it. Checking
+    the last digest sent, not only the rows' times, is what keeps a post that reached the
+    outbox after its digest went out (expansion runs behind the poll, and a row carries
+    the time its story was queued) from sending a second digest that day: it waits for
+    the next one."""
+    return scheduled > oldest_due and scheduled > (last_sent or 0.0)
+
+
 class Delivery:
     def __init__(
         self,
@@ -160,6 +168,8 @@ class Delivery:
                 await self.expand()
             except sqlite3.Error as exc:  # the stories stay queued; sending goes on
                 log.warning("fan-out expansion failed: %s", exc)
+            except Exception:  # a bug in expansion must not stop what is already written
+                log.exception("fan-out expansion failed")
         async with self._lock:
             renewing = asyncio.create_task(self._renew_claims())
             try:
@@ -543,7 +553,10 @@ class Delivery:
             items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
             oldest = min((i.due_since for i in items), default=now)
             if not items or not any(
-                latest_scheduled(now, s.digest_hour, s.digest_minute) > oldest for s in subs
+                digest_time_passed(
+                    latest_scheduled(now, s.digest_hour, s.digest_minute), oldest, s.last_digest_at
+                )
+                for s in subs
             ):
                 continue
             if len(await self._claim(items)) < len(items):
@@ -557,7 +570,7 @@ class Delivery:
             items = await self.storage.outbox.digest_items(target, now, worker=self.worker_id)
             oldest = min((i.due_since for i in items), default=now)
             scheduled = latest_scheduled(now, fan.digest_hour, fan.digest_minute, fan.timezone)
-            if not items or scheduled <= oldest:
+            if not items or not digest_time_passed(scheduled, oldest, fan.last_digest_at):
                 continue
             if len(await self._claim(items)) < len(items):
                 continue

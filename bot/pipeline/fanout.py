@@ -2,13 +2,16 @@
 
 1. Queue, inside the transaction that stores the story (`ArticleStore.save_poll(after=
    ...)`): each new postable story is recorded as awaiting fan-out (`fanout_pending`,
-   storage/outbox_pending.py) with what fan-out reads of it and the highest subscription
-   and follow ids, so a story is never stored without its fan-out recorded. Backlog (a
-   feed's first poll) and stories older than `max_age_s` are never queued.
+   storage/outbox_pending.py) with what fan-out reads of it (`StoryFacts`), so a story
+   is never stored without its fan-out recorded. Backlog (a feed's first poll) and
+   stories older than `max_age_s` are never queued; expansion drops those that grew too
+   old while queued.
 2. Expand (`FanOut.expand_one`, driven by bot/pipeline/expansion.py in the leader): one
    story per transaction, oldest first, its outbox rows written and its record deleted
-   together. Subscriptions and follows made after the story was queued do not get it;
-   removed ones get nothing. Rows are stamped with the time the story was queued.
+   together. A subscription or follow gets only stories stored after it was made or
+   last turned back on (its `fanout_from`, an article id), however long their fan-out
+   waited; removed ones get nothing. Rows are stamped with the time the story was queued
+   (the give-up clock counts from it).
 
 A public instance's 100-story cycle reaches hundreds of thousands of targets, which
 Discord lets a bot post at ~45 a second: writing every row inside the poll was work
@@ -26,15 +29,15 @@ transaction; that server's rider, team and tracked subscriptions match them.
 A subscription or follow may be aimed at a race ("race:<id>", any race the story names)
 and narrowed to some story kinds; a subscription's role is named only for its ping kinds.
 Each row then meets its target's spoiler shield (bot/pipeline/spoilers.py): a shielded
-story is written held (`not_before`) or in spoiler form, decided once, at expansion, as
-of the time the story was queued.
+story is written held (`not_before`) or in spoiler form, decided once, at expansion: the
+target's shield as it is set then, its verdict as of the time the story was queued (when
+the story came relative to the race, not how far behind delivery is).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -43,97 +46,17 @@ import aiosqlite
 
 from bot.pipeline.guild_names import GuildRosters, tag_for_guilds
 from bot.pipeline.spoilers import decide
-from feeds.models import RaceFocus, StoryTags
+from bot.pipeline.story_facts import StoryFacts, sort_at_of
+from feeds.models import StoryTags
 from feeds.nlp.fold import fold_word
 from feeds.races.model import Calendar
 from storage import outbox_fanout as sql
 from storage import outbox_pending as queue
-from storage.articles import SavedStory, person_key, race_key, team_key
+from storage.articles import SavedStory
 from storage.guild_config import save_guild_tags
 from storage.shields import shields_for
 
 log = logging.getLogger(__name__)
-
-
-def story_entities(saved: SavedStory) -> list[str]:
-    """Entity ids a rider/team/tracked filter can match: tagged riders and teams, and
-    every person a transfer move names."""
-    tags = saved.tags
-    out = [person_key(i) for i in tags.riders] + [team_key(i) for i in tags.teams]
-    out += [person_key(m.person_id) for m in tags.moves]
-    return list(dict.fromkeys(out))
-
-
-def transfer_teams(saved: SavedStory) -> list[str]:
-    """Teams a "transfers [team]" filter matches: teams in a move, and tagged teams."""
-    tags = saved.tags
-    if not tags.is_transfer:
-        return []
-    out = [team_key(t) for m in tags.moves for t in (m.from_team_id, m.to_team_id) if t]
-    out += [team_key(t) for t in tags.teams]
-    return list(dict.fromkeys(out))
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class StoryFacts:
-    """What fan-out reads of a story, kept with its queue record (JSON) so expansion
-    neither reloads nor re-tags it."""
-
-    entities: list[str]
-    teams: list[str]
-    """Teams a "transfers [team]" filter matches (`transfer_teams`)."""
-    races: list[str]
-    """Race ids, in order of first mention (entity ids are "race:<id>")."""
-    focus: tuple[str, int, int | None] | None
-    kind: str
-    is_transfer: bool
-    own: list[tuple[int, str]]
-    """(server id, entity id) the servers' own names tagged the story with."""
-    title: str
-    url: str | None
-    sort_at: float
-    source: str | None
-    """The feed's name when the story was queued, for "also on"; None: a server's own."""
-
-    @classmethod
-    def of(
-        cls, saved: SavedStory, own: Sequence[tuple[int, str]], now: float, source: str | None
-    ) -> StoryFacts:
-        tags = saved.tags
-        focus = tags.race_focus
-        return cls(
-            entities=story_entities(saved),
-            teams=transfer_teams(saved),
-            races=list(tags.races),
-            focus=(focus.race_id, focus.year, focus.stage) if focus else None,
-            kind=tags.kind,
-            is_transfer=tags.is_transfer,
-            own=[(int(g), str(e)) for g, e in own],
-            title=saved.story.title,
-            url=saved.story.url,
-            sort_at=_sort_at(saved, now),
-            source=source,
-        )
-
-    def encode(self) -> str:
-        return json.dumps(dataclasses.asdict(self), separators=(",", ":"))
-
-    @classmethod
-    def decode(cls, text: str) -> StoryFacts:
-        values = json.loads(text)
-        focus = values["focus"]
-        values["focus"] = (str(focus[0]), int(focus[1]), focus[2]) if focus else None
-        values["own"] = [(int(g), str(e)) for g, e in values["own"]]
-        return cls(**values)
-
-    @property
-    def race_keys(self) -> list[str]:
-        return [race_key(r) for r in self.races]
-
-    def shield_tags(self) -> StoryTags:
-        """The story as the spoiler shield reads it (its races, focus and kind)."""
-        focus = RaceFocus(*self.focus) if self.focus else None
-        return StoryTags(races=list(self.races), race_focus=focus, kind=self.kind)  # type: ignore[arg-type]
 
 
 def first_per_target(matches: Sequence[sql.Match], *, follow: bool) -> list[sql.NewRow]:
@@ -233,7 +156,7 @@ class FanOut:
     async def expand_one(self, conn: aiosqlite.Connection, pending: queue.PendingFanOut) -> int:
         """One queued story's outbox rows, written; the number written. The caller deletes
         the queue record in the same transaction."""
-        facts = StoryFacts.decode(pending.story)
+        facts = StoryFacts.decode(pending.story, queued_at=pending.queued_at)
         feed_id, now = pending.feed_id, pending.queued_at
         races = facts.race_keys
         rows = first_per_target(
@@ -324,7 +247,7 @@ class FanOut:
 
         # Plain CPU work (building a server's matcher, folding every story): off the loop.
         found = await asyncio.to_thread(tag)
-        sort_at = {s.article_id: _sort_at(s, now) for s in new}
+        sort_at = {s.article_id: sort_at_of(s, now) for s in new}
         await save_guild_tags(conn, [(g, e, sort_at[a], a) for g, a, e in found])
         own: dict[int, list[tuple[int, str]]] = {}
         for guild_id, article_id, entity_id in found:
@@ -336,9 +259,3 @@ def _text(saved: SavedStory) -> str:
     """The story's text as the tagger reads it (bot/pipeline/ingest.py)."""
     story = saved.story
     return "\n\n".join(part for part in (story.summary, story.body) if part)
-
-
-def _sort_at(saved: SavedStory, now: float) -> float:
-    """The story's place in time, as storage.articles gives it to its tags."""
-    published = saved.story.published
-    return min(published.timestamp(), now) if published else now

@@ -39,7 +39,7 @@ import aiosqlite
 
 from bot.pipeline import cycling_share
 from bot.pipeline.cycling_share import CyclingShare
-from bot.pipeline.expansion import MAX_DUE_AHEAD, ExpansionReport, expand
+from bot.pipeline.expansion import MAX_DUE_AHEAD, MAX_ROWS_PER_CALL, ExpansionReport, expand
 from bot.pipeline.fanout import FanOut
 from bot.pipeline.item_diff import (
     FeedMemo,
@@ -231,21 +231,27 @@ class Ingestor:
 
     async def expand_pending(self, *, ahead: int | None = MAX_DUE_AHEAD) -> ExpansionReport:
         """Turn stories queued for fan-out into outbox rows, at most `ahead` due posts
-        ahead of delivery (bot/pipeline/expansion.py; None: all now). Runs after each
-        cycle and from the delivery worker's tick; one expansion at a time."""
+        ahead of delivery (bot/pipeline/expansion.py; None: no such bound). Runs after
+        each cycle and from the delivery worker's tick, one at a time: a call while one is
+        under way returns at once (the running one reads the queue afresh for each story,
+        and the next tick goes on), so a delivery tick never waits for it."""
         fanout = self.fanout
-        if not isinstance(fanout, FanOut):
+        if not isinstance(fanout, FanOut) or self._expanding.locked():
             return ExpansionReport()
         async with self._expanding:
-            return await expand(self.storage, fanout, ahead=ahead, clock=self.clock)
+            return await expand(
+                self.storage, fanout, ahead=ahead, max_rows=MAX_ROWS_PER_CALL, clock=self.clock
+            )
 
     async def _expand_after_cycle(self) -> None:
         # The cycle's stories are stored and queued whatever happens here: a failure
-        # leaves them queued for the next try.
+        # leaves them queued for the next try, and must not fail the cycle.
         try:
             await self.expand_pending()
         except sqlite3.Error as exc:
             log.warning("fan-out expansion stopped, queued stories wait: %s", exc)
+        except Exception:
+            log.exception("fan-out expansion failed, queued stories wait")
 
     async def _poll_many(
         self,

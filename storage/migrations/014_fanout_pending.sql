@@ -17,10 +17,11 @@ CREATE TABLE fanout_pending (
 -- subscription: fan-out asks for one kind with no entity.
 CREATE INDEX subscriptions_by_kind ON subscriptions (kind, entity_id);
 
--- The newest story stored when a subscription or follow was made: it gets only stories
--- stored after it (a higher article id), even when their fan-out is expanded later.
--- NULL (made before this migration): every story. An id, not a clock, so no clock of a
--- test or of another machine takes part. (SQLite gives an id again only after the newest
--- story is deleted, its feed removed: a subscription made just then misses one story.)
+-- The newest story stored when a subscription or follow was made (or turned back on): it
+-- gets only stories stored after it (a higher article id), even when their fan-out is
+-- expanded later. NULL (made before this migration): every story. An id, not a clock, so
+-- no clock of a test or of another machine takes part. (SQLite can give the newest id
+-- again: a subscription made while story N was the newest misses the next story if N is
+-- deleted first, its feed removed, as that story reuses id N. PostgreSQL never reuses one.)
 ALTER TABLE subscriptions ADD COLUMN fanout_from INTEGER;
 ALTER TABLE follows ADD COLUMN fanout_from INTEGER;

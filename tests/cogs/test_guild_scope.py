@@ -161,7 +161,7 @@ async def ingest(bot: DomestiqueBot) -> None:
         tags = state.tagger.tag(title, text, published.date(), feed_is_cycling=True)
         items.append((story, tags))
     await save(feed.id, items, FeedState("F", None, None, "1", NOW), NOW, fanout)
-    await expand(bot.storage, fanout, ahead=None)  # as the leader does after a poll
+    await expand(bot.storage, fanout, ahead=None, clock=lambda: NOW)  # as the leader does
 
 
 async def a_sees(bot: DomestiqueBot) -> dict[str, object]:

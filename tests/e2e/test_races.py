@@ -74,7 +74,7 @@ class RaceWorld:
         await self.storage.articles.save_poll(
             self.feed_id, stories, state, self.now, after=self.fanout
         )
-        await expand(self.storage, self.fanout, ahead=None)  # as the leader does after a poll
+        await expand(self.storage, self.fanout, ahead=None, clock=lambda: self.now)  # as the leader
 
     async def mod(self, name: str, options: dict):
         interaction = await self.standin.slash(

@@ -57,3 +57,15 @@ async def test_a_failed_expansion_leaves_the_sending_to_go_on():
 
     await worker(calls, expand).run_once()
     assert calls == ["expand", "due"]
+
+
+async def test_a_bug_in_expansion_leaves_the_sending_to_go_on(caplog):
+    calls: list[str] = []
+
+    async def expand() -> None:
+        calls.append("expand")
+        raise KeyError("focus")  # a queue record another release wrote, say
+
+    await worker(calls, expand).run_once()
+    assert calls == ["expand", "due"]
+    assert "fan-out expansion failed" in caplog.text and "KeyError" in caplog.text

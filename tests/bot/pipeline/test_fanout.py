@@ -86,7 +86,7 @@ async def subscribe(storage, guild_id, channel_id, kind, entity_id=None, mode="e
 
 async def expanded(storage: Storage) -> None:
     """Every queued story expanded now, whatever delivery's backlog."""
-    await expand(storage, FANOUT, ahead=None)
+    await expand(storage, FANOUT, ahead=None, clock=lambda: NOW)
 
 
 async def targets(storage) -> dict[str, list[str]]:

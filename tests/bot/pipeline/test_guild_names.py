@@ -121,7 +121,7 @@ async def test_a_servers_names_tag_its_stories_and_match_its_subscriptions_only(
         (story("pog", "Pogačar attacks"), POGI),
     ]
     await storage.articles.save_poll(feed, items, state(), NOW, after=fanout)
-    await expand(storage, fanout, ahead=None)
+    await expand(storage, fanout, ahead=None, clock=lambda: NOW)
     assert await guild_tags(storage) == {
         (B, "person:zoe-test", "old"),  # backlog is tagged (lookups), never posted
         (B, "person:zoe-test", "zozo"),

@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from bot.app import App, build_app
-from bot.pipeline.fanout import story_entities, transfer_teams
+from bot.pipeline.story_facts import story_entities, transfer_teams
 from bot.settings import Settings
 from feeds.roster import Person, Roster, load_roster
 from storage.articles import SavedStory, person_key, team_key

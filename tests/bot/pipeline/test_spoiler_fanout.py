@@ -55,7 +55,7 @@ async def test_each_target_gets_its_own_shields_verdict(storage):
         NOW,
         after=fanout,
     )
-    await expand(storage, fanout, ahead=None)  # the shield is met at expansion
+    await expand(storage, fanout, ahead=None, clock=lambda: NOW)  # the shield is met then
     stage_end = datetime.combine(DAY, STAGE_END, UTC).timestamp()
     assert await rows(storage) == [
         ("preview", "channel:1", None, 0),
