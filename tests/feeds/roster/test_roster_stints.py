@@ -10,12 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.roster import Person, Roster, bundled_roster
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return bundled_roster()
+from feeds.roster import Person, Roster
 
 
 def person(roster: Roster, name: str) -> Person:

@@ -7,26 +7,10 @@ Each case names the published fact that fixed it.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from feeds.roster import Person, Roster, bundled_roster
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return bundled_roster()
-
-
-def person(roster: Roster, name: str) -> Person:
-    found = [p for p in roster.people.values() if p.name == name]
-    assert len(found) == 1, f"{name}: {len(found)} entries"
-    return found[0]
-
-
-def mid(season: int) -> date:
-    return date(season, 6, 1)
+from feeds.roster import Roster
+from tests.feeds.roster.test_roster_stints import mid, person
 
 
 @pytest.mark.parametrize(
