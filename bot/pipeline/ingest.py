@@ -151,7 +151,7 @@ class Ingestor:
         parse_pool: ParsePool,
         clock: Callable[[], float] = time.time,
         max_items: int = 200,
-        fanout: AfterSave | None = None,
+        fanout: FanOut | None = None,
         tag_cache: bool = True,
         tagger_version: Callable[[], str] | None = None,
         item_diff: bool = True,
@@ -236,7 +236,7 @@ class Ingestor:
         under way returns at once (the running one reads the queue afresh for each story,
         and the next tick goes on), so a delivery tick never waits for it."""
         fanout = self.fanout
-        if not isinstance(fanout, FanOut) or self._expanding.locked():
+        if fanout is None or self._expanding.locked():
             return ExpansionReport()
         async with self._expanding:
             return await expand(
