@@ -39,7 +39,9 @@ async def open_postgres(cls: type[D], url: str, *, read_only: bool, exclusive: b
 
 
 async def _open(cls: type[Any], url: str, read_only: bool, opened: contextlib.AsyncExitStack):
-    writer = PgConnection(await connect(url, read_only=read_only))
+    writer = PgConnection(
+        await connect(url, read_only=read_only), lambda: connect(url, read_only=read_only)
+    )
     opened.push_async_callback(writer.close)
     version = await schema_version(writer)
     check_version(version, len(postgres_migrations()))

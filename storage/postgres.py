@@ -17,14 +17,17 @@ module, so the code above `storage/` catches one family whichever engine runs.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import asyncpg
+
+log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10.0
 STATEMENT_CACHE = 512
@@ -41,6 +44,7 @@ _KEYWORDS = "WHERE|JOIN|LEFT|INNER|CROSS|ON|ORDER|GROUP|LIMIT|UNION|AND|OR"
 _JSON_EACH = re.compile(
     rf"\bjson_each\(\?\)(?:\s+(?:AS\s+)?(?!(?:{_KEYWORDS})\b)([A-Za-z_]\w*))?", re.IGNORECASE
 )
+_ROLLBACK = re.compile(r"^\s*ROLLBACK\b", re.IGNORECASE)
 _ROWS = re.compile(r"^\s*(SELECT|WITH|VALUES)\b|\bRETURNING\b", re.IGNORECASE)
 
 
@@ -185,15 +189,28 @@ class PgConnection:
 
     engine = "postgres"
 
-    def __init__(self, source: asyncpg.Connection | asyncpg.Pool) -> None:
+    def __init__(
+        self,
+        source: asyncpg.Connection | asyncpg.Pool,
+        reopen: Callable[[], Awaitable[asyncpg.Connection]] | None = None,
+    ) -> None:
         self._source = source
+        self._reopen = reopen
+        """Opens the writer's connection again after the server dropped it (a restart, a
+        failover, an idle timeout); the pool replaces its own connections."""
+        self._transaction_open = False
+        """Whether the writer was inside a transaction when last seen alive: a transaction
+        that died with its connection must end in ROLLBACK, never in a fresh connection
+        running its remaining statements one by one."""
         self.total_changes = 0
         """Rows changed by this connection's statements so far (as sqlite3 counts)."""
 
     @property
     def in_transaction(self) -> bool:
         source = self._source
-        return isinstance(source, asyncpg.Connection) and source.is_in_transaction()
+        if isinstance(source, asyncpg.Pool):
+            return False
+        return self._transaction_open if source.is_closed() else source.is_in_transaction()
 
     def execute(self, sql: str, params: Sequence = ()) -> _Pending:
         return _Pending(self._run(sql, tuple(params)))
@@ -215,31 +232,58 @@ class PgConnection:
             for params in args:
                 total += (await self._run(sql, params)).rowcount
             return PgCursor([], total)
-        await self._call(lambda conn: conn.executemany(statement.text, args))
+        await self._call(lambda conn: conn.executemany(statement.text, args), sql)
         return PgCursor([], -1)
 
     async def script(self, sql: str) -> None:
         """Several statements as written (a migration), no parameters, no translation."""
-        await self._call(lambda conn: conn.execute(sql))
+        await self._call(lambda conn: conn.execute(sql), sql)
 
     async def _run(self, sql: str, params: tuple) -> PgCursor:
         statement = translate(sql)
         if statement.returns_rows:
-            rows = await self._call(lambda conn: conn.fetch(statement.text, *params))
+            rows = await self._call(lambda conn: conn.fetch(statement.text, *params), sql)
             count = len(rows)
         else:
-            rows, count = [], _count(await self._call(lambda c: c.execute(statement.text, *params)))
+            status = await self._call(lambda c: c.execute(statement.text, *params), sql)
+            rows, count = [], _count(status)
         self.total_changes += count
         return PgCursor(rows, count)
 
-    async def _call(self, action: Any) -> Any:
+    async def _call(self, action: Any, sql: str) -> Any:
         try:
             if isinstance(self._source, asyncpg.Pool):
                 async with self._source.acquire() as conn:
                     return await action(conn)
-            return await action(self._source)
+            conn = await self._live_writer(sql)
+            if conn is None:
+                return "ROLLBACK"
+            try:
+                return await action(conn)
+            finally:
+                if not conn.is_closed():
+                    self._transaction_open = conn.is_in_transaction()
         except _FAILURES as exc:
             raise as_dbapi(exc) from exc
+
+    async def _live_writer(self, sql: str) -> asyncpg.Connection | None:
+        """The writer's connection, opened again if the server dropped it between
+        statements; None for the ROLLBACK that ends a transaction lost with it."""
+        conn = self._source
+        assert isinstance(conn, asyncpg.Connection)
+        if not conn.is_closed() or self._reopen is None:
+            return conn
+        if self._transaction_open:
+            if _ROLLBACK.match(sql):
+                self._transaction_open = False
+                return None
+            raise PgOperationalError(
+                "the connection to PostgreSQL was lost inside a transaction; "
+                "the server rolled it back"
+            )
+        self._source = await self._reopen()
+        log.warning("the connection to PostgreSQL was lost; connected again")
+        return self._source
 
     async def close(self) -> None:
         try:
