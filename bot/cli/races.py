@@ -46,7 +46,7 @@ def add_arguments(sub: Any, wrap: Any) -> None:
 async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from feeds.races import CalendarError, apply, load_calendar, parse_calendar
+    from feeds.races import CalendarError, apply, load_calendar, outranked, parse_calendar
     from storage import Storage
 
     try:
@@ -77,6 +77,11 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await storage.close()
     print(f"imported {_counts(len(part.races), len(part.editions))} from {args.file}")
+    kept = sorted(k for k, e in part.editions.items() if outranked(e, current.editions.get(k)))
+    if kept:
+        # Stored all the same, like any import: whatever the order, announced dates win.
+        names = ", ".join(f"{race} {year}" for race, year in kept)
+        print(f"kept the announced dates of {names} over this file's provisional ones")
     return 0
 
 

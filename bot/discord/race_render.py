@@ -31,19 +31,29 @@ def race_story_line(story: KindedStory) -> str:
     return render.story_line(story.title, story.url, story.feed_title, story.sort_at)
 
 
+PROVISIONAL_NOTE = (
+    "Provisional dates: estimated from the race's place in the season, not yet announced "
+    "by the organiser."
+)
+
+
 def _dates(edition: Edition) -> str:
     if edition.start == edition.end:
-        return f"{day_label(edition.start)} {edition.year}"
-    return f"{day_label(edition.start)} – {day_label(edition.end)} {edition.end.year}"
+        dates = f"{day_label(edition.start)} {edition.year}"
+    else:
+        dates = f"{day_label(edition.start)} – {day_label(edition.end)} {edition.end.year}"
+    return f"{dates} (provisional dates)" if edition.provisional else dates
 
 
-def _stage_line(stage: Stage, today: date) -> str:
-    name = stage_label((stage,))
-    finish = render.escape(stage.finish)
-    line = f"{name} · {day_label(stage.date)} · {finish}"
+def _stage_line(stage: Stage, today: date, *, provisional: bool = False) -> str:
+    parts = [stage_label((stage,)), day_label(stage.date)]
+    if stage.finish is not None:
+        parts.append(render.escape(stage.finish))
+    line = " · ".join(parts)
     if stage.finish_utc is not None:
         line += f" · finish ≈ {stage.finish_utc:%H:%M} UTC"
-    return f"▶ **{line}** (today)" if stage.date == today else line
+    # An estimated day is never announced as today's stage.
+    return f"▶ **{line}** (today)" if stage.date == today and not provisional else line
 
 
 def race_embed(
@@ -62,13 +72,18 @@ def race_embed(
         facts.append(f"{edition.stage_count} stages")
     if edition.host:
         facts.append(render.escape(edition.host))
-    if edition.runs_on(today):
+    # Estimated dates say nothing of whether the race runs today or has finished.
+    if not edition.provisional and edition.runs_on(today):
         facts.append("**racing today**")
-    elif edition.end < today:
+    elif not edition.provisional and edition.end < today:
         facts.append("finished")
     lines = [" · ".join(facts)]
+    if edition.provisional:
+        lines.append(PROVISIONAL_NOTE)
     if edition.stages:
-        stages = "\n".join(_stage_line(s, today) for s in edition.stages)
+        stages = "\n".join(
+            _stage_line(s, today, provisional=edition.provisional) for s in edition.stages
+        )
         lines.append(f"**Stages**\n{stages}")
     elif edition.stage_count:
         lines.append("The stages are not on the calendar yet.")

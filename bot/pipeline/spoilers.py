@@ -17,8 +17,9 @@ The expected finish of a day: the calendar's `finish_utc` for that day's stage (
 one on a day of two half stages). Where the calendar has none, 18:00 in the race's own
 time zone (its country's, below), which is after nearly every road finish; for a race
 with no country (a championship that moves) or a story without a known race, the end of
-that day in UTC. A fan's time zone changes none of this: the hold ends at one instant,
-which their DMs and /follow-settings show in their time.
+that day in UTC. A provisional edition's dates are estimates: its race day is taken to be
+today, as for a race the calendar does not know. A fan's time zone changes none of this:
+the hold ends at one instant, which their DMs and /follow-settings show in their time.
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def race_day_finish(
         edition = calendar.edition(race_id, year)
     else:
         edition = _edition_near(calendar, race_id, today)
-    if edition is None:
+    if edition is None or edition.provisional:
+        # Estimated days could put the race day before today while it really runs now.
         return _finish(today, (), zone)
     named = edition.stage(stage) if stage is not None else None
     if named is not None:

@@ -45,6 +45,23 @@ File format (TOML; both table arrays are optional)::
     end = 2025-09-28
     host = "Kigali"                     # where a race that moves is held
 
+    [[edition]]
+    race = "giro-d-italia"
+    year = 2027
+    start = 2027-05-07
+    end = 2027-05-30
+    provisional = true                  # dates estimated, not announced (default false)
+    stage_count = 21
+    stages = [                          # all of them, as above; a provisional stage
+      { number = 1, date = 2027-05-07 },  #   may leave out its finish, and none has a
+      # … up to stage 21                #   finish_utc
+    ]
+
+A provisional edition holds dates estimated from the race's place in the season before
+the organiser announces them: `/race` shows them as provisional, never as fact. An official
+edition (no `provisional`) with the same race and year replaces it, in whatever order the
+two are loaded; a provisional one never replaces an official one.
+
 Men's and women's races are separate races (Paris-Roubaix and Paris-Roubaix Femmes);
 a championship or the Olympics is one race for both sexes and every road event. Names
 compare folded (case, accents and punctuation aside); a name may belong to two races only
@@ -70,6 +87,7 @@ from feeds.races.model import (
     Race,
     Stage,
     name_key,
+    outranked,
 )
 from feeds.races.parse import CalendarPart, apply, parse_calendar
 
@@ -90,6 +108,7 @@ __all__ = [
     "dump_entries",
     "load_calendar",
     "name_key",
+    "outranked",
     "parse_calendar",
     "read_calendar_file",
 ]

@@ -76,10 +76,17 @@ def _edition(edition: Edition) -> str:
         lines.append(f"stage_count = {edition.stage_count}")
     if edition.host:
         lines.append(f"host = {_string(edition.host)}")
+    if edition.provisional:
+        lines.append("provisional = true")
     if edition.stages:
         lines.append("stages = [")
         for stage in edition.stages:
-            fields = {"number": stage.number, "date": stage.date, "finish": stage.finish}
+            fields: dict[str, str | int | date | time] = {
+                "number": stage.number,
+                "date": stage.date,
+            }
+            if stage.finish is not None:
+                fields["finish"] = stage.finish
             if stage.finish_utc is not None:
                 fields["finish_utc"] = stage.finish_utc
             inner = ", ".join(f"{key} = {_value(value)}" for key, value in fields.items())

@@ -195,7 +195,8 @@ def _stage(
     if evidence.lead_stages:
         return evidence.lead_stages[0]
     edition = calendar.edition(race_id, year)
-    if kind != "result" or edition is None or published is None:
+    # A provisional edition's stage days are estimates: no stage is read from the date.
+    if kind != "result" or edition is None or edition.provisional or published is None:
         return None
     if not edition.runs_on(published):
         return None

@@ -45,7 +45,7 @@ class RaceDay:
         parts = [f"{self.race.name} {self.edition.year}"]
         if self.stages:
             parts.append(stage_label(self.stages))
-        elif self.edition.stages:
+        elif self.edition.stages and not self.edition.provisional:
             parts.append("Rest day")
         parts.append(day_label(self.day))
         return " · ".join(parts)
@@ -77,4 +77,6 @@ def race_day(calendar: Calendar, race_id: str, year: int, day: date) -> RaceDay 
     edition = calendar.edition(race_id, year)
     if race is None or edition is None or not edition.runs_on(day):
         return None
-    return RaceDay(race, edition, day, edition.stages_on(day))
+    # A provisional edition's stage days are estimates: a thread never names one as fact.
+    stages = () if edition.provisional else edition.stages_on(day)
+    return RaceDay(race, edition, day, stages)

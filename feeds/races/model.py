@@ -40,8 +40,9 @@ class Stage:
     number: int
     """0 is a prologue."""
     date: date
-    finish: str
-    """The finish town (a summit finish: the climb's name, as the organiser writes it)."""
+    finish: str | None
+    """The finish town (a summit finish: the climb's name, as the organiser writes it);
+    None only in a provisional edition, before the route is announced."""
     finish_utc: time | None = None
     """Expected finish, UTC, on `date`; None where the organiser has not said."""
 
@@ -58,6 +59,9 @@ class Edition:
     """Every stage in order, or none when the route is not known."""
     host: str | None = None
     """Where a race that moves is held (championships, the Olympics)."""
+    provisional: bool = False
+    """Dates estimated from the race's place in the season, not announced: shown as such,
+    never as fact. An official edition with the same key replaces it, whatever the order."""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -140,11 +144,19 @@ class Calendar:
 
     def merged(self, races: Iterable[Race], editions: Iterable[Edition]) -> Calendar:
         """This calendar with these on top: a race or edition with the same id replaces
-        the earlier one (callers check the result holds together)."""
-        return Calendar(
-            {**self.races, **{r.id: r for r in races}},
-            {**self.editions, **{e.key: e for e in editions}},
-        )
+        the earlier one, except that a provisional edition never replaces an official one
+        (callers check the result holds together)."""
+        on_top = dict(self.editions)
+        for edition in editions:
+            if not outranked(edition, on_top.get(edition.key)):
+                on_top[edition.key] = edition
+        return Calendar({**self.races, **{r.id: r for r in races}}, on_top)
+
+
+def outranked(edition: Edition, current: Edition | None) -> bool:
+    """Whether `current` stays in place of `edition`: announced dates outrank estimated
+    ones, so a file of estimates loaded on top cannot hide the official dates."""
+    return current is not None and edition.provisional and not current.provisional
 
 
 def _year(edition: Edition) -> int:

@@ -30,7 +30,7 @@ RACE_FIELDS = frozenset(
     {"id", "name", "sex", "class", "kind", "country", "names", "counterpart", "ambiguous"}
 )
 EDITION_FIELDS = frozenset(
-    {"race", "year", "date", "start", "end", "stage_count", "stages", "host"}
+    {"race", "year", "date", "start", "end", "stage_count", "stages", "host", "provisional"}
 )
 STAGE_FIELDS = frozenset({"number", "date", "finish", "finish_utc"})
 MAX_STAGES = 30
@@ -148,6 +148,12 @@ class _Entry:
         # A TOML date-time is a `datetime`, which is also a `date`: refused by name.
         if isinstance(value, datetime) or not isinstance(value, date):
             raise self.fail(f"{key!r} must be a date (YYYY-MM-DD), got {value!r}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key!r} must be true or false, got {value!r}")
         return value
 
     def whole(self, key: str, value: Any, low: int, high: int) -> int:
@@ -270,6 +276,7 @@ def _edition(entry: _Entry) -> Edition:
         end=end,
         stage_count=count,
         host=entry.name("host", entry.data.get("host")),
+        provisional=entry.flag("provisional"),
     )
     return dataclasses.replace(edition, stages=_stages(entry, edition))
 
@@ -322,8 +329,12 @@ def _stage(entry: _Entry, edition: Edition, i: int, data: Mapping[str, Any]) -> 
     stage.only(STAGE_FIELDS)
     number = stage.whole("number", data.get("number"), 0, MAX_STAGES)
     day = stage.day("date", data.get("date"))
-    finish = stage.name("finish", data.get("finish"), required=True) or ""
+    # Estimated dates come before the route: a provisional stage may lack its finish town,
+    # and an expected finish time would claim more than an estimate knows.
+    finish = stage.name("finish", data.get("finish"), required=not edition.provisional)
     finish_utc = data.get("finish_utc")
+    if finish_utc is not None and edition.provisional:
+        raise stage.fail("a provisional edition has no expected finish times ('finish_utc')")
     if finish_utc is not None and (not isinstance(finish_utc, time) or finish_utc.tzinfo):
         raise stage.fail(f"'finish_utc' must be a time such as 15:30:00, got {finish_utc!r}")
     if not edition.start <= day <= edition.end:

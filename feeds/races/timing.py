@@ -7,7 +7,8 @@ before the start:
 - a month-only publication date (`MonthDate`) reads as the month's first day, so a
   report from later that month may fall up to `RESULT_LEAD_DAYS` early;
 - an edition the calendar does not hold is a known year's dates moved to that year, and
-  a race run on a fixed weekday drifts by up to six days from year to year.
+  a race run on a fixed weekday drifts by up to six days from year to year; a provisional
+  edition's dates are such an estimate too, and get the same allowance.
 
 A full date against a known edition gets none: a story the day before a race is not its
 result. Result words in a story published shortly before a race (`PREVIEW_DAYS`) are
@@ -35,7 +36,8 @@ ahead to."""
 def _lead_days(seasons: Seasons, race_id: str, year: int, published: date) -> int:
     if isinstance(published, MonthDate):
         return RESULT_LEAD_DAYS
-    if seasons.edition(race_id, year) is None:
+    edition = seasons.edition(race_id, year)
+    if edition is None or edition.provisional:
         return PROJECTED_LEAD_DAYS
     return 0
 

@@ -101,6 +101,15 @@ async def test_race_by_another_language_and_another_year(race_bot):
     assert "Other editions:" in text and "2026" in text
 
 
+async def test_race_shows_estimated_dates_as_provisional(race_bot):
+    text = text_of(sent(await call_race(race_bot, "Tour de France", 2027)))
+    assert "Tour de France 2027" in text
+    assert "2 July – 25 July 2027 (provisional dates) · 21 stages" in text
+    assert "Provisional dates: estimated from the race's place in the season" in text
+    # Announced finish towns show; estimated stage days show without one.
+    assert "Stage 1 · 2 July · Carlisle" in text and "Stage 4 · 6 July\n" in text
+
+
 async def test_race_unknown_name_suggests_close_ones(race_bot):
     with pytest.raises(UnknownName) as caught:
         await call_race(race_bot, "Tirreno Atlantico")

@@ -132,3 +132,45 @@ def test_stored_imports_that_no_longer_fit_are_reported_not_a_traceback(tmp_path
     assert mine.returncode == 0 and 'race = "gone-race"' in mine.stdout
     refused = domestique(tmp_path, "races", "import", str(write(tmp_path, "x.toml", NEW_RACE)))
     assert refused.returncode == 1 and "no longer fit" in refused.stderr
+
+
+ESTIMATES = """
+[[edition]]
+race = "tour-de-france"
+year = 2026
+start = 2026-07-03
+end = 2026-07-25
+provisional = true
+
+[[edition]]
+race = "tour-de-france"
+year = 2028
+start = 2028-07-01
+end = 2028-07-23
+provisional = true
+"""
+
+
+def test_provisional_dates_round_trip_and_never_hide_announced_ones(tmp_path):
+    extra = write(tmp_path, "estimates.toml", ESTIMATES)
+    imported = domestique(tmp_path, "races", "import", str(extra))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        f"imported 0 races and 2 editions from {extra}",
+        "kept the announced dates of tour-de-france 2026 over this file's provisional ones",
+    ]
+    everything = domestique(tmp_path, "races", "export").stdout
+    assert 'race = "tour-de-france"\nyear = 2026\nstart = 2026-07-04\n' in everything
+    assert "year = 2028\nstart = 2028-07-01\nend = 2028-07-23\nprovisional = true\n" in everything
+    # The bundled 2027 estimates export as such, and an import of the announced dates
+    # replaces them.
+    assert 'race = "paris-roubaix"\nyear = 2027\ndate = 2027-04-11\nprovisional = true\n' in (
+        everything
+    )
+    announced = write(
+        tmp_path, "announced.toml", '[[edition]]\nrace = "paris-roubaix"\nyear = 2027\n'
+        "date = 2027-04-11\n",
+    )  # fmt: skip
+    assert domestique(tmp_path, "races", "import", str(announced)).returncode == 0
+    after = domestique(tmp_path, "races", "export").stdout
+    assert 'race = "paris-roubaix"\nyear = 2027\ndate = 2027-04-11\n\n' in after

@@ -3,6 +3,7 @@ spoiler, whatever the feed wrote, and the embeds stay within Discord's limits.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -65,3 +66,24 @@ def test_a_one_day_race_and_a_finished_edition():
     assert embed.title == "Tour of Flanders 2026"
     assert embed.description.startswith("5 April 2026 · finished")
     assert embed.fields[0].value == "No stories about this race yet."
+
+
+def test_provisional_dates_are_marked_and_never_shown_as_fact():
+    calendar = bundled_calendar()
+    race = calendar.race("giro-d-italia")
+    edition = calendar.edition(race, 2027)
+    assert edition.provisional
+    # On an estimated stage day: no "racing today", no stage marked as today's.
+    embed = race_render.race_embed(race, edition, date(2027, 5, 12), [])
+    assert embed.description.startswith("7 May – 30 May 2027 (provisional dates) · 21 stages\n")
+    assert race_render.PROVISIONAL_NOTE in embed.description
+    assert "racing today" not in embed.description and "(today)" not in embed.description
+    assert "Stage 5 · 12 May\n" in embed.description  # no finish town before the route
+    after = race_render.race_embed(race, edition, date(2027, 12, 1), [])
+    assert "finished" not in after.description
+    # The same edition announced: plain dates, and the day's stage marked.
+    announced = dataclasses.replace(edition, provisional=False)
+    embed = race_render.race_embed(race, announced, date(2027, 5, 12), [])
+    assert embed.description.startswith("7 May – 30 May 2027 · 21 stages · **racing today**")
+    assert race_render.PROVISIONAL_NOTE not in embed.description
+    assert "▶ **Stage 5 · 12 May** (today)" in embed.description

@@ -95,6 +95,16 @@ def test_a_result_of_a_race_still_to_come_waits_at_most_for_today():
     assert verdict.until <= at("2026-05-02T03:00")
 
 
+def test_a_result_of_a_race_with_provisional_dates_waits_for_todays_finish():
+    # The 2027 Giro's dates are estimates (7-30 May): a result a day after the estimated
+    # end may be of a stage run today, so it is held for today's finish, not let through.
+    story = result("giro-d-italia", 2027, 21)
+    assert CALENDAR.edition("giro-d-italia", 2027).provisional
+    verdict = decide(story, CALENDAR, HOLD3, at("2027-05-31T14:00"))
+    assert verdict.action == "hold"
+    assert verdict.until == at("2027-05-31T19:00")  # 18:00 in Rome (16:00 UTC) + 3 h
+
+
 # --- properties over random calendars ---------------------------------------------------
 
 COUNTRIES = [None, "FRA", "BEL", "AUS", "USA", "JPN", "XYZ"]  # XYZ: a country with no zone

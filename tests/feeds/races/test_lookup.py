@@ -3,11 +3,14 @@ edition to show, and a race day's name."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from feeds.races import Calendar, Edition, Race, Stage, bundled_calendar
+from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.lookup import day_label, edition_to_show, race_day, race_names
 
 
@@ -106,3 +109,25 @@ def test_no_race_day_outside_the_edition_or_for_an_unknown_race():
 
 def test_day_labels_are_english_whatever_the_locale():
     assert day_label(date(2026, 12, 1)) == "1 December"
+
+
+def test_a_provisional_edition_names_no_stage_or_rest_day_it_only_estimates():
+    calendar = _calendar()
+    giro = dataclasses.replace(calendar.editions[("giro", 2026)], provisional=True)
+    estimated = Calendar(calendar.races, {**calendar.editions, ("giro", 2026): giro})
+    for day in (date(2026, 5, 9), date(2026, 5, 10)):  # a stage day, then a rest day
+        assert race_day(estimated, "giro", 2026, day).label == (
+            f"Giro d'Italia 2026 · {day.day} May"
+        )
+
+
+def test_a_result_on_an_estimated_stage_day_names_no_stage():
+    seasons = Seasons(bundled_calendar())
+    evidence = FocusEvidence(
+        ["giro-d-italia"], Counter({"giro-d-italia": 2}), [], [], [], [], False
+    )
+    # 13 May 2026 is stage 5 of the announced Giro; 12 May 2027 only an estimate of one.
+    announced = choose_focus(seasons, "result", evidence, date(2026, 5, 13))
+    assert (announced.year, announced.stage) == (2026, 5)
+    estimated = choose_focus(seasons, "result", evidence, date(2027, 5, 12))
+    assert (estimated.year, estimated.stage) == (2027, None)

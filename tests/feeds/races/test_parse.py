@@ -6,7 +6,14 @@ from datetime import date, time
 
 import pytest
 
-from feeds.races import Calendar, CalendarError, apply, dump_calendar, parse_calendar
+from feeds.races import (
+    Calendar,
+    CalendarError,
+    apply,
+    dump_calendar,
+    dump_entries,
+    parse_calendar,
+)
 
 BASE = """
 [[race]]
@@ -231,6 +238,28 @@ CASES = [
         "must be the same race for the other sex",
     ),
     ("a counterpart that is not a race", RACE + 'counterpart = "nope"\n', 1, "is not a race"),
+    (
+        "provisional that is not true or false",
+        '[[edition]]\nrace = "tour-of-flanders"\nyear = 2027\ndate = 2027-04-04\n'
+        'provisional = "yes"\n',
+        1,
+        "'provisional' must be true or false, got 'yes'",
+    ),
+    (
+        "an official stage without its finish",
+        '[[edition]]\nrace = "tour-de-france"\nyear = 2026\nstart = 2026-07-04\n'
+        "end = 2026-07-04\nstages = [\n  { number = 1, date = 2026-07-04 },\n]\n",
+        7,
+        "stage #1: missing 'finish'",
+    ),
+    (
+        "an expected finish time in a provisional edition",
+        '[[edition]]\nrace = "tour-de-france"\nyear = 2027\nstart = 2027-07-02\n'
+        "end = 2027-07-02\nprovisional = true\nstages = [\n"
+        "  { number = 1, date = 2027-07-02, finish_utc = 15:30:00 },\n]\n",
+        8,
+        "a provisional edition has no expected finish times",
+    ),
     ("broken TOML", RACE + "kind = \n", 7, "Invalid value"),
 ]
 
@@ -321,3 +350,50 @@ def test_dump_reads_back_the_same():
     again = apply(Calendar(), parse_calendar(dump_calendar(calendar), "dump.toml"))
     assert again.races == calendar.races
     assert again.editions == calendar.editions
+
+
+PROVISIONAL = """
+[[edition]]
+race = "tour-de-france"
+year = 2025
+start = 2025-07-04
+end = 2025-07-05
+stage_count = 2
+provisional = true
+stages = [
+  { number = 1, date = 2025-07-04 },
+  { number = 2, date = 2025-07-05, finish = "Calais" },
+]
+
+[[edition]]
+race = "tour-of-flanders"
+year = 2026
+date = 2026-04-05
+provisional = true
+"""
+
+
+def test_a_provisional_edition_reads_back_with_stages_lacking_their_finish():
+    part = parse_calendar(PROVISIONAL, "estimates.toml")
+    edition = part.editions[("tour-de-france", 2025)]
+    assert edition.provisional
+    assert [(s.number, s.finish) for s in edition.stages] == [(1, None), (2, "Calais")]
+    assert not base().edition("tour-de-france", 2025).provisional  # the default: official
+    written = dump_entries((), part.editions.values())
+    assert "provisional = true" in written
+    assert "{ number = 1, date = 2025-07-04 }," in written
+    assert parse_calendar(written, "again.toml").editions == part.editions
+
+
+def test_an_official_edition_outranks_a_provisional_one_in_either_order():
+    estimates = parse_calendar(PROVISIONAL, "estimates.toml")
+    # Estimates on top of the official 2025 Tour do not hide it...
+    calendar = apply(base(), estimates)
+    assert not calendar.edition("tour-de-france", 2025).provisional
+    assert calendar.edition("tour-de-france", 2025).start == date(2025, 7, 5)
+    # ...an estimate fills a year nobody announced...
+    assert calendar.edition("tour-of-flanders", 2026).provisional
+    # ...and the announced dates, imported later, replace it.
+    announced = '[[edition]]\nrace = "tour-of-flanders"\nyear = 2026\ndate = 2026-04-05\n'
+    calendar = apply(calendar, parse_calendar(announced, "announced.toml"))
+    assert not calendar.edition("tour-of-flanders", 2026).provisional
