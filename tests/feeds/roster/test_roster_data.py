@@ -76,6 +76,7 @@ def roster():
         ("cofidis", date(2024, 8, 1), "Cofidis"),
         ("uno-x", date(2024, 8, 1), "Uno-X Mobility"),
         ("arkea", date(2024, 8, 1), "Arkéa-B&B Hotels"),
+        ("arkea", date(2023, 7, 1), "Arkéa-Samsic"),  # B&B Hotels' name from 2024
     ],
 )
 def test_team_name_in_force(roster, team_id, when, name):
