@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from feeds.models import RaceFocus, StoryKind
-from feeds.races.model import Calendar, Edition, Race
+from feeds.races.model import Calendar, Edition, MonthDate, Race
 
 FOCUS_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup", "crash"})
 """Kinds that can have a race in focus; a transfer told at a race has none."""
@@ -30,6 +30,9 @@ EARLY_REPORT = timedelta(days=75)
 month-only date reads as the month's first day: a July report is not of last July)."""
 RUNNING_SLACK = timedelta(days=2)
 """A crash or result reported up to two days after a race ends still reads as during it."""
+AFTER_CRASH = timedelta(days=14)
+"""A crash story this soon after a race it names ended, and during no other race, is
+about that race (an operation, a discharge from hospital, the road back)."""
 
 
 @dataclass(slots=True)
@@ -90,8 +93,9 @@ def _main_race(
 ) -> str | None:
     """A race in the headline (the one nearest its edition when there are several: a
     "two-time Tour winner" in a Flanders headline in April), else the race running on
-    the publication day, else for a report or preview the race the text names most (a
-    crash away from any race named in the headline is a training crash: no focus)."""
+    the publication day, else for a crash the one race named that ended days before,
+    else for a report or preview the race the text names most (a crash away from any
+    race named, run or just run, is a training crash: no focus)."""
     ranked = evidence.counts.most_common()
     running = [r for r, _ in ranked if _running(calendar, r, published)]
     if kind == "lineup" and len(set(evidence.title_races)) > 1:
@@ -108,6 +112,12 @@ def _main_race(
         return race_id
     if running:
         return running[0]
+    if kind == "crash":
+        # Surgery or recovery told days after a race: the crash was in the race just run
+        # (a race run weeks ago, or one still ahead, is the rider's past or programme).
+        recent = [r for r, _ in ranked if _just_ended(calendar, r, published)]
+        if len(recent) == 1:
+            return recent[0]
     # A report or preview whose headline names no race: the race the text keeps coming
     # back to, when one does.
     dominant = bool(ranked) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
@@ -134,6 +144,13 @@ def _running(calendar: Seasons, race_id: str, published: date | None) -> bool:
         return False
     edition = dates_of(calendar, race_id, published.year)
     return edition is not None and (edition.start <= published <= edition.end + RUNNING_SLACK)
+
+
+def _just_ended(calendar: Seasons, race_id: str, published: date | None) -> bool:
+    if published is None or isinstance(published, MonthDate):
+        return False
+    edition = dates_of(calendar, race_id, published.year)
+    return edition is not None and timedelta(0) < published - edition.end <= AFTER_CRASH
 
 
 def dates_of(calendar: Seasons, race_id: str, year: int) -> Edition | None:

@@ -2,11 +2,14 @@
 
 Each kind scores its words; a transfer story (the transfer extractor's verdict) counts as
 `TRANSFER_WEIGHT` headline transfer words, so it is a transfer unless the headline says
-something else louder (a sponsor's arrival named in the headline stays `team`). The
-headline decides when it names a kind
-(a race report that mentions a crash is a `result`, a crash that forces an abandon is a
-`crash`), the text when the headline is silent. `result`, `preview` and `lineup` need a
-race or a stage to be about, and a `result` a race that ran about the publication date
+something else louder, or unless the story's own words tell another kind: a headline of
+another kind with no transfer word over a text that agrees (a crash report mentioning
+the rider's contract stays `crash`, a team presenting its kit `team`), or a headline
+naming no kind over a text of team, line-up or crash words. The headline decides when
+it names a kind (a race report that mentions a crash is a `result`, a crash that forces
+an abandon is a `crash`), the text when the headline is silent; a single preview word
+beside a single result word in the text is a preview. `result`, `preview` and `lineup`
+need a race or a stage to be about, and a `result` a race that ran about the publication date
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s.
 When neither the headline nor the text names a kind, a headline naming a race and a team
 is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
@@ -23,6 +26,13 @@ from feeds.models import StoryKind
 TRANSFER_WEIGHT = 2
 TEXT_CAP = 4
 """One word repeated all through a long text says no more than a few times."""
+OWN_KINDS: tuple[StoryKind, ...] = ("result", "preview", "lineup", "crash", "team")
+SILENT_KINDS: tuple[StoryKind, ...] = ("lineup", "crash", "team")
+"""Kinds whose words in the text alone outweigh a move; a result's are too often a
+transferred rider's palmares."""
+OWN_TEXT = 3
+"""Words of one kind in the text that make a story under a headline naming no kind that
+kind's, moves or not (twice the transfer words at least)."""
 MIN_TEXT_SCORE = 1
 """With a silent headline, the text needs this much to name a kind: in a cycling story
 one kind word in the opening says more than none, when no other kind has one too."""
@@ -52,12 +62,26 @@ class KindEvidence:
     """A race named starts shortly after the publication date."""
 
 
+def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
+    """Whether the story's own words outweigh the moves it tells: a headline naming
+    another kind and no transfer word, over a text that agrees ("Team presents its new
+    kit", "Rider breaks his collarbone"), or a headline naming no kind over a text of
+    another kind's words ("where the Slovenians start their season"). A sponsor's news
+    lists riders signed, a crash report the rider's contract, in passing."""
+    if title["transfer"]:
+        return False
+    titled = [k for k in OWN_KINDS if title[k]]
+    if titled:
+        return any(text[k] >= max(1, text["transfer"]) for k in titled)
+    return any(text[k] >= OWN_TEXT and text[k] >= 2 * text["transfer"] for k in SILENT_KINDS)
+
+
 def decide_kind(evidence: KindEvidence) -> StoryKind:
     if not evidence.cycling and not evidence.is_transfer:
         return "other"
     title = evidence.title.copy()
     text = evidence.text
-    if evidence.is_transfer:
+    if evidence.is_transfer and not _told_otherwise(title, text):
         title["transfer"] += TRANSFER_WEIGHT
     if evidence.race_ahead and not evidence.race_near:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
@@ -74,8 +98,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         return max(titled, key=lambda k: (title[k], min(text[k], TEXT_CAP)))
     scores = {k: min(text[k], TEXT_CAP) for k in allowed}
     best = max(allowed, key=lambda k: scores[k])
-    # A single word decides only when no other kind has one as well.
-    alone = scores[best] > 1 or sum(1 for k in allowed if scores[k] == scores[best]) == 1
+    # A single word decides only when no other kind has one as well, except a preview
+    # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
+    tied = {k for k in allowed if scores[k] == scores[best]}
+    alone = scores[best] > 1 or len(tied) == 1 or tied == {"preview", "result"}
     if scores[best] >= MIN_TEXT_SCORE and alone:
         return best
     if evidence.title_team and evidence.title_race and "lineup" in allowed:

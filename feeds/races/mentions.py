@@ -7,8 +7,9 @@ first, each span once. Kind words and stage nouns are counted wherever they are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from feeds.nlp.fold import FoldedText
@@ -53,10 +54,14 @@ def read_part(
     lead: int,
     words_end: int,
     language: str | None = None,
+    named: Sequence[tuple[int, int]] = (),
 ) -> PartReading:
     """One part's races, concepts, stage numbers and years: the part is `folded[start:end]`
     of a story folded once; the lead ends at `lead` and kind words (of `language`, pooled
-    when None) are read up to `words_end` (folded offsets, about the original's)."""
+    when None) are read up to `words_end` (folded offsets, about the original's). A kind
+    word inside a name in `named` (original spans of the story's riders and teams, sorted)
+    is part of that name, not a word of the story ("Visma-Lease a Bike", "Bahrain
+    Victorious")."""
     folded = ft.folded
     reading = PartReading()
     races: list[tuple[int, int, Term]] = []
@@ -70,6 +75,8 @@ def read_part(
     counted: dict[str, tuple[int, int]] = {}
     for last, (length, entry) in terms.words(folded, start, min(end, words_end), language):
         first = last - length + 1
+        if named and entry.concepts and _inside_name(ft, first, last + 1, named):
+            continue
         if entry.ordinal is not None:
             ordinals[last + 1] = entry.ordinal
         for concept in entry.concepts:
@@ -94,6 +101,13 @@ def read_part(
     if folded.find(" 20", start, end) >= 0:
         reading.years = [int(y) for y in _YEAR.findall(folded, start, end)]
     return reading
+
+
+def _inside_name(ft: FoldedText, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:
+    """Whether a folded match lies within one of the sorted original spans `named`."""
+    o_start, o_end, _, _ = ft.span(start, end)
+    i = bisect_right(named, (o_start, 1 << 62)) - 1
+    return i >= 0 and named[i][0] <= o_start and o_end <= named[i][1]
 
 
 def _stage_number(folded: str, start: int, end: int, ordinals: dict[int, int]) -> int | None:
@@ -138,6 +152,14 @@ def neighbours(folded: str, hit: RaceHit) -> tuple[str, str]:
     before = folded[max(0, hit.start - 24) : hit.start].split()
     after = folded[hit.end : hit.end + 24].split()
     return (before[-1] if before else "", after[0] if after else "")
+
+
+def ends_a_sentence(ft: FoldedText, hit: RaceHit) -> bool:
+    """Whether punctuation follows a hit in the original text ("in de Tour. De Brit"):
+    the next word is then no part of its name (a hyphen or an apostrophe joins)."""
+    _, end, _, _ = ft.span(hit.start, hit.end)
+    rest = ft.original[end : end + 4].lstrip(" ")
+    return bool(rest) and rest[0] in ".,;:!?)\n"
 
 
 def capitalised(ft: FoldedText, hit: RaceHit) -> bool:

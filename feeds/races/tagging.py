@@ -9,7 +9,8 @@ only read, so one instance serves every thread. It reads the title and the text 
   riders are mostly women's, or whose words say so ("Femmes", "donne");
 - a short name ("the Tour", "Giro", "Flanders", "Worlds") counts only written with a
   capital, in a cycling story (a rider, team or full race name in it), and not beside a
-  word that makes it something else ("World Tour", "in Flanders", "Giro di Sicilia");
+  word that makes it something else ("World Tour", "in Flanders", "Giro di Sicilia"; a
+  word after a full stop or a comma is the next sentence's: "in de Tour. De Brit");
   a region or a town is never a race unless the calendar's full name is used; nor is a
   one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour");
 - a race name followed by an age category ("Giro sub-23", "Giro Next Gen") is that
@@ -49,6 +50,7 @@ from feeds.races.mentions import (
     age_category,
     capitalised,
     ends_a_name,
+    ends_a_sentence,
     neighbours,
     read_part,
 )
@@ -155,9 +157,10 @@ class RaceTagger:
         # space before it, so the title ends where its last key does.
         split = 1 + sum(len(word) + 2 for word in fold_tokens(title))
         size = len(ft.folded)
-        head = read_part(self.terms, ft, 0, split, 0, split, language)
+        spans = sorted((m.start, m.end) for m in mentions)
+        head = read_part(self.terms, ft, 0, split, 0, split, language, spans)
         body = read_part(
-            self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS, language
+            self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS, language, spans
         )
         women = women_story(mentions, roster, published, head.concepts, body.concepts)
         full_race = any(h.short is None for h in (*head.hits, *body.hits))
@@ -238,7 +241,9 @@ class RaceTagger:
     @staticmethod
     def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         before, after = neighbours(ft.folded, hit)
-        if before in rule.not_after or after in rule.not_before:
+        if before in rule.not_after:
+            return False
+        if after in rule.not_before and not ends_a_sentence(ft, hit):
             return False
         return capitalised(ft, hit)
 

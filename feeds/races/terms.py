@@ -93,6 +93,30 @@ def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Slovenian names decline: "svetovno prvenstvo" is "na svetovnem prvenstvu", "dirka po
+# Sloveniji" is "na dirki po Sloveniji". The calendar gives a name as written in the
+# nominative; the cases news writes it in follow from its first words.
+_SL_RACE_NOUNS = {
+    "dirka": ("dirke", "dirki", "dirko"),
+    "kriterij": ("kriterija", "kriteriju", "kriterijem"),
+}
+_SL_NEUTER_ENDINGS = (("ega", "a"), ("em", "u"), ("emu", "u"), ("im", "om"))
+
+
+def slovene_cases(name: str) -> list[str]:
+    """The other cases of a Slovenian race name: its leading noun ("dirka po Franciji":
+    dirke, dirki, dirko), or a neuter adjective and noun ("svetovno prvenstvo": svetovnega
+    prvenstva, svetovnem prvenstvu, svetovnim prvenstvom)."""
+    words = name.split(" ")
+    first = words[0].lower()
+    if first in _SL_RACE_NOUNS:
+        return [" ".join([form, *words[1:]]) for form in _SL_RACE_NOUNS[first]]
+    if len(words) >= 2 and first.endswith("o") and words[1].lower().endswith("o"):
+        adjective, noun = words[0][:-1], words[1][:-1]
+        return [" ".join([adjective + a, noun + n, *words[2:]]) for a, n in _SL_NEUTER_ENDINGS]
+    return []
+
+
 def bundled_short_names(calendar: Calendar) -> list[tuple[tuple[str, ...], ShortName]]:
     text = (resources.files("feeds.races") / SHORT_NAMES_FILE).read_text(encoding="utf-8")
     return parse_short_names(text, f"feeds/races/{SHORT_NAMES_FILE}", calendar)
@@ -110,7 +134,11 @@ class Terms:
         table: dict[str, dict[Term, None]] = {}
         races: dict[str, list[str]] = {}
         for race in calendar.races.values():
-            for alias in race.aliases:
+            forms = [
+                *race.aliases,
+                *(f for n in race.names.get("sl", ()) for f in slovene_cases(n)),
+            ]
+            for alias in forms:
                 key = alias_key(alias)
                 if key is not None and race.id not in races.setdefault(key, []):
                     races[key].append(race.id)

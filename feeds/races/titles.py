@@ -2,7 +2,8 @@
 
 A title dated by the year it was won ("world champion in 2013", "champion du monde en
 2021", "título olímpico em Paris-2024") states that the championship was won, so the
-championship is one of the story's races. A title without its year only describes a
+championship is one of the story's races; so does a title in the plural ("three world
+titles", "quatro títulos mundiais"), which counts wins. A title without its year only describes a
 rider ("the world champion", "the double Olympic champion") and is not a race, and neither
 is an under-23, junior or other discipline's title ("U23-verdensmester", "champion du
 monde de cyclo-cross"). The titles of each championship, in the feed languages, and the
@@ -40,6 +41,8 @@ class Titles:
     rule_out: frozenset[str]
     automaton: ahocorasick.Automaton | None
     """The titles as whole-word keys over folded text (feeds/nlp/fold.py)."""
+    plurals: frozenset[str] = frozenset()
+    """Folded titles in the plural: titles won, with or without their years."""
 
     def find(self, folded: str) -> list[str]:
         """The championships whose win the folded text states, in text order."""
@@ -53,7 +56,8 @@ class Titles:
             near = before[-RULE_OUT_REACH:] + after[:RULE_OUT_REACH]
             if any(word in self.rule_out for word in near):
                 continue
-            if any(YEAR.fullmatch(word) for word in after[:YEAR_REACH]):
+            title = folded[start:end].strip().replace("  ", " ")
+            if title in self.plurals or any(YEAR.fullmatch(word) for word in after[:YEAR_REACH]):
                 found.append(race_id)
         return list(dict.fromkeys(found))
 
@@ -69,17 +73,24 @@ def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     races: dict[str, str] = {}
+    plurals: set[str] = set()
     for i, entry in enumerate(data.get("title", [])):
         where = f"title[{i}]"
         race_id = entry.get("race") if isinstance(entry, dict) else None
         if not isinstance(race_id, str) or calendar.race(race_id) is None:
             raise CalendarError(source, None, f"{where}: race {race_id!r} is not in the calendar")
-        for name in _folded_list(entry.get("names"), f"{where}.names", source):
+        extra = set(entry) - {"race", "names", "plurals"}
+        if extra:
+            raise CalendarError(source, None, f"{where}: unknown key {sorted(extra)[0]!r}")
+        names = _folded_list(entry.get("names"), f"{where}.names", source)
+        plural = _folded_list(entry.get("plurals", []), f"{where}.plurals", source)
+        plurals.update(plural)
+        for name in (*names, *plural):
             if races.setdefault(name, race_id) != race_id:
                 raise CalendarError(source, None, f"{where}: {name!r} names two races")
     rule_out = frozenset(_folded_list(data.get("rule_out", []), "rule_out", source))
     automaton = whole_words({name: race_id for name, race_id in races.items()})
-    return Titles(races, rule_out, automaton)
+    return Titles(races, rule_out, automaton, frozenset(plurals))
 
 
 def whole_words(values: dict[str, str]) -> ahocorasick.Automaton | None:

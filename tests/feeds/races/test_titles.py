@@ -33,6 +33,12 @@ def titles() -> Titles:
         ("Evenepoel, campeão do mundo de 2022, muda de equipa.", [WORLDS]),
         ("o duplo título olímpico em Paris-2024 e a Vuelta.", [OLYMPICS]),
         ("Der Olympiasieger 2024 fährt die Tour.", [OLYMPICS]),
+        # Titles in the plural count wins.
+        ("um palmarés de elite: quatro títulos mundiais e a Volta a Espanha", [WORLDS]),
+        ("igualar os três títulos mundiais consecutivos de Peter Sagan", [WORLDS]),
+        ("Sagan, con tre titoli mondiali, chiude la carriera.", [WORLDS]),
+        ("Her two Olympic titles came in Tokyo and Paris.", [OLYMPICS]),
+        ("ses trois titres mondiaux en cyclo-cross", []),
         # A title that only describes a rider.
         ("The world champion attacked on the Poggio.", []),
         ("Remco Evenepoel, duplo campeão olímpico, deixa a equipa.", []),
@@ -76,6 +82,14 @@ def test_titles_reach_the_story_races_in_a_cycling_story_only() -> None:
         ('[[title]]\nrace = "world-championships"\nnames = "world champion"', "must be a list"),
         ('rule_out = [""]', "rule_out: must be a list of non-empty strings"),
         ('counts = ["double"]', "unknown key 'counts'"),
+        (
+            '[[title]]\nrace = "world-championships"\nnames = ["x"]\nplural = ["xs"]',
+            r"title\[0\]: unknown key 'plural'",
+        ),
+        (
+            '[[title]]\nrace = "world-championships"\nnames = ["x"]\nplurals = "xs"',
+            r"title\[0\].plurals: must be a list",
+        ),
         (
             '[[title]]\nrace = "world-championships"\nnames = ["champion"]\n'
             '[[title]]\nrace = "olympic-games"\nnames = ["champion"]',
