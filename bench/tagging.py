@@ -31,6 +31,10 @@ Prints a table (MB/s and µs a story), where a story's time goes at the bundled 
 final line `name: value (baseline value, ratio)` for the whole tagger at ~20k keys
 against the baseline of the same run.
 
+`--profile [N]` times nothing either: it prints the stage split and the top N functions
+of a cProfile run of the whole tagger at the bundled roster (by own and by cumulative
+time), where to look first.
+
 `--answers FILE` times nothing: it writes every answer the tagger gives (`domestique
 tag` over every development corpus, each story's mentions and tags, and the tags of
 this benchmark's texts at the bundled roster and at ~20k keys) and prints its digest.
@@ -336,6 +340,27 @@ def write_answers(path: Path, pairs: list[Story]) -> int:
     return 0
 
 
+def profile_tagger(pairs: list[Story], top: int) -> int:
+    """Where `Tagger.tag`'s time goes, by function (cProfile: its per-call overhead
+    inflates functions called many times, so read shares, not absolute times)."""
+    import cProfile
+    import pstats
+
+    state = RosterState(load_roster(), freeze_heap=True)
+    time_tag(state.tagger, pairs[:50])  # the cue indexes and the prefilter are built once
+    split = stage_split(state.tagger, pairs)
+    print(
+        f"{len(pairs)} stories; µs a story (unprofiled): "
+        + ", ".join(f"{stage} {1e6 * split[stage] / len(pairs):.0f}" for stage in STAGES)
+    )
+    profiler = cProfile.Profile()
+    profiler.runcall(time_tag, state.tagger, pairs)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=3.0, help="megabytes of text (default 3)")
@@ -343,6 +368,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     parser.add_argument(
         "--quick", action="store_true", help="smoke run: 0.3 MB of text, one repetition"
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="?",
+        const=30,
+        metavar="N",
+        help="time nothing: profile the whole tagger at the bundled roster, top N functions",
     )
     parser.add_argument(
         "--answers",
@@ -357,6 +390,8 @@ def main() -> int:
         args.mb, args.repeat = min(args.mb, 0.3), 1
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus} (set DOMESTIQUE_CORPUS or pass --corpus)")
+    if args.profile is not None:
+        return profile_tagger(stories(args.corpus, min(args.mb, 0.5)), args.profile)
 
     pairs = stories(args.corpus, args.mb)
     mb = sum(len(f"{t}\n\n{x}".encode()) for t, x, _ in pairs) / 1e6

@@ -18,8 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby
-from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -154,7 +152,9 @@ def _index(languages: tuple[str, ...] | None) -> _Pool:
     return _Pool(pooled() if languages is None else bundled().pool(languages))
 
 
-@dataclass(frozen=True, slots=True)
+# Not `frozen` (as `text.Span`): a story makes dozens; `unsafe_hash` keeps a frozen
+# one's hash and equality, and nothing assigns to a hit.
+@dataclass(slots=True, unsafe_hash=True)
 class Hit:
     """One cue found in the text (`family` as in `FAMILIES`)."""
 
@@ -173,32 +173,39 @@ def _scan(pool: _Pool, low: str) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = defaultdict(list)
     cues = pool.cues
     places = pool.automaton.iter(low) if cues else ()
-    tried = sorted({(end + 1 - size, rank) for end, (size, ranks) in places for rank in ranks})
+    # The ranks of the cues to try at each place: each start string's are ascending
+    # and distinct, and where several start at one place, their union sorted.
+    at: dict[int, list[tuple[int, ...]]] = {}
+    for end, (size, ranks) in places:
+        at.setdefault(end + 1 - size, []).append(ranks)
     words = None if pool.word_starts is None else {m.end() for m in pool.word_starts.finditer(low)}
-    for pos, group in groupby(tried, key=_POSITION):
-        if not (_starts_word(low, pos) if words is None else pos in words):
+    short = pool.short
+    for pos in sorted(at):
+        if words is None:
+            # Most places follow a space, where a word starts (as `_starts_word` says).
+            if pos and low[pos - 1] != " " and not _starts_word(low, pos):
+                continue
+        elif pos not in words:
             continue
-        here = [cues[rank] for _, rank in group]
+        found_ranks = at[pos]
+        ranks = found_ranks[0] if len(found_ranks) == 1 else sorted(set().union(*found_ranks))
+        here = [cues[rank] for rank in ranks]
         key = low[pos : pos + KEY_LEN]
-        _try(low, pos, [cue for cue in here if key in cue.keys], hits)
-        if key[:2] in pool.short:  # the index's two-letter keys' cues come second
-            _try(low, pos, [cue for cue in here if key[:2] in cue.short], hits)
+        # The cues of the word's index keys, in the index's order, tried inline.
+        for cue in here:
+            if key in cue.keys and (found := cue.pattern.match(low, pos)):
+                hits[cue.family].append(Hit(cue.family, pos, found.end()))
+        two = key[:2]
+        if two in short:  # the index's two-letter keys' cues come second
+            for cue in here:
+                if two in cue.short and (found := cue.pattern.match(low, pos)):
+                    hits[cue.family].append(Hit(cue.family, pos, found.end()))
     moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
     moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
     hits["move"] = moves
     for family, found in hits.items():
         hits[family] = Placed(found)  # read by `within` clause after clause
     return hits
-
-
-_POSITION = itemgetter(0)
-
-
-def _try(low: str, pos: int, cues: list[_Cue], hits: dict[str, list[Hit]]) -> None:
-    for cue in cues:
-        found = cue.pattern.match(low, pos)
-        if found:
-            hits[cue.family].append(Hit(cue.family, pos, found.end()))
 
 
 def move_cues(hits: dict[str, list[Hit]], clause: Span) -> list[Hit]:
