@@ -124,6 +124,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "until_markers": WORD,
         "until_articles": WORD,
         "next_season": REGEX,
+        # a rider with no team for the coming season
+        "teamless": REGEX,
     }
 )
 

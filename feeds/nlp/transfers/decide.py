@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from feeds.models import Move, MoveStage, MoveStatus
+from feeds.nlp.transfers.descriptions import team_noun_after
 from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import (
     headline_hedge,
@@ -75,7 +76,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
             continue
         if all(ev.known for ev in evs) and person_id not in headline:
             continue  # another team's earlier signing, recalled in this story
-        blocked = _blocked_team(person, story.published)
+        blocked = roster_team(person, story.published)
         stays = story.stays.get(person_id, set())
         # riders only: a manager named in a team's news is rarely its signing
         named = person.kind == "rider" and any(not ev.fallback for ev in evs)
@@ -83,6 +84,8 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         to_id, origins = _destination(evs, blocked, by_sentence, story_wide, stays)
         if to_id is None:
             exit_move = _staff_exit(story, person, evs, statuses, blocked, spans)
+            if exit_move is None and (transfer_lede or not deep):
+                exit_move = _rider_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is not None:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
@@ -148,6 +151,47 @@ def _staff_exit(
     status = "rumour" if hedged else "confirmed"
     stage = move_stage(story, _spans_of(exits, spans), status)
     return _move(story, person, from_id, None, status, None, stage)
+
+
+def _rider_exit(
+    story: Story,
+    person: Person,
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+    spans: Sequence[Span],
+) -> Move | None:
+    """A rider leaving with no destination named, when the departure is dated ("will
+    leave Ineos at the end of the season", "forlader holdet efter sæsonen: X, Y"): a move
+    to nobody. Undated departures stay out: "who left Movistar", "leaving the break"."""
+    if person.kind != "rider" or any(ev.arrival and not ev.aside for ev in evs):
+        return None
+    year = story.published.year if story.published else None
+    exits = [
+        ev
+        for ev in evs
+        if not ev.fallback
+        and ev.family in ("depart", "noun_depart", "lose")
+        and (ev.left or ev.listed or _leaves_the_team(story, ev, spans))
+        and ev.season is not None
+        and (year is None or ev.season >= year)
+        and not retiring(story, ev.sentence)
+    ]
+    if not exits:
+        return None
+    origins = {team_id for ev in exits for team_id in ev.origin}
+    from_id = _origin(origins, blocked, story) if origins else story.focus_team
+    hedged = any(statuses[ev.sentence] < 0 for ev in exits)
+    status = "rumour" if hedged else "confirmed"
+    stage = move_stage(story, _spans_of(exits, spans), status)
+    return _move(story, person, from_id, None, status, None, stage)
+
+
+def _leaves_the_team(story: Story, ev: Evidence, spans: Sequence[Span]) -> bool:
+    """ "who will leave the team at the end of the year": the team the story is about."""
+    if ev.cue_start < 0 or ev.sentence >= len(spans) or story.focus_team is None:
+        return False
+    return team_noun_after(story.low, ev.cue_start, spans[ev.sentence].end)
 
 
 def _destination(
@@ -258,7 +302,7 @@ def _move(
     )
 
 
-def _blocked_team(person: Person, published: date | None) -> str | None:
+def roster_team(person: Person, published: date | None) -> str | None:
     """The team the person already rides for (so "to" it is an extension, not a move)."""
     if published is None:
         return None  # today's roster says nothing about an undated story
@@ -281,14 +325,14 @@ def departures(story: Story) -> bool:
             continue
         if ev.sentence > LEDE_SENTENCES:
             continue  # an aside in a race report ("who is rumoured to be leaving ...")
-        if person.kind == "rider" and _retiring(story, ev.sentence):
+        if person.kind == "rider" and retiring(story, ev.sentence):
             continue  # a rider leaving the sport leaves no team for another
         if ev.family in ("depart", "noun_depart", "lose") and ev.left:
             return True  # the team left is named beside the verb ("leaves Lidl-Trek")
     return False
 
 
-def _retiring(story: Story, sentence: int) -> bool:
+def retiring(story: Story, sentence: int) -> bool:
     hits = story.hits.get("retire", [])
     return any(_sentence_of(story, h.start) == sentence for h in hits)
 
@@ -309,7 +353,7 @@ def headline_move(story: Story) -> bool:
         if not ev.title or ev.fallback or person is None or person.kind not in PERSON_KINDS:
             continue
         # "Evenepoel joins Soudal teammates at camp" names his own team: not a move.
-        own = {_blocked_team(person, story.published), *story.stays.get(ev.person_id, ())}
+        own = {roster_team(person, story.published), *story.stays.get(ev.person_id, ())}
         if ev.left or set(ev.to) - own:
             return True
     return False

@@ -171,6 +171,18 @@ def _bare_team_noun(low: str, start: int, end: int) -> bool:
     return False
 
 
+def team_noun_after(low: str, start: int, end: int) -> bool:
+    """A team noun right after the one-word cue at `start`, a filler word at most between
+    ("leaves the team", "forlader holdet", "quitte l'équipe"): the team the story is about."""
+    team_nouns, _, glue = _words()
+    words = _WORD.findall(low, start, end)[1:3]
+    if words and "'" in words[0]:  # "l'équipe"
+        words[:1] = words[0].split("'", 1)
+    if words and words[0] in glue:
+        words = words[1:]
+    return bool(words) and words[0] in team_nouns
+
+
 def _team_of(story: Story, code: str, ev: Evidence) -> str | None:
     """The one team of that country the story names, other than the one the person leaves."""
     candidates = {

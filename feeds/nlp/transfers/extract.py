@@ -20,9 +20,10 @@ from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.lists import listed_moves
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
-from feeds.nlp.transfers.roles import owned_teams
+from feeds.nlp.transfers.roles import RETIRED, appointed, owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
+from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.vetoes import stayed_teams
@@ -55,9 +56,12 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     """`read_story` for a story already built as a `Document`."""
     text, low, published = doc.text, doc.low, doc.published
     people, teams = _clean_mentions(text, mentions, roster)
+    spans = split_sentences(text)
+    retired = _retired(text, mentions, roster)
+    if retired:
+        people = Placed(sorted([*people, *appointed(low, spans, retired)], key=_position))
     if not people:
         return None
-    spans = split_sentences(text)
     languages = scan_languages(doc.language, low)
     story = Story(
         text=text,
@@ -82,6 +86,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     story.stays = stayed_teams(story, spans)
     resolve_pending(story, spans)
     described_destinations(story, spans)
+    teamless_riders(story, spans)
     return Reading(story, spans, languages)
 
 
@@ -104,7 +109,8 @@ def _extract_document(
         return False, []
     story, spans = reading.story, reading.spans
     moves = decide(story, spans)
-    return bool(moves) or departures(story) or headline_move(story), moves
+    transfer = bool(moves) or departures(story) or headline_move(story) or story.untagged_move
+    return transfer, moves
 
 
 def extract_transfers(
@@ -149,11 +155,27 @@ def _clean_mentions(
             teams.append(m)
         elif m.kind in PERSON_KINDS and m.entity_id in roster.people:
             people.append(m)
-    people.sort(key=lambda m: (m.start, m.end))
-    teams.sort(key=lambda m: (m.start, m.end))
+    people.sort(key=_position)
+    teams.sort(key=_position)
     # The rules ask `within` for the mentions of each clause and cue many times a story:
     # placed, it bisects their starts directly.
     return Placed(people), Placed(teams)
+
+
+def _retired(text: str, mentions: Sequence[Mention], roster: Roster) -> list[Mention]:
+    """Riders the tagger read as retired at publication: staff, if a sentence appoints them."""
+    return [
+        m
+        for m in mentions
+        if isinstance(m, Mention)
+        and m.kind == RETIRED
+        and 0 <= m.start < m.end <= len(text)
+        and m.entity_id in roster.people
+    ]
+
+
+def _position(m: Mention) -> tuple[int, int]:
+    return (m.start, m.end)
 
 
 def _focus_team(teams: Sequence[Mention], title_end: int) -> str | None:

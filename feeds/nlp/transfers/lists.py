@@ -25,6 +25,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
+from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in, within
 
@@ -61,6 +62,8 @@ def listed_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...]
         teams = mentions_in(story.teams, span)
         brackets = _brackets(story.low, people, teams, bracket)
         if _departure_list(story, span, people, brackets, spans):
+            continue
+        if not brackets and _departure_colon_list(story, span, people, spans):
             continue
         if before is not None and _announced_list(story, before, span, people, teams, spans):
             continue
@@ -129,8 +132,8 @@ def _arrival_list(
     origins |= _marked_starts(story.low, teams, _from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
     destination = _list_team(story, spans, span, free)
-    if destination is None:
-        return
+    if destination is None or (not free and destination in _origin_ids(brackets)):
+        return  # the team one item comes from is not where the list goes
     for person in listed:
         if _departure_between(story, opens if opens is not None else span.start, person.start):
             continue  # "the newcomers replace X, who leaves": X is not one of them
@@ -138,6 +141,10 @@ def _arrival_list(
         if origin is not None and origin.entity_id == destination:
             continue
         _add(story, span, person.entity_id, destination, origin)
+
+
+def _origin_ids(brackets: dict[str, Mention]) -> set[str]:
+    return {team.entity_id for team in brackets.values()}
 
 
 def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
@@ -186,6 +193,45 @@ def _departure_list(
             ev.origin = {origin}
             ev.left = ev.listed = True
             story.evidence.append(ev)
+    return True
+
+
+def _departure_colon_list(
+    story: Story, span: Span, people: Sequence[Mention], spans: Sequence[Span]
+) -> bool:
+    """ "flere af dem forlader holdet efter sæsonen: A, B, C og D er ude": a departure
+    cue, a colon, then a list of two people or more and no arrival word: each leaves the
+    team named before the colon (else the team the list is about). The season comes from
+    the sentence: undated, it is no news of a move (`decide._rider_exit`)."""
+    if span.title:
+        return False  # a headline's colon closes its topic
+    cue = next(
+        (
+            h
+            for h in within(story.hits.get("move", []), span.start, span.end)
+            if h.family in DEPARTURES
+        ),
+        None,
+    )
+    if cue is None:
+        return False
+    colon = story.low.find(":", cue.end, span.end)
+    if colon < 0 or any(cue.end <= p.start < colon for p in people):
+        return False
+    listed = longest_list(story, [p for p in people if p.start > colon])
+    if len(listed) < 2 or story.low[colon + 1 : listed[0].start].strip():
+        return False  # the names open the list right after the colon
+    if _has(story.hits, ARRIVAL_FAMILIES, Span(colon, listed[-1].end, span.sentence, False)):
+        return False
+    named = {t.entity_id for t in story.teams if cue.end <= t.start < colon}
+    origin = _list_team(story, spans, span, named)
+    season = clause_season(story, span)
+    for person in listed:
+        ev = Evidence(person.entity_id, "depart", span.sentence, span.title, False)
+        ev.origin = {origin} if origin else set()
+        ev.left = ev.listed = True
+        ev.season = season
+        story.evidence.append(ev)
     return True
 
 

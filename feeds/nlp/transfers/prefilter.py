@@ -38,16 +38,20 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.matcher import pattern_starts
 from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
+from feeds.nlp.transfers.roles import RETIRED
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES
 from feeds.nlp.transfers.story import PERSON_KINDS
 from feeds.nlp.transfers.text import lowered
+
+_MOVER_KINDS = PERSON_KINDS | {RETIRED}
 
 
 def may_report_move(text: str, mentions: Sequence[Mention], low: str | None = None) -> bool:
     """False when the story (title + "\\n\\n" + body, as extraction reads it) has no move
     cue of any language, no verbless headline and no dash subheading: extraction would
     find no transfer. True means only that extraction must read it."""
-    people = [m for m in mentions if isinstance(m, Mention) and m.kind in PERSON_KINDS]
+    # a retired rider may be appointed staff (`roles.appointed`)
+    people = [m for m in mentions if isinstance(m, Mention) and m.kind in _MOVER_KINDS]
     if not people:
         return False  # extraction needs a person to move
     low = lowered(text) if low is None else low
@@ -103,11 +107,13 @@ def cue_automaton() -> ahocorasick.Automaton:
 
 def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     """The strings move cues' matches begin with, each with the cues that may (a list's
-    plural arrival noun, `lists`, opens moves too)."""
+    plural arrival noun, `lists`, opens moves too; so does a rider said to have no team
+    yet, `teamless`)."""
     lexicon = pooled()
     out: dict[str, list[re.Pattern[str]]] = {}
-    for family in (*MOVE_FAMILIES, "newcomers"):
-        for compiled in lexicon.compiled(FAMILIES[family]):
+    concepts = [FAMILIES[family] for family in (*MOVE_FAMILIES, "newcomers")] + ["teamless"]
+    for concept in concepts:
+        for compiled in lexicon.compiled(concept):
             for start in pattern_starts(compiled.pattern):
                 out.setdefault(start, []).append(compiled)
     return out

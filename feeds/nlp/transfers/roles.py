@@ -90,3 +90,22 @@ def owned_teams(text: str, people: Sequence[Mention], teams: Sequence[Mention]) 
         if compound and compound.end() in starts:  # "Visma-sprinteren Olav Kooij"
             owned.add(id(team))
     return owned
+
+
+RETIRED = "retired"
+"""The tagger's kind for a rider whose career is over at publication."""
+# a title or its plural ("directeurs", "sportsdirektører"), never a longer word ("principalement")
+_STAFF_TITLE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_LEX["boss_titles"]))) + r")(?:s|es|en|er)?\b"
+)
+
+
+def appointed(low: str, spans: Sequence[Span], retired: Sequence[Mention]) -> list[Mention]:
+    """Retired riders named in a sentence with a staff title ("avec Mark Renshaw et
+    Heinrich Haussler comme directeurs sportifs"): read as staff, who may move."""
+    found = []
+    for mention in retired:
+        sentence = next((s for s in spans if s.start <= mention.start < s.end), None)
+        if sentence is not None and _STAFF_TITLE.search(low, sentence.start, sentence.end):
+            found.append(mention)
+    return found

@@ -100,6 +100,8 @@ class Story:
     owned: set[int] = field(default_factory=set)
     """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[Evidence] = field(default_factory=list)
+    untagged_move: bool = False
+    """The lede has a move to a named team by a person the roster does not know."""
     pending: list[Evidence] = field(default_factory=list)
     """Evidence whose mover is not named in its clause ("He will join ...")."""
     status_starts: list[int] | None = None

@@ -21,8 +21,12 @@ _LEX = pooled()
 _VERB_FINAL = _LEX.words("verb_final")
 _THING_NOUNS = _LEX.words("thing_nouns")
 _TEAM_NOUNS = _LEX.words("team_nouns")
+_STOP_WORDS = _LEX.words("stop_words")
 _NAME_NEXT = re.compile(r"\s+[A-Z\u00c0-\u00de]")
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de]")
+_ATTRIBUTION = re.compile(r"\b(?:" + _LEX.alternation("attributions") + r")(?:\s+\S+){0,2}$")
+_FULL_NAME = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de][\w'-]+\s+[A-Z\u00c0-\u00de][\w'-]+")
+LEDE_SENTENCES = 2
 DESCRIPTION_WORDS = 7
 """Words a definite description of a person may take ("il campione del mondo a cronometro")."""
 _VERB_FAMILIES = frozenset({"arrive", "depart", "acquire", "lose", "courted"})
@@ -87,6 +91,10 @@ def resolve_pending(story: Story, spans: list[Span]) -> None:
         if described is not None:
             ev.person_id = described
             story.evidence.append(ev)
+        elif _untagged_name(story, ev):
+            # "gaat ploegleider Bart Leysen aan de slag bij Tudor": not "he", but a move
+            # the story reports all the same
+            story.untagged_move = story.untagged_move or (bool(ev.to) and _in_lede(story, ev))
         else:
             unresolved.append(ev)
     main = _main_person(story)
@@ -98,6 +106,31 @@ def resolve_pending(story: Story, spans: list[Span]) -> None:
             story.evidence.append(ev)
 
 
+def _in_lede(story: Story, ev: Evidence) -> bool:
+    """In the lede, or anywhere when the headline speaks of a move."""
+    return ev.sentence <= LEDE_SENTENCES or any(
+        h.start < story.title_end for h in story.hits.get("move", [])
+    )
+
+
+def _untagged_name(story: Story, ev: Evidence) -> bool:
+    """Two capitalised words before the verb that are no tagged mention: a person the
+    roster does not know does the verb, not the story's main mover."""
+    if ev.subject_start < 0 or ev.cue_start <= ev.subject_start:
+        return False
+    mentions = (*story.people, *story.teams)
+    for found in _FULL_NAME.finditer(story.text, ev.subject_start, ev.cue_start):
+        lo, hi = found.span()
+        first = story.low[lo:hi].split(None, 1)[0]
+        if first in _DEFINITE or first in _STOP_WORDS:
+            continue  # "The Olympic champion": a description opening a sentence
+        if _ATTRIBUTION.search(story.low, max(0, lo - 40), lo + len(first)):
+            continue  # "Volgens Het Laatste Nieuws", "according to Cycling Weekly": a source
+        if not any(m.start < hi and lo < m.end for m in mentions):
+            return True
+    return False
+
+
 def _main_person(story: Story) -> str | None:
     """The person the story is mostly about moving (an arrival counts twice)."""
     scores: dict[str, float] = defaultdict(float)
@@ -106,7 +139,12 @@ def _main_person(story: Story) -> str | None:
     if not scores:
         # Nobody named does the verb; a headline's person is what the story is about.
         headline = [p for p in story.people if p.start < story.title_end]
-        return headline[0].entity_id if headline else None
+        if headline:
+            return headline[0].entity_id
+        # a headline that names nobody ("Star changes teams!"): the one person its lede names
+        lede_end = story.sentence_starts[min(LEDE_SENTENCES + 1, len(story.sentence_starts) - 1)]
+        named = {p.entity_id for p in story.people if p.start < lede_end}
+        return named.pop() if len(named) == 1 else None
     first = {p.entity_id: p.start for p in reversed(story.people)}
     return max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
 
