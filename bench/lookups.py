@@ -311,6 +311,36 @@ def _older_schema(path: Path) -> Path | None:
 Query = Callable[[], Awaitable[object]]
 
 
+def search_shapes(world: World, rng: random.Random) -> dict[str, Callable[[], str]]:
+    """What /news search is asked, by shape: a prefix of 1, 2, 3 or 5 letters alone, a
+    word, words with a 1-2 letter last word, two of the commonest words with a 4-6 letter
+    prefix, three words (the last a whole word, so also a prefix)."""
+
+    def prefix(letters: int) -> str:
+        while True:
+            word = rng.choice(world.words)
+            if len(word) >= letters:
+                return word[:letters]
+
+    def short_last() -> str:
+        return f"{world.search_words(rng, rng.randint(1, 2))} {prefix(rng.randint(1, 2))}"
+
+    def common_prefix() -> str:
+        common = " ".join(rng.choices(world.common, k=2))
+        return f"{common} {prefix(rng.randint(4, 6))}"
+
+    return {
+        "prefix1": partial(prefix, 1),
+        "prefix2": partial(prefix, 2),
+        "prefix3": partial(prefix, 3),
+        "prefix5": partial(prefix, 5),
+        "word": lambda: rng.choice(world.words),
+        "words+p1": short_last,
+        "common+p": common_prefix,
+        "3 words": lambda: world.search_words(rng, 3),
+    }
+
+
 def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.Random):
     """(kind, call) pairs, every kind `n` times (baseline fewer), shuffled together."""
 
@@ -329,21 +359,10 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
         surname = world.rider_names[world.pick_riders(rng, 1)[0]].split()[1]
         return surname[:5].lower()  # "pogac" style: a prefix while typing
 
-    def prefix(letters: int) -> str:
-        while True:
-            word = rng.choice(world.words)
-            if len(word) >= letters:
-                return word[:letters]
-
-    def short_last() -> str:
-        return f"{world.search_words(rng, rng.randint(1, 2))} {prefix(rng.randint(1, 2))}"
-
-    def common_prefix() -> str:
-        common = " ".join(rng.choices(world.common, k=2))
-        return f"{common} {prefix(rng.randint(4, 6))}"
-
     def search(make: Callable[[], str]) -> Query:
         return partial(lookups.search_stories, make(), 8, 0)
+
+    shapes = search_shapes(world, rng)
 
     makers: dict[str, Callable[[], Query]] = {
         "rider": lambda: partial(lookups.rider_page, rider(), 5, 0),
@@ -358,13 +377,7 @@ def plan(world: World, lookups: Lookups, storage: Storage, n: int, rng: random.R
             lookups.filtered_stories, 8, 0, race_id=world.pick_race(rng), kind=world.pick_kind(rng)
         ),
         "search": lambda: search(search_text),
-        "prefix1": lambda: search(partial(prefix, 1)),
-        "prefix2": lambda: search(partial(prefix, 2)),
-        "prefix3": lambda: search(partial(prefix, 3)),
-        "prefix5": lambda: search(partial(prefix, 5)),
-        "word": lambda: search(lambda: rng.choice(world.words)),
-        "words+p1": lambda: search(short_last),
-        "common+p": lambda: search(common_prefix),
+        **{shape: partial(search, make) for shape, make in shapes.items()},
         "baseline": lambda: partial(baseline_latest, storage, person_key(rider()), 5),
     }
     calls = [

@@ -22,7 +22,7 @@ import asyncpg
 
 BATCH_ROWS = 2000
 
-POSTGRES_OWN = frozenset({"schema_version", "articles_search"})
+POSTGRES_OWN = frozenset({"schema_version", "articles_search", "articles_search_postings"})
 """PostgreSQL's bookkeeping (the schema version) and its search index, rebuilt from the
 copied stories: not rows the SQLite file holds under those names."""
 

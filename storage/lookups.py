@@ -18,7 +18,7 @@ from storage.database import Database
 from storage.db import fetch_within
 from storage.feed_store import private_feed
 from storage.moves_read import MoveRow, read_moves
-from storage.search import FTS5, engine_of, text_search
+from storage.search import FTS5, LONG_PREFIX, MOST_TERMS, engine_of, fold_words, text_search
 
 MAX_PAGE = 25
 MAX_OFFSET = 500
@@ -34,6 +34,12 @@ COSTLY_PREFIX_STORIES = 50_000
 loop: FTS5 merges their doclists in one step SQLite cannot interrupt (~5 ms at 50,000
 stories, ~20 ms for "cycli" at 200k), and that would hold every other command."""
 
+SPARSE_WORDS = 300
+"""Words matching fewer stories than this are searched with a short prefix oldest first."""
+_OLDEST_FIRST_HITS = (
+    "WITH every AS MATERIALIZED (SELECT rowid AS id FROM articles_fts WHERE articles_fts "
+    "MATCH ? ORDER BY rowid) SELECT id FROM every ORDER BY id DESC LIMIT ?"
+)
 _STORY_COLUMNS = (
     "a.id, a.title, a.url, a.summary, COALESCE(f.title, f.url), a.sort_at, a.published_at, "
     "a.feed_id"
@@ -275,8 +281,11 @@ class Lookups:
         FTS5 merges the whole doclist of every word it starts (~20 ms for "cycli *" at
         200k stories). So the words are first looked up as typed; when they alone fill
         the window, that word was common and complete and its window is the answer. Only
-        a scarcer last word also matches as a prefix, off the event loop when it looks
-        costly (`_costly_prefix`).
+        a scarcer last word also matches as a prefix: as the terms it starts, ORed
+        (`_terms_query`, each read newest first and stopped at the window), or, when it
+        starts more than MOST_TERMS of them, as a prefix, off the event loop when it looks
+        costly (`_costly_prefix`). PostgreSQL does the same in one statement
+        (`search_posted`, migration 016).
         """
         search = text_search(self._storage.reader)
         words = search_words(text)
@@ -288,7 +297,9 @@ class Lookups:
         assert prefixed is not None  # words were found above
         hits, hits_args = search.hits, search.hits_args(prefixed, SEARCH_WINDOW)
         off_loop = False
-        if len(words[-1]) > INDEXED_PREFIX:
+        if len(words[-1]) <= INDEXED_PREFIX and len(words) > 1 and not search.postgres:
+            hits = await self._short_last_hits(words)
+        elif len(words[-1]) > INDEXED_PREFIX:
             both = search.exact_first(exact, prefixed, SEARCH_WINDOW)
             if both is not None:
                 hits, hits_args = both
@@ -299,7 +310,11 @@ class Lookups:
                 if counted[0][0] >= SEARCH_WINDOW:
                     hits_args = search.hits_args(exact, SEARCH_WINDOW)
                 else:
-                    off_loop = await self._costly_prefix(text)
+                    expanded = await self._terms_query(words)
+                    if expanded is not None:
+                        hits_args = search.hits_args(expanded, SEARCH_WINDOW)
+                    else:
+                        off_loop = await self._costly_prefix(text)
         # The matches are sorted by date through an index of (id, sort_at, feed_id)
         # (migration 015) and only the page's stories are read whole: a story's row holds
         # its body, and SEARCH_WINDOW of them cost more than the search itself.
@@ -314,6 +329,42 @@ class Lookups:
             limit,
             off_loop=off_loop,
         )
+
+    async def _short_last_hits(self, words: Sequence[str]) -> str:
+        """FTS5's hits for words ending in a short prefix. Its prefix index lists nearly
+        every story for one or two letters, and FTS5 steps through such a list one entry
+        at a time when walking newest first: words in a few hundred stories took 8 ms so
+        (in 200,000), 2-3 ms walking oldest first, where it skips ahead. So when the other
+        words are that scarce (counted up to SPARSE_WORDS, a cheap read), every match is
+        collected oldest first and the newest kept; otherwise the newest-first walk stops
+        early and is the cheaper."""
+        ((found,),) = await self._rows(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+            "LIMIT ?)",
+            (FTS5.query(words[:-1], prefix=False), SPARSE_WORDS),
+        )
+        return FTS5.hits if found >= SPARSE_WORDS else _OLDEST_FIRST_HITS
+
+    async def _terms_query(self, words: Sequence[str]) -> str | None:
+        """The FTS5 query of `words` with the last one's prefix as the terms it starts
+        (migration 016's term list), each read newest first and stopped at the window
+        where a prefix would merge their whole doclists; None when the term list cannot
+        say (a prefix starting over MOST_TERMS terms, or one that folds oddly)."""
+        last = fold_words(words[-1])
+        if len(last) != 1 or len(last[0]) < LONG_PREFIX:
+            return None
+        terms = [
+            str(row[0])
+            for row in await self._rows(
+                "SELECT term FROM articles_fts_terms WHERE term >= ? AND term < ? LIMIT ?",
+                (last[0], last[0] + "\U0010ffff", MOST_TERMS + 1),
+            )
+        ]
+        if len(terms) > MOST_TERMS:
+            return None
+        if not terms:
+            terms = last  # no story holds such a word: the query then matches nothing
+        return FTS5.any_term(words, terms)
 
     async def _costly_prefix(self, text: str) -> bool:
         """Whether the last word of `text`, as a prefix longer than the indexed ones,

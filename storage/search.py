@@ -3,15 +3,19 @@ in the story (title, summary or body), accents and case folded, the last word al
 prefix; a phrase for `recent_matches`.
 
 SQLite: FTS5 (`articles_fts`, `unicode61 remove_diacritics 2`, kept by triggers;
-migrations 001 and 009). PostgreSQL: `articles_search`, a tsvector of the story's words
-folded here the way FTS5 folds them, written by the repository beside the story
-(`index_story`), and `to_tsquery('simple', ...)` over its GIN index (no extension
-needed). The SQL that differs lives in the two `TextSearch` values below; storage/lookups.py
-picks one by the connection's engine.
+migrations 001 and 009), and its terms of four letters or more (`articles_fts_terms`,
+migration 016) so that a longer prefix is searched as the terms it starts. PostgreSQL:
+`articles_search`, a tsvector of the story's words folded here the way FTS5 folds them,
+written by the repository beside the story (`index_story`), with a GIN index searched in
+windows of recency (migration 015) and a posting per story and word
+(`articles_search_postings`, migration 016, kept by triggers) for one word or a scarce
+prefix alone. No extension needed. The SQL that differs lives in the two `TextSearch`
+values below; storage/lookups.py picks one by the connection's engine.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -21,6 +25,14 @@ from typing import Any
 from feeds.models import Story
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+LONG_PREFIX = 4
+"""The shortest prefix without an FTS5 prefix index of its own (migration 009 indexes 1-3
+letters): SQLite looks such a prefix up in its term list (migration 016) instead."""
+MOST_TERMS = 64
+"""A longer prefix starting more terms than this is searched as a prefix (FTS5 merges
+their doclists), not as those terms ORed."""
+_PREFIX = " *"
+_EXACT_FIRST = " +"
 INDEXED_CHARS = 200_000
 """A story's folded text indexed on PostgreSQL stops here: a tsvector holds at most 1 MB
 (a story body is a few kilobytes; a hostile feed's megabyte is not searched whole)."""
@@ -46,8 +58,15 @@ def document(story: Story) -> str:
 
 async def index_story(conn: Any, article_id: int, story: Story) -> None:
     """Index a story just inserted or changed, in the caller's transaction. On SQLite the
-    FTS5 triggers did it already; PostgreSQL gets its folded words here."""
+    FTS5 triggers did it already, and its terms of LONG_PREFIX letters or more join the
+    term list (migration 016); PostgreSQL gets its folded words here (and its triggers
+    their postings)."""
     if engine_of(conn) != "postgres":
+        terms = set(fold_words(f"{story.title}\n{story.summary}\n{story.body}"))
+        await conn.execute(
+            "INSERT OR IGNORE INTO articles_fts_terms (term) SELECT value FROM json_each(?)",
+            (json.dumps(sorted(w for w in terms if len(w) >= LONG_PREFIX)),),
+        )
         return
     await conn.execute(
         "INSERT INTO articles_search (article_id, words) VALUES (?, to_tsvector('simple', ?)) "
@@ -81,7 +100,7 @@ class TextSearch:
         where a step costs no round trip); None on SQLite."""
         if not self.postgres:
             return None
-        return _PG_EXACT_FIRST, (exact, limit, limit, prefixed, limit, limit)
+        return _PG_HITS, (prefixed[: -len(_PREFIX)] + _EXACT_FIRST, limit)
 
     def query(self, words: Sequence[str], *, prefix: bool = True) -> str | None:
         """Every word must appear; the last also as a prefix when `prefix`. None when no
@@ -90,16 +109,18 @@ class TextSearch:
             folded = fold_words(" ".join(words))
             if not folded:
                 return None
-            terms = [f"'{w}'" for w in folded]
-            if prefix:
-                terms[-1] += ":*"
-            return " & ".join(terms)
+            return " ".join(folded) + (_PREFIX if prefix else "")
         if not words:
             return None
         quoted = [f'"{w}"' for w in words]
         if prefix:
             quoted[-1] += " *"
         return " ".join(quoted)
+
+    def any_term(self, words: Sequence[str], terms: Sequence[str]) -> str:
+        """Every word but the last, and one of `terms` (what the last started) on FTS5."""
+        whole = [f'"{w}"' for w in words[:-1]]
+        return " AND ".join([*whole, "(" + " OR ".join(f'"{t}"' for t in terms) + ")"])
 
     def phrase(self, words: Sequence[str]) -> str | None:
         if self.postgres:
@@ -120,21 +141,15 @@ FTS5 = TextSearch(
     postgres=False,
     dated="articles s INDEXED BY articles_by_id_time",
 )
-# GIN finds every match of a query, and a bitmap scan then reads every matching row to
-# keep the newest few: at 200,000 stories a word in 28,000 of them read 20,000 heap pages
-# (140 ms). `search_window` (migration 015) reads the newest stories through the primary
-# key first, where a common query stops, then windows of older ids sized from the matches
-# seen so far: the GIN index also holds marks of each story's id range
-# (`recency_marks`), so "these words in that id range" is one index lookup that reads the
-# matching rows of the window only. One round trip either way.
-_PG_HITS = "SELECT id FROM search_window(to_tsquery('simple', ?), ?) AS w(id)"
-# The exact query first: measured at 200,000 stories, running the prefixed one first (and
-# the exact one only when it fills the window) took twice as long for a typed word.
-_PG_EXACT_FIRST = (
-    f"WITH exact AS MATERIALIZED ({_PG_HITS}) "
-    "SELECT id FROM exact WHERE (SELECT COUNT(*) FROM exact) >= ? "
-    f"UNION ALL SELECT id FROM ({_PG_HITS}) prefixed WHERE (SELECT COUNT(*) FROM exact) < ?"
-)
+# GIN finds every match of a word, and each is then read from the table to keep the
+# newest (a word in 28,000 of 200,000 stories: 400-650 rows read, each on its own page).
+# `search_posted` (migration 016) reads one word, or a prefix alone starting few terms,
+# from posting lists instead: the (term, article_id) index read backwards, as many entries
+# as stories kept. Several words and common prefixes still go to `search_window`
+# (migration 015), GIN in windows of recency, which intersects them inside its index. Its
+# query is the folded words, then `*` for a prefix or `+` for "as typed first" (see
+# `exact_first`); one statement, one round trip.
+_PG_HITS = "SELECT id FROM search_posted(?, ?) AS w(id)"
 
 POSTGRES = TextSearch(
     hits=_PG_HITS,

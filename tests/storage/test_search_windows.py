@@ -1,6 +1,7 @@
-"""PostgreSQL's search in windows of recency (migration 015): `search_window` gives the same
-newest matches as one plain scan of every story, for any query and any number wanted,
-over ids spread across every size of id range its marks name."""
+"""PostgreSQL's search in windows of recency (migration 015, `search_window`) and from
+posting lists (migration 016, `search_posted`): each gives the same newest matches as one
+plain scan of every story, for any query and any number wanted, over ids spread across
+every size of id range the marks name."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pytest
 
 from storage import Storage
 from storage.lookups import search_words
-from storage.search import POSTGRES
+from storage.search import POSTGRES, fold_words
 
 WINDOW = "SELECT id FROM search_window(to_tsquery('simple', $1), $2) AS w(id)"
+POSTED = "SELECT id FROM search_posted($1, $2) AS w(id)"
 EVERY = (
     "SELECT article_id FROM articles_search WHERE words @@ to_tsquery('simple', $1) "
     "ORDER BY article_id DESC LIMIT $2"
@@ -22,6 +24,9 @@ EVERY = (
 COMMON = ["the", "stage", "team", "tour", "rider", "race"]
 MIDDLE = ["pogacar", "pogi", "vingegaard", "evenepoel", "sprint", "climb", "crash", "cobbles"]
 RARE = ["rouleur", "echelon", "domestique", "gruppetto", "lanterne", "musette"]
+STAGES = [f"stage{letter}" for letter in "abcdefghijkl"]
+"""Words sharing a start with "stage": a prefix starting more than 8 terms is searched
+through GIN, one starting fewer through the postings of each term."""
 OLD = ["winter", "transfer"]
 """Words only the older stories have: a search for them finds nothing among the newest."""
 
@@ -48,6 +53,7 @@ def words_of(rng: random.Random, article_id: int) -> str:
     words = [w for w in COMMON if rng.random() < 0.6]
     words += [w for w in MIDDLE if rng.random() < 0.05]
     words += [w for w in RARE if rng.random() < 0.004]
+    words += [w for w in STAGES if rng.random() < 0.02]
     if article_id < 100_000:
         words += [w for w in OLD if rng.random() < 0.3]
     return " ".join(words) or "nothing"
@@ -77,8 +83,13 @@ async def fill(url: str, rng: random.Random) -> None:
         await conn.close()
 
 
+def tsquery(words: list[str], *, prefix: bool) -> str:
+    """The search as one tsquery: every folded word, the last also as a prefix."""
+    return " & ".join(f"'{w}'" for w in fold_words(" ".join(words))) + (":*" if prefix else "")
+
+
 def a_search(rng: random.Random) -> str:
-    vocabulary = COMMON + MIDDLE + RARE + OLD
+    vocabulary = COMMON + MIDDLE + RARE + OLD + STAGES[:2]
     words = rng.sample(vocabulary, rng.randint(1, 3))
     last = words[-1]
     if rng.random() < 0.6:
@@ -97,12 +108,22 @@ async def test_windows_find_the_newest_matches_of_a_plain_scan(pg_url):
         for _ in range(250):
             words = search_words(a_search(rng))
             wanted = rng.choice((1, 3, 40, 400))
-            for query in (POSTGRES.query(words), POSTGRES.query(words, prefix=False)):
+            found = {}
+            for prefix in (True, False):
+                query = tsquery(words, prefix=prefix)
                 got = [r[0] for r in await conn.fetch(WINDOW, query, wanted)]
                 every = [r[0] for r in await conn.fetch(EVERY, query, wanted)]
                 assert got == every, (query, wanted)
+                posted = POSTGRES.query(words, prefix=prefix)
+                assert [r[0] for r in await conn.fetch(POSTED, posted, wanted)] == every, posted
+                found[prefix] = every
                 compared += bool(every)
-        assert compared > 300  # most searches found something
+            # As typed first: the exact matches when they are `wanted`, else the prefix's.
+            both = POSTGRES.exact_first("", POSTGRES.query(words), wanted)
+            assert both is not None
+            first = found[False] if len(found[False]) >= wanted else found[True]
+            assert [r[0] for r in await conn.fetch(POSTED, both[1][0], wanted)] == first
+        assert compared > 250  # most searches found something
         # A word only older stories have is found below every window of the newest.
         old = [r[0] for r in await conn.fetch(WINDOW, "'winter'", 400)]
         assert old and max(old) < 100_000
