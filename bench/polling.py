@@ -2,7 +2,12 @@
 floor and an aiohttp + feedparser loop.
 
 Run: .venv/bin/python bench/polling.py [--feeds 500] [--items 50] [--concurrency 20]
-     [--hosts 50] [--quick]
+     [--hosts 50] [--quick] [--profile FILE]
+
+`--steady-runs N` runs the steady cycle N times in a row (one more new item in every
+feed each time) for N samples of it in one run. `--profile FILE` writes a cProfile of the
+event loop's thread during the (first) steady cycle, timed in CPU (thread) time:
+`python -m pstats FILE`. The other threads' CPU is in the "CPU seconds by thread" table.
 
 A feed server (tests/feedserver.py) runs in its OWN process, so its work never counts as
 a stall of the bot's event loop nor as the bot's CPU (its CPU is shown apart). It
@@ -49,6 +54,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import gc
 import io
 import json
@@ -57,6 +63,7 @@ import multiprocessing
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import threading
@@ -460,7 +467,13 @@ class Row:
 # -- the bot side -------------------------------------------------------------------------
 
 
-async def bot_scenarios(server: ServerProcess, probe: ProbeProcess, concurrency: int) -> list[Row]:
+async def bot_scenarios(
+    server: ServerProcess,
+    probe: ProbeProcess,
+    concurrency: int,
+    profile: Path | None = None,
+    steady_runs: int = 1,
+) -> list[Row]:
     meter = CpuMeter({server.process.pid or 0})
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="domestique-bench-") as tmp:
@@ -522,8 +535,17 @@ async def bot_scenarios(server: ServerProcess, probe: ProbeProcess, concurrency:
             await measure(FLOOR, cycle)
             server.command("extra", (1, CHANGED_EVERY))
             await measure(f"200 ms, 1 in {CHANGED_EVERY} changed", cycle)
-            server.command("one_more")
-            await measure(STEADY, cycle)
+            for repeat in range(steady_runs):
+                server.command("one_more")
+                name = STEADY if repeat == 0 else f"{STEADY} #{repeat + 1}"
+                if profile is None or repeat:
+                    await measure(name, cycle)
+                    continue
+                profiler = cProfile.Profile(time.thread_time_ns, 1e-9)  # the loop thread, CPU
+                profiler.enable()
+                await measure(name, cycle)
+                profiler.disable()
+                profiler.dump_stats(profile)
     server.command("delay", 0.0)
     server.command("extra", (0, CHANGED_EVERY))
     server.command("conditional", True)
@@ -646,6 +668,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parse-workers", type=int, default=None, help="parse processes (default: the bot's)"
     )
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="cProfile the steady cycle's loop thread here"
+    )
+    parser.add_argument(
+        "--steady-runs", type=int, default=1, help="steady cycles in a row (one new item each)"
+    )
     args = parser.parse_args(argv)
     if args.parse_workers:
         parse_pool.WORKERS = args.parse_workers
@@ -663,7 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     server = ServerProcess(feeds, hosts, args.corpus, args.items)
     probe = ProbeProcess()
     try:
-        rows = asyncio.run(bot_scenarios(server, probe, args.concurrency))
+        rows = asyncio.run(
+            bot_scenarios(server, probe, args.concurrency, args.profile, args.steady_runs)
+        )
         print("  baseline: aiohttp + feedparser in a loop, 200 ms", flush=True)
         server.command("delay", DELAY_S)
         server.command("conditional", False)
@@ -719,6 +749,14 @@ def main(argv: list[str] | None = None) -> int:
         f"longest {stall * 1000:.0f} ms (idle loop elsewhere: "
         f"{max(row.floor_s or 0.0 for row in rows) * 1000:.0f} ms)",
     )
+    steadies = [row for row in rows if row.scenario.startswith(STEADY)]
+    if len(steadies) > 1:
+        print(
+            f"\nsteady cycles in a row: wall {', '.join(f'{r.wall_s:.2f}' for r in steadies)} s"
+            f" (median {statistics.median(r.wall_s for r in steadies):.2f});"
+            f" CPU {', '.join(f'{r.cpu_s:.2f}' for r in steadies)} s"
+            f" (median {statistics.median(r.cpu_s for r in steadies):.2f})"
+        )
     print(
         f"\nsteady_cycle_s: {steady.wall_s:.2f} wall, {steady.cpu_s:.2f} CPU "
         f"(fetch-only floor {delayed.wall_s:.2f} wall, {delayed.cpu_s:.2f} CPU: "

@@ -9,16 +9,10 @@ from dataclasses import dataclass
 import aiosqlite
 
 from feeds.models import Story, StoryTags
+from storage.article_rows import KnownStory, NewStory, insert_new, known_stories, rewrite_known
+from storage.article_rows import person_key as person_key  # where callers import them from
+from storage.article_rows import team_key as team_key
 from storage.database import Database
-from storage.search import index_story
-
-
-def person_key(person_id: str) -> str:
-    return f"person:{person_id}"
-
-
-def team_key(team_id: str) -> str:
-    return f"team:{team_id}"
 
 
 def race_key(race_id: str) -> str:
@@ -85,13 +79,13 @@ class ArticleStore:
         for i in range(0, len(keys), _KEYS_PER_QUERY):
             chunk = keys[i : i + _KEYS_PER_QUERY]
             marks = ", ".join("?" * len(chunk))
-            async with self._storage.reader.execute(
+            rows = await self._storage.reader.execute_fetchall(
                 "SELECT key, content_hash, tagged_with FROM articles "
                 f"WHERE feed_id = ? AND key IN ({marks})",
                 (feed_id, *chunk),
-            ) as cur:
-                for key, digest, tagged_with in await cur.fetchall():
-                    found[key] = StoredStory(digest, tagged_with)
+            )
+            for key, digest, tagged_with in rows:
+                found[key] = StoredStory(digest, tagged_with)
         return found
 
     async def save_poll(
@@ -119,24 +113,17 @@ class ArticleStore:
         text but other inputs (a roster change) gets these tags. `rewrite_tags` rewrites
         every known story's tags (the cache's reference run in tests).
         """
-        new: list[SavedStory] = []
-        counts = {"updated": 0, "retagged": 0, "unchanged": 0}
         inputs = tagged_with or {}
         async with self._storage.transaction() as conn:
-            async with conn.execute("SELECT primed FROM feeds WHERE id = ?", (feed_id,)) as cur:
-                row = await cur.fetchone()
-            if row is None:
+            rows = await conn.execute_fetchall("SELECT primed FROM feeds WHERE id = ?", (feed_id,))
+            if not rows:
                 raise LookupError(f"feed {feed_id} no longer exists")
-            backlog = not row[0]
+            known = await known_stories(conn, feed_id, [story.key for story, _ in items])
+            writer = _PollWriter(conn, feed_id, now, not rows[0][0], known, rewrite_tags)
             for story, tags in items:
-                key = inputs.get(story.key)
-                outcome = await _save_story(
-                    conn, feed_id, story, tags, key, now, backlog, rewrite_tags
-                )
-                if isinstance(outcome, int):
-                    new.append(SavedStory(outcome, story, tags, backlog))
-                else:
-                    counts[outcome] += 1
+                await writer.add(story, tags, inputs.get(story.key))
+            await writer.flush()
+            new, counts = writer.new, writer.counts
             if after is not None and new:
                 await after(conn, feed_id, new, now)
             await conn.execute(
@@ -162,41 +149,57 @@ class ArticleStore:
             return int((await cur.fetchone())[0])
 
 
-async def _save_story(
-    conn: aiosqlite.Connection,
-    feed_id: int,
-    story: Story,
-    tags: StoryTags,
-    tagged_with: str | None,
-    now: float,
-    backlog: bool,
-    rewrite_tags: bool,
-) -> int | str:
-    """One story of a poll: the new article's id, else "updated", "retagged" or "unchanged"."""
-    digest = content_hash(story)
-    async with conn.execute(
-        "SELECT id, content_hash, tagged_with, sort_at FROM articles WHERE feed_id = ? AND key = ?",
-        (feed_id, story.key),
-    ) as cur:
-        existing = await cur.fetchone()
-    if existing is None:
-        sort_at = _sort_time(story, now)
-        article_id = await _insert(conn, feed_id, story, digest, now, sort_at, backlog)
-        await _write_tags(conn, article_id, tags, sort_at, tagged_with)
-        return article_id
-    article_id, stored_digest, stored_with, kept_sort_at = existing
-    if stored_digest != digest:
-        outcome = "updated"
-        await _update(conn, article_id, story, digest)
-    elif rewrite_tags or (tagged_with is not None and tagged_with != stored_with):
-        outcome = "retagged"
-    else:
-        return "unchanged"
-    await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
-    await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
-    await conn.execute("DELETE FROM article_races WHERE article_id = ?", (article_id,))
-    await _write_tags(conn, article_id, tags, kept_sort_at, tagged_with)
-    return outcome
+class _PollWriter:
+    """One poll's stories written in feed order: runs of new ones in batches
+    (storage/article_rows.py), a known one alone."""
+
+    def __init__(
+        self,
+        conn: aiosqlite.Connection,
+        feed_id: int,
+        now: float,
+        backlog: bool,
+        known: dict[str, KnownStory],
+        rewrite_tags: bool,
+    ) -> None:
+        self.conn, self.feed_id, self.now, self.backlog = conn, feed_id, now, backlog
+        self.known, self.rewrite_tags = known, rewrite_tags
+        self.run: dict[str, NewStory] = {}
+        """New stories not written yet, by key, in feed order."""
+        self.new: list[SavedStory] = []
+        self.counts = {"updated": 0, "retagged": 0, "unchanged": 0}
+
+    async def add(self, story: Story, tags: StoryTags, tag_key: str | None) -> None:
+        digest = content_hash(story)
+        if story.key in self.run:
+            await self.flush()  # the same key twice in one poll: the first one stored first
+        before = self.known.get(story.key)
+        if before is None:
+            self.run[story.key] = NewStory(
+                story, tags, digest, tag_key, _sort_time(story, self.now)
+            )
+            return
+        if digest != before.content_hash:
+            outcome = "updated"
+        elif self.rewrite_tags or (tag_key is not None and tag_key != before.tagged_with):
+            outcome = "retagged"
+        else:
+            self.counts["unchanged"] += 1
+            return
+        await self.flush()  # rows in feed order, as one story at a time wrote them
+        await rewrite_known(self.conn, before, story, tags, digest, tag_key)
+        self.known[story.key] = KnownStory(before.article_id, digest, tag_key, before.sort_at)
+        self.counts[outcome] += 1
+
+    async def flush(self) -> None:
+        if not self.run:
+            return
+        run = list(self.run.values())
+        self.run.clear()
+        ids = await insert_new(self.conn, self.feed_id, run, self.now, self.backlog)
+        for article_id, n in zip(ids, run, strict=True):
+            self.new.append(SavedStory(article_id, n.story, n.tags, self.backlog))
+            self.known[n.story.key] = KnownStory(article_id, n.digest, n.tagged_with, n.sort_at)
 
 
 def _sort_time(story: Story, now: float) -> float:
@@ -204,111 +207,3 @@ def _sort_time(story: Story, now: float) -> float:
     if story.published is None:
         return now
     return min(story.published.timestamp(), now)
-
-
-async def _insert(
-    conn: aiosqlite.Connection,
-    feed_id: int,
-    story: Story,
-    digest: str,
-    now: float,
-    sort_at: float,
-    backlog: bool,
-) -> int:
-    cur = await conn.execute(
-        "INSERT INTO articles (feed_id, key, url, title, summary, body, author, image_url, "
-        "language, published_at, fetched_at, sort_at, content_hash, is_backlog) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            feed_id,
-            story.key,
-            story.url,
-            story.title,
-            story.summary,
-            story.body,
-            story.author,
-            story.image_url,
-            story.language,
-            story.published.timestamp() if story.published else None,
-            now,
-            sort_at,
-            digest,
-            int(backlog),
-        ),
-    )
-    (article_id,) = await cur.fetchone()
-    await index_story(conn, article_id, story)
-    return int(article_id)
-
-
-async def _update(conn: aiosqlite.Connection, article_id: int, story: Story, digest: str) -> None:
-    await conn.execute(
-        "UPDATE articles SET url = ?, title = ?, summary = ?, body = ?, author = ?, "
-        "image_url = ?, language = ?, content_hash = ? WHERE id = ?",
-        (
-            story.url,
-            story.title,
-            story.summary,
-            story.body,
-            story.author,
-            story.image_url,
-            story.language,
-            digest,
-            article_id,
-        ),
-    )
-    await index_story(conn, article_id, story)
-
-
-async def _write_tags(
-    conn: aiosqlite.Connection,
-    article_id: int,
-    tags: StoryTags,
-    sort_at: float,
-    tagged_with: str | None,
-) -> None:
-    rows = [(person_key(i), sort_at, article_id, "rider") for i in tags.riders]
-    rows += [(team_key(i), sort_at, article_id, "team") for i in tags.teams]
-    rows += [(person_key(i), sort_at, article_id, "staff") for i in tags.staff]
-    await conn.executemany(
-        "INSERT OR IGNORE INTO tags (entity_id, sort_at, article_id, kind) VALUES (?, ?, ?, ?)",
-        rows,
-    )
-    await conn.executemany(
-        "INSERT INTO moves (article_id, person_id, person, from_team_id, from_team, to_team_id, "
-        "to_team, status, season, sort_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                m.person_id,
-                m.person,
-                m.from_team_id,
-                m.from_team,
-                m.to_team_id,
-                m.to_team,
-                m.status,
-                m.season,
-                sort_at,
-                m.stage,
-            )
-            for m in tags.moves
-        ],
-    )
-    await conn.executemany(
-        "INSERT OR IGNORE INTO article_races (race_id, sort_at, article_id) VALUES (?, ?, ?)",
-        [(race_id, sort_at, article_id) for race_id in dict.fromkeys(tags.races)],
-    )
-    focus = tags.race_focus
-    await conn.execute(
-        "UPDATE articles SET is_transfer = ?, tagged_with = ?, kind = ?, focus_race = ?, "
-        "focus_year = ?, focus_stage = ? WHERE id = ?",
-        (
-            int(tags.is_transfer),
-            tagged_with,
-            tags.kind,
-            focus.race_id if focus else None,
-            focus.year if focus else None,
-            focus.stage if focus else None,
-            article_id,
-        ),
-    )

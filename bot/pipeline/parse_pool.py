@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from feeds.ingest.parse import parse_feed
+from feeds.ingest.parse import parse_feed, skip_missing_xml_drivers
 from feeds.models import ParsedFeed
 
 log = logging.getLogger(__name__)
@@ -42,14 +42,15 @@ def process_pool(workers: int | None = None) -> Executor:
     return ProcessPoolExecutor(
         max_workers=workers or WORKERS,
         mp_context=multiprocessing.get_context("forkserver"),
-        initializer=_ignore_interrupts,
+        initializer=_start_worker,
     )
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the bot stops its pool itself, and a worker
     # dying of KeyboardInterrupt first only printed a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    skip_missing_xml_drivers()
 
 
 class ParsePool:

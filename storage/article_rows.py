@@ -1,0 +1,231 @@
+"""The rows one poll writes for its stories (storage/articles.py `save_poll`).
+
+New stories are written in batches: a run of them is one multi-row INSERT (its tag columns
+included) and one statement each for their tags, moves and races, where writing them
+one by one took about nine round trips to the database thread a story (each a hand-off
+the event loop and that thread both pay for: bench/polling.py, a first poll stores
+25,000). The rows are the same, written in the same order, so article and move ids come
+out as before. A known story (its text changed, or its tags computed anew) is rewritten
+one at a time, as it is rare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from feeds.models import Story, StoryTags
+from storage.search import index_story
+
+_ARTICLE_COLUMNS = (
+    "feed_id, key, url, title, summary, body, author, image_url, language, published_at, "
+    "fetched_at, sort_at, content_hash, is_backlog, is_transfer, tagged_with, kind, "
+    "focus_race, focus_year, focus_stage"
+)
+_ARTICLE_MARKS = "(" + ", ".join("?" * 20) + ")"
+ROWS_PER_INSERT = 50
+"""Articles a multi-row INSERT carries (1,000 parameters; a feed's poll is one or a few)."""
+
+
+def person_key(person_id: str) -> str:
+    return f"person:{person_id}"
+
+
+def team_key(team_id: str) -> str:
+    return f"team:{team_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class NewStory:
+    story: Story
+    tags: StoryTags
+    digest: str
+    tagged_with: str | None
+    sort_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class KnownStory:
+    """A stored story as the poll finds it."""
+
+    article_id: int
+    content_hash: str
+    tagged_with: str | None
+    sort_at: float
+
+
+async def known_stories(
+    conn: aiosqlite.Connection, feed_id: int, keys: Sequence[str]
+) -> dict[str, KnownStory]:
+    """The stories of this feed among `keys` already stored, by key (500 keys a query)."""
+    found: dict[str, KnownStory] = {}
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = await conn.execute_fetchall(
+            "SELECT key, id, content_hash, tagged_with, sort_at FROM articles "
+            f"WHERE feed_id = ? AND key IN ({marks})",
+            (feed_id, *chunk),
+        )
+        for key, article_id, digest, tagged_with, sort_at in rows:
+            found[key] = KnownStory(article_id, digest, tagged_with, sort_at)
+    return found
+
+
+async def insert_new(
+    conn: aiosqlite.Connection,
+    feed_id: int,
+    run: Sequence[NewStory],
+    now: float,
+    backlog: bool,
+) -> list[int]:
+    """Insert a run of new stories (keys unique among them and not stored) with their
+    tags, moves and races; their article ids, in `run`'s order."""
+    ids: dict[str, int] = {}
+    for i in range(0, len(run), ROWS_PER_INSERT):
+        chunk = run[i : i + ROWS_PER_INSERT]
+        params: list[Any] = []
+        for new in chunk:
+            params += _article_values(feed_id, new, now, backlog)
+        # VALUES rows are inserted in order (ids ascend as one INSERT a story gave them);
+        # RETURNING's order is not promised, hence the key beside each id.
+        rows = await conn.execute_fetchall(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES "
+            + ", ".join([_ARTICLE_MARKS] * len(chunk))
+            + " RETURNING id, key",
+            params,
+        )
+        ids.update((key, int(article_id)) for article_id, key in rows)
+    article_ids = [ids[new.story.key] for new in run]
+    for article_id, new in zip(article_ids, run, strict=True):
+        await index_story(conn, article_id, new.story)
+    await write_entities(
+        conn, [(i, n.tags, n.sort_at) for i, n in zip(article_ids, run, strict=True)]
+    )
+    return article_ids
+
+
+def _article_values(feed_id: int, new: NewStory, now: float, backlog: bool) -> tuple[Any, ...]:
+    story, tags = new.story, new.tags
+    focus = tags.race_focus
+    return (
+        feed_id,
+        story.key,
+        story.url,
+        story.title,
+        story.summary,
+        story.body,
+        story.author,
+        story.image_url,
+        story.language,
+        story.published.timestamp() if story.published else None,
+        now,
+        new.sort_at,
+        new.digest,
+        int(backlog),
+        int(tags.is_transfer),
+        new.tagged_with,
+        tags.kind,
+        focus.race_id if focus else None,
+        focus.year if focus else None,
+        focus.stage if focus else None,
+    )
+
+
+async def rewrite_known(
+    conn: aiosqlite.Connection,
+    known: KnownStory,
+    story: Story,
+    tags: StoryTags,
+    digest: str,
+    tagged_with: str | None,
+) -> None:
+    """A stored story's text (when `digest` differs) and tags written anew."""
+    article_id = known.article_id
+    if digest != known.content_hash:
+        await conn.execute(
+            "UPDATE articles SET url = ?, title = ?, summary = ?, body = ?, author = ?, "
+            "image_url = ?, language = ?, content_hash = ? WHERE id = ?",
+            (
+                story.url,
+                story.title,
+                story.summary,
+                story.body,
+                story.author,
+                story.image_url,
+                story.language,
+                digest,
+                article_id,
+            ),
+        )
+        await index_story(conn, article_id, story)
+    await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+    await conn.execute("DELETE FROM moves WHERE article_id = ?", (article_id,))
+    await conn.execute("DELETE FROM article_races WHERE article_id = ?", (article_id,))
+    await write_entities(conn, [(article_id, tags, known.sort_at)])
+    focus = tags.race_focus
+    await conn.execute(
+        "UPDATE articles SET is_transfer = ?, tagged_with = ?, kind = ?, focus_race = ?, "
+        "focus_year = ?, focus_stage = ? WHERE id = ?",
+        (
+            int(tags.is_transfer),
+            tagged_with,
+            tags.kind,
+            focus.race_id if focus else None,
+            focus.year if focus else None,
+            focus.stage if focus else None,
+            article_id,
+        ),
+    )
+
+
+async def write_entities(
+    conn: aiosqlite.Connection, stories: Sequence[tuple[int, StoryTags, float]]
+) -> None:
+    """Tags, moves and races of (article id, tags, sort time), one statement per table
+    (none for a table with no rows)."""
+    tag_rows: list[tuple[str, float, int, str]] = []
+    move_rows: list[tuple[Any, ...]] = []
+    race_rows: list[tuple[str, float, int]] = []
+    for article_id, tags, sort_at in stories:
+        tag_rows += [(person_key(i), sort_at, article_id, "rider") for i in tags.riders]
+        tag_rows += [(team_key(i), sort_at, article_id, "team") for i in tags.teams]
+        tag_rows += [(person_key(i), sort_at, article_id, "staff") for i in tags.staff]
+        move_rows += [
+            (
+                article_id,
+                m.person_id,
+                m.person,
+                m.from_team_id,
+                m.from_team,
+                m.to_team_id,
+                m.to_team,
+                m.status,
+                m.season,
+                sort_at,
+                m.stage,
+            )
+            for m in tags.moves
+        ]
+        race_rows += [(race_id, sort_at, article_id) for race_id in dict.fromkeys(tags.races)]
+    if tag_rows:
+        await conn.executemany(
+            "INSERT OR IGNORE INTO tags (entity_id, sort_at, article_id, kind) VALUES (?, ?, ?, ?)",
+            tag_rows,
+        )
+    if move_rows:
+        await conn.executemany(
+            "INSERT INTO moves (article_id, person_id, person, from_team_id, from_team, "
+            "to_team_id, to_team, status, season, sort_at, stage) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            move_rows,
+        )
+    if race_rows:
+        await conn.executemany(
+            "INSERT OR IGNORE INTO article_races (race_id, sort_at, article_id) VALUES (?, ?, ?)",
+            race_rows,
+        )
