@@ -18,7 +18,7 @@ from typing import Any
 import aiosqlite
 
 from feeds.models import Story, StoryTags
-from storage.search import index_story
+from storage.search import index_stories, index_story
 
 _ARTICLE_COLUMNS = (
     "feed_id, key, url, title, summary, body, author, image_url, language, published_at, "
@@ -101,8 +101,7 @@ async def insert_new(
         )
         ids.update((key, int(article_id)) for article_id, key in rows)
     article_ids = [ids[new.story.key] for new in run]
-    for article_id, new in zip(article_ids, run, strict=True):
-        await index_story(conn, article_id, new.story)
+    await index_stories(conn, [(i, n.story) for i, n in zip(article_ids, run, strict=True)])
     await write_entities(
         conn, [(i, n.tags, n.sort_at) for i, n in zip(article_ids, run, strict=True)]
     )

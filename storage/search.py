@@ -46,7 +46,12 @@ def engine_of(conn: Any) -> str:
 def fold_words(text: str) -> list[str]:
     """The words FTS5's `unicode61 remove_diacritics 2` indexes, as it indexes them:
     letters and digits, lower case, combining accents removed (ø and ß stay)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():  # NFKD leaves ASCII as it is and finds no accent to drop
+        plain = text
+    else:
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     return _WORD.findall(plain.replace("_", " ").lower())
 
 
@@ -57,21 +62,31 @@ def document(story: Story) -> str:
 
 
 async def index_story(conn: Any, article_id: int, story: Story) -> None:
-    """Index a story just inserted or changed, in the caller's transaction. On SQLite the
-    FTS5 triggers did it already, and its terms of LONG_PREFIX letters or more join the
-    term list (migration 016); PostgreSQL gets its folded words here (and its triggers
-    their postings)."""
+    """Index a story just inserted or changed (`index_stories` for one)."""
+    await index_stories(conn, [(article_id, story)])
+
+
+async def index_stories(conn: Any, stories: Sequence[tuple[int, Story]]) -> None:
+    """Index stories just inserted or changed, in the caller's transaction, in one
+    statement whatever their number (a first poll stores thousands). On SQLite the FTS5
+    triggers did it already, and their terms of LONG_PREFIX letters or more join the term
+    list (migration 016); PostgreSQL gets their folded words here (and its triggers their
+    postings)."""
+    if not stories:
+        return
     if engine_of(conn) != "postgres":
-        terms = set(fold_words(f"{story.title}\n{story.summary}\n{story.body}"))
+        terms: set[str] = set()
+        for _, story in stories:
+            terms.update(fold_words(f"{story.title}\n{story.summary}\n{story.body}"))
         await conn.execute(
             "INSERT OR IGNORE INTO articles_fts_terms (term) SELECT value FROM json_each(?)",
             (json.dumps(sorted(w for w in terms if len(w) >= LONG_PREFIX)),),
         )
         return
-    await conn.execute(
+    await conn.executemany(
         "INSERT INTO articles_search (article_id, words) VALUES (?, to_tsvector('simple', ?)) "
         "ON CONFLICT (article_id) DO UPDATE SET words = excluded.words",
-        (article_id, document(story)),
+        [(article_id, document(story)) for article_id, story in stories],
     )
 
 
