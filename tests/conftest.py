@@ -50,6 +50,16 @@ async def database(request, tmp_path: Path) -> AsyncIterator[Path | str]:
         await cluster.give_back(name)
 
 
+@pytest.fixture
+async def pg_url(pg_cluster) -> AsyncIterator[str]:
+    """A database of its own on the session's throwaway cluster, migrated."""
+    name = await pg_cluster.lend()
+    try:
+        yield pg_cluster.url(name)
+    finally:
+        await pg_cluster.give_back(name)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     from tests.pgcluster import MISSING
 

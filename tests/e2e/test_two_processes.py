@@ -13,7 +13,6 @@ import asyncio
 import signal
 import sys
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,15 +46,6 @@ class HeldPosts(DiscordStandIn):
             self.posting.set()
             await self.release.wait()
         return await super()._rest(request)
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 class Process:

@@ -4,7 +4,6 @@ checked by counts and checksums, idempotent, refused whole on bad input."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -18,15 +17,6 @@ from storage.database import DatabaseError, DatabaseInUse
 from storage.lock import WriterLock
 from storage.lookups import Lookups
 from tests.storage.copy_world import GUILD, NOW, OTHER_GUILD, SHARED_FEED, seed
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 @pytest.fixture

@@ -4,22 +4,11 @@ polls and delivers; a leader whose session ends is replaced at the next try."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import asyncpg
-import pytest
 
 from storage.lease import SoleLease, leader_lease
 from storage.pg_lease import AdvisoryLease
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 def test_sqlite_always_leads(tmp_path):

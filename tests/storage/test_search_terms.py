@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
@@ -26,15 +25,6 @@ NOW = 1.8e9
 FEED = "https://news.example/feed"
 STEMS = ["sprint", "stage", "cycl", "pogač", "évene", "ørst", "team", "klass"]
 ENDINGS = ["", "s", "er", "ers", "ing", "ist", "ement", "ar", "poel", "ed", "mate"]
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 def vocabulary(rng: random.Random) -> list[str]:

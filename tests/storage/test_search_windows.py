@@ -6,10 +6,8 @@ every size of id range the marks name."""
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
 
 import asyncpg
-import pytest
 
 from storage import Storage
 from storage.lookups import search_words
@@ -29,15 +27,6 @@ STAGES = [f"stage{letter}" for letter in "abcdefghijkl"]
 through GIN, one starting fewer through the postings of each term."""
 OLD = ["winter", "transfer"]
 """Words only the older stories have: a search for them finds nothing among the newest."""
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 def story_ids(rng: random.Random) -> list[int]:

@@ -5,7 +5,6 @@ while another process leads: a poll never fetches and fans out beside a running 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -15,15 +14,6 @@ from bot.cli.main import EXIT_DATABASE_IN_USE, main
 from bot.pipeline.ingest import Ingestor
 from storage.pg_lease import AdvisoryLease
 from tests.bot.cli.test_main import FEED, domestique
-
-
-@pytest.fixture
-async def pg_url(pg_cluster) -> AsyncIterator[str]:
-    name = await pg_cluster.lend()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        await pg_cluster.give_back(name)
 
 
 @pytest.fixture
