@@ -147,10 +147,7 @@ def _staff_exit(
     origins = {team_id for ev in exits for team_id in ev.origin}
     from_id = _origin(origins, blocked, story) if blocked in origins else None
     from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
-    hedged = any(statuses[ev.sentence] < 0 for ev in exits)
-    status = "rumour" if hedged else "confirmed"
-    stage = move_stage(story, _spans_of(exits, spans), status)
-    return _move(story, person, from_id, None, status, None, stage)
+    return _exit_move(story, person, from_id, exits, statuses, spans)
 
 
 def _rider_exit(
@@ -181,6 +178,18 @@ def _rider_exit(
         return None
     origins = {team_id for ev in exits for team_id in ev.origin}
     from_id = _origin(origins, blocked, story) if origins else story.focus_team
+    return _exit_move(story, person, from_id, exits, statuses, spans)
+
+
+def _exit_move(
+    story: Story,
+    person: Person,
+    from_id: str | None,
+    exits: Sequence[Evidence],
+    statuses: dict[int, int],
+    spans: Sequence[Span],
+) -> Move:
+    """A move to nobody from `from_id`, a rumour when any of its sentences hedges."""
     hedged = any(statuses[ev.sentence] < 0 for ev in exits)
     status = "rumour" if hedged else "confirmed"
     stage = move_stage(story, _spans_of(exits, spans), status)
