@@ -142,6 +142,10 @@ def new_items(split: SplitFeed, memo: FeedMemo | None, max_items: int) -> list[b
     the feed must be parsed whole."""
     if memo is None or len(split.items) > max_items or frame_hash(split) != memo.frame:
         return None
+    if len(set(split.hashes)) != len(split.hashes):
+        # A known item now twice: its guid repeats, which changes how the whole feed is
+        # keyed (story_keys), so only a whole parse tells what is stored.
+        return None
     return [item for item, h in zip(split.items, split.hashes, strict=True) if h not in memo.items]
 
 

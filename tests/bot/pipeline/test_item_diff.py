@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.pipeline.ingest import Ingestor
@@ -231,6 +231,14 @@ async def run_both(ops: list[tuple[Any, ...]]) -> int:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(OPS, min_size=1, max_size=10))
+@example(  # a known item repeated verbatim: its guid is no longer unique in the feed
+    ops=[
+        ("drop", 0),
+        ("add", 0, DATES[0], "new", False),
+        ("add", 0, DATES[0], "s1", True),
+        ("add", 0, DATES[0], "s1", True),
+    ]
+)
 def test_the_same_is_stored_with_and_without_the_diff(ops):
     asyncio.run(run_both(ops))
 
