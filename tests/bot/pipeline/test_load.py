@@ -147,7 +147,8 @@ def rss(feed: int, items: Sequence[Item]) -> bytes:
 
 
 def active_riders(roster: Roster, today: date) -> list[Person]:
-    return [p for p in roster.people.values() if p.kind == "rider" and p.team_on(today)]
+    # A rider whose stint that day is a staff role (now a sports director) is tagged as staff.
+    return [p for p in roster.people.values() if p.is_active_rider(today) and p.team_on(today)]
 
 
 async def add_subscriptions(app: App, size: LoadSize, rng: random.Random, riders) -> list[Sub]:

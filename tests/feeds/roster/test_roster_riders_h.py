@@ -1,0 +1,144 @@
+"""Riders and staff that transfer stories name beyond the WorldTour's leaders
+(feeds/roster/data/men-riders-h.toml, men-staff.toml and the staff stints added to older
+entries): their stints, that a story names them, and that a surname shared with an
+established rider still means the established one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+from feeds.roster import bundled_roster, load_roster, slugify
+
+
+@pytest.fixture(scope="module")
+def roster():
+    return bundled_roster()
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_roster())
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "team_id"),
+    [
+        ("Tyler Stites", date(2025, 6, 1), "caja-rural"),
+        ("Tyler Stites", date(2026, 6, 1), "modern-adventure"),
+        ("Leo Hayter", date(2024, 6, 1), "ineos"),
+        ("Leo Hayter", date(2026, 6, 1), "modern-adventure"),
+        ("Stefan de Bod", date(2024, 6, 1), "ef"),
+        ("Stefan de Bod", date(2025, 6, 1), None),
+        ("Oscar Chamberlain", date(2025, 6, 1), "decathlon-ag2r"),
+        ("Tom Bohli", date(2022, 6, 1), "cofidis"),
+        ("Tom Bohli", date(2023, 6, 1), "tudor"),
+        ("Santiago Umba", date(2022, 6, 1), "androni"),
+        ("Santiago Umba", date(2025, 6, 1), "astana"),
+        ("Embret Svestad-Bårdseng", date(2025, 6, 1), "arkea"),
+        ("Embret Svestad-Bårdseng", date(2026, 6, 1), "ineos"),
+        ("Casper Pedersen", date(2022, 6, 1), "dsm"),
+        ("Casper Pedersen", date(2024, 6, 1), "quick-step"),
+        ("Ceriel Desal", date(2025, 6, 1), "bingoal"),
+        ("Ceriel Desal", date(2027, 6, 1), "quick-step"),
+        ("Stan Van Tricht", date(2025, 6, 1), "alpecin"),
+        ("Marc Madiot", date(2010, 6, 1), "groupama-fdj"),
+    ],
+)
+def test_stints(roster, name, when, team_id):
+    person = roster.people[slugify(name)]
+    assert person.name == name
+    assert person.team_on(when) == team_id
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "team_id"),
+    [
+        ("Nikolas Maes", date(2024, 6, 1), "lotto"),
+        ("Nikolas Maes", date(2026, 6, 1), "bahrain"),
+        ("Xabier Artetxe", date(2020, 6, 1), "ineos"),
+        ("Xabier Artetxe", date(2026, 6, 1), "bora"),
+        ("Marcel Sieberg", date(2023, 6, 1), "tudor"),
+        ("Rik Van Slycke", date(2022, 6, 1), "quick-step"),
+        ("Rik Van Slycke", date(2023, 6, 1), "alpecin"),
+        ("Gaëtan Pons", date(2025, 6, 1), "unibet"),
+        ("Gaëtan Pons", date(2026, 6, 1), "visma"),
+        ("Servais Knaven", date(2023, 6, 1), "ag-insurance-soudal-women"),
+        ("Thor Hushovd", date(2025, 6, 1), "uno-x"),
+        ("Gian Paolo Mondini", date(2025, 6, 1), "sd-worx-women"),
+        ("Lieselot Decroix", date(2024, 6, 1), "fdj-suez-women"),
+    ],
+)
+def test_staff_stints(roster, name, when, team_id):
+    person = roster.people[slugify(name)]
+    assert person.team_on(when) == team_id
+    assert not person.is_active_rider(when)
+
+
+def test_a_rider_turned_sports_director_races_no_more(roster):
+    rosskopf = roster.people["joey-rosskopf"]
+    assert rosskopf.is_active_rider(date(2023, 6, 1))
+    assert rosskopf.staff_in(2026)
+    assert not rosskopf.is_active_rider(date(2026, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "person"),
+    [
+        (
+            "fr",
+            "Emmanuel Houcou va passer professionnel l'an prochain chez Q36.5.",
+            date(2025, 9, 22),
+            "Emmanuel Houcou",
+        ),
+        (
+            "it",
+            "La Ineos Grenadiers finalizza l'arrivo del norvegese Embret Svestad-Bårdseng.",
+            date(2025, 10, 1),
+            "Embret Svestad-Bårdseng",
+        ),
+        (
+            "nl",
+            "Gaëtan Pons zal vanaf 1 januari toetreden tot de technische staf van Visma.",
+            date(2025, 11, 6),
+            "Gaëtan Pons",
+        ),
+        (
+            "de",
+            "Marcel Sieberg wird künftig Sportlicher Leiter bei Tudor Pro Cycling.",
+            date(2023, 1, 4),
+            "Marcel Sieberg",
+        ),
+        (
+            "it",
+            "Gianpaolo Mondini sarà il nuovo direttore sportivo della SD Worx-Protime.",
+            date(2024, 10, 21),
+            "Gian Paolo Mondini",
+        ),
+        (
+            "fr",
+            "Le directeur sportif Yvon Ledannois quittera son poste à la fin de l'année.",
+            date(2022, 10, 4),
+            "Yvon Ledanois",
+        ),
+    ],
+)
+def test_a_story_names_them(tagger, language, text, published, person):
+    tags = tagger.tag("Ciclismo", text, published, True, language=language)
+    assert slugify(person) in (*tags.riders, *tags.staff)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "established"),
+    [
+        # New namesakes (Casper, Henrik, Rasmus Søjberg Pedersen; Albert Withen Philipsen)
+        # must not take the surname from the established rider.
+        ("Pedersen won the sprint ahead of the bunch.", date(2025, 4, 6), "Mads Pedersen"),
+        ("Philipsen won the sprint ahead of the bunch.", date(2025, 7, 6), "Jasper Philipsen"),
+    ],
+)
+def test_a_surname_alone_still_means_the_established_rider(tagger, text, published, established):
+    tags = tagger.tag("Cycling", text, published, True, language="en")
+    assert slugify(established) in tags.riders
