@@ -5,13 +5,13 @@ The rules read a move from wording they know ("X joins Y"). Much real news gives
 shape, not the wording: a team announcing newcomers and naming them in a list, a
 round-up with one line per rider, a team in the headline and its signings in the body.
 Each pair of a person and a team named near them is described by general evidence
-(sentence distance, cue families around them, markers before the team, the roster's
-team at publication) that holds in any language the lexicons cover.
+(where they stand to each other and to the nearest cue, markers before the team, the
+roster's team at publication, what the rules made of the person) that holds in any
+language the lexicons cover.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,48 +19,70 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
-from feeds.nlp.transfers.scan import Hit
-from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, PERSON_KINDS, Story
-from feeds.nlp.transfers.text import Span, within
+from feeds.nlp.transfers.pair_evidence import Context, Occurrence, roster_values, sentence_values
+from feeds.nlp.transfers.story import PERSON_KINDS, Story
+from feeds.nlp.transfers.text import Span
 
 FEATURES = (
     "bias",
+    # where the two are named
     "same_sentence",
+    "same_clause",
     "adjacent_sentence",
+    "far",
+    "close",
     "team_after_person",
-    "arrival_between",
-    "arrival_in_sentence",
-    "departure_in_sentence",
+    "sentences_together",
+    # the cue between them, and the words before the team
+    "goes_to_team",
+    "team_takes_person",
+    "loss_between",
     "to_marker_before_team",
     "from_marker_before_team",
-    "person_in_list",
+    "team_in_brackets",
+    "team_owned",
+    "person_bracketed_other",
+    # the person's sentence
+    "arrival_in_sentence",
+    "departure_in_sentence",
+    "deal_in_sentence",
     "race_in_sentence",
     "extension_in_sentence",
     "retire_in_sentence",
-    "story_arrivals",
+    "person_in_list",
+    "short_line",
+    "lede",
+    "late",
+    "other_teams_in_sentence",
+    # the story
     "title_arrival",
+    "story_arrivals_anywhere",
     "team_in_title",
-    "team_focus",
     "person_in_title",
+    "both_in_title",
+    "team_focus",
+    "focus_arrival_sentence",
+    "focus_list",
+    "focus_alone",
+    # the person, the roster and what the rules read (their vetoes too)
+    "person_named_often",
+    "namesake",
     "roster_same",
+    "roster_new",
     "roster_other",
     "staff",
-    "other_teams_in_sentence",
-    "sentences_together",
-    "far",
-    "focus_arrival_story",
-    "focus_list",
-    "focus_arrival_sentence",
-    "focus_not_own",
-    "team_in_brackets",
-    "story_arrivals_anywhere",
-    "focus_arrivals_anywhere",
+    "rule_to",
+    "rule_origin",
+    "rule_arrival",
+    "rule_aside",
+    "stays_with_team",
+    "clause_vetoed",
+    "cues_vetoed",
 )
-"""The scorer's inputs, in the order of its weights file."""
+"""The scorer's inputs, in the order of its weights vector."""
 
 MARKER_WINDOW = 24
 """Characters before a team name searched for a "to"/"from" marker ("naar", "chez", "von")."""
-LEDE = 2
 
 
 @dataclass(slots=True)
@@ -105,69 +127,46 @@ def candidates(
     the strongest any of its occurrences shows."""
     if not story.teams:
         return []
+    context = Context.of(story, spans)
     markers = _markers(languages)
-    starts = [s.start for s in spans]
-    hits = story.hits
-
-    def sentence_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
-    lede_end = spans[min(LEDE, len(spans) - 1)].end
-    story_level = {
-        "bias": 1.0,
-        "story_arrivals": min(3, len(_arrivals(hits, 0, lede_end))) / 3,
-        "title_arrival": float(bool(_arrivals(hits, 0, story.title_end))),
-        "story_arrivals_anywhere": min(4, len(_arrivals(hits, 0, len(story.low)))) / 4,
-    }
-    teams_by_sentence: dict[int, list[Mention]] = {}
-    for team in story.teams:
-        teams_by_sentence.setdefault(sentence_of(team.start), []).append(team)
-    people_by_sentence: dict[int, list[Mention]] = {}
-    for person in story.people:
-        people_by_sentence.setdefault(sentence_of(person.start), []).append(person)
-    title_people = {p.entity_id for p in story.people if p.start < story.title_end}
-    title_teams = {t.entity_id for t in story.teams if t.start < story.title_end}
     found: dict[tuple[str, str], Candidate] = {}
     together: dict[tuple[str, str], set[int]] = {}
     for person in story.people:
         profile = story.roster.people.get(person.entity_id)
         if profile is None or profile.kind not in PERSON_KINDS or person.entity_id in skip:
             continue
-        at = sentence_of(person.start)
-        span = spans[at]
-        own = profile.team_on(story.published) if story.published else None
-        sentence_values = _sentence_values(story, span, people_by_sentence.get(at, []))
-        for near, team in _teams_near(at, teams_by_sentence, story.focus_team):
+        at = context.sentence_of(person.start)
+        in_sentence = sentence_values(context, at)
+        for near, team in _teams_near(at, context.teams_by_sentence, story.focus_team):
             key = (person.entity_id, team.entity_id)
-            values = dict(story_level)
-            values.update(sentence_values)
-            values["same_sentence"] = float(near == at)
-            values["adjacent_sentence"] = float(abs(near - at) == 1)
-            values["far"] = float(abs(near - at) > 1)
-            values["team_after_person"] = float(near == at and team.start > person.end)
-            lo, hi = sorted((person.end, team.start))
-            values["arrival_between"] = float(near == at and bool(_arrivals(hits, lo, hi)))
-            before = story.low[max(0, team.start - MARKER_WINDOW) : team.start]
-            values["to_marker_before_team"] = float(bool(markers.to.search(before)))
-            values["from_marker_before_team"] = float(bool(markers.origin.search(before)))
-            # "Reichenbach (Groupama-FDJ)": the team in brackets is where the person comes from
-            values["team_in_brackets"] = float(
-                near == at and story.low[person.end : team.start].strip() == "("
-            )
-            values["team_in_title"] = float(team.entity_id in title_teams)
-            values["team_focus"] = float(team.entity_id == story.focus_team)
-            values["person_in_title"] = float(person.entity_id in title_people)
-            values["roster_same"] = float(own == team.entity_id)
-            values["roster_other"] = float(own is not None and own != team.entity_id)
-            values["staff"] = float(profile.kind == "staff")
-            others = {t.entity_id for t in teams_by_sentence.get(near, ())} - {team.entity_id}
-            values["other_teams_in_sentence"] = min(2, len(others)) / 2
+            values = dict(context.story_values)
+            values.update(in_sentence)
+            values.update(Occurrence(context, person, team, at, near).values())
+            values.update(_team_values(story, context, person, team, near, markers))
+            values.update(roster_values(story, profile, team.entity_id))
+            values.update(context.person_values(person.entity_id))
+            values.update(context.rule_values(person.entity_id, team.entity_id))
             _interactions(values)
             together.setdefault(key, set()).add(near)
             _merge(found, key, person.start, at, values)
     for key, candidate in found.items():
         candidate.values["sentences_together"] = min(3, len(together[key])) / 3
     return list(found.values())
+
+
+def _team_values(
+    story: Story, context: Context, person: Mention, team: Mention, near: int, markers: _Markers
+) -> dict[str, float]:
+    before = story.low[max(0, team.start - MARKER_WINDOW) : team.start]
+    others = {t.entity_id for t in context.teams_by_sentence.get(near, ())} - {team.entity_id}
+    return {
+        "to_marker_before_team": float(bool(markers.to.search(before))),
+        "from_marker_before_team": float(bool(markers.origin.search(before))),
+        "team_in_title": float(team.entity_id in context.title_teams),
+        "team_focus": float(team.entity_id == story.focus_team),
+        "person_in_title": float(person.entity_id in context.title_people),
+        "other_teams_in_sentence": min(2, len(others)) / 2,
+    }
 
 
 def _teams_near(
@@ -186,37 +185,13 @@ def _teams_near(
 
 
 def _interactions(values: dict[str, float]) -> None:
-    """The shapes of a team's announcement: a linear scorer cannot AND its inputs."""
+    """The shapes of a team's announcement and headline: a linear scorer cannot AND its
+    inputs."""
     focus = values["team_focus"]
-    values["focus_arrival_story"] = focus * float(values["story_arrivals"] > 0)
     values["focus_list"] = focus * values["person_in_list"]
     values["focus_arrival_sentence"] = focus * values["arrival_in_sentence"]
-    values["focus_not_own"] = focus * values["roster_other"]
-    values["focus_arrivals_anywhere"] = focus * values["story_arrivals_anywhere"]
-
-
-def _sentence_values(story: Story, span: Span, people: Sequence[Mention]) -> dict[str, float]:
-    hits = story.hits
-    departures = [
-        h
-        for family in ("depart", "noun_depart", "lose")
-        for h in within(hits.get(family, []), span.start, span.end)
-    ]
-    named = {p.entity_id for p in people}
-    return {
-        "arrival_in_sentence": float(bool(_arrivals(hits, span.start, span.end))),
-        "departure_in_sentence": float(bool(departures)),
-        "person_in_list": float(len(named) >= 3),
-        "race_in_sentence": float(bool(within(hits.get("race", []), span.start, span.end))),
-        "extension_in_sentence": float(
-            bool(within(hits.get("extension", []), span.start, span.end))
-        ),
-        "retire_in_sentence": float(bool(within(hits.get("retire", []), span.start, span.end))),
-    }
-
-
-def _arrivals(hits: dict[str, list[Hit]], start: int, end: int) -> list[Hit]:
-    return [h for h in within(hits.get("move", []), start, end) if h.family in ARRIVAL_FAMILIES]
+    values["focus_alone"] = focus * float(values["other_teams_in_sentence"] == 0)
+    values["both_in_title"] = values["team_in_title"] * values["person_in_title"]
 
 
 def _merge(

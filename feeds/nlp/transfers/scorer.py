@@ -3,18 +3,21 @@ applied with a dot product after the clause rules, only for the people they gave
 move.
 
 Measured by leaving one annotated set out at a time (feeds/nlp/scorer_training.py,
-docs/TRANSFERS.md), it does not beat the rules alone yet, so ingestion does not use it;
-it is kept to be measured again as the annotated corpora grow.
+docs/TRANSFERS.md), it does not beat the rules alone, so ingestion does not use it; it
+is kept to be measured again as the annotated corpora grow. Its weights are a TOML file
+written by `scorer_training --write` and read by `load_scorer`.
 """
 
 from __future__ import annotations
 
 import math
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from feeds.models import Move
-from feeds.nlp.transfers.pairs import Candidate, candidates
+from feeds.nlp.transfers.pairs import FEATURES, Candidate, candidates
 from feeds.nlp.transfers.status import says_unconfirmed, sentence_status
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import Span
@@ -30,6 +33,38 @@ class Scorer:
     def probability(self, candidate: Candidate) -> float:
         z = sum(w * x for w, x in zip(self.weights, candidate.vector(), strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class WeightsError(ValueError):
+    """A weights file that does not fit the features of `pairs`."""
+
+
+def load_scorer(path: Path) -> Scorer:
+    """The scorer a weights file describes: one weight per feature, by name (a file for
+    other features is refused, not read by position), and its threshold."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise WeightsError(f"{path}: not a TOML file ({exc})") from None
+    weights = data.get("weights")
+    threshold = data.get("threshold")
+    if not isinstance(weights, dict) or set(weights) != set(FEATURES):
+        missing = sorted(set(FEATURES) - set(weights or ()))
+        extra = sorted(set(weights or ()) - set(FEATURES))
+        raise WeightsError(
+            f"{path}: weights do not fit the features (missing {missing}, extra {extra})"
+        )
+    if not _number(threshold) or not 0 < threshold < 1:
+        raise WeightsError(f"{path}: threshold must be a number between 0 and 1")
+    values = [weights[name] for name in FEATURES]
+    if not all(_number(w) and math.isfinite(w) for w in values):
+        raise WeightsError(f"{path}: every weight must be a finite number")
+    return Scorer(tuple(float(w) for w in values), float(threshold))
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def scored_moves(
