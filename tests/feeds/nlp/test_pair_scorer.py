@@ -208,7 +208,7 @@ def test_an_unreadable_set_is_reported_not_raised(
     assert "bad.jsonl:1" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["set8-sealed.jsonl", "set9-sealed.jsonl", "set10-sealed.jsonl"])
+@pytest.mark.parametrize("name", ["set9-sealed.jsonl", "set10-sealed.jsonl"])
 def test_a_sealed_set_is_never_trained_on(
     tagger: Tagger, roster: Roster, tmp_path: Path, name: str
 ) -> None:
@@ -221,7 +221,14 @@ def test_a_sealed_set_is_never_trained_on(
 
 
 @pytest.mark.parametrize(
-    "name", ["set7-sealed.jsonl", "set6-b-sealed.jsonl", "set5-ibit-sealed.jsonl", "dev.jsonl"]
+    "name",
+    [
+        "set8-sealed.jsonl",
+        "set7-sealed.jsonl",
+        "set6-b-sealed.jsonl",
+        "set5-ibit-sealed.jsonl",
+        "dev.jsonl",
+    ],
 )
 def test_the_opened_sets_are_development_sets(name: str) -> None:
     refuse_sealed(f"tests/corpus/{name}")  # no SystemExit

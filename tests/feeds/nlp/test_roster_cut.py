@@ -15,11 +15,9 @@ from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract_transfers
 from feeds.roster import Roster, load_roster
-from tests.corpus import HERE
+from tests.corpus import development_sets
 
-DEVELOPMENT_SETS = sorted(
-    p for p in HERE.glob("*.jsonl") if "sealed" not in p.name and not p.name.startswith("set6")
-)
+DEVELOPMENT_SETS = development_sets()
 
 
 def cut_at(roster: Roster, season: int) -> Roster:

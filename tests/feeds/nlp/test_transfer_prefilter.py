@@ -17,15 +17,11 @@ from feeds.nlp.transfers.extract import _extract
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES, scan_cues
 from feeds.nlp.transfers.text import lowered
 from feeds.roster import Roster, load_roster
-from tests.corpus import HERE
-
-# The development and held-out sets only: sealed sets are never run here.
-CORPUS_GLOBS = ("dev.jsonl", "holdout*.jsonl", "set5-*-dev.jsonl")
+from tests.corpus import development_sets
 
 
 def corpus_files() -> list[Path]:
-    files = {p for pattern in CORPUS_GLOBS for p in HERE.glob(pattern)}
-    return sorted(p for p in files if "sealed" not in p.name and not p.name.startswith("set6"))
+    return development_sets()  # never a sealed set
 
 
 @pytest.fixture(scope="module")
