@@ -18,7 +18,15 @@ from storage.database import Database
 from storage.db import fetch_within
 from storage.feed_store import private_feed
 from storage.moves_read import MoveRow, read_moves
-from storage.search import FTS5, LONG_PREFIX, MOST_TERMS, engine_of, fold_words, text_search
+from storage.search import (
+    FTS5,
+    LONG_PREFIX,
+    MOST_TERMS,
+    engine_of,
+    fold_words,
+    folds_alike,
+    text_search,
+)
 
 MAX_PAGE = 25
 MAX_OFFSET = 500
@@ -350,6 +358,8 @@ class Lookups:
         (migration 016's term list), each read newest first and stopped at the window
         where a prefix would merge their whole doclists; None when the term list cannot
         say (a prefix starting over MOST_TERMS terms, or one that folds oddly)."""
+        if not folds_alike(words[-1]):
+            return None
         last = fold_words(words[-1])
         if len(last) != 1 or len(last[0]) < LONG_PREFIX:
             return None

@@ -15,7 +15,6 @@ values below; storage/lookups.py picks one by the connection's engine.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -67,27 +66,60 @@ async def index_story(conn: Any, article_id: int, story: Story) -> None:
 
 
 async def index_stories(conn: Any, stories: Sequence[tuple[int, Story]]) -> None:
-    """Index stories just inserted or changed, in the caller's transaction, in one
-    statement whatever their number (a first poll stores thousands). On SQLite the FTS5
-    triggers did it already, and their terms of LONG_PREFIX letters or more join the term
-    list (migration 016); PostgreSQL gets their folded words here (and its triggers their
-    postings)."""
+    """Index stories just inserted or changed, in the caller's transaction, in a few
+    statements whatever their number (a first poll stores thousands).
+
+    SQLite: the FTS5 triggers did the index already; the stories' terms of LONG_PREFIX
+    letters or more join the term list (migration 016) as FTS5 itself folds them: the
+    text goes through a scratch FTS5 table with the index's tokenizer, whose vocabulary is
+    read back (Python's Unicode folding differs from FTS5's for Cyrillic, Greek, ligatures
+    and compatibility characters, and a term folded otherwise would never match). It runs
+    in SQLite's thread, not on the event loop. PostgreSQL gets the stories' folded words
+    here (and its triggers their postings)."""
     if not stories:
         return
     if engine_of(conn) != "postgres":
-        terms: set[str] = set()
-        for _, story in stories:
-            terms.update(fold_words(f"{story.title}\n{story.summary}\n{story.body}"))
-        await conn.execute(
-            "INSERT OR IGNORE INTO articles_fts_terms (term) SELECT value FROM json_each(?)",
-            (json.dumps(sorted(w for w in terms if len(w) >= LONG_PREFIX)),),
+        await conn.execute(_SCRATCH_INDEX)
+        await conn.execute(_SCRATCH_TERMS)
+        await conn.executemany(
+            "INSERT INTO temp.articles_fts_scratch (text) VALUES (?)",
+            [(f"{story.title}\n{story.summary}\n{story.body}",) for _, story in stories],
         )
+        await conn.execute(
+            "INSERT OR IGNORE INTO articles_fts_terms (term) "
+            "SELECT term FROM temp.articles_fts_scratch_terms WHERE length(term) >= ?",
+            (LONG_PREFIX,),
+        )
+        await conn.execute("DELETE FROM temp.articles_fts_scratch")
         return
     await conn.executemany(
         "INSERT INTO articles_search (article_id, words) VALUES (?, to_tsvector('simple', ?)) "
         "ON CONFLICT (article_id) DO UPDATE SET words = excluded.words",
         [(article_id, document(story)) for article_id, story in stories],
     )
+
+
+# The scratch index: the tokenizer of articles_fts (001, 009), in this connection's temp
+# schema, emptied after each use.
+_SCRATCH_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_scratch USING fts5 "
+    "(text, tokenize = 'unicode61 remove_diacritics 2')"
+)
+_SCRATCH_TERMS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_scratch_terms "
+    "USING fts5vocab(temp, 'articles_fts_scratch', 'row')"
+)
+_TERM_FOLDS_ALIKE = re.compile(
+    r"[0-9a-zà-öø-ÿ\u0100-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017f]+"
+)
+
+
+def folds_alike(word: str) -> bool:
+    """Whether `fold_words` folds this typed word as FTS5 does (digits and the Latin
+    letters of Latin-1 and Latin Extended-A, checked one by one against FTS5), so its
+    fold can be looked up in the term list; a word with any other character is searched
+    as an FTS5 prefix instead."""
+    return _TERM_FOLDS_ALIKE.fullmatch(word.lower()) is not None
 
 
 @dataclass(frozen=True, slots=True)

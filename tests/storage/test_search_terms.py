@@ -18,7 +18,7 @@ from storage import lookups as lookups_module
 from storage.articles import FeedState
 from storage.db import migrations
 from storage.lookups import Lookups, search_words
-from storage.search import FTS5, fold_words
+from storage.search import FTS5, fold_words, folds_alike
 from tests.e2e.world import story
 
 NOW = 1.8e9
@@ -222,3 +222,49 @@ async def test_words_with_a_short_last_one_find_the_same_walked_either_way(
             assert await search_all(lookups, query) == expected(titles, query, 20), query
     finally:
         await store.close()
+
+
+async def test_words_fts5_folds_otherwise_than_python_are_found(database):
+    """Cyrillic й and ё, Greek accents and a ligature: FTS5 keeps them where Python's
+    Unicode decomposition would strip or split them; the term list holds FTS5's terms."""
+    store = await Storage.open(database)
+    try:
+        lookups = Lookups(store)
+        feed, _ = await store.feeds.add(FEED, NOW)
+        titles = ["Сергей Ёлкин в отрыве", "Αλαφιλίπ κερδίζει", "ﬁnishing ĳsselmeer ǆaković"]
+        items = [(story(f"u{i}", t, 1.8e9 + i), StoryTags()) for i, t in enumerate(titles)]
+        await store.articles.save_poll(feed.id, items, FeedState("U", None, None, "u", 0), NOW)
+        for query, title in [
+            ("Серг", titles[0]),
+            ("Ёлки", titles[0]),
+            ("Αλαφ", titles[1]),
+            ("κερδ", titles[1]),
+            ("ĳsse", titles[2]),
+            ("ǆako", titles[2]),
+        ]:
+            assert await search_all(lookups, query) == [title], query
+    finally:
+        await store.close()
+
+
+def test_the_typed_words_looked_up_in_the_term_list_fold_as_fts5_folds_them():
+    """Every character `folds_alike` accepts is folded by `fold_words` as FTS5's tokenizer
+    folds it (alone and inside a word), and a sample of those it refuses is not."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE f USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row')")
+
+    def fts5_terms(text: str) -> list[str]:
+        conn.execute("DELETE FROM f")
+        conn.execute("INSERT INTO f VALUES (?)", (text,))
+        return sorted(row[0] for row in conn.execute("SELECT term FROM v"))
+
+    accepted = [chr(cp) for cp in range(0x20, 0x250) if folds_alike(chr(cp))]
+    assert len(accepted) > 150
+    for ch in accepted:
+        for text in (ch, f"x{ch}y", f"{ch.upper()}z"):
+            assert fts5_terms(text) == sorted(set(fold_words(text))), (hex(ord(ch)), text)
+    for refused in "ĳŀŉǆªй":
+        assert not folds_alike(refused)
