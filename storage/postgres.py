@@ -286,6 +286,7 @@ class PgConnection:
         return self._source
 
     async def close(self) -> None:
+        self._reopen = None  # closed for good: a late statement fails, it never reconnects
         try:
             await asyncio.wait_for(self._source.close(), CONNECT_TIMEOUT_S)
         except (TimeoutError, *_FAILURES):

@@ -71,3 +71,21 @@ async def test_a_transaction_cut_in_the_middle_is_rolled_back_whole(pg_storage):
             "INSERT INTO feeds (url, added_at) VALUES (?, ?)", ("https://a.example/3", 3.0)
         )
     assert await feed_urls(storage) == ["https://a.example/3"]
+
+
+async def test_a_closed_database_never_connects_again(pg_cluster):
+    name = await pg_cluster.lend()
+    try:
+        storage = await Storage.open(pg_cluster.url(name))
+        await storage.close()
+        with pytest.raises(sqlite3.Error):
+            await storage.writer.execute(
+                "INSERT INTO feeds (url, added_at) VALUES (?, ?)", ("https://late.example/", 1.0)
+            )
+        admin = await asyncpg.connect(pg_cluster.url(name))
+        try:
+            assert await admin.fetchval("SELECT COUNT(*) FROM feeds") == 0
+        finally:
+            await admin.close()
+    finally:
+        await pg_cluster.give_back(name)
