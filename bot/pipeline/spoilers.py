@@ -110,7 +110,12 @@ def race_day_finish(
     if year is not None:
         edition = calendar.edition(race_id, year)
     else:
-        edition = _edition_near(calendar, race_id, today)
+        current = calendar.edition(race_id, today.year)
+        # This year's days unknown or estimated: the race may be running now, whatever
+        # an earlier edition says, so the story is held as for today's race.
+        edition = None if current is None or current.provisional else current
+        if edition is not None and edition.start > today:
+            edition = _edition_near(calendar, race_id, today)
     if edition is None or edition.provisional:
         # Estimated days could put the race day before today while it really runs now.
         return _finish(today, (), zone)

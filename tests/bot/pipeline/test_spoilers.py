@@ -105,6 +105,16 @@ def test_a_result_of_a_race_with_provisional_dates_waits_for_todays_finish():
     assert verdict.until == at("2027-05-31T19:00")  # 18:00 in Rome (16:00 UTC) + 3 h
 
 
+def test_a_result_with_no_year_is_held_while_this_years_dates_are_estimates():
+    # The 2027 Giro is estimated to start on 7 May; a result naming the race and no year
+    # the day before may be of a stage the real race ran today. It is held, not judged by
+    # the 2026 edition, which ended weeks ago.
+    story = StoryTags(races=["giro-d-italia"], kind="result")
+    start = CALENDAR.edition("giro-d-italia", 2027).start
+    verdict = decide(story, CALENDAR, HOLD3, at(f"{start - timedelta(days=1)}T14:00"))
+    assert verdict.action == "hold"
+
+
 # --- properties over random calendars ---------------------------------------------------
 
 COUNTRIES = [None, "FRA", "BEL", "AUS", "USA", "JPN", "XYZ"]  # XYZ: a country with no zone
