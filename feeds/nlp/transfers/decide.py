@@ -178,6 +178,10 @@ def _rider_exit(
         return None
     origins = {team_id for ev in exits for team_id in ev.origin}
     from_id = _origin(origins, blocked, story) if origins else story.focus_team
+    if from_id is None and blocked in origins:
+        from_id = blocked  # "still looking for a team": the roster's team, named or not
+    if from_id is None:
+        return None  # a move from nobody to nobody says nothing
     return _exit_move(story, person, from_id, exits, statuses, spans)
 
 

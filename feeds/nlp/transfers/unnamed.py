@@ -142,7 +142,10 @@ def _main_person(story: Story) -> str | None:
         if headline:
             return headline[0].entity_id
         # a headline that names nobody ("Star changes teams!"): the one person its lede names
-        lede_end = story.sentence_starts[min(LEDE_SENTENCES + 1, len(story.sentence_starts) - 1)]
+        starts = story.sentence_starts
+        lede_end = (
+            starts[LEDE_SENTENCES + 1] if len(starts) > LEDE_SENTENCES + 1 else len(story.text)
+        )
         named = {p.entity_id for p in story.people if p.start < lede_end}
         return named.pop() if len(named) == 1 else None
     first = {p.entity_id: p.start for p in reversed(story.people)}
