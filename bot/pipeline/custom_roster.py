@@ -318,5 +318,5 @@ def _check_promotable(
             raise CannotPromote(f"{name!r} {reason}")
         others = clash(owners, entity_id, name)
         if others:
-            other = sorted(others)[0]
-            raise CannotPromote(f"{name!r} already names {display_name(shared, other)} ({other})")
+            named = " and ".join(f"{display_name(shared, o)} ({o})" for o in sorted(others))
+            raise CannotPromote(f"{name!r} already names {named}")

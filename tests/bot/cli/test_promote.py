@@ -61,7 +61,7 @@ def test_list_then_promote_a_rider_and_an_alias(database, capsys):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        ([str(B), "Philipsen"], 1, "already names Jasper Philipsen"),
+        ([str(B), "Philipsen"], 1, "Jasper Philipsen (person:jasper-philipsen)"),
         ([str(B), "nobody"], 1, "no rider, team or alias 'nobody'"),
         (["999999999999999999999999999", "Zozo"], 2, "is not a server id"),
         (["-5", "Zozo"], 2, "is not a server id"),
