@@ -15,9 +15,15 @@ and the publication date:
   named in the story, or a clearly longer career (Lotte, not Julia, Kopecky);
 - a surname right after another known first name belongs to someone else ("Tiger
   Woods", "Sam Bennett"), unless it is a form of the rider's own (Tom/Thomas);
-- everyday words (Woods, Power, August) need the full name or a team nearby; team
-  words (Jumbo, Astana, Visma) need capitals and a cycling story, and are companies
-  next to "supermarket" or "software group", places after "in", races before "Tour";
+- the other way round, a surname that is also a first name (Christian, Oliver, Finn)
+  right before another capitalised name, or a quoted nickname and one, is that name's
+  first name ("Christian Prudhomme", 'Christian "Gummi" Andersen'), not the rider;
+  before a bracket, a verb, punctuation or a team's name it is still the rider;
+- everyday words (Woods, Power, August), and surnames that are a word of a team's name
+  of several words (a sponsor, often a brand: "Mitchelton-Scott"), need the full name
+  or a team nearby; team words (Jumbo, Astana, Visma) need capitals and a cycling
+  story, and are companies next to "supermarket" or "software group", places after
+  "in", races before "Tour";
 - descriptions ("the Belgian team", "de Sloveen", "Vinokourov's team") refer back to
   the team (or a staff member's team) or the one person of that country named before;
 - misspelt surnames of people in the story, or after their exact first name, match

@@ -78,8 +78,9 @@ def build_lexicon(roster: Roster) -> Lexicon:
     )
     entries: list[tuple[str, Payload]] = []
     by_given: dict[str, list[str]] = {}
+    sponsors = sponsor_words(roster)
     for person in roster.people.values():
-        entries.extend(_person_entries(person))
+        entries.extend(_person_entries(person, sponsors))
         first_names, _ = split_name(person.name)
         given[person.id] = tuple(w for g in first_names for w in fold_tokens(g))
         surnames[person.id] = tuple(folded(f) for f in surname_forms(person.name))
@@ -150,7 +151,19 @@ def bare_given_index(by_given: Mapping[str, Sequence[str]]) -> dict[str, tuple[s
     return {form: tuple(dict.fromkeys(ids)) for form, ids in index.items()}
 
 
-def _person_entries(person: Person) -> Iterable[tuple[str, Payload]]:
+def sponsor_words(roster: Roster) -> frozenset[str]:
+    """Folded words of the teams' names of several words, past and present: sponsors,
+    often bike or other brands ("Mitchelton-Scott", "Q36.5 Pinarello", "Kern Pharma")."""
+    return frozenset(
+        word
+        for team in roster.teams.values()
+        for name in (*(n.name for n in team.names), *team.aliases)
+        if len(words := fold_tokens(name)) > 1
+        for word in words
+    )
+
+
+def _person_entries(person: Person, sponsors: frozenset[str]) -> Iterable[tuple[str, Payload]]:
     for alias in person.aliases:
         words = fold_tokens(alias)
         weak = len(words) == 1 or any(is_common(w) for w in words)
@@ -163,7 +176,10 @@ def _person_entries(person: Person) -> Iterable[tuple[str, Payload]]:
         return
     yield name, PersonKey(person.id, "name")
     for form in surname_forms(name):
-        yield form, PersonKey(person.id, "surname", is_common(folded(form)))
+        # A sponsor's word alone is often its brand ("le bici Scott"): like an
+        # everyday word, such a surname alone needs more than capitals.
+        key = folded(form)
+        yield form, PersonKey(person.id, "surname", is_common(key) or key in sponsors)
     # "M. Cavendish"
     initial = fold_tokens(given[0])[:1]
     if initial:

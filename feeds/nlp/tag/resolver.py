@@ -69,7 +69,7 @@ class Resolver(ResolverState):
                 continue
             if alias(self, info, start, end):
                 continue
-            if surname(self, info, start, end, shadows):
+            if surname(self, info, start, end, k1, shadows):
                 continue
             if info.nation is not None:
                 descs.append((k0, k1, info.nation))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from feeds.nlp.cues.names import COMMON_WORDS, PARTICLES, ROLE_WORDS
+from feeds.nlp.tag.given_surnames import starts_other_name
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.names import given_variant
 from feeds.nlp.tag.state import ResolverState
@@ -114,11 +115,14 @@ def surname(
     info: KeyInfo,
     start: int,
     end: int,
+    k1: int,
     shadows: Shadows,
 ) -> bool:
     keys = info.surnames
     if not keys or not r.capitalised(start, end) or r.in_compound(start, end):
         return False
+    if not info.surname_initial and starts_other_name(r, info, end, k1):
+        return False  # "Christian Prudhomme" is not Sean Christian, even in his story
     if start in shadows.foreign_starts:
         return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
     ids = info.surname_ids

@@ -142,3 +142,45 @@ def test_a_story_names_them(tagger, language, text, published, person):
 def test_a_surname_alone_still_means_the_established_rider(tagger, text, published, established):
     tags = tagger.tag("Cycling", text, published, True, language="en")
     assert slugify(established) in tags.riders
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "team_id"),
+    [
+        ("Sean Christian", date(2026, 6, 1), "modern-adventure"),
+        ("Ben Oliver", date(2026, 6, 1), "modern-adventure"),
+        ("Cameron Scott", date(2023, 6, 1), "bahrain"),
+        ("Cameron Scott", date(2024, 6, 1), "bahrain"),
+        ("Cameron Scott", date(2025, 6, 1), None),
+        ("Lorenzo Finn", date(2026, 6, 1), None),
+    ],
+)
+def test_riders_whose_surname_is_a_first_name(roster, name, when, team_id):
+    person = roster.people[slugify(name)]
+    assert person.name == name
+    assert person.team_on(when) == team_id
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "rider", "named"),
+    [
+        # The surname alone, before a bracket or a verb: the rider.
+        ("Christian (Modern Adventure) won the sprint.", date(2026, 3, 1), "Sean Christian", True),
+        ("Oliver won the sprint for Modern Adventure.", date(2026, 3, 1), "Ben Oliver", True),
+        # Before another name: someone else's first name.
+        ("Christian Prudhomme presented the route.", date(2026, 3, 1), "Sean Christian", False),
+        ("Oliver Mintzlaff spoke for Red Bull.", date(2026, 3, 1), "Ben Oliver", False),
+        ("Finn Fisher-Black and Finn Vermeulen attacked.", date(2026, 3, 1), "Lorenzo Finn", False),
+        # A bike brand named like a sponsor of old ("Mitchelton-Scott").
+        (
+            "The team leaves its Scott bikes for Pinarello.",
+            date(2024, 10, 1),
+            "Cameron Scott",
+            False,
+        ),
+        ("Scott (Bahrain Victorious) was second.", date(2024, 6, 1), "Cameron Scott", True),
+    ],
+)
+def test_a_surname_that_is_a_first_name(tagger, text, published, rider, named):
+    tags = tagger.tag("Cycling", text, published, True, language="en")
+    assert (slugify(rider) in tags.riders) is named

@@ -1,0 +1,75 @@
+"""Surnames that are also first names ("Christian", "Oliver", "Scott", "Finn"): alone,
+such a word directly followed by another name is the first name of someone else
+("Christian Prudhomme", "Oliver Mintzlaff"), not the rider whose surname it is."""
+
+from __future__ import annotations
+
+import re
+
+from feeds.nlp.cues.names import COMMON_WORDS, ROLE_WORDS
+from feeds.nlp.tag.keys import KeyInfo
+from feeds.nlp.tag.state import ResolverState
+from feeds.nlp.tag.story import HYPHENS
+
+# Only spaces may separate a first name from the name it begins: a comma, a bracket or
+# a line break after the surname ends the mention ("Oliver (Modern Adventure)").
+_NAME_SPACES = frozenset(" \u00a0")
+_QUOTES = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb"
+_NICKNAME_OPEN = re.compile(f"[ \u00a0]+[{_QUOTES}]")
+_NICKNAME_CLOSE = re.compile(f"[{_QUOTES}][ \u00a0]+")
+
+
+def starts_other_name(r: ResolverState, info: KeyInfo, end: int, k1: int) -> bool:
+    """The surname-only mention ending at `end` (word k1 next) is a first name here.
+
+    It is when the surname is also a first name of the roster's people (or of the common
+    first names) and the next word, one space away, is capitalised for no other reason:
+    not an everyday, cycling, role or nationality word (German capitalises nouns, English
+    days), not the start of a team's name ("Scott Lidl-Trek" in a results line), not a
+    Title Case headline, not a hyphenated compound (a race, "Milano-Sanremo").
+    """
+    key = info.key.strip()
+    if " " in key or key not in r.lex.given_names:
+        return False
+    if r.title_case_line(end):
+        return False
+    k = _next_name_word(r, end, k1)
+    if k is None:
+        return False
+    ns, ne = r.ft.word_span(k)
+    raw = r.text[ns:ne]
+    if not raw[:1].isupper() or not raw.isalpha():
+        return False  # "Oliver won", "Scott 2nd"
+    if r.text[ne : ne + 1] in HYPHENS:
+        return False
+    word = r.ft.word(k)
+    if (
+        word in COMMON_WORDS
+        or word in ROLE_WORDS
+        or word in r.lex.vocab_words
+        or word in r.lex.nationality_words
+    ):
+        return False
+    return not _team_starts_at(r, ns)
+
+
+def _next_name_word(r: ResolverState, end: int, k1: int) -> int | None:
+    """The word after the surname, spaces apart, or after a quoted nickname
+    ('Christian “Gummi” Andersen', "Oliver 'Olly' Smith"): its index, else None."""
+    words = r.ft.word_count
+    if k1 >= words:
+        return None
+    ns, ne = r.ft.word_span(k1)
+    gap = r.text[end:ns]
+    if gap and _NAME_SPACES.issuperset(gap):
+        return k1
+    if k1 + 1 >= words or not _NICKNAME_OPEN.fullmatch(gap):
+        return None
+    after_ns = r.ft.word_span(k1 + 1)[0]
+    return k1 + 1 if _NICKNAME_CLOSE.fullmatch(r.text[ne:after_ns]) else None
+
+
+def _team_starts_at(r: ResolverState, pos: int) -> bool:
+    # The hits are in text order and few per story: a scan costs less than an index
+    # built for every story, and runs only for the rare surname this module reads.
+    return any(h[0] == pos and h[4].teams for h in r.hits)
