@@ -114,13 +114,7 @@ def _article_values(feed_id: int, new: NewStory, now: float, backlog: bool) -> t
     return (
         feed_id,
         story.key,
-        story.url,
-        story.title,
-        story.summary,
-        story.body,
-        story.author,
-        story.image_url,
-        story.language,
+        *_text_values(story),
         story.published.timestamp() if story.published else None,
         now,
         new.sort_at,
@@ -132,6 +126,20 @@ def _article_values(feed_id: int, new: NewStory, now: float, backlog: bool) -> t
         focus.race_id if focus else None,
         focus.year if focus else None,
         focus.stage if focus else None,
+    )
+
+
+def _text_values(story: Story) -> tuple[Any, ...]:
+    """url, title, summary, body, author, image_url, language: in this order wherever the
+    story's text is written."""
+    return (
+        story.url,
+        story.title,
+        story.summary,
+        story.body,
+        story.author,
+        story.image_url,
+        story.language,
     )
 
 
@@ -149,17 +157,7 @@ async def rewrite_known(
         await conn.execute(
             "UPDATE articles SET url = ?, title = ?, summary = ?, body = ?, author = ?, "
             "image_url = ?, language = ?, content_hash = ? WHERE id = ?",
-            (
-                story.url,
-                story.title,
-                story.summary,
-                story.body,
-                story.author,
-                story.image_url,
-                story.language,
-                digest,
-                article_id,
-            ),
+            (*_text_values(story), digest, article_id),
         )
         await index_story(conn, article_id, story)
     await conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
