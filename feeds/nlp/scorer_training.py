@@ -34,7 +34,7 @@ from feeds.nlp.transfers.pairs import FEATURES, Candidate, candidates
 from feeds.nlp.transfers.scorer import Scorer, scored_moves
 from feeds.roster import Roster, load_roster
 
-SEALED_SETS = frozenset({"set9-sealed"})
+SEALED_SETS = frozenset({"set10-sealed"})
 """Annotated sets whose first score must be blind: never trained, tuned or measured on here."""
 OPENED_SETS = frozenset(
     {
@@ -45,6 +45,7 @@ OPENED_SETS = frozenset(
         "set6-b-sealed",
         "set7-sealed",
         "set8-sealed",
+        "set9-sealed",
     }
 )
 """Sets named "sealed" when written, scored blind once since, and development sets now."""
