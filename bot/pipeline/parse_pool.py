@@ -17,7 +17,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import select
 import signal
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,14 +47,44 @@ def process_pool(workers: int | None = None) -> Executor:
         max_workers=workers or WORKERS,
         mp_context=multiprocessing.get_context("forkserver"),
         initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
 
 
-def _start_worker() -> None:
+def _start_worker(owner_pid: int) -> None:
     # Ctrl-C reaches the whole process group: the bot stops its pool itself, and a worker
     # dying of KeyboardInterrupt first only printed a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     skip_missing_xml_drivers()
+    threading.Thread(target=_exit_after, args=(owner_pid,), daemon=True).start()
+
+
+def _exit_after(owner_pid: int) -> None:
+    """End this worker when the bot that owns it is gone.
+
+    A worker waits on a queue whose both ends it holds, and it holds the forkserver's
+    liveness pipe too: when the bot is killed outright (SIGKILL, the OOM killer) neither
+    ever sees the end, and the worker and the forkserver would idle on forever."""
+    try:
+        handle = os.pidfd_open(owner_pid)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])  # readable once the owner has exited
+    else:
+        while _alive(owner_pid):
+            time.sleep(2.0)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class ParsePool:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+import time
 
 from bot.pipeline.parse_pool import ParsePool
 
@@ -51,3 +55,41 @@ async def test_feeds_queued_behind_a_slow_parse_are_not_charged_its_time():
         assert [(p.error, len(p.stories)) for p in good] == [(None, 1)] * 5
     finally:
         pool.close()
+
+
+OWNER = """
+import os, sys
+from bot.pipeline.parse_pool import process_pool
+pool = process_pool()
+print(pool.submit(os.getpid).result(), flush=True)
+sys.stdin.read()
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie still answers kill(0): it has exited and waits only for its parent to reap it.
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_a_worker_outlives_no_bot_killed_outright():
+    # SIGKILL gives the bot no chance to stop its pool: the worker must notice on its own.
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        worker = int(owner.stdout.readline())
+        assert not _gone(worker)
+        owner.kill()
+        owner.wait()
+        deadline = time.monotonic() + 60
+        while not _gone(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _gone(worker)
+    finally:
+        owner.kill()
+        owner.wait()
