@@ -203,7 +203,11 @@ def _stage(
     published: date | None,
 ) -> int | None:
     race = calendar.race(race_id)
-    if race is None or race.kind != "stage" or kind not in REPORT_KINDS:
+    if race is None or race.kind != "stage":
+        return None
+    if kind == "preview" and evidence.title_stages:
+        return evidence.title_stages[0]  # "Stage 1 preview": that stage's, told before it
+    if kind not in REPORT_KINDS:
         return None
     if evidence.title_stages:
         return evidence.title_stages[0]
@@ -211,13 +215,34 @@ def _stage(
         return None
     if evidence.lead_stages:
         return evidence.lead_stages[0]
+    # A crash reported on a race day happened in that day's stage as often as a result
+    # reported that day is of it (a rider who abandons the next morning was hurt the
+    # day before, but a bare date cannot say which). A result of the last day whose
+    # headline and lead name no stage is the race's: the overall is won that day.
     edition = calendar.edition(race_id, year)
-    # A provisional edition's stage days are estimates: no stage is read from the date.
-    if kind != "result" or edition is None or edition.provisional or published is None:
+    if kind == "result" and published is not None and edition and published >= edition.end:
         return None
-    if not edition.runs_on(published):
+    return _stage_of_the_day(calendar, race_id, year, published)
+
+
+def _stage_of_the_day(
+    calendar: Seasons, race_id: str, year: int, published: date | None
+) -> int | None:
+    """The one stage run on the publication day, from an edition with announced dates (a
+    provisional edition's stage days are estimates; a month-only date names no day)."""
+    edition = calendar.edition(race_id, year)
+    if edition is None or edition.provisional or published is None:
         return None
-    # Published on a race day: that day's stage (a report dated the next morning is
-    # the previous day's, but a bare date cannot say which; the day itself is likelier).
-    on_day = edition.stages_on(published)
-    return on_day[0].number if len(on_day) == 1 else None
+    if isinstance(published, MonthDate) or not edition.runs_on(published):
+        return None
+    # A report dated the next morning is the previous day's, but a bare date cannot say
+    # which; the day itself is likelier.
+    if edition.stages:
+        on_day = edition.stages_on(published)
+        return on_day[0].number if len(on_day) == 1 else None
+    # No stage list: as many stages as days leaves no day for a prologue or a rest, so
+    # the n-th day runs stage n.
+    days = (edition.end - edition.start).days + 1
+    if edition.stage_count == days:
+        return (published - edition.start).days + 1
+    return None

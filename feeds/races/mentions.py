@@ -19,6 +19,9 @@ from feeds.races.terms import ShortName, Term, Terms
 _NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|e|er|re|eme|a|o|de|ste|nd)?")
 _YEAR = re.compile(r" (20[0-4]\d) ")
 MAX_STAGE = 30
+ORDINAL_MARKS = frozenset({"a", "o", "e", "er", "re", "eme", "st", "nd", "rd", "th"})
+"""An ordinal's ending the fold splits from its number ("20.ª etapa" folds to "20 a etapa",
+"16.º" to "16 o"): the number is the word before it."""
 
 
 @dataclass(slots=True)
@@ -117,6 +120,8 @@ def _stage_number(folded: str, start: int, end: int, ordinals: dict[int, int]) -
     number = ordinals.get(start)
     if number is None:
         before = folded[max(0, start - 16) : start].split()
+        if len(before) > 1 and before[-1] in ORDINAL_MARKS and before[-2].isdigit():
+            before.pop()
         number = _as_number(before[-1]) if before else None
     if number is None:
         after = folded[end : end + 8].split()
@@ -160,6 +165,13 @@ def ends_a_sentence(ft: FoldedText, hit: RaceHit) -> bool:
     _, end, _, _ = ft.span(hit.start, hit.end)
     rest = ft.original[end : end + 4].lstrip(" ")
     return bool(rest) and rest[0] in ".,;:!?)\n"
+
+
+def dated(ft: FoldedText, hit: RaceHit) -> bool:
+    """Whether a linking word and a year follow a hit ("la Vuelta de 2023", "il Giro del
+    2024"): the word links the year, not another race's name ("Vuelta a Burgos")."""
+    after = ft.folded[hit.end : hit.end + 24].split()[:2]
+    return len(after) == 2 and _YEAR.fullmatch(f" {after[1]} ") is not None
 
 
 def capitalised(ft: FoldedText, hit: RaceHit) -> bool:

@@ -6,6 +6,10 @@ shortly before the words in the same paragraph, the one the story names most oft
 nearest on a tie), when their nation's championships are in the calendar. Without such a
 rider the words name no race. The generic
 words, in the feed languages, are data: `nationals.toml`.
+
+Its `[forms]` and `[countries]` name each nation's championships with the nation, in the
+languages that write the nation after the event ("championnats de Colombie", "Campeonato
+de México"): names the race tagger reads as the calendar's own (`Nationals.names`).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import ahocorasick
 
@@ -35,6 +40,8 @@ class Nationals:
     automaton: ahocorasick.Automaton | None
     by_country: Mapping[str, str]
     """IOC code -> that nation's national championships race."""
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Race id -> its names made of a language's forms and the nation's name in it."""
 
     def find(
         self, ft: FoldedText, mentions: Sequence[Mention], nationality: Mapping[str, str]
@@ -75,7 +82,7 @@ def parse_nationals(text: str, source: str, calendar: Calendar) -> Nationals:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"names"}
+    unknown = set(data) - {"names", "forms", "countries"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     names = data.get("names", [])
@@ -90,7 +97,47 @@ def parse_nationals(text: str, source: str, calendar: Calendar) -> Nationals:
         for race in calendar.races.values()
         if race.race_class == "championship" and race.country and "national" in race.id
     }
-    return Nationals(automaton, by_country)
+    forms = _forms(data.get("forms", {}), source)
+    countries = _countries(data.get("countries", {}), source)
+    # A nation whose championships the calendar lacks is skipped: the file serves any
+    # calendar, an operator's as well as the bundled one.
+    names = {
+        race_id: tuple(
+            dict.fromkeys(
+                form.replace("{}", nation)
+                for language, nation in countries.get(code, {}).items()
+                for form in forms.get(language, [])
+            )
+        )
+        for code, race_id in by_country.items()
+    }
+    return Nationals(automaton, by_country, names)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _forms(value: Any, source: str) -> dict[str, list[str]]:
+    """Language -> forms, each holding `{}` once where the nation's name goes."""
+    if not isinstance(value, dict):
+        raise CalendarError(source, None, "[forms]: must be a table of language = [forms]")
+    for language, forms in value.items():
+        if not _strings(forms) or any(f.count("{}") != 1 for f in forms):
+            raise CalendarError(source, None, f"forms.{language}: each form holds {{}} once")
+    return value
+
+
+def _countries(value: Any, source: str) -> dict[str, dict[str, str]]:
+    """IOC code -> language -> the nation's name in it."""
+    if not isinstance(value, dict):
+        raise CalendarError(source, None, "[countries]: must be a table of IOC code = {...}")
+    for code, local in value.items():
+        if not (len(code) == 3 and code.isalpha() and code.isupper()):
+            raise CalendarError(source, None, f"countries: {code!r} is not an IOC code")
+        if not isinstance(local, dict) or not _strings(list(local.values())):
+            raise CalendarError(source, None, f"countries.{code}: language = name, each")
+    return value
 
 
 def bundled_nationals(calendar: Calendar) -> Nationals:

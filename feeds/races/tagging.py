@@ -14,7 +14,8 @@ only read, so one instance serves every thread. It reads the title and the text 
   a region or a town is never a race unless the calendar's full name is used; nor is a
   one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour");
 - a race name followed by an age category ("Giro sub-23", "Giro Next Gen") is that
-  category's race, not listed;
+  category's race, not listed; so is one beside another sport's or discipline's word
+  ("svetovno prvenstvo v nogometu", "Mundial en pista"; feeds/races/other_events.py);
 - a word right after a name can say which sex's race it is ("Tour de France masculino"
   in a women's story);
 - a champion's title dated by its year ("world champion in 2013") names the
@@ -49,6 +50,7 @@ from feeds.races.mentions import (
     RaceHit,
     age_category,
     capitalised,
+    dated,
     ends_a_name,
     ends_a_sentence,
     neighbours,
@@ -56,6 +58,7 @@ from feeds.races.mentions import (
 )
 from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, bundled_nationals, nationalities
+from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.sex import sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names
 from feeds.races.timing import ran_about, starts_soon
@@ -91,12 +94,14 @@ class RaceTagger:
         lexicons: Mapping[str, KindLexicon],
         titles: Titles | None = None,
         nationals: Nationals | None = None,
+        other_events: OtherEvents | None = None,
     ) -> None:
         self.calendar = calendar
         self.titles = titles
         self.nationals = nationals
+        self.other_events = other_events
         self.seasons = Seasons(calendar)
-        self.terms = Terms(calendar, shorts, lexicons)
+        self.terms = Terms(calendar, shorts, lexicons, nationals.names if nationals else None)
         # A men's race -> its women's counterpart (the women's race names the men's).
         self._women_of = {
             race.counterpart: race.id for race in calendar.races.values() if race.counterpart
@@ -233,6 +238,8 @@ class RaceTagger:
                 continue
             if age_category(ft.folded, hit):
                 continue
+            if self.other_events and self.other_events.follows(ft.folded, hit.start, hit.end):
+                continue
             race = self._one_race(hit.races, sex_marked(ft.folded, hit, women))
             if race is not None:
                 out.append(race.id)
@@ -243,7 +250,7 @@ class RaceTagger:
         before, after = neighbours(ft.folded, hit)
         if before in rule.not_after:
             return False
-        if after in rule.not_before and not ends_a_sentence(ft, hit):
+        if after in rule.not_before and not ends_a_sentence(ft, hit) and not dated(ft, hit):
             return False
         return capitalised(ft, hit)
 
@@ -256,6 +263,11 @@ class RaceTagger:
             # A short name names the men's race; a women's story means the women's.
             if women and race.sex == "men" and race.id in self._women_of:
                 return self.calendar.race(self._women_of[race.id]) or race
+            # A men's stage race with no women's race in the calendar, in a women's story,
+            # is the women's race of its name, below the calendar's classes ("third in the
+            # Tour of Norway"); a classic's women's race is listed under the men's name.
+            if women and race.sex == "men" and race.kind == "stage":
+                return None
             return race
         wanted = "women" if women else "men"
         return next((r for r in races if r.sex == wanted), races[0])
@@ -283,4 +295,5 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         bundled_kind_lexicons(),
         bundled_titles(calendar),
         bundled_nationals(calendar),
+        bundled_other_events(),
     )

@@ -130,13 +130,18 @@ class Terms:
         calendar: Calendar,
         shorts: Iterable[tuple[tuple[str, ...], ShortName]],
         lexicons: Mapping[str, KindLexicon],
+        made: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
+        """`made`: race id -> names made from patterns (feeds/races/nationals.py), read as
+        the calendar's own."""
         table: dict[str, dict[Term, None]] = {}
         races: dict[str, list[str]] = {}
+        made = made or {}
         for race in calendar.races.values():
             forms = [
                 *race.aliases,
                 *(f for n in race.names.get("sl", ()) for f in slovene_cases(n)),
+                *made.get(race.id, ()),
             ]
             for alias in forms:
                 key = alias_key(alias)

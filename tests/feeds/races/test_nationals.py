@@ -10,7 +10,7 @@ import pytest
 from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.model import CalendarError
-from feeds.races.nationals import parse_nationals
+from feeds.races.nationals import bundled_nationals, parse_nationals
 from feeds.roster import load_roster
 
 
@@ -74,3 +74,33 @@ def test_without_a_rider_before_them_the_words_name_no_race(tagger: Tagger) -> N
 def test_a_bad_nationals_file_is_refused_naming_the_reason(text: str, reason: str) -> None:
     with pytest.raises(CalendarError, match=reason):
         parse_nationals(text, "nationals.toml", bundled_calendar())
+
+
+def test_every_nations_championships_has_its_names_with_the_nation() -> None:
+    # Each national championships race of the calendar is named with its nation in every
+    # language of [forms] ("championnats de Colombie", "Campeonato de México").
+    calendar = bundled_calendar()
+    nationals = bundled_nationals(calendar)
+    for race_id in nationals.by_country.values():
+        made = nationals.names[race_id]
+        assert len(made) >= 20, race_id  # four languages, several forms each
+    assert "championnats de Colombie" in nationals.names["colombian-national-road-championships"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[forms]\nfr = ["championnats"]', "each form holds {} once"),
+        ('[countries]\nColombia = { fr = "Colombie" }', "is not an IOC code"),
+        ('[countries]\nCOL = { fr = "" }', "language = name"),
+    ],
+)
+def test_a_bad_form_or_country_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(CalendarError, match=reason):
+        parse_nationals(text, "nationals.toml", bundled_calendar())
+
+
+def test_a_nation_the_calendar_lacks_is_skipped() -> None:
+    text = '[forms]\nfr = ["championnats de {}"]\n[countries]\nIRL = { fr = "Irlande" }'
+    nationals = parse_nationals(text, "nationals.toml", bundled_calendar())
+    assert not any("Irlande" in n for names in nationals.names.values() for n in names)

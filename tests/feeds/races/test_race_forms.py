@@ -142,3 +142,50 @@ def test_slovenian_cases_follow_from_the_name_s_first_words() -> None:
     ]
     # A plural or feminine name is given in its forms by the calendar.
     assert slovene_cases("olimpijske igre") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "fr",
+            "Mercato Women's World Tour : Lidl-Trek frappe fort",
+            "Femke Gerritse s'est imposée en 2023 (Volta a Catalunya). Lotte Kopecky et "
+            "Elisa Balsamo ont signé avec SD Worx et Lidl-Trek, troisième du Tour of Norway.",
+        ),
+        (
+            "da",
+            "Felt i verdensklasse til kvindernes etapeløb",
+            "Lucinda Brand og Marianne Vos har vundet Tour of Norway før, og Elisa Balsamo "
+            "kører for Lidl-Trek.",
+        ),
+    ],
+)
+def test_a_mens_stage_race_in_a_womens_story_is_the_unlisted_womens_race(
+    tagger: Tagger, language: str, title: str, text: str
+) -> None:
+    got = names(tagger, title, text, date(2025, 8, 20), language)
+    assert "Tour of Norway" not in got and "Volta a Catalunya" not in got
+
+
+def test_a_mens_one_day_race_in_a_womens_story_is_still_listed(tagger: Tagger) -> None:
+    text = "Lotte Kopecky won Nokere Koerse and Elisa Balsamo was second for Lidl-Trek."
+    assert names(tagger, "Kopecky", text, date(2024, 3, 20), "en") == ["Nokere Koerse"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Marianne Vos vandt Tour of Scandinavia i 2022."),
+        ("en", "Marianne Vos won the Ladies Tour of Norway before it became a bigger race."),
+    ],
+)
+def test_the_tour_of_scandinavia_and_its_predecessor(
+    tagger: Tagger, language: str, text: str
+) -> None:
+    assert names(tagger, "Vos", text, date(2022, 8, 20), language) == ["Tour of Scandinavia"]
+
+
+def test_le_dauphine_with_its_year_is_the_race(tagger: Tagger) -> None:
+    text = "Ben Healy, vainqueur d'étape sur le Dauphiné 2022, rejoint Cofidis."
+    assert names(tagger, "Cofidis", text, date(2025, 10, 1), "fr") == ["Critérium du Dauphiné"]

@@ -1,0 +1,89 @@
+"""Another sport's or discipline's event under a road race's name.
+
+A championship's name is every sport's ("svetovno prvenstvo v nogometu" is football's
+World Cup, "Mundial en pista" the track Worlds) and a stage race's is borrowed too
+("Giro d'Italia a vela", sailing). A word of another sport, discipline or age category
+right after the name, a linking word or two ("en", "v", "on the") allowed between, or a
+sport's word right before it in a compound ("fotball-VM"), makes the name that event's:
+not listed. The words, per language, are data: `other_events.toml`; every language's are
+read in every story (each names its sport in its own language only, and a quoted
+foreign name keeps its words).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from feeds.nlp.fold import fold_tokens
+from feeds.races.model import CalendarError
+
+OTHER_EVENTS_FILE = "other_events.toml"
+MAX_LINKS = 2
+"""Linking words allowed between a name and the sport's word ("en la pista")."""
+LONGEST = 2
+"""Words in the longest sport phrase ("mountain bike", "sub 23")."""
+
+
+@dataclass(frozen=True, slots=True)
+class OtherEvents:
+    links: frozenset[str]
+    after: frozenset[tuple[str, ...]]
+    """Folded phrases after a name (one or two words)."""
+    before: frozenset[str]
+    """Folded words just before a name."""
+
+    def follows(self, folded: str, start: int, end: int) -> bool:
+        """Whether the name at folded `start:end` is another sport's or discipline's event."""
+        before = folded[max(0, start - 24) : start].split()
+        if before and before[-1] in self.before:
+            return True
+        words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST]
+        for skip in range(MAX_LINKS + 1):
+            if skip and words[skip - 1 : skip] and words[skip - 1] not in self.links:
+                return False
+            rest = words[skip:]
+            if any(tuple(rest[:n]) in self.after for n in range(1, LONGEST + 1)):
+                return True
+        return False
+
+
+def _phrases(value: Any, where: str, source: str) -> list[tuple[str, ...]]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CalendarError(source, None, f"{where}: must be a list of non-empty strings")
+    out = [tuple(fold_tokens(v)) for v in value]
+    for raw, phrase in zip(value, out, strict=True):
+        if not phrase or len(phrase) > LONGEST:
+            raise CalendarError(source, None, f"{where}: {raw!r} must fold to 1-{LONGEST} words")
+    return out
+
+
+def parse_other_events(text: str, source: str) -> OtherEvents:
+    """`links` (linking words), `[words]` (per language: a sport's words after a name) and
+    `[before] words` (a sport's words before a name)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CalendarError(source, None, f"not valid TOML: {exc}") from None
+    unknown = set(data) - {"links", "words", "before"}
+    if unknown:
+        raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
+    links = {p[0] for p in _phrases(data.get("links", []), "links", source) if len(p) == 1}
+    words = data.get("words", {})
+    if not isinstance(words, dict):
+        raise CalendarError(source, None, "[words]: must be a table of language = [words]")
+    after = {p for lang, v in words.items() for p in _phrases(v, f"words.{lang}", source)}
+    before_table = data.get("before", {})
+    if not isinstance(before_table, dict) or set(before_table) - {"words"}:
+        raise CalendarError(source, None, "[before]: must hold only words = [...]")
+    before = _phrases(before_table.get("words", []), "before.words", source)
+    if any(len(p) != 1 for p in before):
+        raise CalendarError(source, None, "before.words: one word each")
+    return OtherEvents(frozenset(links), frozenset(after), frozenset(p[0] for p in before))
+
+
+def bundled_other_events() -> OtherEvents:
+    text = (resources.files("feeds.races") / OTHER_EVENTS_FILE).read_text(encoding="utf-8")
+    return parse_other_events(text, f"feeds/races/{OTHER_EVENTS_FILE}")
