@@ -105,6 +105,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "team_nouns": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,
+        "companion_nouns": WORD,
         # which language a story is in
         "stop_words": WORD,
         # how the language declines a person's name

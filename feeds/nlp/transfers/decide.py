@@ -5,11 +5,13 @@ the season; and whether the story is a transfer story at all.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from feeds.models import Move, MoveStage, MoveStatus
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.descriptions import team_noun_after
 from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import (
@@ -19,10 +21,14 @@ from feeds.nlp.transfers.status import (
     sentence_status,
 )
 from feeds.nlp.transfers.story import PERSON_KINDS, Evidence, Story
-from feeds.nlp.transfers.text import Span, mentions_in, within
+from feeds.nlp.transfers.text import WORD_START, Span, mentions_in, within
 from feeds.roster import Person
 
 LEDE_SENTENCES = 2
+# A headline's move noun counts unless the headline also says one of these.
+_HEADLINE_NOUN_VETOES = ("extension", "dispute", "race", "organisation", "retire")
+_NEGATION = re.compile(WORD_START + r"(?:" + pooled().alternation("negation") + r")")
+_TEAM_NOUNS = pooled().words("team_nouns")
 INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
 
@@ -143,11 +149,38 @@ def _staff_exit(
         and ev.family in ("depart", "noun_depart", "lose")
     ]
     if not exits:
-        return None
+        return _dismissed(story, person, evs, statuses, blocked, spans)
     origins = {team_id for ev in exits for team_id in ev.origin}
     from_id = _origin(origins, blocked, story) if blocked in origins else None
     from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
     return _exit_move(story, person, from_id, exits, statuses, spans)
+
+
+def _dismissed(
+    story: Story,
+    person: Person,
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+    spans: Sequence[Span],
+) -> Move | None:
+    """A staff member leaving in the lede with no team beside the verb ("Cédric Vasseur a
+    été écarté de son poste de manager général"): from the team the roster gives them at
+    publication, when the story names it; a move to nobody."""
+    if blocked is None or not any(t.entity_id == blocked for t in story.teams):
+        return None
+    exits = [
+        ev
+        for ev in evs
+        if not ev.fallback
+        and not ev.aside
+        and ev.sentence <= LEDE_SENTENCES
+        and ev.family in ("depart", "noun_depart")
+        and not ev.to
+    ]
+    if not exits:
+        return None
+    return _exit_move(story, person, blocked, exits, statuses, spans)
 
 
 def _rider_exit(
@@ -357,6 +390,8 @@ def _sentence_of(story: Story, offset: int) -> int:
 def headline_move(story: Story) -> bool:
     """A headline that puts a person, a team and a move verb together ("Pidcock and Ineos
     part ways") is a transfer story even when no destination can be read."""
+    if _headline_move_noun(story):
+        return True
     if story.title_question:
         return False
     if not any(t.start < story.title_end for t in story.teams):
@@ -370,3 +405,26 @@ def headline_move(story: Story) -> bool:
         if ev.left or set(ev.to) - own:
             return True
     return False
+
+
+def _headline_move_noun(story: Story) -> bool:
+    """A headline that names moves by their noun ("Denk verteidigt Verzicht auf
+    deutschsprachige Zugänge", "5 transferências a ter em atenção para 2024", "Staff
+    transfer market") is a transfer story even when the body's moves cannot be read; not
+    when the headline also extends, denies, retires, negates ("denkt niet aan transfer")
+    or speaks of a race or of the organisation."""
+    end = story.title_end
+    hits = story.hits
+    # Not a group noun alone ("i neoprofessionisti italiani iniziano ... un corso"), nor a
+    # new team ("Nova camisola da NSN Cycling Team: nova equipa WorldTour ...").
+    nouns = [
+        hit
+        for family in ("noun_arrive", "noun_depart")
+        for hit in within(hits.get(family, []), 0, end)
+        if _TEAM_NOUNS.isdisjoint(story.low[hit.start : hit.end].split())
+    ]
+    if not nouns:
+        return False
+    if any(within(hits.get(family, []), 0, end) for family in _HEADLINE_NOUN_VETOES):
+        return False
+    return _NEGATION.search(story.low, 0, end) is None

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.roles import OWNER_GAP
+from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companions
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import WORD, Span, within
@@ -75,6 +75,8 @@ def _subjects(
     The boss a team is named after ("l'équipe de Marc Madiot", "Ralph Denk's team") is
     part of the team's name, never the subject."""
     before = [p for p in people if p.end <= cue.start and not _names_a_team(story, p)]
+    companions = apposed_companions(story.low, before, cue.start)
+    before = [p for p in before if id(p) not in companions]
     if not before:
         if clause_start is None:
             return []

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -33,14 +34,42 @@ _COMPOUND_GAP = re.compile(r"-[^\W\d_][\w-]*\s+")
 _TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}$")
 
 
+# "X, a teammate of Y at UAE, signs ...": Y, after a companion noun in a comma apposition.
+_COMPANION = re.compile(r"\b(?:" + _LEX.alternation("companion_nouns") + r")(?:\s+|['\u2019])$")
+
+
+def apposed_companions(low: str, before: Sequence[Mention], cue_start: int) -> set[int]:
+    """People named as someone's teammate inside a comma apposition between the mover and
+    the verb ("Juan Ayuso, zdaj moštveni kolega Tadeja Pogačarja pri UAE, je podpisal"):
+    they describe the mover, so only the mover before them is the subject (by id)."""
+    out = set()
+    for prev, person in itertools.pairwise(before):
+        gap = low[prev.end : person.start]
+        if not gap.lstrip().startswith(",") or "," in gap.lstrip()[1:]:
+            continue  # not an apposition opened right after the mover
+        if _COMPANION.search(low, prev.end, person.start) and "," in low[person.end : cue_start]:
+            out.add(id(person))
+    return out
+
+
 def role_floor(clause: Span, people: Sequence[Mention], team: Mention) -> int:
     """Where the words that can describe a team start: after the last person before it."""
     ends = [p.end for p in people if p.end <= team.start]
     return max(clause.start, ends[-1]) if ends else clause.start
 
 
+# "passer chez BMC Racing Team de 2013 à 2017", "at Sky from 2010 to 2019": a stint told
+# with its years is a career's history, never where someone goes next.
+_STINT_YEARS = re.compile(
+    r"\s*\(?\s*(?:[\w']+\s+){0,1}(?:19|20)\d\d\s*(?:[-\u2013/]|(?:[\w']+\s+){1,2})\s*"
+    r"(?:19|20)\d\d\b"
+)
+
+
 def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
     """'to', 'from' or 'aff' from the words right before a team mention, else None."""
+    if _STINT_YEARS.match(low, team.end):
+        return None
     words = list(ROLE_WORD.finditer(low, max(floor, team.start - 60), team.start))
     skipped = 0
     for i in range(len(words) - 1, -1, -1):
@@ -92,6 +121,8 @@ def owned_teams(text: str, people: Sequence[Mention], teams: Sequence[Mention]) 
     return owned
 
 
+_STAFF_LEDE = 1
+"""The headline and the first sentence: where a story about staff says so."""
 RETIRED = "retired"
 """The tagger's kind for a rider whose career is over at publication."""
 # a title or its plural ("directeurs", "sportsdirektører"), never a longer word ("principalement")
@@ -104,8 +135,15 @@ def appointed(low: str, spans: Sequence[Span], retired: Sequence[Mention]) -> li
     """Retired riders named in a sentence with a staff title ("avec Mark Renshaw et
     Heinrich Haussler comme directeurs sportifs"): read as staff, who may move."""
     found = []
+    # "Movistar va apporter du sang neuf à son encadrement avec l'arrivée de trois
+    # directeurs sportifs. [...] Jürgen Roelandts fait également son arrivée": a lede
+    # about staff makes its retired riders staff anywhere in the story.
+    lede_end = spans[min(_STAFF_LEDE, len(spans) - 1)].end if spans else 0
+    staff_lede = bool(_STAFF_TITLE.search(low, 0, lede_end))
     for mention in retired:
         sentence = next((s for s in spans if s.start <= mention.start < s.end), None)
-        if sentence is not None and _STAFF_TITLE.search(low, sentence.start, sentence.end):
+        if sentence is not None and (
+            staff_lede or _STAFF_TITLE.search(low, sentence.start, sentence.end)
+        ):
             found.append(mention)
     return found

@@ -25,6 +25,9 @@ _STOP_WORDS = _LEX.words("stop_words")
 _NAME_NEXT = re.compile(r"\s+[A-Z\u00c0-\u00de]")
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de]")
 _ATTRIBUTION = re.compile(r"\b(?:" + _LEX.alternation("attributions") + r")(?:\s+\S+){0,2}$")
+# "27-letnica iz Slovenske Bistrice", "the 27-year-old from Slovenska Bistrica": a place of
+# origin after a from-word, not a person.
+_FROM_BEFORE = re.compile(r"\b(?:" + _LEX.alternation("from_markers") + r")\s+$")
 _FULL_NAME = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de][\w'-]+\s+[A-Z\u00c0-\u00de][\w'-]+")
 LEDE_SENTENCES = 2
 DESCRIPTION_WORDS = 7
@@ -126,6 +129,8 @@ def _untagged_name(story: Story, ev: Evidence) -> bool:
             continue  # "The Olympic champion": a description opening a sentence
         if _ATTRIBUTION.search(story.low, max(0, lo - 40), lo + len(first)):
             continue  # "Volgens Het Laatste Nieuws", "according to Cycling Weekly": a source
+        if _FROM_BEFORE.search(story.low, max(0, lo - 20), lo):
+            continue  # "the 27-year-old from Slovenska Bistrica": a place
         if not any(m.start < hi and lo < m.end for m in mentions):
             return True
     return False

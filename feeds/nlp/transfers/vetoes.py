@@ -34,6 +34,8 @@ _EARLIER = re.compile(
     + r")\s+|l'|l\u2019){0,2}$"
 )
 _CURRENTLY = re.compile(WORD_START + r"(?:" + _LEX.alternation("currently") + r")(?:\W|$)")
+# ", qui s'est imposée dès 2023": a relative clause after the verb tells the mover's past.
+_RELATIVE_AFTER = re.compile(r",\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
 _REFUSED = re.compile(r"\b(?:" + _LEX.alternation("refusal") + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
 _VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}$")
@@ -55,7 +57,9 @@ def cue_vetoed(
     low = story.low
     if _MOVE_NEGATION.search(low, max(clause.start, cue.start - 30), cue.start):
         return True  # "I will never leave this team", "il ne quittera pas"
-    if names_past_season(story, max(region.start, cue.start - 25), region.end):
+    relative = _RELATIVE_AFTER.search(low, cue.end, region.end)
+    end = relative.start() if relative else region.end
+    if names_past_season(story, max(region.start, cue.start - 25), end):
         return True  # "who joined Ineos in 2019": history, not news
     if _EARLIER.search(low, max(clause.start, cue.start - 30), cue.start):
         return True  # "made his debut for Tudor after leaving UAE", "nach dem Abgang von X zu Y"
