@@ -100,6 +100,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "filler_words": WORD,
         "coordination_words": WORD,
         "respectively": WORD,
+        "including": WORD,
         "pronouns": WORD,
         "relative_pronouns": WORD,
         "team_nouns": WORD,

@@ -4,11 +4,15 @@ Round-ups and their subheadings drop the verb the way headlines do: "Remco Evene
 para a Red Bull, Juan Ayuso para a Lidl-Trek, Oscar Onley e Kévin Vauquelin para a
 INEOS", "Dylan Groenewegen til Team BikeExchange" on a line of its own, "X naar Tudor, Y
 naar Jayco". The clause rules need a move cue to start from; these shapes have none
-beside each person, only the arrow. Two of them read as moves:
+beside each person, only the arrow. These read as moves:
 
 - a list: two or more "person (and person) + to-word + team" items in one sentence;
 - a line that is nothing but one such item (a round-up's subheading), which may name the
-  team left before the arrow ("Thymen Arensman – van DSM naar INEOS Grenadiers").
+  team left before the arrow ("Thymen Arensman – van DSM naar INEOS Grenadiers");
+- a list's line with an arrow sign, "- A (Lidl-Trek), B (Alpecin) -> Soudal Quick-Step",
+  or one name with where from and where to in brackets, "Mikel Landa (Bahrain Victorious
+  / Soudal Quick-Step)": told under the line that opens the list, whose rumour or
+  confirmation is the item's too.
 
 In such a list the item's arrow also decides over the clause rules: a cue before the list
 ("die fünf Wechsel: X zu A, Y und Z zu B") hands every team of the sentence to every name.
@@ -40,12 +44,17 @@ _GLUE_WORDS = _LEX.words("coordination_words")
 _WORD = re.compile(r"[\w'\u2019]+")
 LINE_MAX = 120
 """A subheading is short; a longer sentence with no verb is something else."""
+_SYMBOL = re.compile(r"\s*(?:->|=>|\u2192|\u27f6|>)\s*$")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_PAIR = re.compile(r"\s+(?:/|->|=>|\u2192|>)\s+")
+_BULLET = re.compile(r"[\s\-\u2013\u2022*]*")
 
 
 def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
     """Evidence for every person in a verbless list of moves or a one-move line."""
     if not any(story.hits.get(f) for f in (*MOVE_FAMILIES, "newcomers")):
         return  # a story with no move word anywhere tells no move this way
+    lines: set[int] = set()  # the round-up lines read by their shape
     for span in spans:
         if span.title:
             continue  # headlines: the clause rules read their arrows
@@ -54,7 +63,19 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
         if not people or not teams:
             continue
         items = _items(story, people, teams)
-        if len(items) >= 2 or (len(items) == 1 and _whole_line(story, span, items[0])):
+        if not items:
+            # whole lines by their shape
+            items = _symbol_items(story, span, people, teams) or _pair_item(
+                story, span, people, teams
+            )
+            if items:
+                lines.add(span.sentence)
+            heading = _heading(story, spans, span, lines) if items else None
+            for movers, team, origin in items:
+                _add(story, span, movers[0], team, origin)
+                if heading is not None:
+                    _under(story, heading, movers[0])
+        elif len(items) >= 2 or (len(items) == 1 and _whole_line(story, span, items[0])):
             for movers, team, origin in items:
                 for person in movers:
                     _add(story, span, person, team, origin)
@@ -149,3 +170,80 @@ def _add(story: Story, span: Span, person: Mention, team: Mention, origin: Menti
         ev.origin = {origin.entity_id}
     ev.listed = True  # a round-up's item is news wherever it stands
     story.evidence.append(ev)
+
+
+def _symbol_items(
+    story: Story, span: Span, people: Sequence[Mention], teams: Sequence[Mention]
+) -> list[tuple[list[Mention], Mention, Mention | None]]:
+    """A line of a list of rumours: "- A (X), B (Y) -> T", "C (Z) → T": everyone before
+    the arrow goes to the one team after it, each from the team in brackets after their
+    name. A line with two teams after the arrow ("-> Bahrain o Decathlon") says no move."""
+    arrow = next((t for t in teams if _SYMBOL.search(story.low, span.start, t.start)), None)
+    if arrow is None or span.end - span.start > LINE_MAX:
+        return []
+    if story.low[arrow.end : span.end].strip(" .!\n"):
+        return []  # "-> Bahrain o Decathlon": not one destination
+    movers = [p for p in people if p.end <= arrow.start]
+    if not movers or _BULLET.fullmatch(story.low, span.start, movers[0].start) is None:
+        return []  # the line opens with the first name
+    out: list[tuple[list[Mention], Mention, Mention | None]] = []
+    for i, person in enumerate(movers):
+        end = movers[i + 1].start if i + 1 < len(movers) else arrow.start
+        own = [t for t in teams if person.end <= t.start and t.end <= end]
+        rest = story.low[person.end : end]
+        for team in own:
+            rest = rest.replace(story.low[team.start : team.end], " ")
+        rest = _BRACKETS.sub(" ", rest)  # a team the roster does not know: "(Picnic)"
+        if _WORD.findall(rest) or len(own) > 1:
+            return []  # only a bracketed team between one name and the next
+        out.append(([person], arrow, own[0] if own else None))
+    return out
+
+
+def _heading(story: Story, spans: Sequence[Span], span: Span, lines: set[int]) -> Span | None:
+    """The line that opens a list ("Entre los rumores que se mencionan están:"): the first
+    line before the item that is not an item itself, when it ends with a colon."""
+    for before in reversed(spans[1 : span.sentence]):
+        line = story.low[before.start : before.end].strip()
+        if before.sentence in lines or _BULLET.match(line).end():
+            continue  # another item of the list
+        return before if line.endswith(":") else None
+    return None
+
+
+def _under(story: Story, heading: Span, person: Mention) -> None:
+    """The item is told under its heading: what the heading says of the news (a rumour, a
+    confirmation) is said of the item too. The evidence names no team."""
+    ev = Evidence(person.entity_id, "arrive", heading.sentence, heading.title, False)
+    ev.inheritable = False
+    ev.listed = True
+    story.evidence.append(ev)
+
+
+def _pair_item(
+    story: Story, span: Span, people: Sequence[Mention], teams: Sequence[Mention]
+) -> list[tuple[list[Mention], Mention, Mention | None]]:
+    """A line of a round-up that is one name and, in brackets, where from and where to:
+    "Mikel Landa (Bahrain Victorious / Soudal Quick-Step)", "X (sem equipa / Movistar
+    Team)", "Y (UAE -> Tudor)". The team after the slash or arrow is the destination."""
+    if len(people) != 1 or span.end - span.start > LINE_MAX:
+        return []
+    person = people[0]
+    low = story.low
+    opening = low.find("(", person.end, span.end)
+    closing = low.rfind(")", person.end, span.end)
+    if opening < 0 or closing < opening or low[person.end : opening].strip():
+        return []
+    if _BULLET.fullmatch(low, span.start, person.start) is None:
+        return []  # the line opens with the name ...
+    if low[closing + 1 : span.end].strip(" .\n"):
+        return []  # ... and ends with the bracket
+    split = _PAIR.search(low, opening, closing)
+    if split is None:
+        return []
+    inside = [t for t in teams if opening < t.start and t.end <= closing]
+    after = [t for t in inside if t.start >= split.end()]
+    before = [t for t in inside if t.end <= split.start()]
+    if len(after) != 1 or len(before) > 1 or low[after[0].end : closing].strip():
+        return []
+    return [([person], after[0], before[0] if before else None)]

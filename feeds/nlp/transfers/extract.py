@@ -16,6 +16,7 @@ from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.decide import decide, departures, headline_move
 from feeds.nlp.transfers.descriptions import described_destinations
+from feeds.nlp.transfers.groups import group_moves
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.lists import listed_moves
 from feeds.nlp.transfers.prefilter import may_report_move
@@ -80,7 +81,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     for sentence in spans:
         for clause in split_clauses(text, sentence):
             clause_evidence(story, clause)
-    listed_moves(story, spans, languages)
+    listed_moves(story, spans, languages, group_moves(story, spans, languages))
     arrow_moves(story, spans)
     respective_moves(story, spans)
     story.stays = stayed_teams(story, spans)

@@ -4,7 +4,9 @@
   recrues : Bissegger (EF Education-EasyPost), ...", "Os outros reforços são Sivakov,
   Politt e Del Toro": people named after a plural arrival noun (lexicon concept
   `newcomers`), or with a team in brackets in a sentence that says they arrive, join the
-  team the list is about; a team in brackets is where they come from.
+  team the list is about; a team in brackets is where they come from. A group of arrivals
+  for no one team ("arriveranno sette neoprofessionisti. Tra loro: A (Arkea), B (Astana)")
+  is each going to the team in brackets.
 - "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
   noun and a colon, the team in brackets is where each person goes.
 
@@ -48,12 +50,20 @@ def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     return re.compile(r"\s*\(\s*(?:(?:" + "|".join(map(re.escape, words)) + r"|[\w-]+)\s+)?")
 
 
-def listed_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...] | None) -> None:
-    """Evidence for every person in a list of arrivals or departures."""
+def listed_moves(
+    story: Story,
+    spans: Sequence[Span],
+    languages: tuple[str, ...] | None,
+    read: frozenset[int] = frozenset(),
+) -> None:
+    """Evidence for every person in a list of arrivals or departures; the sentences in
+    `read` are a team's round-up already read (`groups`)."""
     bracket = _bracket(languages)
     announced: Span | None = None  # "... announced seven newcomers." with no name after it
     for span in spans:
         before, announced = announced, _announces_newcomers(story, span)
+        if span.sentence in read:
+            continue
         if within(story.hits.get("race", []), span.start, span.end):
             continue  # "Van der Poel (Alpecin-Deceuninck) arrived alone": a result
         people = mentions_in(story.people, span)
@@ -100,14 +110,36 @@ def _announced_list(
             free |= named
             break
     destination = _list_team(story, spans, announcing, free)
-    if destination is None:
-        return False
     bracket = _bracket(None)
     brackets = _brackets(story.low, people, teams, bracket)
+    if destination is None or (not free and destination in _origin_ids(brackets)):
+        # no team of its own: the focus team of a story that names only the items' teams
+        return _bracketed_destinations(story, span, listed, brackets, free)
     for person in listed:
         origin = brackets.get(person.entity_id)
         if origin is None or origin.entity_id != destination:
             _add(story, span, person.entity_id, destination, origin)
+    return True
+
+
+def _bracketed_destinations(
+    story: Story,
+    span: Span,
+    listed: Sequence[Mention],
+    brackets: dict[str, Mention],
+    free: set[str],
+) -> bool:
+    """ "A rimpolpare il World Tour arriveranno sette neoprofessionisti. Tra loro: A
+    (Arkea), B (Astana) e C (Alpecin)": a group of arrivals for no one team, each name
+    with a team in brackets, is each going to that team (the roster still refuses a
+    person's own team at publication)."""
+    if free or not all(p.entity_id in brackets for p in listed):
+        return False
+    for person in listed:
+        ev = Evidence(person.entity_id, "noun_arrive", span.sentence, span.title, False)
+        ev.to = {brackets[person.entity_id].entity_id: 1.0}
+        ev.listed = True
+        story.evidence.append(ev)
     return True
 
 
@@ -324,3 +356,16 @@ def _has(hits: dict[str, list[Hit]], families: frozenset[str], span: Span) -> bo
 
 def _departure_between(story: Story, start: int, end: int) -> bool:
     return any(within(story.hits.get(family, []), start, end) for family in DEPARTURES)
+
+
+def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
+    """The team a list is about: one named plainly in its sentence (`free`), the round-up's
+    team line, or the story's focus team named in the lede; None when unclear."""
+    return _list_team(story, spans, span, free)
+
+
+def bracketed_teams(
+    story: Story, people: Sequence[Mention], teams: Sequence[Mention]
+) -> dict[str, Mention]:
+    """Each person followed by "(" and a team ("X (Movistar)"): that team, by person."""
+    return _brackets(story.low, people, teams, _bracket(None))

@@ -35,6 +35,8 @@ _TEAM_OF = re.compile(
 _TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + _TEAM_NOUNS + r")\b")
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|\u2019s|'|\u2019)\s*(?:[\w-]+\s+){0,2}|\s*)$")
+# A capitalised word right before a name, a forename the roster does not print.
+_FORENAME = re.compile(r"(?<=\s)[A-Z\u00c0-\u00de][\w'-]+ $")
 _LIST_GAP = re.compile(r"\s*[:\u2013\u2014-]?\s*$")
 # A team verb's object announced, then listed after a colon ("signed seven newcomers: X, Y").
 _ANNOUNCED_LIST = re.compile(r"[^.;:!?]*:\s*$")
@@ -113,7 +115,7 @@ def _inverted(
 ) -> list[Mention]:
     """A subject after its verb, as Italian and Spanish allow ("Arrivano Wellens e Ayuso"),
     and German after an opening phrase ("Nach Informationen von X wechselt Landa zu Y")."""
-    if cue.family != "arrive":
+    if cue.family not in ("arrive", "depart"):
         return []
     # "Da Alpecin-Deceuninck, para reforçar o sprint, chegam X e Y": an opening phrase set
     # off by a comma holds no subject, however long.
@@ -128,9 +130,32 @@ def _inverted(
     if inside and len(WORD.findall(story.low, cue.start, inside[0].start)) == 1:
         return _with_listed_after(story, inside, teams)
     after = [p for p in people if p.start >= cue.end]
-    if not after or len(WORD.findall(story.low, cue.end, after[0].start)) > 1:
+    if not after:
+        return []
+    # "lasciano il Team Jayco AlUla Hagos Welay Berhe e Campbell Stewart": a departure
+    # verb names the team left before its subject
+    gap_end = after[0].start
+    skipped = 0
+    if cue.family == "depart":
+        # only with the team left between them: "verlassen mit X (Lidl-Trek), ..." is a
+        # list of destinations (`lists`), not of subjects
+        skipped = _team_words(story, teams, cue.end, gap_end)
+        if not skipped:
+            return []
+        forename = _FORENAME.search(story.text, cue.end, gap_end)  # "Hagos [Welay Berhe]"
+        gap_end = forename.start() if forename else gap_end
+    if len(WORD.findall(story.low, cue.end, gap_end)) - skipped > 1:
         return []
     return _with_listed_after(story, after, teams)
+
+
+def _team_words(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
+    """Words of the one team named between two offsets, none when another name or more
+    than one team stands there."""
+    between = [t for t in teams if start <= t.start and t.end <= end]
+    if len(between) != 1:
+        return 0
+    return len(WORD.findall(story.low, between[0].start, between[0].end))
 
 
 def cue_objects(
@@ -268,3 +293,10 @@ def _contract_words(story: Story, start: int, end: int) -> int:
     """Words of a contract's length or end between two offsets ("für drei Jahre")."""
     span = _CONTRACT_SPAN.search(story.low, start, end)
     return len(WORD.findall(span.group())) if span else 0
+
+
+def with_listed_after(
+    story: Story, after: Sequence[Mention], teams: Sequence[Mention]
+) -> list[Mention]:
+    """The first of `after` with the people listed after them ("X, Y and Z")."""
+    return _with_listed_after(story, after, teams)
