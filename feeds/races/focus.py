@@ -5,8 +5,9 @@ edition that had begun by publication (a January report of last season's race is
 season's), a preview or line-up about the next one not yet over (a route presentation in
 October is next year's). A year written in the headline overrides both. A stage is named
 only for a story about one stage: a number beside a stage noun in the headline, else in
-the lead, else for a result the stage run on the publication day (a rider out of a race
-was not always hurt that day); never for an overall win.
+the lead (unless it only recalls a stage run days before the day's), else for a result
+the stage run on the publication day (a rider out of a race was not always hurt that
+day); never for an overall win, told from the race's last day on.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ def _just_ended(calendar: Seasons, race_id: str, published: date | None) -> bool
 
 def dates_of(calendar: Seasons, race_id: str, year: int) -> Edition | None:
     """The edition of `year`, or one with the dates of the nearest known year moved to
-    `year` (a race keeps its place in the season; the calendar starts in 2024)."""
+    `year` (a race keeps its place in the season; the calendar starts in 2022)."""
     edition = calendar.edition(race_id, year)
     if edition is not None:
         return edition
@@ -211,18 +212,44 @@ def _stage(
         return None
     if evidence.title_stages:
         return evidence.title_stages[0]
-    if evidence.overall:
+    edition = calendar.edition(race_id, year)
+    last_day = edition is None or published is None or published >= edition.end
+    # Before the last day the general classification is news of every stage ("20th
+    # stage ... second overall"): a stage number in the lead still names the report's
+    # stage. From the last day on, the overall is won: the story is the race's.
+    if evidence.overall and (last_day or not evidence.lead_stages):
         return None
     if evidence.lead_stages:
-        return evidence.lead_stages[0]
+        return _lead_stage(calendar, race_id, year, kind, evidence.lead_stages, published)
     # A crash reported on a race day happened in that day's stage as often as a result
     # reported that day is of it (a rider who abandons the next morning was hurt the
     # day before, but a bare date cannot say which). A result of the last day whose
     # headline and lead name no stage is the race's: the overall is won that day.
-    edition = calendar.edition(race_id, year)
     if kind == "result" and published is not None and edition and published >= edition.end:
         return None
     return _stage_of_the_day(calendar, race_id, year, published)
+
+
+def _lead_stage(
+    calendar: Seasons,
+    race_id: str,
+    year: int,
+    kind: StoryKind,
+    lead_stages: list[int],
+    published: date | None,
+) -> int:
+    """The lead's stage, unless a result's lead only recalls stages run two days or more
+    before the one run on the publication day ("took the lead on the sixth stage and kept
+    it today"): then the day's stage. A report dated the next morning names yesterday's
+    stage, one behind the day's, and keeps it. Only the organiser's stage days count here
+    (an edition without a stage list leaves the day's stage a guess, weaker than a
+    number the lead writes)."""
+    edition = calendar.edition(race_id, year)
+    if kind == "result" and edition is not None and edition.stages:
+        today = _stage_of_the_day(calendar, race_id, year, published)
+        if today is not None and all(stage < today - 1 for stage in lead_stages):
+            return today
+    return lead_stages[0]
 
 
 def _stage_of_the_day(

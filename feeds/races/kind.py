@@ -7,10 +7,11 @@ another kind with no transfer word over a text that agrees (a crash report menti
 the rider's contract stays `crash`, a team presenting its kit `team`), or a headline
 naming no kind over a text of team, line-up or crash words. The headline decides when
 it names a kind (a race report that mentions a crash is a `result`, a crash that forces
-an abandon is a `crash`), the text when the headline is silent; a single preview word
-beside a single result word in the text is a preview. `result`, `preview` and `lineup`
-need a race or a stage to be about, and a `result` a race that ran about the publication date
-(feeds/races/timing.py); result words before a race about to start are a `preview`'s.
+an abandon is a `crash`; as many result as crash words in it make a `result`), the text
+when the headline is silent; a single preview word beside a single result word in the
+text is a preview. `result`, `preview` and `lineup` need a race or a stage to be about,
+and a `result` a race that ran about the publication date (feeds/races/timing.py);
+result words before a race about to start are a `preview`'s.
 When neither the headline nor the text names a kind, a headline naming a race and a team
 is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
 no rider, team or race is `other`.
@@ -95,7 +96,13 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     ]
     titled = [k for k in allowed if title[k]]
     if titled:
-        return max(titled, key=lambda k: (title[k], min(text[k], TEXT_CAP)))
+        best = max(titled, key=lambda k: (title[k], min(text[k], TEXT_CAP)))
+        # A headline with as many result words as crash words reports a race that had a
+        # crash (a win dedicated to a team-mate in hospital): the corpus's rule, whatever
+        # the text dwells on. A crash that ends a race says so louder ("crashes out").
+        if best == "crash" and "result" in titled and title["result"] == title["crash"]:
+            return "result"
+        return best
     scores = {k: min(text[k], TEXT_CAP) for k in allowed}
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview

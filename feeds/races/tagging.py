@@ -12,7 +12,8 @@ only read, so one instance serves every thread. It reads the title and the text 
   word that makes it something else ("World Tour", "in Flanders", "Giro di Sicilia"; a
   word after a full stop or a comma is the next sentence's: "in de Tour. De Brit");
   a region or a town is never a race unless the calendar's full name is used; nor is a
-  one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour");
+  one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour"),
+  unless the word before it is one of its editions' hosts ("the Paris Olympics");
 - a race name followed by an age category ("Giro sub-23", "Giro Next Gen") is that
   category's race, not listed; so is one beside another sport's or discipline's word
   ("svetovno prvenstvo v nogometu", "Mundial en pista"; feeds/races/other_events.py);
@@ -106,6 +107,13 @@ class RaceTagger:
         self._women_of = {
             race.counterpart: race.id for race in calendar.races.values() if race.counterpart
         }
+        # A race that moves -> its editions' hosts, folded: "the Paris Olympics", "the
+        # Glasgow Worlds" name the edition by its host, not another race ending in "Worlds".
+        hosts: dict[str, set[str]] = {}
+        for edition in calendar.editions.values():
+            if edition.host:
+                hosts.setdefault(edition.race_id, set()).add(" ".join(fold_tokens(edition.host)))
+        self._hosts = {race_id: frozenset(names) for race_id, names in hosts.items()}
 
     def tag(
         self,
@@ -234,7 +242,12 @@ class RaceTagger:
         for hit in hits:
             if hit.short is not None and not (cycling and self._short_counts(hit, hit.short, ft)):
                 continue
-            if hit.short is not None and named is not None and ends_a_name(ft, hit, named):
+            if (
+                hit.short is not None
+                and named is not None
+                and ends_a_name(ft, hit, named)
+                and not self._after_host(hit, hit.short, ft)
+            ):
                 continue
             if age_category(ft.folded, hit):
                 continue
@@ -244,6 +257,11 @@ class RaceTagger:
             if race is not None:
                 out.append(race.id)
         return out
+
+    def _after_host(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+        """Whether the capitalised word before a short name is one of its race's hosts."""
+        before, _ = neighbours(ft.folded, hit)
+        return before in self._hosts.get(rule.race_id, frozenset())
 
     @staticmethod
     def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:

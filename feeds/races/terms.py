@@ -1,8 +1,9 @@
 """Every word the race tagger looks for, in Aho-Corasick automata over folded text.
 
-Race names from the calendar (every language) and short race names from
-`short_names.toml` ("the Tour", "Giro", "Worlds", "Tourwinnaar"), which count only under
-the conditions `ShortName` holds, share one automaton. The kind lexicons' words
+Race names from the calendar (every language, with the one-letter slips of the long ones:
+feeds/races/spelling.py) and short race names from `short_names.toml` ("the Tour",
+"Giro", "Worlds", "Tourwinnaar"), which count only under the conditions `ShortName`
+holds, share one automaton. The kind lexicons' words
 (feeds/nlp/kinds: kind words, stage nouns, ordinals) have one automaton per language,
 holding that language's words and English's, and one with every language pooled for a
 story whose language is unknown.
@@ -21,6 +22,7 @@ import ahocorasick
 from feeds.nlp.kinds import KindLexicon
 from feeds.nlp.matcher import alias_key
 from feeds.races.model import Calendar, CalendarError
+from feeds.races.spelling import slipped_names
 
 SHORT_NAMES_FILE = "short_names.toml"
 ALWAYS: tuple[str, ...] = ("en",)
@@ -157,6 +159,10 @@ class Terms:
                     table.setdefault(key, {})[term] = None
         for key, ids in races.items():
             table.setdefault(key, {})[Term("race", tuple(ids))] = None
+        # A slip in a long calendar name is that name (feeds/races/spelling.py); short
+        # names, whose rules a slip would bypass, make none.
+        for key, ids in slipped_names(races, table).items():
+            table[key] = {Term("race", ids): None}
         # Two sorts of automata: race names are read in the whole text, kind words only
         # where they tell the kind (the headline and the opening), and there are many more
         # of them. Kind words come per language (a word of one language is often another

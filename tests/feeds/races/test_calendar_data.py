@@ -159,7 +159,7 @@ def test_2027_editions_follow_their_sources_then_the_rule(calendar, race_id, fir
 
 def test_editions_hold_together(calendar):
     for edition in calendar.editions.values():
-        assert 2024 <= edition.year <= 2027, edition.key
+        assert 2022 <= edition.year <= 2027, edition.key
         if edition.stages:
             # Stages cover the whole edition: a first or last day without one is a typo.
             assert edition.stages[0].date == edition.start, edition.key
