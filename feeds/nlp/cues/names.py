@@ -30,6 +30,8 @@ COMMON_WORDS: frozenset[str] = words(
     "costa porte monti fontana colle valle riva fischer koch lang wolf fuchs bauer "
     "kirsch hirsch vogel jung schwarz weiss braun kaiser zimmermann sieger meister "
     "kraft wald blanc petit rubio "
+    # words that open a sentence about a rider ("Double vainqueur d'étape", "Champion du monde")
+    "double champion "
     # words that are also team aliases (for the sentence-start rule)
     "drops trek total sky bull fenix emirates grenadiers "
     # places ("in Bilbao", "Sierra Nevada", "Cortina d'Ampezzo", "Sevilla"), months, days

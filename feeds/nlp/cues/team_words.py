@@ -28,4 +28,6 @@ RACE_WORDS: frozenset[str] = words(
 PLACE_TEAM_WORDS: frozenset[str] = words("astana bahrain israel uae emirates qazaqstan")
 PLACE_PREPOSITIONS: frozenset[str] = words(
     "in into near naar nabij a au en dans nach im aus in nella nel desde hacia"
+    # sl "v Astani" (in Astana)
+    " v"
 )

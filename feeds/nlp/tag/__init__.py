@@ -31,7 +31,14 @@ and the publication date:
 - in a language that declines names (its lexicon's `name_case_endings`: Slovenian
   "Joshuo Tarlingom", "Pellu Bilbau"), a first name and a surname that are one person's
   once a case ending is off name that person; never one word alone, never another
-  language's story.
+  language's story. Team names likewise, on their first and last words ("pri Soudalu
+  Quick-Stepu", "iz vrst Movistarja"), unless the word is the place ("v Astani");
+- the press's forms of a name (feeds/roster/data/name-forms.toml): a given name's short
+  form ("Juanpe López"), a Danish or Norwegian family middle name with the given name
+  ("Mads Würtz"), a surname as German spells it ("Wlasow"); and the person's own first
+  name, then a middle name the roster lacks ("Florian Samuel Kajamini");
+- an everyday-word surname (Milan, Thomas) with no team nearby counts as an item of a
+  list of riders' names ("Milan, Merlier and Philipsen", "Bernal y Thomas").
 
 Riders count only while active at publication (an undated story: within the last
 UNDATED_GRACE_SEASONS seasons); retired riders and other people are matched, so their

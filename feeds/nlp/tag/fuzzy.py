@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from feeds.nlp.cues.names import COMMON_WORDS
-from feeds.nlp.tag.names import folded, fuzzy_limit
+from feeds.nlp.tag.names import folded, fuzzy_limit, given_variant
 from feeds.nlp.tag.state import ResolverState
 
 # A capitalised word of six letters or more: a candidate misspelling. The capital
@@ -47,15 +47,34 @@ def misspellings(r: ResolverState) -> None:
             continue
         prefix = word[:2]
         near = targets.get(prefix)
-        pid = _fuzzy_match(word, near) if near else None
-        if pid is None and (givens := fuzzy_givens.get((prefix, len(word)))):
-            given = r.word_before(start)
-            if given and given[0].isupper():
-                folded_given = given.lower() if given.isascii() else folded(given)
-                if folded_given in givens:
-                    pid = _fuzzy_after_given(surnames, word, by_given[folded_given])
+        givens = fuzzy_givens.get((prefix, len(word)))
+        if not near and not givens:
+            continue
+        pid = None
+        # An exact first name right before it says whose surname it is ("Mads Pedersens",
+        # the Danish genitive, beside Rasmus Søjberg Pedersen named in the story).
+        given = r.word_before(start)
+        folded_given = None
+        if given and given[0].isupper():
+            folded_given = given.lower() if given.isascii() else folded(given)
+            if givens and folded_given in givens:
+                pid = _fuzzy_after_given(surnames, word, by_given[folded_given])
+        if pid is None and near:
+            pid = _fuzzy_match(word, near)
+            if pid is not None and _someone_elses(r, pid, folded_given):
+                pid = None
         if pid is not None:
             r.add_person(pid, start, m.end(), "fuzzy")
+
+
+def _someone_elses(r: ResolverState, pid: str, given: str | None) -> bool:
+    """A known first name right before the word that is not the person's own (nor a form
+    of it, Luke/Lucas): the word is another person's surname ("Mads Pedersens" is not
+    Rasmus Søjberg Pedersen's)."""
+    if given is None or given not in r.lex.given_names:
+        return False
+    own = r.lex.given.get(pid, ())[:1]
+    return bool(own) and not given_variant(given, own[0])
 
 
 def _fuzzy_match(word: str, targets: Iterable[tuple[str, str]]) -> str | None:

@@ -41,7 +41,7 @@ def case_endings(language: str | None, text: str) -> tuple[str, ...]:
     return by_language.get(code, ()) if code else ()
 
 
-def _stems(word: str, endings: Sequence[str]) -> list[tuple[str, bool]]:
+def case_stems(word: str, endings: Sequence[str]) -> list[tuple[str, bool]]:
     """(what is left, whether an ending came off) for the word as it is and without each
     ending it has."""
     out = [(word, False)]
@@ -62,7 +62,7 @@ def _surname_inflected(words: Sequence[str], surname: str, endings: Sequence[str
     if last == parts[-1]:
         return False
     forms = bare_forms(parts[-1])
-    for stem, _ in _stems(last, endings)[1:]:
+    for stem, _ in case_stems(last, endings)[1:]:
         if stem in forms:
             return True
     return None
@@ -82,7 +82,7 @@ def inflected_names(r: ResolverState, pending: list[Hit], endings: Sequence[str]
     while k < count - 1:
         word = ft.word(k)
         candidates: dict[str, bool] = {}
-        for stem, inflected in _stems(word, endings):
+        for stem, inflected in case_stems(word, endings):
             for pid in bare_givens.get(stem, ()):
                 candidates[pid] = candidates.get(pid, False) or inflected
         named = _name_at(r, k, candidates, surnames, endings, covered) if candidates else None

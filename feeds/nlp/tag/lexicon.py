@@ -34,6 +34,7 @@ from feeds.nlp.tag.names import (
     surname_forms,
 )
 from feeds.roster import Person, Roster, Team
+from feeds.roster.name_forms import person_name_forms, surname_spellings
 
 
 @dataclass(slots=True)
@@ -60,6 +61,8 @@ class Lexicon:
     vocab_words: frozenset[str]
     """One-word cycling and company vocabulary ("Tour", "Giro", "Weltmeister"): a
     capitalised one before a surname is no first name."""
+    team_first_words: frozenset[str] = frozenset()
+    """The first folded word of every team key: where a declined team name may begin."""
 
     def full_name_ids(self, words: list[str]) -> tuple[str, ...]:
         """The people whose full name (or short form) folds to `words`."""
@@ -79,8 +82,9 @@ def build_lexicon(roster: Roster) -> Lexicon:
     entries: list[tuple[str, Payload]] = []
     by_given: dict[str, list[str]] = {}
     sponsors = sponsor_words(roster)
+    known_given = roster_given_names(roster) | given_names
     for person in roster.people.values():
-        entries.extend(_person_entries(person, sponsors))
+        entries.extend(_person_entries(person, sponsors, known_given))
         first_names, _ = split_name(person.name)
         given[person.id] = tuple(w for g in first_names for w in fold_tokens(g))
         surnames[person.id] = tuple(folded(f) for f in surname_forms(person.name))
@@ -116,6 +120,11 @@ def build_lexicon(roster: Roster) -> Lexicon:
         bare_givens=bare_given_index(people_by_given),
         nationality_words={word for key in nations for word in key.split()},
         vocab_words=vocab_words,
+        team_first_words=frozenset(
+            key.split()[0]
+            for key, payloads in grouped.items()
+            if any(isinstance(p, TeamKey) for p in payloads)
+        ),
     )
 
 
@@ -151,6 +160,17 @@ def bare_given_index(by_given: Mapping[str, Sequence[str]]) -> dict[str, tuple[s
     return {form: tuple(dict.fromkeys(ids)) for form, ids in index.items()}
 
 
+def roster_given_names(roster: Roster) -> set[str]:
+    """Folded first given names of the roster's people."""
+    out: set[str] = set()
+    for person in roster.people.values():
+        given, _ = split_name(person.name)
+        first = fold_tokens(given[0]) if given else []
+        if first:
+            out.add(first[0])
+    return out
+
+
 def sponsor_words(roster: Roster) -> frozenset[str]:
     """Folded words of the teams' names of several words, past and present: sponsors,
     often bike or other brands ("Mitchelton-Scott", "Q36.5 Pinarello", "Kern Pharma")."""
@@ -163,7 +183,9 @@ def sponsor_words(roster: Roster) -> frozenset[str]:
     )
 
 
-def _person_entries(person: Person, sponsors: frozenset[str]) -> Iterable[tuple[str, Payload]]:
+def _person_entries(
+    person: Person, sponsors: frozenset[str], known_given: set[str]
+) -> Iterable[tuple[str, Payload]]:
     for alias in person.aliases:
         words = fold_tokens(alias)
         weak = len(words) == 1 or any(is_common(w) for w in words)
@@ -175,7 +197,8 @@ def _person_entries(person: Person, sponsors: frozenset[str]) -> Iterable[tuple[
         yield name, PersonKey(person.id, "alias", True)
         return
     yield name, PersonKey(person.id, "name")
-    for form in surname_forms(name):
+    # Vlasov, and "Wlasow" as German spells it (feeds/roster/name_forms.py)
+    for form in (*surname_forms(name), *surname_spellings(person, surname)):
         # A sponsor's word alone is often its brand ("le bici Scott"): like an
         # everyday word, such a surname alone needs more than capitals.
         key = folded(form)
@@ -187,6 +210,9 @@ def _person_entries(person: Person, sponsors: frozenset[str]) -> Iterable[tuple[
     # "Daniel Martínez" for "Daniel Felipe Martínez"
     if len(given) >= 2:
         yield f"{given[0]} {' '.join(surname)}", PersonKey(person.id, "short")
+    # "Juanpe López", "Mads Würtz": the press's short forms (feeds/roster/name_forms.py)
+    for form in person_name_forms(person, given, surname, known_given):
+        yield form, PersonKey(person.id, "short")
 
 
 def _team_entries(team: Team) -> Iterable[tuple[str, Payload]]:

@@ -17,8 +17,10 @@ from feeds.nlp.tag.context import is_cycling
 from feeds.nlp.tag.descriptions import descriptions, staff_teams
 from feeds.nlp.tag.fuzzy import misspellings
 from feeds.nlp.tag.inflected import inflected_names
+from feeds.nlp.tag.inflected_teams import inflected_teams
 from feeds.nlp.tag.keys import Hit, KeyInfo, NationKey
 from feeds.nlp.tag.lexicon import Lexicon
+from feeds.nlp.tag.listed import listed_surnames
 from feeds.nlp.tag.siblings import shared_surname, siblings
 from feeds.nlp.tag.state import DateCaches, Found, ResolverState
 from feeds.nlp.tag.surnames import alias, shadowed_surnames, surname
@@ -60,6 +62,7 @@ class Resolver(ResolverState):
             return self._finish([])
         # Inflected full names first: like full names, they settle the surnames after them.
         pending = inflected_names(self, pending, self.name_endings)
+        pending = inflected_teams(self, pending, self.name_endings)
         shadows = shadowed_surnames(self, pending)
 
         # Pass 2: aliases, weak team words, surnames, descriptions.
@@ -73,6 +76,7 @@ class Resolver(ResolverState):
                 continue
             if info.nation is not None:
                 descs.append((k0, k1, info.nation))
+        listed_surnames(self)
         misspellings(self)
         siblings(self)
         staff_teams(self)

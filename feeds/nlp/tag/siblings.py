@@ -31,7 +31,9 @@ _SIBLING_WORDS = (
     "bruder",
     "schwester",
 )
-_AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und"})
+# "and" in the feed languages: en, nl, fr, it/pt, es, de; sl ("Ivo in Rui Oliveira"), da/no
+# ("og"), sv ("och"), ca/hr ("i").
+_AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und", "in", "og", "och", "i"})
 # A word for a sibling, then a capitalised first name: "his twin brother Simon", "son
 # frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon".
 _SIBLING = re.compile(

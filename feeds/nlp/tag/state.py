@@ -51,6 +51,9 @@ class ResolverState(StoryText):
         self.published = published
         self.found: list[Found] = []
         self.persons_full: dict[str, list[int]] = {}  # person id -> starts of full mentions
+        self.unsettled: list[tuple[int, int, tuple[str, ...]]] = []
+        """Everyday-word surnames (Milan, Thomas) with no team nearby: (start, end, people);
+        a list of riders around one settles it (`listed`)."""
         self._kinds, self._person_cats = caches
         # Per-story cache: depends only on the story, so computed once.
         self._retired_here: bool | None = None

@@ -15,6 +15,8 @@ from feeds.nlp.tag.story import HYPHENS
 
 # How far (characters) a team may sit from a surname to settle who it is.
 NEARBY_TEAM_CHARS = 80
+# A surname alone in capitals this short is a team's three-letter UCI code.
+UCI_CODE_LETTERS = 3
 
 
 @dataclass(slots=True)
@@ -66,15 +68,26 @@ def shadowed_surnames(r: ResolverState, pending: list[Hit]) -> Shadows:
             or _unknown_given(r, word, ps, k0)
         ):
             continue
-        # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden.
+        # A variant of the person's own first name: Lucas/Luke Plapp, Kayden/Kaden; or
+        # that first name, then a middle name the roster lacks: "Florian Samuel
+        # Kajamini", "Rasmus Fossum Tiller".
+        before = r.prev_word(k0 - 1, ps)
         for p in surnames:
-            if any(given_variant(word, g) for g in r.lex.given.get(p.person_id, ())[:1]):
+            own = r.lex.given.get(p.person_id, ())[:1]
+            if any(given_variant(word, g) for g in own) or _own_then_middle(r, before, own):
                 shadows.variant_names[start] = p.person_id
                 break
         else:
             shadows.keys.add(info.key)
             shadows.foreign_starts.add(start)
     return shadows
+
+
+def _own_then_middle(
+    r: ResolverState, before: tuple[str, int, int] | None, own: tuple[str, ...]
+) -> bool:
+    """The word before a middle name is the person's own first name, capitalised."""
+    return before is not None and bool(own) and before[0] == own[0] and r.text[before[1]].isupper()
 
 
 def _unknown_given(r: ResolverState, word: str, ps: int, k0: int) -> bool:
@@ -121,6 +134,8 @@ def surname(
     keys = info.surnames
     if not keys or not r.capitalised(start, end) or r.in_compound(start, end):
         return False
+    if end - start <= UCI_CODE_LETTERS and r.text[start:end].isupper():
+        return False  # "BEX", "JAY": a team's UCI code, not a surname
     if not info.surname_initial and starts_other_name(r, info, end, k1):
         return False  # "Christian Prudhomme" is not Sean Christian, even in his story
     if start in shadows.foreign_starts:
@@ -147,6 +162,8 @@ def surname(
             if r.used_lowercase(folded_key):
                 return False
             pid = _by_nearby_team(r, ids, start, end)
+            if pid is None:
+                r.unsettled.append((start, end, ids))
         else:
             pid = _by_nearby_team(r, ids, start, end) or r.pick_person(ids, start)
     if pid is None:
