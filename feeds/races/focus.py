@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from feeds.models import RaceFocus, StoryKind
-from feeds.races.model import Calendar, Edition, MonthDate, Race
+from feeds.nlp.fold import fold_tokens
+from feeds.races.model import Calendar, Edition, MonthDate, Race, Stage
 
 FOCUS_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup", "crash"})
 """Kinds that can have a race in focus; a transfer told at a race has none."""
@@ -51,6 +52,10 @@ class FocusEvidence:
     """The headline or lead speaks of the overall classification or the final win."""
     title_team: bool = False
     """The headline names a team."""
+    lead_text: str = ""
+    """The headline and lead as folded, to find a stage's finish town in."""
+    lead_today: bool = False
+    """The headline or lead tells the publication day's racing ("today")."""
 
 
 class Seasons:
@@ -220,7 +225,7 @@ def _stage(
     if evidence.overall and (last_day or not evidence.lead_stages):
         return None
     if evidence.lead_stages:
-        return _lead_stage(calendar, race_id, year, kind, evidence.lead_stages, published)
+        return _lead_stage(calendar, race_id, year, kind, evidence, published)
     # A crash reported on a race day happened in that day's stage as often as a result
     # reported that day is of it (a rider who abandons the next morning was hurt the
     # day before, but a bare date cannot say which). A result of the last day whose
@@ -235,21 +240,33 @@ def _lead_stage(
     race_id: str,
     year: int,
     kind: StoryKind,
-    lead_stages: list[int],
+    evidence: FocusEvidence,
     published: date | None,
 ) -> int:
     """The lead's stage, unless a result's lead only recalls stages run two days or more
-    before the one run on the publication day ("took the lead on the sixth stage and kept
-    it today"): then the day's stage. A report dated the next morning names yesterday's
-    stage, one behind the day's, and keeps it. Only the organiser's stage days count here
+    before the one run on the publication day and tells that day's racing, by its finish
+    or a word for today ("took the lead on the sixth stage and kept it today at
+    Hautacam"): then the day's stage. Otherwise a lead naming an earlier stage is an
+    analysis of that stage, published late. Only the organiser's stage days count here
     (an edition without a stage list leaves the day's stage a guess, weaker than a
     number the lead writes)."""
+    lead_stages = evidence.lead_stages
     edition = calendar.edition(race_id, year)
     if kind == "result" and edition is not None and edition.stages:
         today = _stage_of_the_day(calendar, race_id, year, published)
-        if today is not None and all(stage < today - 1 for stage in lead_stages):
+        if (
+            today is not None
+            and all(stage < today - 1 for stage in lead_stages)
+            and (evidence.lead_today or _names_finish(evidence.lead_text, edition.stage(today)))
+        ):
             return today
     return lead_stages[0]
+
+
+def _names_finish(lead_text: str, stage: Stage | None) -> bool:
+    words = fold_tokens(stage.finish) if stage is not None and stage.finish else []
+    # The fold pads every word with a space on each side ("  saint  etienne  ").
+    return bool(words) and f" {'  '.join(words)} " in lead_text
 
 
 def _stage_of_the_day(

@@ -47,6 +47,8 @@ class PartReading:
     """Stage numbers in the lead (the first `lead` folded characters)."""
     lead_overall: bool = False
     """An `overall` word in the lead."""
+    lead_today: bool = False
+    """A `today` word in the lead."""
 
 
 def read_part(
@@ -99,6 +101,8 @@ def read_part(
                         reading.lead_stages.append(number)
             elif concept == "overall" and first < lead:
                 reading.lead_overall = True
+            elif concept == "today" and first < lead:
+                reading.lead_today = True
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:
@@ -167,11 +171,32 @@ def ends_a_sentence(ft: FoldedText, hit: RaceHit) -> bool:
     return bool(rest) and rest[0] in ".,;:!?)\n"
 
 
+def starts_a_sentence(ft: FoldedText, hit: RaceHit) -> bool:
+    """Whether a hit opens its sentence in the original text ("de cross. Omloop ...")."""
+    start, _, _, _ = ft.span(hit.start, hit.end)
+    before = ft.original[max(0, start - 4) : start].rstrip(" ")
+    return not before or before[-1] in ".;:!?\n"
+
+
 def dated(ft: FoldedText, hit: RaceHit) -> bool:
     """Whether a linking word and a year follow a hit ("la Vuelta de 2023", "il Giro del
     2024"): the word links the year, not another race's name ("Vuelta a Burgos")."""
     after = ft.folded[hit.end : hit.end + 24].split()[:2]
     return len(after) == 2 and _YEAR.fullmatch(f" {after[1]} ") is not None
+
+
+def dated_after_article(ft: FoldedText, hit: RaceHit) -> bool:
+    """Whether a hit stands between a word in lower case and a year ("sur le Dauphiné
+    2022"): an edition named, where a capitalised word before it would make it part of
+    another name ("World Tour 2026")."""
+    after = ft.folded[hit.end : hit.end + 12].split()[:1]
+    if not after or _YEAR.fullmatch(f" {after[0]} ") is None:
+        return False
+    _, _, k0, _ = ft.span(hit.start, hit.end)
+    if k0 == 0:
+        return False
+    start, end = ft.word_span(k0 - 1)
+    return ft.original[start:end].islower()
 
 
 def capitalised(ft: FoldedText, hit: RaceHit) -> bool:

@@ -34,19 +34,29 @@ class OtherEvents:
     """Folded phrases after a name (one or two words)."""
     before: frozenset[str]
     """Folded words just before a name."""
+    stage_words: frozenset[str] = frozenset()
+    """Folded words that, right after a sport's word, make it describe a road race's
+    stage ("Tour de France gravel stage"), not name another event."""
 
-    def follows(self, folded: str, start: int, end: int) -> bool:
-        """Whether the name at folded `start:end` is another sport's or discipline's event."""
+    def follows(
+        self, folded: str, start: int, end: int, *, look_before: bool, look_after: bool
+    ) -> bool:
+        """Whether the name at folded `start:end` is another sport's or discipline's event.
+        The folded text has no punctuation: the caller says whether the words before and
+        after are in the name's sentence ("... on the track. Milan-San Remo is next")."""
         before = folded[max(0, start - 24) : start].split()
-        if before and before[-1] in self.before:
+        if look_before and before and before[-1] in self.before:
             return True
-        words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST]
+        if not look_after:
+            return False
+        words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST + 1]
         for skip in range(MAX_LINKS + 1):
             if skip and words[skip - 1 : skip] and words[skip - 1] not in self.links:
                 return False
             rest = words[skip:]
-            if any(tuple(rest[:n]) in self.after for n in range(1, LONGEST + 1)):
-                return True
+            for n in range(1, LONGEST + 1):
+                if tuple(rest[:n]) in self.after:
+                    return not (rest[n:] and rest[n] in self.stage_words)
         return False
 
 
@@ -61,16 +71,20 @@ def _phrases(value: Any, where: str, source: str) -> list[tuple[str, ...]]:
 
 
 def parse_other_events(text: str, source: str) -> OtherEvents:
-    """`links` (linking words), `[words]` (per language: a sport's words after a name) and
-    `[before] words` (a sport's words before a name)."""
+    """`links` (linking words), `stage_words` (a road stage's nouns), `[words]` (per
+    language: a sport's words after a name) and `[before] words` (a sport's words before
+    a name)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"links", "words", "before"}
+    unknown = set(data) - {"links", "stage_words", "words", "before"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     links = {p[0] for p in _phrases(data.get("links", []), "links", source) if len(p) == 1}
+    stage_words = _phrases(data.get("stage_words", []), "stage_words", source)
+    if any(len(p) != 1 for p in stage_words):
+        raise CalendarError(source, None, "stage_words: one word each")
     words = data.get("words", {})
     if not isinstance(words, dict):
         raise CalendarError(source, None, "[words]: must be a table of language = [words]")
@@ -81,7 +95,12 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
     before = _phrases(before_table.get("words", []), "before.words", source)
     if any(len(p) != 1 for p in before):
         raise CalendarError(source, None, "before.words: one word each")
-    return OtherEvents(frozenset(links), frozenset(after), frozenset(p[0] for p in before))
+    return OtherEvents(
+        frozenset(links),
+        frozenset(after),
+        frozenset(p[0] for p in before),
+        frozenset(p[0] for p in stage_words),
+    )
 
 
 def bundled_other_events() -> OtherEvents:

@@ -52,10 +52,12 @@ from feeds.races.mentions import (
     age_category,
     capitalised,
     dated,
+    dated_after_article,
     ends_a_name,
     ends_a_sentence,
     neighbours,
     read_part,
+    starts_a_sentence,
 )
 from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, bundled_nationals, nationalities
@@ -216,6 +218,8 @@ class RaceTagger:
             text_years=body.years,
             overall=bool(head.concepts["overall"]) or body.lead_overall,
             title_team=title_team,
+            lead_text=ft.folded[: split + LEAD_CHARS],
+            lead_today=head.lead_today or body.lead_today,
         )
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
@@ -251,7 +255,13 @@ class RaceTagger:
                 continue
             if age_category(ft.folded, hit):
                 continue
-            if self.other_events and self.other_events.follows(ft.folded, hit.start, hit.end):
+            if self.other_events and self.other_events.follows(
+                ft.folded,
+                hit.start,
+                hit.end,
+                look_before=not starts_a_sentence(ft, hit),
+                look_after=not ends_a_sentence(ft, hit),
+            ):
                 continue
             race = self._one_race(hit.races, sex_marked(ft.folded, hit, women))
             if race is not None:
@@ -266,7 +276,7 @@ class RaceTagger:
     @staticmethod
     def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         before, after = neighbours(ft.folded, hit)
-        if before in rule.not_after:
+        if before in rule.not_after and not dated_after_article(ft, hit):
             return False
         if after in rule.not_before and not ends_a_sentence(ft, hit) and not dated(ft, hit):
             return False

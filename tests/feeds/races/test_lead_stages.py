@@ -1,6 +1,7 @@
 """A stage number in a result's lead: it still names the report's stage when the lead
 also speaks of the overall before the race's last day, and gives way to the day's stage
-when it only recalls a stage run days before."""
+when it only recalls a stage run days before and tells the day's racing (a word for
+today, or the day's finish)."""
 
 from __future__ import annotations
 
@@ -75,9 +76,18 @@ def test_overall_words_before_the_last_day_leave_the_leads_stage(
         (
             "da",
             "Mads Pedersen vinder i Giro d'Italia",
-            "Danskeren spurtede sig til sejren, efter at han var blevet nummer to på tredje etape.",
+            "Danskeren spurtede sig til sejren i dag, efter at han var blevet nummer to på "
+            "tredje etape.",
             date(2023, 5, 11),
             "Giro d'Italia 2023 stage 6",
+        ),
+        (
+            # The day's finish (Hautacam, stage 12 of 2025) names the day as well as "today".
+            "en",
+            "Pogacar wins at Hautacam in the Tour de France",
+            "Tadej Pogacar, who took yellow on stage 5, won again at Hautacam.",
+            date(2025, 7, 17),
+            "Tour de France 2025 stage 12",
         ),
         (
             # Published the next morning: yesterday's stage, one behind the day's, stays.
@@ -90,6 +100,34 @@ def test_overall_words_before_the_last_day_leave_the_leads_stage(
     ],
 )
 def test_a_lead_that_recalls_an_earlier_stage_gives_way_to_the_days(
+    tagger: Tagger, language: str, title: str, text: str, published: date, expected: str
+) -> None:
+    assert focus(tagger, title, text, published, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "published", "expected"),
+    [
+        (
+            # An analysis two days later names the stage it looks back on, and no more.
+            "en",
+            "How Pogacar broke Vingegaard at Hautacam",
+            "Tadej Pogacar's win on stage 12 of the Tour de France at Hautacam was the moment "
+            "the race was decided.",
+            date(2025, 7, 19),
+            "Tour de France 2025 stage 12",
+        ),
+        (
+            "es",
+            "Así ganó Pogacar en Hautacam",
+            "La victoria de Tadej Pogacar en la duodécima etapa del Tour de Francia en Hautacam "
+            "decidió la carrera.",
+            date(2025, 7, 19),
+            "Tour de France 2025 stage 12",
+        ),
+    ],
+)
+def test_a_late_analysis_keeps_the_stage_its_lead_names(
     tagger: Tagger, language: str, title: str, text: str, published: date, expected: str
 ) -> None:
     assert focus(tagger, title, text, published, language) == expected

@@ -62,8 +62,53 @@ def test_follows_skips_at_most_two_linking_words() -> None:
     folded = FoldedText("Mundial en la pista; Mundial de la gran pista").folded
     first = folded.index("mundial")
     second = folded.index("mundial", first + 1)
-    assert events.follows(folded, first, first + len(" mundial "))
-    assert not events.follows(folded, second, second + len(" mundial "))
+    both = {"look_before": True, "look_after": True}
+    assert events.follows(folded, first, first + len(" mundial "), **both)
+    assert not events.follows(folded, second, second + len(" mundial "), **both)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "race"),
+    [
+        # A sport's word in the sentence before or after is not the name's.
+        (
+            "en",
+            "Milan's winter",
+            "Jonathan Milan spent the winter on the track. Milan-San Remo is his next big goal.",
+            "Milan-San Remo",
+        ),
+        (
+            "de",
+            "Milans Winter",
+            "Jonathan Milan gewann im Herbst Gold auf der Bahn. Mailand-Sanremo ist sein "
+            "nächstes großes Ziel.",
+            "Milan-San Remo",
+        ),
+        (
+            "nl",
+            "Van Aert kiest",
+            "Wout van Aert stopt met de cross. Omloop Het Nieuwsblad wordt zijn eerste doel.",
+            "Omloop Het Nieuwsblad",
+        ),
+        # A discipline's word that describes a stage is the road race's.
+        (
+            "en",
+            "Tour de France gravel stage: Pogacar attacks on the white roads of Troyes",
+            "Tadej Pogacar attacked on the gravel.",
+            "Tour de France",
+        ),
+        (
+            "fr",
+            "Pogacar attaque",
+            "Sur le Tour de France, gravel étape de Troyes, Pogacar a attaqué.",
+            "Tour de France",
+        ),
+    ],
+)
+def test_a_sport_word_outside_the_names_sentence_or_before_a_stage_keeps_the_race(
+    tagger: Tagger, language: str, title: str, text: str, race: str
+) -> None:
+    assert race in names(tagger, title, text, date(2024, 7, 7), language)
 
 
 def test_a_bad_other_events_file_is_refused_with_the_reason() -> None:

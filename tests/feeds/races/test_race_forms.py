@@ -189,3 +189,13 @@ def test_the_tour_of_scandinavia_and_its_predecessor(
 def test_le_dauphine_with_its_year_is_the_race(tagger: Tagger) -> None:
     text = "Ben Healy, vainqueur d'étape sur le Dauphiné 2022, rejoint Cofidis."
     assert names(tagger, "Cofidis", text, date(2025, 10, 1), "fr") == ["Critérium du Dauphiné"]
+
+
+def test_le_dauphine_without_a_year_is_the_region(tagger: Tagger) -> None:
+    text = (
+        "Une nouvelle course cycliste traversera le Dauphiné en septembre, a annoncé la "
+        "région. Romain Bardet en sera le parrain."
+    )
+    assert (
+        names(tagger, "Une nouvelle course dans le Dauphiné", text, date(2025, 4, 10), "fr") == []
+    )
