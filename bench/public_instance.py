@@ -35,6 +35,9 @@ so the most followed rider has a few thousand subscribers and fans.
 2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider, /team,
    /transfers, /news and /news search ask (`storage.lookups.Lookups`), beside
    bench/lookups.py's plain-index baseline and `SELECT 1` (the round-trip floor).
+3. Storing new stories through `save_poll`, one and 25 at a time, in ms a story: on
+   PostgreSQL with the search blocks of migration 017 kept by their trigger and, in the
+   same run, alternating, with that trigger off (a story's cost before 017).
 
 `--explain MS` has the PostgreSQL server log the plan (auto_explain, EXPLAIN ANALYZE) of
 every statement over MS milliseconds, kept in /tmp/domestique-bench/. The full size takes
@@ -540,6 +543,43 @@ async def lookup_figures(storage: Storage, world: World, queries: int) -> dict[s
     return wall
 
 
+WRITE_ROUNDS = 24
+"""Rounds of story writes per batch size (each round with and without the blocks)."""
+WRITE_BATCHES = (1, 25)
+BLOCK_TRIGGERS = ("articles_search_blocks_insert",)
+
+
+async def write_figures(storage: Storage, world: World, rounds: int) -> dict[str, list[float]]:
+    """Milliseconds per story that `save_poll` takes to store new stories, one and 25 at a
+    time: on PostgreSQL with migration 017's search blocks kept by their trigger and, in
+    alternate order in the same run, with that trigger off (what a story cost before)."""
+    rng = random.Random(17)
+    feed, _ = await storage.feeds.add("https://writes.example/rss", time.time(), listed=False)
+    sides = ("blocks", "no blocks") if storage.engine == "postgres" else ("FTS5",)
+    costs: dict[str, list[float]] = defaultdict(list)
+    n = 0
+    for r in range(rounds):
+        for batch in WRITE_BATCHES:
+            for side in sides if r % 2 else sides[::-1]:
+                if storage.engine == "postgres":
+                    state = "ENABLE" if side == "blocks" else "DISABLE"
+                    for trigger in BLOCK_TRIGGERS:
+                        await storage.writer.execute(
+                            f"ALTER TABLE articles_search {state} TRIGGER {trigger}"
+                        )
+                now = time.time()
+                items = [world.story(rng, f"write-{n + i}", now) for i in range(batch)]
+                n += batch
+                feed_state = FeedState("Writes", None, None, f"w{n}", now)
+                started = time.perf_counter()
+                await storage.articles.save_poll(feed.id, items, feed_state, now)
+                costs[f"{side}, {batch}"].append((time.perf_counter() - started) * 1000 / batch)
+    if storage.engine == "postgres":
+        for trigger in BLOCK_TRIGGERS:
+            await storage.writer.execute(f"ALTER TABLE articles_search ENABLE TRIGGER {trigger}")
+    return dict(costs)
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -547,6 +587,7 @@ async def lookup_figures(storage: Storage, world: World, queries: int) -> dict[s
 class EngineFigures:
     fan: FanoutFigures
     wall: dict[str, list[float]]
+    writes: dict[str, list[float]]
 
 
 async def measure(storage: Storage, defaults: list[str], args: argparse.Namespace) -> EngineFigures:
@@ -554,7 +595,8 @@ async def measure(storage: Storage, defaults: list[str], args: argparse.Namespac
     print(f"  {await counts(storage)}", flush=True)
     fan = await fanout_figures(storage, defaults, world, args.rounds)
     wall = await lookup_figures(storage, world, args.queries)
-    return EngineFigures(fan, wall)
+    writes = await write_figures(storage, world, WRITE_ROUNDS // (4 if args.quick else 1))
+    return EngineFigures(fan, wall, writes)
 
 
 async def run(size: Size, args: argparse.Namespace) -> int:
@@ -673,6 +715,15 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
             print(
                 f"{engine:>9} {kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
                 f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
+            )
+    print("\nstoring new stories (save_poll; ms a story, median and max of rounds)")
+    print(f"{'engine':>9} {'search index':>12} {'batch':>6} {'n':>4} {'median':>8} {'max':>8}")
+    for engine, e in figures.items():
+        for key, costs in sorted(e.writes.items()):
+            side, batch = key.split(", ")
+            print(
+                f"{engine:>9} {side:>12} {batch:>6} {len(costs):>4}"
+                f" {statistics.median(costs):>8.2f} {max(costs):>8.2f}"
             )
     print("\nsummary (targets: fan-out the poll pays <= 2 s on PostgreSQL; lookups p99 <= 5 ms")
     print("on PostgreSQL, <= 2 ms on SQLite; search shown against the same figure)")

@@ -22,7 +22,9 @@ import asyncpg
 
 BATCH_ROWS = 2000
 
-POSTGRES_OWN = frozenset({"schema_version", "articles_search", "articles_search_postings"})
+POSTGRES_OWN = frozenset(
+    {"schema_version", "articles_search", "articles_search_postings", "articles_search_blocks"}
+)
 """PostgreSQL's bookkeeping (the schema version) and its search index, rebuilt from the
 copied stories: not rows the SQLite file holds under those names."""
 

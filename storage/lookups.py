@@ -293,7 +293,7 @@ class Lookups:
         (`_terms_query`, each read newest first and stopped at the window), or, when it
         starts more than MOST_TERMS of them, as a prefix, off the event loop when it looks
         costly (`_costly_prefix`). PostgreSQL does the same in one statement
-        (`search_posted`, migration 016).
+        (`search_posted`, migrations 016 and 017).
         """
         search = text_search(self._storage.reader)
         words = search_words(text)

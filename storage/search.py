@@ -6,11 +6,14 @@ SQLite: FTS5 (`articles_fts`, `unicode61 remove_diacritics 2`, kept by triggers;
 migrations 001 and 009), and its terms of four letters or more (`articles_fts_terms`,
 migration 016) so that a longer prefix is searched as the terms it starts. PostgreSQL:
 `articles_search`, a tsvector of the story's words folded here the way FTS5 folds them,
-written by the repository beside the story (`index_story`), with a GIN index searched in
-windows of recency (migration 015) and a posting per story and word
-(`articles_search_postings`, migration 016, kept by triggers) for one word or a scarce
-prefix alone. No extension needed. The SQL that differs lives in the two `TextSearch`
-values below; storage/lookups.py picks one by the connection's engine.
+written by the repository beside the story (`index_story`), with a posting per story and
+word (`articles_search_postings`, migration 016, kept by triggers) for one word or a scarce
+prefix alone, and a bitmap per 4096 story ids of each word and each 1-3 letter word start
+(`articles_search_blocks`, migration 017, kept by triggers) for several words and short or
+common prefixes; a GIN index searched in windows of recency (migration 015) for a word
+the database's parser would split. No extension needed. The SQL that differs lives in
+the two `TextSearch` values below; storage/lookups.py picks one by the connection's
+engine.
 """
 
 from __future__ import annotations
@@ -190,10 +193,11 @@ FTS5 = TextSearch(
 )
 # GIN finds every match of a word, and each is then read from the table to keep the
 # newest (a word in 28,000 of 200,000 stories: 400-650 rows read, each on its own page).
-# `search_posted` (migration 016) reads one word, or a prefix alone starting few terms,
-# from posting lists instead: the (term, article_id) index read backwards, as many entries
-# as stories kept. Several words and common prefixes still go to `search_window`
-# (migration 015), GIN in windows of recency, which intersects them inside its index. Its
+# `search_posted` (migrations 016 and 017) reads no story row: one word, or a prefix alone
+# of 4+ letters starting few terms, from posting lists (the (term, article_id) index read
+# backwards, as many entries as stories kept); several words, and short or common
+# prefixes, from bitmaps of 4096-id blocks, ANDed block by block and listed only for the
+# newest blocks holding the window (a row per word and block: 49 at 200,000 stories). Its
 # query is the folded words, then `*` for a prefix or `+` for "as typed first" (see
 # `exact_first`); one statement, one round trip.
 _PG_HITS = "SELECT id FROM search_posted(?, ?) AS w(id)"

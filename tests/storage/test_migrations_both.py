@@ -16,7 +16,7 @@ SEARCH_ONLY = {
     "sqlite": {"articles_fts", "articles_fts_config", "articles_fts_data", "articles_fts_docsize",
                "articles_fts_idx", "articles_fts_terms"},
     "postgres": {"articles_search", "articles_search_words", "schema_version",
-                 "articles_search_postings"},
+                 "articles_search_postings", "articles_search_blocks"},
 }  # fmt: skip
 
 

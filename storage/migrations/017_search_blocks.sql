@@ -1,0 +1,3 @@
+-- Search from bitmaps of id blocks: PostgreSQL's words and short prefixes
+-- (017_search_blocks.postgres.sql). FTS5 needs nothing of the kind: its doclists are
+-- read newest first and stop at the search window.
