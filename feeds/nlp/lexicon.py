@@ -107,6 +107,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "speech_verbs": WORD,
         "boss_titles": WORD,
         "companion_nouns": WORD,
+        "former_markers": WORD,
+        "alternatives": WORD,
+        "between_markers": WORD,
+        "deal_nouns": WORD,
         # which language a story is in
         "stop_words": WORD,
         # how the language declines a person's name

@@ -12,7 +12,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.directions import passive_agent, read_directions
 from feeds.nlp.transfers.movers import cue_movers, cue_objects
-from feeds.nlp.transfers.roles import TO_WORDS, affiliation, role_floor, team_role
+from feeds.nlp.transfers.roles import TO_WORDS, affiliation, former_team, role_floor, team_role
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Evidence, Story
@@ -152,7 +152,7 @@ def _relative_clause(story: Story, mover: Mention, cue: Hit) -> bool:
 def _for_mover(story: Story, found: Evidence, mover: Mention, teams: Sequence[Mention]) -> Evidence:
     """A copy of a clause's evidence for one mover, with their own current team as origin."""
     ev = found.for_person(mover.entity_id)
-    own = affiliation(story.text, mover, teams)
+    own = affiliation(story.text, mover, teams) or former_team(story.low, mover, teams)
     if own:
         ev.origin.add(own)
         ev.to.pop(own, None)

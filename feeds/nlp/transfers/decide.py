@@ -145,7 +145,9 @@ def _staff_exit(
         for ev in evs
         if not ev.fallback
         and ev.left
-        and ev.sentence <= LEDE_SENTENCES
+        # deeper in the story too ("Tuesday's announcement that performance manager X is
+        # leaving Red Bull"), when told as news: not in a relative clause, not recalled
+        and (ev.sentence <= LEDE_SENTENCES or not (ev.aside or ev.known))
         and ev.family in ("depart", "noun_depart", "lose")
     ]
     if not exits:

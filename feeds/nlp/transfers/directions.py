@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.roles import affiliation
+from feeds.nlp.transfers.roles import affiliation, former
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, mentions_in
@@ -135,7 +135,8 @@ def read_directions(
         before=[t for t in teams if t.end <= cue.start],
         inside=[t for t in teams if cue.start <= t.start and t.end <= cue.end],
         own={affiliation(story.text, m, teams) for m in movers} - {None},
-        origin={t.entity_id for t in local if roles[id(t)] == "from"},
+        # a team marked as someone's former one ("(ex-Visma)") is their own origin only
+        origin={t.entity_id for t in local if roles[id(t)] == "from" and not former(story.low, t)},
     )
     for team in after:
         if roles[id(team)] == "to":
@@ -143,6 +144,9 @@ def read_directions(
     _READERS[family](reading)
     for team_id in reading.origin:
         reading.to.pop(team_id, None)
+    for team in local:
+        if former(story.low, team):
+            reading.to.pop(team.entity_id, None)
     return reading.to, reading.origin
 
 

@@ -12,8 +12,10 @@ from datetime import date
 
 from feeds.models import Mention, Move
 from feeds.nlp.document import Document
+from feeds.nlp.transfers.alternatives import drop_alternatives
 from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
+from feeds.nlp.transfers.deals import deal_moves
 from feeds.nlp.transfers.decide import decide, departures, headline_move
 from feeds.nlp.transfers.descriptions import described_destinations
 from feeds.nlp.transfers.groups import group_moves
@@ -84,10 +86,12 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     listed_moves(story, spans, languages, group_moves(story, spans, languages))
     arrow_moves(story, spans)
     respective_moves(story, spans)
+    deal_moves(story, spans)
     story.stays = stayed_teams(story, spans)
     resolve_pending(story, spans)
     described_destinations(story, spans)
     teamless_riders(story, spans)
+    drop_alternatives(story, spans)
     return Reading(story, spans, languages)
 
 

@@ -18,7 +18,8 @@ than reading the story:
   finds where any occurs, and only there are those cues tried (anywhere, not only at a
   word start, and in every language: more than the scan, never less);
 - a person, then a team with only a headline preposition between them, in the headline;
-- a person, a dash or a colon, then a team.
+- a person, a dash or a colon, then a team;
+- a deal noun and a word for "between" ("a deal between X and Y", `deals`).
 
 Each test is a necessary condition of what `extract` reads, never a guess:
 tests/feeds/nlp/test_transfer_prefilter.py runs the corpus and generated stories with
@@ -38,6 +39,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.matcher import pattern_starts
 from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
+from feeds.nlp.transfers.deals import DEAL, DEAL_NOUNS
 from feeds.nlp.transfers.roles import RETIRED
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES
 from feeds.nlp.transfers.story import PERSON_KINDS
@@ -108,7 +110,7 @@ def cue_automaton() -> ahocorasick.Automaton:
 def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     """The strings move cues' matches begin with, each with the cues that may (a list's
     plural arrival noun, `lists`, opens moves too; so does a rider said to have no team
-    yet, `teamless`)."""
+    yet, `teamless`; so does a deal between a person and a team, `deals`)."""
     lexicon = pooled()
     out: dict[str, list[re.Pattern[str]]] = {}
     concepts = [FAMILIES[family] for family in (*MOVE_FAMILIES, "newcomers")] + ["teamless"]
@@ -116,4 +118,6 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
         for compiled in lexicon.compiled(concept):
             for start in pattern_starts(compiled.pattern):
                 out.setdefault(start, []).append(compiled)
+    for noun in DEAL_NOUNS:  # "a deal between X and Y" names no move verb (`deals`)
+        out.setdefault(noun, []).append(DEAL)
     return out

@@ -66,10 +66,40 @@ _STINT_YEARS = re.compile(
 )
 
 
+# "Tom Gloag (ex-Visma)", "the former Ineos rider", "tidligere Uno-X-rytter": right before
+# a team, a word that makes it the team someone was at, in any language.
+_FORMER = re.compile(
+    r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(_LEX.words("former_markers")))) + r")(?:-|\s+)$"
+)
+
+
+def former(low: str, team: Mention, floor: int = 0) -> bool:
+    """Is the team written as one someone was at ("ex-Visma", "former Ineos rider")?"""
+    return _FORMER.search(low, max(floor, team.start - 20), team.start) is not None
+
+
+# "Tom Gloag (ex-Visma)", "Tom Gloag, ex-Visma,": the former team right after a person.
+_FORMER_AFTER = re.compile(r"\s*(?:[(\[]|,)\s*$")
+
+
+def former_team(low: str, person: Mention, teams: Sequence[Mention]) -> str | None:
+    """The team written as the person's former one right after their name, if any."""
+    for team in teams:
+        if team.start <= person.end or team.start - person.end > 30:
+            continue
+        marker = _FORMER.search(low, person.end, team.start)
+        if marker and _FORMER_AFTER.fullmatch(low, person.end, marker.start()):
+            return team.entity_id
+        return None
+    return None
+
+
 def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
     """'to', 'from' or 'aff' from the words right before a team mention, else None."""
     if _STINT_YEARS.match(low, team.end):
         return None
+    if former(low, team, floor):
+        return "from"
     words = list(ROLE_WORD.finditer(low, max(floor, team.start - 60), team.start))
     skipped = 0
     for i in range(len(words) - 1, -1, -1):

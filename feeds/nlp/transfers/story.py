@@ -101,7 +101,8 @@ class Story:
     """Team mentions written as someone's current team ("Alpecin's Philipsen", "X (UAE)")."""
     evidence: list[Evidence] = field(default_factory=list)
     untagged_move: bool = False
-    """The lede has a move to a named team by a person the roster does not know."""
+    """The lede has a move to a named team by a person the roster does not know, or the
+    story a move whose teams are only offered as alternatives ("to X or Y")."""
     pending: list[Evidence] = field(default_factory=list)
     """Evidence whose mover is not named in its clause ("He will join ...")."""
     status_starts: list[int] | None = None
