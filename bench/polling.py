@@ -39,14 +39,17 @@ fetch and parse only (no tagging, no storing, no limits), so the bot's first pol
 more work than it.
 
 Columns: wall seconds; CPU seconds of the bot (this process, all threads, plus the
-parse-pool worker processes read from /proc); the server's CPU; the longest
+parse-pool worker processes read from /proc; not the server nor the stall probe, though
+both are this process's children); the server's CPU; the longest
 event-loop stall (a ticker every 5 ms records the largest gap beyond its sleep), with
 the loop thread's own CPU inside it, beside the stall of an idle loop in a separate
 probe process (the machine's floor: on a shared 2-core machine other processes take
 the cores too); full garbage collections in the bot and the longest one (the bot freezes
 its roster and tagger out of the collector, as build_app does). A second table splits
 each changed-feed cycle by stage (`Ingestor.stages`: fetch, parse, tag, store) with the
-bot process's peak resident memory. Prints the target checks, then
+bot process's peak resident memory; each cycle's progress line says in how many batches
+its changed feeds' polls were written (bot/pipeline/poll_writer.py). Prints the target
+checks, then
 `first_poll_s: V (baseline V, Nx; floor V, Nx)`.
 """
 
@@ -474,7 +477,8 @@ async def bot_scenarios(
     profile: Path | None = None,
     steady_runs: int = 1,
 ) -> list[Row]:
-    meter = CpuMeter({server.process.pid or 0})
+    # The probe is a child of this process too, but its idle loop is no work of the bot.
+    meter = CpuMeter({server.process.pid or 0, probe.process.pid or 0})
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="domestique-bench-") as tmp:
         settings = Settings(
@@ -503,6 +507,8 @@ async def bot_scenarios(
                 probe.longest_stall()
                 before = meter.snapshot()
                 stages = app.ingestor.stages.snapshot()
+                writer = getattr(app.ingestor, "writer", None)  # (absent before batched writes)
+                written = (writer.polls, writer.batches) if writer else (0, 0)
                 threads = thread_cpu()
                 with StallTicker() as ticker, FullCollections() as collections:
                     started = time.perf_counter()
@@ -524,7 +530,11 @@ async def bot_scenarios(
                 row.peak_rss_mb = _hwm_mb("self")
                 row.worker_peak_mb = worker_peak_mb(meter)
                 rows.append(row)
-                print(f"  {name}: {wall:.2f} s ({outcomes})", flush=True)
+                batches = ""
+                if writer and writer.batches > written[1]:
+                    polls, writes = writer.polls - written[0], writer.batches - written[1]
+                    batches = f"; {polls} polls written in {writes} batches"
+                print(f"  {name}: {wall:.2f} s CPU {cpu:.2f} s ({outcomes}{batches})", flush=True)
 
             server.command("delay", DELAY_S)
             await measure(FIRST, cycle)
@@ -697,7 +707,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  baseline: aiohttp + feedparser in a loop, 200 ms", flush=True)
         server.command("delay", DELAY_S)
         server.command("conditional", False)
-        base = baseline(server.urls, args.concurrency, server, CpuMeter({server.process.pid or 0}))
+        meter = CpuMeter({server.process.pid or 0, probe.process.pid or 0})
+        base = baseline(server.urls, args.concurrency, server, meter)
     finally:
         server.stop()
         probe.stop()

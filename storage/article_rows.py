@@ -11,9 +11,9 @@ one at a time, as it is rare.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import aiosqlite
 
@@ -85,27 +85,113 @@ async def insert_new(
 ) -> list[int]:
     """Insert a run of new stories (keys unique among them and not stored) with their
     tags, moves and races; their article ids, in `run`'s order."""
-    ids: dict[str, int] = {}
-    for i in range(0, len(run), ROWS_PER_INSERT):
-        chunk = run[i : i + ROWS_PER_INSERT]
+    return await insert_rows(conn, [NewRow(feed_id, new, now, backlog) for new in run])
+
+
+@dataclass(frozen=True, slots=True)
+class NewRow:
+    """A new story and the poll it came in: several feeds' polls can be written together."""
+
+    feed_id: int
+    new: NewStory
+    now: float
+    backlog: bool
+
+
+async def insert_rows(conn: aiosqlite.Connection, rows: Sequence[NewRow]) -> list[int]:
+    """Insert new stories (each key unique within its feed among them and not stored) with
+    their tags, moves and races; their article ids, in `rows`' order."""
+    ids: dict[tuple[int, str], int] = {}
+    for i in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[i : i + ROWS_PER_INSERT]
         params: list[Any] = []
-        for new in chunk:
-            params += _article_values(feed_id, new, now, backlog)
+        for row in chunk:
+            params += _article_values(row.feed_id, row.new, row.now, row.backlog)
         # VALUES rows are inserted in order (ids ascend as one INSERT a story gave them);
-        # RETURNING's order is not promised, hence the key beside each id.
-        rows = await conn.execute_fetchall(
+        # RETURNING's order is not promised, hence the feed and key beside each id.
+        returned = await conn.execute_fetchall(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES "
             + ", ".join([_ARTICLE_MARKS] * len(chunk))
-            + " RETURNING id, key",
+            + " RETURNING id, feed_id, key",
             params,
         )
-        ids.update((key, int(article_id)) for article_id, key in rows)
-    article_ids = [ids[new.story.key] for new in run]
-    await index_stories(conn, [(i, n.story) for i, n in zip(article_ids, run, strict=True)])
+        ids.update(((int(feed_id), key), int(article_id)) for article_id, feed_id, key in returned)
+    article_ids = [ids[row.feed_id, row.new.story.key] for row in rows]
+    await index_stories(conn, [(i, r.new.story) for i, r in zip(article_ids, rows, strict=True)])
     await write_entities(
-        conn, [(i, n.tags, n.sort_at) for i, n in zip(article_ids, run, strict=True)]
+        conn,
+        [(i, r.new.tags, r.new.sort_at) for i, r in zip(article_ids, rows, strict=True)],
     )
     return article_ids
+
+
+async def stored_keys(
+    conn: aiosqlite.Connection, keys: Mapping[int, Sequence[str]]
+) -> set[tuple[int, str]]:
+    """(feed id, key) of the stories among `keys` (by feed id) already stored: one query
+    for several feeds (500 keys a query)."""
+    feeds = list(keys)
+    unique = list(dict.fromkeys(k for ks in keys.values() for k in ks))
+    found: set[tuple[int, str]] = set()
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        rows = await conn.execute_fetchall(
+            "SELECT feed_id, key FROM articles "
+            f"WHERE feed_id IN ({', '.join('?' * len(feeds))}) "
+            f"AND key IN ({', '.join('?' * len(chunk))})",
+            (*feeds, *chunk),
+        )
+        found.update((int(feed_id), key) for feed_id, key in rows)
+    return found
+
+
+async def feeds_primed(conn: aiosqlite.Connection, feed_ids: Sequence[int]) -> dict[int, bool]:
+    """Whether each feed that still exists has been polled before (its stories no backlog)."""
+    unique = list(dict.fromkeys(feed_ids))
+    rows = await conn.execute_fetchall(
+        f"SELECT id, primed FROM feeds WHERE id IN ({', '.join('?' * len(unique))})", unique
+    )
+    return {int(feed_id): bool(primed) for feed_id, primed in rows}
+
+
+async def record_polls(
+    conn: aiosqlite.Connection, polls: Sequence[tuple[int, float, PollState]]
+) -> None:
+    """Each successful poll's feed row (feed id, now, what the poll learnt), one statement."""
+    await conn.executemany(
+        "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, "
+        "body_hash = ?, primed = 1, last_polled_at = ?, last_success_at = ?, "
+        "consecutive_failures = 0, failing_since = NULL, next_attempt_at = ? "
+        "WHERE id = ?",
+        [
+            (
+                state.title,
+                state.etag,
+                state.last_modified,
+                state.body_hash,
+                now,
+                now,
+                state.next_attempt_at,
+                feed_id,
+            )
+            for feed_id, now, state in polls
+        ],
+    )
+
+
+class PollState(Protocol):
+    """What a successful poll learnt about the feed itself (storage.articles.FeedState)."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def etag(self) -> str | None: ...
+    @property
+    def last_modified(self) -> str | None: ...
+    @property
+    def body_hash(self) -> str: ...
+    @property
+    def next_attempt_at(self) -> float: ...
 
 
 def _article_values(feed_id: int, new: NewStory, now: float, backlog: bool) -> tuple[Any, ...]:

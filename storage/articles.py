@@ -9,7 +9,18 @@ from dataclasses import dataclass
 import aiosqlite
 
 from feeds.models import Story, StoryTags
-from storage.article_rows import KnownStory, NewStory, insert_new, known_stories, rewrite_known
+from storage.article_rows import (
+    KnownStory,
+    NewRow,
+    NewStory,
+    feeds_primed,
+    insert_new,
+    insert_rows,
+    known_stories,
+    record_polls,
+    rewrite_known,
+    stored_keys,
+)
 from storage.article_rows import person_key as person_key  # where callers import them from
 from storage.article_rows import team_key as team_key
 from storage.database import Database
@@ -144,6 +155,58 @@ class ArticleStore:
             )
         return SaveResult(new, counts["updated"], counts["unchanged"], counts["retagged"])
 
+    async def save_polls(self, polls: Sequence[PollToSave]) -> list[SaveResult | None]:
+        """Several feeds' polls in one transaction and a few statements whatever their
+        number: each poll whose stories are all new (a steady cycle's one new story a feed)
+        and whose feed exists, once a batch. The rows are those `save_poll` writes for the
+        same polls one after another. The other polls are None, left for `save_poll`."""
+        if not polls:
+            return []
+        results: list[SaveResult | None] = [None] * len(polls)
+        async with self._storage.transaction() as conn:
+            primed = await feeds_primed(conn, [poll.feed_id for poll in polls])
+            keys: dict[int, list[str]] = {}
+            for poll in polls:
+                if poll.feed_id in primed:
+                    keys.setdefault(poll.feed_id, []).extend(s.key for s, _ in poll.items)
+            stored = await stored_keys(conn, keys) if keys else set()
+            chosen: dict[int, PollToSave] = {}
+            for n, poll in enumerate(polls):
+                mine = [story.key for story, _ in poll.items]
+                if (
+                    poll.feed_id in primed
+                    and all(p.feed_id != poll.feed_id for p in chosen.values())
+                    and len(set(mine)) == len(mine)
+                    and not any((poll.feed_id, key) in stored for key in mine)
+                ):
+                    chosen[n] = poll
+            rows = [
+                NewRow(
+                    poll.feed_id,
+                    NewStory(
+                        story,
+                        tags,
+                        content_hash(story),
+                        (poll.tagged_with or {}).get(story.key),
+                        _sort_time(story, poll.now),
+                    ),
+                    poll.now,
+                    not primed[poll.feed_id],
+                )
+                for poll in chosen.values()
+                for story, tags in poll.items
+            ]
+            ids = iter(await insert_rows(conn, rows) if rows else [])
+            for n, poll in chosen.items():
+                backlog = not primed[poll.feed_id]
+                new = [SavedStory(next(ids), s, t, backlog) for s, t in poll.items]
+                if poll.after is not None and new:
+                    await poll.after(conn, poll.feed_id, new, poll.now)
+                results[n] = SaveResult(new, 0, 0)
+            if chosen:
+                await record_polls(conn, [(p.feed_id, p.now, p.state) for p in chosen.values()])
+        return results
+
     async def count(self) -> int:
         async with self._storage.reader.execute("SELECT COUNT(*) FROM articles") as cur:
             return int((await cur.fetchone())[0])
@@ -207,3 +270,15 @@ def _sort_time(story: Story, now: float) -> float:
     if story.published is None:
         return now
     return min(story.published.timestamp(), now)
+
+
+@dataclass(frozen=True, slots=True)
+class PollToSave:
+    """One feed's successful poll, as `save_poll` takes it (`save_polls` takes several)."""
+
+    feed_id: int
+    items: Sequence[tuple[Story, StoryTags]]
+    state: FeedState
+    now: float
+    after: AfterSave | None = None
+    tagged_with: Mapping[str, str] | None = None

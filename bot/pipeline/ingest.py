@@ -1,9 +1,9 @@
 """One poll cycle: fetch due feeds, parse off the event loop, tag, store.
 
 The flow is one way: fetch (feeds/ingest/fetch) -> parse (feeds/ingest/parse, in a worker
-process) -> tag (feeds/nlp/tag, in a worker thread) -> storage, in one transaction
-per feed. Whatever goes wrong with one feed is recorded on that feed and the
-others carry on.
+process) -> tag (feeds/nlp/tag, in a worker thread) -> storage, each feed's poll in one
+transaction, which the feeds ready at the same time share (bot/pipeline/poll_writer.py).
+Whatever goes wrong with one feed is recorded on that feed and the others carry on.
 
 A feed is due again one poll interval after its previous poll *started*, so a feed
 polled on one scheduler tick is polled again on the tick one interval later (counted
@@ -50,12 +50,20 @@ from bot.pipeline.item_diff import (
     trusted_keys,
 )
 from bot.pipeline.parse_pool import ParsePool
+from bot.pipeline.poll_writer import MAX_FEEDS, PollWriter
 from bot.pipeline.roster_state import RosterState
 from bot.pipeline.tagger_version import bundled_tagger_version
 from feeds.ingest.fetch import Fetcher, FetchResult
 from feeds.models import ParsedFeed, Story, StoryTags
 from storage import Storage
-from storage.articles import AfterSave, FeedState, SavedStory, StoredStory, content_hash
+from storage.articles import (
+    AfterSave,
+    FeedState,
+    PollToSave,
+    SavedStory,
+    StoredStory,
+    content_hash,
+)
 from storage.feed_store import Feed, record_cycling_share
 
 log = logging.getLogger(__name__)
@@ -64,12 +72,16 @@ MAX_BACKOFF_S = 24 * 3600
 DISABLE_AFTER_S = 7 * 24 * 3600
 MAX_LOCAL_FEED_BYTES = 5 * 2**20
 LOCAL_PREFIX = "file://"
-# Fetched feeds that may be between parsing and storing at once. Tagging (one thread)
+# Fetched feeds that may be between parsing and tagging at once. Tagging (one thread)
 # is the slow step; with no bound, a first poll of 500 feeds held every parsed story
 # of the cycle in memory while it waited, and each full garbage collection walked
 # them all (27-50 ms pauses). Three keep the parse worker, the tagging thread and
-# the database busy at the same time.
+# the database busy at the same time; a tagged feed then waits for the writer among
+# at most FEEDS_TO_WRITE others.
 FEEDS_IN_PROCESS = 3
+FEEDS_TO_WRITE = MAX_FEEDS
+"""Parsed and tagged feeds that may wait for the database writer (bot/pipeline/poll_writer:
+those that arrive while it writes go together in its next batch)."""
 DUE_EARLY_S = 5.0
 """A tick polls the feeds due up to this much later (at most a tenth of the interval).
 The scheduler's ticks are exactly one minute apart, but each reads the clock a little
@@ -186,6 +198,8 @@ class Ingestor:
         # (bench/polling.py).
         self._tagging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="domestique-tag")
         self._in_process = asyncio.Semaphore(FEEDS_IN_PROCESS)
+        self._to_write = asyncio.Semaphore(FEEDS_TO_WRITE)
+        self.writer = PollWriter(storage, FEEDS_TO_WRITE)
         self.stages = StageTimes()
 
     def close(self) -> None:
@@ -277,6 +291,7 @@ class Ingestor:
         try:
             await asyncio.gather(*(one(feed) for feed in feeds))
         finally:
+            await self.writer.idle()  # a cancelled cycle's batch under way ends first
             await self.storage.feeds.record_unchanged_many(unchanged)
         cycle.seconds = time.perf_counter() - started
         return cycle
@@ -313,9 +328,17 @@ class Ingestor:
         waiting = time.perf_counter()
         async with self._in_process:
             self.stages.queued_s += time.perf_counter() - waiting
-            return await self._store_new(feed, result.body, result, body_hash, now, started)
+            ready = await self._parse_new(feed, result.body, result, body_hash, now, started)
+            # Room among the feeds waiting for the writer before the next feed comes in.
+            await self._to_write.acquire()
+        try:
+            if isinstance(ready, FeedReport):
+                return ready
+            return await self._store(feed, *ready)
+        finally:
+            self._to_write.release()
 
-    async def _store_new(
+    async def _parse_new(
         self,
         feed: Feed,
         body: bytes,
@@ -323,9 +346,10 @@ class Ingestor:
         body_hash: str,
         now: float,
         started: float,
-    ) -> FeedReport:
-        """Parse, tag and store a feed whose body changed: only its new items when the rest
-        is known (bot/pipeline/item_diff.py), else all of it."""
+    ) -> tuple[PollToSave, FeedMemo | None] | FeedReport:
+        """Parse and tag a feed whose body changed: only its new items when the rest is known
+        (bot/pipeline/item_diff.py), else all of it. The poll to store, with the feed's memo
+        once it is stored; or the report of a failure."""
         self.stages.feeds_changed += 1
         url = result.final_url or feed.url
         measured = CyclingShare(feed.cycling_share, feed.stories_measured)
@@ -360,7 +384,6 @@ class Ingestor:
                 next_memo = memo_after_full(split, keys, self.max_items, done[2].context)
         assert not isinstance(done, str)
         parsed, share, tagged = done
-        clock = time.perf_counter()
         state = FeedState(
             title=parsed.title,
             etag=result.etag,
@@ -368,15 +391,23 @@ class Ingestor:
             body_hash=body_hash,
             next_attempt_at=self._next_poll(started),
         )
-        saved = await self.storage.articles.save_poll(
-            feed.id,
-            tagged.items,
-            state,
-            now,
-            after=self._after_save(share),
-            tagged_with=tagged.keys,
-            rewrite_tags=not self.tag_cache,
-        )
+        poll = PollToSave(feed.id, tagged.items, state, now, self._after_save(share), tagged.keys)
+        return poll, next_memo
+
+    async def _store(self, feed: Feed, poll: PollToSave, next_memo: FeedMemo | None) -> FeedReport:
+        clock = time.perf_counter()
+        if self.tag_cache:
+            saved = await self.writer.save(poll)
+        else:  # the cache's reference (tests): every known story's tags written again
+            saved = await self.storage.articles.save_poll(
+                poll.feed_id,
+                poll.items,
+                poll.state,
+                poll.now,
+                after=poll.after,
+                tagged_with=poll.tagged_with,
+                rewrite_tags=True,
+            )
         self.stages.store_s += time.perf_counter() - clock
         if next_memo is not None:
             self._memos[feed.id] = next_memo

@@ -123,7 +123,7 @@ async def test_a_cycle_that_keeps_no_stories_reports_counts_and_bounds_work_in_p
         server.publish(f"/feed{n}", rss((f"{n}a", f"Story {n}", "text"), (f"{n}b", "More", "t")))
         await storage.feeds.add(server.url(f"/feed{n}"), 0)
     ingestor = make_ingestor()
-    store_new = ingestor._store_new
+    parse_new = ingestor._parse_new
     busy = peak = 0
 
     async def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -132,11 +132,11 @@ async def test_a_cycle_that_keeps_no_stories_reports_counts_and_bounds_work_in_p
         peak = max(peak, busy)
         try:
             await asyncio.sleep(0.05)  # long enough for every other feed to arrive
-            return await store_new(*args, **kwargs)
+            return await parse_new(*args, **kwargs)
         finally:
             busy -= 1
 
-    ingestor._store_new = counted  # type: ignore[method-assign]
+    ingestor._parse_new = counted  # type: ignore[method-assign]
     seen: list[int] = []
     report = await ingestor.poll_due(
         keep_stories=False, on_feed_done=lambda feed, *_: seen.append(len(feed.new))
