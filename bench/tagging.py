@@ -71,7 +71,7 @@ from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract as transfers_extract
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.roster import Person, Roster, Stint, load_roster
-from tests.corpus import DEV_CORPUS
+from tests.corpus import DEV_CORPUS, development_sets
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = DEV_CORPUS
@@ -301,15 +301,12 @@ def best_of(n: int, fn, *args) -> float:  # type: ignore[no-untyped-def]
     return min(fn(*args) for _ in range(n))
 
 
-ANSWER_SETS = ("dev.jsonl", "holdout*.jsonl", "set5-*.jsonl", "set6-*.jsonl")
-"""The development corpora (the sets already scored blind); never a set still sealed."""
-
-
 def write_answers(path: Path, pairs: list[Story]) -> int:
     """Every answer of the tagger, one per line, to compare two versions of it."""
     from bot.cli.tagging import main as cli
 
-    corpora = sorted({p for pattern in ANSWER_SETS for p in (REPO / "tests/corpus").glob(pattern)})
+    # Every development set (the sets already scored blind); never a set still sealed.
+    corpora = development_sets()
     lines: list[str] = []
     for corpus in corpora:
         for cycling in ("auto", "yes", "no"):

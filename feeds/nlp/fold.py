@@ -219,6 +219,13 @@ class FoldedText:
             return self._to_original(a_start, False), self._to_original(a_end, True), k0, k1
         return a_start, a_end, k0, k1
 
+    def original_start(self, folded_start: int) -> int:
+        """`span(folded_start, ...)[0]` alone: where a folded match starts in the original
+        text, for a caller that can often decide on the start (half of `span`'s work)."""
+        dstarts = self._dstarts or self._ensure_maps()
+        a_start = self._start(max(0, bisect_right(dstarts, folded_start + 1) - 1))
+        return self._to_original(a_start, False) if self._ascii_spans else a_start
+
     def spans(
         self, folded_starts: list[int], folded_ends: list[int]
     ) -> list[tuple[int, int, int, int]]:

@@ -94,6 +94,30 @@ class Matcher(Generic[P]):
             yield Hit(start, end, k0, k1, payloads)
 
 
+class Substrings:
+    """Whether a text holds any of a fixed set of strings: one walk of an automaton, where
+    a substring test per string reads the text once per string (19 strings: 19 µs for
+    1.5 KB against 10). Immutable after construction; shared freely between threads."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._always = False  # the empty string is in every text
+        for string in strings:
+            if string:
+                self._automaton.add_word(string, None)
+            else:
+                self._always = True
+        self._empty = not len(self._automaton)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def any_in(self, text: str) -> bool:
+        """`any(s in text for s in strings)`."""
+        if self._empty:
+            return self._always
+        return self._always or next(self._automaton.iter(text), None) is not None
+
+
 MAX_STARTS = 256
 """Strings one pattern's expansion may reach before it stops at the prefixes it has."""
 MAX_REPEAT = 3

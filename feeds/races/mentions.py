@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from feeds.nlp.fold import FoldedText
@@ -60,17 +60,21 @@ def read_part(
     words_end: int,
     language: str | None = None,
     named: Sequence[tuple[int, int]] = (),
+    race_matches: Iterable[tuple[int, tuple[int, Term]]] | None = None,
 ) -> PartReading:
     """One part's races, concepts, stage numbers and years: the part is `folded[start:end]`
     of a story folded once; the lead ends at `lead` and kind words (of `language`, pooled
     when None) are read up to `words_end` (folded offsets, about the original's). A kind
     word inside a name in `named` (original spans of the story's riders and teams, sorted)
     is part of that name, not a word of the story ("Visma-Lease a Bike", "Bahrain
-    Victorious")."""
+    Victorious"). `race_matches`: the race names in the part when the caller has them
+    already (feeds/races/scan.py), else the part is walked here."""
     folded = ft.folded
     reading = PartReading()
     races: list[tuple[int, int, Term]] = []
-    for last, (length, term) in terms.races(folded, start, end):
+    if race_matches is None:
+        race_matches = terms.races(folded, start, end)
+    for last, (length, term) in race_matches:
         races.append((last - length + 1, last + 1, term))
     reading.hits = _longest_first(races)
     concepts = reading.concepts
@@ -112,9 +116,14 @@ def read_part(
 
 def _inside_name(ft: FoldedText, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:
     """Whether a folded match lies within one of the sorted original spans `named`."""
-    o_start, o_end, _, _ = ft.span(start, end)
+    # Its start alone rules most matches out: the span starting last at or before it
+    # must still be open there (a match ends after it starts). Only then its end.
+    o_start = ft.original_start(start)
     i = bisect_right(named, (o_start, 1 << 62)) - 1
-    return i >= 0 and named[i][0] <= o_start and o_end <= named[i][1]
+    if i < 0 or named[i][1] <= o_start:
+        return False
+    _, o_end, _, _ = ft.span(start, end)
+    return named[i][0] <= o_start and o_end <= named[i][1]
 
 
 def _stage_number(folded: str, start: int, end: int, ordinals: dict[int, int]) -> int | None:

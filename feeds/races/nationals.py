@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -44,14 +44,20 @@ class Nationals:
     """Race id -> its names made of a language's forms and the nation's name in it."""
 
     def find(
-        self, ft: FoldedText, mentions: Sequence[Mention], nationality: Mapping[str, str]
+        self,
+        ft: FoldedText,
+        mentions: Sequence[Mention],
+        nationality: Mapping[str, str],
+        matches: Iterable[tuple[int, tuple[int, str]]] | None = None,
     ) -> list[str]:
         """The national championships the story names by generic words; `nationality`
-        maps a rider's id to their IOC code."""
+        maps a rider's id to their IOC code. `matches`: this automaton's matches in the
+        folded text when the caller has them already (feeds/races/scan.py)."""
         if self.automaton is None or not mentions:
             return []
         found: list[str] = []
-        for last, (length, _) in self.automaton.iter(ft.folded):
+        walk = self.automaton.iter(ft.folded) if matches is None else matches
+        for last, (length, _) in walk:
             start, _, _, _ = ft.span(last - length + 1, last + 1)
             race = self._of_nearest_rider(ft.original, start, mentions, nationality)
             if race is not None:

@@ -62,6 +62,7 @@ from feeds.races.mentions import (
 from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
+from feeds.races.scan import WholeTextScanner
 from feeds.races.sex import sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names
 from feeds.races.timing import ran_about, starts_soon
@@ -105,6 +106,12 @@ class RaceTagger:
         self.other_events = other_events
         self.seasons = Seasons(calendar)
         self.terms = Terms(calendar, shorts, lexicons, nationals.names if nationals else None)
+        # Race names, titles and national-championship words: one walk over the text.
+        self.whole_text = WholeTextScanner(
+            self.terms.race_items(),
+            titles.automaton.items() if titles and titles.automaton else (),
+            nationals.automaton.items() if nationals and nationals.automaton else (),
+        )
         # A men's race -> its women's counterpart (the women's race names the men's).
         self._women_of = {
             race.counterpart: race.id for race in calendar.races.values() if race.counterpart
@@ -173,11 +180,25 @@ class RaceTagger:
         split = 1 + sum(len(word) + 2 for word in fold_tokens(title))
         size = len(ft.folded)
         spans = sorted((m.start, m.end) for m in mentions)
-        head = read_part(self.terms, ft, 0, split, 0, split, language, spans)
-        body = read_part(
-            self.terms, ft, split, size, split + LEAD_CHARS, split + KIND_CHARS, language, spans
+        whole = self.whole_text.scan(ft.folded)
+        head = read_part(
+            self.terms, ft, 0, split, 0, split, language, spans, whole.races_in(0, split)
         )
-        women = women_story(mentions, roster, published, head.concepts, body.concepts)
+        body = read_part(
+            self.terms,
+            ft,
+            split,
+            size,
+            split + LEAD_CHARS,
+            split + KIND_CHARS,
+            language,
+            spans,
+            whole.races_in(split, size),
+        )
+        # Only a race name is read by sex: a story naming none skips the roster lookups.
+        women = bool(head.hits or body.hits) and women_story(
+            mentions, roster, published, head.concepts, body.concepts
+        )
         full_race = any(h.short is None for h in (*head.hits, *body.hits))
         cycling = bool(mentions) or full_race
         title_races = self._settle(head.hits, ft, women, cycling)
@@ -186,9 +207,12 @@ class RaceTagger:
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
-        implied = self.titles.find(ft.folded) if self.titles and cycling else []
-        if self.nationals is not None:
-            implied += self.nationals.find(ft, mentions, nationalities(mentions, roster))
+        implied = self.titles.find(ft.folded, whole.titles) if self.titles and cycling else []
+        # Riders' nations only for a story with the generic words (few have them).
+        if self.nationals is not None and whole.nationals:
+            implied += self.nationals.find(
+                ft, mentions, nationalities(mentions, roster), whole.nationals
+            )
         races = list(dict.fromkeys((*title_races, *text_races, *implied)))
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
         # The headline's races when it names some: a selection for the Tour that looks

@@ -192,6 +192,11 @@ class Terms:
         Tour de France" is not a race of its own)."""
         return self._races.iter(folded, start, end)  # type: ignore[no-any-return]
 
+    def race_items(self) -> Iterator[tuple[str, tuple[int, Term]]]:
+        """(key, (key length, race term)) of every race name: the keys `races` finds, for
+        an automaton that reads them beside other phrases (feeds/races/scan.py)."""
+        return self._races.items()  # type: ignore[no-any-return]
+
     def words(
         self, folded: str, start: int, end: int, language: str | None = None
     ) -> Iterator[tuple[int, tuple[int, Entry]]]:

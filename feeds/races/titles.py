@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -44,12 +45,16 @@ class Titles:
     plurals: frozenset[str] = frozenset()
     """Folded titles in the plural: titles won, with or without their years."""
 
-    def find(self, folded: str) -> list[str]:
-        """The championships whose win the folded text states, in text order."""
+    def find(
+        self, folded: str, matches: Iterable[tuple[int, tuple[int, str]]] | None = None
+    ) -> list[str]:
+        """The championships whose win the folded text states, in text order. `matches`:
+        this automaton's matches in `folded` when the caller has them already (one walk
+        for several readers: feeds/races/scan.py)."""
         if self.automaton is None:
             return []
         found: list[str] = []
-        for last, (length, race_id) in self.automaton.iter(folded):
+        for last, (length, race_id) in self.automaton.iter(folded) if matches is None else matches:
             start, end = last - length + 1, last + 1
             before = folded[max(0, start - 60) : start].split()
             after = folded[end : end + 60].split()

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Literal
 
 from feeds.nlp.fold import case_folded
+from feeds.nlp.matcher import Substrings
 from feeds.roster import Person
 
 # An undated story is usually from the recent past: riders who stopped racing in
@@ -62,6 +63,7 @@ _CAREER_WORDS = (
     "karriere",
     "ehemalig",
 )
+_ANY_CAREER_WORD = Substrings(_CAREER_WORDS)
 
 
 def today() -> date:
@@ -89,9 +91,7 @@ def person_kind(person: Person, published: date | None) -> Kind:
 
 def tells_career_over(text: str, lowered: str) -> bool:
     """The story says a career is over ("rode his last race", "after her retirement")."""
-    return any(word in lowered for word in _CAREER_WORDS) and bool(
-        _CAREER_OVER.search(case_folded(text))
-    )
+    return _ANY_CAREER_WORD.any_in(lowered) and bool(_CAREER_OVER.search(case_folded(text)))
 
 
 def senior(people: Iterable[Person]) -> str | None:

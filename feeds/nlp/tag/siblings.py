@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from feeds.nlp.fold import fold_tokens
+from feeds.nlp.matcher import Substrings
 from feeds.nlp.tag.state import ResolverState
 
 # Substrings one of which every _SIBLING match contains: a cheap test first, since the
@@ -31,6 +32,7 @@ _SIBLING_WORDS = (
     "bruder",
     "schwester",
 )
+_ANY_SIBLING_WORD = Substrings(_SIBLING_WORDS)
 # "and" in the feed languages: en, nl, fr, it/pt, es, de; sl ("Ivo in Rui Oliveira"), da/no
 # ("og"), sv ("och"), ca/hr ("i").
 _AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und", "in", "og", "och", "i"})
@@ -69,7 +71,7 @@ def siblings(r: ResolverState) -> None:
     """ "Adam Yates ... his twin brother Simon": a first name right after a word for a
     sibling is the rider of that first name and the surname of someone named before."""
     low = r.lowered()
-    if not any(word in low for word in _SIBLING_WORDS):
+    if not _ANY_SIBLING_WORD.any_in(low):
         return  # the usual case: one substring search each, in C, not the regex
     for m in _SIBLING.finditer(r.text):
         start, end = m.start(1), m.end(1)

@@ -139,7 +139,9 @@ class StoryText:
         return sum(1 for w in words if w[0].isupper()) >= 0.85 * len(words)
 
     def near_company(self, k0: int, k1: int) -> bool:
-        return any(k in self.company_words for k in (k0 - 2, k0 - 1, k1, k1 + 1))
+        words = self.company_words
+        # Most stories name no company: no generator to build and run for each name.
+        return bool(words) and any(k in words for k in (k0 - 2, k0 - 1, k1, k1 + 1))
 
     def used_lowercase(self, folded_key: str) -> bool:
         """The surname also appears as an ordinary lowercase word in this story ("the woods")."""
