@@ -111,6 +111,11 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "alternatives": WORD,
         "between_markers": WORD,
         "deal_nouns": WORD,
+        "market_nouns": WORD,
+        "stage_words": WORD,
+        "dismissal_participles": WORD,
+        "perfect_auxiliaries": WORD,
+        "passive_auxiliaries": WORD,
         # which language a story is in
         "stop_words": WORD,
         # how the language declines a person's name

@@ -32,7 +32,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import MOVE_FAMILIES
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import Span, mentions_in
+from feeds.nlp.transfers.text import BRACKETED, LIST_BULLET, Span, mentions_in
 
 _LEX = pooled()
 ARROW_WORDS = (
@@ -45,9 +45,7 @@ _WORD = re.compile(r"[\w'\u2019]+")
 LINE_MAX = 120
 """A subheading is short; a longer sentence with no verb is something else."""
 _SYMBOL = re.compile(r"\s*(?:->|=>|\u2192|\u27f6|>)\s*$")
-_BRACKETS = re.compile(r"\([^()]*\)")
 _PAIR = re.compile(r"\s+(?:/|->|=>|\u2192|>)\s+")
-_BULLET = re.compile(r"[\s\-\u2013\u2022*]*")
 
 
 def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
@@ -55,6 +53,12 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
     if not any(story.hits.get(f) for f in (*MOVE_FAMILIES, "newcomers")):
         return  # a story with no move word anywhere tells no move this way
     lines: set[int] = set()  # the round-up lines read by their shape
+    # each sentence's evidence, and the heading of the run of lines just read: found once,
+    # not again for every line of a long list
+    read: dict[int, list[Evidence]] = {}
+    for ev in story.evidence:
+        read.setdefault(ev.sentence, []).append(ev)
+    heading: Span | None = None
     for span in spans:
         if span.title:
             continue  # headlines: the clause rules read their arrows
@@ -68,17 +72,19 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
             items = _symbol_items(story, span, people, teams) or _pair_item(
                 story, span, people, teams
             )
-            if items:
-                lines.add(span.sentence)
-            heading = _heading(story, spans, span, lines) if items else None
+            if not items:
+                continue
+            if span.sentence - 1 not in lines:  # else the line before's heading is this one's
+                heading = _heading(story, spans, span, lines)
+            lines.add(span.sentence)
             for movers, team, origin in items:
-                _add(story, span, movers[0], team, origin)
+                _add(story, read, span, movers[0], team, origin)
                 if heading is not None:
                     _under(story, heading, movers[0])
         elif len(items) >= 2 or (len(items) == 1 and _whole_line(story, span, items[0])):
             for movers, team, origin in items:
                 for person in movers:
-                    _add(story, span, person, team, origin)
+                    _add(story, read, span, person, team, origin)
 
 
 def _items(
@@ -150,12 +156,17 @@ def _whole_line(
     return not before and not after
 
 
-def _add(story: Story, span: Span, person: Mention, team: Mention, origin: Mention | None) -> None:
-    read = [
-        ev
-        for ev in story.evidence
-        if ev.person_id == person.entity_id and ev.sentence == span.sentence
-    ]
+def _add(
+    story: Story,
+    evidence: dict[int, list[Evidence]],
+    span: Span,
+    person: Mention,
+    team: Mention,
+    origin: Mention | None,
+) -> None:
+    """The item's move, or its own team for the evidence the sentence's cues gave it
+    (`evidence`: the story's evidence by sentence)."""
+    read = [ev for ev in evidence.get(span.sentence, ()) if ev.person_id == person.entity_id]
     if read:
         # The clause rules read this sentence for them already, but a list's cues ("the
         # five moves: X to A, Y and Z to B, W to C") hand its teams to every name: the
@@ -170,6 +181,7 @@ def _add(story: Story, span: Span, person: Mention, team: Mention, origin: Menti
         ev.origin = {origin.entity_id}
     ev.listed = True  # a round-up's item is news wherever it stands
     story.evidence.append(ev)
+    evidence.setdefault(span.sentence, []).append(ev)
 
 
 def _symbol_items(
@@ -178,13 +190,15 @@ def _symbol_items(
     """A line of a list of rumours: "- A (X), B (Y) -> T", "C (Z) → T": everyone before
     the arrow goes to the one team after it, each from the team in brackets after their
     name. A line with two teams after the arrow ("-> Bahrain o Decathlon") says no move."""
+    if span.end - span.start > LINE_MAX:
+        return []  # before the arrow search: it reads the line up to each team
     arrow = next((t for t in teams if _SYMBOL.search(story.low, span.start, t.start)), None)
-    if arrow is None or span.end - span.start > LINE_MAX:
+    if arrow is None:
         return []
     if story.low[arrow.end : span.end].strip(" .!\n"):
         return []  # "-> Bahrain o Decathlon": not one destination
     movers = [p for p in people if p.end <= arrow.start]
-    if not movers or _BULLET.fullmatch(story.low, span.start, movers[0].start) is None:
+    if not movers or LIST_BULLET.fullmatch(story.low, span.start, movers[0].start) is None:
         return []  # the line opens with the first name
     out: list[tuple[list[Mention], Mention, Mention | None]] = []
     for i, person in enumerate(movers):
@@ -193,7 +207,7 @@ def _symbol_items(
         rest = story.low[person.end : end]
         for team in own:
             rest = rest.replace(story.low[team.start : team.end], " ")
-        rest = _BRACKETS.sub(" ", rest)  # a team the roster does not know: "(Picnic)"
+        rest = BRACKETED.sub(" ", rest)  # a team the roster does not know: "(Picnic)"
         if _WORD.findall(rest) or len(own) > 1:
             return []  # only a bracketed team between one name and the next
         out.append(([person], arrow, own[0] if own else None))
@@ -205,7 +219,7 @@ def _heading(story: Story, spans: Sequence[Span], span: Span, lines: set[int]) -
     line before the item that is not an item itself, when it ends with a colon."""
     for before in reversed(spans[1 : span.sentence]):
         line = story.low[before.start : before.end].strip()
-        if before.sentence in lines or _BULLET.match(line).end():
+        if before.sentence in lines or LIST_BULLET.match(line).end():
             continue  # another item of the list
         return before if line.endswith(":") else None
     return None
@@ -234,7 +248,7 @@ def _pair_item(
     closing = low.rfind(")", person.end, span.end)
     if opening < 0 or closing < opening or low[person.end : opening].strip():
         return []
-    if _BULLET.fullmatch(low, span.start, person.start) is None:
+    if LIST_BULLET.fullmatch(low, span.start, person.start) is None:
         return []  # the line opens with the name ...
     if low[closing + 1 : span.end].strip(" .\n"):
         return []  # ... and ends with the bracket

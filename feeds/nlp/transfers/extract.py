@@ -16,7 +16,7 @@ from feeds.nlp.transfers.alternatives import drop_alternatives
 from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.deals import deal_moves
-from feeds.nlp.transfers.decide import decide, departures, headline_move
+from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.descriptions import described_destinations
 from feeds.nlp.transfers.groups import group_moves
 from feeds.nlp.transfers.language import scan_languages
@@ -26,6 +26,7 @@ from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import RETIRED, appointed, owned_teams
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
+from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending

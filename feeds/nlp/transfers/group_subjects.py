@@ -21,16 +21,14 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.lists import list_team
+from feeds.nlp.transfers.list_teams import list_team
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD, Span, mentions_in, within
+from feeds.nlp.transfers.text import FIRST_NAME_REACH, WORD, Span, mentions_in, within
 
 DEPARTURE_FAMILIES = ("depart", "noun_depart", "lose")
-FIRST_NAME_REACH = 5
-"""Words before the first name of a list ("Det gjelder den norske duoen X")."""
 SUBJECT_LIST = 3
 """Names in a row before a departure verb that make a round-up's list."""
 INVERTED_LIST = 2
@@ -66,8 +64,9 @@ def announced_departures(story: Story, spans: Sequence[Span], announcing: Span) 
     team = list_team(story, spans, announcing, teams)
     if team is None:
         return
+    season = departure_season(story, named)
     for person in listed:
-        listed_departure(story, named, person.entity_id, team)
+        listed_departure(story, named, person.entity_id, team, season)
 
 
 def subject_list(story: Story, span: Span, people: Sequence[Mention], cue: Hit) -> None:
@@ -113,25 +112,37 @@ def listed_arrival(
     person_id: str,
     team: str,
     origin: Mention | None,
+    season: int | None,
     weight: float = 1.0,
 ) -> None:
-    """A listed person arriving at `team` (from `origin`, in brackets after the name)."""
+    """A listed person arriving at `team` (from `origin`, in brackets after the name) in
+    `season` (the list's `clause_season`, read once for the whole list: it reads the
+    sentence, and once per name is quadratic in a long list)."""
     ev = Evidence(person_id, "noun_arrive", span.sentence, span.title, False)
     ev.to = {team: weight}  # a line's own team counts as much as a verb's
     if origin is not None:
         ev.origin, ev.left = {origin.entity_id}, True
     ev.listed = True
-    ev.season = clause_season(story, span)
+    ev.season = season
     story.evidence.append(ev)
 
 
-def listed_departure(story: Story, span: Span, person_id: str, team: str) -> None:
-    """A listed person leaving `team` for nobody named, dated (see the module's note)."""
+def listed_departure(
+    story: Story, span: Span, person_id: str, team: str, season: int | None
+) -> None:
+    """A listed person leaving `team` for nobody named in `season` (`departure_season`,
+    read once for the whole list)."""
     ev = Evidence(person_id, "lose", span.sentence, span.title, False)
     ev.origin = {team}
     ev.left = ev.listed = True
-    ev.season = clause_season(story, span) or market_season(story)
+    ev.season = season
     story.evidence.append(ev)
+
+
+def departure_season(story: Story, span: Span) -> int | None:
+    """The season of a list of departures: its sentence's, else the market's (see the
+    module's note)."""
+    return clause_season(story, span) or market_season(story)
 
 
 def market_season(story: Story) -> int | None:

@@ -7,10 +7,13 @@
   Italian and Portuguese allow), it is the one team that opens one of the sentences just
   before, with nobody named in between. An acquiring verb (lexicon concept `acquire`)
   sends each listed person to the team; a losing verb (`lose`) has each leave it.
-- A group noun then a word for "among them" (lexicon concept `including`) and a list: "Dem
-  stehen neun Abgänge gegenüber, darunter A, B und C sowie D und E", "nine departures,
-  including A and B", "sette acquisti, tra cui A e B". The team is the one the list is
-  about (`lists.list_team`).
+- A plural market noun (lexicon concepts `newcomers` and `market_nouns`) then a word for
+  "among them" (`including`) and a list: "Dem stehen neun Abgänge gegenüber, darunter A, B
+  und C sowie D und E", "nine departures, including A and B", "sette acquisti, tra cui A
+  e B". The team is the one the list is about (`list_teams.list_team`). Not the singular
+  nouns, which are race words too ("sera au départ avec huit coureurs, dont A", "forced
+  the decisive move, including A"), and not in a sentence with race words ("drei Abgänge
+  nach dem Sturz, darunter A").
 - A round-up line headed by its team ("- Decathlon AG2R La Mondiale: confirmou a chegada de
   X"): the team before the colon is the subject of the verbs after it.
 
@@ -28,29 +31,37 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.group_subjects import (
     announced_departures,
+    departure_season,
     listed_arrival,
     listed_departure,
     relative_items,
     subject_list,
 )
-from feeds.nlp.transfers.lists import bracketed_teams, list_team
+from feeds.nlp.transfers.list_teams import bracketed_teams, list_team
 from feeds.nlp.transfers.movers import cue_objects, with_listed_after
 from feeds.nlp.transfers.scan import Hit, move_cues
+from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import WORD, Span, mentions_in, within
+from feeds.nlp.transfers.story_kind import market_context
+from feeds.nlp.transfers.text import (
+    BRACKETED,
+    FIRST_NAME_REACH,
+    LIST_BULLET,
+    WORD,
+    Span,
+    after_bracket,
+    mentions_in,
+    within,
+)
 
 GROUP_NOUNS = ("noun_arrive", "noun_depart", "newcomers")
-DEPARTURE_NOUNS = ("noun_depart",)
 CARRY_BACK = 2
 """Sentences looked back for the team a verb-first sentence is about."""
 INCLUDING_REACH = 6
 """Words between a group noun and its "among them" ("neun Abgänge gegenüber, darunter")."""
-FIRST_NAME_REACH = 5
-"""Words between "among them" and the first name ("darunter die großen deutschen Namen")."""
 _STOP = re.compile(r"[.;:!?]")
 _COORDINATION = pooled().words("coordination_words")
-_BRACKETED = re.compile(r"\([^()]*\)")
-_BULLET = re.compile(r"[\s\-\u2013\u2022*]*")
+_MARKET_PLURALS = pooled().words("market_nouns")
 _HEAD_COLON = re.compile(r"\s*:\s*")
 
 
@@ -106,13 +117,16 @@ def _team_verb_list(
         return
     if cue.family == "acquire":
         origins = bracketed_teams(story, objects, teams)
+        season = clause_season(story, span)
+        weight = 2.0 if headed else 1.0
         for person in objects:
             origin = origins.get(person.entity_id)
             if origin is None or origin.entity_id != team:
-                listed_arrival(story, span, person.entity_id, team, origin, 2.0 if headed else 1.0)
+                listed_arrival(story, span, person.entity_id, team, origin, season, weight)
     else:
+        season = departure_season(story, span)
         for person in objects:
-            listed_departure(story, span, person.entity_id, team)
+            listed_departure(story, span, person.entity_id, team, season)
 
 
 def _tight(story: Story, chain: list[Mention]) -> list[Mention]:
@@ -121,7 +135,7 @@ def _tight(story: Story, chain: list[Mention]) -> list[Mention]:
     ("Caja Rural (che ingaggia anche X), Y alla Solution Tech")."""
     for i in range(1, len(chain)):
         gap = story.low[chain[i - 1].end : chain[i].start]
-        gap = _BRACKETED.sub(" ", gap)
+        gap = BRACKETED.sub(" ", gap)
         words = [w for w in WORD.findall(gap) if w not in _COORDINATION]
         if len(words) > 1 or any(c in gap for c in "()"):
             return chain[:i]
@@ -169,7 +183,7 @@ def _line_team(
     """The team that heads a round-up's line, "- Movistar: surpreendeu ao garantir X",
     "Decathlon AG2R La Mondiale: confirmou a chegada de X": the subject of the verbs after
     its colon, when no other team or person stands between them."""
-    if not teams or _BULLET.fullmatch(story.low, span.start, teams[0].start) is None:
+    if not teams or LIST_BULLET.fullmatch(story.low, span.start, teams[0].start) is None:
         return None
     head = teams[0]
     colon = _HEAD_COLON.match(story.low, head.end)
@@ -198,8 +212,16 @@ def _included_list(
     teams: Sequence[Mention],
     including: re.Pattern[str],
 ) -> None:
+    """ "nine departures, including A and B": each listed person leaves (or joins) the team
+    the list is about. Not in a race's sentence (a line-up, a crash), as `lists` skips
+    them too; and only told of the market (`market_context`): "drei Abgänge nach dem
+    Sturz, darunter A" are withdrawals."""
+    if within(story.hits.get("race", []), span.start, span.end):
+        return
     for family in GROUP_NOUNS:
         for noun in within(story.hits.get(family, []), span.start, span.end):
+            if not _market_plural(story, noun) or not market_context(story, spans, span, noun):
+                continue
             found = including.search(story.low, noun.end, span.end)
             if found is None or _STOP.search(story.low, noun.end, found.start()):
                 continue
@@ -217,16 +239,27 @@ def _included_list(
             team = list_team(story, spans, span, free)
             if team is None:
                 return
-            for person in listed:
-                if family in DEPARTURE_NOUNS:
-                    listed_departure(story, span, person.entity_id, team)
-                else:
-                    listed_arrival(story, span, person.entity_id, team, None)
+            if family == "noun_depart":
+                season = departure_season(story, span)
+                for person in listed:
+                    listed_departure(story, span, person.entity_id, team, season)
+            else:
+                season = clause_season(story, span)
+                for person in listed:
+                    listed_arrival(story, span, person.entity_id, team, None, season)
             return
 
 
+def _market_plural(story: Story, noun: Hit) -> bool:
+    """A group's noun: a plural of the market ("Abgänge", "fichajes", "departures"), not a
+    singular that races use too ("départ", "partenza", "move")."""
+    if noun.family == "newcomers":
+        return True
+    return story.low[noun.start : noun.end].strip() in _MARKET_PLURALS
+
+
 def _bracketed(low: str, team: Mention) -> bool:
-    return low[: team.start].rstrip().endswith("(")
+    return after_bracket(low, team.start)
 
 
 @cache

@@ -10,44 +10,32 @@
 - "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
   noun and a colon, the team in brackets is where each person goes.
 
-The clause rules read one verb at a time and miss these. The team the list is about is
-the one team the sentence names outside brackets; else, in a round-up, the team named
-alone on the line before ("Astana Qazaqstan"); else the team the story is about, when its
-headline or lede names it. Punctuation and the lexicons' cue concepts carry the shape in
-every language.
+The clause rules read one verb at a time and miss these. The team the list is about, and
+where each item comes from, are `list_teams`'. Punctuation and the lexicons' cue concepts
+carry the shape in every language.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.transfers.list_teams import (
+    bracketed_starts,
+    bracketed_teams,
+    from_marker,
+    list_team,
+    marked_starts,
+)
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in, within
 
-LEDE_SENTENCES = 2
-HEADER_WORDS = 6
-"""A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
-HEADER_REACH = 3
-"""Lines looked back for it."""
 DEPARTURES = ("depart", "noun_depart", "lose")
 LIST_MIN = 3
 """Names in a row that make a list of a group announced the sentence before."""
-
-
-@cache
-def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    """An opening bracket, perhaps with one word before the team (a "from" word, "ex",
-    the team's own "Team"): what lies between a person and their team in a list."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
-    words = sorted(lexicon.words("from_markers"), key=len, reverse=True)
-    return re.compile(r"\s*\(\s*(?:(?:" + "|".join(map(re.escape, words)) + r"|[\w-]+)\s+)?")
 
 
 def listed_moves(
@@ -58,7 +46,6 @@ def listed_moves(
 ) -> None:
     """Evidence for every person in a list of arrivals or departures; the sentences in
     `read` are a team's round-up already read (`groups`)."""
-    bracket = _bracket(languages)
     announced: Span | None = None  # "... announced seven newcomers." with no name after it
     for span in spans:
         before, announced = announced, _announces_newcomers(story, span)
@@ -70,7 +57,7 @@ def listed_moves(
         if not people:
             continue
         teams = mentions_in(story.teams, span)
-        brackets = _brackets(story.low, people, teams, bracket)
+        brackets = bracketed_teams(story, people, teams, languages)
         if _departure_list(story, span, people, brackets, spans):
             continue
         if not brackets and _departure_colon_list(story, span, people, spans):
@@ -109,9 +96,8 @@ def _announced_list(
         if named:
             free |= named
             break
-    destination = _list_team(story, spans, announcing, free)
-    bracket = _bracket(None)
-    brackets = _brackets(story.low, people, teams, bracket)
+    destination = list_team(story, spans, announcing, free)
+    brackets = bracketed_teams(story, people, teams)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         # no team of its own: the focus team of a story that names only the items' teams
         return _bracketed_destinations(story, span, listed, brackets, free)
@@ -160,10 +146,10 @@ def _arrival_list(
         if len(brackets) < 2 or not _has(story.hits, ARRIVAL_FAMILIES, span):
             return
         listed = [p for p in people if p.entity_id in brackets]
-    origins = _bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
-    origins |= _marked_starts(story.low, teams, _from_marker())
+    origins = bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
+    origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
-    destination = _list_team(story, spans, span, free)
+    destination = list_team(story, spans, span, free)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         return  # the team one item comes from is not where the list goes
     for person in listed:
@@ -214,7 +200,7 @@ def _departure_list(
     listed = colon >= 0 and not any(p.start < colon for p in people)
     if not listed and not _departure_verb_list(story, span, brackets):
         return False
-    origin = _list_team(story, spans, span, set())
+    origin = list_team(story, spans, span, set())
     if origin is None:
         return True
     for person in people:
@@ -256,7 +242,7 @@ def _departure_colon_list(
     if _has(story.hits, ARRIVAL_FAMILIES, Span(colon, listed[-1].end, span.sentence, False)):
         return False
     named = {t.entity_id for t in story.teams if cue.end <= t.start < colon}
-    origin = _list_team(story, spans, span, named)
+    origin = list_team(story, spans, span, named)
     season = clause_season(story, span)
     for person in listed:
         ev = Evidence(person.entity_id, "depart", span.sentence, span.title, False)
@@ -291,81 +277,9 @@ def _add(
     story.evidence.append(ev)
 
 
-def _list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
-    """The team a list is about (see the module's docstring), or None when unclear."""
-    if len(free) == 1:
-        return next(iter(free))
-    if free:
-        return None  # several teams named plainly: whose list this is is not clear
-    header = _header_team(story, spans, span)
-    if header is not None:
-        return header
-    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
-    focus = story.focus_team
-    if focus is not None and any(t.entity_id == focus and t.start < lede_end for t in story.teams):
-        return focus
-    return None
-
-
-def _header_team(story: Story, spans: Sequence[Span], span: Span) -> str | None:
-    """The only team named on a short line a few lines before the list (a round-up's
-    team line, with the arrivals and the departures lines under it)."""
-    for before in reversed(spans[max(1, span.sentence - HEADER_REACH) : span.sentence]):
-        if len(story.text[before.start : before.end].split()) > HEADER_WORDS:
-            continue
-        teams = {t.entity_id for t in mentions_in(story.teams, before)}
-        return next(iter(teams)) if len(teams) == 1 else None
-    return None
-
-
-def _brackets(
-    low: str, people: Sequence[Mention], teams: Sequence[Mention], bracket: re.Pattern[str]
-) -> dict[str, Mention]:
-    """Each person followed by "(" and a team: that team, by person."""
-    found: dict[str, Mention] = {}
-    for person in people:
-        after = next((t for t in teams if t.start > person.end), None)
-        if after is None:
-            continue
-        gap = bracket.match(low, person.end, after.start)
-        if gap is not None and gap.end() == after.start:
-            found.setdefault(person.entity_id, after)
-    return found
-
-
-@cache
-def _from_marker() -> re.Pattern[str]:
-    """A "from" word of any language ending just before a team; one word may stand
-    between: "van Team Polti", "from the Italian team"."""
-    alternation = "|".join(map(re.escape, sorted(pooled().words("from_markers"))))
-    return re.compile(r"(?:^|\W)(?:" + alternation + r")\W+(?:[\w-]+\W+)?$")
-
-
-def _marked_starts(low: str, teams: Sequence[Mention], marker: re.Pattern[str]) -> set[int]:
-    """Teams named right after a "from" word ("who joins from Team dsm-firmenich")."""
-    return {t.start for t in teams if marker.search(low, max(0, t.start - 24), t.start)}
-
-
-def _bracketed_starts(low: str, teams: Sequence[Mention]) -> set[int]:
-    return {t.start for t in teams if low[: t.start].rstrip().endswith("(")}
-
-
 def _has(hits: dict[str, list[Hit]], families: frozenset[str], span: Span) -> bool:
     return any(h.family in families for h in within(hits.get("move", []), span.start, span.end))
 
 
 def _departure_between(story: Story, start: int, end: int) -> bool:
     return any(within(story.hits.get(family, []), start, end) for family in DEPARTURES)
-
-
-def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
-    """The team a list is about: one named plainly in its sentence (`free`), the round-up's
-    team line, or the story's focus team named in the lede; None when unclear."""
-    return _list_team(story, spans, span, free)
-
-
-def bracketed_teams(
-    story: Story, people: Sequence[Mention], teams: Sequence[Mention]
-) -> dict[str, Mention]:
-    """Each person followed by "(" and a team ("X (Movistar)"): that team, by person."""
-    return _brackets(story.low, people, teams, _bracket(None))

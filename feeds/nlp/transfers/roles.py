@@ -27,11 +27,11 @@ _AMBIGUOUS = frozenset(w for w in _FILLERS if w in TO_WORDS | _FROM_WORDS | _AFF
 }
 OWNER_GAP = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+")
 _BRACKET_GAP = re.compile(r"\s*[(\[]\s*$")
-_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+_PAREN_GAP = re.compile(r"\s*[(\[]\s*")
 # A team joined to a lower-case noun before a name (da, no, nl, de): "Visma-sprinteren
 # Olav Kooij", "Quick-Step-Chef Patrick Lefevere": the person's team, as "X's" is.
 _COMPOUND_GAP = re.compile(r"-[^\W\d_][\w-]*\s+")
-_TEAM_POSSESSIVE_GAP = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}$")
+_TEAM_POSSESSIVE_GAP = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}")
 
 
 # "X, a teammate of Y at UAE, signs ...": Y, after a companion noun in a comma apposition.
@@ -125,10 +125,14 @@ def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
 
 def affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | None:
     """The team written as the person's current one: "X (Team)" or "Team's X"."""
+    # fullmatch between offsets, not on a slice: a slice per team is quadratic in a text
+    # naming a team thousands of times
     for team in teams:
-        if team.start >= person.end and _PAREN_GAP.match(text[person.end : team.start]):
+        if team.start >= person.end and _PAREN_GAP.fullmatch(text, person.end, team.start):
             return team.entity_id
-        if team.end <= person.start and _TEAM_POSSESSIVE_GAP.match(text[team.end : person.start]):
+        if team.end <= person.start and _TEAM_POSSESSIVE_GAP.fullmatch(
+            text, team.end, person.start
+        ):
             return team.entity_id
     return None
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.decide import retiring, roster_team
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.story_kind import retiring, roster_team
 from feeds.nlp.transfers.text import Span, mentions_in
 
 _TEAMLESS = re.compile(r"\b(?:" + pooled().alternation("teamless") + r")\b")

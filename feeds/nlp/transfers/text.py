@@ -29,6 +29,18 @@ WORD_START = r"(?:(?<![\w'])|(?=n't))"
 # each alternative checks with a look-behind what came before: the same breaks as the
 # direct form (a look-behind first, tried at every character), which
 # tests/feeds/nlp/test_text_splits.py keeps to compare with.
+# A list line's opening before its first name: white space and a dash, a bullet or a
+# number ("- ", "\u2014 ", "\u2022 ", "1. ", "2) "), or nothing (a line that opens with the name).
+LIST_BULLET = re.compile(r"[\s\-\u2013\u2014\u2022*\u00b7]*(?:\d{1,2}[.)]\s*)?")
+# A bracketed aside with no bracket inside ("(Picnic)", "(ex-Movistar)").
+BRACKETED = re.compile(r"\([^()]*\)")
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+BRACKET_REACH = 40
+"""Characters looked back for the "(" before a mention: the white space between is short,
+and reading back to the text's start for each of thousands of mentions is quadratic."""
+FIRST_NAME_REACH = 5
+"""Words between a list's opening word and its first name ("darunter die großen deutschen
+Namen X", "Det gjelder den norske duoen X")."""
 _CLOSERS = '"\u201d\u2019»)'
 _NEXT_SENTENCE = r"(?=[\"\u201c\u2018«(\[]?[A-Z0-9À-ÖØ-Þ])"
 _SENTENCE_END = re.compile(
@@ -150,3 +162,8 @@ def mentions_in(mentions: Sequence[Mention], span: Span) -> list[Mention]:
         hi = bisect.bisect_left(starts, end, lo)
         return [m for m in mentions[lo:hi] if m.end <= end] if lo < hi else []
     return [m for m in within(mentions, start, end) if m.end <= end]
+
+
+def after_bracket(low: str, start: int) -> bool:
+    """Is the text at `start` right after "(" (white space between)?"""
+    return _OPEN_BRACKET.search(low, max(0, start - BRACKET_REACH), start) is not None

@@ -1,0 +1,139 @@
+"""Moves to nobody: a staff member or a rider leaving with no destination named.
+
+A staff member leaving a named team, or dismissed in the lede from the team the roster gives
+them; a rider whose departure is dated. Everything else with no destination is no move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feeds.models import Move
+from feeds.nlp.transfers.descriptions import team_noun_after
+from feeds.nlp.transfers.dismissals import dismissing
+from feeds.nlp.transfers.move_records import build_move, evidence_spans, origin_of
+from feeds.nlp.transfers.stage import move_stage
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.story_kind import EXIT_FAMILIES, LEDE_SENTENCES, retiring
+from feeds.nlp.transfers.text import Span
+from feeds.roster import Person
+
+
+def staff_exit(
+    story: Story,
+    person: Person,
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+    spans: Sequence[Span],
+) -> Move | None:
+    """A staff member leaving a named team with no team to go to ("Zeeman verlaat Visma
+    voor AZ", "the directeur sportif leaves Lidl-Trek to coach the national team"): a move
+    to nobody. Riders are left out: their next team is usually just not known yet."""
+    if person.kind != "staff":
+        return None
+    exits = [ev for ev in _told_exits(evs, lede_only=False) if ev.left]
+    if not exits:
+        return _dismissed(story, person, evs, statuses, blocked, spans)
+    origins = {team_id for ev in exits for team_id in ev.origin}
+    from_id = origin_of(origins, blocked, story) if blocked in origins else None
+    from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
+    return _exit_move(story, person, from_id, exits, statuses, spans)
+
+
+def _dismissed(
+    story: Story,
+    person: Person,
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+    spans: Sequence[Span],
+) -> Move | None:
+    """A staff member leaving in the lede with no team beside the verb ("Cédric Vasseur a
+    été écarté de son poste de manager général"): from the team the roster gives them at
+    publication, when the story names it; a move to nobody."""
+    if blocked is None or not any(t.entity_id == blocked for t in story.teams):
+        return None
+    exits = [
+        ev
+        for ev in _told_exits(evs, lede_only=True)
+        # not a team's own verb ("lose"), which names the team beside it
+        if ev.family != "lose" and not ev.to and not dismissing(story, ev)
+    ]
+    if not exits:
+        return None
+    return _exit_move(story, person, blocked, exits, statuses, spans)
+
+
+def _told_exits(evs: Sequence[Evidence], *, lede_only: bool) -> list[Evidence]:
+    """A staff member's departures told as news: a departure word read from the text (not
+    a fallback), in the lede and not in a relative clause; unless `lede_only`, deeper in
+    the story too ("Tuesday's announcement that performance manager X is leaving Red
+    Bull"), when neither in a relative clause nor recalled."""
+    return [
+        ev
+        for ev in evs
+        if not ev.fallback
+        and ev.family in EXIT_FAMILIES
+        and (
+            (ev.sentence <= LEDE_SENTENCES and not (lede_only and ev.aside))
+            or (not lede_only and not (ev.aside or ev.known))
+        )
+    ]
+
+
+def rider_exit(
+    story: Story,
+    person: Person,
+    evs: Sequence[Evidence],
+    statuses: dict[int, int],
+    blocked: str | None,
+    spans: Sequence[Span],
+) -> Move | None:
+    """A rider leaving with no destination named, when the departure is dated ("will
+    leave Ineos at the end of the season", "forlader holdet efter sæsonen: X, Y"): a move
+    to nobody. Undated departures stay out: "who left Movistar", "leaving the break"."""
+    if person.kind != "rider" or any(ev.arrival and not ev.aside for ev in evs):
+        return None
+    year = story.published.year if story.published else None
+    exits = [
+        ev
+        for ev in evs
+        if not ev.fallback
+        and ev.family in EXIT_FAMILIES
+        and (ev.left or ev.listed or _leaves_the_team(story, ev, spans))
+        and ev.season is not None
+        and (year is None or ev.season >= year)
+        and not retiring(story, ev.sentence)
+    ]
+    if not exits:
+        return None
+    origins = {team_id for ev in exits for team_id in ev.origin}
+    from_id = origin_of(origins, blocked, story) if origins else story.focus_team
+    if from_id is None and blocked in origins:
+        from_id = blocked  # "still looking for a team": the roster's team, named or not
+    if from_id is None:
+        return None  # a move from nobody to nobody says nothing
+    return _exit_move(story, person, from_id, exits, statuses, spans)
+
+
+def _exit_move(
+    story: Story,
+    person: Person,
+    from_id: str | None,
+    exits: Sequence[Evidence],
+    statuses: dict[int, int],
+    spans: Sequence[Span],
+) -> Move:
+    """A move to nobody from `from_id`, a rumour when any of its sentences hedges."""
+    hedged = any(statuses[ev.sentence] < 0 for ev in exits)
+    status = "rumour" if hedged else "confirmed"
+    stage = move_stage(story, evidence_spans(exits, spans), status)
+    return build_move(story, person, from_id, None, status, None, stage)
+
+
+def _leaves_the_team(story: Story, ev: Evidence, spans: Sequence[Span]) -> bool:
+    """ "who will leave the team at the end of the year": the team the story is about."""
+    if ev.cue_start < 0 or ev.sentence >= len(spans) or story.focus_team is None:
+        return False
+    return team_noun_after(story.low, ev.cue_start, spans[ev.sentence].end)

@@ -1,0 +1,101 @@
+"""Which team a list of moves is about, and where each listed person comes from.
+
+The team the list is about is the one team its sentence names outside brackets; else, in a
+round-up, the team named alone on the line before ("Astana Qazaqstan"); else the team the
+story is about, when its headline or lede names it. A team in brackets after a name, or
+after a "from" word, is where that person comes from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from feeds.models import Mention
+from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.transfers.story import Story
+from feeds.nlp.transfers.text import Span, after_bracket, mentions_in
+
+LEDE_SENTENCES = 2
+HEADER_WORDS = 6
+"""A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
+HEADER_REACH = 3
+"""Lines looked back for it."""
+
+
+def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
+    """The team a list is about (see the module's docstring), or None when unclear."""
+    if len(free) == 1:
+        return next(iter(free))
+    if free:
+        return None  # several teams named plainly: whose list this is is not clear
+    header = _header_team(story, spans, span)
+    if header is not None:
+        return header
+    lede_end = spans[min(LEDE_SENTENCES, len(spans) - 1)].end
+    focus = story.focus_team
+    if focus is not None and any(t.entity_id == focus and t.start < lede_end for t in story.teams):
+        return focus
+    return None
+
+
+def _header_team(story: Story, spans: Sequence[Span], span: Span) -> str | None:
+    """The only team named on a short line a few lines before the list (a round-up's
+    team line, with the arrivals and the departures lines under it)."""
+    for before in reversed(spans[max(1, span.sentence - HEADER_REACH) : span.sentence]):
+        if len(story.text[before.start : before.end].split()) > HEADER_WORDS:
+            continue
+        teams = {t.entity_id for t in mentions_in(story.teams, before)}
+        return next(iter(teams)) if len(teams) == 1 else None
+    return None
+
+
+def bracketed_teams(
+    story: Story,
+    people: Sequence[Mention],
+    teams: Sequence[Mention],
+    languages: tuple[str, ...] | None = None,
+) -> dict[str, Mention]:
+    """Each person followed by "(" and a team ("X (Movistar)"): that team, by person."""
+    low, bracket = story.low, _bracket(languages)
+    starts = [t.start for t in teams]  # in text order: the first team after each name
+    found: dict[str, Mention] = {}
+    for person in people:
+        at = bisect.bisect_right(starts, person.end)
+        if at == len(teams):
+            continue
+        after = teams[at]
+        gap = bracket.match(low, person.end, after.start)
+        if gap is not None and gap.end() == after.start:
+            found.setdefault(person.entity_id, after)
+    return found
+
+
+@cache
+def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An opening bracket, perhaps with one word before the team (a "from" word, "ex",
+    the team's own "Team"): what lies between a person and their team in a list."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    words = sorted(lexicon.words("from_markers"), key=len, reverse=True)
+    return re.compile(r"\s*\(\s*(?:(?:" + "|".join(map(re.escape, words)) + r"|[\w-]+)\s+)?")
+
+
+@cache
+def from_marker() -> re.Pattern[str]:
+    """A "from" word of any language ending just before a team; one word may stand
+    between: "van Team Polti", "from the Italian team"."""
+    alternation = "|".join(map(re.escape, sorted(pooled().words("from_markers"))))
+    return re.compile(r"(?:^|\W)(?:" + alternation + r")\W+(?:[\w-]+\W+)?$")
+
+
+def marked_starts(low: str, teams: Sequence[Mention], marker: re.Pattern[str]) -> set[int]:
+    """Teams named right after a "from" word ("who joins from Team dsm-firmenich")."""
+    return {t.start for t in teams if marker.search(low, max(0, t.start - 24), t.start)}
+
+
+def bracketed_starts(low: str, teams: Sequence[Mention]) -> set[int]:
+    """Teams named right after "(" (white space between): a window, not the whole text
+    before each team, which is quadratic in a text naming thousands of teams."""
+    return {t.start for t in teams if after_bracket(low, t.start)}

@@ -1,0 +1,53 @@
+"""The Move record a decision ends in: the team left, the sentences it was read from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feeds.models import Move, MoveStage, MoveStatus
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import Span
+from feeds.roster import Person
+
+
+def evidence_spans(evs: Sequence[Evidence], spans: Sequence[Span]) -> list[Span]:
+    """The sentences that carry this evidence."""
+    return [spans[i] for i in sorted({ev.sentence for ev in evs}) if i < len(spans)]
+
+
+def origin_of(origins: set[str], blocked: str | None, story: Story) -> str | None:
+    """The team left: the roster's current team when the story names it, else one read."""
+    named = {t.entity_id for t in story.teams}
+    if blocked and blocked in named:
+        return blocked
+    for team in story.teams:
+        if team.entity_id in origins:
+            return team.entity_id
+    return None
+
+
+def build_move(
+    story: Story,
+    person: Person,
+    from_id: str | None,
+    to_id: str | None,
+    status: str,
+    season: int | None,
+    stage: MoveStage,
+) -> Move:
+    def name(team_id: str | None) -> str | None:
+        team = story.roster.teams.get(team_id) if team_id else None
+        return team.name_on(story.published) if team else None
+
+    checked: MoveStatus = "rumour" if status == "rumour" else "confirmed"
+    return Move(
+        person_id=person.id,
+        person=person.name,
+        from_team_id=from_id,
+        to_team_id=to_id,
+        from_team=name(from_id),
+        to_team=name(to_id),
+        status=checked,
+        season=season,
+        stage=stage,
+    )

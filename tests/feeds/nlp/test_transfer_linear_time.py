@@ -1,0 +1,58 @@
+"""Hostile feed text (one list of thousands of names, thousands of arrow lines, a team
+named thousands of times) costs time in proportion to its length in the transfer rules:
+four times the input may not take eight times as long. Ratios in one run, never an
+absolute time, so a busy machine does not fail them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+from feeds.roster import load_roster
+
+GROWTH = 4
+MAX_RATIO = 8.0
+"""Linear would be 4x; quadratic 16x. The slack absorbs noise on a shared machine."""
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(load_roster())
+
+
+def _seconds(tagger: Tagger, body: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # the faster of two runs: less noise from the other workers
+        start = time.perf_counter()
+        tagger.tag("Transfers round-up", body, date(2025, 11, 2), True, "en")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _name_list(n: int) -> str:
+    return "Lidl-Trek has signed " + ", ".join(["Tadej Pogačar"] * n) + "."
+
+
+def _arrow_lines(n: int) -> str:
+    line = "- Tadej Pogačar (UAE Team Emirates) -> Lidl-Trek"
+    return "Transfers confirmed:\n" + "\n".join([line] * n)
+
+
+def _team_run(n: int) -> str:
+    return "Movistar Team " * n + "has signed Tadej Pogačar and Jonas Vingegaard."
+
+
+@pytest.mark.parametrize(
+    ("make", "n"),
+    [(_name_list, 2500), (_arrow_lines, 1000), (_team_run, 1000)],
+    ids=["10000-name list", "4000 arrow lines", "4000 team names"],
+)
+def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
+    _seconds(tagger, make(50))  # warm the caches
+    small = _seconds(tagger, make(n))
+    large = _seconds(tagger, make(n * GROWTH))
+    assert large / small < MAX_RATIO, f"{small:.3f}s -> {large:.3f}s"
