@@ -17,6 +17,8 @@ import pytest
 
 from feeds.ingest.fetch import Fetcher
 from feeds.ingest.netguard import AddressPolicy, new_session
+from feeds.nlp.tag import Tagger
+from feeds.roster import load_roster
 from tests.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"
@@ -68,3 +70,10 @@ async def session(policy: AddressPolicy) -> AsyncIterator[aiohttp.ClientSession]
 def fetcher(session: aiohttp.ClientSession) -> Fetcher:
     # Small limits keep hostile cases quick; production defaults are 5 MiB / 20 s.
     return Fetcher(session, timeout=2, max_bytes=2**20, max_redirects=5)
+
+
+@pytest.fixture(scope="session")
+def tagger() -> Tagger:
+    """The tagger over the bundled roster, built once for the session: the tests that take
+    it only tag with it and read its tables."""
+    return Tagger(load_roster())

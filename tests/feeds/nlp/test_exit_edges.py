@@ -14,11 +14,6 @@ from feeds.nlp.transfers.unnamed import _main_person
 from feeds.roster import load_roster
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
-
-
 def moves(tagger: Tagger, title: str, text: str, published: date) -> list[tuple]:
     tags = tagger.tag(title, text, published, feed_is_cycling=True, language="en")
     return [(m.person_id, m.from_team_id, m.to_team_id) for m in tags.moves]

@@ -13,7 +13,6 @@ from feeds.nlp.lexicon import LexiconError, load_lexicons
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import language, scan
 from feeds.nlp.transfers.text import lowered
-from feeds.roster import load_roster
 from tests.feeds.nlp.cases import CASES_DIR, TaggedShape, load_tagged_shapes
 
 LANG_FILES = sorted((CASES_DIR / "lang").glob("*.toml"))
@@ -22,11 +21,6 @@ LANG_CASES = [
     for path in LANG_FILES
     for case in load_tagged_shapes(Path("lang") / path.name)
 ]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def test_every_language_with_a_lexicon_has_its_cases() -> None:

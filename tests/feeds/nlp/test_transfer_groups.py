@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def _moves(tagger: Tagger, text: str, published: date) -> set[tuple[str, str | None]]:

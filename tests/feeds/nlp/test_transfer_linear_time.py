@@ -12,16 +12,10 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 GROWTH = 4
 MAX_RATIO = 8.0
 """Linear would be 4x; quadratic 16x. The slack absorbs noise on a shared machine."""
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def _seconds(tagger: Tagger, body: str) -> float:

@@ -10,15 +10,9 @@ import pytest
 
 from feeds.models import StoryTags
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 SUMMER = date(2025, 7, 14)
 AUTUMN = date(2025, 10, 20)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def _tag(tagger: Tagger, title: str, body: str, published: date = SUMMER) -> StoryTags:

@@ -12,14 +12,7 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 from tests.feeds.nlp.cases import TaggedShape, load_sentences, load_tagged_shapes
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
-
 
 # Short stories, each written for the shape it tests.
 CASES = load_tagged_shapes("tagged_shapes.toml")

@@ -9,12 +9,6 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

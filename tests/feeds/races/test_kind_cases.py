@@ -13,7 +13,6 @@ import pytest
 
 from feeds.nlp.kinds import bundled_kind_lexicons
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 CASES = Path(__file__).parent / "cases"
 
@@ -24,11 +23,6 @@ def _cases() -> list[Any]:
         for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
             out.append(pytest.param(path.stem, case, id=f"{path.stem}-{i}-{case['kind']}"))
     return out
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def _focus(tagger: Tagger, tags: Any) -> str:

@@ -15,7 +15,6 @@ from feeds.nlp.kinds import parse_kind_lexicon
 from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.terms import Terms
-from feeds.roster import load_roster
 
 # "corsa" is Italian for a race; here it is a lineup word of Italian only.
 LEXICONS = {
@@ -51,11 +50,6 @@ def test_an_unknown_language_reads_every_language_pooled(terms: Terms) -> None:
     assert concepts(terms, text, None) == pooled
     assert not terms.routed("pl") and not terms.routed(None)
     assert concepts(terms, text, "pl") == pooled
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

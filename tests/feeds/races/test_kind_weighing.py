@@ -12,7 +12,6 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
-from feeds.roster import load_roster
 
 
 def evidence(
@@ -73,11 +72,6 @@ def test_one_preview_word_beside_one_result_word_is_a_preview() -> None:
     # Any other tie of single words still says nothing.
     assert decide_kind(evidence({}, {"crash": 1, "result": 1}, **no_move)) == "other"
     assert decide_kind(evidence({}, {"preview": 1, "result": 2}, **no_move)) == "result"
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,6 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def focus(tagger: Tagger, title: str, text: str, published: date, language: str) -> str:

@@ -14,7 +14,6 @@ from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.model import MonthDate
 from feeds.races.timing import ran_about, starts_soon
-from feeds.roster import load_roster
 
 # The 2025 Tour of Flanders (men's and women's) is on the calendar for 6 April 2025.
 RACE_DAY = date(2025, 4, 6)
@@ -40,11 +39,6 @@ ANTICIPATION = [
         "is de grote uitdager op de Oude Kwaremont.",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def test_month_only_dates_are_month_dates_and_full_dates_are_not() -> None:

@@ -11,12 +11,6 @@ from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.model import CalendarError
 from feeds.races.nationals import bundled_nationals, parse_nationals
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def races(tagger: Tagger, text: str, language: str) -> list[str]:

@@ -12,12 +12,6 @@ from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag import Tagger
 from feeds.races.model import CalendarError
 from feeds.races.other_events import bundled_other_events, parse_other_events
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def names(tagger: Tagger, title: str, text: str, published: date, language: str) -> list[str]:

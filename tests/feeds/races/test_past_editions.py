@@ -9,7 +9,6 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
-from feeds.roster import load_roster
 from tests.feeds.races.test_calendar_data import MEN_2025
 
 CANCELLED_2022 = {
@@ -93,11 +92,6 @@ def test_grand_tours_of_2022_and_2023_have_every_stage(
     }
     assert gaps <= {1, 2}
     assert {n: edition.stage(n).finish for n in finishes} == finishes
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

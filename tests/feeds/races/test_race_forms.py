@@ -10,12 +10,6 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.races.terms import slovene_cases
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def names(tagger: Tagger, title: str, text: str, published: date, language: str) -> list[str]:

@@ -11,12 +11,6 @@ import pytest
 from feeds.models import StoryTags
 from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def names(tagger: Tagger, tags: StoryTags) -> list[str]:

@@ -13,11 +13,6 @@ from feeds.races import bundled_calendar
 from feeds.roster import load_roster
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
-
-
 def tag(tagger: Tagger, title: str, text: str = "", day: date | None = None) -> StoryTags:
     return tagger.tag(title, text, day or date(2024, 7, 10), True)
 

@@ -10,7 +10,6 @@ import pytest
 from feeds.nlp.matcher import alias_key
 from feeds.nlp.tag import Tagger
 from feeds.races.spelling import slipped_names, slips
-from feeds.roster import load_roster
 
 
 def test_a_long_names_slips_undouble_and_double_one_consonant_at_a_time() -> None:
@@ -41,11 +40,6 @@ def test_a_slip_that_is_a_name_or_shared_by_two_races_is_read_as_neither() -> No
     assert found[alias_key("Gran Premio Bellarria")] == ("a",)
     # "Trofeo Montelupo Uno" slips to "Trofeo Monttelupo Uno", a name of its own.
     assert found.get(alias_key("Trofeo Monttelupo Uno")) is None
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

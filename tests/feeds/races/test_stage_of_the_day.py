@@ -12,12 +12,6 @@ import pytest
 from feeds.nlp.tag import Tagger
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.model import Calendar, Edition, Race
-from feeds.roster import load_roster
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def focus(tagger: Tagger, title: str, text: str, published: date, language: str) -> str:

@@ -10,18 +10,12 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
-from feeds.roster import bundled_roster, load_roster, slugify
+from feeds.roster import bundled_roster, slugify
 
 
 @pytest.fixture(scope="module")
 def roster():
     return bundled_roster()
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(

@@ -11,18 +11,13 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.careers import person_kind
-from feeds.roster import bundled_roster, load_roster
+from feeds.roster import bundled_roster
 from feeds.roster.names import RosterNames
 
 
 @pytest.fixture(scope="module")
 def roster():
     return bundled_roster()
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 @pytest.mark.parametrize(
