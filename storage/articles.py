@@ -137,22 +137,7 @@ class ArticleStore:
             new, counts = writer.new, writer.counts
             if after is not None and new:
                 await after(conn, feed_id, new, now)
-            await conn.execute(
-                "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, "
-                "body_hash = ?, primed = 1, last_polled_at = ?, last_success_at = ?, "
-                "consecutive_failures = 0, failing_since = NULL, next_attempt_at = ? "
-                "WHERE id = ?",
-                (
-                    state.title,
-                    state.etag,
-                    state.last_modified,
-                    state.body_hash,
-                    now,
-                    now,
-                    state.next_attempt_at,
-                    feed_id,
-                ),
-            )
+            await record_polls(conn, [(feed_id, now, state)])
         return SaveResult(new, counts["updated"], counts["unchanged"], counts["retagged"])
 
     async def save_polls(self, polls: Sequence[PollToSave]) -> list[SaveResult | None]:
