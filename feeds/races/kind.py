@@ -1,17 +1,19 @@
 """A story's kind from the kind words (feeds/nlp/kinds) and the other tags.
 
-Each kind scores its words; a transfer story (the transfer extractor's verdict) counts as
-`TRANSFER_WEIGHT` headline transfer words, so it is a transfer unless the headline says
-something else louder, or unless the story's own words tell another kind: a headline of
-another kind with no transfer word over a text that agrees (a crash report mentioning
-the rider's contract stays `crash`, a team presenting its kit `team`), or a headline
-naming no kind over a text of team, line-up or crash words. The headline decides when
-it names a kind (a race report that mentions a crash is a `result`, a crash that forces
-an abandon is a `crash`; as many result as crash words in it make a `result`), the text
-when the headline is silent; a single preview word beside a single result word in the
-text is a preview. `result`, `preview` and `lineup` need a race or a stage to be about,
-and a `result` a race that ran about the publication date (feeds/races/timing.py);
-result words before a race about to start are a `preview`'s.
+Each kind scores its words; a transfer story (the transfer extractor's verdict) counts
+as `TRANSFER_WEIGHT` headline transfer words, so it is a transfer unless the headline
+says something else louder, or unless the story's own words tell another kind: a
+headline of another kind with no transfer word over a text that agrees (a crash report
+mentioning the rider's contract stays `crash`, a team presenting its kit `team`: a team
+or crash headline's words count with the text's), or a headline naming no kind over a
+text of team, line-up or crash words. Under a silent headline, result words beside two
+contract words or more count half: a transferred rider's palmares, not a race report.
+The headline decides when it names a kind (a race report that mentions a crash is a
+`result`, a crash that forces an abandon is a `crash`; as many result as crash words in
+it make a `result`), the text when the headline is silent; a single preview word beside
+a single result word in the text is a preview. `result`, `preview` and `lineup` need a
+race or a stage to be about, and a `result` a race that ran about the publication date
+(feeds/races/timing.py); result words before a race about to start are a `preview`'s.
 When neither the headline nor the text names a kind, a headline naming a race and a team
 is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
 no rider, team or race is `other`.
@@ -31,6 +33,10 @@ OWN_KINDS: tuple[StoryKind, ...] = ("result", "preview", "lineup", "crash", "tea
 SILENT_KINDS: tuple[StoryKind, ...] = ("lineup", "crash", "team")
 """Kinds whose words in the text alone outweigh a move; a result's are too often a
 transferred rider's palmares."""
+NO_MOVE_KINDS: tuple[StoryKind, ...] = ("crash", "team")
+"""Kinds whose headline words count beside their text's against the transfer words."""
+PALMARES_AFTER = 2
+"""Transfer words in the text from which its result words count half (a palmares)."""
 OWN_TEXT = 3
 """Words of one kind in the text that make a story under a headline naming no kind that
 kind's, moves or not (twice the transfer words at least)."""
@@ -73,8 +79,15 @@ def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
         return False
     titled = [k for k in OWN_KINDS if title[k]]
     if titled:
-        return any(text[k] >= max(1, text["transfer"]) for k in titled)
+        return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
     return any(text[k] >= OWN_TEXT and text[k] >= 2 * text["transfer"] for k in SILENT_KINDS)
+
+
+def _agreeing(kind: StoryKind, title: Counter[str], text: Counter[str]) -> int:
+    """A headline kind's words in the text, and in the headline too for a kind whose
+    words never tell a move: "Team presentation 2023" over a text naming the newcomers'
+    contracts as often as the sponsors. A line-up's do ("will ride for X from 2026")."""
+    return text[kind] + (title[kind] if kind in NO_MOVE_KINDS else 0)
 
 
 def decide_kind(evidence: KindEvidence) -> StoryKind:
@@ -104,6 +117,9 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
             return "result"
         return best
     scores = {k: min(text[k], TEXT_CAP) for k in allowed}
+    if "result" in scores and text["transfer"] >= PALMARES_AFTER:
+        # Results beside a contract's words are mostly the rider's palmares.
+        scores["result"] = min(text["result"] // 2, TEXT_CAP)
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.

@@ -7,10 +7,11 @@ tagger reads stages and women's stories by (`STAGE_CONCEPTS`), plus an `[ordinal
 
 A word is a phrase of one or more words, matched whole on the folded text (case and
 accents aside); a final `*` makes its last word a prefix ("crash*" is "crashed",
-"crashes"). A file is refused as a whole, with `<file>: <concept>[<index>]: <reason>`,
-when it names an unknown concept, gives a concept anything but a list of strings, or has
-a word that is empty, folds to nothing, repeats, or has `*` anywhere but at the end; an
-ordinal must be a whole number 0-40.
+"crashes"), a leading `*` its first word the end of a compound ("*zege" is "etappezege",
+"recordzege" and "zege"). A file is refused as a whole, with
+`<file>: <concept>[<index>]: <reason>`, when it names an unknown concept, gives a concept
+anything but a list of strings, or has a word that is empty, folds to nothing, repeats,
+or has `*` anywhere but at either end; an ordinal must be a whole number 0-40.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ today: the lead tells the publication day's racing ("today", "this afternoon")."
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40
+MIN_COMPOUND_END = 4
 
 
 class KindLexiconError(DataFileError):
@@ -46,16 +48,18 @@ class KindLexiconError(DataFileError):
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One lexicon entry, folded: its words, and whether the last is a prefix."""
+    """One lexicon entry, folded: its words, whether the last is a prefix and whether the
+    first is a compound's end."""
 
     words: tuple[str, ...]
     prefix: bool
+    suffix: bool = False
 
     @property
     def key(self) -> str:
         """The automaton key over folded text (feeds/nlp/fold.py): whole words, the last
-        one open-ended for a prefix."""
-        body = " " + "  ".join(self.words)
+        one open-ended for a prefix, the first open-started for a compound's end."""
+        body = ("" if self.suffix else " ") + "  ".join(self.words)
         return body if self.prefix else body + " "
 
 
@@ -101,13 +105,21 @@ def _words(value: Any, source: str, concept: str) -> tuple[Word, ...]:
         if not item.strip():
             raise KindLexiconError(source, None, f"{where}: is empty")
         prefix = item.endswith("*")
-        body = item[:-1] if prefix else item
+        suffix = item.startswith("*") and len(item) > 1
+        body = item[1 if suffix else 0 : -1 if prefix else None]
         if "*" in body:
-            raise KindLexiconError(source, None, f"{where}: {item!r}: '*' only at the end")
+            raise KindLexiconError(source, None, f"{where}: {item!r}: '*' only at either end")
         folded = tuple(fold_tokens(body))
         if not folded:
             raise KindLexiconError(source, None, f"{where}: {item!r} folds to nothing")
-        word = Word(folded, prefix)
+        if suffix and len(folded[0]) < MIN_COMPOUND_END:
+            # A short end ("*er") is inside too many unrelated words.
+            raise KindLexiconError(
+                source,
+                None,
+                f"{where}: {item!r}: a compound's end needs {MIN_COMPOUND_END}+ letters",
+            )
+        word = Word(folded, prefix, suffix)
         if word in seen:
             raise KindLexiconError(source, None, f"{where}: {item!r} is given twice")
         seen.add(word)

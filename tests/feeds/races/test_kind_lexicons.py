@@ -32,6 +32,15 @@ def test_a_final_star_makes_a_prefix() -> None:
     assert keys == [" crash", " broken  collarbone "]
 
 
+def test_a_leading_star_makes_a_compound_end() -> None:
+    # "*zege" is "recordzege" and "zege"; "*jarig contract" is "tweejarig contract".
+    lexicon = parse_kind_lexicon(
+        'result = ["*zege"]\ntransfer = ["*jarig contract", "*contract*"]', "x.toml", "xx"
+    )
+    assert [w.key for w in lexicon.words["result"]] == ["zege "]
+    assert [w.key for w in lexicon.words["transfer"]] == ["jarig  contract ", "contract"]
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -39,7 +48,8 @@ def test_a_final_star_makes_a_prefix() -> None:
         ('crash = "crash"', "crash: must be a list of strings"),
         ("crash = [1]", "crash[0]: must be a string"),
         ('crash = [" "]', "crash[0]: is empty"),
-        ('crash = ["cr*sh"]', "crash[0]: 'cr*sh': '*' only at the end"),
+        ('crash = ["cr*sh"]', "crash[0]: 'cr*sh': '*' only at either end"),
+        ('result = ["*ege"]', "result[0]: '*ege': a compound's end needs 4+ letters"),
         ('crash = ["crash", "Crash"]', "crash[1]: 'Crash' is given twice"),
         ('crash = ["!!"]', "crash[0]: '!!' folds to nothing"),
         ("[ordinals]\nfifth = 99", "ordinals.fifth: 99 is not 0-40"),

@@ -47,8 +47,9 @@ def test_a_headline_of_another_kind_outweighs_a_move_its_text_agrees_with(
 
 
 def test_a_move_still_makes_a_transfer_where_the_text_does_not_agree() -> None:
-    # A sponsor word in the headline over a text of signings: the move decides.
-    assert decide_kind(evidence({"team": 2}, {"team": 2, "transfer": 3})) == "transfer"
+    # A sponsor word in the headline over a text of signings, more of them than the team
+    # words in the headline and the text together: the move decides.
+    assert decide_kind(evidence({"team": 2}, {"team": 1, "transfer": 4})) == "transfer"
     # A transfer word in the headline beside a team word: the move adds to it.
     assert decide_kind(evidence({"team": 1, "transfer": 1}, {"team": 8})) == "transfer"
     # A crash headline over a text with no crash word.
@@ -104,3 +105,26 @@ def test_a_kind_word_inside_a_team_s_name_is_the_name_s(
 ) -> None:
     tags = tagger.tag(title, text, date(2025, 7, 10), True, language=language)
     assert tags.kind == kind
+
+
+def test_a_team_headline_counts_beside_its_text_against_the_moves() -> None:
+    # "Team presentation 2023" over a text naming newcomers' contracts more often than
+    # the sponsors: the headline's team word agrees with the text's.
+    assert decide_kind(evidence({"team": 1}, {"team": 2, "transfer": 3})) == "team"
+    # A line-up word is also a move's ("will ride for X from 2026"): the move decides.
+    assert decide_kind(evidence({"lineup": 1}, {"lineup": 1, "transfer": 2})) == "transfer"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Two contract words over four palmares words: the results count half.
+        ({"transfer": 2, "result": 4}, "transfer"),
+        # One transfer word in a race report does not make its results a palmares.
+        ({"transfer": 1, "result": 2}, "result"),
+        ({"transfer": 2, "result": 5}, "transfer"),
+        ({"transfer": 2, "result": 6}, "result"),
+    ],
+)
+def test_results_beside_contract_words_are_a_palmares(text: dict[str, int], kind: str) -> None:
+    assert decide_kind(evidence({}, text, is_transfer=False)) == kind
