@@ -80,7 +80,9 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         # riders only: a manager named in a team's news is rarely its signing
         named = person.kind == "rider" and any(not ev.fallback for ev in evs)
         story_wide = destination or (headline_team if named else None)
-        to_id, origins = _destination(evs, blocked, by_sentence, story_wide, stays)
+        to_id, origins = _destination(
+            evs, blocked, by_sentence, story_wide, stays, _headline_team(story)
+        )
         if to_id is None:
             exit_move = staff_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is None and (transfer_lede or not deep):
@@ -126,6 +128,7 @@ def _destination(
     by_sentence: dict[int, list[Evidence]],
     story_wide: str | None,
     stays: set[str],
+    headline_team: str | None = None,
 ) -> tuple[str | None, set[str]]:
     """One person's destination (or None) and the teams they leave, from all their evidence."""
     to_scores: dict[str, float] = defaultdict(float)
@@ -143,7 +146,7 @@ def _destination(
         to_scores.pop(team_id, None)  # already their team: an extension, not a move
     origins = set(from_scores) - set(to_scores)
     if not to_scores:
-        borrowed = _borrowed_destination(evs, by_sentence, story_wide)
+        borrowed = _borrowed_destination(evs, by_sentence, story_wide, headline_team)
         if borrowed and borrowed not in (*origins, *stays, blocked):
             to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
     if not to_scores:
@@ -156,10 +159,20 @@ def _destination(
 
 
 def _borrowed_destination(
-    evs: Sequence[Evidence], by_sentence: dict[int, list[Evidence]], story_wide: str | None
+    evs: Sequence[Evidence],
+    by_sentence: dict[int, list[Evidence]],
+    story_wide: str | None,
+    headline_team: str | None,
 ) -> str | None:
     """A destination for someone who "joins her" or is "brought back" with no team named:
-    first the one named in the same sentence, else the story's main one."""
+    first the one named in the same sentence, else the story's main one; none when a
+    clause of theirs names the destination in words no team mention covers."""
+    unread = {ev.unread for ev in evs if ev.unread and not ev.to}
+    if "named" in unread:
+        return None
+    if unread:
+        # "moving to the Scandinavian squad": the team the headline is about, or none
+        return headline_team
     for ev in evs:
         if ev.arrival and ev.inheritable:
             local = _story_destination(by_sentence[ev.sentence])

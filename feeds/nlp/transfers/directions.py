@@ -144,8 +144,11 @@ def read_directions(
     _READERS[family](reading)
     for team_id in reading.origin:
         reading.to.pop(team_id, None)
+    # "Decathlon CMA CGM (ex-Decathlon AG2R)": a team also named without the marker is
+    # that team under its new name, not only a former one.
+    named = {t.entity_id for t in local if not former(story.low, t)}
     for team in local:
-        if former(story.low, team):
+        if former(story.low, team) and team.entity_id not in named:
             reading.to.pop(team.entity_id, None)
     return reading.to, reading.origin
 

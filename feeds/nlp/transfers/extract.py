@@ -30,6 +30,7 @@ from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
+from feeds.nlp.transfers.unread import mark_unread_destinations
 from feeds.nlp.transfers.vetoes import stayed_teams
 from feeds.roster import Roster
 
@@ -90,6 +91,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     deal_moves(story, spans)
     story.stays = stayed_teams(story, spans)
     resolve_pending(story, spans)
+    mark_unread_destinations(story, spans)
     described_destinations(story, spans)
     teamless_riders(story, spans)
     drop_alternatives(story, spans)

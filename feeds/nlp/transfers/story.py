@@ -52,6 +52,10 @@ class Evidence:
     subject_start: int = -1
     """Where the words before the verb start, for a mover described, not named."""
     cue_start: int = -1
+    unread: str = ""
+    """The cue's destination slot holds words no team mention covers: "named" ("vers la
+    Cycling Academy") takes no team named elsewhere, "described" ("rejoindre la nouvelle
+    structure") only the headline's team (`unread`)."""
 
     @property
     def weight(self) -> float:

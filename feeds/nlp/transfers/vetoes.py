@@ -44,10 +44,29 @@ _VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}$")
 def clause_vetoed(story: Story, clause: Span) -> bool:
     """A clause about the organisation (renames, sponsors, mergers, promotions) or about
     history ("previously", "last year", "this season")."""
-    for family in ("organisation", "background"):
-        if within(story.hits.get(family, []), clause.start, clause.end):
+    if within(story.hits.get("organisation", []), clause.start, clause.end):
+        return True
+    for hit in within(story.hits.get("background", []), clause.start, clause.end):
+        if not _old_name(story, hit):
             return True
     return bool(_THIS_SEASON.search(story.low, clause.start, clause.end))
+
+
+# "Decathlon CMA CGM (formerly Decathlon AG2R)": a former-name marker that is also a
+# history word, a bracket or comma before it and a team right after it give a team's old
+# name, not the mover's history.
+_OLD_NAME_BEFORE = re.compile(r"[(,]\s*$")
+
+
+_FORMER_WORDS = _LEX.words("former_markers")
+
+
+def _old_name(story: Story, hit: Hit) -> bool:
+    if story.low[hit.start : hit.end].strip() not in _FORMER_WORDS:
+        return False  # "Hirschi, who joined the Swiss team": history, whatever follows
+    if not _OLD_NAME_BEFORE.search(story.low, max(0, hit.start - 3), hit.start):
+        return False
+    return any(hit.end < t.start <= hit.end + 3 for t in within(story.teams, hit.end, hit.end + 4))
 
 
 def cue_vetoed(
