@@ -1,7 +1,9 @@
 """Scoring the tagger against an annotated corpus (see /work/shared/corpus/README.md).
 
-Per article, sets of canonical names are compared after folding accents and case;
-a predicted team matches a gold team if both are names of the same roster team.
+Per article, sets of canonical names are compared after folding accents and case; a
+name that is a roster alias of one person only (an annotation's "Tom Gloag" for the
+roster's Thomas Gloag) counts as that person's canonical name, and a predicted team
+matches a gold team if both are names of the same roster team.
 Riders and teams: micro-averaged P/R/F1. is_transfer: F1. Moves: F1 on
 (person, to) pairs, and accuracy of `status` on the moves found. Races, race focus and
 kind, for the records that carry them: feeds/nlp/evaluate_races.py.
@@ -241,6 +243,28 @@ class Report:
         return "\n".join(out)
 
 
+class PersonNames:
+    """Folded name -> the folded canonical name of the one person it names.
+
+    Annotators write a person as printed where the roster's canonical name differs
+    ("Dan McLay", "Tota Magalhães"); the tagger answers with the canonical name. An alias
+    two people share, or one that is another person's canonical name, stays as written."""
+
+    def __init__(self, roster: Roster) -> None:
+        canonical = {fold_name(p.name) for p in roster.people.values()}
+        owners: dict[str, set[str]] = {}
+        for person in roster.people.values():
+            for alias in person.aliases:
+                folded = fold_name(alias)
+                if folded not in canonical:
+                    owners.setdefault(folded, set()).add(fold_name(person.name))
+        self._canonical = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
+
+    def key(self, name: str | None) -> str:
+        folded = fold_name(name)
+        return self._canonical.get(folded, folded)
+
+
 class TeamNames:
     """Folded team name -> team ids, to match any name of the same team."""
 
@@ -290,14 +314,15 @@ def score(
     """Compare predictions (by id) with annotated records; `calendar` names the races
     (None: the bundled calendar, read only when a record carries race fields)."""
     names = TeamNames(roster)
+    people = PersonNames(roster)
     report = Report()
     race_names: RaceNames | None = None
     for record in gold:
         rid = record["id"]
         pred = predicted.get(rid, {})
         report.articles += 1
-        g_riders = {fold_name(n): n for n in record.get("riders", [])}
-        p_riders = {fold_name(n): n for n in pred.get("riders", [])}
+        g_riders = {people.key(n): n for n in record.get("riders", [])}
+        p_riders = {people.key(n): n for n in pred.get("riders", [])}
         for key, name in g_riders.items():
             if key in p_riders:
                 report.riders.tp += 1
@@ -325,7 +350,7 @@ def score(
             report.transfer.fn += 1
             report.misses.append(f"{rid}: is_transfer missed")
 
-        _score_moves(rid, record.get("moves", []), pred.get("moves", []), names, report)
+        _score_moves(rid, record.get("moves", []), pred.get("moves", []), names, people, report)
         if any(key in record for key in RACE_FIELDS):
             if race_names is None:
                 race_names = RaceNames(calendar if calendar is not None else _bundled())
@@ -341,12 +366,14 @@ def _bundled() -> Calendar:
     return bundled_calendar()
 
 
-def _score_moves(rid, gold_moves, pred_moves, names: TeamNames, report: Report) -> None:  # type: ignore[no-untyped-def]
+def _score_moves(  # type: ignore[no-untyped-def]
+    rid, gold_moves, pred_moves, names: TeamNames, people: PersonNames, report: Report
+) -> None:
     remaining = list(pred_moves)
     for g in gold_moves:
-        gp, gt = fold_name(g.get("person")), names.key(g.get("to"))
+        gp, gt = people.key(g.get("person")), names.key(g.get("to"))
         for i, p in enumerate(remaining):
-            if fold_name(p.get("person")) == gp and _same_team(gt, names.key(p.get("to"))):
+            if people.key(p.get("person")) == gp and _same_team(gt, names.key(p.get("to"))):
                 report.moves.tp += 1
                 report.status_total += 1
                 if p.get("status") == g.get("status"):

@@ -23,6 +23,21 @@ names = [
 [[team]]
 id = "qs"
 names = [{ name = "Soudal Quick-Step" }]
+
+[[rider]]
+id = "thomas-gloag"
+name = "Thomas Gloag"
+aliases = ["Tom Gloag", "Gloag"]
+
+[[rider]]
+id = "gianni-vermeersch"
+name = "Gianni Vermeersch"
+aliases = ["Vermeersch"]
+
+[[rider]]
+id = "florian-vermeersch"
+name = "Florian Vermeersch"
+aliases = ["Vermeersch"]
 """
 )
 
@@ -66,6 +81,22 @@ def test_transfer_moves_and_status() -> None:
     assert report.transfer.f1 == 1.0
     assert (report.moves.tp, report.moves.fp, report.moves.fn) == (1, 1, 1)
     assert report.status_accuracy == 0.0
+
+
+def test_a_persons_alias_in_the_gold_is_that_person() -> None:
+    g = gold(
+        riders=["Tom Gloag", "Vermeersch"],
+        is_transfer=True,
+        moves=[{"person": "Tom Gloag", "to": "Soudal Quick-Step", "status": "rumour"}],
+    )
+    p = {
+        "riders": ["Thomas Gloag", "Gianni Vermeersch"],
+        "moves": [{"person": "Thomas Gloag", "to": "Soudal Quick-Step", "status": "rumour"}],
+    }
+    report = score([g], {"a": p}, ROSTER)
+    assert (report.moves.tp, report.moves.fp, report.moves.fn) == (1, 0, 0)
+    # "Vermeersch" names two riders: it stays as written and matches neither.
+    assert (report.riders.tp, report.riders.fp, report.riders.fn) == (1, 1, 1)
 
 
 def test_empty_sets_score_perfectly() -> None:
