@@ -137,6 +137,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "next_season": REGEX,
         # a rider with no team for the coming season
         "teamless": REGEX,
+        # signings told together: "X joins T, as do A and B"
+        "likewise": WORD,
+        # "another team": a destination that is not the story's team
+        "other_words": WORD,
     }
 )
 

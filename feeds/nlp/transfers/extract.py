@@ -20,6 +20,7 @@ from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.descriptions import described_destinations
 from feeds.nlp.transfers.groups import group_moves
 from feeds.nlp.transfers.language import scan_languages
+from feeds.nlp.transfers.likewise import likewise_moves
 from feeds.nlp.transfers.lists import listed_moves
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
@@ -86,6 +87,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         for clause in split_clauses(text, sentence):
             clause_evidence(story, clause)
     listed_moves(story, spans, languages, group_moves(story, spans, languages))
+    likewise_moves(story, spans, languages)
     arrow_moves(story, spans)
     respective_moves(story, spans)
     deal_moves(story, spans)

@@ -15,8 +15,8 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
-from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import Span, after_bracket, mentions_in
+from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
+from feeds.nlp.transfers.text import Span, after_bracket, mentions_in, within
 
 LEDE_SENTENCES = 2
 HEADER_WORDS = 6
@@ -99,3 +99,13 @@ def bracketed_starts(low: str, teams: Sequence[Mention]) -> set[int]:
     """Teams named right after "(" (white space between): a window, not the whole text
     before each team, which is quadratic in a text naming thousands of teams."""
     return {t.start for t in teams if after_bracket(low, t.start)}
+
+
+def bracketed_arrival(story: Story, span: Span) -> bool:
+    """Does an arrival cue open a bracket of the sentence ("A (headed to Ineos), B
+    (Jayco AlUla)", "A (en route vers Ineos), B (Jayco)")? Then its list's brackets are
+    where each person goes."""
+    return any(
+        h.family in ARRIVAL_FAMILIES and after_bracket(story.low, h.start)
+        for h in within(story.hits.get("move", []), span.start, span.end)
+    )

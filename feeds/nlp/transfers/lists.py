@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from feeds.models import Mention
+from feeds.nlp.transfers.list_items import list_items
 from feeds.nlp.transfers.list_teams import (
+    bracketed_arrival,
     bracketed_starts,
     bracketed_teams,
     from_marker,
@@ -139,13 +141,17 @@ def _arrival_list(
 ) -> None:
     opens, by_noun = _list_start(story, span)
     listed = [p for p in people if opens is not None and p.start > opens]
-    if len(listed) == 1 and not by_noun:
-        listed = []  # "signed a new bike sponsor: Kooij praised the deal": a colon, no list
+    listed = list_items(story, span, opens, listed, by_noun) if listed else []
     if not listed:
         # "Mads Pedersen (Lidl-Trek) joined Van Aert": one name with its team is race prose
         if len(brackets) < 2 or not _has(story.hits, ARRIVAL_FAMILIES, span):
             return
         listed = [p for p in people if p.entity_id in brackets]
+        if bracketed_arrival(story, span):
+            # "A (headed to Ineos), B (Jayco AlUla) and C (Movistar) have secured moves":
+            # the brackets say where each goes, not where each comes from
+            _bracketed_destinations(story, span, listed, brackets, set())
+            return
     origins = bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
     origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}

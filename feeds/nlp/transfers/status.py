@@ -14,6 +14,8 @@ from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD_START, Span, within
 
 UNHEDGED = 0.25
+ANNOUNCEMENT_REACH = 16
+"""Characters after an attribution where the announcement it names may start."""
 _LEX = pooled()
 _ATTRIBUTIONS = _LEX["attributions"]
 _NEGATION = re.compile(WORD_START + r"(?:" + _LEX.alternation("negation") + r")\W+(?:\w+\W+){0,2}$")
@@ -96,10 +98,15 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
         return True
     # ", meldt Wielerflits": the source follows; "Tudor meldt dat ...": it leads.
     after_clause = story.low[max(0, hit.start - 2) : hit.start].strip() in (",", ":")
+    # "Das Team Tudor von Fabian Cancellara meldet": the team's person between them
+    lead = hit.start
+    owner = within(story.people, hit.start - 40, hit.start)
+    if owner and not story.low[owner[-1].end : hit.start].strip():
+        lead = owner[-1].start
     return any(
-        hit.end <= t.start <= hit.end + 12 or (not after_clause and hit.start - 12 <= t.end)
-        for t in within(story.teams, hit.start - 40, hit.end + 40)
-        if t.start >= hit.end or t.end <= hit.start
+        hit.end <= t.start <= hit.end + 12 or (not after_clause and lead - 12 <= t.end)
+        for t in within(story.teams, lead - 40, hit.end + 40)
+        if t.start >= hit.end or t.end <= lead
     )
 
 
@@ -113,11 +120,17 @@ def _team_source(story: Story, at: int) -> bool:
 
 
 def _team_named_after(story: Story, hit: Hit) -> bool:
-    """ "according to the team", "selon Tudor", "según ha anunciado el equipo": the team
-    itself is the source."""
+    """ "according to the team", "selon Tudor", "según ha anunciado el equipo", "selon un
+    communiqué": the team itself, or its announcement, is the source."""
     verb = _ANNOUNCING_VERB.match(story.low, hit.end)
     at = verb.end() if verb else hit.end
     if _team_source(story, at):
+        return True
+    # "selon un communiqué", "according to a press release": the announcement itself
+    if any(
+        len(story.low[at : h.start].split()) <= 1
+        for h in within(story.hits.get("confirmed", []), at, at + ANNOUNCEMENT_REACH)
+    ):
         return True
     nearby = within(story.teams, at, at + 8)
     return any(at <= t.start <= at + 6 for t in nearby)

@@ -33,6 +33,7 @@ _LEX = pooled()
 _TO = _LEX.words("to_markers") | _LEX.words("affiliation_markers")
 _FILLER = _LEX.words("filler_words")
 _TEAM_NOUNS = _LEX.words("team_nouns")
+_OTHER = _LEX.words("other_words")
 _FORMER = _LEX.words("former_markers")
 _FROM = _LEX.words("from_markers")
 _STOP = frozenset("(),;:.!?[]")
@@ -123,7 +124,8 @@ def _unresolved(story: Story, start: int) -> str:
         return ""
     # a team noun first: "the Scandinavian squad", "de Nederlandse formatie" describe
     if any(w.lower() in _TEAM_NOUNS for w in words[:3]):
-        return "described"
+        # "en otro equipo", "another team": none of the story's teams, so it names one
+        return "named" if words[0].lower() in _OTHER else "described"
     return "named" if words[0][0].isupper() else ""
 
 
