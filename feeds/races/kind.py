@@ -6,7 +6,9 @@ says something else louder, or unless the story's own words tell another kind: a
 headline of another kind with no transfer word over a text that agrees (a crash report
 mentioning the rider's contract stays `crash`, a team presenting its kit `team`: a team
 or crash headline's words count with the text's), or a headline naming no kind over a
-text of team, line-up or crash words. Under a silent headline, result words beside two
+text of team, line-up or crash words, or a headline naming a team's fate as often as
+moves over a text of more team words than transfer words (a collapse or a merger and the
+moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report.
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
@@ -16,7 +18,9 @@ race or a stage to be about, and a `result` a race that ran about the publicatio
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s.
 When neither the headline nor the text names a kind, a headline naming a race and a team
 is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
-no rider, team or race is `other`.
+no rider, team or race is `other`; so is a crash the text names under a headline naming
+no kind, when the lead looks a year or more back and tells no racing of the day (an
+anniversary, the surgeon's interview).
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ class KindEvidence:
     title_race: bool
     race_ahead: bool = False
     """A race named starts shortly after the publication date."""
+    recalled: bool = False
+    """The headline or lead looks a year or more back and tells no racing of the day."""
 
 
 def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
@@ -76,7 +82,10 @@ def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
     another kind's words ("where the Slovenians start their season"). A sponsor's news
     lists riders signed, a crash report the rider's contract, in passing."""
     if title["transfer"]:
-        return False
+        # A team's fate told with the moves it causes ("collapse leaves riders
+        # scrambling", "Fusion : des départs en cascade"): as many team words as transfer
+        # words in the headline, more in the text. The moves are its consequences.
+        return title["team"] >= title["transfer"] and text["team"] > text["transfer"]
     titled = [k for k in OWN_KINDS if title[k]]
     if titled:
         return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
@@ -126,6 +135,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     tied = {k for k in allowed if scores[k] == scores[best]}
     alone = scores[best] > 1 or len(tied) == 1 or tied == {"preview", "result"}
     if scores[best] >= MIN_TEXT_SCORE and alone:
+        # A crash a year or more back, told under a headline naming no kind (the surgeon
+        # looks back, an anniversary): no news of a crash.
+        if best == "crash" and evidence.recalled:
+            return "other"
         return best
     if evidence.title_team and evidence.title_race and "lineup" in allowed:
         return "lineup"

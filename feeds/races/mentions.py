@@ -49,6 +49,8 @@ class PartReading:
     """An `overall` word in the lead."""
     lead_today: bool = False
     """A `today` word in the lead."""
+    lead_past: bool = False
+    """A `past` word in the lead ("a year ago")."""
 
 
 def read_part(
@@ -107,6 +109,8 @@ def read_part(
                 reading.lead_overall = True
             elif concept == "today" and first < lead:
                 reading.lead_today = True
+            elif concept == "past" and first < lead:
+                reading.lead_past = True
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:
@@ -218,13 +222,23 @@ def capitalised(ft: FoldedText, hit: RaceHit) -> bool:
 
 AGE_CATEGORIES = frozenset({"u23", "u19", "espoirs", "junior", "juniors", "juniores", "beloften"})
 AGE_PAIRS = frozenset({("sub", "23"), ("under", "23"), ("u", "23"), ("next", "gen")})
+AGE_BEFORE = frozenset({"junior", "juniors", "junioren", "juniorer", "juniores", "u23", "u19"})
+"""Words that, right before a race's name, make it the category's race ("the junior Tour
+of Flanders", "Junioren-Flandern-Rundfahrt", "the U23 Giro")."""
 
 
-def age_category(folded: str, hit: RaceHit) -> bool:
+def age_category(folded: str, hit: RaceHit, look_before: bool = True) -> bool:
     """Whether a race name is followed by an under-23 or junior category ("Giro sub-23",
-    "Liège-Bastogne-Liège Espoirs", "Giro Next Gen"): another race, not listed."""
+    "Liège-Bastogne-Liège Espoirs", "Giro Next Gen") or follows one ("won the junior
+    Tour of Flanders"): another race, not listed. `look_before` is False for a name that
+    opens its sentence (the word before is the last sentence's)."""
     after = folded[hit.end : hit.end + 24].split()[:2]
-    return bool(after) and (after[0] in AGE_CATEGORIES or tuple(after) in AGE_PAIRS)
+    if after and (after[0] in AGE_CATEGORIES or tuple(after) in AGE_PAIRS):
+        return True
+    if not look_before:
+        return False
+    before = folded[max(0, hit.start - 24) : hit.start].split()[-2:]
+    return bool(before) and (before[-1] in AGE_BEFORE or tuple(before) in AGE_PAIRS)
 
 
 def ends_a_name(ft: FoldedText, hit: RaceHit, named: frozenset[int]) -> bool:

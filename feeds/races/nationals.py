@@ -3,9 +3,13 @@
 "His national championships", "el campeonato nacional de su país", "de nationale
 kampioenschappen" name a race only through the rider they are about: of the riders named
 shortly before the words in the same paragraph, the one the story names most often (the
-nearest on a tie), when their nation's championships are in the calendar. Without such a
-rider the words name no race. The generic
-words, in the feed languages, are data: `nationals.toml`.
+nearest on a tie), else the first rider named shortly after them in it, when their
+nation's championships are in the calendar. Without such a rider the words name no race.
+The generic words, in the feed languages, are data: `nationals.toml`.
+
+Its `dated` titles ("national champion", "državni prvak") name the championships only
+with the year the title was won within a few words after ("Državni prvak iz leta 2019",
+"campione nazionale nel 2021"): a title alone describes a rider.
 
 Its `[forms]` and `[countries]` name each nation's championships with the nation, in the
 languages that write the nation after the event ("championnats de Colombie", "Campeonato
@@ -26,13 +30,15 @@ import ahocorasick
 from feeds.models import Mention
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
-from feeds.races.titles import whole_words
+from feeds.races.titles import RULE_OUT_REACH, YEAR, YEAR_REACH, whole_words
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
 REACH = 300
-"""Characters before the words a rider may be named at (about two sentences)."""
+"""Characters before (or after) the words a rider may be named at (about two sentences)."""
 PARAGRAPH = "\n\n"
+DATED = "dated"
+"""The automaton's value for a title that needs its year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,8 @@ class Nationals:
     """IOC code -> that nation's national championships race."""
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Race id -> its names made of a language's forms and the nation's name in it."""
+    rule_out: frozenset[str] = frozenset()
+    """Folded words that make a dated title another category's (titles.toml's)."""
 
     def find(
         self,
@@ -57,12 +65,23 @@ class Nationals:
             return []
         found: list[str] = []
         walk = self.automaton.iter(ft.folded) if matches is None else matches
-        for last, (length, _) in walk:
+        for last, (length, what) in walk:
+            if what == DATED and not self._dated(ft.folded, last - length + 1, last + 1):
+                continue
             start, _, _, _ = ft.span(last - length + 1, last + 1)
             race = self._of_nearest_rider(ft.original, start, mentions, nationality)
             if race is not None:
                 found.append(race)
         return list(dict.fromkeys(found))
+
+    def _dated(self, folded: str, start: int, end: int) -> bool:
+        """Whether a title is followed by the year it was won, and no word near makes it
+        an under-23's, a junior's or another discipline's."""
+        before = folded[max(0, start - 60) : start].split()[-RULE_OUT_REACH:]
+        after = folded[end : end + 60].split()
+        if any(word in self.rule_out for word in (*before, *after[:RULE_OUT_REACH])):
+            return False
+        return any(YEAR.fullmatch(word) for word in after[:YEAR_REACH])
 
     def _of_nearest_rider(
         self,
@@ -74,30 +93,44 @@ class Nationals:
         floor = max(start - REACH, text.rfind(PARAGRAPH, 0, start) + 1)
         before = [m for m in mentions if m.kind == "rider" and floor <= m.start and m.end <= start]
         if not before:
-            return None
+            # Words that open a paragraph ("the titles were decided in Celje; Bujak won
+            # the road race"): the first rider named after them in it.
+            ends = text.find(PARAGRAPH, start)
+            ceiling = min(start + REACH, len(text) if ends < 0 else ends)
+            after = [m for m in mentions if m.kind == "rider" and start < m.start < ceiling]
+            if not after:
+                return None
+            first = min(after, key=lambda m: m.start)
+            return self.by_country.get(nationality.get(first.entity_id, ""))
         # The story's main rider among them (named most often), else the nearest.
         times = Counter(m.entity_id for m in mentions)
         rider = max(before, key=lambda m: (times[m.entity_id], m.end))
         return self.by_country.get(nationality.get(rider.entity_id, ""))
 
 
-def parse_nationals(text: str, source: str, calendar: Calendar) -> Nationals:
-    """`names`: the generic words; each national championships race of the calendar is
-    the one of its `country`."""
+def parse_nationals(
+    text: str, source: str, calendar: Calendar, rule_out: frozenset[str] = frozenset()
+) -> Nationals:
+    """`names`: the generic words, `dated`: titles that count with their year; each
+    national championships race of the calendar is the one of its `country`."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"names", "forms", "countries"}
+    unknown = set(data) - {"names", "dated", "forms", "countries"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     names = data.get("names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise CalendarError(source, None, "names: must be a list of non-empty strings")
+    dated = data.get("dated", [])
+    if not isinstance(dated, list) or not all(isinstance(n, str) and n.strip() for n in dated):
+        raise CalendarError(source, None, "dated: must be a list of non-empty strings")
     folded = [" ".join(fold_tokens(n)) for n in names]
-    if not all(folded):
+    folded_dated = [" ".join(fold_tokens(n)) for n in dated]
+    if not all(folded) or not all(folded_dated):
         raise CalendarError(source, None, "names: a name folds to nothing")
-    automaton = whole_words(dict.fromkeys(folded, ""))
+    automaton = whole_words({**dict.fromkeys(folded_dated, DATED), **dict.fromkeys(folded, "")})
     by_country = {
         race.country: race.id
         for race in calendar.races.values()
@@ -117,7 +150,7 @@ def parse_nationals(text: str, source: str, calendar: Calendar) -> Nationals:
         )
         for code, race_id in by_country.items()
     }
-    return Nationals(automaton, by_country, names)
+    return Nationals(automaton, by_country, names, rule_out)
 
 
 def _strings(value: Any) -> bool:
@@ -146,9 +179,10 @@ def _countries(value: Any, source: str) -> dict[str, dict[str, str]]:
     return value
 
 
-def bundled_nationals(calendar: Calendar) -> Nationals:
+def bundled_nationals(calendar: Calendar, rule_out: frozenset[str] = frozenset()) -> Nationals:
+    """`rule_out`: the words that make a dated title another category's (titles.toml's)."""
     text = (resources.files("feeds.races") / NATIONALS_FILE).read_text(encoding="utf-8")
-    return parse_nationals(text, f"feeds/races/{NATIONALS_FILE}", calendar)
+    return parse_nationals(text, f"feeds/races/{NATIONALS_FILE}", calendar, rule_out)
 
 
 def nationalities(mentions: Sequence[Mention], roster: Roster) -> dict[str, str]:
@@ -159,3 +193,21 @@ def nationalities(mentions: Sequence[Mention], roster: Roster) -> dict[str, str]
         if person is not None and person.nationality:
             out[mention.entity_id] = person.nationality
     return out
+
+
+class RiderNations:
+    """The story's riders' nations (IOC code -> mentions), looked up in the roster only
+    when a name two nations share asks for them."""
+
+    def __init__(self, mentions: Sequence[Mention], roster: Roster) -> None:
+        self._mentions = mentions
+        self._roster = roster
+        self._counts: Counter[str] | None = None
+
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            codes = nationalities(self._mentions, self._roster)
+            self._counts = Counter(
+                codes[m.entity_id] for m in self._mentions if m.entity_id in codes
+            )
+        return self._counts

@@ -14,23 +14,43 @@ from feeds.roster import Roster
 
 MEN_MARKS = frozenset(
     {"masculino", "masculina", "masculin", "maschile", "herren", "heren", "mannen", "hommes"}
-    | {"men", "mens", "masculine"}
+    | {"men", "mens", "masculine", "manner", "uomini", "hombres", "homens"}
 )
 WOMEN_MARKS = frozenset(
     {"femenino", "femenina", "feminino", "feminina", "femminile", "feminin", "feminine"}
     | {"femmes", "women", "womens", "dames", "vrouwen", "frauen", "donne", "kvinder"}
-    | {"kvinner", "zenske"}
+    | {"kvinner", "zenske", "mulheres", "mujeres", "damen"}
 )
 
+OF_THE = frozenset({"der", "des", "delle", "degli", "dei", "das", "dos", "van"})
+"""A genitive's article between a name and the sex it says ("Rundfahrt der Frauen")."""
+MEN_BEFORE = frozenset({"mens", "herren", "manner", "mannen", "herre", "moski", "moska"})
+WOMEN_BEFORE = frozenset(
+    {"womens", "frauen", "vrouwen", "dames", "kvinde", "kvinders", "zenski", "zenska"}
+)
+"""Words that say the sex right before a name ("the men's Tour de France", "Frauen-Tour",
+"ženski dirki po Franciji"); a possessive's "s" the fold splits off is joined back."""
 
-def sex_marked(folded: str, hit: RaceHit, women: bool) -> bool:
+
+def sex_marked(folded: str, hit: RaceHit, women: bool, look_before: bool = True) -> bool:
     """Whether a race name means the women's race: as the story is (`women`), unless a
     word right after it says otherwise ("Tour de France masculino" in a women's story,
-    "Tour de France feminino" in a men's)."""
-    after = folded[hit.end : hit.end + 24].split()[:1]
+    "Tour de France feminino" in a men's, "Rundfahrt der Frauen"), or one right before it
+    ("the men's Tour de France" in a women's story). `look_before` is False for a name
+    opening its sentence."""
+    after = folded[hit.end : hit.end + 32].split()[:2]
+    if len(after) == 2 and after[0] in OF_THE:
+        after = after[1:]  # "die Frankreich-Rundfahrt der Frauen"
     if after and after[0] in MEN_MARKS:
         return False
     if after and after[0] in WOMEN_MARKS:
+        return True
+    before = folded[max(0, hit.start - 24) : hit.start].split()[-2:] if look_before else []
+    if len(before) == 2 and before[1] == "s":
+        before = [before[0] + "s"]  # "men's" folds to "men s"
+    if before and before[-1] in MEN_BEFORE:
+        return False
+    if before and before[-1] in WOMEN_BEFORE:
         return True
     return women
 

@@ -14,11 +14,15 @@ only read, so one instance serves every thread. It reads the title and the text 
   a region or a town is never a race unless the calendar's full name is used; nor is a
   one-word short name that ends another race's name ("AlUla Tour", "Saudi Tour"),
   unless the word before it is one of its editions' hosts ("the Paris Olympics");
-- a race name followed by an age category ("Giro sub-23", "Giro Next Gen") is that
-  category's race, not listed; so is one beside another sport's or discipline's word
-  ("svetovno prvenstvo v nogometu", "Mundial en pista"; feeds/races/other_events.py);
+- a race name followed or preceded by an age category ("Giro sub-23", "Giro Next Gen",
+  "the junior Tour of Flanders") is that category's race, not listed; so is one beside
+  another sport's or discipline's word ("svetovno prvenstvo v nogometu", "Mundial en
+  pista"; feeds/races/other_events.py);
 - a word right after a name can say which sex's race it is ("Tour de France masculino"
-  in a women's story);
+  in a women's story, "Rundfahrt der Frauen"), and one right before it ("the men's Tour
+  de France");
+- a name two nations' championships share ("DM": Danish in Danish, German in German) is
+  the championships of the nation the story's riders are from;
 - a champion's title dated by its year ("world champion in 2013") names the
   championship (feeds/races/titles.py), and "his national championships" the
   championships of the rider's nation (feeds/races/nationals.py),
@@ -60,7 +64,7 @@ from feeds.races.mentions import (
     starts_a_sentence,
 )
 from feeds.races.model import Calendar, Race
-from feeds.races.nationals import Nationals, bundled_nationals, nationalities
+from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.scan import WholeTextScanner
 from feeds.races.sex import sex_marked, women_story
@@ -201,9 +205,10 @@ class RaceTagger:
         )
         full_race = any(h.short is None for h in (*head.hits, *body.hits))
         cycling = bool(mentions) or full_race
-        title_races = self._settle(head.hits, ft, women, cycling)
+        nations = RiderNations(mentions, roster)
+        title_races = self._settle(head.hits, ft, women, cycling, nations)
         named = frozenset(m.end for m in mentions)
-        text_races = self._settle(body.hits, ft, women, cycling, named)
+        text_races = self._settle(body.hits, ft, women, cycling, nations, named)
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
@@ -231,6 +236,8 @@ class RaceTagger:
                 and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
+                recalled=(head.lead_past or body.lead_past)
+                and not (head.lead_today or body.lead_today),
             )
         )
         evidence = FocusEvidence(
@@ -261,6 +268,7 @@ class RaceTagger:
         ft: FoldedText,
         women: bool,
         cycling: bool,
+        nations: RiderNations,
         named: frozenset[int] | None = None,
     ) -> list[str]:
         """Each hit's race, in text order, the hits that are not races left out. `named`
@@ -277,17 +285,18 @@ class RaceTagger:
                 and not self._after_host(hit, hit.short, ft)
             ):
                 continue
-            if age_category(ft.folded, hit):
+            opens = starts_a_sentence(ft, hit)
+            if age_category(ft.folded, hit, look_before=not opens):
                 continue
             if self.other_events and self.other_events.follows(
                 ft.folded,
                 hit.start,
                 hit.end,
-                look_before=not starts_a_sentence(ft, hit),
+                look_before=not opens,
                 look_after=not ends_a_sentence(ft, hit),
             ):
                 continue
-            race = self._one_race(hit.races, sex_marked(ft.folded, hit, women))
+            race = self._one_race(hit.races, sex_marked(ft.folded, hit, women, not opens), nations)
             if race is not None:
                 out.append(race.id)
         return out
@@ -306,7 +315,9 @@ class RaceTagger:
             return False
         return capitalised(ft, hit)
 
-    def _one_race(self, ids: tuple[str, ...], women: bool) -> Race | None:
+    def _one_race(
+        self, ids: tuple[str, ...], women: bool, nations: RiderNations | None = None
+    ) -> Race | None:
         races = [r for r in (self.calendar.race(i) for i in ids) if r is not None]
         if not races:
             return None
@@ -322,7 +333,13 @@ class RaceTagger:
                 return None
             return race
         wanted = "women" if women else "men"
-        return next((r for r in races if r.sex == wanted), races[0])
+        of_sex = [r for r in races if r.sex == wanted] or races
+        if nations is not None and len({r.country for r in of_sex}) > 1:
+            # One name, two nations' championships ("DM": Danish and German): the
+            # nation of the story's riders; on a tie, the first listed.
+            counts = nations.counts()
+            return max(of_sex, key=lambda r: counts[r.country or ""])
+        return of_sex[0]
 
 
 def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
@@ -341,11 +358,12 @@ def bundled_race_tagger() -> RaceTagger:
 
 
 def _tagger_over(calendar: Calendar) -> RaceTagger:
+    titles = bundled_titles(calendar)
     return RaceTagger(
         calendar,
         bundled_short_names(calendar),
         bundled_kind_lexicons(),
-        bundled_titles(calendar),
-        bundled_nationals(calendar),
+        titles,
+        bundled_nationals(calendar, titles.rule_out),
         bundled_other_events(),
     )

@@ -31,11 +31,20 @@ from feeds.nlp.fold import fold_tokens
 
 KIND_CONCEPTS: tuple[str, ...] = ("result", "preview", "lineup", "crash", "transfer", "team")
 """Words that say a story is of that kind; `other` is what is left (plus `other` words)."""
-STAGE_CONCEPTS: tuple[str, ...] = ("stage", "prologue", "overall", "women", "other", "today")
+STAGE_CONCEPTS: tuple[str, ...] = (
+    "stage",
+    "prologue",
+    "overall",
+    "women",
+    "other",
+    "today",
+    "past",
+)
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
 about women's racing; other: a story about something else (doping, gear, governance);
-today: the lead tells the publication day's racing ("today", "this afternoon")."""
+today: the lead tells the publication day's racing ("today", "this afternoon"); past: the
+lead recalls a year or more back ("last year", "a year ago")."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40
