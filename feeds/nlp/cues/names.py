@@ -41,7 +41,12 @@ COMMON_WORDS: frozenset[str] = words(
     "september februari maart mei juni juli augustus oktober janvier fevrier mars avril "
     "mai juin juillet aout octobre novembre gennaio febbraio marzo aprile maggio giugno "
     "luglio agosto ottobre januar februar marz oktober dezember enero febrero abril mayo "
-    "junio julio monday tuesday wednesday thursday friday saturday sunday christmas easter"
+    "junio julio monday tuesday wednesday thursday friday saturday sunday christmas easter "
+    # pt/es/it words that are riders' surnames: "Días antes" (days), "Todos os Santos", the
+    # Santos Tour Down Under's sponsor, "Il Piccolo Lombardia" (small), "el Rey", "la mesa"
+    # (table), "la massa" (mass); German nouns, capitalised in every sentence ("im Kino", "Bock
+    # haben"); nl "konijn" (rabbit), en "strife"
+    "dias santos piccolo rey mesa massa kino bock konijn strife"
 )
 
 # Titles and roles that may precede a surname without being a first name

@@ -61,7 +61,7 @@ def roster():
         ("Cameron Scott", date(2023, 6, 1), "bahrain"),
         ("Cameron Scott", date(2024, 6, 1), "bahrain"),
         ("Cameron Scott", date(2025, 6, 1), None),
-        ("Lorenzo Finn", date(2026, 6, 1), None),
+        ("Lorenzo Finn", date(2026, 6, 1), "red-bull-rookies"),
     ],
 )
 def test_stints(roster, name, when, team_id):

@@ -157,7 +157,7 @@ def mid(season: int) -> date:
         # Seven years at Caja Rural from 2016, Cofidis from 2023.
         ("Jonathan Lastra", 2022, "caja-rural"),
         # Promoted from Groupama-FDJ's development team on 1 January 2023.
-        ("Lorenzo Germani", 2022, None),
+        ("Lorenzo Germani", 2022, "groupama-fdj-conti"),
         # Four years at Sport Vlaanderen-Baloise, Alpecin from 2021.
         ("Edward Planckaert", 2020, "flanders-baloise"),
         # Five seasons at Astana, Movistar 2020-2021.
@@ -218,7 +218,7 @@ def mid(season: int) -> date:
         # UAE Team ADQ in 2023, Movistar from 2024.
         ("Olivia Baril", 2023, "uae-adq-women"),
         # Canyon-SRAM Generation in 2022, the WorldTeam from 2023.
-        ("Ricarda Bauernfeind", 2022, None),
+        ("Ricarda Bauernfeind", 2022, "canyon-sram-generation-women"),
         # Announced in spring 2024 that 2024 would be his last season, a year early.
         ("Luke Rowe", 2024, "ineos"),
     ],
