@@ -141,6 +141,15 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "likewise": WORD,
         # "another team": a destination that is not the story's team
         "other_words": WORD,
+        # people named by a pronoun or a description, followers, staff by role
+        "object_pronouns": WORD,
+        "person_descriptions": WORD,
+        "description_articles": WORD,
+        "age_descriptions": REGEX,
+        "following": REGEX,
+        "become_verbs": WORD,
+        "staff_roles": WORD,
+        "successions": WORD,
     }
 )
 

@@ -18,6 +18,7 @@ from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.deals import deal_moves
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.descriptions import described_destinations
+from feeds.nlp.transfers.following import following_moves
 from feeds.nlp.transfers.groups import group_moves
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.likewise import likewise_moves
@@ -26,6 +27,7 @@ from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import RETIRED, appointed, owned_teams
 from feeds.nlp.transfers.scan import scan_cues
+from feeds.nlp.transfers.staff_roles import staff_role_moves
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
 from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.teamless import teamless_riders
@@ -95,6 +97,8 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     resolve_pending(story, spans)
     mark_unread_destinations(story, spans)
     described_destinations(story, spans)
+    following_moves(story, spans)
+    staff_role_moves(story, spans)
     teamless_riders(story, spans)
     drop_alternatives(story, spans)
     return Reading(story, spans, languages)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.referents import described_subject
 from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companions
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
@@ -85,6 +86,8 @@ def _subjects(
         return _inverted(story, people, cue, teams, clause_start)
     if _speaker(story, before[-1], cue):
         return []
+    if clause_start is not None and described_subject(story, clause_start, before[-1]):
+        return []  # the subject is described, the person named only inside an aside
     return _with_listed_before(story, before, teams)
 
 
@@ -300,3 +303,10 @@ def with_listed_after(
 ) -> list[Mention]:
     """The first of `after` with the people listed after them ("X, Y and Z")."""
     return _with_listed_after(story, after, teams)
+
+
+def with_listed_before(
+    story: Story, before: Sequence[Mention], teams: Sequence[Mention]
+) -> list[Mention]:
+    """The last of `before` with the people listed before them ("X, Y and Z")."""
+    return _with_listed_before(story, before, teams)

@@ -42,6 +42,7 @@ from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
 from feeds.nlp.transfers.deals import DEAL, DEAL_NOUNS
 from feeds.nlp.transfers.roles import RETIRED
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES
+from feeds.nlp.transfers.staff_roles import APPOINTED
 from feeds.nlp.transfers.story import PERSON_KINDS
 from feeds.nlp.transfers.text import lowered
 
@@ -120,4 +121,10 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
                 out.setdefault(start, []).append(compiled)
     for noun in DEAL_NOUNS:  # "a deal between X and Y" names no move verb (`deals`)
         out.setdefault(noun, []).append(DEAL)
+    # "X blir ny teamsjef", "X overtar etter Y" name no move verb either (`staff_roles`):
+    # a become-verb tried as the whole appointment, a succession word as itself
+    for verb in lexicon["become_verbs"]:
+        out.setdefault(verb, []).append(APPOINTED)
+    for word in lexicon["successions"]:
+        out.setdefault(word, []).append(re.compile(re.escape(word)))
     return out

@@ -13,6 +13,13 @@ from collections.abc import Sequence
 from feeds.models import Mention
 from feeds.nlp.cues import NATIONALITIES, PERSON_ARTICLES
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.referents import (
+    description_words,
+    headline_description,
+    is_pronoun,
+    pronoun_object,
+    referent,
+)
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import ROLE_WORD, Span
@@ -22,6 +29,9 @@ _VERB_FINAL = _LEX.words("verb_final")
 _THING_NOUNS = _LEX.words("thing_nouns")
 _TEAM_NOUNS = _LEX.words("team_nouns")
 _STOP_WORDS = _LEX.words("stop_words")
+# "he", "elle", "hij" alone before the verb; the articles the concept also lists are no subject
+_ARTICLES = frozenset({"the", "de", "het", "la", "l'", "le", "der", "die", "das"})
+_SUBJECT_PRONOUNS = _LEX.words("pronouns") - _ARTICLES
 _NAME_NEXT = re.compile(r"\s+[A-Z\u00c0-\u00de]")
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de]")
 _ATTRIBUTION = re.compile(r"\b(?:" + _LEX.alternation("attributions") + r")(?:\s+\S+){0,2}$")
@@ -33,6 +43,7 @@ LEDE_SENTENCES = 2
 DESCRIPTION_WORDS = 7
 """Words a definite description of a person may take ("il campione del mondo a cronometro")."""
 _VERB_FAMILIES = frozenset({"arrive", "depart", "acquire", "lose", "courted"})
+_ARRIVAL_VERBS = frozenset({"arrive", "acquire", "courted"})
 _DESCRIBED_OBJECT = re.compile(
     r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
@@ -54,12 +65,9 @@ _NATIONALITY_WORDS: dict[str, str] = {
 _DEFINITE = frozenset(a.rstrip("'") for a in PERSON_ARTICLES)
 
 
-def described_object(
+def _definite_object(
     story: Story, cue: Hit, people: Sequence[Mention], teams: Sequence[Mention]
 ) -> tuple[int, int] | None:
-    """The words of a definite description a team verb acts on ("Tudor have signed the
-    32-year-old", "Jumbo-Visma heeft de Nederlander vastgelegd"): the mover is named
-    elsewhere in the story. Contracts and deals are things, not people."""
     if story.low[cue.start : cue.end] in _VERB_FINAL:
         subject = [t for t in teams if t.end <= cue.start]
         if not subject:
@@ -81,16 +89,42 @@ def described_object(
     return lo, hi
 
 
+def described_object(
+    story: Story, cue: Hit, people: Sequence[Mention], teams: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """The words of a definite description a team verb acts on ("Tudor have signed the
+    32-year-old", "Jumbo-Visma heeft de Nederlander vastgelegd"), or of an object pronoun
+    ("Lidl-Trek will sign him", "lo ha fichado"): the mover is named elsewhere in the
+    story. Contracts and deals are things, not people."""
+    found = _definite_object(story, cue, people, teams)
+    if found is not None:
+        return found
+    pronoun = pronoun_object(story, cue)
+    if pronoun is None or any(pronoun[0] < m.end and m.start < pronoun[1] for m in teams):
+        return None
+    return pronoun
+
+
 def resolve_pending(story: Story, spans: list[Span]) -> None:
     """Give moves without a named mover ("He will join ...") to the story's main mover."""
     unresolved = []
     for ev in story.pending:
+        if is_pronoun(story, ev):
+            # "Lidl-Trek will sign him": only the one person in play, never a guess
+            described = referent(story, ev, spans)
+            if described is not None:
+                ev.person_id = described
+                story.evidence.append(ev)
+            continue
         # a description names its own person, whoever the story is mostly about
         described = (
             _described_mover(story, ev)
             or _just_named(story, ev, spans)
             or _elided_subject(story, ev, spans)
         )
+        # a description's own capitalised words ("El ganador de la Flecha Brabanzona")
+        # are a race's or a team's, not an unknown person's
+        described = described or _referred(story, ev, spans)
         if described is not None:
             ev.person_id = described
             story.evidence.append(ev)
@@ -107,6 +141,25 @@ def resolve_pending(story: Story, spans: list[Span]) -> None:
         if _mentioned_recently(story, main, ev.sentence, spans):
             ev.person_id = main
             story.evidence.append(ev)
+
+
+def _referred(story: Story, ev: Evidence, spans: Sequence[Span]) -> str | None:
+    """A subject that is a description ("Le sprinteur picard de 31 ans", a headline's
+    "Dansk stortalent") or missing ("Firmará por el Movistar Team"): the one person
+    in play (`referents`). Arrivals only: a described departure ("o neerlandês deixa a
+    Visma") says where from, which the person's own sentences tell better."""
+    if ev.family not in _ARRIVAL_VERBS or _noun_at(story, ev.cue_start):
+        return None
+    if ev.title:
+        return referent(story, ev, spans) if headline_description(story, ev) else None
+    if ev.subject_start < 0:
+        return None
+    if description_words(story, ev.subject_start, ev.cue_start) is not None:
+        return referent(story, ev, spans)
+    words = ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
+    if not words or (len(words) == 1 and words[0] in _SUBJECT_PRONOUNS):
+        return referent(story, ev, spans)
+    return None
 
 
 def _in_lede(story: Story, ev: Evidence) -> bool:
