@@ -51,6 +51,17 @@ class PartReading:
     """A `today` word in the lead."""
     lead_past: bool = False
     """A `past` word in the lead ("a year ago")."""
+    lead_anew: bool = False
+    """An `anew` word in the lead ("again", "yesterday")."""
+
+
+_LEAD_FLAGS = {
+    "overall": "lead_overall",
+    "today": "lead_today",
+    "past": "lead_past",
+    "anew": "lead_anew",
+}
+"""The lead's words that set a flag of the reading."""
 
 
 def read_part(
@@ -105,12 +116,8 @@ def read_part(
                     reading.stages.append(number)
                     if first < lead:
                         reading.lead_stages.append(number)
-            elif concept == "overall" and first < lead:
-                reading.lead_overall = True
-            elif concept == "today" and first < lead:
-                reading.lead_today = True
-            elif concept == "past" and first < lead:
-                reading.lead_past = True
+            elif concept in _LEAD_FLAGS and first < lead:
+                setattr(reading, _LEAD_FLAGS[concept], True)
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:
@@ -220,25 +227,14 @@ def capitalised(ft: FoldedText, hit: RaceHit) -> bool:
     return written.isupper() if hit.capitals else any(c.isupper() for c in written)
 
 
-AGE_CATEGORIES = frozenset({"u23", "u19", "espoirs", "junior", "juniors", "juniores", "beloften"})
-AGE_PAIRS = frozenset({("sub", "23"), ("under", "23"), ("u", "23"), ("next", "gen")})
-AGE_BEFORE = frozenset({"junior", "juniors", "junioren", "juniorer", "juniores", "u23", "u19"})
-"""Words that, right before a race's name, make it the category's race ("the junior Tour
-of Flanders", "Junioren-Flandern-Rundfahrt", "the U23 Giro")."""
+BEFORE_REACH = 24
+"""Characters looked back for the words right before a race's name."""
 
 
-def age_category(folded: str, hit: RaceHit, look_before: bool = True) -> bool:
-    """Whether a race name is followed by an under-23 or junior category ("Giro sub-23",
-    "Liège-Bastogne-Liège Espoirs", "Giro Next Gen") or follows one ("won the junior
-    Tour of Flanders"): another race, not listed. `look_before` is False for a name that
-    opens its sentence (the word before is the last sentence's)."""
-    after = folded[hit.end : hit.end + 24].split()[:2]
-    if after and (after[0] in AGE_CATEGORIES or tuple(after) in AGE_PAIRS):
-        return True
-    if not look_before:
-        return False
-    before = folded[max(0, hit.start - 24) : hit.start].split()[-2:]
-    return bool(before) and (before[-1] in AGE_BEFORE or tuple(before) in AGE_PAIRS)
+def words_before(folded: str, start: int, count: int = 2) -> list[str]:
+    """The last `count` folded words right before a race's name starting at `start`: the
+    words that may say its category or its sex ("the junior Tour", "the men's Tour")."""
+    return folded[max(0, start - BEFORE_REACH) : start].split()[-count:]
 
 
 def ends_a_name(ft: FoldedText, hit: RaceHit, named: frozenset[int]) -> bool:

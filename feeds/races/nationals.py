@@ -18,6 +18,7 @@ de México"): names the race tagger reads as the calendar's own (`Nationals.name
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,7 +31,7 @@ import ahocorasick
 from feeds.models import Mention
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
-from feeds.races.titles import RULE_OUT_REACH, YEAR, YEAR_REACH, whole_words
+from feeds.races.titles import title_won, whole_words
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
@@ -64,48 +65,41 @@ class Nationals:
         if self.automaton is None or not mentions:
             return []
         found: list[str] = []
+        # The riders in text order and how often each is named, once per story: per
+        # match, a window of them (a story of thousands of matches and riders is linear).
+        riders = sorted((m for m in mentions if m.kind == "rider"), key=lambda m: m.start)
+        starts = [m.start for m in riders]
+        times = Counter(m.entity_id for m in mentions)
         walk = self.automaton.iter(ft.folded) if matches is None else matches
         for last, (length, what) in walk:
-            if what == DATED and not self._dated(ft.folded, last - length + 1, last + 1):
+            if what == DATED and not title_won(
+                ft.folded, last - length + 1, last + 1, self.rule_out
+            ):
                 continue
             start, _, _, _ = ft.span(last - length + 1, last + 1)
-            race = self._of_nearest_rider(ft.original, start, mentions, nationality)
-            if race is not None:
+            rider = _nearest_rider(ft.original, start, riders, starts, times)
+            race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
+            if race:
                 found.append(race)
         return list(dict.fromkeys(found))
 
-    def _dated(self, folded: str, start: int, end: int) -> bool:
-        """Whether a title is followed by the year it was won, and no word near makes it
-        an under-23's, a junior's or another discipline's."""
-        before = folded[max(0, start - 60) : start].split()[-RULE_OUT_REACH:]
-        after = folded[end : end + 60].split()
-        if any(word in self.rule_out for word in (*before, *after[:RULE_OUT_REACH])):
-            return False
-        return any(YEAR.fullmatch(word) for word in after[:YEAR_REACH])
 
-    def _of_nearest_rider(
-        self,
-        text: str,
-        start: int,
-        mentions: Sequence[Mention],
-        nationality: Mapping[str, str],
-    ) -> str | None:
-        floor = max(start - REACH, text.rfind(PARAGRAPH, 0, start) + 1)
-        before = [m for m in mentions if m.kind == "rider" and floor <= m.start and m.end <= start]
-        if not before:
-            # Words that open a paragraph ("the titles were decided in Celje; Bujak won
-            # the road race"): the first rider named after them in it.
-            ends = text.find(PARAGRAPH, start)
-            ceiling = min(start + REACH, len(text) if ends < 0 else ends)
-            after = [m for m in mentions if m.kind == "rider" and start < m.start < ceiling]
-            if not after:
-                return None
-            first = min(after, key=lambda m: m.start)
-            return self.by_country.get(nationality.get(first.entity_id, ""))
-        # The story's main rider among them (named most often), else the nearest.
-        times = Counter(m.entity_id for m in mentions)
-        rider = max(before, key=lambda m: (times[m.entity_id], m.end))
-        return self.by_country.get(nationality.get(rider.entity_id, ""))
+def _nearest_rider(
+    text: str, start: int, riders: Sequence[Mention], starts: Sequence[int], times: Counter[str]
+) -> Mention | None:
+    """The rider the words at `start` are about: of those named shortly before in their
+    paragraph, the story's main one (named most often), else the nearest; with none, the
+    first named shortly after in it (words that open a paragraph: "the titles were
+    decided in Celje; Bujak won the road race")."""
+    floor = max(start - REACH, text.rfind(PARAGRAPH, max(0, start - REACH), start) + 1)
+    lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, start)
+    before = [m for m in riders[lo:hi] if m.end <= start]
+    if before:
+        return max(before, key=lambda m: (times[m.entity_id], m.end))
+    ends = text.find(PARAGRAPH, start, start + REACH)
+    ceiling = start + REACH if ends < 0 else ends
+    at = bisect.bisect_right(starts, start)
+    return riders[at] if at < len(riders) and riders[at].start < ceiling else None
 
 
 def parse_nationals(

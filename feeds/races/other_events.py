@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from feeds.nlp.fold import fold_tokens
+from feeds.races.mentions import words_before
 from feeds.races.model import CalendarError
 
 OTHER_EVENTS_FILE = "other_events.toml"
@@ -37,6 +38,9 @@ class OtherEvents:
     stage_words: frozenset[str] = frozenset()
     """Folded words that, right after a sport's word, make it describe a road race's
     stage ("Tour de France gravel stage"), not name another event."""
+    age: frozenset[tuple[str, ...]] = frozenset()
+    """Folded age categories (one or two words), read after a name like a sport's words
+    and right before it ("the junior Tour of Flanders", "the U-23 Giro")."""
 
     def follows(
         self, folded: str, start: int, end: int, *, look_before: bool, look_after: bool
@@ -44,8 +48,8 @@ class OtherEvents:
         """Whether the name at folded `start:end` is another sport's or discipline's event.
         The folded text has no punctuation: the caller says whether the words before and
         after are in the name's sentence ("... on the track. Milan-San Remo is next")."""
-        before = folded[max(0, start - 24) : start].split()
-        if look_before and before and before[-1] in self.before:
+        before = words_before(folded, start, LONGEST)
+        if look_before and before and (before[-1] in self.before or self._age_ends(before)):
             return True
         if not look_after:
             return False
@@ -58,6 +62,9 @@ class OtherEvents:
                 if tuple(rest[:n]) in self.after:
                     return not (rest[n:] and rest[n] in self.stage_words)
         return False
+
+    def _age_ends(self, words: list[str]) -> bool:
+        return any(tuple(words[-n:]) in self.age for n in range(1, min(LONGEST, len(words)) + 1))
 
 
 def _phrases(value: Any, where: str, source: str) -> list[tuple[str, ...]]:
@@ -78,7 +85,7 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"links", "stage_words", "words", "before"}
+    unknown = set(data) - {"links", "stage_words", "words", "before", "age"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     links = {p[0] for p in _phrases(data.get("links", []), "links", source) if len(p) == 1}
@@ -95,11 +102,16 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
     before = _phrases(before_table.get("words", []), "before.words", source)
     if any(len(p) != 1 for p in before):
         raise CalendarError(source, None, "before.words: one word each")
+    age_table = data.get("age", {})
+    if not isinstance(age_table, dict) or set(age_table) - {"words"}:
+        raise CalendarError(source, None, "[age]: must hold only words = [...]")
+    age = frozenset(_phrases(age_table.get("words", []), "age.words", source))
     return OtherEvents(
         frozenset(links),
-        frozenset(after),
+        frozenset(after) | age,
         frozenset(p[0] for p in before),
         frozenset(p[0] for p in stage_words),
+        age,
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from feeds.models import Mention
-from feeds.races.mentions import RaceHit
+from feeds.races.mentions import RaceHit, words_before
 from feeds.roster import Roster
 
 MEN_MARKS = frozenset(
@@ -45,7 +45,7 @@ def sex_marked(folded: str, hit: RaceHit, women: bool, look_before: bool = True)
         return False
     if after and after[0] in WOMEN_MARKS:
         return True
-    before = folded[max(0, hit.start - 24) : hit.start].split()[-2:] if look_before else []
+    before = words_before(folded, hit.start) if look_before else []
     if len(before) == 2 and before[1] == "s":
         before = [before[0] + "s"]  # "men's" folds to "men s"
     if before and before[-1] in MEN_BEFORE:

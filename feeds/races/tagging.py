@@ -53,7 +53,6 @@ from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.mentions import (
     RaceHit,
-    age_category,
     capitalised,
     dated,
     dated_after_article,
@@ -206,9 +205,9 @@ class RaceTagger:
         full_race = any(h.short is None for h in (*head.hits, *body.hits))
         cycling = bool(mentions) or full_race
         nations = RiderNations(mentions, roster)
-        title_races = self._settle(head.hits, ft, women, cycling, nations)
+        title_races = self._settle(head.hits, ft, women, cycling, nations, language)
         named = frozenset(m.end for m in mentions)
-        text_races = self._settle(body.hits, ft, women, cycling, nations, named)
+        text_races = self._settle(body.hits, ft, women, cycling, nations, language, named)
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
@@ -236,8 +235,10 @@ class RaceTagger:
                 and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
+                # a look back, then news: "Last year X crashed... He crashed again
+                # yesterday" (a stage number is no sign: the look back has one too)
                 recalled=(head.lead_past or body.lead_past)
-                and not (head.lead_today or body.lead_today),
+                and not any(p.lead_today or p.lead_anew for p in (head, body)),
             )
         )
         evidence = FocusEvidence(
@@ -269,6 +270,7 @@ class RaceTagger:
         women: bool,
         cycling: bool,
         nations: RiderNations,
+        language: str | None,
         named: frozenset[int] | None = None,
     ) -> list[str]:
         """Each hit's race, in text order, the hits that are not races left out. `named`
@@ -278,6 +280,8 @@ class RaceTagger:
         for hit in hits:
             if hit.short is not None and not (cycling and self._short_counts(hit, hit.short, ft)):
                 continue
+            if _other_language(hit.short, language):
+                continue  # "DM" in English is a direct message
             if (
                 hit.short is not None
                 and named is not None
@@ -286,8 +290,6 @@ class RaceTagger:
             ):
                 continue
             opens = starts_a_sentence(ft, hit)
-            if age_category(ft.folded, hit, look_before=not opens):
-                continue
             if self.other_events and self.other_events.follows(
                 ft.folded,
                 hit.start,
@@ -296,7 +298,8 @@ class RaceTagger:
                 look_after=not ends_a_sentence(ft, hit),
             ):
                 continue
-            race = self._one_race(hit.races, sex_marked(ft.folded, hit, women, not opens), nations)
+            of_women = sex_marked(ft.folded, hit, women, not opens)
+            race = self._one_race(hit.races, of_women, nations, language)
             if race is not None:
                 out.append(race.id)
         return out
@@ -316,7 +319,11 @@ class RaceTagger:
         return capitalised(ft, hit)
 
     def _one_race(
-        self, ids: tuple[str, ...], women: bool, nations: RiderNations | None = None
+        self,
+        ids: tuple[str, ...],
+        women: bool,
+        nations: RiderNations | None = None,
+        language: str | None = None,
     ) -> Race | None:
         races = [r for r in (self.calendar.race(i) for i in ids) if r is not None]
         if not races:
@@ -336,10 +343,17 @@ class RaceTagger:
         of_sex = [r for r in races if r.sex == wanted] or races
         if nations is not None and len({r.country for r in of_sex}) > 1:
             # One name, two nations' championships ("DM": Danish and German): the
-            # nation of the story's riders; on a tie, the first listed.
+            # nation of the story's riders; on a tie, the one the story's language has
+            # names for ("DM" in a German story with no rider of either nation), else
+            # the first listed.
             counts = nations.counts()
-            return max(of_sex, key=lambda r: counts[r.country or ""])
+            return max(of_sex, key=lambda r: (counts[r.country or ""], language in r.names))
         return of_sex[0]
+
+
+def _other_language(short: ShortName | None, language: str | None) -> bool:
+    """A short name of some languages only, in a story known to be in another."""
+    return bool(short and short.languages and language and language not in short.languages)
 
 
 def race_tagger(calendar: Calendar | None = None) -> RaceTagger:

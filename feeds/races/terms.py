@@ -38,6 +38,9 @@ class ShortName:
     race_id: str
     not_after: frozenset[str]
     not_before: frozenset[str]
+    languages: frozenset[str] = frozenset()
+    """Only in a story of these languages (none: any): "DM" is a championship in Danish
+    and German, a direct message in English."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def parse_short_names(
     out = []
     for i, entry in enumerate(data.get("short", [])):
         where = f"short[{i}]"
-        unknown = set(entry) - {"race", "names", "not_after", "not_before"}
+        unknown = set(entry) - {"race", "names", "not_after", "not_before", "languages"}
         if unknown:
             raise CalendarError(source, None, f"{where}: unknown key {sorted(unknown)[0]!r}")
         race_id = entry.get("race")
@@ -84,6 +87,7 @@ def parse_short_names(
             race_id,
             frozenset(_strings(entry.get("not_after", []), f"{where}.not_after", source)),
             frozenset(_strings(entry.get("not_before", []), f"{where}.not_before", source)),
+            frozenset(_strings(entry.get("languages", []), f"{where}.languages", source)),
         )
         out.append((names, rule))
     return out

@@ -56,15 +56,23 @@ class Titles:
         found: list[str] = []
         for last, (length, race_id) in self.automaton.iter(folded) if matches is None else matches:
             start, end = last - length + 1, last + 1
-            before = folded[max(0, start - 60) : start].split()
-            after = folded[end : end + 60].split()
-            near = before[-RULE_OUT_REACH:] + after[:RULE_OUT_REACH]
-            if any(word in self.rule_out for word in near):
-                continue
             title = folded[start:end].strip().replace("  ", " ")
-            if title in self.plurals or any(YEAR.fullmatch(word) for word in after[:YEAR_REACH]):
+            if title_won(folded, start, end, self.rule_out, dated_or=title in self.plurals):
                 found.append(race_id)
         return list(dict.fromkeys(found))
+
+
+def title_won(
+    folded: str, start: int, end: int, rule_out: frozenset[str], dated_or: bool = False
+) -> bool:
+    """Whether the title at `folded[start:end]` states a win: followed by the year it was
+    won (or `dated_or`: a plural, titles won), and no word near it makes it an
+    under-23's, a junior's or another discipline's."""
+    before = folded[max(0, start - 60) : start].split()[-RULE_OUT_REACH:]
+    after = folded[end : end + 60].split()
+    if any(word in rule_out for word in (*before, *after[:RULE_OUT_REACH])):
+        return False
+    return dated_or or any(YEAR.fullmatch(word) for word in after[:YEAR_REACH])
 
 
 def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:

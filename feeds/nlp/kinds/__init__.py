@@ -39,12 +39,14 @@ STAGE_CONCEPTS: tuple[str, ...] = (
     "other",
     "today",
     "past",
+    "anew",
 )
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
 about women's racing; other: a story about something else (doping, gear, governance);
 today: the lead tells the publication day's racing ("today", "this afternoon"); past: the
-lead recalls a year or more back ("last year", "a year ago")."""
+lead recalls a year or more back ("last year", "a year ago"); anew: the lead tells of
+something happening again or just now ("again", "yesterday"), news after a look back."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40

@@ -109,3 +109,52 @@ def bracketed_arrival(story: Story, span: Span) -> bool:
         h.family in ARRIVAL_FAMILIES and after_bracket(story.low, h.start)
         for h in within(story.hits.get("move", []), span.start, span.end)
     )
+
+
+_BRACKET_BODY = re.compile(r"\s*\(([^()]*)\)")
+_DEPARTURES = frozenset({"depart", "noun_depart", "lose"})
+
+
+def held_brackets(
+    story: Story, span: Span, brackets: dict[str, Mention], languages: tuple[str, ...] | None
+) -> set[str]:
+    """People whose bracket, in a sentence where another bracket holds an arrival, still
+    names the team they are at, not where they go: a bracket without an arrival cue of
+    its own that says "until" ("Ineos Grenadiers until 2025"), names the person's team at
+    publication, or names a team the sentence says people leave ("Leaving Ineos: A (joins
+    Q36.5), B (Ineos Grenadiers)")."""
+    low, moves = story.low, within(story.hits.get("move", []), span.start, span.end)
+    until = _until(languages)
+    left = {
+        t.entity_id
+        for t in mentions_in(story.teams, span)
+        if any(h.family in _DEPARTURES and 0 <= t.start - h.end <= 4 for h in moves)
+    }
+    held: set[str] = set()
+    for person_id, team in brackets.items():
+        body = _bracket_around(low, team.start, span.end)
+        if body is None or any(
+            h.family in ARRIVAL_FAMILIES and body[0] <= h.start < body[1] for h in moves
+        ):
+            continue  # a bracket with an arrival of its own says where the person goes
+        person = story.roster.people.get(person_id)
+        at_team = person is not None and person.team_on(story.published) == team.entity_id
+        if at_team or team.entity_id in left or until.search(low, body[0], body[1]):
+            held.add(person_id)
+    return held
+
+
+def _bracket_around(low: str, at: int, end: int) -> tuple[int, int] | None:
+    """The bracket holding the text at `at`: where it opens and closes."""
+    opens = low.rfind("(", max(0, at - 40), at)
+    closes = low.find(")", at, end)
+    if opens < 0 or closes < 0:
+        return None
+    return opens, closes
+
+
+@cache
+def _until(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    words = sorted(lexicon.words("until_markers"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")

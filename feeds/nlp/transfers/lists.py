@@ -26,6 +26,7 @@ from feeds.nlp.transfers.list_teams import (
     bracketed_starts,
     bracketed_teams,
     from_marker,
+    held_brackets,
     list_team,
     marked_starts,
 )
@@ -66,7 +67,7 @@ def listed_moves(
             continue
         if before is not None and _announced_list(story, before, span, people, teams, spans):
             continue
-        _arrival_list(story, span, people, teams, brackets, spans)
+        _arrival_list(story, span, people, teams, brackets, spans, languages)
 
 
 def _announces_newcomers(story: Story, span: Span) -> Span | None:
@@ -138,6 +139,7 @@ def _arrival_list(
     teams: Sequence[Mention],
     brackets: dict[str, Mention],
     spans: Sequence[Span],
+    languages: tuple[str, ...] | None,
 ) -> None:
     opens, by_noun = _list_start(story, span)
     listed = [p for p in people if opens is not None and p.start > opens]
@@ -149,8 +151,12 @@ def _arrival_list(
         listed = [p for p in people if p.entity_id in brackets]
         if bracketed_arrival(story, span):
             # "A (headed to Ineos), B (Jayco AlUla) and C (Movistar) have secured moves":
-            # the brackets say where each goes, not where each comes from
-            _bracketed_destinations(story, span, listed, brackets, set())
+            # the brackets say where each goes, not where each comes from; but not a
+            # bracket naming where its person is ("B (Ineos Grenadiers until 2025)")
+            held = held_brackets(story, span, brackets, languages)
+            going = {p: t for p, t in brackets.items() if p not in held}
+            listed = [p for p in listed if p.entity_id in going]
+            _bracketed_destinations(story, span, listed, going, set())
             return
     origins = bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
     origins |= marked_starts(story.low, teams, from_marker())

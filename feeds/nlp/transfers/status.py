@@ -110,6 +110,9 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
 def _team_source(story: Story, at: int) -> bool:
     """'the team', 'de Zwitserse ploeg' right at `at`; not the newspaper L'Équipe."""
     found = _TEAM_SOURCE.match(story.low, at)
@@ -126,14 +129,32 @@ def _team_named_after(story: Story, hit: Hit) -> bool:
     at = verb.end() if verb else hit.end
     if _team_source(story, at):
         return True
-    # "selon un communiqué", "according to a press release": the announcement itself
+    # "selon un communiqué", "according to a press release": the announcement itself,
+    # when it is the team's: unowned, or owned by the team ("...from Ineos"), never an
+    # agent's, a newspaper's or a rival's ("a press release from his agent")
     if any(
-        len(story.low[at : h.start].split()) <= 1
+        len(story.low[at : h.start].split()) <= 1 and _the_teams(story, h.end)
         for h in within(story.hits.get("confirmed", []), at, at + ANNOUNCEMENT_REACH)
     ):
         return True
     nearby = within(story.teams, at, at + 8)
     return any(at <= t.start <= at + 6 for t in nearby)
+
+
+def _the_teams(story: Story, end: int) -> bool:
+    """Is the announcement ending at `end` the team's: nothing more in its clause, or its
+    owner named after it is the team ("du communiqué de l'équipe", "from Lidl-Trek")?"""
+    stop = _CLAUSE_END.search(story.low, end)
+    clause_end = stop.start() if stop else len(story.low)
+    owner = story.low[end:clause_end]
+    if not owner.strip():
+        return True
+    words = owner.split()
+    reach = end + len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:3])
+    if any(end <= t.start <= reach for t in within(story.teams, end, clause_end)):
+        return True
+    # "from the team", "de l'équipe": the team's noun within the owner's first words
+    return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
 
 
 def headline_hedge(story: Story, person_id: str) -> int:
