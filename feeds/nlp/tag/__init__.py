@@ -41,8 +41,9 @@ and the publication date:
   list of riders' names ("Milan, Merlier and Philipsen", "Bernal y Thomas").
 
 Riders count only while active at publication (an undated story: within the last
-UNDATED_GRACE_SEASONS seasons); retired riders and other people are matched, so their
-names are used up, but reported only as mentions.
+UNDATED_GRACE_SEASONS seasons, or on the older season its named riders, dated team names
+and written years fit best: feeds/nlp/tag/undated.py); retired riders and other people
+are matched, so their names are used up, but reported only as mentions.
 
 `Mention.how` says which rule matched: "name", "short" (Daniel Martínez), "alias"
 (roster aliases and nicknames), "nickname" (team nicknames), "surname", "initial"

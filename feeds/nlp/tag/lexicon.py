@@ -36,6 +36,9 @@ from feeds.nlp.tag.names import (
 from feeds.roster import Person, Roster, Team
 from feeds.roster.name_forms import person_name_forms, surname_spellings
 
+# Race names' words this long or longer are weak surnames (`race_words`).
+MIN_RACE_WORD = 4
+
 
 @dataclass(slots=True)
 class Lexicon:
@@ -70,7 +73,10 @@ class Lexicon:
         return value[1][0].full_ids if value else ()
 
 
-def build_lexicon(roster: Roster) -> Lexicon:
+def build_lexicon(roster: Roster, race_names: Iterable[str] = ()) -> Lexicon:
+    """What the rules look up, from the roster; `race_names`, the calendar's races' names
+    in every language, make their words weak surnames ("la Corsa Rosa", "the Cadel Evans
+    race"), as the words of team sponsors are."""
     given: dict[str, tuple[str, ...]] = {}
     surnames: dict[str, tuple[str, ...]] = {}
     given_names: set[str] = set(EXTRA_GIVEN_NAMES)
@@ -81,7 +87,8 @@ def build_lexicon(roster: Roster) -> Lexicon:
     )
     entries: list[tuple[str, Payload]] = []
     by_given: dict[str, list[str]] = {}
-    sponsors = sponsor_words(roster)
+    # A sponsor's or a race's word alone is often that brand or race, not a rider.
+    sponsors = sponsor_words(roster) | race_words(race_names)
     known_given = roster_given_names(roster) | given_names
     for person in roster.people.values():
         entries.extend(_person_entries(person, sponsors, known_given))
@@ -180,6 +187,14 @@ def sponsor_words(roster: Roster) -> frozenset[str]:
         for name in (*(n.name for n in team.names), *team.aliases)
         if len(words := fold_tokens(name)) > 1
         for word in words
+    )
+
+
+def race_words(race_names: Iterable[str]) -> frozenset[str]:
+    """Folded words of races' names, four letters or more ("Rosa", "Evans", "Santos"):
+    shorter ones are articles and prepositions ("de", "del", "van")."""
+    return frozenset(
+        word for name in race_names for word in fold_tokens(name) if len(word) >= MIN_RACE_WORD
     )
 
 

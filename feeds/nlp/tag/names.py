@@ -69,9 +69,15 @@ MIN_STEM = 3
 
 def bare_forms(word: str) -> tuple[str, ...]:
     """A folded name word and what a case ending is put on when the language drops its
-    final vowels: Pello -> pell (Pellu), Joshua -> joshu (Joshuo), Romeo -> rom (Romom)."""
+    final vowels: Pello -> pell (Pellu), Joshua -> joshu (Joshuo), Romeo -> rom (Romom);
+    or a vowel before the last consonant (below)."""
     forms = [word]
-    for stem in (word[:-1] if word[-1:] in _VOWELS else "", word.rstrip(_VOWELS)):
+    # A fleeting e before the last consonant drops under an ending: Groenewegen ->
+    # groenewegn (Groenewegna), Mezgec -> mezgc (Mezgca).
+    fleeting = word[:-2] + word[-1] if len(word) > MIN_STEM + 1 and word[-2] == "e" else ""
+    if word[-1:] in _VOWELS:
+        fleeting = ""
+    for stem in (word[:-1] if word[-1:] in _VOWELS else "", word.rstrip(_VOWELS), fleeting):
         if len(stem) >= MIN_STEM and stem not in forms:
             forms.append(stem)
     return tuple(forms)

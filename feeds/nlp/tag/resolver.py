@@ -21,6 +21,7 @@ from feeds.nlp.tag.inflected_teams import inflected_teams
 from feeds.nlp.tag.keys import Hit, KeyInfo, NationKey
 from feeds.nlp.tag.lexicon import Lexicon
 from feeds.nlp.tag.listed import listed_surnames
+from feeds.nlp.tag.sibling_pairs import sibling_pairs
 from feeds.nlp.tag.siblings import shared_surname, siblings
 from feeds.nlp.tag.state import DateCaches, Found, ResolverState
 from feeds.nlp.tag.surnames import alias, shadowed_surnames, surname
@@ -79,6 +80,7 @@ class Resolver(ResolverState):
         listed_surnames(self)
         misspellings(self)
         siblings(self)
+        sibling_pairs(self)
         staff_teams(self)
         descriptions(self, descs)
         return self._finish(self.found)
@@ -96,7 +98,7 @@ class Resolver(ResolverState):
                     strong_entities.update(named)
                     continue
             teams = info.strong_teams
-            if teams and not self.near_company(k0, k1):
+            if teams and not self.near_company(k0, k1) and not self.named_as_sponsor(end):
                 tid = (
                     teams[0].team_id
                     if len(teams) == 1

@@ -31,17 +31,26 @@ _SIBLING_WORDS = (
     "zwilling",
     "bruder",
     "schwester",
+    "irmã",
+    "gémeo",
+    "gêmeo",
+    "bror",
+    "søster",
+    "tvilling",
 )
 _ANY_SIBLING_WORD = Substrings(_SIBLING_WORDS)
 # "and" in the feed languages: en, nl, fr, it/pt, es, de; sl ("Ivo in Rui Oliveira"), da/no
 # ("og"), sv ("och"), ca/hr ("i").
 _AND_WORDS = frozenset({"and", "en", "et", "e", "y", "und", "in", "og", "och", "i"})
 # A word for a sibling, then a capitalised first name: "his twin brother Simon", "son
-# frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon".
+# frère jumeau Simon", "zijn broer Simon", "suo fratello Simon", "su gemelo Simon", "o irmão
+# Ivo", "hans bror Simon", "tvillingbroren Simon".
 _SIBLING = re.compile(
     r"(?i:\b(?:twin|brother|sister|jumeau|jumelle|frère|frere|sœur|soeur|tweelingbroer|"
     r"tweelingzus|tweeling|broer|zus|gemello|gemella|fratello|sorella|gemelo|gemela|hermano|"
-    r"hermana|zwillingsbruder|zwillingsschwester|zwilling|bruder|schwester))"
+    r"hermana|zwillingsbruder|zwillingsschwester|zwilling|bruder|schwester|irmão|irmã|"
+    r"gémeo|gêmeo|gémea|gêmea|tvillingbroren|tvillingebror|tvillingbror|broren|bror|"
+    r"søsteren|søster))"
     r"\s+([A-ZÀ-ÖØ-ÞŁŠŽČ][^\W\d_]+)\b"
 )
 

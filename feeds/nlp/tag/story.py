@@ -17,6 +17,14 @@ _LAST_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)[-\u2010]$")
 _LAST_WORD_START = re.compile(r"(\w)\w*\W*$")
 _DOTTED_WORD = re.compile(r"(\w+)\.")
 _NAME_GAP = re.compile(r"^[\s\-\u2010\u2013\[\]()'\u2019.]*$")
+# "as a sponsor" after a team's name: the company ("Arkéa adding B&B Hotels as a second
+# sponsor", "avec Suez comme partenaire"), in each feed language: en, fr, nl/de/da/no,
+# it, es/pt, sl; an article or an adjective or two may come between.
+_AS_SPONSOR = re.compile(
+    r"[ \u00a0]+(?i:as|comme|als|som|come|como|kot)[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,2}"
+    r"(?i:co-?)?(?i:sponsor|hoofdsponsor|hauptsponsor|partenaire|partner|patrocinador|"
+    r"patrocinadora|sponzor)"
+)
 
 
 class StoryText:
@@ -137,6 +145,10 @@ class StoryText:
         if len(words) < 4:
             return False
         return sum(1 for w in words if w[0].isupper()) >= 0.85 * len(words)
+
+    def named_as_sponsor(self, end: int) -> bool:
+        """A team's name ending at `end` is followed by "as (a new) sponsor": the company."""
+        return _AS_SPONSOR.match(self.text, end) is not None
 
     def near_company(self, k0: int, k1: int) -> bool:
         words = self.company_words

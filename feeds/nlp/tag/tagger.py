@@ -12,13 +12,14 @@ from feeds.models import Mention, StoryTags
 from feeds.nlp.document import Document
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
-from feeds.nlp.tag.careers import today
+from feeds.nlp.tag.careers import UNDATED_GRACE_SEASONS, today
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
 from feeds.nlp.tag.inflected import case_endings
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
 from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.state import DateCaches, Found
+from feeds.nlp.tag.undated import inferred_date
 from feeds.nlp.transfers.extract import document_transfers
 from feeds.races.model import Calendar
 from feeds.races.tagging import race_tagger
@@ -62,7 +63,9 @@ class Tagger:
 
     def _build(self, roster: Roster) -> None:
         self.roster = roster
-        self.lexicon: Lexicon = build_lexicon(roster)  # what the rules look up
+        races = self.races.calendar.races.values()
+        # What the rules look up; race names' words are weak surnames.
+        self.lexicon: Lexicon = build_lexicon(roster, (n for r in races for n in r.aliases))
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
@@ -210,12 +213,42 @@ class Tagger:
         if found is None:
             return []
         strong, weak = vocabulary_weights(found.vocab, found.weak_vocab, feed_is_cycling)
+        endings = case_endings(language, folded.original)
+        resolved = self._run_rules(found, published, strong, weak, endings)
+        if published is None:
+            # Undated: read again on the season its names fit, when they fit an older one.
+            when = self._season_of(resolved, folded.original)
+            if when is not None:
+                resolved = self._run_rules(found, when, strong, weak, endings)
+        return resolved
+
+    def _run_rules(
+        self,
+        found: Candidates,
+        published: date | None,
+        strong: int,
+        weak: int,
+        endings: tuple[str, ...],
+    ) -> list[Found]:
         caches = self.date_caches(published)
         state = Resolver(self.lexicon, caches, found.text, published, found.hits, strong, weak)
         state.company_words = found.company_words
         # Only a language that declines names has endings; the others skip the rule.
-        state.name_endings = case_endings(language, folded.original)
+        state.name_endings = endings
         return state.run()
+
+    def _season_of(self, resolved: list[Found], text: str) -> date | None:
+        """The date an undated story stands for when its names fit a season before the
+        recent ones it is read in by default (feeds/nlp/tag/undated.py); else None."""
+        this_season = today().year
+        riders = [f.entity_id for f in resolved if f.kind in ("rider", "retired")]
+        teams = [(f.entity_id, text[f.start : f.end]) for f in resolved if f.kind == "team"]
+        when = inferred_date(
+            riders, teams, self.lexicon.people, self.lexicon.teams, this_season, text
+        )
+        if when is None or when.year >= this_season - UNDATED_GRACE_SEASONS:
+            return None
+        return when
 
 
 def _ordered(ids: Iterable[str]) -> list[str]:

@@ -21,7 +21,7 @@ def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1
         return False
     if info.names or info.aliases:
         return False
-    if not r.any_capital(start, end) or r.near_company(k0, k1):
+    if not r.any_capital(start, end) or r.near_company(k0, k1) or r.named_as_sponsor(end):
         return True  # a team word that is not a team here: nothing else either
     if race_name(r.ft, k0, k1):
         return True  # "UAE Tour", "Tour of Bahrain"
