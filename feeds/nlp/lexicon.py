@@ -120,6 +120,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "stop_words": WORD,
         # how the language declines a person's name
         "name_case_endings": WORD,
+        # a language's everyday words that are riders' surnames too
+        "everyday_words": WORD,
         # when
         "already": WORD,
         "earlier": REGEX,
@@ -143,13 +145,18 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "other_words": WORD,
         # people named by a pronoun or a description, followers, staff by role
         "object_pronouns": WORD,
+        "clitic_pronouns": WORD,
+        "pronoun_articles": WORD,
         "person_descriptions": WORD,
         "description_articles": WORD,
         "age_descriptions": REGEX,
         "following": REGEX,
+        "noun_links": WORD,
         "become_verbs": WORD,
         "staff_roles": WORD,
         "successions": WORD,
+        "role_determiners": WORD,
+        "predicate_markers": WORD,
     }
 )
 
@@ -343,7 +350,7 @@ def _pool_rank(name: str) -> tuple[int, str]:
     return (POOL_ORDER.index(name), "") if name in POOL_ORDER else (len(POOL_ORDER), name)
 
 
-SHAREABLE = frozenset({"stop_words", "name_case_endings"})
+SHAREABLE = frozenset({"stop_words", "name_case_endings", "everyday_words"})
 """Concepts a word may be in several files for: a stop word counts for each language that
 has it (Danish and Norwegian share most), and common.toml has none; inflecting languages
 share case endings ("a", "u") as they are, each routed to its own stories."""

@@ -51,6 +51,8 @@ class ResolverState(StoryText):
         self.published = published
         self.found: list[Found] = []
         self.persons_full: dict[str, list[int]] = {}  # person id -> starts of full mentions
+        self.everyday: frozenset[str] = frozenset()
+        """The story's language's everyday words that are surnames too (`everyday`)."""
         self.unsettled: list[tuple[int, int, tuple[str, ...]]] = []
         """Everyday-word surnames (Milan, Thomas) with no team nearby: (start, end, people);
         a list of riders around one settles it (`listed`)."""

@@ -141,9 +141,10 @@ def surname(
     if start in shadows.foreign_starts:
         return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
     ids = info.surname_ids
-    # Everyday words, and any word in a Title Case Headline ("Chinese Brand XDS ..."),
-    # need more than capitals.
-    weak = info.surname_weak or r.title_case_line(start)
+    # Everyday words (of any language, or of the story's: German "Zimmer", Portuguese
+    # "Reis"), and any word in a Title Case Headline ("Chinese Brand XDS ..."), need more
+    # than capitals.
+    weak = info.surname_weak or info.key in r.everyday or r.title_case_line(start)
     # Named in full somewhere in this story: that one (the nearest earlier one).
     named = [i for i in ids if i in r.persons_full]
     if start in shadows.variant_names:

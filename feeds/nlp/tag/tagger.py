@@ -14,6 +14,7 @@ from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.careers import UNDATED_GRACE_SEASONS, today
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
+from feeds.nlp.tag.everyday import everyday_words
 from feeds.nlp.tag.inflected import case_endings
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
@@ -214,12 +215,13 @@ class Tagger:
             return []
         strong, weak = vocabulary_weights(found.vocab, found.weak_vocab, feed_is_cycling)
         endings = case_endings(language, folded.original)
-        resolved = self._run_rules(found, published, strong, weak, endings)
+        everyday = everyday_words(language, folded.original)
+        resolved = self._run_rules(found, published, strong, weak, endings, everyday)
         if published is None:
             # Undated: read again on the season its names fit, when they fit an older one.
             when = self._season_of(resolved, folded.original)
             if when is not None:
-                resolved = self._run_rules(found, when, strong, weak, endings)
+                resolved = self._run_rules(found, when, strong, weak, endings, everyday)
         return resolved
 
     def _run_rules(
@@ -229,12 +231,14 @@ class Tagger:
         strong: int,
         weak: int,
         endings: tuple[str, ...],
+        everyday: frozenset[str] = frozenset(),
     ) -> list[Found]:
         caches = self.date_caches(published)
         state = Resolver(self.lexicon, caches, found.text, published, found.hits, strong, weak)
         state.company_words = found.company_words
         # Only a language that declines names has endings; the others skip the rule.
         state.name_endings = endings
+        state.everyday = everyday
         return state.run()
 
     def _season_of(self, resolved: list[Found], text: str) -> date | None:

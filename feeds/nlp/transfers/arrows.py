@@ -32,7 +32,14 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import MOVE_FAMILIES
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import BRACKETED, LIST_BULLET, Span, mentions_in
+from feeds.nlp.transfers.text import (
+    BRACKETED,
+    LIST_BULLET,
+    Span,
+    index_ending_by,
+    mentions_in,
+    within,
+)
 
 _LEX = pooled()
 ARROW_WORDS = (
@@ -93,17 +100,19 @@ def _items(
     """Each "person (and person) + arrow + team" of the sentence."""
     out = []
     for team in teams:
-        before = [p for p in people if p.end <= team.start]
-        if not before:
+        # the last person before the team, by bisection: a scan per team is quadratic in
+        # a round-up of thousands of lines
+        last = index_ending_by(people, team.start)
+        if last < 0:
             continue
-        gap_start = before[-1].end
+        gap_start = people[last].end
         origin = _origin_between(story, gap_start, team, teams)
         if origin is not None:
             gap_start = origin.end  # "Thymen Arensman – van DSM naar INEOS Grenadiers"
         if not _arrow_gap(story.low[gap_start : team.start]):
             continue
-        movers = [before[-1]]
-        for person in reversed(before[:-1]):
+        movers = [people[last]]
+        for person in reversed(people[:last]):
             if not _glued(story.low[person.end : movers[-1].start]):
                 break
             movers.append(person)
@@ -116,7 +125,7 @@ def _origin_between(
 ) -> Mention | None:
     """The team left in "person – from-word + team + to-word + team": the one team between
     the person and the destination, after a from-word (and a dash or colon) alone."""
-    between = [t for t in teams if start <= t.start and t.end <= team.start]
+    between = [t for t in within(teams, start, team.start) if t.end <= team.start]
     if len(between) != 1:
         return None
     gap = story.low[start : between[0].start]

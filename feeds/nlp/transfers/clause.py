@@ -16,7 +16,7 @@ from feeds.nlp.transfers.roles import TO_WORDS, affiliation, former_team, role_f
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD_START, Span, mentions_in
+from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in
 from feeds.nlp.transfers.unnamed import described_object
 from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
 
@@ -166,10 +166,10 @@ def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
     out = []
     people = mentions_in(story.people, clause)
     for team in mentions_in(story.teams, clause):
-        before = [p for p in people if p.end <= team.start]
-        if not before or (after >= 0 and not _listed_after(story, before[-1], after)):
+        last = last_ending_by(people, team.start)  # by bisection: linear in a long list
+        if last is None or (after >= 0 and not _listed_after(story, last, after)):
             continue
-        gap = _HEADLINE_GAP.match(story.low, before[-1].end, team.start)
+        gap = _HEADLINE_GAP.match(story.low, last.end, team.start)
         if gap and gap.end() == team.start:
             out.append(Hit("arrive", gap.start(), gap.end()))
     return out

@@ -23,7 +23,7 @@ from functools import cache
 from feeds.nlp.cues import NATIONALITIES
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import Span
+from feeds.nlp.transfers.text import Span, within
 
 STEM = 5
 """Letters a country's name shares with its nationality words ("schwei", "emira")."""
@@ -93,7 +93,7 @@ def described_destinations(story: Story, spans: Sequence[Span]) -> None:
             continue  # a team verb's own team stands
         sentence = spans[ev.sentence]
         end = min(sentence.end, ev.cue_start + REACH)
-        if any(ev.cue_start <= t.start < end for t in story.teams):
+        if within(story.teams, ev.cue_start, end):
             continue  # a team is named after the cue: the clause rules read it
         # a team verb's description after it is of the person ("signs the Swiss rider")
         code = None if ev.family == "acquire" else _described_country(story.low, ev.cue_start, end)

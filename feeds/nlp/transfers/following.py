@@ -10,12 +10,16 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.movers import with_listed_after
+from feeds.nlp.transfers.listed_people import with_listed_after
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD, Span
+from feeds.nlp.transfers.text import WORD, Span, within
 
 _LEX = pooled()
 _FOLLOWING = re.compile(r"(?<![\w'])(?:" + _LEX.alternation("following") + r")")
+# Words that tie a name to the noun before it: a name after one belongs to that noun.
+_NOUN_LINKS = (
+    _LEX.words("noun_links") | _LEX.words("affiliation_markers") | _LEX.words("between_markers")
+)
 FOLLOWER_REACH = 12
 """Words between the following phrase and the follower's name ("uno dei suoi gregari più
 fidati, Mattia Cattaneo", "his Visma teammate and excellent domestique Tiesj Benoot")."""
@@ -25,8 +29,8 @@ def following_moves(story: Story, spans: Sequence[Span]) -> None:
     """Give each follower a copy of their leader's evidence that names a destination."""
     for found in _FOLLOWING.finditer(story.low):
         sentence = next((s for s in spans if s.start <= found.start() < s.end), None)
-        if sentence is None:
-            continue
+        if sentence is None or within(story.hits.get("race", []), sentence.start, sentence.end):
+            continue  # "tog X med sig i udbruddet": taken into the break, not to a team
         followers = _followers(story, sentence, found.start(), found.end())
         leader = _leader(story, sentence, found.start())
         if leader is None or not followers:
@@ -54,9 +58,22 @@ def _followers(story: Story, sentence: Span, start: int, end: int) -> list[Menti
     if inside:
         return with_listed_after(story, inside, story.teams)
     after = [p for p in story.people if end <= p.start and p.end <= sentence.end]
-    if not after or len(WORD.findall(story.low, end, after[0].start)) > FOLLOWER_REACH:
+    if not after or not _direct_object(story, end, after[0]):
         return []
     return with_listed_after(story, after, story.teams)
+
+
+def _direct_object(story: Story, end: int, person: Mention) -> bool:
+    """Is the person the phrase's object: right after it, or after a description set off
+    by a comma ("uno dei suoi gregari più fidati, Mattia Cattaneo") or naming no other
+    noun it belongs to ("his Visma teammate and domestique Tiesj Benoot"), never inside
+    a noun phrase ("the experience of ten years alongside Tadej Pogačar")?"""
+    words = WORD.findall(story.low, end, person.start)
+    if len(words) > FOLLOWER_REACH:
+        return False
+    gap = story.low[end : person.start]
+    apposed = gap.rsplit(",", 1)[1] if "," in gap else gap
+    return not any(w in _NOUN_LINKS for w in WORD.findall(apposed))
 
 
 def _leader(story: Story, sentence: Span, start: int) -> str | None:

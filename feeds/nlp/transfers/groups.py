@@ -38,7 +38,8 @@ from feeds.nlp.transfers.group_subjects import (
     subject_list,
 )
 from feeds.nlp.transfers.list_teams import bracketed_teams, list_team
-from feeds.nlp.transfers.movers import cue_objects, with_listed_after
+from feeds.nlp.transfers.listed_people import with_listed_after
+from feeds.nlp.transfers.movers import cue_objects
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Story

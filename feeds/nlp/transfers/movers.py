@@ -5,21 +5,24 @@ team verb, the owner of a move noun, with anyone listed alongside ("X, Y and Z")
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.listed_people import (
+    coordinated,
+    listed_back,
+    with_listed_after,
+    with_listed_before,
+)
 from feeds.nlp.transfers.referents import described_subject
-from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companions
+from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companion
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import WORD, Span, within
+from feeds.nlp.transfers.text import WORD, Span, index_ending_by
 
 _LEX = pooled()
 _TEAM_NOUNS = _LEX.alternation("team_nouns")
-_COORDINATION_WORDS = _LEX.words("coordination_words")
-# After a name with a genitive "s" (da, no, de): a lower-case noun ("Pedersens trækdyr").
-_NOUN_NEXT = re.compile(r"\s+[^\W\d_A-Z\u00c0-\u00de]")
 _PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
 )
@@ -77,18 +80,34 @@ def _subjects(
 
     The boss a team is named after ("l'équipe de Marc Madiot", "Ralph Denk's team") is
     part of the team's name, never the subject."""
-    before = [p for p in people if p.end <= cue.start and not _names_a_team(story, p)]
-    companions = apposed_companions(story.low, before, cue.start)
-    before = [p for p in before if id(p) not in companions]
-    if not before:
+    before = _subjects_back(story, people, cue.start)
+    nearest = next(before, None)
+    if nearest is None:
         if clause_start is None:
             return []
         return _inverted(story, people, cue, teams, clause_start)
-    if _speaker(story, before[-1], cue):
+    if _speaker(story, nearest, cue):
         return []
-    if clause_start is not None and described_subject(story, clause_start, before[-1]):
+    if clause_start is not None and described_subject(story, clause_start, nearest):
         return []  # the subject is described, the person named only inside an aside
-    return _with_listed_before(story, before, teams)
+    return listed_back(story, nearest, before, teams)
+
+
+def _subjects_back(story: Story, people: Sequence[Mention], cue_start: int) -> Iterator[Mention]:
+    """The people before the cue who may be its subject, nearest first, read only as far
+    as they are asked for (a clause of thousands of names stays linear): not the boss a
+    team is named after, not a teammate in an apposition after the mover."""
+    candidates = (
+        people[i]
+        for i in range(index_ending_by(people, cue_start), -1, -1)
+        if not _names_a_team(story, people[i])
+    )
+    person = next(candidates, None)
+    while person is not None:
+        prev = next(candidates, None)
+        if prev is None or not apposed_companion(story.low, prev, person, cue_start):
+            yield person
+        person = prev
 
 
 def _speaker(story: Story, person: Mention, cue: Hit) -> bool:
@@ -131,7 +150,7 @@ def _inverted(
     # bytter X til Y", "Nu skifter X til Y").
     inside = [p for p in people if cue.start < p.start and p.end <= cue.end]
     if inside and len(WORD.findall(story.low, cue.start, inside[0].start)) == 1:
-        return _with_listed_after(story, inside, teams)
+        return with_listed_after(story, inside, teams)
     after = [p for p in people if p.start >= cue.end]
     if not after:
         return []
@@ -149,7 +168,7 @@ def _inverted(
         gap_end = forename.start() if forename else gap_end
     if len(WORD.findall(story.low, cue.end, gap_end)) - skipped > 1:
         return []
-    return _with_listed_after(story, after, teams)
+    return with_listed_after(story, after, teams)
 
 
 def _team_words(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
@@ -170,9 +189,9 @@ def cue_objects(
         gap = story.low[cue.end : after[0].start]
         words = len(WORD.findall(gap))
         if words <= 4 and not any(c in gap for c in ".;:!?"):
-            return _with_listed_after(story, after, teams)
+            return with_listed_after(story, after, teams)
         if words <= 6 and _ANNOUNCED_LIST.match(gap):
-            listed = _with_listed_after(story, after, teams)
+            listed = with_listed_after(story, after, teams)
             if len(listed) > 1:  # a list, not "signed a sponsor: X said"
                 return listed
     inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
@@ -186,7 +205,7 @@ def cue_objects(
         <= 2
     ):
         # "hat X von UAE verpflichtet": the team the person comes from does not count
-        return _with_listed_before(story, before, teams)
+        return with_listed_before(story, before, teams)
     return []
 
 
@@ -200,86 +219,17 @@ def _of_person(
         listed = not words and _LIST_GAP.match(story.low, cue.end, after[0].start)
         if listed or (words and words[0] in _OF_WORDS and len(words) <= 3):
             # "the arrivals of X and Y", "New signings: X, Y", "new signing Tim Merlier"
-            return _with_listed_after(story, after, teams)
+            return with_listed_after(story, after, teams)
     before = [p for p in people if p.end <= cue.start]
     if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
         owners = [before[-1]]
         # "X's expected arrival, along with Y from Quick-Step": Y arrives too.
         anchor = Mention("", "rider", cue.start, cue.end)
-        if after and _coordinated(story, anchor, after[0], teams):
+        if after and coordinated(story, anchor, after[0], teams):
             owners.append(after[0])
         return owners
     # "X zou de overstap maken naar Y": no owner, so the clause's subject.
     return _subjects(story, people, cue, teams)
-
-
-def _with_listed_after(
-    story: Story, after: Sequence[Mention], teams: Sequence[Mention]
-) -> list[Mention]:
-    """The first person named after a cue, with those listed after them."""
-    chain = [after[0]]
-    owner: Mention | None = None
-    for person in after[1:]:
-        if owner is not None:
-            # "Cees Bol, Mads Pedersens trækdyr Dan Hoole og ...": the item is the one
-            # the genitive describes, a noun after it
-            if len(WORD.findall(story.low, owner.end, person.start)) > 2:
-                break
-            chain.append(person)
-            owner = None
-            continue
-        if not _coordinated(story, chain[-1], person, teams):
-            break
-        if _genitive(story, person):
-            owner = person  # an owner, not the next name
-            continue
-        chain.append(person)
-    return chain
-
-
-def _genitive(story: Story, person: Mention) -> bool:
-    """A name in the genitive before a noun ("Mads Pedersens trækdyr"): its owner."""
-    if not _NOUN_NEXT.match(story.text, person.end):
-        return False
-    if story.text.startswith("s", person.end):
-        return True  # the "s" outside the mention
-    who = story.roster.people.get(person.entity_id)
-    if who is None or not story.text[person.start : person.end].endswith("s"):
-        return False
-    return not any(name.endswith("s") for name in (who.name, *who.aliases))
-
-
-def _with_listed_before(
-    story: Story, before: Sequence[Mention], teams: Sequence[Mention]
-) -> list[Mention]:
-    """The last person named before a cue, with those listed before them (nearest first)."""
-    chain = [before[-1]]
-    for person in reversed(before[:-1]):
-        if not _coordinated(story, person, chain[-1], teams):
-            break
-        chain.append(person)
-    return chain
-
-
-def _coordinated(story: Story, left: Mention, right: Mention, teams: Sequence[Mention]) -> bool:
-    """Are two person mentions part of one list ("X, Y en Z", "X from A along with Y")?"""
-    low = story.low
-    gap_start, gap_end = left.end, right.start
-    if gap_end - gap_start > 80 or within(story.hits.get("move", []), gap_start, gap_end):
-        return False  # "X joins A, Y signs with B": two sentences' worth, not one list
-    pieces = []
-    cursor = gap_start
-    for team in teams:
-        if gap_start <= team.start and team.end <= gap_end:
-            pieces.append(low[cursor : team.start])
-            cursor = team.end
-    pieces.append(low[cursor:gap_end])
-    words = WORD.findall(" ".join(pieces))
-    if any(c in ".;:!?" for c in "".join(pieces)):
-        return False
-    others = [w for w in words if w not in _COORDINATION_WORDS]
-    has_link = "," in "".join(pieces) or len(others) < len(words)
-    return has_link and len(others) <= 2
 
 
 def _words_outside(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
@@ -296,17 +246,3 @@ def _contract_words(story: Story, start: int, end: int) -> int:
     """Words of a contract's length or end between two offsets ("für drei Jahre")."""
     span = _CONTRACT_SPAN.search(story.low, start, end)
     return len(WORD.findall(span.group())) if span else 0
-
-
-def with_listed_after(
-    story: Story, after: Sequence[Mention], teams: Sequence[Mention]
-) -> list[Mention]:
-    """The first of `after` with the people listed after them ("X, Y and Z")."""
-    return _with_listed_after(story, after, teams)
-
-
-def with_listed_before(
-    story: Story, before: Sequence[Mention], teams: Sequence[Mention]
-) -> list[Mention]:
-    """The last of `before` with the people listed before them ("X, Y and Z")."""
-    return _with_listed_before(story, before, teams)

@@ -42,7 +42,7 @@ from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
 from feeds.nlp.transfers.deals import DEAL, DEAL_NOUNS
 from feeds.nlp.transfers.roles import RETIRED
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES
-from feeds.nlp.transfers.staff_roles import APPOINTED
+from feeds.nlp.transfers.staff_roles import APPOINTED, SUCCESSION_TAIL
 from feeds.nlp.transfers.story import PERSON_KINDS
 from feeds.nlp.transfers.text import lowered
 
@@ -61,6 +61,9 @@ def may_report_move(text: str, mentions: Sequence[Mention], low: str | None = No
     teams = [m for m in mentions if isinstance(m, Mention) and m.kind == "team"]
     if teams and (_headline_pair(low, people, teams) or _dash_pair(low, people, teams)):
         return True
+    staff = sum(1 for m in people if m.kind == "staff")
+    if staff >= 2 and _any_succession().search(low):
+        return True  # "X succède à Y" between two staff members (`staff_roles`)
     for end, (length, cues) in cue_automaton().iter(low):
         start = end + 1 - length
         if any(cue.match(low, start) for cue in cues):
@@ -125,6 +128,13 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     # a become-verb tried as the whole appointment, a succession word as itself
     for verb in lexicon["become_verbs"]:
         out.setdefault(verb, []).append(APPOINTED)
+    # a succession only with the role it is to ("replaces Y as team boss"); between two
+    # staff members without one, `may_report_move` reads the succession word itself
     for word in lexicon["successions"]:
-        out.setdefault(word, []).append(re.compile(re.escape(word)))
+        out.setdefault(word, []).append(re.compile(re.escape(word) + SUCCESSION_TAIL))
     return out
+
+
+@cache
+def _any_succession() -> re.Pattern[str]:
+    return re.compile(r"(?:" + pooled().alternation("successions") + r")")

@@ -20,7 +20,11 @@ from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import ROLE_WORD, Span, split_clauses
 
 _LEX = pooled()
+# After its verb only a language's post-verbal pronoun is an object ("will sign him",
+# "holt ihn"); a clitic comes before it ("lo ha fichado"): after a verb "le"/"la" are
+# articles ("recrute le meilleur grimpeur").
 _OBJECT_PRONOUNS = _LEX.words("object_pronouns")
+_BEFORE_VERB = _OBJECT_PRONOUNS | _LEX.words("clitic_pronouns")
 _DESCRIPTION_NOUNS = _LEX.words("person_descriptions")
 _AGE = re.compile(r"(?<![\w'])(?:" + _LEX.alternation("age_descriptions") + r")(?![\w'])")
 # A pronoun that is also a possessive ("her", "haar") is an object only before a function
@@ -39,17 +43,22 @@ def casefold_plain(word: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
-DEFINITE = frozenset(a.rstrip("'") for a in PERSON_ARTICLES) | _LEX.words("description_articles")
-# Nationality nouns (the tagger's list, folded): "der Däne", "O jovem espanhol", "l'olandese".
-_NATIONALITY_NOUNS = frozenset(
-    casefold_plain(form)
-    for forms in NATIONALITIES.values()
+PERSON_DEFINITE = frozenset(a.rstrip("'") for a in PERSON_ARTICLES)
+"""The definite articles before a person's description ("the", "il", "der")."""
+DEFINITE = PERSON_DEFINITE | _LEX.words("description_articles")
+# Nationality nouns and adjectives (the tagger's list, folded) -> IOC code: "der Däne",
+# "O jovem espanhol", "l'olandese".
+NATIONALITY_CODES: dict[str, str] = {
+    casefold_plain(form): code
+    for code, forms in NATIONALITIES.items()
     for kind in ("nouns", "adjs")
     for form in forms.get(kind, ())
     if " " not in form
-)
+}
+_NATIONALITY_NOUNS = frozenset(NATIONALITY_CODES)
 DESCRIPTION_WORDS = 7
-"""Words a definite description of a person may take ("le sprinteur picard de 31 ans")."""
+"""Words a definite description of a person may take ("le sprinteur picard de 31 ans",
+"il campione del mondo a cronometro")."""
 LONG_DESCRIPTION_WORDS = 12
 """Words of a description whose head noun comes first ("la ganadora de las dos últimas
 Vueltas y del Tour de 2023")."""
@@ -64,13 +73,13 @@ def pronoun_object(story: Story, cue: Hit) -> tuple[int, int] | None:
     low = story.low
     after = _NEXT_WORD.match(low, cue.end)
     word = after.group(1) if after else None
-    if word in _OBJECT_PRONOUNS and word is not None:
+    if after and word in _OBJECT_PRONOUNS:
         nxt = _NEXT_WORD.match(low, after.end())
         following = nxt.group(1) if nxt else None
         if word not in _POSSESSIVES or following is None or following in _AFTER_PRONOUN:
             return after.start(1), after.end(1)
     opening = _NEXT_WORD.match(low, cue.start)
-    if opening and opening.group(1) in _OBJECT_PRONOUNS:  # a cue with its clitic: "lo ha fichado"
+    if opening and opening.group(1) in _BEFORE_VERB:  # a cue with its clitic: "lo ha fichado"
         return opening.start(1), opening.end(1)
     before = ROLE_WORD.findall(low, max(0, cue.start - 24), cue.start)
     if len(before) > 1 and before[-1] in _AUXILIARIES:
@@ -80,7 +89,7 @@ def pronoun_object(story: Story, cue: Hit) -> tuple[int, int] | None:
     # "l'a recruté": the elided clitic is one token with its auxiliary
     token = before[-1]
     head = token.split("'", 1)[0] + "'" if "'" in token else token
-    if head not in _OBJECT_PRONOUNS:
+    if head not in _BEFORE_VERB:
         return None
     at = low.rfind(head, max(0, cue.start - 24), cue.start)
     return at, at + len(head)
@@ -91,7 +100,7 @@ def is_pronoun(story: Story, ev: Evidence) -> bool:
     words as the evidence's subject)?"""
     if ev.family != "acquire" or not 0 <= ev.subject_start < ev.cue_start:
         return False
-    return story.low[ev.subject_start : ev.cue_start] in _OBJECT_PRONOUNS
+    return story.low[ev.subject_start : ev.cue_start] in _BEFORE_VERB
 
 
 def describes_person(words: Sequence[str]) -> bool:

@@ -5,13 +5,13 @@
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.text import ROLE_WORD, Span
+from feeds.nlp.transfers.text import ROLE_WORD, Span, last_ending_by
 
 _LEX = pooled()
 TO_WORDS = _LEX.words("to_markers")
@@ -38,24 +38,23 @@ _TEAM_POSSESSIVE_GAP = re.compile(r"(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}
 _COMPANION = re.compile(r"\b(?:" + _LEX.alternation("companion_nouns") + r")(?:\s+|['\u2019])$")
 
 
-def apposed_companions(low: str, before: Sequence[Mention], cue_start: int) -> set[int]:
-    """People named as someone's teammate inside a comma apposition between the mover and
-    the verb ("Juan Ayuso, zdaj moštveni kolega Tadeja Pogačarja pri UAE, je podpisal"):
-    they describe the mover, so only the mover before them is the subject (by id)."""
-    out = set()
-    for prev, person in itertools.pairwise(before):
-        gap = low[prev.end : person.start]
-        if not gap.lstrip().startswith(",") or "," in gap.lstrip()[1:]:
-            continue  # not an apposition opened right after the mover
-        if _COMPANION.search(low, prev.end, person.start) and "," in low[person.end : cue_start]:
-            out.add(id(person))
-    return out
+def apposed_companion(low: str, prev: Mention, person: Mention, cue_start: int) -> bool:
+    """Is the person named as the one before them's teammate inside a comma apposition
+    between the mover and the verb ("Juan Ayuso, zdaj moštveni kolega Tadeja Pogačarja pri
+    UAE, je podpisal")? Then they describe the mover, so only the mover is the subject."""
+    gap = low[prev.end : person.start]
+    if not gap.lstrip().startswith(",") or "," in gap.lstrip()[1:]:
+        return False  # not an apposition opened right after the mover
+    return (
+        bool(_COMPANION.search(low, prev.end, person.start)) and "," in low[person.end : cue_start]
+    )
 
 
 def role_floor(clause: Span, people: Sequence[Mention], team: Mention) -> int:
-    """Where the words that can describe a team start: after the last person before it."""
-    ends = [p.end for p in people if p.end <= team.start]
-    return max(clause.start, ends[-1]) if ends else clause.start
+    """Where the words that can describe a team start: after the last person before it
+    (people sorted by start: found by bisection, as a clause may name thousands)."""
+    last = last_ending_by(people, team.start)
+    return max(clause.start, last.end) if last is not None else clause.start
 
 
 # "passer chez BMC Racing Team de 2013 à 2017", "at Sky from 2010 to 2019": a stint told
@@ -125,15 +124,16 @@ def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
 
 def affiliation(text: str, person: Mention, teams: Sequence[Mention]) -> str | None:
     """The team written as the person's current one: "X (Team)" or "Team's X"."""
-    # fullmatch between offsets, not on a slice: a slice per team is quadratic in a text
-    # naming a team thousands of times
-    for team in teams:
-        if team.start >= person.end and _PAREN_GAP.fullmatch(text, person.end, team.start):
-            return team.entity_id
-        if team.end <= person.start and _TEAM_POSSESSIVE_GAP.fullmatch(
-            text, team.end, person.start
-        ):
-            return team.entity_id
+    # Only the team right before the person and the one right after can be joined to
+    # them, found by bisection (teams sorted by start): a scan of every team per person is
+    # quadratic in a list of thousands of "X (Team)" items. Fullmatch between offsets,
+    # not on a slice, for the same reason.
+    before = last_ending_by(teams, person.start)
+    if before is not None and _TEAM_POSSESSIVE_GAP.fullmatch(text, before.end, person.start):
+        return before.entity_id
+    i = bisect.bisect_left(teams, person.end, key=_start)
+    if i < len(teams) and _PAREN_GAP.fullmatch(text, person.end, teams[i].start):
+        return teams[i].entity_id
     return None
 
 
@@ -159,9 +159,12 @@ _STAFF_LEDE = 1
 """The headline and the first sentence: where a story about staff says so."""
 RETIRED = "retired"
 """The tagger's kind for a rider whose career is over at publication."""
-# a title or its plural ("directeurs", "sportsdirektører"), never a longer word ("principalement")
+# a title or its plural ("directeurs", "sportsdirektører"), never a longer word
+# ("principalement"): a boss's title or a staff role a person is appointed to, one list each
 _STAFF_TITLE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, sorted(_LEX["boss_titles"]))) + r")(?:s|es|en|er)?\b"
+    r"\b(?:"
+    + "|".join(map(re.escape, sorted(_LEX.words("boss_titles") | _LEX.words("staff_roles"))))
+    + r")(?:s|es|en|er)?\b"
 )
 
 
@@ -181,3 +184,7 @@ def appointed(low: str, spans: Sequence[Span], retired: Sequence[Mention]) -> li
         ):
             found.append(mention)
     return found
+
+
+def _start(mention: Mention) -> int:
+    return mention.start

@@ -9,28 +9,53 @@ succède à Y", "X takes over from Y as team manager") is X's arrival and Y's de
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.movers import with_listed_before
+from feeds.nlp.transfers.listed_people import listed_starts
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD, WORD_START, Span, mentions_in
 
 _LEX = pooled()
+_DETERMINER = r"(?:" + _LEX.alternation("role_determiners") + r")"
+# The role right after the become-verb, articles, "new" and the predicate marker at most
+# between ("blir den nye teamsjef", "wird neuer Teamchef"): a preposition, an agent or a
+# participle between ("wurde von Teamchef X gelobt", "devient pour le directeur sportif")
+# makes the role someone else's.
 APPOINTED = re.compile(
     WORD_START
     + r"(?:"
     + _LEX.alternation("become_verbs")
-    + r")\s+(?:[^\W\d_][\w'-]*\s+){0,3}?(?:"
+    + r")\s+(?:"
+    + _DETERMINER
+    + r"\s+|l'){0,3}(?:"
     + _LEX.alternation("staff_roles")
     + r")(?![\w'])"
 )
-_ROLE = re.compile(WORD_START + r"(?:" + _LEX.alternation("staff_roles") + r")(?![\w'])")
+_ROLES = r"(?:" + _LEX.alternation("staff_roles") + r")(?![\w'])"
+# The succession's own role: "takes over from Y as team boss", "overtar etter Y som sjef".
+SUCCESSION_ROLE = re.compile(
+    r"\s*(?:,\s*)?(?:"
+    + _LEX.alternation("predicate_markers")
+    + r")\s+(?:"
+    + _DETERMINER
+    + r"\s+|l'){0,3}"
+    + _ROLES
+)
+SUCCESSION_TAIL = r"[^.;!?]{0,200}?" + SUCCESSION_ROLE.pattern
+"""What must follow a succession word in the sentence for the story to be read
+(prefilter.py): the role taken over, or two staff members named."""
+ROLE_AFTER_PREDECESSOR = 8
+"""Words after the person succeeded within which the succession names its role ("takes
+over from Y at Visma-Lease a Bike as team boss")."""
 _SUCCESSION = re.compile(WORD_START + r"(?:" + _LEX.alternation("successions") + r")(?![\w'])")
 _SUCCESSOR_GAP = 2
 """Words between the succession verb and the person succeeded (an article, "a")."""
+_PREDICATE = re.compile(WORD_START + r"(?:" + _LEX.alternation("predicate_markers") + r")\s")
 _NEGATION = re.compile(WORD_START + r"(?:" + _LEX.alternation("negation") + r")")
 _RELATIVE = _LEX.words("relative_pronouns")
 SUBJECT_GAP = 3
@@ -43,9 +68,10 @@ def staff_role_moves(story: Story, spans: Sequence[Span]) -> None:
     """Evidence of an arrival for each person appointed to a staff role, and of the
     departure of the one they succeed."""
     for sentence in spans:
-        _successions(story, sentence)
+        named = _Named.of(story, sentence)
+        _successions(story, sentence, named)
         for found in APPOINTED.finditer(story.low, sentence.start, sentence.end):
-            people = _appointees(story, sentence, found.start())
+            people = _appointees(story, named, found.start())
             team = _team(story, sentence, found, people)
             if not people or team is None:
                 continue
@@ -56,18 +82,42 @@ def staff_role_moves(story: Story, spans: Sequence[Span]) -> None:
                 story.evidence.append(ev)
 
 
-def _appointees(story: Story, sentence: Span, verb: int) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The people a sentence names, with where each one's list begins, worked out once
+    per sentence: every cue in it then finds its subject by bisection (a sentence of
+    thousands of names stays linear)."""
+
+    people: list[Mention]
+    ends: list[int]
+    starts: list[int]
+    list_starts: list[int]
+
+    @classmethod
+    def of(cls, story: Story, sentence: Span) -> _Named:
+        people = mentions_in(story.people, sentence)
+        return cls(
+            people,
+            [p.end for p in people],
+            [p.start for p in people],
+            listed_starts(story, people, story.teams),
+        )
+
+
+def _appointees(story: Story, named: _Named, verb: int) -> list[Mention]:
     """The people named right before the become-verb, with those listed with them."""
-    before = [p for p in mentions_in(story.people, sentence) if p.end <= verb]
-    if not before:
+    last = bisect.bisect_right(named.ends, verb) - 1
+    while last >= 0 and named.people[last].end > verb:
+        last -= 1  # ends are not sorted where one mention lies inside another
+    if last < 0:
         return []
-    gap = story.low[before[-1].end : verb]
+    gap = story.low[named.people[last].end : verb]
     words = WORD.findall(gap)
     if len(words) > SUBJECT_GAP or "," in gap or any(w in _RELATIVE for w in words):
         return []  # a relative clause ("X, who became ...") tells the past
     if _NEGATION.search(gap):
         return []
-    return with_listed_before(story, before, story.teams)
+    return named.people[named.list_starts[last] : last + 1][::-1]
 
 
 def _team(
@@ -93,20 +143,20 @@ def _team(
     return None
 
 
-def _successions(story: Story, sentence: Span) -> None:
+def _successions(story: Story, sentence: Span, named: _Named) -> None:
     """ "X overtar etter Y som øverste sjef for T": X joins T, Y leaves it. Only between
-    staff, or with a staff role in the sentence (a rider replacing another in a race's
-    team is no move)."""
+    staff, or with the staff role the succession is to ("as team boss"): a rider
+    replacing another in a race's team, or as its leader, is no move."""
     for found in _SUCCESSION.finditer(story.low, sentence.start, sentence.end):
-        successors = _appointees(story, sentence, found.start())
-        after = [p for p in mentions_in(story.people, sentence) if p.start >= found.end()]
-        if len(successors) != 1 or not after:
+        successors = _appointees(story, named, found.start())
+        first_after = bisect.bisect_left(named.starts, found.end())
+        if len(successors) != 1 or first_after == len(named.people):
             continue
-        successor, predecessor = successors[0], after[0]
+        successor, predecessor = successors[0], named.people[first_after]
         if len(WORD.findall(story.low, found.end(), predecessor.start)) > _SUCCESSOR_GAP:
             continue
         staff = successor.kind == "staff" and predecessor.kind == "staff"
-        if not staff and not _ROLE.search(story.low, sentence.start, sentence.end):
+        if not staff and not _succession_role(story, sentence, predecessor):
             continue
         team = _team(story, sentence, found, [successor])
         if team is None or predecessor.entity_id == successor.entity_id:
@@ -120,3 +170,16 @@ def _successions(story: Story, sentence: Span) -> None:
         departure.origin, departure.left = {team}, True
         departure.subject_start, departure.cue_start = predecessor.start, found.start()
         story.evidence += [arrival, departure]
+
+
+def _succession_role(story: Story, sentence: Span, predecessor: Mention) -> bool:
+    """Does the succession name the staff role taken over, by a predicate marker soon
+    after the person succeeded ("from Y at T as team boss"), not a role anywhere in the
+    sentence ("..., sports director Z confirmed")?"""
+    low = story.low
+    for marker in _PREDICATE.finditer(low, predecessor.end, sentence.end):
+        if len(WORD.findall(low, predecessor.end, marker.start())) > ROLE_AFTER_PREDECESSOR:
+            return False
+        if SUCCESSION_ROLE.match(low, marker.start()):
+            return True
+    return False

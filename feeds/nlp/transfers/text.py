@@ -167,3 +167,25 @@ def mentions_in(mentions: Sequence[Mention], span: Span) -> list[Mention]:
 def after_bracket(low: str, start: int) -> bool:
     """Is the text at `start` right after "(" (white space between)?"""
     return _OPEN_BRACKET.search(low, max(0, start - BRACKET_REACH), start) is not None
+
+
+def last_ending_by(mentions: Sequence[Mention], offset: int) -> Mention | None:
+    """The last of the mentions (sorted by start) that ends by the offset, found by
+    bisection: asked once per team or person, a scan would be quadratic in a clause of
+    thousands of names."""
+    i = index_ending_by(mentions, offset)
+    return mentions[i] if i >= 0 else None
+
+
+def index_ending_by(mentions: Sequence[Mention], offset: int) -> int:
+    """The index of `last_ending_by`'s mention, -1 for none."""
+    i = bisect.bisect_right(mentions, offset, key=_START) - 1
+    while i >= 0 and mentions[i].end > offset:
+        i -= 1  # one that starts before the offset but runs past it
+    return i
+
+
+def mention_at(mentions: Sequence[Mention], offset: int) -> Mention | None:
+    """The mention (of mentions sorted by start) that covers the offset, if any."""
+    i = bisect.bisect_right(mentions, offset, key=_START) - 1
+    return mentions[i] if i >= 0 and offset < mentions[i].end else None

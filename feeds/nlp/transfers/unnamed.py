@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.cues import NATIONALITIES, PERSON_ARTICLES
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.referents import (
+    DESCRIPTION_WORDS,
+    NATIONALITY_CODES,
+    PERSON_DEFINITE,
+    casefold_plain,
     description_words,
     headline_description,
     is_pronoun,
@@ -30,8 +32,7 @@ _THING_NOUNS = _LEX.words("thing_nouns")
 _TEAM_NOUNS = _LEX.words("team_nouns")
 _STOP_WORDS = _LEX.words("stop_words")
 # "he", "elle", "hij" alone before the verb; the articles the concept also lists are no subject
-_ARTICLES = frozenset({"the", "de", "het", "la", "l'", "le", "der", "die", "das"})
-_SUBJECT_PRONOUNS = _LEX.words("pronouns") - _ARTICLES
+_SUBJECT_PRONOUNS = _LEX.words("pronouns") - _LEX.words("pronoun_articles")
 _NAME_NEXT = re.compile(r"\s+[A-Z\u00c0-\u00de]")
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de]")
 _ATTRIBUTION = re.compile(r"\b(?:" + _LEX.alternation("attributions") + r")(?:\s+\S+){0,2}$")
@@ -40,29 +41,12 @@ _ATTRIBUTION = re.compile(r"\b(?:" + _LEX.alternation("attributions") + r")(?:\s
 _FROM_BEFORE = re.compile(r"\b(?:" + _LEX.alternation("from_markers") + r")\s+$")
 _FULL_NAME = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00de][\w'-]+\s+[A-Z\u00c0-\u00de][\w'-]+")
 LEDE_SENTENCES = 2
-DESCRIPTION_WORDS = 7
-"""Words a definite description of a person may take ("il campione del mondo a cronometro")."""
 _VERB_FAMILIES = frozenset({"arrive", "depart", "acquire", "lose", "courted"})
 _ARRIVAL_VERBS = frozenset({"arrive", "acquire", "courted"})
 _DESCRIBED_OBJECT = re.compile(
-    r"\s+(?:(?:the|de|het|le|la|il|lo|el|den|die|der|dem)\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"\s+(?:(?:" + "|".join(sorted(PERSON_DEFINITE - {"l"})) + r")\s+|l')(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?=\s*(?:[.,;:!?]|$|\s(?:on|for|from|op|voor|van|pour|de|per|da|por|für|von|aus)\b))"
 )
-
-
-def _strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-# Nationality nouns and adjectives (the tagger's list), folded -> IOC code.
-_NATIONALITY_WORDS: dict[str, str] = {
-    _strip_accents(form.lower()): code
-    for code, forms in NATIONALITIES.items()
-    for kind in ("nouns", "adjs")
-    for form in forms.get(kind, ())
-    if " " not in form
-}
-_DEFINITE = frozenset(a.rstrip("'") for a in PERSON_ARTICLES)
 
 
 def _definite_object(
@@ -74,7 +58,7 @@ def _definite_object(
             return None
         lo, hi = subject[-1].end, cue.start
         words = ROLE_WORD.findall(story.low, lo, hi)
-        if not 2 <= len(words) <= 5 or not any(w in _DEFINITE for w in words):
+        if not 2 <= len(words) <= 5 or not any(w in PERSON_DEFINITE for w in words):
             return None
     else:
         found = _DESCRIBED_OBJECT.match(story.low, cue.end)
@@ -178,7 +162,7 @@ def _untagged_name(story: Story, ev: Evidence) -> bool:
     for found in _FULL_NAME.finditer(story.text, ev.subject_start, ev.cue_start):
         lo, hi = found.span()
         first = story.low[lo:hi].split(None, 1)[0]
-        if first in _DEFINITE or first in _STOP_WORDS:
+        if first in PERSON_DEFINITE or first in _STOP_WORDS:
             continue  # "The Olympic champion": a description opening a sentence
         if _ATTRIBUTION.search(story.low, max(0, lo - 40), lo + len(first)):
             continue  # "Volgens Het Laatste Nieuws", "according to Cycling Weekly": a source
@@ -270,7 +254,7 @@ def _description(story: Story, ev: Evidence) -> list[str] | None:
     words = ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
     if words and "'" in words[0]:  # "l'italien", "l'olandese"
         words[:1] = words[0].split("'", 1)
-    if not words or len(words) > DESCRIPTION_WORDS or words[0] not in _DEFINITE:
+    if not words or len(words) > DESCRIPTION_WORDS or words[0] not in PERSON_DEFINITE:
         return None
     return words
 
@@ -284,9 +268,9 @@ def _described_mover(story: Story, ev: Evidence) -> str | None:
     words = ROLE_WORD.findall(story.low, ev.subject_start, ev.cue_start)
     if words and "'" in words[0]:  # "l'italien", "l'olandese"
         words[:1] = words[0].split("'", 1)
-    if not words or len(words) > 5 or words[0] not in _DEFINITE:
+    if not words or len(words) > 5 or words[0] not in PERSON_DEFINITE:
         return None
-    codes = {_NATIONALITY_WORDS[w] for w in map(_strip_accents, words) if w in _NATIONALITY_WORDS}
+    codes = {NATIONALITY_CODES[w] for w in map(casefold_plain, words) if w in NATIONALITY_CODES}
     if len(codes) != 1:
         return None
     (code,) = codes

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import Span
+from feeds.nlp.transfers.text import Span, mention_at
 
 _FAMILIES = frozenset({"arrive", "noun_arrive", "courted"})
 REACH = 80
@@ -77,7 +77,7 @@ def _slot(story: Story, ev: Evidence, end: int) -> int | None:
         word = tok.group().lower().replace("\u2019", "'")
         if word in _STOP:
             return None
-        if _mention_at(story.people, tok.start()) or _mention_at(story.teams, tok.start()):
+        if mention_at(story.people, tok.start()) or mention_at(story.teams, tok.start()):
             direct = False  # "joins Cavendish at ...": the slot comes after a to-word
             continue  # "Visma-Lease a Bike": a name's own words are no to-word
         if word in _TO:
@@ -103,10 +103,6 @@ def _after_glue(tokens: Sequence[re.Match[str]], i: int) -> int | None:
             continue
         return tok.start()
     return None
-
-
-def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
-    return next((m for m in mentions if m.start <= start < m.end), None)
 
 
 def _unresolved(story: Story, start: int) -> str:
@@ -137,13 +133,13 @@ def _renamed_team(story: Story, start: int, end: int) -> Mention | None:
         return None
     low_first = tokens[0].group().lower()
     if low_first in _FORMER and len(tokens) > 1:
-        team = _mention_at(story.teams, tokens[1].start())
+        team = mention_at(story.teams, tokens[1].start())
         if team is not None and _ends_as_team(story, team):
             return team
         return None
     i = 0
     while i < len(tokens) and tokens[i].group()[0].isupper():
-        if _mention_at(story.teams, tokens[i].start()) or _mention_at(
+        if mention_at(story.teams, tokens[i].start()) or mention_at(
             story.people, tokens[i].start()
         ):
             return None
@@ -158,7 +154,7 @@ def _renamed_team(story: Story, start: int, end: int) -> Mention | None:
         team_at = tokens[i + 2].start()
     if marker not in _FORMER:
         return None
-    return _mention_at(story.teams, team_at)
+    return mention_at(story.teams, team_at)
 
 
 def _ends_as_team(story: Story, team: Mention) -> bool:
