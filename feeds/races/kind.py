@@ -15,7 +15,9 @@ The headline decides when it names a kind (a race report that mentions a crash i
 it make a `result`), the text when the headline is silent; a single preview word beside
 a single result word in the text is a preview. `result`, `preview` and `lineup` need a
 race or a stage to be about, and a `result` a race that ran about the publication date
-(feeds/races/timing.py); result words before a race about to start are a `preview`'s.
+(feeds/races/timing.py); result words before a race about to start are a `preview`'s,
+unless the text names a line-up: then they are the chosen riders' palmares, and a line-up
+word tied with other kinds' single words says who starts.
 When neither the headline nor the text names a kind, a headline naming a race and a team
 is a `lineup` ("Tour de France: Visma with Vingegaard and Van Aert"); a story that names
 no rider, team or race is `other`; so is a crash the text names under a headline naming
@@ -110,7 +112,11 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
         title["preview"] += title.pop("result", 0)
         text = evidence.text.copy()
-        text["preview"] += text.pop("result", 0)
+        recalled_wins = text.pop("result", 0)
+        # Beside a line-up's words they are the chosen riders' past wins ("as winner of
+        # the Tour de Suisse he must go"), not a forecast: a selection is no preview.
+        if not text["lineup"]:
+            text["preview"] += recalled_wins
     allowed = [
         k
         for k in ORDER
@@ -140,6 +146,11 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         if best == "crash" and evidence.recalled:
             return "other"
         return best
-    if evidence.title_team and evidence.title_race and "lineup" in allowed:
+    # Before the race, a line-up word tied with other kinds' single words tells who
+    # starts (the teams' announced riders), as a headline naming a race and a team does.
+    before_race = evidence.race_ahead and not evidence.race_near
+    if "lineup" in allowed and (
+        (evidence.title_team and evidence.title_race) or (before_race and "lineup" in tied)
+    ):
         return "lineup"
     return "other"
