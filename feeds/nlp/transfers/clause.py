@@ -54,8 +54,10 @@ class _Clause:
 def clause_evidence(story: Story, span: Span) -> None:
     """Evidence from every move cue in the clause that no veto stops."""
     cue_hits = move_cues(story.hits, span) or _subheading_arrow(story, span)
+    arrows: list[Hit] = []
     if span.title:
-        cue_hits = sorted(cue_hits + _headline_arrows(story, span), key=lambda h: h.start)
+        arrows = _headline_arrows(story, span)
+        cue_hits = sorted(cue_hits + arrows, key=lambda h: h.start)
     gapped: list[Hit] = []
     if not span.title and cue_hits:
         gapped = _headline_arrows(story, span, after=cue_hits[0].end)
@@ -75,6 +77,7 @@ def clause_evidence(story: Story, span: Span) -> None:
         staying=stayers(story, span, people),
     )
     listed = {id(hit) for hit in gapped}
+    verbless = listed | {id(hit) for hit in arrows}
     not_news = False  # the cue before was no news: neither are the list items it leads
     for i, cue in enumerate(cue_hits):
         if id(cue) in listed:
@@ -92,11 +95,14 @@ def clause_evidence(story: Story, span: Span) -> None:
             not_news = False
         # "Red Bull, who have already signed X": a move known before this story
         known = bool(_ALREADY.search(story.low, max(span.start, cue.start - 30), cue.start))
-        _cue_evidence(story, clause, cue, region, known)
+        # "A to Arkéa, B to Soudal": a verbless item moves only the people after the item
+        # before it, never the earlier item's person, who has a team of their own.
+        floor = cue_hits[i - 1].end if i and id(cue) in verbless else -1
+        _cue_evidence(story, clause, cue, region, known, floor)
 
 
 def _cue_evidence(
-    story: Story, clause: _Clause, cue: Hit, region: Span, known: bool = False
+    story: Story, clause: _Clause, cue: Hit, region: Span, known: bool = False, floor: int = -1
 ) -> None:
     """Who moves where according to one cue; kept on the story as evidence."""
     span, people, teams = clause.span, clause.people, clause.teams
@@ -111,6 +117,8 @@ def _cue_evidence(
     if agent is not None or (signs_self and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
     movers = cue_movers(story, family, people, cue, teams, span)
+    if floor >= 0 and any(m.start >= floor for m in movers):
+        movers = [m for m in movers if m.start >= floor]
     to, origin = read_directions(story, family, cue, span, region, teams, clause.roles, movers)
     if agent is not None:
         to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
