@@ -9,14 +9,8 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 PUBLISHED = date(2026, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster(()))
 
 
 def _riders(tagger: Tagger, language: str | None, title: str, text: str) -> list[str]:

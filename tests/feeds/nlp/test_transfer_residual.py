@@ -15,11 +15,6 @@ from feeds.roster import load_roster
 PUBLISHED = date(2025, 10, 20)
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster(()))
-
-
 @pytest.mark.parametrize(
     ("language", "title", "text"),
     [

@@ -15,14 +15,8 @@ import pytest
 
 from feeds.models import StoryTags
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 PUBLISHED = date(2026, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster(()))
 
 
 def _tags(tagger: Tagger, language: str, text: str) -> StoryTags:

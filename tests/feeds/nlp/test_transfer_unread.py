@@ -10,14 +10,8 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import load_roster
 
 PUBLISHED = date(2025, 10, 20)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster(()))
 
 
 def _moves(tagger: Tagger, language: str, title: str, text: str) -> dict[str, str | None]:
