@@ -10,6 +10,7 @@ story's state and the choices they share (which namesake, which team, what kind)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from feeds.nlp.fold import FoldedText
@@ -45,6 +46,8 @@ class Resolver(ResolverState):
         self.strong_vocab = strong_vocab
         self.weak_vocab = weak_vocab
         self.name_endings: tuple[str, ...] = ()
+        self.riders_by_surname: Mapping[str, tuple[str, ...]] = {}
+        """Folded surname -> riders (`sibling_pairs.rider_surnames`), built once per tagger."""
         """Case endings of the story's language ("Tarlingom"): see `inflected`."""
 
     # --- the passes -------------------------------------------------------------------
@@ -80,7 +83,7 @@ class Resolver(ResolverState):
         listed_surnames(self)
         misspellings(self)
         siblings(self)
-        sibling_pairs(self)
+        sibling_pairs(self, self.riders_by_surname)
         staff_teams(self)
         descriptions(self, descs)
         return self._finish(self.found)

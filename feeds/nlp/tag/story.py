@@ -19,11 +19,23 @@ _DOTTED_WORD = re.compile(r"(\w+)\.")
 _NAME_GAP = re.compile(r"^[\s\-\u2010\u2013\[\]()'\u2019.]*$")
 # "as a sponsor" after a team's name: the company ("Arkéa adding B&B Hotels as a second
 # sponsor", "avec Suez comme partenaire"), in each feed language: en, fr, nl/de/da/no,
-# it, es/pt, sl; an article or an adjective or two may come between.
+# it, es/pt, sl; an article or an adjective or two may come between. Whole words only
+# ("Partnerteam", "partnerploeg" are teams). A sponsor noun always is the company; a
+# bare partner word only when no team word follows ("as its partner team", "come
+# partner tecnico", "comme partenaire de formation" keep the team).
 _AS_SPONSOR = re.compile(
     r"[ \u00a0]+(?i:as|comme|als|som|come|como|kot)[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,2}"
-    r"(?i:co-?)?(?i:sponsor|hoofdsponsor|hauptsponsor|partenaire|partner|patrocinador|"
-    r"patrocinadora|sponzor)"
+    r"(?i:co-?)?(?i:(?P<sponsor>sponsor|hoofdsponsor|hauptsponsor|titelsponsor|naamsponsor|"
+    r"namenssponsor|hoofdpartner|hauptpartner|titelpartner|naampartner|patrocinador|"
+    r"patrocinadora|patrocinadores|sponzor)|(?P<partner>partenaire|partner|parceiro))"
+    r"(?![^\W\d_])"
+)
+# What makes a bare partner word the team's own: a team word right after it, or after
+# a preposition ("partenaire de formation").
+_TEAM_WORD_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?i:de|di|del|da|for|van|für|of)[ \u00a0]+)?"
+    r"(?i:team|squad|ploeg|équipe|equipe|formation|squadra|equipo|tecnico|técnico|technique|"
+    r"technical|development|développement|continental|feeder|academy|espoirs)(?![^\W\d_])"
 )
 
 
@@ -148,7 +160,10 @@ class StoryText:
 
     def named_as_sponsor(self, end: int) -> bool:
         """A team's name ending at `end` is followed by "as (a new) sponsor": the company."""
-        return _AS_SPONSOR.match(self.text, end) is not None
+        m = _AS_SPONSOR.match(self.text, end)
+        if m is None:
+            return False
+        return m.group("sponsor") is not None or not _TEAM_WORD_AFTER.match(self.text, m.end())
 
     def near_company(self, k0: int, k1: int) -> bool:
         words = self.company_words

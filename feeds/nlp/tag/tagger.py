@@ -19,6 +19,7 @@ from feeds.nlp.tag.inflected import case_endings
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.lexicon import Lexicon, build_lexicon
 from feeds.nlp.tag.resolver import Resolver
+from feeds.nlp.tag.sibling_pairs import rider_surnames
 from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.tag.undated import inferred_date
 from feeds.nlp.transfers.extract import document_transfers
@@ -68,6 +69,7 @@ class Tagger:
         # What the rules look up; race names' words are weak surnames.
         self.lexicon: Lexicon = build_lexicon(roster, (n for r in races for n in r.aliases))
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
+        self._riders_by_surname = rider_surnames(self.lexicon)
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -236,6 +238,7 @@ class Tagger:
         caches = self.date_caches(published)
         state = Resolver(self.lexicon, caches, found.text, published, found.hits, strong, weak)
         state.company_words = found.company_words
+        state.riders_by_surname = self._riders_by_surname
         # Only a language that declines names has endings; the others skip the rule.
         state.name_endings = endings
         state.everyday = everyday

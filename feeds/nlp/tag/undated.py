@@ -1,13 +1,17 @@
-"""The season an undated story reads as: the one its named riders and teams fit best.
+"""The season an undated story reads as: the one its season-fixing names agree on.
 
 A story without a date is read as from the recent past (`careers.UNDATED_GRACE_SEASONS`),
 which drops the riders who retired since ("seven B&B Hotels riders without a team for
-2023: Jens Debusschere, ..."). The names themselves tell the season: a team named as it
-raced in 2022, riders racing only until then, while a director who stopped racing years
-ago sits among today's names. Each rider's career and each dated team name is a span of
-seasons; the season inside most spans (the latest on a tie) is the story's. A year the
-story writes bounds it from below: a story naming 2026 is from 2025 at the earliest
-("directeurs sportifs en 2026"), whatever the old names of its retired riders say.
+2023: Jens Debusschere, ..."). Some names fix a season: a retired rider (racing only
+until then), a team name used only in some seasons, a year the story writes. A current
+rider fixes none: his career fits today as well as any season since it began, so he
+never votes; but he fits no season before it began (Paul Seixas, since 2025), so it vetoes
+them. An old season needs MIN_DATED_NAMES such names agreeing on it (the latest
+on a tie); one retired rider among today's riders ("Philippe Gilbert praised Pogacar")
+moves nothing. A team name in force only since some season ("Red Bull-Bora-Hansgrohe",
+since 2024) fits no season before it, so it vetoes them. A year the story writes also
+bounds it from below: a story naming 2026 is from 2025 at the earliest ("directeurs
+sportifs en 2026"), whatever the old names of its retired riders say.
 """
 
 from __future__ import annotations
@@ -58,24 +62,37 @@ def team_name_span(team: Team, written: str) -> tuple[int | None, int | None] | 
 
 
 def best_season(
-    spans: Iterable[tuple[int | None, int | None]], this_season: int, floor: int | None = None
+    spans: Iterable[tuple[int | None, int | None]],
+    this_season: int,
+    floor: int | None = None,
+    vetoes: Iterable[int] = (),
 ) -> int | None:
-    """The latest season inside the most spans, from `floor` (else OLDEST_SEASON_BACK
-    seasons ago) to this one; None when fewer than MIN_DATED_NAMES spans are bounded."""
-    bounded = [s for s in spans if s != (None, None)]
-    if len(bounded) < MIN_DATED_NAMES:
+    """The latest season that MIN_DATED_NAMES closed spans or more agree on, from `floor`
+    (else OLDEST_SEASON_BACK seasons ago) to this one and from the latest of `vetoes` (the
+    first seasons of names that fit only since then); None when there is none. An open
+    span (a current career) fixes no season and is not counted."""
+    closed = [(first, last) for first, last in spans if last is not None]
+    if len(closed) < MIN_DATED_NAMES:
         return None
-    best, best_count = None, 0
     oldest = this_season - OLDEST_SEASON_BACK if floor is None else min(floor, this_season)
+    oldest = max([oldest, *vetoes])
+    best, best_count = None, MIN_DATED_NAMES - 1
     for season in range(oldest, this_season + 1):
         count = sum(
-            1
-            for first, last in bounded
-            if (first is None or first <= season) and (last is None or season <= last)
+            1 for first, last in closed if (first is None or first <= season) and season <= last
         )
         if count >= best_count:  # later seasons win ties
             best, best_count = season, count
     return best
+
+
+def written_years(text: str, this_season: int) -> list[tuple[int, int]]:
+    """Each year the story writes as a closed span: the season it names and the one
+    before (a story about "2023" may be from the winter before it)."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    return [
+        (y - 1, y) for y in sorted(years) if this_season - OLDEST_SEASON_BACK <= y <= this_season
+    ]
 
 
 def inferred_date(
@@ -90,16 +107,24 @@ def inferred_date(
     included) and teams (team id, text as written) it names and the years its `text`
     writes; None to keep today."""
     spans: list[tuple[int | None, int | None]] = []
+    vetoes: list[int] = []
     for pid in dict.fromkeys(riders):
         person = people.get(pid)
         if person is not None and person.kind == "rider":
-            spans.append(career_span(person))
+            span = career_span(person)
+            spans.append(span)
+            if span[1] is None and span[0] is not None:
+                vetoes.append(span[0])  # not yet racing before then: no older season fits
     for team_id, written in dict.fromkeys(teams):
         team = team_table.get(team_id)
         span = team_name_span(team, written) if team is not None else None
-        if span is not None:
-            spans.append(span)
-    season = best_season(spans, this_season, earliest_season(text, this_season))
+        if span is None:
+            continue
+        spans.append(span)
+        if span[1] is None and span[0] is not None:
+            vetoes.append(span[0])  # in force only since then: no older season fits it
+    spans.extend(written_years(text, this_season))
+    season = best_season(spans, this_season, earliest_season(text, this_season), vetoes)
     if season is None:
         return None
     return date(season, *INFERRED_DAY)
