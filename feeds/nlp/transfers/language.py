@@ -11,7 +11,7 @@ in a Danish headline). On the development sets adding them neither helps nor hur
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from feeds.nlp.lexicon import bundled
 
@@ -59,10 +59,17 @@ def detect(low: str) -> str | None:
     `MARGIN` times the next language's count. Two languages that share most of their
     words (Danish and Norwegian) come out close on that count, and then the words only
     one of them lists decide, with the same margin."""
+    return _detect_opening(low[:OPENING])
+
+
+@lru_cache(maxsize=256)
+def _detect_opening(opening: str) -> str | None:
+    # A story of undeclared language is told by its names, its cues, its races and its
+    # everyday words, each asking here: the answer depends on the opening alone.
     stop = _stop_words()
     total: dict[str, int] = {}
     own: dict[str, int] = {}
-    for token, n in Counter(low[:OPENING].split()).items():
+    for token, n in Counter(opening.split()).items():
         codes = stop.get(token) or stop.get(token.strip(_PUNCTUATION))
         if not codes:
             continue

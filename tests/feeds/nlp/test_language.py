@@ -155,3 +155,17 @@ def test_a_shared_stop_word_is_refused(tmp_path: Path) -> None:
     folder = _folder_with(tmp_path, {"common.toml": "\nstop_words = ['og']\n"})
     with pytest.raises(LexiconError, match=r"common.toml: stop_words: tell one language"):
         load_lexicons(folder)
+
+
+def test_a_story_of_undeclared_language_is_told_once(tagger: Tagger) -> None:
+    # Names, cues, races and everyday words each ask for the language of a story that
+    # declares none; the stop words are counted once for all of them.
+    text = (
+        "De Nederlandse renner heeft een contract getekend bij de ploeg voor twee jaar. "
+        "Hij is blij met de nieuwe uitdaging en wil in het voorjaar de klassiekers rijden."
+    )
+    before = language._detect_opening.cache_info()
+    tagger.tag("Renner tekent bij nieuwe ploeg", text, None, feed_is_cycling=True)
+    after = language._detect_opening.cache_info()
+    assert after.misses - before.misses <= 2
+    assert after.hits > before.hits
