@@ -6,9 +6,10 @@ Run: .venv/bin/python bench/tagging.py [--quick] [--mb 3] [--corpus PATH]
 noisier, the table and final line the same.
 
 Texts are the development corpus repeated (with small variations) to a few MB, each
-story tagged with its declared language as a feed would give it. Rosters: about 1,000
-automaton keys (the bundled roster cut down), the bundled roster as it is, and about
-20,000 keys (padded with synthetic riders). For each, on one core:
+story tagged with its declared language and its publication date as a feed would give
+them (a story the corpus leaves undated is tagged undated, as ingestion tags it).
+Rosters: about 1,000 automaton keys (the bundled roster cut down), the bundled roster as
+it is, and about 20,000 keys (padded with synthetic riders). For each, on one core:
 
 - match: the matcher alone: fold the story once and run the automaton (longest-leftmost,
   whole words), giving every alias occurrence with its entities;
@@ -18,6 +19,8 @@ automaton keys (the bundled roster cut down), the bundled roster as it is, and a
   a story with no move cue, feeds/nlp/transfers/prefilter.py), then races and the
   story's kind: what ingestion pays;
 - no-skip: the same with the prefilter switched off (extraction on every story);
+- undated: the whole tagger with every story's date withheld, the costly case (an
+  undated story's season is searched from the names it mentions);
 - rebuild: building a Tagger (automaton and alias tables) from the roster;
 - baseline: what a competent user writes: one pyahocorasick automaton over every
   alias, unidecoded and lower-cased, run over the unidecoded, lower-cased story, kept
@@ -55,8 +58,9 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -65,7 +69,7 @@ from unidecode import unidecode
 
 from bot.pipeline.roster_state import RosterState
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import read_jsonl
+from feeds.nlp.evaluate import parse_published, read_jsonl
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract as transfers_extract
@@ -77,7 +81,15 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = DEV_CORPUS
 SIZES = (1_000, 5_000, 20_000)
 T = TypeVar("T")
-Story = tuple[str, str, str | None]
+
+
+class Story(NamedTuple):
+    title: str
+    text: str
+    language: str | None
+    published: date | None
+
+
 SYLLABLES = [
     "ba",
     "be",
@@ -110,11 +122,10 @@ SYLLABLES = [
 ]
 
 
-def stories(corpus: Path, megabytes: float) -> list[tuple[str, str, str | None]]:
-    """Corpus stories (title, text, language) repeated until `megabytes`, each copy
-    slightly different."""
+def stories(corpus: Path, megabytes: float) -> list[Story]:
+    """Corpus stories repeated until `megabytes`, each copy slightly different."""
     base = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
-    out: list[tuple[str, str, str | None]] = []
+    out: list[Story] = []
     size = 0
     n = 0
     while size < megabytes * 1e6:
@@ -124,7 +135,11 @@ def stories(corpus: Path, megabytes: float) -> list[tuple[str, str, str | None]]
         k = (n // len(base)) % max(1, len(paragraphs))
         text = "\n\n".join(paragraphs[k:] + paragraphs[:k]) + f"\n\nUpdate {n}."
         language = r.get("lang") if isinstance(r.get("lang"), str) else None
-        out.append((f"{r['title']} ({n})", text, language))
+        try:
+            published = parse_published(r.get("published"))
+        except ValueError:
+            published = None
+        out.append(Story(f"{r['title']} ({n})", text, language, published))
         size += len(out[-1][0]) + len(text) + 2
         n += 1
     return out
@@ -200,7 +215,7 @@ def time_match(tagger: Tagger, pairs: list[Story]) -> float:
     """The matcher: fold the story once and run the automaton (longest-leftmost, whole
     words): every alias occurrence with its entities, at its place in the folded text."""
     automaton = tagger._matcher.automaton
-    texts = [f"{title}\n\n{text}" for title, text, _ in pairs]
+    texts = [f"{title}\n\n{text}" for title, text, *_ in pairs]
     start = time.process_time()
     for text in texts:
         list(automaton.iter_long(FoldedText(text).folded))
@@ -209,7 +224,7 @@ def time_match(tagger: Tagger, pairs: list[Story]) -> float:
 
 def time_mentions(tagger: Tagger, pairs: list[Story]) -> float:
     start = time.process_time()
-    for title, text, _ in pairs:
+    for title, text, *_ in pairs:
         tagger.mentions(title, text, None, True)
     return time.process_time() - start
 
@@ -217,9 +232,14 @@ def time_mentions(tagger: Tagger, pairs: list[Story]) -> float:
 def time_tag(tagger: Tagger, pairs: list[Story]) -> float:
     """The whole tagger, as ingestion calls it."""
     start = time.process_time()
-    for title, text, language in pairs:
-        tagger.tag(title, text, None, True, language)
+    for title, text, language, published in pairs:
+        tagger.tag(title, text, published, True, language)
     return time.process_time() - start
+
+
+def time_undated(tagger: Tagger, pairs: list[Story]) -> float:
+    """The whole tagger with no story's date known."""
+    return time_tag(tagger, [story._replace(published=None) for story in pairs])
 
 
 def time_no_skip(tagger: Tagger, pairs: list[Story]) -> float:
@@ -236,7 +256,7 @@ def time_no_skip(tagger: Tagger, pairs: list[Story]) -> float:
 
 def skipped_share(tagger: Tagger, pairs: list[Story]) -> float:
     skipped = 0
-    for title, text, _ in pairs:
+    for title, text, *_ in pairs:
         mentions = tagger.mentions(title, text, None, True)
         skipped += not may_report_move(f"{title}\n\n{text}", mentions)
     return skipped / len(pairs)
@@ -254,7 +274,7 @@ def baseline_automaton(aliases: list[str]) -> ahocorasick.Automaton:
 
 def time_baseline(automaton: ahocorasick.Automaton, pairs: list[Story]) -> float:
     """Every whole-word alias occurrence in the unidecoded, lower-cased story."""
-    texts = [f"{title}\n\n{text}" for title, text, _ in pairs]
+    texts = [f"{title}\n\n{text}" for title, text, *_ in pairs]
     start = time.process_time()
     for text in texts:
         plain = unidecode(text).lower()
@@ -277,9 +297,9 @@ def stage_split(tagger: Tagger, pairs: list[Story]) -> dict[str, float]:
     seconds = dict.fromkeys(STAGES, 0.0)
     clock = time.process_time
     roster = tagger.roster
-    for title, text, language in pairs:
+    for title, text, language, published in pairs:
         start = clock()
-        doc = Document(title, text, None, language)
+        doc = Document(title, text, published, language)
         mentions = tagger._mentions(doc, True)
         found = clock()
         keep = may_report_move(doc.text, mentions, doc.low)
@@ -326,11 +346,11 @@ def write_answers(path: Path, pairs: list[Story]) -> int:
                     )
                     tags = tagger.tag(r["title"], r["text"], r["_published"], cycling, language)
                     lines.append(repr(tags))
-    mentioned = frozenset(m.entity_id for t, x, _ in pairs for m in tagger.mentions(t, x, None))
+    mentioned = frozenset(m.entity_id for t, x, *_ in pairs for m in tagger.mentions(t, x, None))
     big = Tagger(roster_of_size(full, 20_000, random.Random(7), mentioned))
     for label, each in (("bundled", tagger), ("20k", big)):
         lines.append(f"## benchmark texts, {label} roster")
-        lines += [repr(each.tag(t, x, None, True, language)) for t, x, language in pairs]
+        lines += [repr(each.tag(t, x, d, True, language)) for t, x, language, d in pairs]
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     print(f"{len(lines)} lines, sha256 {hashlib.sha256(text.encode()).hexdigest()}")
@@ -391,10 +411,10 @@ def main() -> int:
         return profile_tagger(stories(args.corpus, min(args.mb, 0.5)), args.profile)
 
     pairs = stories(args.corpus, args.mb)
-    mb = sum(len(f"{t}\n\n{x}".encode()) for t, x, _ in pairs) / 1e6
+    mb = sum(len(f"{t}\n\n{x}".encode()) for t, x, *_ in pairs) / 1e6
     full = load_roster()
     everyone = Tagger(full)
-    mentioned = frozenset(m.entity_id for t, x, _ in pairs for m in everyone.mentions(t, x, None))
+    mentioned = frozenset(m.entity_id for t, x, *_ in pairs for m in everyone.mentions(t, x, None))
     bundled_keys = everyone.alias_count
     del everyone
     rng = random.Random(7)
@@ -402,7 +422,8 @@ def main() -> int:
     print(f"{len(pairs)} stories, {mb:.2f} MB ({1000 * mb / len(pairs):.2f} KB a story)")
     print(
         f"{'roster':>8} {'keys':>6} {'match':>7} {'mentions':>9} {'tag':>6} {'no-skip':>8}"
-        f" {'baseline':>9} {'tag µs':>7} {'no-skip µs':>10} {'skipped':>8} {'rebuild s':>9}"
+        f" {'undated':>8} {'baseline':>9} {'tag µs':>7} {'no-skip µs':>10} {'skipped':>8}"
+        f" {'rebuild s':>9}"
     )
     results = {}
     split: dict[str, float] = {}
@@ -424,6 +445,7 @@ def main() -> int:
             "mentions": best_of(args.repeat, time_mentions, tagger, pairs),
             "tag": best_of(args.repeat, time_tag, tagger, pairs),
             "no-skip": best_of(args.repeat, time_no_skip, tagger, pairs),
+            "undated": best_of(args.repeat, time_undated, tagger, pairs),
         }
         if size is None:
             runs = [stage_split(tagger, pairs) for _ in range(args.repeat)]
@@ -445,8 +467,9 @@ def main() -> int:
         results[label] = row
         print(
             f"{label:>8} {keys:>6} {row['match']:>7.1f} {row['mentions']:>9.2f} {row['tag']:>6.2f}"
-            f" {row['no-skip']:>8.2f} {row['baseline']:>9.2f} {row['tag_us']:>7.0f}"
-            f" {row['no_skip_us']:>10.0f} {100 * skipped:>7.0f}% {row['rebuild']:>9.3f}"
+            f" {row['no-skip']:>8.2f} {row['undated']:>8.2f} {row['baseline']:>9.2f}"
+            f" {row['tag_us']:>7.0f} {row['no_skip_us']:>10.0f} {100 * skipped:>7.0f}%"
+            f" {row['rebuild']:>9.3f}"
         )
 
     big, home = results["20k"], results["bundled"]
@@ -461,7 +484,8 @@ def main() -> int:
     print(
         f"whole tagger at the bundled roster: {home['tag']:.2f} MB/s (target >= 3); "
         f"at ~20k keys {big['tag']:.2f} MB/s, {100 * big['tag'] / home['tag']:.0f}% of it "
-        f"(target >= 80%); without the prefilter {home['no-skip']:.2f} and {big['no-skip']:.2f}"
+        f"(target >= 80%); without the prefilter {home['no-skip']:.2f} and {big['no-skip']:.2f}; "
+        f"every story undated {home['undated']:.2f} and {big['undated']:.2f}"
     )
     print(
         f"baseline (one automaton, no disambiguation, no transfers) at ~20k keys: "
