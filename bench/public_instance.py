@@ -1,7 +1,7 @@
 """A simulated public instance on SQLite and PostgreSQL: fan-out of a cycle, and lookups.
 
 Run: .venv/bin/python bench/public_instance.py [--quick] [--servers N] [--stories N]
-     [--sqlite-only] [--queries N] [--rounds N] [--explain MS]
+     [--sqlite-only] [--lookups-only] [--queries N] [--rounds N] [--explain MS]
 
 The instance (issue #16's size by default): 10,000 servers, 50,000 subscriptions,
 100,000 follows, 500 feeds, 200,000 stories. The stories are bench/lookups.py's cached
@@ -585,7 +585,7 @@ async def write_figures(storage: Storage, world: World, rounds: int) -> dict[str
 
 @dataclass
 class EngineFigures:
-    fan: FanoutFigures
+    fan: FanoutFigures | None  # None: --lookups-only
     wall: dict[str, list[float]]
     writes: dict[str, list[float]]
 
@@ -593,6 +593,8 @@ class EngineFigures:
 async def measure(storage: Storage, defaults: list[str], args: argparse.Namespace) -> EngineFigures:
     world = World(7)
     print(f"  {await counts(storage)}", flush=True)
+    if args.lookups_only:
+        return EngineFigures(None, await lookup_figures(storage, world, args.queries), {})
     fan = await fanout_figures(storage, defaults, world, args.rounds)
     wall = await lookup_figures(storage, world, args.queries)
     writes = await write_figures(storage, world, WRITE_ROUNDS // (4 if args.quick else 1))
@@ -679,6 +681,12 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
         f"\n{size.servers} servers, {size.subscriptions} subscriptions, {size.follows} "
         f"follows, {FEEDS} feeds, {size.stories} stories"
     )
+    if all(e.fan is not None for e in figures.values()):
+        report_fanout(figures)
+    report_lookups(figures)
+
+
+def report_fanout(figures: dict[str, EngineFigures]) -> None:
     print(f"\nfan-out of a {CYCLE_STORIES}-story cycle (median of rounds; s)")
     print(
         f"{'engine':>9} {'poll':>7} {'first':>7} {'rows':>7} {'expand':>7} {'rows/s':>7}"
@@ -687,6 +695,7 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
     )
     for engine, e in figures.items():
         f = e.fan
+        assert f is not None
         subs, fans, insert = (f.split.get(n, 0.0) for n in Phases.NAMES)
         trial = f"{f.trial_s:.2f}" if f.trial_s is not None else "-"
         print(
@@ -702,20 +711,12 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
         " rows written by one unnest statement a story, PostgreSQL only)"
     )
     for engine, e in figures.items():
+        assert e.fan is not None
         at = e.fan.rows / DISCORD_POSTS_PER_S
         print(
             f"{engine:>9}: expansion {e.fan.rows / e.fan.expand_s:,.0f} rows/s; delivery at"
             f" {DISCORD_POSTS_PER_S:.0f} posts/s sends the cycle in {at:,.0f} s ({at / 3600:.1f} h)"
         )
-    print("\nlookups, idle (wall ms)")
-    print(f"{'engine':>9} {'query':>10} {'n':>6} {'p50':>8} {'p99':>8} {'max':>8}")
-    for engine, e in figures.items():
-        for kind in (*KINDS, *SEARCH_SHAPES):
-            wall = e.wall[kind]
-            print(
-                f"{engine:>9} {kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
-                f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
-            )
     print("\nstoring new stories (save_poll; ms a story, median and max of rounds)")
     print(f"{'engine':>9} {'search index':>12} {'batch':>6} {'n':>4} {'median':>8} {'max':>8}")
     for engine, e in figures.items():
@@ -725,23 +726,40 @@ def report(size: Size, figures: dict[str, EngineFigures]) -> None:
                 f"{engine:>9} {side:>12} {batch:>6} {len(costs):>4}"
                 f" {statistics.median(costs):>8.2f} {max(costs):>8.2f}"
             )
+
+
+def report_lookups(figures: dict[str, EngineFigures]) -> None:
+    print("\nlookups, idle (wall ms)")
+    print(f"{'engine':>9} {'query':>10} {'n':>6} {'p50':>8} {'p99':>8} {'max':>8}")
+    for engine, e in figures.items():
+        for kind in (*KINDS, *SEARCH_SHAPES):
+            wall = e.wall[kind]
+            print(
+                f"{engine:>9} {kind:>10} {len(wall):>6} {statistics.median(wall):>8.3f}"
+                f" {percentile(wall, 0.99):>8.3f} {max(wall):>8.3f}"
+            )
     print("\nsummary (targets: fan-out the poll pays <= 2 s on PostgreSQL; lookups p99 <= 5 ms")
-    print("on PostgreSQL, <= 2 ms on SQLite; search shown against the same figure)")
+    print("on PostgreSQL, <= 2 ms on SQLite; search shown against the same figure and against")
+    print("the 10 ms every /news search is held to)")
     print(f"{'engine':>9} {'fan-out s':>9} {'met':>4} {'worst lookup p99 ms':>22} {'met':>4}"
-          f" {'search p99 ms':>13} {'met':>4}")  # fmt: skip
+          f" {'search p99 ms':>13} {'met':>4} {'<=10':>4}")  # fmt: skip
     for engine, e in figures.items():
         worst = max(KINDS[:4], key=lambda k: percentile(e.wall[k], 0.99))
         # search: its worst shape
         shape = max(("search", *SEARCH_SHAPES), key=lambda k: percentile(e.wall[k], 0.99))
         p99, search = percentile(e.wall[worst], 0.99), percentile(e.wall[shape], 0.99)
         limit = 5.0 if engine == "postgres" else 2.0
-        fan_ok = ("yes" if e.fan.poll_s <= 2.0 else "no") if engine == "postgres" else "-"
+        poll_s = e.fan.poll_s if e.fan is not None else float("nan")
+        fan_ok = ("yes" if poll_s <= 2.0 else "no") if engine == "postgres" else "-"
         print(
-            f"{engine:>9} {e.fan.poll_s:>9.2f} {fan_ok:>4} {f'{worst} {p99:.3f}':>22}"
+            f"{engine:>9} {poll_s:>9.2f} {fan_ok:>4} {f'{worst} {p99:.3f}':>22}"
             f" {_met(p99 <= limit):>4} {search:>13.3f} {_met(search <= limit):>4}"
+            f" {_met(search <= 10.0):>4}"
         )
     name = "postgres" if "postgres" in figures else "sqlite"
     f = figures[name].fan
+    if f is None:
+        return
     print(
         f"public_fanout_{'pg' if name == 'postgres' else name}_s: {f.poll_s:.2f} "
         f"(baseline {f.baseline_s:.2f}, {f.baseline_s / f.poll_s:.2f}x)"
@@ -763,6 +781,9 @@ def main(argv: list[str] | None = None) -> int:
         "--explain", type=int, metavar="MS", help="log PostgreSQL plans of statements over MS"
     )
     parser.add_argument("--sqlite-only", action="store_true", help="no PostgreSQL cluster")
+    parser.add_argument(
+        "--lookups-only", action="store_true", help="no fan-out or write rounds: lookups alone"
+    )
     args = parser.parse_args(argv)
     servers = args.servers or (1_000 if args.quick else 10_000)
     size = Size(
