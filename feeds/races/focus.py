@@ -32,6 +32,8 @@ EARLY_REPORT = timedelta(days=75)
 month-only date reads as the month's first day: a July report is not of last July)."""
 RUNNING_SLACK = timedelta(days=2)
 """A crash or result reported up to two days after a race ends still reads as during it."""
+FINAL_REPORT = RUNNING_SLACK
+"""A report of "the final stage" this long after the race's last day is still of it."""
 AFTER_CRASH = timedelta(days=14)
 """A crash story this soon after a race it names ended, and during no other race, is
 about that race (an operation, a discharge from hospital, the road back)."""
@@ -56,6 +58,9 @@ class FocusEvidence:
     """The headline and lead as folded, to find a stage's finish town in."""
     lead_today: bool = False
     """The headline or lead tells the publication day's racing ("today")."""
+    last_stage: bool = False
+    """The headline or lead names the final stage without its number ("the final stage",
+    "la última etapa", "sisteetappen")."""
 
 
 class Seasons:
@@ -229,6 +234,11 @@ def _stage(
     if evidence.title_stages:
         return evidence.title_stages[0]
     edition = calendar.edition(race_id, year)
+    # A report of the final stage, told by that name, is that stage's even when it also
+    # tells the overall won that day ("the final time trial ... fourth overall win").
+    final = _final_stage(edition, published) if evidence.last_stage else None
+    if final is not None:
+        return final
     last_day = edition is None or published is None or published >= edition.end
     # Before the last day the general classification is news of every stage ("20th
     # stage ... second overall"): a stage number in the lead still names the report's
@@ -244,6 +254,21 @@ def _stage(
     if kind == "result" and published is not None and edition and published >= edition.end:
         return None
     return _stage_of_the_day(calendar, race_id, year, published)
+
+
+def _final_stage(edition: Edition | None, published: date | None) -> int | None:
+    """The last stage's number, for a report published on its day or soon after (during
+    the race "the last stage" is as often the latest one run); None for an edition of
+    estimated or unknown stages, or a date that names no day."""
+    if edition is None or edition.provisional or published is None:
+        return None
+    if isinstance(published, MonthDate):
+        return None
+    if not edition.end <= published <= edition.end + FINAL_REPORT:
+        return None
+    if edition.stages:
+        return edition.stages[-1].number
+    return edition.stage_count
 
 
 def _lead_stage(

@@ -53,6 +53,8 @@ class PartReading:
     """A `past` word in the lead ("a year ago")."""
     lead_anew: bool = False
     """An `anew` word in the lead ("again", "yesterday")."""
+    lead_last_stage: bool = False
+    """A `last_stage` phrase in the lead ("the final stage", "sisteetappen")."""
 
 
 _LEAD_FLAGS = {
@@ -60,6 +62,7 @@ _LEAD_FLAGS = {
     "today": "lead_today",
     "past": "lead_past",
     "anew": "lead_anew",
+    "last_stage": "lead_last_stage",
 }
 """The lead's words that set a flag of the reading."""
 

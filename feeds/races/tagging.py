@@ -252,6 +252,7 @@ class RaceTagger:
             title_team=title_team,
             lead_text=ft.folded[: split + LEAD_CHARS],
             lead_today=head.lead_today or body.lead_today,
+            last_stage=head.lead_last_stage or body.lead_last_stage,
         )
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)

@@ -40,13 +40,16 @@ STAGE_CONCEPTS: tuple[str, ...] = (
     "today",
     "past",
     "anew",
+    "last_stage",
 )
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
 about women's racing; other: a story about something else (doping, gear, governance);
 today: the lead tells the publication day's racing ("today", "this afternoon"); past: the
 lead recalls a year or more back ("last year", "a year ago"); anew: the lead tells of
-something happening again or just now ("again", "yesterday"), news after a look back."""
+something happening again or just now ("again", "yesterday"), news after a look back;
+last_stage: the race's final stage, named without its number ("the final stage",
+"sisteetappen", "zadnji etapi")."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40
