@@ -17,6 +17,12 @@ _NAME_SPACES = frozenset(" \u00a0")
 _QUOTES = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb"
 _NICKNAME_OPEN = re.compile(f"[ \u00a0]+[{_QUOTES}]")
 _NICKNAME_CLOSE = re.compile(f"[{_QUOTES}][ \u00a0]+")
+# Lower-case particles of Dutch, Flemish and German family names ("Gilbert de Weerdt",
+# "Christian von Eckenstein", "Thomas van der Berg"): a first name may be followed by them
+# before the capitalised name. The Romance ones (di, da, del, la) are left out: they are
+# also prepositions after a surname ("Milan di Lidl-Trek" names the team, which the
+# team check would catch, but "Thomas da Ineos a Q36.5" would not).
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "ten", "ter", "vanden", "vander"})
 
 
 def starts_other_name(r: ResolverState, info: KeyInfo, end: int, k1: int) -> bool:
@@ -62,7 +68,7 @@ def _next_name_word(r: ResolverState, end: int, k1: int) -> int | None:
     ns, ne = r.ft.word_span(k1)
     gap = r.text[end:ns]
     if gap and _NAME_SPACES.issuperset(gap):
-        return k1
+        return _past_particles(r, k1, ne)
     if k1 + 1 >= words or not _NICKNAME_OPEN.fullmatch(gap):
         return None
     after_ns = r.ft.word_span(k1 + 1)[0]
@@ -73,3 +79,20 @@ def _team_starts_at(r: ResolverState, pos: int) -> bool:
     # The hits are in text order and few per story: a scan costs less than an index
     # built for every story, and runs only for the rare surname this module reads.
     return any(h[0] == pos and h[4].teams for h in r.hits)
+
+
+def _past_particles(r: ResolverState, k: int, end: int) -> int | None:
+    """Word k, or the word after the lower-case name particles that begin there
+    ("de Weerdt", "van der Berg"), spaces apart; None when the particles end the text or
+    are followed by anything else than spaces and a word."""
+    raw = r.text[r.ft.word_span(k)[0] : end]
+    if raw not in _NAME_PARTICLES:
+        return k
+    while k + 1 < r.ft.word_count:
+        ns, ne = r.ft.word_span(k + 1)
+        if not _NAME_SPACES.issuperset(r.text[end:ns]) or ns == end:
+            return None
+        k, end = k + 1, ne
+        if r.text[ns:ne] not in _NAME_PARTICLES:
+            return k
+    return None

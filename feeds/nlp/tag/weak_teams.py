@@ -8,6 +8,7 @@ from feeds.nlp.cues.team_words import PLACE_PREPOSITIONS, PLACE_TEAM_WORDS, RACE
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag.keys import KeyInfo
 from feeds.nlp.tag.state import ResolverState
+from feeds.nlp.tag.story import HYPHENS
 
 
 def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1: int) -> bool:
@@ -25,6 +26,8 @@ def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1
         return True  # a team word that is not a team here: nothing else either
     if race_name(r.ft, k0, k1):
         return True  # "UAE Tour", "Tour of Bahrain"
+    if hyphen_compound(r, end, k1):
+        return True  # "Leopard-Trek": another name, which this team's word only begins
     if info.key in PLACE_TEAM_WORDS and k0 > 0 and r.ft.word(k0 - 1) in PLACE_PREPOSITIONS:
         return True  # "the stage finished in Astana": the city
     if r.sentence_initial(start) and (info.key in COMMON_WORDS or r.used_lowercase(info.key)):
@@ -34,6 +37,19 @@ def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1
         return True
     r.add_team(tid, start, end, teams[0].how)
     return True
+
+
+def hyphen_compound(r: ResolverState, end: int, k1: int) -> bool:
+    """The team word is joined by a hyphen to another team's word: a compound name the
+    roster does not hold (the team's own compounds, "Astana-Premier Tech", are longer keys
+    and matched first), such as a former team of another lineage ("Leopard-Trek"). A
+    German compound with a common noun ("Red-Bull-Profi", "Astana-Kapitän") stays the
+    team."""
+    if k1 >= r.ft.word_count or r.text[end : end + 1] not in HYPHENS:
+        return False
+    ns = r.ft.word_span(k1)[0]
+    # The hits are few per story and in text order; this runs only after a hyphen.
+    return ns == end + 1 and any(h[0] == ns and h[4].teams for h in r.hits)
 
 
 def race_name(ft: FoldedText, k0: int, k1: int) -> bool:
