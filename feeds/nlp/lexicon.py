@@ -139,6 +139,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "next_season": REGEX,
         # a rider with no team for the coming season
         "teamless": REGEX,
+        # a list of riders the team does not keep: "A and B are on their way out"
+        "not_kept": REGEX,
+        # a team's verb split around its list of signings: "trok A (T1) en B (T2) aan"
+        "split_acquire": REGEX,
         # signings told together: "X joins T, as do A and B"
         "likewise": WORD,
         # "another team": a destination that is not the story's team

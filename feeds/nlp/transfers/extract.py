@@ -22,6 +22,7 @@ from feeds.nlp.transfers.following import following_moves
 from feeds.nlp.transfers.groups import group_moves
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.likewise import likewise_moves
+from feeds.nlp.transfers.list_runs import list_run_moves, not_kept_moves
 from feeds.nlp.transfers.lists import listed_moves
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
@@ -89,6 +90,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         for clause in split_clauses(text, sentence):
             clause_evidence(story, clause)
     listed_moves(story, spans, languages, group_moves(story, spans, languages))
+    list_run_moves(story, spans)
     likewise_moves(story, spans, languages)
     arrow_moves(story, spans)
     respective_moves(story, spans)
@@ -99,6 +101,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     described_destinations(story, spans)
     following_moves(story, spans)
     staff_role_moves(story, spans)
+    not_kept_moves(story, spans)
     teamless_riders(story, spans)
     drop_alternatives(story, spans)
     return Reading(story, spans, languages)

@@ -117,7 +117,13 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     yet, `teamless`; so does a deal between a person and a team, `deals`)."""
     lexicon = pooled()
     out: dict[str, list[re.Pattern[str]]] = {}
-    concepts = [FAMILIES[family] for family in (*MOVE_FAMILIES, "newcomers")] + ["teamless"]
+    # lists of riders not kept ("A and B are on their way out") or signed by a split verb
+    # ("trok A (T1) en B (T2) aan"), `list_runs`, too
+    concepts = [FAMILIES[f] for f in (*MOVE_FAMILIES, "newcomers")] + [
+        "teamless",
+        "not_kept",
+        "split_acquire",
+    ]
     for concept in concepts:
         for compiled in lexicon.compiled(concept):
             for start in pattern_starts(compiled.pattern):
