@@ -92,6 +92,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "agent_articles": WORD,
         "thing_nouns": WORD,
         "refusal": REGEX,
+        "rumours_dispelled": REGEX,
         # words around mentions
         "to_markers": WORD,
         "needs_verb_markers": WORD,

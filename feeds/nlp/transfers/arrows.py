@@ -243,12 +243,27 @@ def _under(story: Story, heading: Span, person: Mention) -> None:
     story.evidence.append(ev)
 
 
+def _from_to_cut(low: str, opening: int, inside: Sequence[Mention]) -> tuple[int, int] | None:
+    """The to-word of a bracket that says where from and where to in words: "(de Ineos a
+    EF)", "(from Ineos to EF)", "(van Ineos naar EF)": a from-word opens it, a to-word
+    joins the two teams."""
+    if len(inside) != 2:
+        return None
+    opens = _WORD.findall(low, opening + 1, inside[0].start)
+    if not opens or opens[0] not in FROM_WORDS or not all(w in _ARTICLES for w in opens[1:]):
+        return None
+    if not _arrow_gap(low[inside[0].end : inside[1].start]):
+        return None
+    return inside[0].end, inside[1].start
+
+
 def _pair_item(
     story: Story, span: Span, people: Sequence[Mention], teams: Sequence[Mention]
 ) -> list[tuple[list[Mention], Mention, Mention | None]]:
     """A line of a round-up that is one name and, in brackets, where from and where to:
     "Mikel Landa (Bahrain Victorious / Soudal Quick-Step)", "X (sem equipa / Movistar
-    Team)", "Y (UAE -> Tudor)". The team after the slash or arrow is the destination."""
+    Team)", "Y (UAE -> Tudor)", "Z (de Ineos a EF)". The team after the slash, the arrow or
+    the to-word is the destination."""
     if len(people) != 1 or span.end - span.start > LINE_MAX:
         return []
     person = people[0]
@@ -261,12 +276,16 @@ def _pair_item(
         return []  # the line opens with the name ...
     if low[closing + 1 : span.end].strip(" .\n"):
         return []  # ... and ends with the bracket
-    split = _PAIR.search(low, opening, closing)
-    if split is None:
-        return []
     inside = [t for t in teams if opening < t.start and t.end <= closing]
-    after = [t for t in inside if t.start >= split.end()]
-    before = [t for t in inside if t.end <= split.start()]
+    split = _PAIR.search(low, opening, closing)
+    if split is not None:
+        cut = split.start(), split.end()
+    else:
+        cut = _from_to_cut(low, opening, inside)
+        if cut is None:
+            return []
+    after = [t for t in inside if t.start >= cut[1]]
+    before = [t for t in inside if t.end <= cut[0]]
     if len(after) != 1 or len(before) > 1 or low[after[0].end : closing].strip():
         return []
     return [([person], after[0], before[0] if before else None)]

@@ -64,6 +64,11 @@ def _forms() -> frozenset[str]:
     )
 
 
+def nationality_word(word: str) -> bool:
+    """Is the word a nationality noun or adjective ("belgischen", "franse", "belga")?"""
+    return _fold(word) in _forms()
+
+
 @cache
 def _adjectives() -> dict[str, str]:
     """Nationality adjective (folded) -> IOC code, where the adjective names one country."""

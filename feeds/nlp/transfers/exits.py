@@ -13,6 +13,7 @@ from feeds.nlp.transfers.descriptions import team_noun_after
 from feeds.nlp.transfers.dismissals import dismissing
 from feeds.nlp.transfers.move_records import build_move, evidence_spans, origin_of
 from feeds.nlp.transfers.stage import move_stage
+from feeds.nlp.transfers.status import headline_hedge
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.story_kind import EXIT_FAMILIES, LEDE_SENTENCES, retiring
 from feeds.nlp.transfers.text import Span
@@ -126,7 +127,11 @@ def _exit_move(
     spans: Sequence[Span],
 ) -> Move:
     """A move to nobody from `from_id`, a rumour when any of its sentences hedges."""
-    hedged = any(statuses[ev.sentence] < 0 for ev in exits)
+    hedged = any(statuses[ev.sentence] < 0 for ev in exits) or headline_hedge(story, person.id) < 0
+    if not hedged and all(ev.sentence == 0 for ev in exits):
+        # only the headline tells the exit: a hedged lede ("aurait démissionné", "is said
+        # to have resigned") says what kind of news it is, as for an arrival
+        hedged = statuses.get(1, 0) < 0
     status = "rumour" if hedged else "confirmed"
     stage = move_stage(story, evidence_spans(exits, spans), status)
     return build_move(story, person, from_id, None, status, None, stage)

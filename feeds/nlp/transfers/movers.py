@@ -9,20 +9,22 @@ from collections.abc import Iterator, Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.descriptions import nationality_word
 from feeds.nlp.transfers.listed_people import (
     coordinated,
     listed_back,
     with_listed_after,
     with_listed_before,
 )
-from feeds.nlp.transfers.referents import described_subject
+from feeds.nlp.transfers.referents import DEFINITE, described_subject, describes_person
 from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companion
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import WORD, Span, index_ending_by
+from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, index_ending_by
 
 _LEX = pooled()
 _TEAM_NOUNS = _LEX.alternation("team_nouns")
+_OTHER_WORDS = _LEX.words("other_words")
 _PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
 )
@@ -37,6 +39,9 @@ _TEAM_OF = re.compile(
     r"\s*$"
 )
 _TEAM_OWNED = re.compile(r"(?:'s|\u2019s|')\s+(?:" + _TEAM_NOUNS + r")\b")
+_PREPOSITIONS = (
+    _LEX.words("to_markers") | _LEX.words("from_markers") | _LEX.words("affiliation_markers")
+) - DEFINITE
 _OF_WORDS = frozenset({"of", "de", "di", "van", "von", "del", "della", "du", "des", "d'"})
 _POSSESSIVE_GAP = re.compile(r"^(?:(?:'s|\u2019s|'|\u2019)\s*(?:[\w-]+\s+){0,2}|\s*)$")
 # A capitalised word right before a name, a forename the roster does not print.
@@ -166,9 +171,36 @@ def _inverted(
             return []
         forename = _FORENAME.search(story.text, cue.end, gap_end)  # "Hagos [Welay Berhe]"
         gap_end = forename.start() if forename else gap_end
+    if cue.family == "arrive" and _described_after_team(story, teams, cue.end, gap_end):
+        return with_listed_after(story, after, teams)
     if len(WORD.findall(story.low, cue.end, gap_end)) - skipped > 1:
         return []
     return with_listed_after(story, after, teams)
+
+
+_DESCRIPTION_AFTER_TEAM = 5
+"""Words a description of the subject may take between the team and the name."""
+
+
+def _described_after_team(story: Story, teams: Sequence[Mention], start: int, end: int) -> bool:
+    """Verb, team, then the subject described and named ("Correrà con la Sport
+    Vlaanderen il belga classe 2001 Toon Clynhens", "Firma por el Movistar el colombiano
+    X"): one team right after the verb, a definite description after it, then the name."""
+    between = [t for t in teams if start <= t.start and t.end <= end]
+    if len(between) != 1 or len(WORD.findall(story.low, start, between[0].start)) > 4:
+        return False
+    found = list(ROLE_WORD.finditer(story.low, between[0].end, end))
+    words = [w.group() for w in found]
+    if not words and not story.low[between[0].end : end].strip():
+        return True  # the description is itself the person's mention ("il belga")
+    if not 2 <= len(words) <= _DESCRIPTION_AFTER_TEAM or words[0] not in DEFINITE:
+        return False
+    # "la Vuelta junto al colombiano X": a race or a preposition makes it an object
+    if any(w in _PREPOSITIONS for w in words) or any(
+        story.text[w.start()].isupper() and not nationality_word(w.group()) for w in found[1:]
+    ):
+        return False
+    return describes_person(words[1:])
 
 
 def _team_words(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
@@ -197,6 +229,8 @@ def cue_objects(
     inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
     if inside:
         return inside
+    if any(w in _OTHER_WORDS for w in ROLE_WORD.findall(story.low, cue.end, cue.end + 30)[:3]):
+        return []  # "se refuerza con otro joven": someone else than the one named before
     before = [p for p in people if p.end <= cue.start]
     if (
         before

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.descriptions import nationality_word
 from feeds.nlp.transfers.text import ROLE_WORD, Span, last_ending_by
 
 _LEX = pooled()
@@ -18,6 +19,7 @@ TO_WORDS = _LEX.words("to_markers")
 _FROM_WORDS = _LEX.words("from_markers")
 _AFF_WORDS = _LEX.words("affiliation_markers")
 _FILLERS = _LEX.words("filler_words")
+_TEAM_NOUNS = _LEX.words("team_nouns")
 # Words that are both an article and a direction ("de" = the / of, "a" = a / to).
 _AMBIGUOUS = frozenset(w for w in _FILLERS if w in TO_WORDS | _FROM_WORDS | _AFF_WORDS) | {
     "a",
@@ -114,10 +116,16 @@ def team_role(text: str, low: str, team: Mention, floor: int) -> str | None:
             return "aff"
         if word in _FILLERS:
             continue
-        # Only descriptors may sit between ("for second-division Tudor", "het Franse FDJ").
+        # Only descriptors may sit between ("for second-division Tudor", "het Franse FDJ",
+        # "vom belgischen Team Soudal": a nationality is one in any case).
         original = text[words[i].start() : words[i].end()]
         skipped += 1
-        if skipped > 2 or not (original[:1].isupper() or "-" in original):
+        if skipped > 2 or not (
+            original[:1].isupper()
+            or "-" in original
+            or nationality_word(word)
+            or word in _TEAM_NOUNS  # "dalla squadra belga Soudal"
+        ):
             return None
     return None
 

@@ -35,6 +35,14 @@ _EARLIER = re.compile(
 )
 _CURRENTLY = re.compile(WORD_START + r"(?:" + _LEX.alternation("currently") + r")(?:\W|$)")
 # ", qui s'est imposée dès 2023": a relative clause after the verb tells the mover's past.
+# "ending the rumours of a move to X", "allontanato le voci di un suo passaggio alla X": the
+# move cue is the content of a rumour put to rest (two words between at most: "a", "un suo").
+_DISPELLED = re.compile(
+    WORD_START
+    + r"(?:"
+    + _LEX.alternation("rumours_dispelled")
+    + r")(?:\s+|(?<=')|(?<=\u2019))(?:[\w'\u2019]+\s+){0,2}$"
+)
 _RELATIVE_AFTER = re.compile(r",\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
 _REFUSED = re.compile(r"\b(?:" + _LEX.alternation("refusal") + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
@@ -76,6 +84,8 @@ def cue_vetoed(
     low = story.low
     if _MOVE_NEGATION.search(low, max(clause.start, cue.start - 30), cue.start):
         return True  # "I will never leave this team", "il ne quittera pas"
+    if _DISPELLED.search(low, max(clause.start, cue.start - 80), cue.start):
+        return True  # "ending the rumours of a move to X": X is not joined
     relative = _RELATIVE_AFTER.search(low, cue.end, region.end)
     end = relative.start() if relative else region.end
     if names_past_season(story, max(region.start, cue.start - 25), end):
@@ -103,10 +113,17 @@ def stayers(story: Story, clause: Span, people: Sequence[Mention]) -> set[str]:
     they turn it down ("turned down a new contract with Lidl-Trek to join Jayco")."""
     out = set()
     for hit in within(story.hits.get("extension", []), clause.start, clause.end):
+        if _extension_negated(story, hit):
+            continue
         before = [p for p in people if p.end <= hit.start]
         if before and _extends(story, before[-1], hit):
             out.add(before[-1].entity_id)
     return out
+
+
+def _extension_negated(story: Story, hit: Hit) -> bool:
+    """ "que no renueva", "who will not extend", "die niet verlengt": no stay, a way out."""
+    return _MOVE_NEGATION.search(story.low, max(0, hit.start - 30), hit.start) is not None
 
 
 def _extends(story: Story, person: Mention, hit: Hit) -> bool:
@@ -131,6 +148,8 @@ def stayed_teams(story: Story, spans: Sequence[Span]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     starts = [s.start for s in spans]
     for hit in story.hits.get("extension", []):
+        if _extension_negated(story, hit):
+            continue
         sentence = spans[max(0, bisect.bisect_right(starts, hit.start) - 1)]
         people = [p for p in mentions_in(story.people, sentence) if p.end <= hit.start]
         if people and not _moves_before(story, people[-1], hit):
