@@ -5,9 +5,16 @@ wechselt", "passa alla squadra belga".
 A move cue whose clause names no team to go to may still say where: a team noun
 (lexicon concept `team_nouns`) with a nationality beside it, or a to-word before a
 country ("in die Schweiz"), after the cue or, for a verb that closes its clause (nl, de),
-before it. The team meant is the one team of that country the story names (the roster
-gives each team's country); none or several, and nothing is read. A bare "to the team"
-("præsenteret på holdet", "joins the team") is the team the story is about.
+before it; a team verb's subject before it ("lo squadrone britannico ha tesserato X").
+The team meant is the one team of that country the story names (the roster gives each
+team's country); several, and nothing is read; none, and a nationality beside a team noun
+is the one WorldTeam or ProTeam of that country racing at the story's date, of the mover's
+sex (`described_teams`; "the Kazakh team" is Astana, "the Belgian team" nothing). A region's
+adjective ("la formation bretonne", feeds/roster/data/team-regions.toml) works the same
+way over its region's teams, and a team noun before the name of the person who runs a
+team ("la structure de Marc Madiot") is that person's team. A national selection ("la
+squadra nazionale kazaka") is none of these. A bare "to the team" ("præsenteret på
+holdet", "joins the team") is the team the story is about.
 Nationality words come from the tagger's list (`feeds.nlp.cues.NATIONALITIES`); a
 country's name is told by the first five letters it shares with them ("Schweiz" and
 "Schweizer", "Emiraten" and "Emirati").
@@ -22,9 +29,19 @@ from functools import cache
 
 from feeds.nlp.cues import NATIONALITIES
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.described_teams import (
+    managed_team,
+    national_selection,
+    national_team,
+    story_category,
+    team_of_teams,
+)
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, within
+from feeds.roster.regions import team_regions
 
+REGION = "region:"
+"""Marks a described country that is a region's adjective (feeds/roster/regions.py)."""
 STEM = 5
 """Letters a country's name shares with its nationality words ("schwei", "emira")."""
 REACH = 60
@@ -32,6 +49,7 @@ REACH = 60
 DESCRIBED_WEIGHT = 1.0
 _FAMILIES = frozenset({"arrive", "noun_arrive", "courted"})
 _WORD = re.compile(r"[\w'\u2019-]+")
+_ELIDED = re.compile(r"^\w+['\u2019]")
 _CLAUSE_END = re.compile(r"[\w'\u2019-]+\s*(?:[,.;:!?)]|$)")
 
 
@@ -100,16 +118,19 @@ def described_destinations(story: Story, spans: Sequence[Span]) -> None:
         end = min(sentence.end, ev.cue_start + REACH)
         if within(story.teams, ev.cue_start, end):
             continue  # a team is named after the cue: the clause rules read it
-        # a team verb's description after it is of the person ("signs the Swiss rider")
-        code = None if ev.family == "acquire" else _described_country(story.low, ev.cue_start, end)
-        if code is None and ev.family != "acquire" and _CLAUSE_END.match(story.low, ev.cue_start):
+        before = max(sentence.start, ev.cue_start - REACH)
+        # a team verb's description after it is of the person ("signs the Swiss rider"),
+        # the one before it its subject ("lo squadrone britannico ha tesserato X")
+        code = None if ev.family == "acquire" else described_country(story.low, ev.cue_start, end)
+        if code is None and (ev.family == "acquire" or _CLAUSE_END.match(story.low, ev.cue_start)):
             # a verb that closes its clause (nl, de): "der von Lidl-Trek in die Schweiz
             # wechselt" says where before the verb
-            code = _described_country(
-                story.low, max(sentence.start, ev.cue_start - REACH), ev.cue_start
-            )
-        if code is not None:
-            team_id = _team_of(story, code, ev)
+            code = described_country(story.low, before, ev.cue_start)
+        managed = None if ev.family == "acquire" else _managed(story, ev.cue_start, end)
+        if managed is not None and managed not in ev.origin:
+            team_id: str | None = managed
+        elif code is not None:
+            team_id = _team_of(story, *code, ev)
         elif _bare_team_noun(story.low, ev.cue_start, end):
             team_id = story.focus_team if story.focus_team not in ev.origin else None
         else:
@@ -120,17 +141,23 @@ def described_destinations(story: Story, spans: Sequence[Span]) -> None:
             ev.to = {team_id: DESCRIBED_WEIGHT}
 
 
-def _described_country(low: str, start: int, end: int) -> str | None:
+def described_country(low: str, start: int, end: int) -> tuple[str, bool] | None:
     """The country of a team description: a nationality adjective beside a team noun ("de
     Nederlandse formatie", "la squadra belga", "the French team"), or a country after a
     to-word ("in die Schweiz") or after a team noun and a from-word ("the team from the
-    Emirates", "de ploeg uit de Emiraten")."""
+    Emirates", "de ploeg uit de Emiraten"). With it, whether a team noun says so: a
+    country after a to-word alone may be a race's ("con la nuova squadra al Tour of
+    Britain")."""
     team_nouns, to_words, glue = _words()
     words = _WORD.findall(low, start, end)
     for i, word in enumerate(words):
         folded = _fold(word)
         if folded in _adjectives() and _beside_team_noun(words, i, team_nouns, to_words):
-            return _adjectives()[folded]
+            if national_selection([_fold(w) for w in words[max(0, i - 3) : i + 3]]):
+                return None  # "alla squadra nazionale kazaka": a selection, not a team
+            return _adjectives()[folded], True
+        if word in team_regions() and _beside_team_noun(words, i, team_nouns, to_words):
+            return REGION + word, True  # "la formation bretonne": a region's team
         if folded in _forms():
             continue  # "ein Deutscher": a person; a country has a name of its own
         codes = _stems().get(folded[:STEM]) if len(folded) >= STEM else None
@@ -138,9 +165,9 @@ def _described_country(low: str, start: int, end: int) -> str | None:
             continue
         before = [w for w in words[max(0, i - 3) : i] if w not in glue or w in team_nouns]
         if before and before[-1] in to_words:
-            return next(iter(codes))
+            return next(iter(codes)), False
         if len(before) >= 1 and before[-1] in team_nouns and _from_between(words, i):
-            return next(iter(codes))
+            return next(iter(codes)), True
     return None
 
 
@@ -152,7 +179,7 @@ def _beside_team_noun(
     blockers = to_words | pooled().words("from_markers")
     for side in (words[i + 1 : i + 3], words[max(0, i - 2) : i][::-1]):
         for word in side:
-            if word in team_nouns:
+            if word in team_nouns or _ELIDED.sub("", word) in team_nouns:  # "l'équipe"
                 return True
             if word in blockers:
                 break
@@ -188,13 +215,41 @@ def team_noun_after(low: str, start: int, end: int) -> bool:
     return bool(words) and words[0] in team_nouns
 
 
-def _team_of(story: Story, code: str, ev: Evidence) -> str | None:
-    """The one team of that country the story names, other than the one the person leaves."""
-    candidates = {
+def _managed(story: Story, start: int, end: int) -> str | None:
+    """ "firmó por el bloque de Madiot": a team noun whose team is named by the person
+    who runs it (`described_teams.managed_team`)."""
+    team_nouns = _words()[0]
+    for m in _WORD.finditer(story.low, start, end):
+        if m.group() in team_nouns or re.split("['\u2019]", m.group())[-1] in team_nouns:
+            people = within(story.people, m.end(), m.end() + 8)
+            found = managed_team(story.low, list(people), m.end(), story.roster, story.published)
+            if found is not None:
+                return found
+    return None
+
+
+def _team_of(story: Story, code: str, team_noun: bool, ev: Evidence) -> str | None:
+    """The one team of that country the story names, other than the one the person
+    leaves; when the story names none of that country, the one team of that country
+    racing at the story's date (`described_teams.national_team`), if a team noun says
+    a team is meant. A region's adjective (`REGION`) asks the same of its region's teams."""
+    region = team_regions().get(code.removeprefix(REGION), ()) if code.startswith(REGION) else ()
+    named = {
         t.entity_id
         for t in story.teams
-        if t.entity_id not in ev.origin
-        and (team := story.roster.teams.get(t.entity_id)) is not None
-        and team.country == code
+        if (team := story.roster.teams.get(t.entity_id)) is not None
+        and (t.entity_id in region if region else team.country == code)
     }
-    return next(iter(candidates)) if len(candidates) == 1 else None
+    candidates = named - ev.origin
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    if named or not team_noun:
+        return None
+    category = story_category(story.roster, ev.person_id, story.teams, story.published)
+    if category is None:
+        return None
+    if region:
+        found = team_of_teams(story.roster, region, story.published, category)
+    else:
+        found = national_team(story.roster, code, story.published, category)
+    return found if found not in ev.origin else None
