@@ -12,7 +12,10 @@ moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report.
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
-it make a `result`), the text when the headline is silent; a single preview word beside
+it make a `result`; when it names several, the text settles between them, each headline
+word worth `HEADLINE_WEIGHT` of the text's), the text when the headline is silent; the
+stages still to run count as a preview's words only opening a sentence of the headline
+or lead, under a headline that reports no race; a single preview word beside
 a single result word in the text is a preview. `result`, `preview` and `lineup` need a
 race or a stage to be about, and a `result` a race that ran about the publication date
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s,
@@ -28,13 +31,17 @@ anniversary, the surgeon's interview).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from feeds.models import StoryKind
 
 TRANSFER_WEIGHT = 2
 TEXT_CAP = 4
 """One word repeated all through a long text says no more than a few times."""
+HEADLINE_WEIGHT = 2
+"""A headline's word against the text's when the headline names several kinds: the
+text's words (each kind's capped at `TEXT_CAP`) decide between them when they outnumber
+the headline's difference twice over."""
 OWN_KINDS: tuple[StoryKind, ...] = ("result", "preview", "lineup", "crash", "team")
 SILENT_KINDS: tuple[StoryKind, ...] = ("lineup", "crash", "team")
 """Kinds whose words in the text alone outweigh a move; a result's are too often a
@@ -75,6 +82,19 @@ class KindEvidence:
     """A race named starts shortly after the publication date."""
     recalled: bool = False
     """The headline or lead looks a year or more back and tells no racing of the day."""
+    lead: Counter[str] = field(default_factory=Counter)
+    """The text's words in its lead (counted in `text` too)."""
+
+
+def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
+    """The stages still to run ("Here are the stages ahead", "Las etapas que quedan:") as
+    a preview's words: only opening a sentence (feeds/races/mentions.py) in the headline or
+    lead, under a headline reporting no race (a week-three guide, not a stage report whose
+    last line looks ahead)."""
+    if title["result"]:
+        return
+    title["preview"] += title["ahead"]
+    text["preview"] += lead["ahead"]
 
 
 def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
@@ -105,13 +125,13 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if not evidence.cycling and not evidence.is_transfer:
         return "other"
     title = evidence.title.copy()
-    text = evidence.text
+    text = evidence.text.copy()
+    _stages_ahead(title, text, evidence.lead)
     if evidence.is_transfer and not _told_otherwise(title, text):
         title["transfer"] += TRANSFER_WEIGHT
     if evidence.race_ahead and not evidence.race_near:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
         title["preview"] += title.pop("result", 0)
-        text = evidence.text.copy()
         recalled_wins = text.pop("result", 0)
         # Beside a line-up's words they are the chosen riders' past wins ("as winner of
         # the Tour de Suisse he must go"), not a forecast: a selection is no preview.
@@ -124,7 +144,9 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     ]
     titled = [k for k in allowed if title[k]]
     if titled:
-        best = max(titled, key=lambda k: (title[k], min(text[k], TEXT_CAP)))
+        # The text says which of the headline's kinds the story is: "Another triumph for
+        # Bilbao: renewed after his historic win" over a text of contract words.
+        best = max(titled, key=lambda k: HEADLINE_WEIGHT * title[k] + min(text[k], TEXT_CAP))
         # A headline with as many result words as crash words reports a race that had a
         # crash (a win dedicated to a team-mate in hospital): the corpus's rule, whatever
         # the text dwells on. A crash that ends a race says so louder ("crashes out").

@@ -55,6 +55,20 @@ class PartReading:
     """An `anew` word in the lead ("again", "yesterday")."""
     lead_last_stage: bool = False
     """A `last_stage` phrase in the lead ("the final stage", "sisteetappen")."""
+    lead_concepts: Counter[str] = field(default_factory=Counter)
+    """The concepts counted in the lead: what a story says first weighs more than its
+    closing lines ("the stages ahead" after a stage's winner)."""
+
+
+OPENING_WORDS = 2
+"""Words that may stand before a phrase still opening its sentence ("Here are the stages
+ahead", "Aquí están las etapas que quedan")."""
+OPENING_REACH = 40
+"""Characters looked back for the sentence's start."""
+_SENTENCE_ENDS = ".!?:;\n"
+OPENING_CONCEPTS = frozenset({"ahead"})
+"""Concepts counted only where they open a sentence or the headline: "Here are the stages
+ahead" announces a schedule, "Vingegaard must attack in the stages ahead" closes a report."""
 
 
 _LEAD_FLAGS = {
@@ -105,12 +119,16 @@ def read_part(
         if entry.ordinal is not None:
             ordinals[last + 1] = entry.ordinal
         for concept in entry.concepts:
+            if concept in OPENING_CONCEPTS and not opens_sentence(ft, first):
+                continue
             seen = counted.get(concept)
             if seen is not None and first < seen[1] and seen[0] < last:
                 counted[concept] = (min(first, seen[0]), max(last, seen[1]))
                 continue
             counted[concept] = (first, last)
             concepts[concept] += 1
+            if first < lead:
+                reading.lead_concepts[concept] += 1
             if concept in ("stage", "prologue"):
                 number = (
                     0 if concept == "prologue" else _stage_number(folded, first, last + 1, ordinals)
@@ -126,6 +144,17 @@ def read_part(
     if folded.find(" 20", start, end) >= 0:
         reading.years = [int(y) for y in _YEAR.findall(folded, start, end)]
     return reading
+
+
+def opens_sentence(ft: FoldedText, start: int) -> bool:
+    """Whether a folded match stands among the first words of its sentence (or of the
+    text: the headline is one)."""
+    o_start = ft.original_start(start)
+    before = ft.original[max(0, o_start - OPENING_REACH) : o_start]
+    cut = max(before.rfind(c) for c in _SENTENCE_ENDS)
+    if cut < 0 and o_start > OPENING_REACH:
+        return False
+    return len(before[cut + 1 :].split()) <= OPENING_WORDS
 
 
 def _inside_name(ft: FoldedText, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:

@@ -235,6 +235,7 @@ class RaceTagger:
                 and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
+                lead=body.lead_concepts,
                 # a look back, then news: "Last year X crashed... He crashed again
                 # yesterday" (a stage number is no sign: the look back has one too)
                 recalled=(head.lead_past or body.lead_past)

@@ -41,6 +41,7 @@ STAGE_CONCEPTS: tuple[str, ...] = (
     "past",
     "anew",
     "last_stage",
+    "ahead",
 )
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
@@ -49,7 +50,9 @@ today: the lead tells the publication day's racing ("today", "this afternoon"); 
 lead recalls a year or more back ("last year", "a year ago"); anew: the lead tells of
 something happening again or just now ("again", "yesterday"), news after a look back;
 last_stage: the race's final stage, named without its number ("the final stage",
-"sisteetappen", "zadnji etapi")."""
+"sisteetappen", "zadnji etapi"); ahead: the stages still to run ("the stages ahead"), a
+preview's words only opening a sentence under a headline reporting no race
+(feeds/races/kind.py)."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40
