@@ -140,6 +140,13 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "next_season": REGEX,
         # a rider with no team for the coming season
         "teamless": REGEX,
+        # a contract a team ends: "terminates the contract of X"
+        "contract_ended": REGEX,
+        # people no longer the team's: "X will no longer ride for", "no place any more for X"
+        "no_longer": REGEX,
+        "no_place": REGEX,
+        # staff stepping down: "X steps down as team manager"
+        "steps_down": REGEX,
         # a list of riders the team does not keep: "A and B are on their way out"
         "not_kept": REGEX,
         # a team's verb split around its list of signings: "trok A (T1) en B (T2) aan"

@@ -94,7 +94,7 @@ def rider_exit(
     """A rider leaving with no destination named, when the departure is dated ("will
     leave Ineos at the end of the season", "forlader holdet efter sæsonen: X, Y"): a move
     to nobody. Undated departures stay out: "who left Movistar", "leaving the break"."""
-    if person.kind != "rider" or any(ev.arrival and not ev.aside for ev in evs):
+    if person.kind != "rider" or any(_arrives_elsewhere(ev, blocked) for ev in evs):
         return None
     year = story.published.year if story.published else None
     exits = [
@@ -142,3 +142,10 @@ def _leaves_the_team(story: Story, ev: Evidence, spans: Sequence[Span]) -> bool:
     if ev.cue_start < 0 or ev.sentence >= len(spans) or story.focus_team is None:
         return False
     return team_noun_after(story.low, ev.cue_start, spans[ev.sentence].end)
+
+
+def _arrives_elsewhere(ev: Evidence, blocked: str | None) -> bool:
+    """Does the evidence name a team the person goes to? An arrival with no team read ("a
+    nova equipa", "a new team") names none, nor one at the team they ride for ("deixa a
+    equipa INEOS" read with INEOS after the verb): the departure is still to nobody named."""
+    return ev.arrival and not ev.aside and any(team != blocked for team in ev.to)

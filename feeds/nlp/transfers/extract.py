@@ -15,6 +15,7 @@ from feeds.nlp.document import Document
 from feeds.nlp.transfers.alternatives import drop_alternatives
 from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
+from feeds.nlp.transfers.contract_ends import contract_ended
 from feeds.nlp.transfers.deals import deal_moves
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.descriptions import described_destinations
@@ -24,6 +25,7 @@ from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.likewise import likewise_moves
 from feeds.nlp.transfers.list_runs import list_run_moves, not_kept_moves
 from feeds.nlp.transfers.lists import listed_moves
+from feeds.nlp.transfers.no_longer import no_longer_moves
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import RETIRED, appointed, owned_teams
@@ -103,6 +105,8 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     staff_role_moves(story, spans)
     not_kept_moves(story, spans)
     teamless_riders(story, spans)
+    contract_ended(story, spans)
+    no_longer_moves(story, spans)
     drop_alternatives(story, spans)
     return Reading(story, spans, languages)
 

@@ -122,6 +122,10 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     concepts = [FAMILIES[f] for f in (*MOVE_FAMILIES, "newcomers")] + [
         "teamless",
         "not_kept",
+        "contract_ended",
+        "no_longer",
+        "no_place",
+        "steps_down",
         "split_acquire",
     ]
     for concept in concepts:
