@@ -61,6 +61,11 @@ class FocusEvidence:
     last_stage: bool = False
     """The headline or lead names the final stage without its number ("the final stage",
     "la última etapa", "sisteetappen")."""
+    last_stage_at: tuple[tuple[int, int], ...] = ()
+    """Where the lead's final-stage phrases stand: folded [start, end) in `lead_text`'s
+    offsets (none known: the phrase is taken as this race's)."""
+    race_spans: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+    """Every race name read in the headline and text: folded [start, end) and its races."""
 
 
 class Seasons:
@@ -235,8 +240,15 @@ def _stage(
         return evidence.title_stages[0]
     edition = calendar.edition(race_id, year)
     # A report of the final stage, told by that name, is that stage's even when it also
-    # tells the overall won that day ("the final time trial ... fourth overall win").
-    final = _final_stage(edition, published) if evidence.last_stage else None
+    # tells the overall won that day ("the final time trial ... fourth overall win"). A
+    # stage number the lead writes wins ("won stage 20 ... into the final stage").
+    final = (
+        _final_stage(edition, published)
+        if evidence.last_stage
+        and not _numbered_stage(edition, evidence)
+        and final_stage_of(race_id, edition, evidence)
+        else None
+    )
     if final is not None:
         return final
     last_day = edition is None or published is None or published >= edition.end
@@ -269,6 +281,81 @@ def _final_stage(edition: Edition | None, published: date | None) -> int | None:
     if edition.stages:
         return edition.stages[-1].number
     return edition.stage_count
+
+
+LINKED_POSSESSIVES: frozenset[str] = frozenset(
+    {
+        *("his", "her", "their"),  # en
+        *("sa", "son", "ses", "leur"),  # fr
+        *("su", "sus", "sua", "seu", "suas", "seus", "suo", "loro"),  # es, pt, it
+        *("zijn", "haar", "hun", "hans", "hennes"),  # nl, da/no
+    }
+)
+"""A possessive after "of" and a final-stage phrase makes it a phase of someone's life
+("the final stage of his career", "la última etapa de su carrera", "l'ultima tappa della
+sua carriera"), not a race's last stage ("won the final stage, her third" is one)."""
+GENITIVE_POSSESSIVES: frozenset[str] = frozenset({"seiner", "ihrer", "njegove", "njene", "svoje"})
+"""The same right after the phrase, in the languages with a genitive ("die letzte Etappe
+seiner Karriere", "zadnja etapa njegove kariere")."""
+OF_WORDS: frozenset[str] = frozenset(
+    {"of", "de", "da", "do", "di", "del", "della", "dello", "du", "van", "af", "av"}
+)
+"""The linking words of "the final stage of ..." in the languages read."""
+PHRASE_WORDS = 3
+"""Words read after a final-stage phrase for a possessive or the race it belongs to."""
+PHRASE_REACH = 60
+"""Folded characters around a final-stage phrase where a race named belongs to it."""
+
+
+def _numbered_stage(edition: Edition | None, evidence: FocusEvidence) -> bool:
+    """The lead writes a number that may be one of the edition's stages ("won stage 20";
+    not the race's 29th edition, "29. dirke")."""
+    count = edition.stage_count if edition is not None else None
+    return any(count is None or stage <= count for stage in evidence.lead_stages)
+
+
+def final_stage_of(race_id: str, edition: Edition | None, evidence: FocusEvidence) -> bool:
+    """Whether a final-stage phrase of the lead is this race's: not another race's named
+    beside it ("the final stage of the Critérium du Dauphiné" in a Tour de Suisse story),
+    not a career's ("the final stage of his career"), and told by no finish of an earlier
+    stage of the edition ("the final time trial on Monte Lussari", the Giro's 20th stage
+    in 2023, which the calendar's last stage does not finish on). Phrases whose places
+    are unknown are taken as this race's."""
+    if edition is not None and edition.stages and _earlier_finish_named(edition, evidence):
+        return False
+    if not evidence.last_stage_at:
+        return True
+    return any(_phrase_of(race_id, evidence, start, end) for start, end in evidence.last_stage_at)
+
+
+def _phrase_of(race_id: str, evidence: FocusEvidence, start: int, end: int) -> bool:
+    def gap(span: tuple[int, int, tuple[str, ...]]) -> int:
+        return max(span[0] - end, start - span[1], 0)
+
+    near = [s for s in evidence.race_spans if gap(s) <= PHRASE_REACH]
+    if near:
+        nearest = min(near, key=gap)
+        if race_id not in nearest[2]:
+            return False
+        if nearest[0] >= end:
+            return True  # "the final stage of the Tour": this race's, named after it
+    after = evidence.lead_text[end : end + PHRASE_REACH].split()[:PHRASE_WORDS]
+    if after and after[0] in GENITIVE_POSSESSIVES:
+        return False
+    return not (len(after) > 1 and after[0] in OF_WORDS and after[1] in LINKED_POSSESSIVES)
+
+
+def _earlier_finish_named(edition: Edition, evidence: FocusEvidence) -> bool:
+    """The headline or lead names where an earlier stage finished, and not where the
+    last one does."""
+    last = edition.stages[-1]
+    if _names_finish(evidence.lead_text, last):
+        return False
+    return any(
+        _names_finish(evidence.lead_text, stage)
+        for stage in edition.stages[:-1]
+        if stage.finish != last.finish
+    )
 
 
 def _lead_stage(

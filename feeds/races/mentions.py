@@ -55,6 +55,9 @@ class PartReading:
     """An `anew` word in the lead ("again", "yesterday")."""
     lead_last_stage: bool = False
     """A `last_stage` phrase in the lead ("the final stage", "sisteetappen")."""
+    lead_flag_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    """Each lead flag's word or phrase: (concept, folded start, end) in the story (where
+    "the final stage" stands, to tell whose it is)."""
     lead_concepts: Counter[str] = field(default_factory=Counter)
     """The concepts counted in the lead: what a story says first weighs more than its
     closing lines ("the stages ahead" after a stage's winner)."""
@@ -139,6 +142,7 @@ def read_part(
                         reading.lead_stages.append(number)
             elif concept in _LEAD_FLAGS and first < lead:
                 setattr(reading, _LEAD_FLAGS[concept], True)
+                reading.lead_flag_spans.append((concept, first, last + 1))
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:

@@ -7,13 +7,16 @@ right after the name, a linking word or two ("en", "v", "on the") allowed betwee
 sport's word right before it in a compound ("fotball-VM"), makes the name that event's:
 not listed. The words, per language, are data: `other_events.toml`; every language's are
 read in every story (each names its sport in its own language only, and a quoted
-foreign name keeps its words).
+foreign name keeps its words). Motor sport's events named after a cycling race ("Tour de
+France Automobile", "Tour Auto") are read apart: their word right after the name, in a
+story of that language (cycling has its motorbikes and motors too).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -41,19 +44,32 @@ class OtherEvents:
     age: frozenset[tuple[str, ...]] = frozenset()
     """Folded age categories (one or two words), read after a name like a sport's words
     and right before it ("the junior Tour of Flanders", "the U-23 Giro")."""
+    motor: Mapping[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, hash=False)
+    """Language -> folded words that, right after a name, make it a motor-sport event's
+    own name ("Tour de France Automobile", "Tour Auto")."""
 
     def follows(
-        self, folded: str, start: int, end: int, *, look_before: bool, look_after: bool
+        self,
+        folded: str,
+        start: int,
+        end: int,
+        *,
+        look_before: bool,
+        look_after: bool,
+        language: str | None = None,
     ) -> bool:
         """Whether the name at folded `start:end` is another sport's or discipline's event.
         The folded text has no punctuation: the caller says whether the words before and
-        after are in the name's sentence ("... on the track. Milan-San Remo is next")."""
+        after are in the name's sentence ("... on the track. Milan-San Remo is next").
+        `language`: the story's, whose motor-sport names are read (None: every one's)."""
         before = words_before(folded, start, LONGEST)
         if look_before and before and (before[-1] in self.before or self._age_ends(before)):
             return True
         if not look_after:
             return False
         words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST + 1]
+        if self._motor_name(words, language):
+            return True
         for skip in range(MAX_LINKS + 1):
             if skip and words[skip - 1 : skip] and words[skip - 1] not in self.links:
                 return False
@@ -62,6 +78,13 @@ class OtherEvents:
                 if tuple(rest[:n]) in self.after:
                     return not (rest[n:] and rest[n] in self.stage_words)
         return False
+
+    def _motor_name(self, words: list[str], language: str | None) -> bool:
+        if language is None:
+            pools: Iterable[frozenset[tuple[str, ...]]] = self.motor.values()
+        else:
+            pools = (self.motor.get(language, frozenset()),)
+        return any(tuple(words[:n]) in pool for pool in pools for n in range(1, LONGEST + 1))
 
     def _age_ends(self, words: list[str]) -> bool:
         return any(tuple(words[-n:]) in self.age for n in range(1, min(LONGEST, len(words)) + 1))
@@ -79,13 +102,14 @@ def _phrases(value: Any, where: str, source: str) -> list[tuple[str, ...]]:
 
 def parse_other_events(text: str, source: str) -> OtherEvents:
     """`links` (linking words), `stage_words` (a road stage's nouns), `[words]` (per
-    language: a sport's words after a name) and `[before] words` (a sport's words before
-    a name)."""
+    language: a sport's words after a name), `[before] words` (a sport's words before
+    a name), `[age] words` and `[motor]` (per language: a motor-sport event's own word
+    right after a name)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"links", "stage_words", "words", "before", "age"}
+    unknown = set(data) - {"links", "stage_words", "words", "before", "age", "motor"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     links = {p[0] for p in _phrases(data.get("links", []), "links", source) if len(p) == 1}
@@ -106,12 +130,19 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
     if not isinstance(age_table, dict) or set(age_table) - {"words"}:
         raise CalendarError(source, None, "[age]: must hold only words = [...]")
     age = frozenset(_phrases(age_table.get("words", []), "age.words", source))
+    motor_table = data.get("motor", {})
+    if not isinstance(motor_table, dict):
+        raise CalendarError(source, None, "[motor]: must be a table of language = [words]")
+    motor = {
+        lang: frozenset(_phrases(v, f"motor.{lang}", source)) for lang, v in motor_table.items()
+    }
     return OtherEvents(
         frozenset(links),
         frozenset(after) | age,
         frozenset(p[0] for p in before),
         frozenset(p[0] for p in stage_words),
         age,
+        motor,
     )
 
 

@@ -67,7 +67,7 @@ from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, na
 from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.scan import WholeTextScanner
 from feeds.races.sex import sex_marked, women_story
-from feeds.races.terms import ShortName, Terms, bundled_short_names
+from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon
 from feeds.races.titles import Titles, bundled_titles
 from feeds.roster import Roster
@@ -254,6 +254,8 @@ class RaceTagger:
             lead_text=ft.folded[: split + LEAD_CHARS],
             lead_today=head.lead_today or body.lead_today,
             last_stage=head.lead_last_stage or body.lead_last_stage,
+            last_stage_at=tuple((s, e) for c, s, e in body.lead_flag_spans if c == "last_stage"),
+            race_spans=tuple((h.start, h.end, h.races) for h in (*head.hits, *body.hits)),
         )
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
@@ -284,6 +286,8 @@ class RaceTagger:
                 continue
             if _other_language(hit.short, language):
                 continue  # "DM" in English is a direct message
+            if hit.short is not None and not self._in_context(hit, hit.short, ft):
+                continue  # "na SP v Planici": ski flying's championships
             if (
                 hit.short is not None
                 and named is not None
@@ -298,6 +302,7 @@ class RaceTagger:
                 hit.end,
                 look_before=not opens,
                 look_after=not ends_a_sentence(ft, hit),
+                language=language,
             ):
                 continue
             of_women = sex_marked(ft.folded, hit, women, not opens)
@@ -305,6 +310,12 @@ class RaceTagger:
             if race is not None:
                 out.append(race.id)
         return out
+
+    def _in_context(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+        if not rule.context:
+            return True
+        start, end, _, _ = ft.span(hit.start, hit.end)
+        return in_context(rule, ft.original, start, end, self._hosts.get(rule.race_id, frozenset()))
 
     def _after_host(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         """Whether the capitalised word before a short name is one of its race's hosts."""

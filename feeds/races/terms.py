@@ -19,6 +19,7 @@ from typing import Any
 
 import ahocorasick
 
+from feeds.nlp.fold import fold_tokens
 from feeds.nlp.kinds import KindLexicon
 from feeds.nlp.matcher import alias_key
 from feeds.races.model import Calendar, CalendarError
@@ -41,6 +42,42 @@ class ShortName:
     languages: frozenset[str] = frozenset()
     """Only in a story of these languages (none: any): "DM" is a championship in Danish
     and German, a direct message in English."""
+    context: tuple[str, ...] = ()
+    """Folded word beginnings of which one must stand in the name's sentence, a few words
+    away, when any are given (else one of its race's editions' hosts must): "SP" is every
+    sport's championships in Slovenian ("cestno SP", "SP v kolesarstvu" are cycling's)."""
+
+
+CONTEXT_WORDS = 4
+"""Words on each side of a short name read for its context."""
+CONTEXT_REACH = 80
+"""Characters looked at on each side of a short name for those words."""
+_SENTENCE_ENDS = ".!?;\n"
+COMPOUND_STEM = 6
+"""A context word's beginning this long is read inside a compound too."""
+
+
+def in_context(rule: ShortName, original: str, start: int, end: int, hosts: frozenset[str]) -> bool:
+    """Whether a short name at original `start:end` whose rule asks for context has it:
+    a context word, or a host of one of its race's editions (declined: "v Zürichu"), among
+    the few words around it in its sentence."""
+    if not rule.context:
+        return True
+    before = original[max(0, start - CONTEXT_REACH) : start]
+    cut = max(before.rfind(c) for c in _SENTENCE_ENDS)
+    after = original[end : end + CONTEXT_REACH]
+    stop = min((i for i in (after.find(c) for c in _SENTENCE_ENDS) if i >= 0), default=None)
+    words = (
+        fold_tokens(before[cut + 1 :])[-CONTEXT_WORDS:] + fold_tokens(after[:stop])[:CONTEXT_WORDS]
+    )
+    stems = (*rule.context, *(h for h in hosts if " " not in h))
+    return any(_has_stem(word, stem) for word in words for stem in stems)
+
+
+def _has_stem(word: str, stem: str) -> bool:
+    """The word begins with the stem, or ends a compound with it when the stem is long
+    enough to say so ("Einzelzeitfahren")."""
+    return word.startswith(stem) or (len(stem) >= COMPOUND_STEM and stem in word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +111,7 @@ def parse_short_names(
     out = []
     for i, entry in enumerate(data.get("short", [])):
         where = f"short[{i}]"
-        unknown = set(entry) - {"race", "names", "not_after", "not_before", "languages"}
+        unknown = set(entry) - {"race", "names", "not_after", "not_before", "languages", "context"}
         if unknown:
             raise CalendarError(source, None, f"{where}: unknown key {sorted(unknown)[0]!r}")
         race_id = entry.get("race")
@@ -88,6 +125,7 @@ def parse_short_names(
             frozenset(_strings(entry.get("not_after", []), f"{where}.not_after", source)),
             frozenset(_strings(entry.get("not_before", []), f"{where}.not_before", source)),
             frozenset(_strings(entry.get("languages", []), f"{where}.languages", source)),
+            tuple(_strings(entry.get("context", []), f"{where}.context", source)),
         )
         out.append((names, rule))
     return out

@@ -86,7 +86,7 @@ EXTRA_GIVEN_NAMES: frozenset[str] = words(
     # nl, de, scandinavian, fr, it, es
     "jan piet kees henk joost bram sven lars hans jens nils erik anders ole "
     "karl klaus jurgen uwe dirk stefan markus tobias lukas felix jonas "
-    "pierre jean jacques louis francois nicolas julien antoine camille gilbert "
+    "pierre jean jacques louis francois nicolas julien antoine camille "
     "marco luca giovanni giuseppe francesco alessandro matteo andrea paolo "
     "juan carlos jose luis miguel javier pablo diego alejandro sergio "
     "maria sofia giulia laura marta ana elena anne marie julie sophie"

@@ -5,8 +5,11 @@ such a word directly followed by another name is the first name of someone else
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from feeds.nlp.cues.names import COMMON_WORDS, ROLE_WORDS
+from feeds.nlp.fold import fold_tokens
+from feeds.nlp.lexicon import bundled
 from feeds.nlp.tag.keys import KeyInfo
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import HYPHENS
@@ -21,8 +24,15 @@ _NICKNAME_CLOSE = re.compile(f"[{_QUOTES}][ \u00a0]+")
 # "Christian von Eckenstein", "Thomas van der Berg"): a first name may be followed by them
 # before the capitalised name. The Romance ones (di, da, del, la) are left out: they are
 # also prepositions after a surname ("Milan di Lidl-Trek" names the team, which the
-# team check would catch, but "Thomas da Ineos a Q36.5" would not).
-_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "ten", "ter", "vanden", "vander"})
+# team check would catch, but "Thomas da Ineos a Q36.5" would not). "der", "den" and "de"
+# are articles too ("als Finn den Zielstrich überquerte", "war Dennis der Schnellste"):
+# they begin no name, only follow "van" or "von" ("van der Poel", "von der Osten").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "ten", "ter", "vanden", "vander"})
+_INNER_PARTICLES = frozenset({"der", "den", "de"})
+_INNER_AFTER = frozenset({"van", "von"})
+# A staff role's word ends a compound role in the Germanic languages ("Sportdirektor",
+# "sportsdirektør", "Teamchef"): a role word this long or longer may end a longer word.
+_ROLE_SUFFIX_MIN = 4
 
 
 def starts_other_name(r: ResolverState, info: KeyInfo, end: int, k1: int) -> bool:
@@ -33,14 +43,28 @@ def starts_other_name(r: ResolverState, info: KeyInfo, end: int, k1: int) -> boo
     not an everyday, cycling, role or nationality word (German capitalises nouns, English
     days), not the start of a team's name ("Scott Lidl-Trek" in a results line), not a
     Title Case headline, not a hyphenated compound (a race, "Milano-Sanremo").
+
+    A name particle between them ("Gilbert de Weerdt") makes the mention someone else's
+    only after a staff role ("ploegleider Gilbert de Weerdt"): a particle is also an
+    article or a preposition before a place, a climb or a noun ("Nadat Gilbert de Oude
+    Kwaremont opreed", "Gilbert von Kilometer 55 an", "a acclamé Gilbert de
+    Remouchamps"), which a role before the first name rules out.
     """
     key = info.key.strip()
-    if " " in key or key not in r.lex.given_names:
+    if " " in key:
+        return False
+    given = key in r.lex.given_names
+    particle = _particle_at(r, k1)
+    if not given and not particle:
         return False
     if r.title_case_line(end):
         return False
     k = _next_name_word(r, end, k1)
     if k is None:
+        return False
+    if particle and k != k1 and not _after_staff_role(r, k1 - 2):
+        return False
+    if not given and not (particle and k != k1):
         return False
     ns, ne = r.ft.word_span(k)
     raw = r.text[ns:ne]
@@ -57,6 +81,44 @@ def starts_other_name(r: ResolverState, info: KeyInfo, end: int, k1: int) -> boo
     ):
         return False
     return not _team_starts_at(r, ns)
+
+
+def _particle_at(r: ResolverState, k: int) -> bool:
+    if k >= r.ft.word_count:
+        return False
+    ns, ne = r.ft.word_span(k)
+    return r.text[ns:ne] in _NAME_PARTICLES
+
+
+def _after_staff_role(r: ResolverState, k: int) -> bool:
+    """Word k is a staff role's word ("ploegleider", "Sportdirektor", "boss") of any
+    language's lexicon, or a compound ending in one."""
+    if k < 0:
+        return False
+    word = r.ft.word(k)
+    roles = _staff_role_words()
+    if word in roles:
+        return True
+    return any(
+        len(role) >= _ROLE_SUFFIX_MIN and len(word) > len(role) and word.endswith(role)
+        for role in roles
+    )
+
+
+@cache
+def _staff_role_words() -> frozenset[str]:
+    """The last word of every language's staff roles and bosses' titles ("sports
+    director", "ploegleider", "Teamchef"), folded."""
+    lexicons = bundled()
+    words: set[str] = set()
+    for code in lexicons.languages:
+        language = lexicons.language(code)
+        for field in ("staff_roles", "boss_titles"):
+            for phrase in language[field]:
+                tokens = fold_tokens(phrase)
+                if tokens:
+                    words.add(tokens[-1])
+    return frozenset(words)
 
 
 def _next_name_word(r: ResolverState, end: int, k1: int) -> int | None:
@@ -76,9 +138,7 @@ def _next_name_word(r: ResolverState, end: int, k1: int) -> int | None:
 
 
 def _team_starts_at(r: ResolverState, pos: int) -> bool:
-    # The hits are in text order and few per story: a scan costs less than an index
-    # built for every story, and runs only for the rare surname this module reads.
-    return any(h[0] == pos and h[4].teams for h in r.hits)
+    return r.team_hit_at(pos) is not None
 
 
 def _past_particles(r: ResolverState, k: int, end: int) -> int | None:
@@ -92,7 +152,8 @@ def _past_particles(r: ResolverState, k: int, end: int) -> int | None:
         ns, ne = r.ft.word_span(k + 1)
         if not _NAME_SPACES.issuperset(r.text[end:ns]) or ns == end:
             return None
-        k, end = k + 1, ne
-        if r.text[ns:ne] not in _NAME_PARTICLES:
+        k, end, previous = k + 1, ne, raw
+        raw = r.text[ns:ne]
+        if raw not in _INNER_PARTICLES or previous not in _INNER_AFTER:
             return k
     return None

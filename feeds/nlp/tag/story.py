@@ -51,10 +51,23 @@ class StoryText:
         self._lowercase_used: dict[str, bool] = {}
         self._title_case: bool | None = None
         self._lowered: str | None = None
+        self._team_hits: dict[int, Hit] | None = None
         people = [h for h in hits if h[4].person]
         self.person_starts = {h[0] for h in people}
         self.hit_last_words = {h[3] - 1 for h in hits}
         self.person_ends = {h[1] for h in people}
+
+    def team_hit_at(self, start: int) -> Hit | None:
+        """The first team name's hit that starts at `start`, if any. The index is built
+        on the first question, once per story: the rules that ask it (a name after a
+        first name, a team's word after a hyphen) may ask it for every word of a long
+        text, and scanning the hits each time grows with the square of its length."""
+        if self._team_hits is None:
+            self._team_hits = {}
+            for hit in self.hits:
+                if hit[4].teams:
+                    self._team_hits.setdefault(hit[0], hit)
+        return self._team_hits.get(start)
 
     def lowered(self) -> str:
         if self._lowered is None:

@@ -136,7 +136,14 @@ def surname(
         return False
     if end - start <= UCI_CODE_LETTERS and r.text[start:end].isupper():
         return False  # "BEX", "JAY": a team's UCI code, not a surname
-    if not info.surname_initial and starts_other_name(r, info, end, k1):
+    initial, key = info.surname_initial, info.key
+    if initial and not r.text[start : start + 1].isupper():
+        # "e Paleni" (Italian "and"), "à Avoine" (French "at"): a word and the surname
+        # alone, read as the bare surname is, not the initial of "E. Paleni".
+        initial, key = False, key.replace(f"{key.split()[0]} ", "", 1)
+        rest = r.text[start + 1 : end]
+        start = end - len(rest.lstrip(" .\u00a0"))
+    if not initial and starts_other_name(r, info, end, k1):
         return False  # "Christian Prudhomme" is not Sean Christian, even in his story
     if start in shadows.foreign_starts:
         return False  # "Joe Pidcock" is not Tom Pidcock, even in Tom's story
@@ -144,7 +151,7 @@ def surname(
     # Everyday words (of any language, or of the story's: German "Zimmer", Portuguese
     # "Reis"), and any word in a Title Case Headline ("Chinese Brand XDS ..."), need more
     # than capitals.
-    weak = info.surname_weak or info.key in r.everyday or r.title_case_line(start)
+    weak = info.surname_weak or key in r.everyday or r.title_case_line(start)
     # Named in full somewhere in this story: that one (the nearest earlier one).
     named = [i for i in ids if i in r.persons_full]
     if start in shadows.variant_names:
@@ -152,10 +159,10 @@ def surname(
     elif named:
         pid = _nearest_named(r, named, start)
     else:
-        folded_key = info.key
+        folded_key = key
         if folded_key in shadows.keys:
             return False
-        if info.surname_initial:
+        if initial:
             pid = r.pick_person(ids, start)
         elif weak:
             # An everyday word (Woods, August, Power) alone is that word, unless a
@@ -169,7 +176,7 @@ def surname(
             pid = _by_nearby_team(r, ids, start, end) or r.pick_person(ids, start)
     if pid is None:
         return False
-    how = "initial" if info.surname_initial else "surname"
+    how = "initial" if initial else "surname"
     r.add_person(pid, start, end, how)
     return True
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from feeds.nlp.cues.names import COMMON_WORDS
 from feeds.nlp.cues.team_words import PLACE_PREPOSITIONS, PLACE_TEAM_WORDS, RACE_WORDS
-from feeds.nlp.fold import FoldedText
+from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.tag.keys import KeyInfo
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import HYPHENS
+
+_JOINERS = frozenset(HYPHENS) | {" "}
 
 
 def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1: int) -> bool:
@@ -26,7 +28,7 @@ def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1
         return True  # a team word that is not a team here: nothing else either
     if race_name(r.ft, k0, k1):
         return True  # "UAE Tour", "Tour of Bahrain"
-    if hyphen_compound(r, end, k1):
+    if hyphen_compound(r, info, end, k1):
         return True  # "Leopard-Trek": another name, which this team's word only begins
     if info.key in PLACE_TEAM_WORDS and k0 > 0 and r.ft.word(k0 - 1) in PLACE_PREPOSITIONS:
         return True  # "the stage finished in Astana": the city
@@ -39,17 +41,34 @@ def weak_team(r: ResolverState, info: KeyInfo, start: int, end: int, k0: int, k1
     return True
 
 
-def hyphen_compound(r: ResolverState, end: int, k1: int) -> bool:
-    """The team word is joined by a hyphen to another team's word: a compound name the
-    roster does not hold (the team's own compounds, "Astana-Premier Tech", are longer keys
-    and matched first), such as a former team of another lineage ("Leopard-Trek"). A
-    German compound with a common noun ("Red-Bull-Profi", "Astana-Kapitän") stays the
-    team."""
-    if k1 >= r.ft.word_count or r.text[end : end + 1] not in HYPHENS:
+def hyphen_compound(r: ResolverState, info: KeyInfo, end: int, k1: int) -> bool:
+    """The team word is only a word of its team's full name ("Leopard" of "Leopard Pro
+    Cycling"), joined by a hyphen to another team's word: a compound name the roster does
+    not hold (the team's own compounds, "Astana-Premier Tech", are longer keys and matched
+    first), such as a former team of another lineage ("Leopard-Trek"). A name the press
+    uses for the team alone (an alias: "UAE", "Movistar", "Intermarché") is that team in
+    a pair too: a duel or a merger ("UAE-Visma", "Intermarché-Lotto"). A German compound
+    with a common noun ("Red-Bull-Profi", "Astana-Kapitän") stays the team."""
+    # A space joins them as well: "Leopard Trek" is the same compound unhyphenated.
+    if k1 >= r.ft.word_count or r.text[end : end + 1] not in _JOINERS:
         return False
     ns = r.ft.word_span(k1)[0]
-    # The hits are few per story and in text order; this runs only after a hyphen.
-    return ns == end + 1 and any(h[0] == ns and h[4].teams for h in r.hits)
+    other = r.team_hit_at(ns) if ns == end + 1 else None
+    if other is None:
+        return False
+    own = {t.team_id for t in info.teams}
+    return any(t.team_id not in own for t in other[4].teams) and not _named_alone(r, info)
+
+
+def _named_alone(r: ResolverState, info: KeyInfo) -> bool:
+    """The word is one of its team's aliases as a whole (not a name's first word left
+    when "Pro Cycling" or "Team" is cut off)."""
+    key = info.key.strip()
+    return any(
+        " ".join(fold_tokens(alias)) == key
+        for t in info.teams
+        for alias in r.team(t.team_id).aliases
+    )
 
 
 def race_name(ft: FoldedText, k0: int, k1: int) -> bool:
