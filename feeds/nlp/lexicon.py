@@ -151,6 +151,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "not_kept": REGEX,
         # a team's verb split around its list of signings: "trok A (T1) en B (T2) aan"
         "split_acquire": REGEX,
+        # a list continued after one of arrivals: "To complete the trio, two Germans: A (T1) ..."
+        "list_continued": REGEX,
         # signings told together: "X joins T, as do A and B"
         "likewise": WORD,
         # "another team": a destination that is not the story's team

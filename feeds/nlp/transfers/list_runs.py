@@ -8,41 +8,54 @@
   brackets or after a "from" word, is where that person comes from. Not in a sentence
   naming a race ("llegan A y B juntos a meta en la Vuelta").
 - a list continued in the next sentence: after a sentence whose listed people all arrive
-  at one team, a sentence with no move verb that opens with a few words and a colon, then
+  at one team, a sentence with no move verb and no race that opens with a few words
+  telling of more arrivals (a `newcomers` noun or a `list_continued` phrase: "To complete
+  the trio", "Dazu") and a colon, then
   names people with their old team in brackets ("Pour compléter ce trio, quatre Allemands :
   A (T1), B (T2) et C (T3)", "To round it off, two Germans: A (T1) and B (T2)"), lists
   more arrivals at that team (the bracketed items only, joined by commas or "and").
 - a team's verb split around its list (lexicon concept `split_acquire`): "trok ook A (T1),
   B (T2) en C (T3) aan", "holte A (T1) und B (T2) an Bord"; the items with their old team
-  in brackets, joined by commas or "and", arrive at the list's team.
-- a list of riders the team does not keep (lexicon concept `not_kept`), the list right
-  before or after the words: "A (31), B (27) en C (23) zijn op weg naar de uitgang", "non
-  vengono riconfermati il ligure A, l'emiratino B e l'argentino C", "A, B and C are on
-  their way out". Each listed rider leaves the team the roster gives them at publication,
-  for no team named, in the list's season or the market's. Not in a sentence about a
-  retirement. Names the roster lacks count as items (`named_items`).
+  in brackets, joined by commas or "and", arrive at the list's team. Told of the market,
+  in a sentence naming no race, the team (its name or a team noun) the verb's subject,
+  and nothing but the particle after the list ("trokken A (T1) en B (T2) de sprint aan"
+  has an object of its own).
+- a list of riders the team does not keep: `not_kept`.
+
+Each rule works out what it reads of the whole sentence (season, origins, "from" words)
+once per sentence, and reads a list only up to the next cue or verb of its kind: a
+sentence may hold thousands of cues.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.group_subjects import departure_season, listed_arrival, listed_departure
+from feeds.nlp.transfers.group_subjects import listed_arrival
 from feeds.nlp.transfers.list_teams import (
     bracketed_teams,
     from_marker,
     list_team,
     marked_starts,
 )
-from feeds.nlp.transfers.named_items import named_items
+from feeds.nlp.transfers.not_kept import not_kept_moves as not_kept_moves
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.story_kind import market_context, retiring, roster_team
-from feeds.nlp.transfers.text import BRACKETED, WORD, Span, after_bracket, mentions_in, within
+from feeds.nlp.transfers.story_kind import market_context
+from feeds.nlp.transfers.text import (
+    BRACKETED,
+    WORD,
+    WORD_START,
+    Span,
+    after_bracket,
+    mentions_in,
+    within,
+)
 
 INVERTED_ITEMS = 2
 """Names in a row after an arrival verb that make a list (one is the clause rules')."""
@@ -54,46 +67,83 @@ CONTINUED_HEAD = 8
 """Words before a continued list's colon ("Pour compléter ce trio, quatre Allemands")."""
 CONTINUED_BRACKETS = 2
 """Items with their old team in brackets that make a continued list one of arrivals."""
+PARTICLE_WORDS = 2
+"""Words after a split verb's list: its particle only ("aan", "an Bord", "on board")."""
+SUBJECT_WORDS = 3
+"""Words right after a split verb where the team, its subject, may stand ("de ploeg")."""
+SUBJECT_REACH = 120
+"""Characters before a split verb where its subject may stand."""
 _COORDINATION = pooled().words("coordination_words")
 _FROM_WORDS = pooled().words("from_markers")
 _SPLIT_ACQUIRE = re.compile(r"\b(?:" + pooled().alternation("split_acquire") + r")")
-_NOT_KEPT = re.compile(r"\b(?:" + pooled().alternation("not_kept") + r")\b")
+_CONTINUED = re.compile(WORD_START + r"(?:" + pooled().alternation("list_continued") + r")\b")
+_TEAM_NOUN = re.compile(
+    WORD_START + r"(?:" + "|".join(map(re.escape, sorted(pooled().words("team_nouns")))) + r")\b"
+)
 _SIGNING_FAMILIES = frozenset({"acquire", "noun_arrive"})
 _JOINT = re.compile(r"\s*(?:(,)|(\w+)\b)")
 _CLAUSE_STOP = re.compile(r"[.;:!?()\"«»]")
+_SENTENCE_STOP = re.compile(r"[.;!?]")
+
+
+class _Sentence:
+    """What the rules read of one sentence's whole text, each worked out once, when first
+    asked for: a sentence may hold thousands of cues."""
+
+    def __init__(self, story: Story, spans: Sequence[Span], span: Span, teams: Sequence[Mention]):
+        self.story, self.spans, self.span, self.teams = story, spans, span, teams
+        self._market: bool | None = None
+
+    @cached_property
+    def season(self) -> int | None:
+        return clause_season(self.story, self.span)
+
+    def of_market(self, cue: Hit) -> bool:
+        """`_of_market` for the sentence's first cue: the market is the sentence's, told
+        once whatever verb asks."""
+        if self._market is None:
+            self._market = _of_market(self.story, self.spans, self.span, cue)
+        return self._market
+
+    @cached_property
+    def marked(self) -> set[int]:
+        """Starts of the teams named after a "from" word."""
+        return marked_starts(self.story.low, self.teams, from_marker())
+
+    @cached_property
+    def _plain(self) -> list[Mention]:
+        return [t for t in self.teams if not _origin(self.story, t)]
+
+    def free_before(self, offset: int) -> set[str]:
+        """Teams named plainly before the offset: not in brackets, nor after a "from" word."""
+        return {
+            t.entity_id for t in within(self._plain, self.span.start, offset) if t.end <= offset
+        }
 
 
 def list_run_moves(story: Story, spans: Sequence[Span]) -> None:
-    """Evidence for every person of an inverted arrival list or a continued list."""
+    """Evidence for every person of an inverted arrival list, a continued list or a list
+    inside a split verb."""
     for span in spans:
         people = mentions_in(story.people, span)
         if span.title or len(people) < INVERTED_ITEMS:
             continue
+        if within(story.hits.get("race", []), span.start, span.end):
+            continue  # "llegan A y B juntos a meta", "trokken A (T1) en B (T2) de sprint aan"
         teams = mentions_in(story.teams, span)
+        sentence = _Sentence(story, spans, span, teams)
         cues = move_cues(story.hits, span)
-        raced = bool(within(story.hits.get("race", []), span.start, span.end))
-        for cue in cues:
-            if cue.family == "arrive" and not raced:
-                _inverted_list(story, spans, span, people, teams, cue)
+        for at, cue in enumerate(cues):
+            if cue.family == "arrive":
+                # a list runs up to the next cue at most ("llegan A y B, llegan C y D")
+                bound = cues[at + 1].start if at + 1 < len(cues) else span.end
+                _inverted_list(sentence, within(people, cue.end, bound), cue)
         if not cues and span.sentence > 1:
-            _continued_list(story, spans[span.sentence - 1], span, people, teams)
-        for verb in _SPLIT_ACQUIRE.finditer(story.low, span.start, span.end):
-            _split_verb_list(story, spans, span, people, teams, verb.end())
-
-
-def not_kept_moves(story: Story, spans: Sequence[Span]) -> None:
-    """Departures for every rider of a list the team does not keep. Read after the moves
-    of unnamed movers are given out: a listed departure does not make its rider the
-    person the story is about ("il 28enne si trasferirà ..." stays the headline's)."""
-    if story.published is None:
-        return  # which team they leave is the roster's at publication
-    for span in spans:
-        people = mentions_in(story.people, span)
-        if span.title or not people or retiring(story, span.sentence):
-            continue
-        # one rider the roster knows may stand among others it does not
-        for words in _NOT_KEPT.finditer(story.low, span.start, span.end):
-            _not_kept(story, span, people, words.start(), words.end())
+            _continued_list(story, spans[span.sentence - 1], span, people, teams, sentence)
+        verbs = list(_SPLIT_ACQUIRE.finditer(story.low, span.start, span.end))
+        for at, verb in enumerate(verbs):
+            bound = verbs[at + 1].start() if at + 1 < len(verbs) else span.end
+            _split_verb_list(sentence, within(people, verb.end(), bound), verb.end(), bound)
 
 
 def _of_market(story: Story, spans: Sequence[Span], span: Span, cue: Hit) -> bool:
@@ -105,16 +155,9 @@ def _of_market(story: Story, spans: Sequence[Span], span: Span, cue: Hit) -> boo
     return any(hit.family in _SIGNING_FAMILIES for hit in title)
 
 
-def _inverted_list(
-    story: Story,
-    spans: Sequence[Span],
-    span: Span,
-    people: Sequence[Mention],
-    teams: Sequence[Mention],
-    cue: Hit,
-) -> None:
+def _inverted_list(sentence: _Sentence, after: Sequence[Mention], cue: Hit) -> None:
     """ "Além de X, chegam A, B e C": the people listed right after the arrival verb."""
-    after = within(people, cue.end, span.end)  # by bisection: a sentence may hold thousands
+    story, teams = sentence.story, sentence.teams
     if not after:
         return
     lead = story.low[cue.end : after[0].start]
@@ -125,26 +168,33 @@ def _inverted_list(
     run = _run(story, after, teams)
     if len({p.entity_id for p in run}) < INVERTED_ITEMS:
         return
-    # read last: it reads the whole sentence, and a sentence may hold thousands of cues
-    if not _of_market(story, spans, span, cue):
+    if not sentence.of_market(cue):
         return
-    free = {t.entity_id for t in teams if t.end <= cue.start and not _origin(story, t)}
-    team = list_team(story, spans, span, free)
+    team = list_team(story, sentence.spans, sentence.span, sentence.free_before(cue.start))
     if team is not None:
-        _arrive(story, span, run, teams, team)
+        _arrive(sentence, run, team)
 
 
 def _continued_list(
-    story: Story, before: Span, span: Span, people: Sequence[Mention], teams: Sequence[Mention]
+    story: Story,
+    before: Span,
+    span: Span,
+    people: Sequence[Mention],
+    teams: Sequence[Mention],
+    sentence: _Sentence,
 ) -> None:
     """ "... Pour compléter ce trio, quatre Allemands : A (T1), B (T2) et C (T3)": a
-    verbless list after a sentence of listed arrivals at one team."""
+    verbless list after a sentence of listed arrivals at one team, its head telling of
+    more arrivals (not "Favourites for Sunday:", "Going the other way:", "Staying:")."""
     colon = story.low.find(":", span.start, people[0].start)
     if colon < 0 or within(story.hits.get("extension", []), span.start, span.end):
         return
     head = story.low[span.start : colon]
     if len(WORD.findall(head)) > CONTINUED_HEAD or within(teams, span.start, colon):
         return
+    more = within(story.hits.get("newcomers", []), span.start, colon)
+    if not more and not _CONTINUED.search(story.low, span.start, colon):
+        return  # when in doubt, read nothing
     if len(WORD.findall(story.low, colon + 1, people[0].start)) > LEAD_WORDS + 3:
         return
     listed = [ev for ev in story.evidence if ev.sentence == before.sentence and ev.listed]
@@ -157,64 +207,58 @@ def _continued_list(
     run = [p for p in people if p.entity_id in brackets]
     if len(brackets) < CONTINUED_BRACKETS or not all(_joined(story, p) for p in run[:-1]):
         return  # "A (T1) won ahead of B (T2)": a result, not a list
-    _arrive(story, span, run, teams, next(iter(destinations)))
+    _arrive(sentence, run, next(iter(destinations)))
 
 
 def _split_verb_list(
-    story: Story,
-    spans: Sequence[Span],
-    span: Span,
-    people: Sequence[Mention],
-    teams: Sequence[Mention],
-    verb_end: int,
+    sentence: _Sentence, people: Sequence[Mention], verb_end: int, bound: int
 ) -> None:
     """ "Naast A trok de ploeg ook B (T1), C (T2) en D (T3) aan": the people with their old
     team in brackets between the verb and its particle, joined by commas or "and"."""
-    brackets = bracketed_teams(story, within(people, verb_end, span.end), teams)
-    run = [p for p in within(people, verb_end, span.end) if p.entity_id in brackets]
+    story, teams = sentence.story, sentence.teams
+    brackets = bracketed_teams(story, people, teams)
+    run = [p for p in people if p.entity_id in brackets]
     if len(brackets) < CONTINUED_BRACKETS or not all(_joined(story, p) for p in run[:-1]):
         return
-    free = {t.entity_id for t in teams if t.end <= run[0].start and not _origin(story, t)}
-    team = list_team(story, spans, span, free)
-    if team is not None:
-        _arrive(story, span, run, teams, team)
-
-
-def _not_kept(story: Story, span: Span, people: Sequence[Mention], start: int, end: int) -> None:
-    """ "A, B en C zijn op weg naar de uitgang", "non vengono riconfermati A e B": the list
-    right after the words, or right before them with one word at most between ("zijn",
-    "are"), each rider of it leaving their team for nobody."""
-    after = within(people, end, span.end)
-    before = [p for p in within(people, span.start, start) if p.end <= start]
-    items: tuple[int, list[Mention]] = (0, [])
-    if after:
-        items = named_items(story, after, end, span.end, forward=True)
-    if items[0] < INVERTED_ITEMS and before and _close(story, before[-1].end, start, 1):
-        items = named_items(story, before, span.start, before[-1].end, forward=False)
-    count, listed = items
-    if count < INVERTED_ITEMS:
+    if not _particle_only(story, run[-1], bound) or not _team_subject(sentence, verb_end, run):
         return
-    season = departure_season(story, span)
-    for person in listed:
-        rider = story.roster.people.get(person.entity_id)
-        team = roster_team(rider, story.published) if rider and rider.kind == "rider" else None
-        if team is not None:
-            listed_departure(story, span, person.entity_id, team, season)
+    if not sentence.of_market(Hit("acquire", verb_end, verb_end)):
+        return
+    team = list_team(story, sentence.spans, sentence.span, sentence.free_before(run[0].start))
+    if team is not None:
+        _arrive(sentence, run, team)
 
 
-def _close(story: Story, start: int, end: int, words: int) -> bool:
-    """Only a few words, and no clause's end, between the two offsets (brackets left out:
-    an age, a team)."""
-    gap = BRACKETED.sub(" ", story.low[start:end])
-    return not _CLAUSE_STOP.search(gap) and len(WORD.findall(gap)) <= words
+def _particle_only(story: Story, last: Mention, bound: int) -> bool:
+    """Only the verb's particle after the list's last bracket: "... en C (T3) aan", not
+    "... en C (T3) de sprint aan" (a race's object)."""
+    closes = story.low.find(")", last.end, bound)
+    if closes < 0:
+        return False
+    stop = _SENTENCE_STOP.search(story.low, closes, bound)
+    return len(WORD.findall(story.low, closes, stop.start() if stop else bound)) <= PARTICLE_WORDS
 
 
-def _arrive(
-    story: Story, span: Span, run: Sequence[Mention], teams: Sequence[Mention], team: str
-) -> None:
+def _team_subject(sentence: _Sentence, verb_end: int, run: Sequence[Mention]) -> bool:
+    """Is a team the verb's subject: a team or a team noun before the verb in its clause, or
+    right after it ("trok de ploeg ook")? Not "De camera legde", "The organisers brought"."""
+    story, span = sentence.story, sentence.span
+    if sentence.free_before(verb_end):
+        return True
+    start = max(span.start, verb_end - SUBJECT_REACH)
+    start = max([start] + [story.low.rfind(c, start, verb_end) + 1 for c in ".;:!?"])
+    if _TEAM_NOUN.search(story.low, start, verb_end):
+        return True
+    # verb-second: the subject right after the verb ("trok de ploeg van X ook A (T1) ...")
+    words = list(WORD.finditer(story.low, verb_end, run[0].start))[:SUBJECT_WORDS]
+    return bool(words) and _TEAM_NOUN.search(story.low, verb_end, words[-1].end()) is not None
+
+
+def _arrive(sentence: _Sentence, run: Sequence[Mention], team: str) -> None:
     """Each listed person arrives at `team` from the team right after their name."""
+    story, span, teams = sentence.story, sentence.span, sentence.teams
     origins = bracketed_teams(story, run, teams)
-    marked = marked_starts(story.low, teams, from_marker())
+    marked = sentence.marked
     for person in run:
         if person.entity_id in origins:
             continue
@@ -223,7 +267,7 @@ def _arrive(
             gap = story.low[person.end : following[0].start]
             if not WORD.findall(gap) or set(WORD.findall(gap)) <= _FROM_WORDS | {"the"}:
                 origins[person.entity_id] = following[0]
-    season = clause_season(story, span)
+    season = sentence.season
     seen: set[str] = set()
     for person in run:
         if person.entity_id in seen:

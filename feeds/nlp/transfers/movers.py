@@ -20,7 +20,7 @@ from feeds.nlp.transfers.referents import DEFINITE, described_subject, describes
 from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companion
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, index_ending_by
+from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, index_ending_by, within
 
 _LEX = pooled()
 _TEAM_NOUNS = _LEX.alternation("team_nouns")
@@ -187,8 +187,10 @@ def _described_after_team(story: Story, teams: Sequence[Mention], start: int, en
     Vlaanderen il belga classe 2001 Toon Clynhens", "Firma por el Movistar el colombiano
     X"): one team right after the verb, a definite description after it, then the name."""
     between = [t for t in teams if start <= t.start and t.end <= end]
-    if len(between) != 1 or len(WORD.findall(story.low, start, between[0].start)) > 4:
+    if len(between) != 1 or not _team_right_after(story, start, between[0].start):
         return False
+    if story.hits.get("race") and _raced(story, start, end):
+        return False  # "Arriva al traguardo con la UAE lo sloveno X": a finish, no signing
     found = list(ROLE_WORD.finditer(story.low, between[0].end, end))
     words = [w.group() for w in found]
     if not words and not story.low[between[0].end : end].strip():
@@ -201,6 +203,29 @@ def _described_after_team(story: Story, teams: Sequence[Mention], start: int, en
     ):
         return False
     return describes_person(words[1:])
+
+
+_VERB_TO_TEAM = 2
+"""Words between the verb and the team's preposition ("Correrà invece per due anni con la")."""
+_TEAM_LEAD = _PREPOSITIONS | DEFINITE | _OF_WORDS
+
+
+def _team_right_after(story: Story, start: int, team_start: int) -> bool:
+    """One phrase between the verb and the team, its preposition and article last, a few
+    words at most before them ("Firma por el Movistar", "Correrà invece per due anni con
+    la Tudor"); not two phrases ("Llega primero por delante del Visma", "Arriva al
+    traguardo con la UAE": a race's order or finish)."""
+    words = ROLE_WORD.findall(story.low, start, team_start)
+    for _ in range(2):  # the team's own preposition and article
+        if words and words[-1] in _TEAM_LEAD:
+            words.pop()
+    return len(words) <= _VERB_TO_TEAM and not any(w in _PREPOSITIONS for w in words)
+
+
+def _raced(story: Story, start: int, end: int) -> bool:
+    """A race word in the clause of the verb, before or after it."""
+    at = story.low.rfind(".", 0, start) + 1
+    return bool(within(story.hits["race"], at, end))
 
 
 def _team_words(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:

@@ -14,6 +14,8 @@ from feeds.nlp.transfers.text import BRACKETED, WORD, within
 
 DESCRIPTION_WORDS = 2
 """Lower-case words an item may hold beside its name ("l'argentino", "the Danish")."""
+NAME_WORDS = 2
+"""Capitalised words of a name the roster lacks (a forename and a surname)."""
 _CLAUSE_STOP = re.compile(r"[.;:!?()\"«»]")
 _COMMA = re.compile(r",")
 _COORDINATION = pooled().words("coordination_words")
@@ -46,17 +48,27 @@ def named_items(
             # the words before the piece's first item: a description, or the list's lead
             lead = _plain(WORD.findall(text, piece_start, known[0].start - start))
             tail = _plain(WORD.findall(text, known[-1].end - start, piece_end))
-            if len(tail) > DESCRIPTION_WORDS:
-                break
+            if len(tail) > (0 if forward else DESCRIPTION_WORDS):
+                break  # after the words the list ends its clause: "but A and B stay" is none
+            if forward and len(lead) > DESCRIPTION_WORDS:
+                break  # "confermate le penalità per A e B": no list opens at the words
             count += len(known)
             items.extend(known)
             if len(lead) > DESCRIPTION_WORDS:
                 break  # the list opens inside this piece
             continue
-        if not any(w[0].isupper() for w in words) or len(_plain(words)) > DESCRIPTION_WORDS:
+        if not _unknown_item(words):
             break
         count += 1
     return count, sorted(items, key=lambda p: p.start)
+
+
+def _unknown_item(words: Sequence[str]) -> bool:
+    """Is a comma piece with nobody known in it an item: a short description and a name
+    of two capitalised words at least ("il ligure Oliviero Troia"), not a place ("à
+    Florence")?"""
+    capitalised = [w for w in words if w[0].isupper() and w.lower() not in _GLUE]
+    return len(capitalised) >= NAME_WORDS and len(_plain(words)) <= DESCRIPTION_WORDS
 
 
 def _joined_people(text: str, start: int, people: Sequence[Mention]) -> list[Mention]:

@@ -43,6 +43,10 @@ _DISPELLED = re.compile(
     + _LEX.alternation("rumours_dispelled")
     + r")(?:\s+|(?<=')|(?<=\u2019))(?:[\w'\u2019]+\s+){0,2}$"
 )
+_CLAUSE_MARKS = ",;:.!?"
+_SIGNING = frozenset({"arrive", "acquire"})
+# "einen Dreijahresvertrag": a contract noun may close a compound
+_CONTRACT = re.compile(r"(?:" + _LEX.alternation("contract_nouns") + r")")
 _RELATIVE_AFTER = re.compile(r",\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
 _REFUSED = re.compile(r"\b(?:" + _LEX.alternation("refusal") + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
@@ -84,7 +88,8 @@ def cue_vetoed(
     low = story.low
     if _MOVE_NEGATION.search(low, max(clause.start, cue.start - 30), cue.start):
         return True  # "I will never leave this team", "il ne quittera pas"
-    if _DISPELLED.search(low, max(clause.start, cue.start - 80), cue.start):
+    dispelled = _DISPELLED.search(low, max(clause.start, cue.start - 80), cue.start)
+    if dispelled and not _signed_after(story, cue):
         return True  # "ending the rumours of a move to X": X is not joined
     relative = _RELATIVE_AFTER.search(low, cue.end, region.end)
     end = relative.start() if relative else region.end
@@ -95,6 +100,30 @@ def cue_vetoed(
     if _CURRENTLY.search(low, max(clause.start, cue.start - 20), cue.end):
         return True  # "rijdt nu nog voor Bora", "is still riding for": the current team
     return _race_action(story, cue, clause, teams)
+
+
+def _signed_after(story: Story, cue: Hit) -> bool:
+    """Is a rumour put to rest by the move itself: a signing or a contract told after the
+    cue, in its sentence or the next, with nobody else named first and no stay ("ended the
+    rumours of a switch to X: he signed until 2026", "met fin aux rumeurs de son transfert
+    chez X : il a signé")? Not "extends, ending the rumours of a move to X"."""
+    at = bisect.bisect_right(story.sentence_starts, cue.start)
+    end = story.sentence_starts[at + 1] if at + 1 < len(story.sentence_starts) else len(story.low)
+    signed = [
+        hit.start
+        for family in ("confirmed", "move")
+        for hit in within(story.hits.get(family, []), cue.end, end)
+        if family == "confirmed" or hit.family in _SIGNING
+    ]
+    contract = _CONTRACT.search(story.low, cue.end, end)
+    if contract is not None:
+        signed.append(contract.start())
+    if not signed:
+        return False
+    start = story.sentence_starts[at - 1] if at else 0
+    movers = {p.entity_id for p in within(story.people, start, cue.start)}
+    others = [p for p in within(story.people, cue.end, min(signed)) if p.entity_id not in movers]
+    return not others and not within(story.hits.get("extension", []), cue.end, end)
 
 
 def _race_action(story: Story, cue: Hit, clause: Span, teams: Sequence[Mention]) -> bool:
@@ -122,8 +151,15 @@ def stayers(story: Story, clause: Span, people: Sequence[Mention]) -> set[str]:
 
 
 def _extension_negated(story: Story, hit: Hit) -> bool:
-    """ "que no renueva", "who will not extend", "die niet verlengt": no stay, a way out."""
-    return _MOVE_NEGATION.search(story.low, max(0, hit.start - 30), hit.start) is not None
+    """ "que no renueva", "who will not extend", "die niet verlengt": no stay, a way out.
+    The negation governs the extension verb itself: no clause mark between them ("no se va:
+    renueva", "geht nicht, er verlängert" are stays)."""
+    start = max(0, hit.start - 30)
+    marks = [story.low.rfind(mark, start, hit.start) for mark in _CLAUSE_MARKS]
+    return (
+        _MOVE_NEGATION.search(story.low, max([start] + [m + 1 for m in marks]), hit.start)
+        is not None
+    )
 
 
 def _extends(story: Story, person: Mention, hit: Hit) -> bool:

@@ -133,15 +133,16 @@ NOT_KEPT = ("Matteo Trentin", "Marc Hirschi", "Rui Oliveira")
 @pytest.mark.parametrize(
     "text",
     [
-        "UAE Team Emirates: cambia la rosa\nLa UAE Team Emirates ha 30 corridori: non vengono "
-        "riconfermati il ligure Matteo Trentin, lo svizzero Marc Hirschi e l'olandese Rui "
-        "Oliveira.",
+        # told of the market: a season, a contract that ends
+        "UAE Team Emirates: cambia la rosa\nLa UAE Team Emirates ha 30 corridori per il 2024: "
+        "non vengono riconfermati il ligure Matteo Trentin, lo svizzero Marc Hirschi e "
+        "l'olandese Rui Oliveira.",
         "UAE Team Emirates ruimt op\nVolgens de krant zijn Matteo Trentin (33), Marc Hirschi "
-        "(24) en Rui Oliveira (26) op weg naar de uitgang.",
+        "(24) en Rui Oliveira (26) op weg naar de uitgang. Hun contract loopt af.",
         "UAE Team Emirates clears out\nMatteo Trentin, Marc Hirschi and Rui Oliveira are on "
-        "their way out.",
+        "their way out. Their contracts end this winter.",
         "UAE Team Emirates fait le ménage\nMatteo Trentin, Marc Hirschi et Rui Oliveira sont "
-        "sur le départ.",
+        "sur le départ. Leur contrat n'est pas prolongé.",
     ],
 )
 def test_a_list_of_riders_not_kept_leaves_for_nobody(tagger: Tagger, text: str) -> None:
@@ -171,11 +172,11 @@ def test_no_list_beside_the_words_moves_nobody(tagger: Tagger, text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "UAE Team Emirates: cambia la rosa\nLa UAE Team Emirates ha 30 corridori: non vengono "
-        "riconfermati il ligure Marco Sconosciuto, l'emiratino Yusuf Ignoto e l'olandese Rui "
-        "Oliveira.",
+        "UAE Team Emirates: cambia la rosa\nLa UAE Team Emirates ha 30 corridori per il 2024: "
+        "non vengono riconfermati il ligure Marco Sconosciuto, l'emiratino Yusuf Ignoto e "
+        "l'olandese Rui Oliveira.",
         "UAE Team Emirates clears out\nThe Italian Marco Unknown, the Emirati Yusuf Nobody and "
-        "the Portuguese Rui Oliveira are on their way out.",
+        "the Portuguese Rui Oliveira are on their way out. Their contracts end this winter.",
     ],
 )
 def test_names_the_roster_lacks_still_make_the_list(tagger: Tagger, text: str) -> None:
@@ -187,7 +188,8 @@ def test_a_person_in_the_lists_lead_is_no_item(tagger: Tagger) -> None:
     moves = _moves(
         tagger,
         "UAE Team Emirates ruimt op\nVolgens de krant van Jonas Vingegaard zijn Matteo "
-        "Trentin (33), Marc Hirschi (24) en Rui Oliveira (26) op weg naar de uitgang.",
+        "Trentin (33), Marc Hirschi (24) en Rui Oliveira (26) op weg naar de uitgang. Hun "
+        "contract loopt af.",
     )
     assert "Jonas Vingegaard" not in moves
     assert {person: moves.get(person) for person in NOT_KEPT} == dict.fromkeys(
@@ -198,15 +200,18 @@ def test_a_person_in_the_lists_lead_is_no_item(tagger: Tagger) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Tudor Pro Cycling Team versterkt zich\nTudor Pro Cycling Team bouwt verder. Naast Rui "
-        "Costa trok de ploeg van Fabian Cancellara ook Michael Storer (Groupama-FDJ), Alberto "
-        "Dainese (Team dsm-firmenich) en Matteo Trentin (UAE Team Emirates) aan.",
-        "Tudor Pro Cycling Team baut um\nTudor Pro Cycling Team baut um. Neben Rui Costa holte "
-        "das Team von Fabian Cancellara auch Michael Storer (Groupama-FDJ), Alberto Dainese "
-        "(Team dsm-firmenich) und Matteo Trentin (UAE Team Emirates) an Bord.",
-        "Tudor Pro Cycling Team rebuilds\nTudor Pro Cycling Team is rebuilding. Besides Rui "
-        "Costa, Fabian Cancellara's team also brought Michael Storer (Groupama-FDJ), Alberto "
-        "Dainese (Team dsm-firmenich) and Matteo Trentin (UAE Team Emirates) on board.",
+        # told of the market: the season the team rebuilds for
+        "Tudor Pro Cycling Team versterkt zich\nTudor Pro Cycling Team bouwt verder voor 2024. "
+        "Naast Rui Costa trok de ploeg van Fabian Cancellara ook Michael Storer "
+        "(Groupama-FDJ), Alberto Dainese (Team dsm-firmenich) en Matteo Trentin (UAE Team "
+        "Emirates) aan.",
+        "Tudor Pro Cycling Team baut um\nTudor Pro Cycling Team baut für 2024 um. Neben Rui "
+        "Costa holte das Team von Fabian Cancellara auch Michael Storer (Groupama-FDJ), "
+        "Alberto Dainese (Team dsm-firmenich) und Matteo Trentin (UAE Team Emirates) an Bord.",
+        "Tudor Pro Cycling Team rebuilds\nTudor Pro Cycling Team is rebuilding for 2024. "
+        "Besides Rui Costa, Fabian Cancellara's team also brought Michael Storer "
+        "(Groupama-FDJ), Alberto Dainese (Team dsm-firmenich) and Matteo Trentin (UAE Team "
+        "Emirates) on board.",
     ],
 )
 def test_a_list_inside_a_split_verb_is_signed(tagger: Tagger, text: str) -> None:
