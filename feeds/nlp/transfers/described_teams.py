@@ -46,6 +46,43 @@ def national_selection(words: list[str]) -> bool:
     return any(w.startswith(NATIONAL_SELECTION_STEMS) for w in words)
 
 
+NATIONS_RACE_STEMS = (
+    "olymp",  # en "Olympics", fr "olympiques", de/nl "Olympische"
+    "olimp",  # it "Olimpiadi", es/pt "olímpicos" (folded)
+    "jeux",  # fr "les Jeux de Paris"
+    "giochi",  # it "i Giochi di Parigi"
+    "juegos",  # es "los Juegos de París"
+    "jogos",  # pt "os Jogos"
+    "mondial",  # it "Mondiali", fr "Mondiaux"
+    "mundial",  # es, pt
+    "worlds",  # en
+    "weltmeisterschaft",  # de
+    "wereldkampioenschap",  # nl
+    "championship",  # en "World Championships", "national championships"
+    "championnat",  # fr
+    "campionat",  # it
+    "campeonat",  # es, pt
+    "meisterschaft",  # de
+    "kampioenschap",  # nl
+)
+"""Folded word starts of races between nations: "the British team for the Paris Olympics"
+is the country's selection there, never the country's trade team."""
+NATIONS_RACE_WORDS = frozenset({"games", "spiele", "wk", "wm", "ek"})
+"""Whole words of the same (en "the Games", de "Olympische Spiele", nl "WK", "EK", de "WM";
+not de "EM", which is pt "em", "in")."""
+
+
+def nations_race(words: list[str]) -> bool:
+    """A race between nations named among `words` (folded): a Games, the Worlds, a
+    championship, "the ... road race"."""
+    for i, word in enumerate(words):
+        if word in NATIONS_RACE_WORDS or word.startswith(NATIONS_RACE_STEMS):
+            return True
+        if word == "road" and i + 1 < len(words) and words[i + 1] == "race":
+            return True
+    return False
+
+
 def in_force(team: Team, when: date | None) -> bool:
     """The team raced under some name on `when` (today's teams when the date is unknown)."""
     if when is None:

@@ -33,6 +33,7 @@ from feeds.nlp.transfers.described_teams import (
     managed_team,
     national_selection,
     national_team,
+    nations_race,
     story_category,
     team_of_teams,
 )
@@ -155,6 +156,8 @@ def described_country(low: str, start: int, end: int) -> tuple[str, bool] | None
         if folded in _adjectives() and _beside_team_noun(words, i, team_nouns, to_words):
             if national_selection([_fold(w) for w in words[max(0, i - 3) : i + 3]]):
                 return None  # "alla squadra nazionale kazaka": a selection, not a team
+            if nations_race([_fold(w) for w in words]):
+                return None  # "the British team for the Paris Olympics": a selection too
             return _adjectives()[folded], True
         if word in team_regions() and _beside_team_noun(words, i, team_nouns, to_words):
             return REGION + word, True  # "la formation bretonne": a region's team

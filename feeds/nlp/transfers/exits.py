@@ -16,7 +16,7 @@ from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import headline_hedge
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.story_kind import EXIT_FAMILIES, LEDE_SENTENCES, retiring
-from feeds.nlp.transfers.text import Span
+from feeds.nlp.transfers.text import Span, mentions_in
 from feeds.roster import Person
 
 
@@ -39,6 +39,8 @@ def staff_exit(
     origins = {team_id for ev in exits for team_id in ev.origin}
     from_id = origin_of(origins, blocked, story) if blocked in origins else None
     from_id = from_id or next((t.entity_id for t in story.teams if t.entity_id in origins), None)
+    if from_id is None:
+        return None  # a move from nobody to nobody says nothing
     return _exit_move(story, person, from_id, exits, statuses, spans)
 
 
@@ -96,6 +98,8 @@ def rider_exit(
     to nobody. Undated departures stay out: "who left Movistar", "leaving the break"."""
     if person.kind != "rider" or any(_arrives_elsewhere(ev, blocked) for ev in evs):
         return None
+    if _signs_later(story, evs, spans):
+        return None  # "has no team for 2025 ... Tudor announced that X signed": not nobody
     year = story.published.year if story.published else None
     exits = [
         ev
@@ -110,7 +114,12 @@ def rider_exit(
     if not exits:
         return None
     origins = {team_id for ev in exits for team_id in ev.origin}
-    from_id = origin_of(origins, blocked, story) if origins else story.focus_team
+    said = {team_id for ev in exits for team_id in _team_left(story, ev, spans)}
+    if said != origins and len(said) == 1:
+        # the text says which team he left; the roster's at publication may be his new one
+        from_id: str | None = next(iter(said))
+    else:
+        from_id = origin_of(origins, blocked, story) if origins else story.focus_team
     if from_id is None and blocked in origins:
         from_id = blocked  # "still looking for a team": the roster's team, named or not
     if from_id is None:
@@ -142,6 +151,40 @@ def _leaves_the_team(story: Story, ev: Evidence, spans: Sequence[Span]) -> bool:
     if ev.cue_start < 0 or ev.sentence >= len(spans) or story.focus_team is None:
         return False
     return team_noun_after(story.low, ev.cue_start, spans[ev.sentence].end)
+
+
+def _named_in(story: Story, ev: Evidence, spans: Sequence[Span]) -> list:
+    return mentions_in(story.teams, spans[ev.sentence]) if ev.sentence < len(spans) else []
+
+
+def _team_left(story: Story, ev: Evidence, spans: Sequence[Span]) -> set[str]:
+    """The team the exit leaves: the one its sentence names when the roster's (a fallback
+    read at publication) is not named there ("has no team for 2025 after leaving UAE",
+    the roster already giving the team he signed for since)."""
+    named = {t.entity_id for t in _named_in(story, ev, spans)}
+    if len(named) == 1 and ev.origin and not ev.origin & named:
+        return named
+    return set(ev.origin)
+
+
+def _signs_later(story: Story, evs: Sequence[Evidence], spans: Sequence[Span]) -> bool:
+    """A signing told after a departure with no team, in a sentence naming a team other
+    than the one left ("... has no team for 2025 after leaving UAE. Tudor announced that
+    Hirschi signed"): the rider goes there, not to nobody. The roster, written after the
+    fact, may already give him that team: it is never the one left."""
+    exits = [ev for ev in evs if ev.family in EXIT_FAMILIES and not ev.to]
+    if not exits:
+        return False
+    first = min(ev.sentence for ev in exits)
+    left = {t.entity_id for ev in exits for t in _named_in(story, ev, spans)}
+    for ev in evs:
+        if not ev.arrival or ev.aside or ev.sentence <= first or ev.sentence >= len(spans):
+            continue
+        if any(team not in left for team in ev.to):
+            return True
+        if any(t.entity_id not in left for t in mentions_in(story.teams, spans[ev.sentence])):
+            return True
+    return False
 
 
 def _arrives_elsewhere(ev: Evidence, blocked: str | None) -> bool:

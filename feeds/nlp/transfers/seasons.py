@@ -105,3 +105,22 @@ def _named_season(story: Story, clause: Span) -> int | None:
         if pub is None or pub.year <= year <= pub.year + 3:
             return year
     return None
+
+
+# A year written alone ("En 2016 el equipo ...", "Back in 2016"), not part of a longer number.
+_BARE_YEAR = re.compile(r"(?<![\d.,])" + _YEAR + r"(?!\d|[.,]\d)")
+
+
+def first_earlier_year(story: Story, start: int, end: int) -> int | None:
+    """Where the first year before publication is written in these words (a contract's
+    end aside), None for none: before a move's words or beside them, it recalls an event
+    ("In 2016 the team ended the contract of X"), no move now. Read once per sentence."""
+    if story.published is None or not _may_name_year(story, start, end):
+        return None
+    ends = [m.span() for m in _CONTRACT_END.finditer(story.low, start, end)]
+    for found in _BARE_YEAR.finditer(story.low, start, end):
+        if int(found.group(1)) < story.published.year and not any(
+            s <= found.start(1) < e for s, e in ends
+        ):
+            return found.start(1)
+    return None
