@@ -14,12 +14,12 @@ roster, two languages or more a shape, each beside the case its rule was made fo
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
 
 from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
 
 
 def tagged(
@@ -318,16 +318,6 @@ def test_the_given_name_still_names_the_rider(
 # --- linear time on hostile text ---------------------------------------------------------
 
 
-def _seconds(tagger: Tagger, phrase: str, n: int, language: str) -> float:
-    body = "Tadej Pogačar won. " + phrase * n
-    best = float("inf")
-    for _ in range(2):  # the faster of two runs: less noise from the other workers
-        start = time.perf_counter()
-        tagger.tag("Cycling", body, date(2025, 7, 10), True, language)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     ("phrase", "language"),
     [("UAE-Visma ", "en"), ("Gilbert de Weerdt ", "nl"), ("Leopard Trek ", "en")],
@@ -338,7 +328,8 @@ def test_team_words_and_particles_time_grows_linearly(
     """Each hyphenated team word and each first name before a particle looks up the team
     names starting after it: four times the text may not take eight times as long (a scan
     of every hit per word took 16 times)."""
-    _seconds(tagger, phrase, 50, language)  # warm the caches
-    small, large = _seconds(tagger, phrase, 750, language), _seconds(tagger, phrase, 3000, language)
-    # Linear would be 4x, quadratic 16x; the slack absorbs a busy machine.
-    assert large / small < 8.0, f"{small:.3f}s -> {large:.3f}s"
+    assert_linear(
+        lambda body: tagger.tag("Cycling", body, date(2025, 7, 10), True, language),
+        lambda n: "Tadej Pogačar won. " + phrase * n,
+        750,
+    )

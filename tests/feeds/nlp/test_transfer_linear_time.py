@@ -5,26 +5,13 @@ absolute time, so a busy machine does not fail them."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from feeds.nlp.tag import Tagger
-
-GROWTH = 4
-MAX_RATIO = 8.0
-"""Linear would be 4x; quadratic 16x. The slack absorbs noise on a shared machine."""
-
-
-def _seconds(tagger: Tagger, body: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # the faster of two runs: less noise from the other workers
-        start = time.perf_counter()
-        tagger.tag("Transfers round-up", body, date(2025, 11, 2), True, "en")
-        best = min(best, time.perf_counter() - start)
-    return best
+from tests.growth import assert_linear
 
 
 def _name_list(n: int) -> str:
@@ -46,7 +33,6 @@ def _team_run(n: int) -> str:
     ids=["10000-name list", "4000 arrow lines", "4000 team names"],
 )
 def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
-    _seconds(tagger, make(50))  # warm the caches
-    small = _seconds(tagger, make(n))
-    large = _seconds(tagger, make(n * GROWTH))
-    assert large / small < MAX_RATIO, f"{small:.3f}s -> {large:.3f}s"
+    assert_linear(
+        lambda body: tagger.tag("Transfers round-up", body, date(2025, 11, 2), True, "en"), make, n
+    )

@@ -6,19 +6,17 @@ test_transfer_list_runs.py and test_transfer_single_signings.py and keep passing
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
 
 TUDOR = "Tudor Pro Cycling Team"
 SIGNED = ("Michael Storer", "Alberto Dainese", "Matteo Trentin")
 BORA = "Bora-Hansgrohe"
-MAX_RATIO = 8.0
-"""Four times the text: linear is 4x, quadratic 16x; the slack absorbs a busy machine."""
 
 
 def _moves(
@@ -937,15 +935,6 @@ LONG_SENTENCES: list[tuple[str, Callable[[int], str], str]] = [
 ]
 
 
-def _seconds(tagger: Tagger, title: str, text: str, language: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # the faster of two runs: less noise from the other workers
-        start = time.perf_counter()
-        tagger.tag(title, text, date(2024, 10, 10), True, language)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(("title", "make", "language"), LONG_SENTENCES)
 def test_list_rules_time_grows_linearly(
     tagger: Tagger, title: str, make: Callable[[int], str], language: str
@@ -953,7 +942,6 @@ def test_list_rules_time_grows_linearly(
     """Each list rule works out the sentence's season, origins and "from" words once, and
     reads a list only up to the next verb: four times the phrases may not take eight
     times as long (per phrase, it took 16 times)."""
-    _seconds(tagger, title, make(20), language)  # warm the caches
-    small = _seconds(tagger, title, make(100), language)
-    large = _seconds(tagger, title, make(400), language)
-    assert large / small < MAX_RATIO, f"{small:.3f}s -> {large:.3f}s"
+    assert_linear(
+        lambda text: tagger.tag(title, text, date(2024, 10, 10), True, language), make, 100
+    )

@@ -7,7 +7,6 @@ story; and the departure rules answer in linear time on long sentences."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
@@ -15,6 +14,7 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, load_roster
+from tests.growth import assert_linear
 
 SEPT_2025 = date(2025, 9, 20)
 SEPT_2024 = date(2024, 9, 20)
@@ -272,9 +272,6 @@ def test_team_words_still_read_the_roster_team(
 
 # --- linear time ---------------------------------------------------------------------------
 
-RATIO = 8.0
-"""Four times the text: linear is 4x, quadratic 16x; the slack absorbs a busy machine."""
-
 HOSTILE: list[Callable[[int], str]] = [
     lambda n: "INEOS Grenadiers ended the contract with Filippo Ganna, " * n + "in 2026.",
     lambda n: "Filippo Ganna will no longer ride for " * n + "INEOS in 2026.",
@@ -283,15 +280,10 @@ HOSTILE: list[Callable[[int], str]] = [
 ]
 
 
-def _timed(tagger: Tagger, text: str) -> float:
-    start = time.perf_counter()
-    tagger.tag("News", text, SEPT_2025, feed_is_cycling=True, language="en")
-    return time.perf_counter() - start
-
-
 @pytest.mark.parametrize("make", HOSTILE)
 def test_departure_rules_time_grows_linearly(tagger: Tagger, make: Callable[[int], str]) -> None:
-    _timed(tagger, make(20))  # warm up
-    small = min(_timed(tagger, make(200)) for _ in range(2))
-    large = min(_timed(tagger, make(800)) for _ in range(2))
-    assert large / small < RATIO, f"{small:.3f}s -> {large:.3f}s"
+    assert_linear(
+        lambda text: tagger.tag("News", text, SEPT_2025, feed_is_cycling=True, language="en"),
+        make,
+        200,
+    )

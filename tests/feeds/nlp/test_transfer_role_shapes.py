@@ -7,7 +7,6 @@ languages or more, with the shapes that must still give a move.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
@@ -15,6 +14,7 @@ import pytest
 
 from feeds.models import StoryTags
 from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
 
 PUBLISHED = date(2026, 3, 1)
 
@@ -203,15 +203,6 @@ def test_a_succession_to_a_staff_role_is_still_a_move(
 # --- Successions and bracketed teams among thousands of names stay linear -------------
 
 
-def _seconds(tagger: Tagger, body: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # the faster of two runs: less noise from the other workers
-        start = time.perf_counter()
-        tagger.tag("Staff", body, PUBLISHED, True, "en")
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _successions(n: int) -> str:
     return "Patrick Lefevere " + "replaces Mauro Gianetti and " * n + "as team boss."
 
@@ -231,7 +222,4 @@ def _joins(n: int) -> str:
     ids=["successions", "bracketed", "subjects"],
 )
 def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
-    _seconds(tagger, make(20))  # warm the caches
-    small = _seconds(tagger, make(n))
-    large = _seconds(tagger, make(n * 4))
-    assert large / small < 8.0, f"{small:.3f}s -> {large:.3f}s"  # 4x linear, 16x quadratic
+    assert_linear(lambda body: tagger.tag("Staff", body, PUBLISHED, True, "en"), make, n)

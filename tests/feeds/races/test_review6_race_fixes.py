@@ -7,13 +7,13 @@ words read in time linear in the story's length."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
 
 from feeds.models import StoryTags
 from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
 
 TOUR_2024 = date(2024, 7, 10)
 AUTUMN = date(2024, 8, 20)
@@ -228,27 +228,15 @@ def test_a_state_title_names_no_national_championships(tagger: Tagger, text: str
 
 # --- national championship words: linear time ----------------------------------------------
 
-GROWTH = 4
-MAX_RATIO = 8.0
-"""Linear would be 4x; quadratic 16x. The slack absorbs noise on a shared machine."""
-
-
-def _seconds(tagger: Tagger, body: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the fastest of three runs: less noise from the other workers
-        start = time.perf_counter()
-        tagger.tag("Nationals", body, date(2024, 6, 23), True, "en")
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 def _championships_then_riders(n: int) -> str:
     return "Nationals. " * n + "Mads Pedersen. " * n
 
 
 def test_national_championship_words_take_time_linear_in_the_story(tagger: Tagger) -> None:
-    _seconds(tagger, _championships_then_riders(50))  # warm the caches
     # the large story stays under the 100,000 characters races are read in
-    small = _seconds(tagger, _championships_then_riders(900))
-    large = _seconds(tagger, _championships_then_riders(900 * GROWTH))
-    assert large / small < MAX_RATIO, f"{small:.3f}s -> {large:.3f}s"
+    assert_linear(
+        lambda body: tagger.tag("Nationals", body, date(2024, 6, 23), True, "en"),
+        _championships_then_riders,
+        900,
+    )
