@@ -171,6 +171,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "successions": WORD,
         "role_determiners": WORD,
         "predicate_markers": WORD,
+        # a signing said by a word's stem, whatever its inflection (the story-level reader)
+        "signing_stems": REGEX,
+        # "without X": a person named as missing from a team, not signed by it
+        "without_words": WORD,
     }
 )
 

@@ -33,6 +33,7 @@ from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.staff_roles import staff_role_moves
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
 from feeds.nlp.transfers.story_kind import departures, headline_move
+from feeds.nlp.transfers.story_reader import story_moves
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
 from feeds.nlp.transfers.unnamed import resolve_pending
@@ -130,6 +131,8 @@ def _extract_document(
         return False, []
     story, spans = reading.story, reading.spans
     moves = decide(story, spans)
+    # the story's shape, for people the clause rules gave no move (never changes theirs)
+    moves += story_moves(story, spans, reading.languages, moves)
     transfer = bool(moves) or departures(story) or headline_move(story) or story.untagged_move
     return transfer, moves
 

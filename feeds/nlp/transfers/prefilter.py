@@ -127,6 +127,8 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
         "no_place",
         "steps_down",
         "split_acquire",
+        # a signing said by a stem ("la contratación de X"), read by `story_reader`
+        "signing_stems",
     ]
     for concept in concepts:
         for compiled in lexicon.compiled(concept):
