@@ -84,6 +84,8 @@ class KindEvidence:
     """The headline or lead looks a year or more back and tells no racing of the day."""
     lead: Counter[str] = field(default_factory=Counter)
     """The text's words in its lead (counted in `text` too)."""
+    race_far: bool = False
+    """A race of the calendar is named and none ran about the (known) publication date."""
 
 
 def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
@@ -175,4 +177,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         (evidence.title_team and evidence.title_race) or (before_race and "lineup" in tied)
     ):
         return "lineup"
+    if (evidence.title["result"] or evidence.text["result"]) and not evidence.race_far:
+        # Result words that no kind won: a race the calendar does not hold (a small race,
+        # a title abroad) or a tie with another kind's single word. The spoiler shield
+        # hides results, so a report left as `other` would leak one, and a story hidden
+        # needlessly costs less. A calendar race far from its days is no report.
+        return "result"
     return "other"

@@ -222,6 +222,9 @@ class RaceTagger:
         # The headline's races when it names some: a selection for the Tour that looks
         # back on the Giro just run is not a result.
         timed = title_races or races
+        ran_near = published is not None and any(
+            ran_about(self.seasons, r, published) for r in timed
+        )
         kind = decide_kind(
             KindEvidence(
                 head.concepts,
@@ -229,12 +232,12 @@ class RaceTagger:
                 has_race=bool(races) or bool(head.stages),
                 cycling=cycling or bool(races),
                 is_transfer=is_transfer or bool(moves),
-                race_near=published is None
-                or any(ran_about(self.seasons, r, published) for r in timed),
+                race_near=published is None or ran_near,
                 race_ahead=published is not None
                 and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
+                race_far=published is not None and bool(timed) and not ran_near,
                 lead=body.lead_concepts,
                 # a look back, then news: "Last year X crashed... He crashed again
                 # yesterday" (a stage number is no sign: the look back has one too)

@@ -73,8 +73,10 @@ def test_a_headline_naming_no_kind_over_another_kind_s_text_is_that_kind() -> No
 def test_one_preview_word_beside_one_result_word_is_a_preview() -> None:
     no_move = {"is_transfer": False}
     assert decide_kind(evidence({}, {"preview": 1, "result": 1}, **no_move)) == "preview"
-    # Any other tie of single words still says nothing.
-    assert decide_kind(evidence({}, {"crash": 1, "result": 1}, **no_move)) == "other"
+    # Any other tie of single words decides no kind; a result word among them still makes
+    # a result (the spoiler shield hides it), and without one the story is `other`.
+    assert decide_kind(evidence({}, {"crash": 1, "result": 1}, **no_move)) == "result"
+    assert decide_kind(evidence({}, {"crash": 1, "lineup": 1}, **no_move)) == "other"
     assert decide_kind(evidence({}, {"preview": 1, "result": 2}, **no_move)) == "result"
 
 

@@ -124,6 +124,7 @@ def _evidence(title: dict[str, int], *, near: bool, ahead: bool) -> KindEvidence
         title_team=False,
         title_race=True,
         race_ahead=ahead,
+        race_far=not near,
     )
 
 

@@ -20,7 +20,7 @@ from tests.corpus import HERE
 FLOORS = {
     "dev.jsonl": (0.95, 0.91, 0.91, 0.85),
     "set5-enfr-dev.jsonl": (0.93, 0.94, 0.91, 0.90),
-    "set5-ibit-dev.jsonl": (0.93, 0.94, 0.88, 0.88),
+    "set5-ibit-dev.jsonl": (0.93, 0.94, 0.88, 0.87),
     "set5-nordgerm-dev.jsonl": (0.94, 0.88, 0.85, 0.80),
     # Scored blind once each, development sets since (docs/BENCHMARKS.md).
     "set6-a-sealed.jsonl": (0.96, 0.92, 0.90, 0.82),
