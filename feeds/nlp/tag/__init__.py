@@ -30,9 +30,11 @@ and the publication date:
   within one or two edits;
 - in a language that declines names (its lexicon's `name_case_endings`: Slovenian
   "Joshuo Tarlingom", "Pellu Bilbau"), a first name and a surname that are one person's
-  once a case ending is off name that person; never one word alone, never another
-  language's story. Team names likewise, on their first and last words ("pri Soudalu
-  Quick-Stepu", "iz vrst Movistarja"), unless the word is the place ("v Astani");
+  once a case ending is off name that person; never another language's story. Team
+  names likewise, on their first and last words ("pri Soudalu Quick-Stepu", "iz vrst
+  Movistarja"), unless the word is the place ("v Astani"). A surname alone with an
+  ending ("pridružil Rogliču", "Rogličeva ekipa", the genitive "Vingegaards") is read
+  as the surname alone is, if it is one strong surname and no known word itself;
 - the press's forms of a name (feeds/roster/data/name-forms.toml): a given name's short
   form ("Juanpe López"), a Danish or Norwegian family middle name with the given name
   ("Mads Würtz"), a surname as German spells it ("Wlasow"); and the person's own first

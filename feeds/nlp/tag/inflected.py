@@ -6,14 +6,17 @@ and read only for a story in that language: the feed's declared one, else the on
 stop words tell (as the transfer cues are routed). A name counts only when its first name
 AND its surname are a roster person's, each as written or with one of the endings (a final
 vowel of the name may drop before it), and at least one of them carries an ending; both
-capitalised, next to each other. A lone inflected word never names anyone.
+capitalised, next to each other. A lone declined surname is `inflected_surnames`'s to read,
+under the rules for a surname alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
+from feeds.nlp.fold import fold_tokens
 from feeds.nlp.lexicon import bundled
 from feeds.nlp.tag.keys import Hit
 from feeds.nlp.tag.names import MIN_STEM, bare_forms
@@ -41,13 +44,63 @@ def case_endings(language: str | None, text: str) -> tuple[str, ...]:
     return by_language.get(code, ()) if code else ()
 
 
+def _capitals_class() -> str:
+    """A character class of every capital letter of the Basic Multilingual Plane, as ranges."""
+    capitals = [c for c in range(0x10000) if chr(c).isupper()]
+    ranges: list[tuple[int, int]] = []
+    for c in capitals:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+_UPPER = _capitals_class()
+# A word that starts with a capital; the look-behind after the capital, so the scan skips
+# to capitals in C (as `fuzzy` does).
+# Combining marks (a text not in NFC) stay inside it; its fold splits it as the story's does.
+_CAPITALISED_WORD = re.compile(f"[{_UPPER}](?<!\\w[{_UPPER}])[\\w\u0300-\u036f]*")
+
+
+@lru_cache(maxsize=8)
+def capitalised_words(text: str) -> frozenset[str]:
+    """The folded words of `text` that start with a capital somewhere in it. The declined
+    names' rules read every word of a story, and a name starts with a capital: a set
+    look-up tells the few to read, where finding each word in the original text would cost
+    more than the rule (the three rules of a story share one scan)."""
+    out: set[str] = set()
+    for m in _CAPITALISED_WORD.finditer(text):
+        raw = m.group()
+        if raw.isascii():
+            out.add(raw.lower())
+        else:
+            out.update(fold_tokens(raw))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def ending_index(endings: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The endings' lengths, longest first, and the endings as a set: a word's endings
+    are found by a look-up per length, not a test per ending."""
+    return tuple(sorted({len(e) for e in endings}, reverse=True)), frozenset(endings)
+
+
 def case_stems(word: str, endings: Sequence[str]) -> list[tuple[str, bool]]:
     """(what is left, whether an ending came off) for the word as it is and without each
-    ending it has."""
+    ending it has, the longest ending first."""
     out = [(word, False)]
-    for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            out.append((word[: -len(ending)], True))
+    if not endings:
+        return out
+    # Every word of a story is asked: four look-ups at most (thirty-odd endings in Slovenian).
+    lengths, known = ending_index(tuple(endings))
+    size = len(word)
+    for n in lengths:
+        if size - n >= MIN_STEM and word[-n:] in known:
+            out.append((word[:-n], True))
     return out
 
 
@@ -77,10 +130,23 @@ def inflected_names(r: ResolverState, pending: list[Hit], endings: Sequence[str]
     surnames = r.lex.surnames
     covered = [(f.start, f.end) for f in r.found]
     taken: list[tuple[int, int]] = []
-    count = ft.word_count
+    # Every word is read: the words at once, the capitalised ones in one pass, and a
+    # first name's look-up before its stems.
+    words = ft.folded.split()[:-1]  # the last word starts no name of two
+    capitalised = capitalised_words(r.text)
+    lengths, known = ending_index(tuple(endings))
     k = 0
-    while k < count - 1:
-        word = ft.word(k)
+    for i in [i for i, word in enumerate(words) if word in capitalised]:
+        if i < k:
+            continue  # inside the name just read
+        k = i
+        word = words[k]
+        if word not in bare_givens:
+            for n in lengths:
+                if word[-n:] in known and word[:-n] in bare_givens:
+                    break
+            else:
+                continue
         candidates: dict[str, bool] = {}
         for stem, inflected in case_stems(word, endings):
             for pid in bare_givens.get(stem, ()):
@@ -111,9 +177,12 @@ def _name_at(
     ft = r.ft
     ids: list[str] = []
     size = 0
+    # A surname's first word keeps its first letters (MIN_STEM) under an ending: one
+    # comparison turns away most of the people of a common first name.
+    opening = ft.word(k + 1)[:MIN_STEM]
     for pid, first_inflected in candidates.items():
         forms = surnames.get(pid)
-        if not forms:
+        if not forms or forms[0].partition(" ")[0][:MIN_STEM] != opening:
             continue
         n = len(forms[0].split())
         if k + n >= ft.word_count:

@@ -10,10 +10,11 @@ team names: a person's name, or a word that is also one, is the person rules' to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from feeds.nlp.cues.team_words import PLACE_PREPOSITIONS, PLACE_TEAM_WORDS
-from feeds.nlp.tag.inflected import case_stems
+from feeds.nlp.tag.inflected import capitalised_words, case_stems
 from feeds.nlp.tag.keys import Hit, KeyInfo
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.weak_teams import race_name
@@ -27,8 +28,11 @@ _VOWELS = "aeiou"
 def _forms(word: str, endings: Sequence[str]) -> list[str]:
     """The word without each ending it has, and with a final vowel the ending replaced;
     the word as written first."""
+    stems = case_stems(word, endings)
+    if len(stems) == 1:
+        return [word]  # no ending: most words, asked for every word of a story
     out = [word]
-    for stem, _ in case_stems(word, endings)[1:]:
+    for stem, _ in stems[1:]:
         out.append(stem)
         out.extend(stem + vowel for vowel in _VOWELS)
     return list(dict.fromkeys(out))
@@ -40,14 +44,19 @@ def inflected_teams(r: ResolverState, pending: list[Hit], endings: Sequence[str]
         return pending
     ft = r.ft
     firsts = r.lex.team_first_words
-    covered = [(f.start, f.end) for f in r.found]
+    covered = _disjoint((f.start, f.end) for f in r.found)
     taken: list[tuple[int, int]] = []
     count = ft.word_count
+    words = ft.folded.split()  # every word is read: all at once
+    capitalised = capitalised_words(r.text)  # and a team's name starts with a capital
     k = 0
     while k < count:
-        start = ft.word_span(k)[0]
-        heads = [f for f in _forms(ft.word(k), endings) if f in firsts]
+        word = words[k]
+        heads = [f for f in _forms(word, endings) if f in firsts] if word in capitalised else []
         found = None
+        # Where a word is in the original text costs more than its forms: only for a
+        # team's first word.
+        start = ft.word_span(k)[0] if heads else -1
         if heads and r.text[start].isupper() and not _inside(start, covered):
             found = _team_at(r, k, heads, endings)
         if found is None:
@@ -101,5 +110,21 @@ def _not_the_team(r: ResolverState, k: int, info: KeyInfo) -> bool:
     return info.key in PLACE_TEAM_WORDS and k > 0 and ft.word(k - 1) in PLACE_PREPOSITIONS
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _disjoint(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans merged where they overlap, as sorted starts and their ends: a position is
+    looked up in them by bisection (a hostile list names thousands)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(pos: int, covered: tuple[list[int], list[int]]) -> bool:
+    starts, ends = covered
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]

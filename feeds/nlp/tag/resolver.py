@@ -18,6 +18,7 @@ from feeds.nlp.tag.context import is_cycling
 from feeds.nlp.tag.descriptions import descriptions, staff_teams
 from feeds.nlp.tag.fuzzy import misspellings
 from feeds.nlp.tag.inflected import inflected_names
+from feeds.nlp.tag.inflected_surnames import inflected_surnames
 from feeds.nlp.tag.inflected_teams import inflected_teams
 from feeds.nlp.tag.keys import Hit, KeyInfo, NationKey
 from feeds.nlp.tag.lexicon import Lexicon
@@ -67,6 +68,8 @@ class Resolver(ResolverState):
         # Inflected full names first: like full names, they settle the surnames after them.
         pending = inflected_names(self, pending, self.name_endings)
         pending = inflected_teams(self, pending, self.name_endings)
+        # Then declined lone surnames, read by the surname rule with the plain ones.
+        pending = inflected_surnames(self, pending, self.name_endings)
         shadows = shadowed_surnames(self, pending)
 
         # Pass 2: aliases, weak team words, surnames, descriptions.

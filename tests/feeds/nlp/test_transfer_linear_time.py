@@ -36,3 +36,21 @@ def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int)
     assert_linear(
         lambda body: tagger.tag("Transfers round-up", body, date(2025, 11, 2), True, "en"), make, n
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "verb"),
+    [("nl", "haalt"), ("de", "verpflichtet"), ("sl", "je podpisal"), ("da", "henter")],
+)
+def test_a_bracketed_list_in_a_declining_language_grows_linearly(
+    tagger: Tagger, language: str, verb: str
+) -> None:
+    """Declined team names are looked for beside every capitalised word: whether one lies
+    inside a name already found is a bisection, not a walk over every name found."""
+
+    def make(n: int) -> str:
+        return f"Lidl-Trek {verb} " + ", ".join(["Tadej Pogačar (UAE Team Emirates)"] * n) + "."
+
+    assert_linear(
+        lambda body: tagger.tag("Transfers", body, date(2025, 11, 2), True, language), make, 500
+    )
