@@ -5,6 +5,8 @@ the one left out, at several thresholds; print a Markdown table per set and over
     python -m feeds.nlp.scorer_training tests/corpus/dev.jsonl tests/corpus/holdout*.jsonl \
         tests/corpus/set5-*.jsonl tests/corpus/set6-*.jsonl tests/corpus/set7-sealed.jsonl
 
+`--lexical` measures the scorer of the words around each pair (`scorer_lexical`,
+fitted by `scorer_sparse`) instead of the 48 rule features' one.
 `--explain T` lists the moves the scorer adds at threshold T, right (+) or wrong (-);
 `--write FILE` fits on every set given and writes the weights file `scorer.load_scorer`
 reads. Logistic regression with an L2 penalty, fitted by Newton's method in plain Python
@@ -25,6 +27,7 @@ from typing import Any
 
 import tomli_w
 
+from feeds.nlp import scorer_sparse as sparse
 from feeds.nlp.evaluate import Counts, InputError, Report, TeamNames, fold_name, read_jsonl, score
 from feeds.nlp.scorer_report import Fold, ranking, table
 from feeds.nlp.tag import Tagger
@@ -269,6 +272,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fit on every set given and write the weights (no leave-one-out)",
     )
     parser.add_argument("--threshold", type=float, default=0.5, help="written with --write")
+    parser.add_argument(
+        "--lexical",
+        action="store_true",
+        help="the lexical scorer (scorer_words: the words around each pair, and the rule "
+        "features) instead of the 48 rule features alone",
+    )
+    parser.add_argument("--penalty", type=float, default=sparse.PENALTY, help="with --lexical")
+    parser.add_argument(
+        "--rule-features",
+        action="store_true",
+        help="with --lexical: the 48 rule features too (measured: lower precision)",
+    )
     args = parser.parse_args(argv)
     for path in args.sets:
         refuse_sealed(path)
@@ -280,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, InputError) as exc:
         print(f"scorer_training: {exc}", file=sys.stderr)
         return 2
+    if args.lexical:
+        return _lexical(sets, roster, args)
     if args.write:
         every = [ex for exs in sets.values() for ex in exs]
         scorer = _train(every, args.threshold)
@@ -288,6 +305,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     thresholds = sorted({*THRESHOLDS, *([] if args.explain is None else [args.explain])})
     folds = cross_validate(sets, roster, thresholds)
+    print(table(folds))
+    print()
+    print(ranking(folds))
+    if args.explain is not None:
+        for fold in folds:
+            for line in fold.added[args.explain]:
+                print(f"{fold.name}: {line}")
+    return 0
+
+
+def _lexical(sets: dict[str, list[Example]], roster: Roster, args: argparse.Namespace) -> int:
+    rules = args.rule_features
+    lexical = {name: sparse.lexical_examples(exs, rules) for name, exs in sets.items()}
+    if args.write:
+        every = [ex for exs in lexical.values() for ex in exs]
+        weights = sparse.train(every, args.penalty)
+        note = f"fitted by feeds.nlp.scorer_training --lexical on {', '.join(sets)}"
+        sparse.write_lexical_weights(args.write, weights, args.threshold, rules, note)
+        return 0
+    extra = [] if args.explain is None else [args.explain]
+    thresholds = sorted({*sparse.THRESHOLDS, *extra})
+    folds = sparse.cross_validate(lexical, roster, thresholds, args.penalty, rules)
     print(table(folds))
     print()
     print(ranking(folds))

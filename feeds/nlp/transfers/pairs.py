@@ -94,6 +94,8 @@ class Candidate:
     sentence: int
     """The sentence that gave the strongest evidence (for the status)."""
     values: dict[str, float] = field(default_factory=dict)
+    occurrences: list[tuple[Mention, Mention, int, int]] = field(default_factory=list)
+    """Every (person mention, team mention, person's sentence, team's sentence) seen."""
 
     def vector(self) -> list[float]:
         return [self.values.get(name, 0.0) for name in FEATURES]
@@ -121,10 +123,12 @@ def candidates(
     spans: Sequence[Span],
     languages: tuple[str, ...] | None,
     skip: set[str],
+    describe: bool = True,
 ) -> list[Candidate]:
     """Every (person, team) named within a sentence of each other, people in `skip`
     (those the rules already gave a move) left out; one candidate per pair, each feature
-    the strongest any of its occurrences shows."""
+    the strongest any of its occurrences shows (without `describe`, only where they are
+    named: the lexical scorer reads its own features)."""
     if not story.teams:
         return []
     context = Context.of(story, spans)
@@ -136,9 +140,13 @@ def candidates(
         if profile is None or profile.kind not in PERSON_KINDS or person.entity_id in skip:
             continue
         at = context.sentence_of(person.start)
-        in_sentence = sentence_values(context, at)
+        in_sentence = sentence_values(context, at) if describe else {}
         for near, team in _teams_near(at, context.teams_by_sentence, story.focus_team):
             key = (person.entity_id, team.entity_id)
+            if not describe:
+                _merge(found, key, person.start, at, {"same_sentence": float(near == at)})
+                found[key].occurrences.append((person, team, at, near))
+                continue
             values = dict(context.story_values)
             values.update(in_sentence)
             values.update(Occurrence(context, person, team, at, near).values())
@@ -149,7 +157,8 @@ def candidates(
             _interactions(values)
             together.setdefault(key, set()).add(near)
             _merge(found, key, person.start, at, values)
-    for key, candidate in found.items():
+            found[key].occurrences.append((person, team, at, near))
+    for key, candidate in found.items() if describe else ():
         candidate.values["sentences_together"] = min(3, len(together[key])) / 3
     return list(found.values())
 

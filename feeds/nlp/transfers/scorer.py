@@ -77,10 +77,22 @@ def scored_moves(
     """The moves the scorer adds for people the rules left without one: each person's
     best team when its probability reaches the threshold."""
     taken = {m.person_id for m in moves}
+    scored = [(scorer.probability(c), c) for c in candidates(story, spans, languages, taken)]
+    return pick_moves(story, spans, moves, scored, scorer.threshold)
+
+
+def pick_moves(
+    story: Story,
+    spans: Sequence[Span],
+    moves: Sequence[Move],
+    scored: Sequence[tuple[float, Candidate]],
+    threshold: float,
+) -> list[Move]:
+    """From pairs and their probabilities, each person's best team that reaches the
+    threshold, as a move in the order the people are first named."""
     best: dict[str, tuple[float, Candidate]] = {}
-    for candidate in candidates(story, spans, languages, taken):
-        p = scorer.probability(candidate)
-        if p >= scorer.threshold and p > best.get(candidate.person_id, (0.0, None))[0]:
+    for p, candidate in scored:
+        if p >= threshold and p > best.get(candidate.person_id, (0.0, None))[0]:
             best[candidate.person_id] = (p, candidate)
     if not best:
         return []
