@@ -307,14 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     thresholds = sorted({*THRESHOLDS, *([] if args.explain is None else [args.explain])})
     folds = cross_validate(sets, roster, thresholds)
-    print(table(folds))
-    print()
-    print(ranking(folds))
-    if args.explain is not None:
-        for fold in folds:
-            for line in fold.added[args.explain]:
-                print(f"{fold.name}: {line}")
-    return 0
+    return _report(folds, args.explain)
 
 
 def _lexical(sets: dict[str, list[Example]], roster: Roster, args: argparse.Namespace) -> int:
@@ -329,12 +322,17 @@ def _lexical(sets: dict[str, list[Example]], roster: Roster, args: argparse.Name
     extra = [] if args.explain is None else [args.explain]
     thresholds = sorted({*sparse.THRESHOLDS, *extra})
     folds = sparse.cross_validate(lexical, roster, thresholds, args.penalty, rules)
+    return _report(folds, args.explain)
+
+
+def _report(folds: Sequence[Fold], explain: float | None) -> int:
+    """The table, the ranking and, at `explain`, what the scorer added on each set."""
     print(table(folds))
     print()
     print(ranking(folds))
-    if args.explain is not None:
+    if explain is not None:
         for fold in folds:
-            for line in fold.added[args.explain]:
+            for line in fold.added[explain]:
                 print(f"{fold.name}: {line}")
     return 0
 
