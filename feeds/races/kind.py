@@ -177,10 +177,27 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         (evidence.title_team and evidence.title_race) or (before_race and "lineup" in tied)
     ):
         return "lineup"
-    if (evidence.title["result"] or evidence.text["result"]) and not evidence.race_far:
-        # Result words that no kind won: a race the calendar does not hold (a small race,
-        # a title abroad) or a tie with another kind's single word. The spoiler shield
-        # hides results, so a report left as `other` would leak one, and a story hidden
-        # needlessly costs less. A calendar race far from its days is no report.
+    if _unplaced_report(evidence):
         return "result"
     return "other"
+
+
+RACED = ("stage", "prologue", "overall")
+"""Words of a race being run (a stage, a prologue, the overall standings)."""
+
+
+def _unplaced_report(evidence: KindEvidence) -> bool:
+    """Result words that no kind won, in a story of a race being run: a race the calendar
+    does not hold (a small race, a title abroad) or a tie with another kind's single word.
+    The spoiler shield hides results, so such a report left as `other` would leak one.
+    Result words alone are not enough ("wins the award", "wins in court"), nor beside
+    another topic's words (doping, another sport), nor about a calendar race far from its
+    days (a look back)."""
+    title, text = evidence.title, evidence.text
+    raced = evidence.has_race or any(title[k] or text[k] for k in RACED)
+    return (
+        bool(title["result"] or text["result"])
+        and raced
+        and not (title["other"] or text["other"])
+        and not evidence.race_far
+    )

@@ -22,7 +22,7 @@ REPORTS = [
     ),
     (
         "no",
-        "Alexander Kristoff vant spurten i Sundvolden GP",
+        "Alexander Kristoff vant spurten på tredje etappe i Tour of Hellas",
         "Uno-X Mobility-rytteren var sterkest i spurten og tok sin andre seier for sesongen.",
     ),
     (
@@ -33,12 +33,12 @@ REPORTS = [
     (
         "sl",
         "Matej Mohorič zmagal na dirki po Hrvaški",
-        "Slovenski kolesar ekipe Bahrain Victorious je bil najhitrejši v sprintu skupine.",
+        "Slovenski kolesar ekipe Bahrain Victorious je bil najhitrejši v sprintu na tretji etapi.",
     ),
     (
         "it",
         "Filippo Ganna vince la cronometro del Giro di Sicilia",
-        "Il corridore della Ineos Grenadiers ha preceduto tutti di venti secondi.",
+        "Il corridore della Ineos Grenadiers ha vinto la seconda tappa con venti secondi di vantaggio.",
     ),
 ]
 
@@ -51,6 +51,27 @@ def test_a_report_the_rules_cannot_place_is_a_result(
 
 
 NOT_REPORTS = [
+    # result words without a race being run: an award, a court, an interview
+    (
+        "en",
+        "Tadej Pogačar wins Slovenian sportsman of the year award",
+        "The UAE Team Emirates rider won the vote for the fifth time.",
+    ),
+    (
+        "it",
+        "Filippo Ganna vince il premio come miglior atleta dell'anno",
+        "Il corridore della Ineos Grenadiers ha vinto davanti a due nuotatori.",
+    ),
+    (
+        "en",
+        "Court rules in favour of Richard Carapaz in his dispute with his former team",
+        "The EF Education-EasyPost rider won the case against the federation.",
+    ),
+    (
+        "nl",
+        "Interview met Tadej Pogačar: 'Ik wil nog veel winnen'",
+        "De renner van UAE Team Emirates blikt vooruit op zijn winter.",
+    ),
     ("en", "Scottie Scheffler wins the Masters in Augusta", "The golfer won by four shots."),
     (
         "en",
