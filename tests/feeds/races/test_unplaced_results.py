@@ -38,7 +38,8 @@ REPORTS = [
     (
         "it",
         "Filippo Ganna vince la cronometro del Giro di Sicilia",
-        "Il corridore della Ineos Grenadiers ha vinto la seconda tappa con venti secondi di vantaggio.",
+        "Il corridore della Ineos Grenadiers ha vinto la seconda tappa con venti secondi "
+        "di vantaggio.",
     ),
 ]
 
