@@ -173,6 +173,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "predicate_markers": WORD,
         # a signing said by a word's stem, whatever its inflection (the story-level reader)
         "signing_stems": REGEX,
+        # an everyday verb that signs only with a team as subject, the person as object
+        "acquiring_stems": REGEX,
+        # "ahead of A (T1)": a placing in a result, no list of signings
+        "ahead_markers": REGEX,
         # "without X": a person named as missing from a team, not signed by it
         "without_words": WORD,
     }

@@ -129,6 +129,7 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
         "split_acquire",
         # a signing said by a stem ("la contratación de X"), read by `story_reader`
         "signing_stems",
+        "acquiring_stems",
     ]
     for concept in concepts:
         for compiled in lexicon.compiled(concept):

@@ -6,9 +6,12 @@ negation)?
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import cache
 
+from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import WORD_START, within
@@ -20,6 +23,8 @@ MOVE_VERBS = ("arrive", "acquire")
 OTHER_NEWS = ("depart", "lose", "noun_depart", "dispute", "extension", "retire", "race")
 """Cue families of a departure, a denial, an extension, a retirement or a race: a team
 named beside them is not where the person goes."""
+NONE = r"(?!x)x"
+"""A pattern that matches nothing: a concept a language leaves empty."""
 _NEGATION = re.compile(WORD_START + r"(?:" + pooled().alternation("negation") + r")")
 _STAGE_WORDS = re.compile(
     WORD_START + r"(?:" + "|".join(map(re.escape, sorted(pooled().words("stage_words")))) + r")\b"
@@ -39,11 +44,72 @@ def says_signing(
     end: int,
     languages: tuple[str, ...] | None,
     families: tuple[str, ...] = SIGNING_FAMILIES,
+    stems: bool = True,
 ) -> bool:
-    """A signing cue (of `families`) or stem between `start` and `end`."""
+    """A signing cue (of `families`) or, with `stems`, a stem between `start` and `end`."""
     if any(within(story.hits.get(f, []), start, end) for f in families):
         return True
-    return _stems(languages).search(story.low, start, end) is not None
+    return stems and _stems(languages).search(story.low, start, end) is not None
+
+
+@cache
+def _acquiring(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The stems that sign only with a team as subject (`acquiring_stems`)."""
+    lexicon = bundled().pool(languages) if languages else pooled()
+    return re.compile(WORD_START + r"(?:" + (lexicon.alternation("acquiring_stems") or NONE) + ")")
+
+
+def takes_person(
+    story: Story,
+    start: int,
+    end: int,
+    languages: tuple[str, ...] | None,
+    people: set[str],
+    beside_team: bool = True,
+) -> bool:
+    """ "Cofidis haalt A", "haalde Cofidis A (Movistar)": an acquiring stem, with a team
+    right before or right after it when `beside_team`, and one of `people` the first person
+    after it in its sentence, its object. "X haalt uit naar T" (X before the verb) and "T
+    holt mit K den Sieg vor A (U)" (K, no listed person, first) say nothing of the kind."""
+    low = story.low
+    for verb in _acquiring(languages).finditer(low, start, end):
+        at, past = verb.span()
+        beside = within(story.teams, start, end)
+        if beside_team and not any(_next_to(low, t, at, past) for t in beside):
+            continue
+        after = within(story.people, past, _sentence_end(story, past, end))
+        if after and after[0].entity_id in people:
+            return True
+    return False
+
+
+@cache
+def _ahead(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    lexicon = bundled().pool(languages) if languages else pooled()
+    alternation = lexicon.alternation("ahead_markers") or NONE
+    return re.compile(WORD_START + r"(?:" + alternation + r")\s*$")
+
+
+def placed_behind(
+    story: Story, people: Sequence[Mention], languages: tuple[str, ...] | None
+) -> bool:
+    """ "den Sieg vor A (T1) und B (T2)": one of `people` right after an ahead-of word, a
+    placing in a result, where the brackets are the riders' teams of the day."""
+    pattern, low = _ahead(languages), story.low
+    return any(pattern.search(low, max(0, p.start - 24), p.start) for p in people)
+
+
+def _next_to(low: str, team: Mention, at: int, past: int) -> bool:
+    """The team right before the word at `at` or right after it (ending at `past`)."""
+    before = team.end <= at and not low[team.end : at].strip()
+    return before or (team.start >= past and not low[past : team.start].strip())
+
+
+def _sentence_end(story: Story, at: int, end: int) -> int:
+    """Where the sentence holding `at` ends (at the latest `end`)."""
+    starts = story.sentence_starts
+    following = starts[bisect.bisect_right(starts, at)] if starts and at < starts[-1] else end
+    return min(following, end)
 
 
 def tells_other_news(story: Story, start: int, end: int, families: tuple[str, ...]) -> bool:
@@ -79,7 +145,9 @@ def _word_before(story: Story, start: int) -> str:
 
 def race_headline(story: Story, languages: tuple[str, ...] | None) -> bool:
     """A race report's headline: a race cue or a stage word ("Kooij si prende l'ultima
-    tappa") and no signing ("Tour stage winner X signs with Y" is a signing)."""
+    tappa") and no signing cue ("Tour stage winner X signs with Y" is a signing). A stem
+    alone does not lift it: race reports borrow them ("holt den Sieg", "refuerza su
+    liderato"), and bracket lists there are results, not arrivals."""
     end = story.title_end
     raced = tells_other_news(story, 0, end, ("race",)) or _STAGE_WORDS.search(story.low, 0, end)
-    return bool(raced) and not says_signing(story, 0, end, languages)
+    return bool(raced) and not says_signing(story, 0, end, languages, stems=False)

@@ -16,8 +16,10 @@ from feeds.nlp.transfers.move_records import build_move
 from feeds.nlp.transfers.signing_cues import (
     OTHER_NEWS,
     negated,
+    placed_behind,
     race_headline,
     says_signing,
+    takes_person,
     tells_other_news,
 )
 from feeds.nlp.transfers.stage import move_stage
@@ -44,8 +46,10 @@ def listed_arrivals(
             continue
         teams = mentions_in(story.teams, span)
         brackets = bracketed_teams(story, people, teams, languages)
-        if len(brackets) < LIST_MIN or not _arrivals(story, span, languages):
+        if len(brackets) < LIST_MIN or not _arrivals(story, span, languages, set(brackets)):
             continue
+        if placed_behind(story, [p for p in people if p.entity_id in brackets], languages):
+            continue  # "den Sieg vor A (T1) und B (T2)": a result's placings
         destination = _destination(story, teams, story_team)
         if destination is None or destination in {t.entity_id for t in brackets.values()}:
             continue  # none, or one an item comes from: not where the list goes
@@ -66,12 +70,18 @@ def _story_team(story: Story) -> str | None:
     return next(iter(named))
 
 
-def _arrivals(story: Story, span: Span, languages: tuple[str, ...] | None) -> bool:
-    """The sentence says a signing, its brackets are not destinations ("A (headed to
+def _arrivals(
+    story: Story, span: Span, languages: tuple[str, ...] | None, listed: set[str]
+) -> bool:
+    """The sentence says a signing (or an acquiring verb takes the `listed` people: "De
+    Noren haalden A (T1) en B (T2)"), its brackets are not destinations ("A (headed to
     Ineos)"), and it tells no departure, race, extension or denial and no negation."""
     start, end = span.start, span.end
     return (
-        says_signing(story, start, end, languages)
+        (
+            says_signing(story, start, end, languages)
+            or takes_person(story, start, end, languages, listed, beside_team=False)
+        )
         and not bracketed_arrival(story, span)
         and not tells_other_news(story, start, end, OTHER_NEWS)
         and not negated(story, start, end)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from feeds.models import Move
+from feeds.models import Mention, Move
 from feeds.nlp.transfers.described_teams import head_of
 from feeds.nlp.transfers.move_records import build_move
 from feeds.nlp.transfers.signing_cues import (
@@ -27,6 +27,7 @@ from feeds.nlp.transfers.signing_cues import (
     after_without_word,
     negated,
     says_signing,
+    takes_person,
     tells_other_news,
 )
 from feeds.nlp.transfers.stage import move_stage
@@ -86,11 +87,16 @@ def headline_signing(
         return None  # "Alpecin's X", "X leaves Alpecin": the team is not where X goes
     if any(after_without_word(story, p.start) for p in within(story.people, 0, title_end)):
         return None  # "Cofidis completes its squad without X"
+    if _person_takes(story, within(story.people, 0, title_end), team_mentions, title_end):
+        return None  # "X henter tid på T": X is the subject of a verb whose subject is a team
     if (
         tells_other_news(story, 0, title_end, OTHER_NEWS)
         or tells_other_news(story, lede.start, lede.end, LEDE_OTHER_NEWS)
         or negated(story, 0, title_end)
-        or not says_signing(story, 0, lede.end, languages)
+        or not (
+            says_signing(story, 0, lede.end, languages)
+            or takes_person(story, 0, lede.end, languages, {person_id})
+        )
     ):
         return None
     read = list(dict.fromkeys((spans[0], lede)))
@@ -109,3 +115,16 @@ def _lede_says_move(
     if tells_other_news(story, lede.start, lede.end, MOVE_VERBS):
         return True
     return says_signing(story, lede.start, lede.end, languages, families=())
+
+
+def _person_takes(
+    story: Story, people: Sequence[Mention], teams: Sequence[Mention], title_end: int
+) -> bool:
+    """The headline's acquire verb ("henter", "signing") has the person before it and every
+    team after it: the person does it ("henter tid på T", "X signing autographs at T"),
+    so the verb does not say that the team takes the person."""
+    acquired = within(story.hits.get("acquire", []), 0, title_end)
+    if not acquired or tells_other_news(story, 0, title_end, ("arrive",)):
+        return False
+    verb = acquired[0].start
+    return any(p.start < verb for p in people) and all(t.start > verb for t in teams)
