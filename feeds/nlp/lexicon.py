@@ -179,6 +179,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "ahead_markers": REGEX,
         # "without X": a person named as missing from a team, not signed by it
         "without_words": WORD,
+        # "signs autographs", "s'offre la victoire": the signing verb's object is a thing
+        "signed_things": REGEX,
+        "won_things": REGEX,
     }
 )
 

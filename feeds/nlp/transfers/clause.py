@@ -15,6 +15,7 @@ from feeds.nlp.transfers.movers import cue_movers, cue_objects
 from feeds.nlp.transfers.roles import TO_WORDS, affiliation, former_team, role_floor, team_role
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
+from feeds.nlp.transfers.signing_cues import placings_from
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in
 from feeds.nlp.transfers.unnamed import described_object
@@ -47,6 +48,8 @@ class _Clause:
     roles: dict[int, str | None]
     """Role of each team mention (by id): 'to', 'from', 'aff' or None."""
     season: int | None
+    placings: int
+    """Where the clause's result placings start ("por delante de A (T1)"), past it if none."""
     staying: set[str] = field(default_factory=set)
     """People who extend their contract in this clause (not those who turn one down)."""
 
@@ -74,6 +77,7 @@ def clause_evidence(story: Story, span: Span) -> None:
             id(t): team_role(story.text, story.low, t, role_floor(span, people, t)) for t in teams
         },
         season=clause_season(story, span),
+        placings=placings_from(story, people),
         staying=stayers(story, span, people),
     )
     listed = {id(hit) for hit in gapped}
@@ -117,6 +121,8 @@ def _cue_evidence(
     if agent is not None or (signs_self and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
     movers = cue_movers(story, family, people, cue, teams, span)
+    # "se refuerza con X por delante de A (T1) y B (T2)": the bracketed placings of a result
+    movers = [m for m in movers if m.start < clause.placings]
     if floor >= 0 and any(m.start >= floor for m in movers):
         movers = [m for m in movers if m.start >= floor]
     to, origin = read_directions(story, family, cue, span, region, teams, clause.roles, movers)

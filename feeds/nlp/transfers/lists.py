@@ -33,6 +33,7 @@ from feeds.nlp.transfers.list_teams import (
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.seasons import clause_season
+from feeds.nlp.transfers.signing_cues import placed_behind
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in, within
 
@@ -61,6 +62,8 @@ def listed_moves(
             continue
         teams = mentions_in(story.teams, span)
         brackets = bracketed_teams(story, people, teams, languages)
+        if placed_behind(story, [p for p in people if p.entity_id in brackets], languages):
+            continue  # "por delante de A (T1) y B (T2)": a result's placings
         if _departure_list(story, span, people, brackets, spans):
             continue
         if not brackets and _departure_colon_list(story, span, people, spans):

@@ -15,6 +15,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import WORD_START, within
+from feeds.nlp.transfers.vetoes import thing_object
 
 SIGNING_FAMILIES = ("arrive", "acquire", "noun_arrive", "newcomers")
 """Cue families that say someone is signed or arrives."""
@@ -47,8 +48,12 @@ def says_signing(
     stems: bool = True,
 ) -> bool:
     """A signing cue (of `families`) or, with `stems`, a stem between `start` and `end`."""
-    if any(within(story.hits.get(f, []), start, end) for f in families):
-        return True
+    for family in families:
+        # "ha firmato autografi": a verb whose object is a thing says no signing
+        if any(
+            not thing_object(story, hit) for hit in within(story.hits.get(family, []), start, end)
+        ):
+            return True
     return stems and _stems(languages).search(story.low, start, end) is not None
 
 
@@ -97,6 +102,19 @@ def placed_behind(
     placing in a result, where the brackets are the riders' teams of the day."""
     pattern, low = _ahead(languages), story.low
     return any(pattern.search(low, max(0, p.start - 24), p.start) for p in people)
+
+
+def placings_from(story: Story, people: Sequence[Mention]) -> int:
+    """Where a result's placings start among `people` (one clause's, in order): the first
+    person right after an ahead-of word with a bracket after them ("por delante de A (T1)
+    y B (T2)"), from whom on the clause's people are placed, not moved. Past the end when
+    none is."""
+    pattern, low = _ahead(None), story.low
+    for p in people:
+        bracketed = low[p.end : p.end + 2].lstrip().startswith("(")
+        if bracketed and pattern.search(low, max(0, p.start - 24), p.start):
+            return p.start
+    return len(low) + 1
 
 
 def _next_to(low: str, team: Mention, at: int, past: int) -> bool:

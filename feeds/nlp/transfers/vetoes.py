@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.roles import role_floor, team_role
+from feeds.nlp.transfers.roles import TO_WORDS, role_floor, team_role
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.seasons import names_past_season
 from feeds.nlp.transfers.story import Story
@@ -51,6 +51,15 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:" + _LEX.alternation("relative_pronouns") 
 _REFUSED = re.compile(r"\b(?:" + _LEX.alternation("refusal") + r")\b")
 # "signed a new contract", "tekent een nieuw contract": the verb's object is the extension
 _VERB_OBJECT_GAP = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}$")
+# "signs autographs at the T stand", "s'offre la victoire devant A (T)": the signing or
+# take-verb's object, at most two words after it, is a thing or a result, not a person
+_THING_OBJECT = re.compile(
+    r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:"
+    + _LEX.alternation("signed_things")
+    + "|"
+    + _LEX.alternation("won_things")
+    + r")"
+)
 
 
 def clause_vetoed(story: Story, clause: Span) -> bool:
@@ -99,7 +108,20 @@ def cue_vetoed(
         return True  # "made his debut for Tudor after leaving UAE", "nach dem Abgang von X zu Y"
     if _CURRENTLY.search(low, max(clause.start, cue.start - 20), cue.end):
         return True  # "rijdt nu nog voor Bora", "is still riding for": the current team
+    if thing_object(story, cue):
+        return True  # "firma autografi allo stand della T", "s'offre la victoire"
     return _race_action(story, cue, clause, teams)
+
+
+def thing_object(story: Story, cue: Hit) -> bool:
+    """A signing or take-verb whose object is a thing ("autographs", "a flag") or a result
+    ("la victoire", "den Sieg"), not after a to-marker the cue ends with ("firma per")."""
+    if cue.family not in _SIGNING:
+        return False
+    words = story.low[cue.start : cue.end].split()
+    if words and words[-1] in TO_WORDS:
+        return False
+    return _THING_OBJECT.match(story.low, cue.end) is not None
 
 
 def _signed_after(story: Story, cue: Hit) -> bool:
