@@ -26,6 +26,8 @@ OTHER_NEWS = ("depart", "lose", "noun_depart", "dispute", "extension", "retire",
 named beside them is not where the person goes."""
 NONE = r"(?!x)x"
 """A pattern that matches nothing: a concept a language leaves empty."""
+AHEAD_TAIL = r"\s*$"
+"""An ahead-of word ends right before the person placed behind it."""
 _NEGATION = re.compile(WORD_START + r"(?:" + pooled().alternation("negation") + r")")
 _STAGE_WORDS = re.compile(
     WORD_START + r"(?:" + "|".join(map(re.escape, sorted(pooled().words("stage_words")))) + r")\b"
@@ -33,10 +35,12 @@ _STAGE_WORDS = re.compile(
 
 
 @cache
-def _stems(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    """The signing stems of the story's languages (every language when not known)."""
+def _concept(concept: str, languages: tuple[str, ...] | None, tail: str = "") -> re.Pattern[str]:
+    """A concept's words or patterns in the story's languages (every language when not
+    known), from a word start, followed by `tail`; a concept a language leaves empty
+    matches nothing."""
     lexicon = bundled().pool(languages) if languages else pooled()
-    return re.compile(WORD_START + r"(?:" + lexicon.alternation("signing_stems") + r")")
+    return re.compile(WORD_START + r"(?:" + (lexicon.alternation(concept) or NONE) + r")" + tail)
 
 
 def says_signing(
@@ -54,14 +58,7 @@ def says_signing(
             not thing_object(story, hit) for hit in within(story.hits.get(family, []), start, end)
         ):
             return True
-    return stems and _stems(languages).search(story.low, start, end) is not None
-
-
-@cache
-def _acquiring(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    """The stems that sign only with a team as subject (`acquiring_stems`)."""
-    lexicon = bundled().pool(languages) if languages else pooled()
-    return re.compile(WORD_START + r"(?:" + (lexicon.alternation("acquiring_stems") or NONE) + ")")
+    return stems and _concept("signing_stems", languages).search(story.low, start, end) is not None
 
 
 def takes_person(
@@ -77,7 +74,7 @@ def takes_person(
     after it in its sentence, its object. "X haalt uit naar T" (X before the verb) and "T
     holt mit K den Sieg vor A (U)" (K, no listed person, first) say nothing of the kind."""
     low = story.low
-    for verb in _acquiring(languages).finditer(low, start, end):
+    for verb in _concept("acquiring_stems", languages).finditer(low, start, end):
         at, past = verb.span()
         beside = within(story.teams, start, end)
         if beside_team and not any(_next_to(low, t, at, past) for t in beside):
@@ -88,19 +85,12 @@ def takes_person(
     return False
 
 
-@cache
-def _ahead(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    lexicon = bundled().pool(languages) if languages else pooled()
-    alternation = lexicon.alternation("ahead_markers") or NONE
-    return re.compile(WORD_START + r"(?:" + alternation + r")\s*$")
-
-
 def placed_behind(
     story: Story, people: Sequence[Mention], languages: tuple[str, ...] | None
 ) -> bool:
     """ "den Sieg vor A (T1) und B (T2)": one of `people` right after an ahead-of word, a
     placing in a result, where the brackets are the riders' teams of the day."""
-    pattern, low = _ahead(languages), story.low
+    pattern, low = _concept("ahead_markers", languages, AHEAD_TAIL), story.low
     return any(pattern.search(low, max(0, p.start - 24), p.start) for p in people)
 
 
@@ -109,7 +99,7 @@ def placings_from(story: Story, people: Sequence[Mention]) -> int:
     person right after an ahead-of word with a bracket after them ("por delante de A (T1)
     y B (T2)"), from whom on the clause's people are placed, not moved. Past the end when
     none is."""
-    pattern, low = _ahead(None), story.low
+    pattern, low = _concept("ahead_markers", None, AHEAD_TAIL), story.low
     for p in people:
         bracketed = low[p.end : p.end + 2].lstrip().startswith("(")
         if bracketed and pattern.search(low, max(0, p.start - 24), p.start):
