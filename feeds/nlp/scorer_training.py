@@ -37,7 +37,7 @@ from feeds.nlp.transfers.pairs import FEATURES, Candidate, candidates
 from feeds.nlp.transfers.scorer import Scorer, scored_moves
 from feeds.roster import Roster, load_roster
 
-SEALED_SETS = frozenset({"set18-sealed"})
+SEALED_SETS = frozenset({"set19-sealed", "set20-sealed"})
 """Annotated sets whose first score must be blind: never trained, tuned or measured on here."""
 OPENED_SETS = frozenset(
     {
@@ -57,6 +57,7 @@ OPENED_SETS = frozenset(
         "set15-sealed",
         "set16-sealed",
         "set17-sealed",
+        "set18-sealed",
     }
 )
 """Sets named "sealed" when written, scored blind once since, and development sets now."""
