@@ -9,7 +9,9 @@ or crash headline's words count with the text's), or a headline naming no kind o
 text of team, line-up or crash words, or a headline naming a team's fate as often as
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
-contract words or more count half: a transferred rider's palmares, not a race report.
+contract words or more count half: a transferred rider's palmares, not a race report;
+and when no move was found, transfer words beside as many team words lose to them (a
+sponsor leaving, its riders looking for a contract elsewhere: the team's story).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -159,6 +161,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if "result" in scores and text["transfer"] >= PALMARES_AFTER:
         # Results beside a contract's words are mostly the rider's palmares.
         scores["result"] = min(text["result"] // 2, TEXT_CAP)
+    if not evidence.is_transfer and scores["team"] and scores["team"] >= scores["transfer"]:
+        # No move found: contract and rumour words beside as many team words are the
+        # team's own story (a closure's riders looking for a place, a licence's budget).
+        scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
