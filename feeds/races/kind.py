@@ -163,7 +163,7 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if "result" in scores and text["transfer"] >= PALMARES_AFTER:
         # Results beside a contract's words are mostly the rider's palmares.
         scores["result"] = min(text["result"] // 2, TEXT_CAP)
-    if not evidence.is_transfer and scores["team"] and scores["team"] >= scores["transfer"]:
+    if not evidence.is_transfer and text["team"] and text["team"] >= text["transfer"]:
         # No move found: contract and rumour words beside as many team words are the
         # team's own story (a closure's riders looking for a place, a licence's budget).
         scores["transfer"] = min(scores["transfer"], scores["team"] - 1)

@@ -85,3 +85,8 @@ def test_a_move_keeps_its_transfer_against_as_many_team_words() -> None:
     counts = {"team": 2, "transfer": 2}
     assert decide_kind(evidence(counts, is_transfer=True)) == "transfer"
     assert decide_kind(evidence(counts, is_transfer=False)) == "team"
+
+
+def test_more_transfer_words_than_team_words_stay_a_transfer_past_the_cap() -> None:
+    """Each kind's text score is capped; the tie is read on the words themselves."""
+    assert decide_kind(evidence({"team": 4, "transfer": 6}, is_transfer=False)) == "transfer"
