@@ -91,3 +91,24 @@ def test_a_rider_moving_up_from_the_development_team_is_a_transfer(
     tagger: Tagger, language: str, title: str, text: str
 ) -> None:
     assert kind(tagger, title, text, SUMMER, language) == "transfer"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "de",
+            "Lidl-Trek mit neuem Trikotdesign in die Saison",
+            "Lidl-Trek zeigt sich im neuen Outfit; die Fahrer tragen Blau und Rot.",
+        ),
+        (
+            "en",
+            "Lidl-Trek unveil a new jersey design for the season",
+            "Lidl-Trek showed their new kit today, in blue and red.",
+        ),
+    ],
+)
+def test_a_teams_kit_design_is_team_news(
+    tagger: Tagger, language: str, title: str, text: str
+) -> None:
+    assert kind(tagger, title, text, WINTER, language) == "team"
