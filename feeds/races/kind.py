@@ -9,14 +9,18 @@ or crash headline's words count with the text's), or a headline naming no kind o
 text of team, line-up or crash words, or a headline naming a team's fate as often as
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
-contract words or more count half: a transferred rider's palmares, not a race report.
+contract words or more count half: a transferred rider's palmares, not a race report;
+and when no move was found, transfer words beside as many team words lose to them (a
+sponsor leaving, its riders looking for a contract elsewhere: the team's story).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
 word worth `HEADLINE_WEIGHT` of the text's), the text when the headline is silent; the
 stages still to run count as a preview's words only opening a sentence of the headline
 or lead, under a headline that reports no race; a single preview word beside
-a single result word in the text is a preview. `result`, `preview` and `lineup` need a
+a single result word in the text is a preview, and so are result words under a silent
+headline when the lead names two preview words or more and no more result words (the
+favourites first, their past wins after). `result`, `preview` and `lineup` need a
 race or a stage to be about, and a `result` a race that ran about the publication date
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s,
 unless the text names a line-up: then they are the chosen riders' palmares, and a line-up
@@ -159,6 +163,14 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if "result" in scores and text["transfer"] >= PALMARES_AFTER:
         # Results beside a contract's words are mostly the rider's palmares.
         scores["result"] = min(text["result"] // 2, TEXT_CAP)
+    if not evidence.is_transfer and text["team"] and text["team"] >= text["transfer"]:
+        # No move found: contract and rumour words beside as many team words are the
+        # team's own story (a closure's riders looking for a place, a licence's budget).
+        scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
+    if "preview" in scores and _lead_looks_ahead(evidence.lead):
+        # A lead telling what is to come ("promises a duel", "the start list shows") ahead
+        # of the past wins it then recalls: the riders' palmares, not a report.
+        scores["preview"] = max(scores["preview"], scores.get("result", 0))
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
@@ -201,3 +213,12 @@ def _unplaced_report(evidence: KindEvidence) -> bool:
         and not (title["other"] or text["other"])
         and not evidence.race_far
     )
+
+
+LEAD_AHEAD = 2
+"""Preview words in the lead, at least, that make it look ahead."""
+
+
+def _lead_looks_ahead(lead: Counter[str]) -> bool:
+    """The lead names two preview words or more, and no fewer than result words."""
+    return lead["preview"] >= LEAD_AHEAD and lead["preview"] >= lead["result"]
