@@ -63,9 +63,12 @@ def _cued_status(story: Story, span: Span) -> int:
     for hit in within(story.hits.get("dispute", []), start, end):
         if not any(s.start <= hit.start < s.end for s in superseded):
             return -2
+    # "im Interesse aller", "retour aux sources", "das wohl größte Talent": a hedge word in
+    # its everyday sense, or judging the move rather than doubting it, hedges nothing.
+    idioms = within(story.hits.get("idiom", []), start, end)
     announced_by_team = False
     for hit in within(story.hits.get("rumour", []), start, end):
-        if any(s.start <= hit.start < s.end for s in superseded):
+        if _inside(hit, superseded) or _inside(hit, idioms):
             continue
         if story.low.startswith(_ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
             announced_by_team = True  # "according to the team", "volgens de ploeg"
@@ -79,7 +82,13 @@ def _cued_status(story: Story, span: Span) -> int:
         return -1  # "not yet confirmed", "nog niet bevestigen"
     if confirmed or announced_by_team:
         return 1
-    return -1 if within(story.hits.get("weak", []), start, end) else 0
+    weak = within(story.hits.get("weak", []), start, end)
+    return -1 if any(not _inside(hit, idioms) for hit in weak) else 0
+
+
+def _inside(hit: Hit, others: Sequence[Hit]) -> bool:
+    """Does the hit start inside one of the others?"""
+    return any(o.start <= hit.start < o.end for o in others)
 
 
 def says_unconfirmed(story: Story, span: Span) -> bool:
