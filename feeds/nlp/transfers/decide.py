@@ -92,7 +92,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
                 moves.append((first, exit_move))
             continue
         status = person_status(
-            evs, statuses, story_status, headline_hedge(story, person_id), echoes
+            evs, statuses, story_status, headline_hedge(story, person_id, to_id), echoes
         )
         if unconfirmed and not any(statuses[ev.sentence] > 0 for ev in evs if ev.arrival):
             status = "rumour"

@@ -166,13 +166,23 @@ def _the_teams(story: Story, end: int) -> bool:
     return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
 
 
-def headline_hedge(story: Story, person_id: str) -> int:
-    """A hedged or disputed headline about this person (or about nobody named): its weight."""
+def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> int:
+    """A hedged or disputed headline about this person's move: its weight.
+
+    A headline naming people hedges theirs. One naming nobody ("Rumour mill: ...") hedges
+    every move, unless it names teams: then its hedge is about them ("Arkéa-B&B Hotels
+    close to folding", "Ineos reportedly probing a transfer"), and it reaches only a move
+    to one of them (`team_id`, the destination, or the team left for a move to nobody).
+    """
     status = story.headline_status
     if status >= 0:
         return 0
-    named = {p.entity_id for p in story.people if p.start < story.title_end}
-    return status if not named or person_id in named else 0
+    end = story.title_end
+    named = {p.entity_id for p in story.people if p.start < end}
+    if named:
+        return status if person_id in named else 0
+    teams = {t.entity_id for t in story.teams if t.start < end}
+    return status if not teams or team_id is None or team_id in teams else 0
 
 
 def person_status(
@@ -182,6 +192,10 @@ def person_status(
     headline: int,
     echoes: dict[int, int],
 ) -> str:
+    if headline == -2 or any(statuses[ev.sentence] == -2 for ev in evs if ev.arrival):
+        # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
+        # settled, however often the announcing side repeats it.
+        return "rumour"
     seen: set[int] = set()
     score = 0.0
     if headline and not any(ev.title for ev in evs):

@@ -229,10 +229,51 @@ NEGATIONS: list[Case] = [
     ),
 ]
 
+# A hedged headline naming no person but a team is about that team: it hedges only a move
+# to that team; one naming neither hedges every move.
+HEADLINE_SCOPE: list[Case] = [
+    (
+        "fr",
+        "confirmed",
+        "L'équipe UAE Team Emirates proche de perdre son sponsor",
+        "Marc Hirschi a rejoint Tudor.",
+    ),
+    ("fr", "rumour", "Rumeurs de transferts", "Marc Hirschi rejoint Tudor."),
+    ("fr", "rumour", "Tudor proche d'un grand coup", "Marc Hirschi rejoint Tudor."),
+    (
+        "de",
+        "confirmed",
+        "UAE Team Emirates lotet angeblich einen Sponsorwechsel aus",
+        "Marc Hirschi wechselt zu Tudor.",
+    ),
+]
+
+# A disputed move is a rumour however often the announcing side repeats it.
+DISPUTE: list[Case] = [
+    (
+        "it",
+        "rumour",
+        "La Tudor annuncia Marc Hirschi ma la UAE smentisce",
+        (
+            "La Tudor ha annunciato l'ingaggio di Marc Hirschi con un comunicato. Nel "
+            "comunicato della Tudor c'era anche una dichiarazione del corridore."
+        ),
+    ),
+    (
+        "it",
+        "confirmed",
+        "La Tudor annuncia Marc Hirschi",
+        (
+            "La Tudor ha annunciato l'ingaggio di Marc Hirschi con un comunicato. Nel "
+            "comunicato della Tudor c'era anche una dichiarazione del corridore."
+        ),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("lang", "expected", "title", "text"),
-    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS],
+    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *HEADLINE_SCOPE, *DISPUTE],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
 def test_move_status(tagger: Tagger, lang: str, expected: str, title: str, text: str) -> None:
