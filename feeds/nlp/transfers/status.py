@@ -91,6 +91,19 @@ def _inside(hit: Hit, others: Sequence[Hit]) -> bool:
     return any(o.start <= hit.start < o.end for o in others)
 
 
+def attributed(story: Story, span: Span) -> bool:
+    """Does the span name a source other than the team ("according to", "selon L'Équipe",
+    "..., meldt Wielerflits")? Such a source covers everything its sentence says."""
+    start, end = span.start, span.end
+    if any(
+        story.low.startswith(_ATTRIBUTIONS, hit.start) and not _team_named_after(story, hit)
+        for hit in within(story.hits.get("rumour", []), start, end)
+    ):
+        return True
+    reports = within(story.hits.get("reported", []), start, end)
+    return any(not _team_speaks(story, hit) for hit in reports)
+
+
 def says_unconfirmed(story: Story, span: Span) -> bool:
     """The sentence says the move is not confirmed ("would not confirm the news",
     "wilden het nieuws niet bevestigen", "n'a pas encore confirmé")."""
@@ -191,7 +204,10 @@ def person_status(
     default: int,
     headline: int,
     echoes: dict[int, int],
+    own: Sequence[int] | None = None,
 ) -> str:
+    """Rumour or confirmed, from the person's evidence; `own` is each evidence's status
+    as far as its sentence's cues reach it (`status_scope`), else its sentence's."""
     if headline == -2 or any(statuses[ev.sentence] == -2 for ev in evs if ev.arrival):
         # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
         # settled, however often the announcing side repeats it.
@@ -201,12 +217,12 @@ def person_status(
     if headline and not any(ev.title for ev in evs):
         seen.add(0)  # "Rumour mill: ..." over "Pidcock will join Q36.5": the headline hedges
         score += headline
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.sentence in seen or not ev.arrival:
             continue  # a confirmed departure says nothing about the destination
         seen.add(ev.sentence)
         # An unhedged "X joins Y" / "Y sign X" is itself a (weak) confirmed statement.
-        value = statuses[ev.sentence] or UNHEDGED
+        value = (own[i] if own is not None else statuses[ev.sentence]) or UNHEDGED
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
         score += value + echoes.get(ev.sentence, 0)

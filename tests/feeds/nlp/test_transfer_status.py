@@ -13,6 +13,7 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, load_roster
+from tests.growth import assert_linear
 
 AUG_2024 = date(2024, 8, 20)
 MOVER = "marc-hirschi"
@@ -229,6 +230,61 @@ NEGATIONS: list[Case] = [
     ),
 ]
 
+# The move's own clause decides (`status_scope`): its own announcement outweighs another
+# clause's hedge, a contrasting conjunction cuts a hedge off, a relative clause about
+# someone else hedges only them, a body question hedges; an attribution in the first clause,
+# a hedge across ";", and a relative clause about the mover still hedge.
+CLAUSE_SCOPE: list[Case] = [
+    (
+        "fr",
+        "confirmed",
+        "Mercato",
+        (
+            "L'équipe suisse aurait de l'ambition : Marc Hirschi a signé chez Tudor, tandis "
+            "que Diego Ulissi est très courtisé."
+        ),
+    ),
+    (
+        "fr",
+        "rumour",
+        "Mercato",
+        "Selon L'Équipe, Diego Ulissi quitte UAE, tandis que Marc Hirschi a signé chez Tudor.",
+    ),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi despertó el interés de varios equipos pero se decantó por Tudor.",
+    ),
+    (
+        "es",
+        "rumour",
+        "Fichajes",
+        (
+            "Según Marca, Marc Hirschi despertó el interés de varios equipos pero se decantó "
+            "por Tudor."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi is set to leave UAE Team Emirates; he joins Tudor.",
+    ),
+    (
+        "it",
+        "confirmed",
+        "Mercato",
+        (
+            "Alla UAE mancheranno Diego Ulissi, che potrebbe smettere, e Marc Hirschi, "
+            "passato alla Tudor."
+        ),
+    ),
+    ("it", "rumour", "Mercato", "Marc Hirschi, che potrebbe lasciare la UAE, passerà alla Tudor."),
+    ("fr", "rumour", "Mercato", "Marc Hirschi en route vers Tudor ?"),
+    ("fr", "confirmed", "Mercato", "Marc Hirschi en route vers Tudor."),
+]
+
 # A hedged headline naming no person but a team is about that team: it hedges only a move
 # to that team; one naming neither hedges every move.
 HEADLINE_SCOPE: list[Case] = [
@@ -273,8 +329,24 @@ DISPUTE: list[Case] = [
 
 @pytest.mark.parametrize(
     ("lang", "expected", "title", "text"),
-    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *HEADLINE_SCOPE, *DISPUTE],
+    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *CLAUSE_SCOPE, *HEADLINE_SCOPE, *DISPUTE],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
 def test_move_status(tagger: Tagger, lang: str, expected: str, title: str, text: str) -> None:
     assert statuses(tagger, lang, title, text) == [expected]
+
+
+def _relatives(n: int) -> str:
+    """A sentence of n movers, each with a hedged relative clause and a contrast."""
+    item = "Marc Hirschi, che potrebbe smettere, passato alla Tudor ma forse no"
+    return "Alla Tudor arrivano " + ", e ".join([item] * n) + "."
+
+
+def _clauses(n: int) -> str:
+    return "; ".join(["Marc Hirschi a signé chez Tudor, mais Diego Ulissi serait courtisé"] * n)
+
+
+@pytest.mark.parametrize("make", [_relatives, _clauses])
+def test_status_scope_grows_linearly(tagger: Tagger, make) -> None:
+    """Clauses and relative clauses are cut once per sentence, however many movers it names."""
+    assert_linear(lambda body: tagger.tag("Mercato", body, AUG_2024, True, None), make, 300)
