@@ -98,6 +98,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "to_markers": WORD,
         "needs_verb_markers": WORD,
         "from_markers": WORD,
+        "owner_markers": WORD,
         "affiliation_markers": WORD,
         "filler_words": WORD,
         "coordination_words": WORD,

@@ -133,6 +133,11 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
+# An owner after an announcement: "from", "de", "van", "d'Ineos"
+_OWNER = re.compile(r"(?:" + _LEX.alternation("owner_markers") + r")(?:$|(?<=')\w)")
+SOURCE_GAP = 24
+"""Characters after an announcing verb where the team that announced may still start."""
+SOURCE_GAP_WORDS = 3
 
 
 def _team_source(story: Story, at: int) -> bool:
@@ -151,6 +156,8 @@ def _team_named_after(story: Story, hit: Hit) -> bool:
     at = verb.end() if verb else hit.end
     if _team_source(story, at):
         return True
+    if verb is not None and _source_after_time(story, at):
+        return True
     # "selon un communiqué", "according to a press release": the announcement itself,
     # when it is the team's: unowned, or owned by the team ("...from Ineos"), never an
     # agent's, a newspaper's or a rival's ("a press release from his agent")
@@ -163,6 +170,15 @@ def _team_named_after(story: Story, hit: Hit) -> bool:
     return any(at <= t.start <= at + 6 for t in nearby)
 
 
+def _source_after_time(story: Story, at: int) -> bool:
+    """ "según informó este jueves el equipo", "selon ce qu'a annoncé lundi l'équipe": a
+    time of a word or two between the announcing verb and the team that announced."""
+    stop = _CLAUSE_END.search(story.low, at, at + SOURCE_GAP)
+    gap = story.low[at : stop.start() if stop else at + SOURCE_GAP]
+    spaces = [i for i, c in enumerate(gap) if c == " " and i > 0 and gap[i - 1] != " "]
+    return any(_team_source(story, at + i) for i in spaces[:SOURCE_GAP_WORDS])
+
+
 def _the_teams(story: Story, end: int) -> bool:
     """Is the announcement ending at `end` the team's: nothing more in its clause, or its
     owner named after it is the team ("du communiqué de l'équipe", "from Lidl-Trek")?"""
@@ -172,6 +188,8 @@ def _the_teams(story: Story, end: int) -> bool:
     if not owner.strip():
         return True
     words = owner.split()
+    if not _OWNER.match(words[0]):
+        return True  # "un comunicado emitido este miércoles": unowned, so the team's
     reach = end + len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:3])
     if any(end <= t.start <= reach for t in within(story.teams, end, clause_end)):
         return True

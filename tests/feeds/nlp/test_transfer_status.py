@@ -327,9 +327,54 @@ DISPUTE: list[Case] = [
 ]
 
 
+# The team as source: a time between the announcing verb and the team ("según informó
+# este jueves el equipo"), and a press release with no owner named ("issued on Monday");
+# the near misses name a newspaper or an agent.
+SOURCE: list[Case] = [
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi ha firmado con Tudor, según informó este jueves el equipo suizo.",
+    ),
+    (
+        "es",
+        "rumour",
+        "Fichajes",
+        "Marc Hirschi ha firmado con Tudor, según informó este jueves el diario Marca.",
+    ),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi correrá en Tudor, según un comunicado emitido este miércoles.",
+    ),
+    (
+        "es",
+        "rumour",
+        "Fichajes",
+        "Marc Hirschi correrá en Tudor, según un comunicado de su agente.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi will ride for Tudor, according to a press release issued on Monday.",
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi will ride for Tudor, according to a press release from his agent.",
+    ),
+    ("fr", "confirmed", "Mercato", "Marc Hirschi rejoint Tudor, selon un communiqué publié lundi."),
+    ("fr", "rumour", "Mercato", "Marc Hirschi rejoint Tudor, selon un communiqué de son agent."),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "expected", "title", "text"),
-    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *CLAUSE_SCOPE, *HEADLINE_SCOPE, *DISPUTE],
+    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *CLAUSE_SCOPE, *HEADLINE_SCOPE, *DISPUTE, *SOURCE],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
 def test_move_status(tagger: Tagger, lang: str, expected: str, title: str, text: str) -> None:
