@@ -59,6 +59,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "rumour": CUE,
         "rumour_weak": CUE,
         "rumour_superseded": CUE,
+        "hedge_idioms": CUE,
         "dispute": CUE,
         # lists of arrivals
         "newcomers": CUE,
@@ -97,6 +98,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "to_markers": WORD,
         "needs_verb_markers": WORD,
         "from_markers": WORD,
+        "owner_markers": WORD,
         "affiliation_markers": WORD,
         "filler_words": WORD,
         "coordination_words": WORD,

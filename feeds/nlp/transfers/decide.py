@@ -18,6 +18,7 @@ from feeds.nlp.transfers.status import (
     says_unconfirmed,
     sentence_status,
 )
+from feeds.nlp.transfers.status_scope import evidence_status
 from feeds.nlp.transfers.story import PERSON_KINDS, Evidence, Story
 from feeds.nlp.transfers.story_kind import LEDE_SENTENCES, roster_team
 from feeds.nlp.transfers.text import Span, mentions_in, within
@@ -91,8 +92,9 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
             continue
+        own = [evidence_status(story, ev, spans[ev.sentence]) for ev in evs]
         status = person_status(
-            evs, statuses, story_status, headline_hedge(story, person_id), echoes
+            evs, statuses, story_status, headline_hedge(story, person_id, to_id), echoes, own
         )
         if unconfirmed and not any(statuses[ev.sentence] > 0 for ev in evs if ev.arrival):
             status = "rumour"

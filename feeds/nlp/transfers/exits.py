@@ -136,7 +136,10 @@ def _exit_move(
     spans: Sequence[Span],
 ) -> Move:
     """A move to nobody from `from_id`, a rumour when any of its sentences hedges."""
-    hedged = any(statuses[ev.sentence] < 0 for ev in exits) or headline_hedge(story, person.id) < 0
+    hedged = (
+        any(statuses[ev.sentence] < 0 for ev in exits)
+        or headline_hedge(story, person.id, from_id) < 0
+    )
     if not hedged and all(ev.sentence == 0 for ev in exits):
         # only the headline tells the exit: a hedged lede ("aurait démissionné", "is said
         # to have resigned") says what kind of news it is, as for an arrival

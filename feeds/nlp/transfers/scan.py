@@ -34,6 +34,7 @@ FAMILIES = {
     "rumour": "rumour",
     "weak": "rumour_weak",
     "superseded": "rumour_superseded",
+    "idiom": "hedge_idioms",
     "dispute": "dispute",
     "newcomers": "newcomers",
     "talks": "talks",

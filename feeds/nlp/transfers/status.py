@@ -63,9 +63,12 @@ def _cued_status(story: Story, span: Span) -> int:
     for hit in within(story.hits.get("dispute", []), start, end):
         if not any(s.start <= hit.start < s.end for s in superseded):
             return -2
+    # "im Interesse aller", "retour aux sources", "das wohl größte Talent": a hedge word in
+    # its everyday sense, or judging the move rather than doubting it, hedges nothing.
+    idioms = within(story.hits.get("idiom", []), start, end)
     announced_by_team = False
     for hit in within(story.hits.get("rumour", []), start, end):
-        if any(s.start <= hit.start < s.end for s in superseded):
+        if _inside(hit, superseded) or _inside(hit, idioms):
             continue
         if story.low.startswith(_ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
             announced_by_team = True  # "according to the team", "volgens de ploeg"
@@ -79,7 +82,26 @@ def _cued_status(story: Story, span: Span) -> int:
         return -1  # "not yet confirmed", "nog niet bevestigen"
     if confirmed or announced_by_team:
         return 1
-    return -1 if within(story.hits.get("weak", []), start, end) else 0
+    weak = within(story.hits.get("weak", []), start, end)
+    return -1 if any(not _inside(hit, idioms) for hit in weak) else 0
+
+
+def _inside(hit: Hit, others: Sequence[Hit]) -> bool:
+    """Does the hit start inside one of the others?"""
+    return any(o.start <= hit.start < o.end for o in others)
+
+
+def attributed(story: Story, span: Span) -> bool:
+    """Does the span name a source other than the team ("according to", "selon L'Équipe",
+    "..., meldt Wielerflits")? Such a source covers everything its sentence says."""
+    start, end = span.start, span.end
+    if any(
+        story.low.startswith(_ATTRIBUTIONS, hit.start) and not _team_named_after(story, hit)
+        for hit in within(story.hits.get("rumour", []), start, end)
+    ):
+        return True
+    reports = within(story.hits.get("reported", []), start, end)
+    return any(not _team_speaks(story, hit) for hit in reports)
 
 
 def says_unconfirmed(story: Story, span: Span) -> bool:
@@ -111,6 +133,11 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
+# An owner after an announcement: "from", "de", "van", "d'Ineos"
+_OWNER = re.compile(r"(?:" + _LEX.alternation("owner_markers") + r")(?:$|(?<=')\w)")
+SOURCE_GAP = 24
+"""Characters after an announcing verb where the team that announced may still start."""
+SOURCE_GAP_WORDS = 3
 
 
 def _team_source(story: Story, at: int) -> bool:
@@ -129,6 +156,8 @@ def _team_named_after(story: Story, hit: Hit) -> bool:
     at = verb.end() if verb else hit.end
     if _team_source(story, at):
         return True
+    if verb is not None and _source_after_time(story, at):
+        return True
     # "selon un communiqué", "according to a press release": the announcement itself,
     # when it is the team's: unowned, or owned by the team ("...from Ineos"), never an
     # agent's, a newspaper's or a rival's ("a press release from his agent")
@@ -141,6 +170,15 @@ def _team_named_after(story: Story, hit: Hit) -> bool:
     return any(at <= t.start <= at + 6 for t in nearby)
 
 
+def _source_after_time(story: Story, at: int) -> bool:
+    """ "según informó este jueves el equipo", "selon ce qu'a annoncé lundi l'équipe": a
+    time of a word or two between the announcing verb and the team that announced."""
+    stop = _CLAUSE_END.search(story.low, at, at + SOURCE_GAP)
+    gap = story.low[at : stop.start() if stop else at + SOURCE_GAP]
+    spaces = [i for i, c in enumerate(gap) if c == " " and i > 0 and gap[i - 1] != " "]
+    return any(_team_source(story, at + i) for i in spaces[:SOURCE_GAP_WORDS])
+
+
 def _the_teams(story: Story, end: int) -> bool:
     """Is the announcement ending at `end` the team's: nothing more in its clause, or its
     owner named after it is the team ("du communiqué de l'équipe", "from Lidl-Trek")?"""
@@ -150,6 +188,8 @@ def _the_teams(story: Story, end: int) -> bool:
     if not owner.strip():
         return True
     words = owner.split()
+    if not _OWNER.match(words[0]):
+        return True  # "un comunicado emitido este miércoles": unowned, so the team's
     reach = end + len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:3])
     if any(end <= t.start <= reach for t in within(story.teams, end, clause_end)):
         return True
@@ -157,13 +197,23 @@ def _the_teams(story: Story, end: int) -> bool:
     return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
 
 
-def headline_hedge(story: Story, person_id: str) -> int:
-    """A hedged or disputed headline about this person (or about nobody named): its weight."""
+def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> int:
+    """A hedged or disputed headline about this person's move: its weight.
+
+    A headline naming people hedges theirs. One naming nobody ("Rumour mill: ...") hedges
+    every move, unless it names teams: then its hedge is about them ("Arkéa-B&B Hotels
+    close to folding", "Ineos reportedly probing a transfer"), and it reaches only a move
+    to one of them (`team_id`, the destination, or the team left for a move to nobody).
+    """
     status = story.headline_status
     if status >= 0:
         return 0
-    named = {p.entity_id for p in story.people if p.start < story.title_end}
-    return status if not named or person_id in named else 0
+    end = story.title_end
+    named = {p.entity_id for p in story.people if p.start < end}
+    if named:
+        return status if person_id in named else 0
+    teams = {t.entity_id for t in story.teams if t.start < end}
+    return status if not teams or team_id is None or team_id in teams else 0
 
 
 def person_status(
@@ -172,18 +222,25 @@ def person_status(
     default: int,
     headline: int,
     echoes: dict[int, int],
+    own: Sequence[int] | None = None,
 ) -> str:
+    """Rumour or confirmed, from the person's evidence; `own` is each evidence's status
+    as far as its sentence's cues reach it (`status_scope`), else its sentence's."""
+    if headline == -2 or any(statuses[ev.sentence] == -2 for ev in evs if ev.arrival):
+        # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
+        # settled, however often the announcing side repeats it.
+        return "rumour"
     seen: set[int] = set()
     score = 0.0
     if headline and not any(ev.title for ev in evs):
         seen.add(0)  # "Rumour mill: ..." over "Pidcock will join Q36.5": the headline hedges
         score += headline
-    for ev in evs:
+    for i, ev in enumerate(evs):
         if ev.sentence in seen or not ev.arrival:
             continue  # a confirmed departure says nothing about the destination
         seen.add(ev.sentence)
         # An unhedged "X joins Y" / "Y sign X" is itself a (weak) confirmed statement.
-        value = statuses[ev.sentence] or UNHEDGED
+        value = (own[i] if own is not None else statuses[ev.sentence]) or UNHEDGED
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
         score += value + echoes.get(ev.sentence, 0)

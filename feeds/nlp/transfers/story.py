@@ -112,6 +112,9 @@ class Story:
     status_starts: list[int] | None = None
     """Sorted starts of the cues a sentence's status reads (status.py fills it on first
     use): a sentence with none of them is silent without asking each family."""
+    status_scopes: dict[int, object] = field(default_factory=dict)
+    """Per sentence, its clauses and relative clauses as `status_scope` reads them (filled
+    on first use): read once, however many movers the sentence names."""
     year_starts: list[int] | None = None
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""

@@ -61,6 +61,15 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
+# The same breaks for a status's reach, with ":" before any word ("... plusieurs piliers
+# partir : Tao Geoghegan Hart a signé ..."), and the contrast word kept apart: a clause
+# after "but" is a statement of its own.
+_STATUS_SPLIT = re.compile(
+    rf"[,;:\s](?:(?<=,)\s+(?P<after_comma>{_CONTRASTS})\s+|(?<=\s)\s*(?P<bare>{_CONTRASTS})\s+"
+    r"|(?<=;)\s+|(?<=:)\s+)"
+)
+
+
 # Not `frozen`: a frozen dataclass sets each field through object.__setattr__, three
 # times the cost of a plain one, and a story makes dozens of spans. Nothing assigns to
 # a span; `unsafe_hash` keeps the hash and equality a frozen one has.
@@ -113,6 +122,21 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
         start = match.end()
     if start < sentence.end:
         out.append(Span(start, sentence.end, sentence.sentence, sentence.title))
+    return out
+
+
+def status_clauses(text: str, sentence: Span) -> list[tuple[Span, bool]]:
+    """The sentence cut at contrasting conjunctions, ";" and ":", each clause with whether
+    a contrasting conjunction opens it ("..., but he chose Movistar")."""
+    out: list[tuple[Span, bool]] = []
+    start, contrast = sentence.start, False
+    for match in _STATUS_SPLIT.finditer(text, sentence.start, sentence.end):
+        if match.start() > start:
+            out.append((Span(start, match.start(), sentence.sentence, sentence.title), contrast))
+        start = match.end()
+        contrast = bool(match.group("after_comma") or match.group("bare"))
+    if start < sentence.end:
+        out.append((Span(start, sentence.end, sentence.sentence, sentence.title), contrast))
     return out
 
 

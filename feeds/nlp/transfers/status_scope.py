@@ -1,0 +1,165 @@
+"""How far a sentence's hedge or announcement reaches: the status of one person's move
+told in a sentence that says several things.
+
+A sentence's status (`status.sentence_status`) lets any hedge win. In a sentence that
+holds several statements, that hedge may be about something else:
+
+- "Il aurait plus de liberté ... : Tao Geoghegan Hart a signé chez Lidl-Trek, ... tandis
+  que Carlos Rodriguez est très courtisé": the move's own clause (cut at ";", ":" and
+  contrasting conjunctions) announces it, and that outweighs the other clauses' hedges;
+- "Novak attracted the interest of several teams but chose Movistar": a clause opened by
+  a contrasting conjunction stands on its own, so a hedge across it does not reach the
+  move, nor the move's announcement a hedge;
+- "Felline, che ... potrebbe smettere, e Tesfatsion, passato alla Movistar": a relative
+  clause about someone else (it follows another person's name, or names another person:
+  "..., che occupa il posto che sarebbe toccato a Milesi") hedges only that person;
+- a move asked about in the body ("Geoghegan Hart en route vers Lidl-Trek ?", a
+  sub-heading) is a rumour, as a question headline is;
+- an attribution or a newspaper's report in the sentence's first clause ("According to
+  L'Équipe, X leaves FDJ, while Y signs for Arkéa") still covers the whole sentence, and
+  a headline keeps its one status (its colon opens the news after a label: "Rumour: ...").
+
+Each sentence is cut once (`Story.status_scopes`); a mover's status then costs a bisection
+and a few status reads, so a long sentence naming many movers stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.status import attributed, sentence_status
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import Span, last_ending_by, status_clauses, within
+
+# ", who ...", ", che ...", ", die ...": up to the next comma or the sentence's end
+_RELATIVE = re.compile(r",\s*(?:" + pooled().alternation("relative_pronouns") + r")\b[^,;:.!?]*")
+MAX_RELATIVES = 6
+"""More relative clauses than this make the sentence a list of portraits: none is cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Relative:
+    start: int
+    end: int
+    owner: str | None
+    """The person named right before it, whom it is about."""
+    named: frozenset[str]
+    """The people it names itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    clauses: list[Span]
+    starts: list[int]
+    groups: list[tuple[int, int]]
+    """For each clause, the first and last clause of its run up to contrasting conjunctions."""
+    attributed: bool
+    """The first clause names a source other than the team."""
+    relatives: list[_Relative]
+
+
+def evidence_status(story: Story, ev: Evidence, sentence: Span) -> int:
+    """The status of the sentence as far as it reaches this evidence's move."""
+    whole = sentence_status(story, sentence)
+    if sentence.title:
+        return whole  # a headline's question is read by `Evidence.question`
+    if whole >= 0 and story.text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return -1  # "Tao Geoghegan Hart en route vers Lidl-Trek, Landa chez AG2R ?"
+    if whole == 0:
+        return whole
+    anchor = _anchor(story, ev, sentence)
+    if anchor is None:
+        return whole
+    scope = _scope(story, sentence)
+    others = [
+        (r.start, r.end)
+        for r in scope.relatives
+        if not r.start <= anchor < r.end
+        and ((r.owner is not None and r.owner != ev.person_id) or r.named - {ev.person_id})
+    ]
+    if len(scope.clauses) < 2:
+        return _status_without(story, sentence, others)
+    at = max(0, bisect_right(scope.starts, anchor) - 1)
+    if at > 0 and scope.attributed:
+        return whole
+    own = _status_without(story, scope.clauses[at], others)
+    if own:
+        return own
+    # a silent clause: the hedges of the clauses up to a contrasting conjunction reach it
+    first, last = scope.groups[at]
+    reach = Span(scope.clauses[first].start, scope.clauses[last].end, sentence.sentence, False)
+    return _status_without(story, reach, others)
+
+
+def _scope(story: Story, sentence: Span) -> _Scope:
+    found = story.status_scopes.get(sentence.sentence)
+    if isinstance(found, _Scope):
+        return found
+    cut = status_clauses(story.text, sentence)
+    clauses = [c for c, _ in cut]
+    groups: list[tuple[int, int]] = []
+    first = 0
+    for i, (_, contrast) in enumerate(cut):
+        if contrast:
+            first = i
+        groups.append((first, i))
+    last = len(cut) - 1
+    for i in range(len(cut) - 1, -1, -1):
+        groups[i] = (groups[i][0], last)
+        if cut[i][1]:
+            last = i - 1
+    scope = _Scope(
+        clauses=clauses,
+        starts=[c.start for c in clauses],
+        groups=groups,
+        attributed=bool(clauses) and attributed(story, clauses[0]),
+        relatives=_relatives(story, sentence),
+    )
+    story.status_scopes[sentence.sentence] = scope
+    return scope
+
+
+def _relatives(story: Story, sentence: Span) -> list[_Relative]:
+    out: list[_Relative] = []
+    for found in _RELATIVE.finditer(story.low, sentence.start, sentence.end):
+        if len(out) == MAX_RELATIVES:
+            return []
+        start, end = found.span()
+        before = last_ending_by(story.people, start)
+        owner = before.entity_id if before is not None and before.start >= sentence.start else None
+        named = frozenset(p.entity_id for p in within(story.people, start, end))
+        out.append(_Relative(start, end, owner, named))
+    return out
+
+
+def _anchor(story: Story, ev: Evidence, sentence: Span) -> int | None:
+    """Where the move is told: its cue, else the person's first mention in the sentence."""
+    if sentence.start <= ev.cue_start < sentence.end:
+        return ev.cue_start
+    for mention in within(story.people, sentence.start, sentence.end):
+        if mention.entity_id == ev.person_id:
+            return mention.start
+    return None
+
+
+def _status_without(story: Story, span: Span, cut: Sequence[tuple[int, int]]) -> int:
+    """The span's status, leaving out the cut ranges: the strongest of its pieces'."""
+    cut = [(s, e) for s, e in cut if s < span.end and e > span.start]
+    if not cut:
+        return sentence_status(story, span)
+    pieces, start = [], span.start
+    for s, e in cut:
+        if s > start:
+            pieces.append(Span(start, s, span.sentence, span.title))
+        start = max(start, e)
+    if start < span.end:
+        pieces.append(Span(start, span.end, span.sentence, span.title))
+    found = {sentence_status(story, piece) for piece in pieces}
+    for status in (-2, -1, 1):
+        if status in found:
+            return status
+    return 0
