@@ -1,0 +1,255 @@
+"""Continental teams, fifth pass (feeds/roster/data/men-teams-continental-e.toml,
+women-teams-continental-e.toml and their riders' files; sources in the files' headers):
+Tirol KTM, WSA KTM Graz, LKT Team Brandenburg, Van Rysel-Roubaix, CIC U Nantes Atlantique,
+St Michel-Mavic-Auber93's men, MG K Vis, Stölting and Cult Energy, Team CSC's line to Tinkoff
+and the Norwegian Joker team; riders of Team Vorarlberg and Kelly-Simoldes-UDO. Careers pinned,
+names resolved on their dates, stories that name them read them, and the everyday words and
+places inside those names left to their everyday reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+from feeds.roster import bundled_roster
+
+
+@pytest.fixture(scope="module")
+def roster():
+    return bundled_roster()
+
+
+@pytest.mark.parametrize(
+    ("person_id", "when", "team_id"),
+    [
+        ("trym-brennsaeter", date(2024, 6, 1), "tirol-ktm"),
+        ("manolo-wrolich", date(2025, 6, 1), "tirol-ktm"),
+        ("alexander-hajek", date(2023, 6, 1), "tirol-ktm"),
+        ("alexander-hajek", date(2024, 6, 1), "bora"),
+        ("martin-messner", date(2025, 6, 1), "wsa-ktm-graz"),
+        ("lena-charlotte-reissner", date(2024, 6, 1), "lkt-brandenburg-women"),
+        ("remi-capron", date(2024, 6, 1), "van-rysel-roubaix"),
+        ("axel-mariault", date(2022, 6, 1), "cic-u-nantes"),
+        ("axel-mariault", date(2023, 6, 1), "cofidis"),
+        ("clement-braz-afonso", date(2025, 6, 1), "groupama-fdj"),
+        ("romain-cardis", date(2024, 6, 1), "st-michel-auber93"),
+        ("alexandre-delettre", date(2024, 6, 1), "st-michel-auber93"),
+        ("thomas-gachignard", date(2023, 6, 1), "st-michel-auber93"),
+        ("thomas-gachignard", date(2024, 6, 1), "totalenergies"),
+        ("giuseppe-carmeni", date(2026, 3, 1), "mgk-vis"),
+        ("colin-stussi", date(2023, 6, 1), "vorarlberg"),
+        ("luis-gomes", date(2024, 6, 1), "kelly-simoldes"),
+        ("helder-goncalves", date(2024, 6, 1), "boavista"),
+        ("gerald-ciolek", date(2016, 6, 1), "stolting"),
+    ],
+)
+def test_stints(roster, person_id: str, when: date, team_id: str) -> None:
+    assert roster.people[person_id].team_on(when) == team_id
+
+
+def test_a_season_no_source_covers_is_left_open(roster) -> None:
+    assert roster.people["morne-van-niekerk"].team_on(date(2021, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("team_id", "when", "name"),
+    [
+        ("tinkoff", date(2005, 6, 1), "Team CSC"),
+        ("tinkoff", date(2012, 3, 1), "Team Saxo Bank"),
+        ("tinkoff", date(2012, 9, 1), "Saxo Bank-Tinkoff Bank"),
+        ("tinkoff", date(2015, 6, 1), "Tinkoff-Saxo"),
+        ("van-rysel-roubaix", date(2021, 6, 1), "Xelliss-Roubaix Lille Métropole"),
+        ("van-rysel-roubaix", date(2023, 3, 1), "Go Sport-Roubaix Lille Métropole"),
+        ("van-rysel-roubaix", date(2023, 6, 1), "Van Rysel-Roubaix Lille Métropole"),
+        ("van-rysel-roubaix", date(2025, 6, 1), "Van Rysel-Roubaix"),
+        ("cic-u-nantes", date(2022, 6, 1), "Team U Nantes Atlantique"),
+        ("cic-u-nantes", date(2024, 6, 1), "CIC U Nantes Atlantique"),
+        ("cic-u-nantes", date(2026, 6, 1), "CIC Pro Cycling Academy"),
+        ("st-michel-auber93", date(2024, 6, 1), "St Michel-Mavic-Auber93"),
+        ("wsa-ktm-graz", date(2023, 6, 1), "WSA KTM Graz p/b Leomo"),
+        ("wsa-ktm-graz", date(2024, 6, 1), "WSA KTM Graz"),
+        ("stolting", date(2016, 6, 1), "Stölting Service Group"),
+        ("joker", date(2019, 6, 1), "Joker Fuel of Norway"),
+        ("mgk-vis", date(2017, 6, 1), "Sangemini-MG.KVis-Olmo"),
+        ("lkt-brandenburg", date(2015, 6, 1), "LKT Team Brandenburg"),
+    ],
+)
+def test_names_on_dates(roster, team_id: str, when: date, name: str) -> None:
+    assert roster.teams[team_id].name_on(when) == name
+
+
+def test_men_and_women_of_one_club_are_two_teams(roster) -> None:
+    assert roster.teams["st-michel-auber93"].category == "men"
+    assert roster.teams["st-michel-auber93-women"].category == "women"
+    assert roster.teams["lkt-brandenburg-women"].category == "women"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "language", "riders", "teams"),
+    [
+        (
+            "Trym Brennsaeter und Marco Schrettl fahren auch 2025 für Tirol KTM, Martin Messner "
+            "bleibt bei WSA KTM Graz.",
+            date(2024, 12, 10),
+            "de",
+            {"trym-brennsaeter", "marco-schrettl", "martin-messner"},
+            {"tirol-ktm", "wsa-ktm-graz"},
+        ),
+        (
+            "Lena Charlotte Reißner und Pia Grünewald starten für das LKT Team Brandenburg in "
+            "die Saison.",
+            date(2024, 2, 1),
+            "de",
+            {"lena-charlotte-reissner", "pia-grunewald"},
+            {"lkt-brandenburg-women"},
+        ),
+        (
+            "Rémi Capron (Van Rysel-Roubaix) devance Pierre-Henry Basset (CIC U Nantes "
+            "Atlantique) et Romain Cardis (St Michel-Mavic-Auber93).",
+            date(2024, 4, 20),
+            "fr",
+            {"remi-capron", "pierre-henry-basset", "romain-cardis"},
+            {"van-rysel-roubaix", "cic-u-nantes", "st-michel-auber93"},
+        ),
+        (
+            "Giuseppe Carmeni e Luca Attolini correranno con la MG K Vis Costruzione Ambiente, "
+            "nuova continental siciliana.",
+            date(2026, 2, 1),
+            "it",
+            {"giuseppe-carmeni", "luca-attolini"},
+            {"mgk-vis"},
+        ),
+        (
+            "Luís Gomes (Kelly-Simoldes-UDO) venceu a etapa à frente de Hélder Gonçalves.",
+            date(2023, 5, 1),
+            "pt",
+            {"luis-gomes", "helder-goncalves"},
+            {"kelly-simoldes"},
+        ),
+        (
+            "Colin Stüssi vom Team Vorarlberg gewann die Portugal-Rundfahrt.",
+            date(2023, 8, 15),
+            "de",
+            {"colin-stussi"},
+            {"vorarlberg"},
+        ),
+        (
+            "Den tidligere rytter kørte i fem sæsoner for Team CSC, før han skiftede til en "
+            "anden World Tour-holdet.",
+            date(2024, 3, 1),
+            "da",
+            set(),
+            {"tinkoff"},
+        ),
+        (
+            "Før overgangen til World Tour syklet han for Joker Fuel of Norway i to sesonger.",
+            date(2023, 1, 10),
+            "no",
+            set(),
+            {"joker"},
+        ),
+        (
+            "Gerald Ciolek and Linus Gerdemann both rode for Stölting Service Group in 2016.",
+            date(2016, 12, 1),
+            "en",
+            {"gerald-ciolek", "linus-gerdemann"},
+            {"stolting"},
+        ),
+    ],
+)
+def test_stories_read_them(
+    tagger: Tagger, text: str, when: date, language: str, riders: set, teams: set
+) -> None:
+    tags = tagger.tag("", text, when, feed_is_cycling=True, language=language)
+    assert riders <= set(tags.riders)
+    assert teams <= set(tags.teams)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "team_id"),
+    [
+        # The place alone: the region, the city, the race.
+        (
+            "Die Tour of the Alps führt durch Tirol; das Peloton fährt am Dienstag über den "
+            "Brenner nach Innsbruck.",
+            "de",
+            "tirol-ktm",
+        ),
+        (
+            "Nach dem Zeitfahren in Graz übernahm der Sieger das Trikot des Gesamtführenden.",
+            "de",
+            "wsa-ktm-graz",
+        ),
+        (
+            "Mathieu van der Poel won Paris-Roubaix again; the peloton raced into the velodrome "
+            "of Roubaix after 55 kilometres of cobbles.",
+            "en",
+            "van-rysel-roubaix",
+        ),
+        (
+            "Die Deutschland Tour führt in diesem Jahr durch Brandenburg; die Etappe endet im "
+            "Sprint.",
+            "de",
+            "lkt-brandenburg",
+        ),
+        # The everyday noun: a wild card, the team's substitute.
+        (
+            "Großer Transfer abgesagt: Joker beim Transferpoker im Radsport, das Team hofft auf "
+            "den Sieg bei der Tour.",
+            "de",
+            "joker",
+        ),
+        (
+            "The team joker kept the riders laughing on the bus before the stage of the Tour.",
+            "en",
+            "joker",
+        ),
+    ],
+)
+def test_everyday_readings_stay_untagged(
+    tagger: Tagger, text: str, language: str, team_id: str
+) -> None:
+    tags = tagger.tag("", text, date(2024, 6, 1), feed_is_cycling=True, language=language)
+    assert team_id not in set(tags.teams)
+
+
+def test_a_danish_word_is_no_rider(tagger: Tagger) -> None:
+    text = "Kæmpe dansk triumf: Mads Pedersen vinder Giro-etape i spurten."
+    tags = tagger.tag("", text, date(2023, 5, 12), feed_is_cycling=True, language="da")
+    assert tags.riders == ["mads-pedersen"] or set(tags.riders) == {"mads-pedersen"}
+
+
+@pytest.mark.parametrize(
+    "person_id",
+    [
+        "simon-gall",
+        "samuel-novak",
+        "stinus-kaempe",
+        "linus-stari",
+        "victoria-stelling",
+        "lucy-mayrhofer",
+        "tommaso-alunni",
+        "noah-campos",
+        "christian-mager",
+    ],
+)
+def test_everyday_surnames_left_out(roster, person_id: str) -> None:
+    assert person_id not in roster.people
+
+
+def test_teams_named_alike_stay_apart(roster) -> None:
+    """The fifth pass adds no name another team already has in the same category."""
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for team in roster.teams.values():
+        for name in (*team.all_names, *team.aliases):
+            key = (team.category, name.casefold())
+            other = seen.setdefault(key, team.id)
+            if other != team.id and {"tinkoff", "joker", "stolting", "cult-energy"} & {
+                other,
+                team.id,
+            }:
+                clashes.append((name, other, team.id))
+    assert clashes == []
