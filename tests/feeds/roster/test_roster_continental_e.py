@@ -206,6 +206,12 @@ def test_stories_read_them(
             "en",
             "joker",
         ),
+        # A sponsor inside a race's name is the race's.
+        (
+            "He was eighth in the E3 Saxo Bank Classic and won a stage of the Tour de France.",
+            "en",
+            "tinkoff",
+        ),
     ],
 )
 def test_everyday_readings_stay_untagged(
