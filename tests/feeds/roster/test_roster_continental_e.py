@@ -43,6 +43,11 @@ def roster():
         ("luis-gomes", date(2024, 6, 1), "kelly-simoldes"),
         ("helder-goncalves", date(2024, 6, 1), "boavista"),
         ("gerald-ciolek", date(2016, 6, 1), "stolting"),
+        ("hugo-nunes", date(2024, 6, 1), "boavista"),
+        ("hugo-nunes", date(2025, 6, 1), "credibom-la-aluminios"),
+        ("diogo-barbosa", date(2022, 6, 1), "hagens-berman"),
+        ("diogo-barbosa", date(2024, 6, 1), "ap-hotels-tavira"),
+        ("afonso-silva", date(2025, 6, 1), "ap-hotels-tavira"),
     ],
 )
 def test_stints(roster, person_id: str, when: date, team_id: str) -> None:
@@ -74,6 +79,11 @@ def test_a_season_no_source_covers_is_left_open(roster) -> None:
         ("joker", date(2019, 6, 1), "Joker Fuel of Norway"),
         ("mgk-vis", date(2017, 6, 1), "Sangemini-MG.KVis-Olmo"),
         ("lkt-brandenburg", date(2015, 6, 1), "LKT Team Brandenburg"),
+        ("ap-hotels-tavira", date(2018, 6, 1), "Sporting Clube de Portugal-Tavira"),
+        ("ap-hotels-tavira", date(2022, 6, 1), "Atum General-Tavira-AP Maria Nova Hotel"),
+        ("ap-hotels-tavira", date(2024, 6, 1), "AP Hotels & Resorts-Tavira-Farense"),
+        ("credibom-la-aluminios", date(2022, 6, 1), "LA Alumínios-Credibom-Marcos Car"),
+        ("credibom-la-aluminios", date(2024, 6, 1), "Credibom-LA Alumínios-Marcos Car"),
     ],
 )
 def test_names_on_dates(roster, team_id: str, when: date, name: str) -> None:
@@ -127,6 +137,21 @@ def test_men_and_women_of_one_club_are_two_teams(roster) -> None:
             "pt",
             {"luis-gomes", "helder-goncalves"},
             {"kelly-simoldes"},
+        ),
+        (
+            "Gonçalo Leaça (Credibom-LA Alumínios-Marcos Car) e Delio Fernández (Atum "
+            "General-Tavira-AP Maria Nova Hotel) chegaram juntos.",
+            date(2022, 8, 10),
+            "pt",
+            {"goncalo-leaca", "delio-fernandez"},
+            {"credibom-la-aluminios", "ap-hotels-tavira"},
+        ),
+        (
+            "Den unge dansker skifter til Airtox-Carl Ras og skal køre på kontinentalniveau.",
+            date(2024, 11, 1),
+            "da",
+            set(),
+            {"restaurant-suri-carl-ras"},
         ),
         (
             "Colin Stüssi vom Team Vorarlberg gewann die Portugal-Rundfahrt.",
@@ -239,6 +264,8 @@ def test_a_danish_word_is_no_rider(tagger: Tagger) -> None:
         "tommaso-alunni",
         "noah-campos",
         "christian-mager",
+        "jose-bicho",
+        "francois-vie",
     ],
 )
 def test_everyday_surnames_left_out(roster, person_id: str) -> None:
