@@ -84,6 +84,14 @@ def test_a_season_no_source_covers_is_left_open(roster) -> None:
         ("ap-hotels-tavira", date(2024, 6, 1), "AP Hotels & Resorts-Tavira-Farense"),
         ("credibom-la-aluminios", date(2022, 6, 1), "LA Alumínios-Credibom-Marcos Car"),
         ("credibom-la-aluminios", date(2024, 6, 1), "Credibom-LA Alumínios-Marcos Car"),
+        # Past names of WorldTeams that stories still print.
+        ("visma", date(2014, 3, 1), "Belkin Pro Cycling"),
+        ("visma", date(2016, 3, 1), "Team LottoNL-Jumbo"),
+        ("uae", date(2015, 6, 1), "Lampre-Merida"),
+        ("ef", date(2013, 6, 1), "Garmin-Sharp"),
+        ("ef", date(2015, 6, 1), "Cannondale-Garmin"),
+        ("movistar", date(2008, 6, 1), "Caisse d'Epargne"),
+        ("movistar", date(2011, 6, 1), "Movistar Team"),
     ],
 )
 def test_names_on_dates(roster, team_id: str, when: date, name: str) -> None:
@@ -176,6 +184,28 @@ def test_men_and_women_of_one_club_are_two_teams(roster) -> None:
             {"joker"},
         ),
         (
+            "Alejandro Valverde ganó la Vuelta de 2009 con el Caisse d'Epargne.",
+            date(2024, 3, 1),
+            "es",
+            set(),
+            {"movistar"},
+        ),
+        (
+            "Dan Martin won Liège-Bastogne-Liège in 2013 for Garmin-Sharp, then rode for "
+            "Cannondale-Garmin.",
+            date(2024, 3, 1),
+            "en",
+            set(),
+            {"ef"},
+        ),
+        (
+            "Diego Ulissi ha vinto due tappe al Giro con la Lampre-Merida.",
+            date(2024, 3, 1),
+            "it",
+            {"diego-ulissi"},
+            {"uae"},
+        ),
+        (
             "Gerald Ciolek and Linus Gerdemann both rode for Stölting Service Group in 2016.",
             date(2016, 12, 1),
             "en",
@@ -230,6 +260,12 @@ def test_stories_read_them(
             "The team joker kept the riders laughing on the bus before the stage of the Tour.",
             "en",
             "joker",
+        ),
+        # The bank, still a sponsor of Dutch cycling, is no name of the team it once named.
+        (
+            "Rabobank blijft sponsor van het vrouwenwielrennen en van de Tour de France Femmes.",
+            "nl",
+            "visma",
         ),
         # A sponsor inside a race's name is the race's.
         (
