@@ -48,6 +48,12 @@ def roster():
         ("diogo-barbosa", date(2022, 6, 1), "hagens-berman"),
         ("diogo-barbosa", date(2024, 6, 1), "ap-hotels-tavira"),
         ("afonso-silva", date(2025, 6, 1), "ap-hotels-tavira"),
+        ("george-jackson", date(2023, 6, 1), "black-spoke"),
+        ("george-jackson", date(2024, 6, 1), "burgos"),
+        ("aaron-gate", date(2023, 6, 1), "black-spoke"),
+        ("leonardo-vesco", date(2026, 3, 1), "biesse-carrera"),
+        ("filip-gruszczynski", date(2026, 3, 1), "mbh-bank"),
+        ("holly-ramsey", date(2024, 6, 1), "hess-women"),
     ],
 )
 def test_stints(roster, person_id: str, when: date, team_id: str) -> None:
@@ -84,6 +90,10 @@ def test_a_season_no_source_covers_is_left_open(roster) -> None:
         ("ap-hotels-tavira", date(2024, 6, 1), "AP Hotels & Resorts-Tavira-Farense"),
         ("credibom-la-aluminios", date(2022, 6, 1), "LA Alumínios-Credibom-Marcos Car"),
         ("credibom-la-aluminios", date(2024, 6, 1), "Credibom-LA Alumínios-Marcos Car"),
+        ("black-spoke", date(2023, 6, 1), "Bolton Equities Black Spoke"),
+        ("biesse-carrera", date(2018, 6, 1), "Biesse Carrera Gavardo"),
+        ("biesse-carrera", date(2025, 6, 1), "Biesse Carrera Premac"),
+        ("hess-women", date(2024, 6, 1), "Hess Cycling"),
         # Past names of WorldTeams that stories still print.
         ("visma", date(2014, 3, 1), "Belkin Pro Cycling"),
         ("visma", date(2016, 3, 1), "Team LottoNL-Jumbo"),
@@ -160,6 +170,28 @@ def test_men_and_women_of_one_club_are_two_teams(roster) -> None:
             "da",
             set(),
             {"restaurant-suri-carl-ras"},
+        ),
+        (
+            "Burgos-BH ficha a George Jackson, que llega del Bolton Equities Black Spoke.",
+            date(2023, 11, 10),
+            "es",
+            {"george-jackson"},
+            {"black-spoke", "burgos"},
+        ),
+        (
+            "Leonardo Vesco lascia la MBH Bank-Ballan-CSB e correrà con la Biesse Carrera "
+            "Premac nel 2026.",
+            date(2025, 11, 18),
+            "it",
+            {"leonardo-vesco"},
+            {"biesse-carrera", "mbh-bank"},
+        ),
+        (
+            "Holly Ramsey is the first rider signed by Hess Cycling for the 2024 season.",
+            date(2023, 10, 1),
+            "en",
+            {"holly-ramsey"},
+            {"hess-women"},
         ),
         (
             "Colin Stüssi vom Team Vorarlberg gewann die Portugal-Rundfahrt.",
@@ -267,6 +299,12 @@ def test_stories_read_them(
             "nl",
             "visma",
         ),
+        # A part of a wheel, not the New Zealand team.
+        (
+            "The wheel has a black spoke pattern; the race bike won the Tour stage on it.",
+            "en",
+            "black-spoke",
+        ),
         # A sponsor inside a race's name is the race's.
         (
             "He was eighth in the E3 Saxo Bank Classic and won a stage of the Tour de France.",
@@ -302,6 +340,8 @@ def test_a_danish_word_is_no_rider(tagger: Tagger) -> None:
         "christian-mager",
         "jose-bicho",
         "francois-vie",
+        "stefano-leali",
+        "laura-lizette-sander",
     ],
 )
 def test_everyday_surnames_left_out(roster, person_id: str) -> None:
