@@ -54,6 +54,10 @@ def roster():
         ("leonardo-vesco", date(2026, 3, 1), "biesse-carrera"),
         ("filip-gruszczynski", date(2026, 3, 1), "mbh-bank"),
         ("holly-ramsey", date(2024, 6, 1), "hess-women"),
+        ("lorenzo-nespoli", date(2024, 6, 1), "mbh-bank"),
+        ("florian-kajamini", date(2024, 6, 1), "mbh-bank"),
+        ("florian-kajamini", date(2025, 6, 1), "astana"),
+        ("sergio-meris", date(2024, 6, 1), "mbh-bank"),
     ],
 )
 def test_stints(roster, person_id: str, when: date, team_id: str) -> None:
@@ -320,6 +324,20 @@ def test_everyday_readings_stay_untagged(
     assert team_id not in set(tags.teams)
 
 
+def test_the_father_is_not_read_as_the_son(tagger: Tagger) -> None:
+    text = "Mario Cipollini won Milan-San Remo in 2002. Cipollini also won 42 stages of the Giro."
+    tags = tagger.tag("", text, date(2024, 7, 1), feed_is_cycling=True, language="en")
+    assert "edoardo-cipollini" not in set(tags.riders)
+
+
+def test_the_son_is_read_by_his_full_name(tagger: Tagger) -> None:
+    text = (
+        "Edoardo Cipollini rides for MBH Bank-Colpack Ballan CSB; his father Mario won the Worlds."
+    )
+    tags = tagger.tag("", text, date(2024, 7, 1), feed_is_cycling=True, language="en")
+    assert "edoardo-cipollini" in set(tags.riders)
+
+
 def test_a_danish_word_is_no_rider(tagger: Tagger) -> None:
     text = "Kæmpe dansk triumf: Mads Pedersen vinder Giro-etape i spurten."
     tags = tagger.tag("", text, date(2023, 5, 12), feed_is_cycling=True, language="da")
@@ -342,6 +360,7 @@ def test_a_danish_word_is_no_rider(tagger: Tagger) -> None:
         "francois-vie",
         "stefano-leali",
         "laura-lizette-sander",
+        "samuel-quaranta",
     ],
 )
 def test_everyday_surnames_left_out(roster, person_id: str) -> None:
