@@ -58,6 +58,8 @@ def roster():
         ("florian-kajamini", date(2024, 6, 1), "mbh-bank"),
         ("florian-kajamini", date(2025, 6, 1), "astana"),
         ("sergio-meris", date(2024, 6, 1), "mbh-bank"),
+        ("storm-ingebrigtsen", date(2025, 6, 1), "coop"),
+        ("andreas-stokbro", date(2022, 6, 1), "coop"),
     ],
 )
 def test_stints(roster, person_id: str, when: date, team_id: str) -> None:
