@@ -85,6 +85,7 @@ def build_lexicon(roster: Roster, race_names: Iterable[str] = ()) -> Lexicon:
         for term in (*CYCLING_STRONG, *CYCLING_WEAK, *COMPANY_CUES)
         if len(fold_tokens(term)) == 1
     )
+    race_names = tuple(race_names)  # read twice: words, then names holding a team's
     entries: list[tuple[str, Payload]] = []
     by_given: dict[str, list[str]] = {}
     # A sponsor's or a race's word alone is often that brand or race, not a rider.
@@ -101,8 +102,9 @@ def build_lexicon(roster: Roster, race_names: Iterable[str] = ()) -> Lexicon:
                 given_names.add(first[0])
                 by_given.setdefault(first[0], []).append(person.id)
     people_by_given = {k: tuple(v) for k, v in by_given.items()}
-    for team in roster.teams.values():
-        entries.extend(_team_entries(team))
+    team_entries = [entry for team in roster.teams.values() for entry in _team_entries(team)]
+    entries.extend(team_entries)
+    entries.extend(_race_names_holding_teams(race_names, team_entries))
     entries.extend(_vocab_entries())
     nations = _nation_keys()
     entries.extend(nations.items())
@@ -239,6 +241,26 @@ def _team_entries(team: Team) -> Iterable[tuple[str, Payload]]:
             yield v, TeamKey(team.id, "alias", _weak_team_word(v))
     for nick in team.nicknames:
         yield nick, TeamKey(team.id, "nickname", True)
+
+
+def _race_names_holding_teams(
+    race_names: Iterable[str], team_entries: Iterable[tuple[str, Payload]]
+) -> Iterable[tuple[str, Payload]]:
+    """A race's name that holds a team's name ("E3 Saxo Bank Classic", "Lotto Belgium
+    Tour"), as one cycling term: the automaton matches longest first, so the sponsor inside
+    the race's name is not read as the team. Built once per roster, from the calendar's
+    names (a few words each), not from story text."""
+    team_keys = {" ".join(fold_tokens(alias)) for alias, _ in team_entries}
+    team_keys.discard("")
+    for name in race_names:
+        words = fold_tokens(name)
+        if " ".join(words) in team_keys:
+            continue  # the race's whole name is a team's: the team's rules decide
+        spans = (
+            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        )
+        if any(span in team_keys for span in spans):
+            yield name, CueKey(STRONG_CUE_WEIGHT)
 
 
 def _team_variants(name: str) -> set[str]:
