@@ -1,25 +1,30 @@
 """People the roster does not know: a neo-pro, a continental team's new rider, a new
 sports director. The rules read only people the tagger found, and the tagger finds
 only roster people; this module finds the others in a story that may report a move, so
-that the same rules can read their moves (issue #13).
+that the same rules can read their moves (issue #13, docs/TRANSFERS.md).
 
 A person is a capitalised given name from the given-names data file
 (`feeds/nlp/given_names.toml`) followed by one to three capitalised surname words, with
-particles between them ("Daan van Sintmaartensdijk", "Floris De Tier", "Lena Charlotte
-Reißner"). The span must touch no mention the tagger found (a team, a roster person),
-must not sit beside a word that makes it a race's, a street's or a building's name
-(lexicon concept `name_frames`: "Memorial Marco Pantani", "rue Jean Jaurès"), and no
-word of it may be a stop word ("Tom Joins", a title-case headline's verb, is no
-surname: headlines written in title case are not read). Later, the surname alone names
-the same person, unless a roster person named in the story shares it or two unknown
-people do.
+particles after given names ("Daan van Sintmaartensdijk", "Floris De Tier", "Lena
+Charlotte Reißner"). The span touches no mention the tagger found (a team, a roster
+person), sits beside no word that makes it a race's, street's, building's or team's
+name (lexicon concepts `name_frames`, `team_nouns`: "Memorial Marco Pantani", "rue Jean
+Jaurès", "Rose Women Racing"), and no word of it is a stop word; a headline in title
+case is not read. Later, the surname alone names the same person, unless a roster
+person named in the story or another unknown person shares it.
+
+Outsiders never reach the rules: a journalist, agent, sponsor's CEO or owner named by
+their role (`outsider_roles`), a source after an attribution ("according to X"), the
+owner of a team ("NSN de X", `name_genitives`), someone named only as who speaks.
 
 Each person becomes a synthetic roster entry (`UNKNOWN_PREFIX` + a slug of the name as
 printed, kind "staff" when a staff role word stands beside the name, else "rider", no
 stints) in a per-story overlay of the roster (`overlay`): the clause rules, the lists and
 `decide` read them as they read roster riders. `extract` runs that second reading only
-for their moves and keeps the roster's people's moves from the first, so no roster
-person's move ever changes; the people found here never become `riders` tags.
+for their moves, keeps those that pass `clear_mover` (stricter than a roster rider's,
+whose known team vetoes misreadings) and keeps the roster's people's moves from the
+first reading, so no roster person's move ever changes; the people found here never
+become `riders` tags.
 """
 
 from __future__ import annotations
