@@ -143,6 +143,30 @@ def test_the_surname_alone_later_names_the_same_person(tagger: Tagger) -> None:
     assert _moves(tagger, text, "en") == {"Marius Kellerhals": TUDOR}
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Swiss talent\nMarius Kellerhals, 21, won the national under-23 title in Bern. "
+            "Kellerhals joins Tudor Pro Cycling Team next season.",
+        ),
+        (
+            "it",
+            "Talento svizzero\nMarius Kellerhals ha vinto il titolo under 23. Kellerhals "
+            "passa alla Tudor Pro Cycling Team.",
+        ),
+    ],
+)
+def test_a_move_told_with_the_surname_alone_is_the_person_s(
+    tagger: Tagger, language: str, text: str
+) -> None:
+    assert _moves(tagger, text, language) == {"Marius Kellerhals": TUDOR}
+    # the same story without the move: nobody moves
+    first = text.split(". ")[0] + "."
+    assert _moves(tagger, first, language) == {}
+
+
 def test_a_surname_a_roster_person_in_the_story_shares_stays_theirs(tagger: Tagger) -> None:
     # "Pogačar" alone is the roster's Tadej Pogačar, never an unknown namesake
     text = (
