@@ -184,6 +184,17 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # "signs autographs", "s'offre la victoire": the signing verb's object is a thing
         "signed_things": REGEX,
         "won_things": REGEX,
+        # a word beside a person's name that makes it a race's, a street's or a
+        # building's ("Memorial Marco Pantani", "rue Jean Jaurès", "Harry Smith Street"):
+        # no person there (feeds/nlp/transfers/unknown_people.py)
+        "name_frames": WORD,
+        # words that may stand inside a surname ("van der", "de la", "dos")
+        "surname_particles": WORD,
+        # people who speak of moves but do not make them: "journalist X", "agent X",
+        # "X, CEO of the sponsor" (a word that ends in one counts: "Superagent")
+        "outsider_roles": WORD,
+        # between a team and its owner's name: "NSN de Andrés Iniesta", "the team of X"
+        "name_genitives": WORD,
     }
 )
 

@@ -36,6 +36,7 @@ from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.story_reader import story_moves
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
+from feeds.nlp.transfers.unknown_people import clear_mover, find_unknown, is_unknown, overlay
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.unread import mark_unread_destinations
 from feeds.nlp.transfers.vetoes import stayed_teams
@@ -126,15 +127,58 @@ def _extract(
 def _extract_document(
     doc: Document, mentions: Sequence[Mention], roster: Roster
 ) -> tuple[bool, list[Move]]:
+    transfer, moves, _ = _read_moves(doc, mentions, roster)
+    # People the roster does not know: a second reading with them added, of which only
+    # their clear moves are kept (the roster's people keep the first reading's).
+    try:
+        theirs = _unknown_moves(doc, mentions, roster)
+    except Exception:  # a failure here must not cost the roster's moves
+        log.exception("reading unknown people failed")
+        theirs = []
+    if theirs:
+        return True, [*moves, *theirs]
+    return transfer, moves
+
+
+def _unknown_may_report(doc: Document, mentions: Sequence[Mention], roster: Roster) -> bool:
+    """The prefilter once more with the people the roster does not know, for a story that
+    names no roster person (a continental team's new riders): it must still have a cue."""
+    if any(isinstance(m, Mention) and m.kind in PERSON_KINDS for m in mentions):
+        return False  # the prefilter had people to go by: its answer stands
+    try:
+        unknown = find_unknown(doc, mentions, roster)
+    except Exception:  # as in `_extract_document`: never costs the story more
+        log.exception("reading unknown people failed")
+        return False
+    extra = [m for person in unknown for m in person.mentions]
+    return bool(extra) and may_report_move(doc.text, [*mentions, *extra], doc.low)
+
+
+def _unknown_moves(doc: Document, mentions: Sequence[Mention], roster: Roster) -> list[Move]:
+    """Moves of people the roster does not know, each the mover of a clear shape."""
+    unknown = find_unknown(doc, mentions, roster)
+    if not unknown:
+        return []
+    extra = [m for person in unknown for m in person.mentions]
+    both = sorted([*mentions, *extra], key=_position)
+    _, moves, reading = _read_moves(doc, both, overlay(roster, unknown))
+    if reading is None:
+        return []
+    return [m for m in moves if is_unknown(m.person_id) and clear_mover(reading.story, m)]
+
+
+def _read_moves(
+    doc: Document, mentions: Sequence[Mention], roster: Roster
+) -> tuple[bool, list[Move], Reading | None]:
     reading = read_document(doc, mentions, roster)
     if reading is None:
-        return False, []
+        return False, [], None
     story, spans = reading.story, reading.spans
     moves = decide(story, spans)
     # the story's shape, for people the clause rules gave no move (never changes theirs)
     moves += story_moves(story, spans, reading.languages, moves)
     transfer = bool(moves) or departures(story) or headline_move(story) or story.untagged_move
-    return transfer, moves
+    return transfer, moves, reading
 
 
 def extract_transfers(
@@ -160,7 +204,9 @@ def document_transfers(
     """`extract_transfers` for a story already built as a `Document` (what `Tagger.tag`
     hands it). Never raises."""
     try:
-        if not may_report_move(doc.text, mentions or (), doc.low):  # most stories: no cue
+        if not may_report_move(doc.text, mentions or (), doc.low) and not _unknown_may_report(
+            doc, mentions or (), roster
+        ):  # most stories: no cue
             return False, []
         return _extract_document(doc, mentions or (), roster)
     except Exception:  # one odd story must not stop ingestion

@@ -1,0 +1,482 @@
+"""People the roster does not know: a neo-pro, a continental team's new rider, a new
+sports director. The rules read only people the tagger found, and the tagger finds
+only roster people; this module finds the others in a story that may report a move, so
+that the same rules can read their moves (issue #13, docs/TRANSFERS.md).
+
+A person is a capitalised given name from the given-names data file
+(`feeds/nlp/given_names.toml`) followed by one to three capitalised surname words, with
+particles after given names ("Daan van Sintmaartensdijk", "Floris De Tier", "Lena
+Charlotte Reißner"). The span touches no mention the tagger found (a team, a roster
+person), sits beside no word that makes it a race's, street's, building's or team's
+name (lexicon concepts `name_frames`, `team_nouns`: "Memorial Marco Pantani", "rue Jean
+Jaurès", "Rose Women Racing"), and no word of it is a stop word; a headline in title
+case is not read. Later, the surname alone names the same person, unless a roster
+person named in the story or another unknown person shares it.
+
+Outsiders never reach the rules: a journalist, agent, sponsor's CEO or owner named by
+their role (`outsider_roles`), a source after an attribution ("according to X"), the
+owner of a team ("NSN de X", `name_genitives`), someone named only as who speaks.
+
+Each person becomes a synthetic roster entry (`UNKNOWN_PREFIX` + a slug of the name as
+printed, kind "staff" when a staff role word stands beside the name, else "rider", no
+stints) in a per-story overlay of the roster (`overlay`): the clause rules, the lists and
+`decide` read them as they read roster riders. `extract` runs that second reading only
+for their moves, keeps those that pass `clear_mover` (stricter than a roster rider's,
+whose known team vetoes misreadings) and keeps the roster's people's moves from the
+first reading, so no roster person's move ever changes; the people found here never
+become `riders` tags.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import ChainMap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import cast
+
+from feeds.models import Mention, Move
+from feeds.nlp.document import Document
+from feeds.nlp.fold import fold_word
+from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.scan import MOVE_FAMILIES
+from feeds.nlp.transfers.story import Evidence, Story
+from feeds.nlp.transfers.text import within
+from feeds.roster import Person, PersonKind, Roster, slugify
+
+UNKNOWN_PREFIX = "unknown:"
+"""Synthetic person ids start with it: no roster id does (roster ids are slugs)."""
+
+MAX_SURNAME_WORDS = 3
+MAX_PARTICLES = 2
+"""Particles in a row inside a surname ("van der", "de la")."""
+_MOVE_WORDS = (*MOVE_FAMILIES, "newcomers")
+SAME_CLAUSE = 200
+"""Characters after a signing verb in which a name is still its object."""
+SPEECH_REACH = 50
+"""Characters looked at on each side of a name for a speech verb."""
+INCLUDING_REACH = 60
+"""Characters looked at before a name for a plural role and "among them"."""
+ROLE_REACH = 40
+"""Characters looked at on each side of a name for a staff role word."""
+TITLE_CASE_SHARE = 0.7
+"""A headline with at least this share of its longer words capitalised is in title case:
+its capitals say nothing about names."""
+
+# A word: letters, with inner apostrophes and hyphens ("O'Connor", "Jean-Baptiste").
+# A possessive "'s" is not part of the word ("Pineau's team" names Pineau).
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-](?![sS]\b)[^\W\d_]+)*")
+# What may stand between two words of one name: one space (a no-break space too).
+_NAME_GAP = frozenset({" ", "\u00a0"})
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\n]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """One person found: the synthetic roster entry and every place the text names them."""
+
+    person: Person
+    mentions: tuple[Mention, ...]
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Every given name of the data file, folded ("théo" -> "theo")."""
+    path = resources.files("feeds.nlp") / "given_names.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(fold_word(name) for names in data.values() for name in names)
+
+
+@cache
+def _words(concept: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in pooled().words(concept))
+
+
+@cache
+def _staff_roles() -> re.Pattern[str]:
+    words = sorted(pooled().words("staff_roles") | pooled().words("boss_titles"), key=len)
+    alternation = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> list[Unknown]:
+    """The people of `doc` the roster does not know, each with every mention of theirs."""
+    text = doc.text
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    covered = _covered(words, mentions)
+    given, stops, particles = given_names(), _words("stop_words"), _words("surname_particles")
+    frames = _words("name_frames") | _words("team_nouns")
+    skip_to = _title_end(doc) if _title_case(doc.title) else 0
+    found: dict[str, list[tuple[int, int]]] = {}
+    printed: dict[str, str] = {}
+    outsiders: set[str] = set()
+    outsider_end = -1  # where the last outsider's name ends: a list goes on with more
+    movers: set[str] = set()  # named in full at least once without a speech verb beside
+    context = _Context(text, doc.low, words, mentions)
+    for first, last in _names(text, words, covered, given, stops, particles, skip_to):
+        if _framed(text, words, first, last, frames):
+            continue
+        start, end = words[first][0], words[last][1]
+        name = " ".join(text[start:end].split())
+        if _is_roster_name(name, roster):
+            continue
+        key = fold_word(name)
+        found.setdefault(key, []).append((start, end))
+        printed.setdefault(key, name)
+        if context.outsider(first, last) or context.listed_after(start, outsider_end):
+            outsiders.add(key)
+            outsider_end = end
+        if not context.speaks(start, end):
+            movers.add(key)
+    # named once as a journalist or an owner, or only ever as who says something ("said
+    # sports director X", "wie Experte X berichtet"): never a mover
+    for key in outsiders | (set(found) - movers):
+        del found[key], printed[key]
+    if not found:
+        return []
+    surnames = _surnames(text, words, covered, found, mentions, printed, stops)
+    people = []
+    for key, places in found.items():
+        name = printed[key]
+        person_id = UNKNOWN_PREFIX + slugify(name)
+        kind = _kind(doc.low, places)
+        spans = sorted([*places, *surnames.get(key, [])])
+        person = Person(person_id, name, kind)
+        people.append(
+            Unknown(
+                person,
+                tuple(Mention(person_id, kind, s, e, "unknown") for s, e in spans),
+            )
+        )
+    return people
+
+
+def overlay(roster: Roster, people: Sequence[Unknown]) -> Roster:
+    """The roster with this story's unknown people on top (the roster itself unchanged)."""
+    extra = {u.person.id: u.person for u in people}
+    # A ChainMap reads like the roster's dict of people without copying it per story.
+    return Roster(roster.teams, cast(dict[str, Person], ChainMap(extra, roster.people)))
+
+
+def is_unknown(person_id: str) -> bool:
+    return person_id.startswith(UNKNOWN_PREFIX)
+
+
+def clear_mover(story: Story, move: Move) -> bool:
+    """Whether an unknown person's move rests on a clear shape: stricter than for a roster
+    rider, whose known team vetoes a wrong reading. At least one cue must name them as
+    its mover (not a clause's fallback, a question, an aside or an earlier move), and a
+    team's signing verb must have them as its object, not as names before its subject
+    ("..., of whom A, B and C remain part, Visma announced the arrival of ..."). Staff
+    move with the destination named in their own clause: a director's post changing
+    inside one team reads like a move without it."""
+    places = [p.start for p in story.people if p.entity_id == move.person_id]
+    strong = [
+        ev
+        for ev in story.evidence
+        if ev.person_id == move.person_id
+        and not (ev.fallback or ev.question or ev.aside or ev.known)
+        and not _before_subject(story, ev, places)
+        and _says_move(story, ev.sentence)
+    ]
+    if not strong:
+        return False
+    person = story.roster.people.get(move.person_id)
+    return person is None or person.kind != "staff" or any(ev.to for ev in strong)
+
+
+def _says_move(story: Story, sentence: int) -> bool:
+    """The evidence's own sentence has a move word or a word for a group of arrivals: a
+    list named after a sentence about something else ("... become neo-pros. The team
+    had A, B and C") is the team's members, not its signings."""
+    starts = story.sentence_starts
+    start = starts[sentence] if sentence < len(starts) else len(story.text)
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(story.text)
+    return any(within(story.hits.get(family, []), start, end) for family in _MOVE_WORDS)
+
+
+def _before_subject(story: Story, ev: Evidence, places: Sequence[int]) -> bool:
+    """A team's verb ("signs", "announced the arrival of") with the person named before
+    it and a team between them: that team is the verb's subject, the person belongs to
+    an earlier clause."""
+    if ev.family != "acquire" or ev.cue_start < 0:
+        return False
+    before = [p for p in places if p < ev.cue_start]
+    if not before or any(p > ev.cue_start for p in places if p < ev.cue_start + SAME_CLAUSE):
+        return False
+    last = max(before)
+    return any(last < t.start < ev.cue_start for t in story.teams)
+
+
+def _covered(words: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[bool]:
+    """For each word, whether a tagger mention overlaps it: one that starts before it and
+    reaches into it, or one that starts inside it (one ordered pass over both)."""
+    spans = sorted((m.start, m.end) for m in mentions if isinstance(m, Mention))
+    starts = [s for s, _ in spans]
+    out = []
+    j = 0
+    reach = -1
+    for start, end in words:
+        while j < len(spans) and spans[j][0] <= start:
+            reach = max(reach, spans[j][1])
+            j += 1
+        out.append(reach > start or (j < len(starts) and starts[j] < end))
+    return out
+
+
+def _names(
+    text: str,
+    words: list[tuple[int, int]],
+    covered: list[bool],
+    given: frozenset[str],
+    stops: frozenset[str],
+    particles: frozenset[str],
+    skip_to: int,
+) -> Iterator[tuple[int, int]]:
+    """(first word, last word) of each name: a given name, then surname words. Each word
+    starts at most one name and a name spans at most a fixed number of words, so the
+    walk is linear in the number of words."""
+    n = len(words)
+    i = 0
+    while i < n:
+        start, end = words[i]
+        word = text[start:end]
+        if start < skip_to or covered[i] or not _capitalised(word) or fold_word(word) not in given:
+            i += 1
+            continue
+        last = _surname_end(text, words, covered, i, stops, particles)
+        if last is None:
+            i += 1
+            continue
+        yield i, last
+        i = last + 1
+
+
+def _surname_end(
+    text: str,
+    words: list[tuple[int, int]],
+    covered: list[bool],
+    first: int,
+    stops: frozenset[str],
+    particles: frozenset[str],
+) -> int | None:
+    """The last word of the surname after the given name at `first`, None for none.
+    Particles stand only after given names ("Daan van Sintmaartensdijk", "Jardi Christiaan
+    van der Lee"): after a surname, "von"/"van" starts a phrase ("Jounier vom Weltverband",
+    "Jansen van Lotto")."""
+    given = given_names()
+    last = None
+    j = first + 1
+    taken = pending = 0
+    after_given = True
+    while j < len(words) and taken < MAX_SURNAME_WORDS:
+        if text[words[j - 1][1] : words[j][0]] not in _NAME_GAP or covered[j]:
+            break
+        word = text[words[j][0] : words[j][1]]
+        low = word.lower()
+        if low in particles and pending < MAX_PARTICLES and after_given:
+            pending += 1
+        elif _capitalised(word) and low not in stops:
+            last, taken, pending = j, taken + 1, 0
+            after_given = fold_word(word) in given
+        else:
+            break
+        j += 1
+    return last
+
+
+def _capitalised(word: str) -> bool:
+    """ "Tiago", "O'Connor", "McLay": a capital then a lower-case letter (no "UCI")."""
+    return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:3])
+
+
+class _Context:
+    """What stands around a name: a role that makes its bearer an outsider to the move
+    ("journalist X", "Superagent X", "X, CEO of ..."), an attribution ("according to X",
+    "segundo o jornalista X"), or a team it owns ("NSN de X", "Xs NSN", "X's team")."""
+
+    def __init__(
+        self, text: str, low: str, words: list[tuple[int, int]], mentions: Sequence[Mention]
+    ) -> None:
+        self.text, self.low, self.words = text, low, words
+        self.roles = _words("outsider_roles")
+        self.genitives = _words("name_genitives")
+        self.attributions = _attribution()
+        self.including = _including()
+        teams = sorted((m.start, m.end) for m in mentions if m.kind == "team")
+        self.team_starts = {s for s, _ in teams}
+        self.team_ends = {e for _, e in teams}
+
+    def role_word(self, word: str) -> bool:
+        """An outsider's role noun, closing a compound ("superagent") or inflected
+        ("journalisten", "giornalisti": the role's stem and at most two letters)."""
+        return any(
+            word.endswith(role)
+            or (len(role) > 4 and word.startswith(role[:-1]) and len(word) <= len(role) + 2)
+            for role in self.roles
+        )
+
+    def listed_after(self, start: int, previous_end: int) -> bool:
+        """The name continues a list whose previous name ends at `previous_end` ("Daniel
+        Benson und Ciro Scognamiglio")."""
+        return previous_end >= 0 and bool(_list_glue().fullmatch(self.low, previous_end, start))
+
+    def speaks(self, start: int, end: int) -> bool:
+        """A speech verb right after the name ("X said", "X sagt"), or right before it
+        when the name closes its clause ("..., said X." but not "says X will join")."""
+        low = self.low
+        return bool(
+            _speech_after().match(low, end, min(len(low), end + SPEECH_REACH))
+            or (
+                _CLAUSE_END.match(low, end) is not None
+                and _speech_before().search(low, max(0, start - SPEECH_REACH), start) is not None
+            )
+        )
+
+    def outsider(self, first: int, last: int) -> bool:
+        words, low = self.words, self.low
+        start, end = words[first][0], words[last][1]
+        # the role word stands right before the name and may close a compound
+        # ("Superagent X", "der Journalist X"), or, plural, before a word for "among them"
+        # ("Mehreren Journalisten zufolge, darunter X")
+        previous = low[words[first - 1][0] : words[first - 1][1]] if first >= 1 else ""
+        if self.role_word(previous):
+            return True
+        if self.including.search(low, max(0, start - INCLUDING_REACH), start):
+            window = low[max(0, start - INCLUDING_REACH) : start]
+            if any(self.role_word(w) for w in _WORD.findall(window)):
+                return True
+        if self.attributions.search(low, max(0, start - 40), start):
+            return True
+        after = low[end : end + 60]
+        if after.startswith(",") and any(self.role_word(w) for w in _WORD.findall(after[:40])[:3]):
+            return True
+        # an owner: "<team> de X" just before, or "X's <team>" / "Xs <team>" just after
+        if previous in self.genitives:
+            gap_start = words[first - 1][0]
+            if gap_start - 1 in self.team_ends or gap_start - 2 in self.team_ends:
+                return True
+        if low[end - 1] == "s" and end + 1 in self.team_starts:
+            return True  # "Iniestas NSN": a genitive written onto the name
+        return low[end : end + 3] in ("'s ", "\u2019s ") and end + 3 in self.team_starts
+
+
+@cache
+def _speech_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(pooled().words("speech_verbs"), key=len)[::-1])
+
+
+@cache
+def _speech_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{_speech_words()})(?!\w)")
+
+
+@cache
+def _speech_before() -> re.Pattern[str]:
+    # "said sports director X": the verb, then at most three words of a role
+    return re.compile(rf"(?<!\w)(?:{_speech_words()})(?:\s+[^\W\d_]+){{0,3}}\s+$")
+
+
+@cache
+def _list_glue() -> re.Pattern[str]:
+    """What joins the last two names of a list: a coordination word ("A und B"), after a
+    comma or not. A comma alone may close an aside ("according to X, Y joins ...")."""
+    words = "|".join(re.escape(w) for w in sorted(pooled().words("coordination_words")))
+    return re.compile(rf"\s*,?\s(?:{words})\s+")
+
+
+@cache
+def _including() -> re.Pattern[str]:
+    """A word for "among them" right before a name ("..., darunter X")."""
+    words = sorted(pooled().words("including"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s*:?\s+$")
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """An attribution, then at most two words (a role), right before a name."""
+    words = pooled().words("attributions")
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+[^\W\d_]+){{0,2}}\s+$")
+
+
+def _framed(
+    text: str, words: list[tuple[int, int]], first: int, last: int, frames: frozenset[str]
+) -> bool:
+    """A word that makes the name a race's, street's, building's or team's stands right
+    before it, inside it or right after it ("Memorial Marco Pantani", "via Giuseppe
+    Verdi", "John Smith Road", "Rose Women Racing")."""
+    for k in (first - 1, *range(first + 1, last + 2)):
+        if 0 <= k < len(words):
+            s, e = words[k]
+            if text[s:e].lower() in frames:
+                return True
+    return False
+
+
+def _is_roster_name(name: str, roster: Roster) -> bool:
+    """A roster person's full name the tagger left untagged (a namesake it refused)."""
+    return UNKNOWN_PREFIX + slugify(name) in roster.people or slugify(name) in roster.people
+
+
+def _surnames(
+    text: str,
+    words: list[tuple[int, int]],
+    covered: list[bool],
+    found: dict[str, list[tuple[int, int]]],
+    mentions: Sequence[Mention],
+    printed: dict[str, str],
+    stops: frozenset[str],
+) -> dict[str, list[tuple[int, int]]]:
+    """Later mentions of a found person's last name alone ("Wellan signed ..."), when no
+    roster person named in the story and no other unknown person shares it."""
+    owners: dict[str, set[str]] = {}
+    for key, name in printed.items():
+        owners.setdefault(fold_word(name.split()[-1]), set()).add(key)
+    taken = {fold_word(text[m.start : m.end].split()[-1]) for m in mentions if m.end > m.start}
+    own = {s: next(iter(k)) for s, k in owners.items() if len(k) == 1 and s not in taken}
+    if not own:
+        return {}
+    inside = sorted(span for spans in found.values() for span in spans)
+    first_at = {key: min(spans)[0] for key, spans in found.items()}
+    out: dict[str, list[tuple[int, int]]] = {}
+    p = 0
+    for k, (start, end) in enumerate(words):
+        while p < len(inside) and inside[p][1] <= start:
+            p += 1
+        if covered[k] or (p < len(inside) and inside[p][0] <= start):
+            continue
+        word = text[start:end]
+        if not _capitalised(word) or word.lower() in stops:
+            continue
+        key = own.get(fold_word(word))
+        if key is not None and start > first_at[key]:
+            out.setdefault(key, []).append((start, end))
+    return out
+
+
+def _kind(low: str, places: Sequence[tuple[int, int]]) -> PersonKind:
+    """Staff when a staff role word ("sports director", "ds", "coach") stands beside one
+    of the name's full mentions, else a rider."""
+    roles = _staff_roles()
+    for start, end in places:
+        if roles.search(low, max(0, start - ROLE_REACH), start) or roles.search(
+            low, end, end + ROLE_REACH
+        ):
+            return "staff"
+    return "rider"
+
+
+def _title_end(doc: Document) -> int:
+    return len(doc.title)
+
+
+def _title_case(title: str) -> bool:
+    """A headline in title case ("Team Signs Young Sprinter For Two Years")."""
+    long = [w for w in _WORD.findall(title) if len(w) > 3]
+    if len(long) < 3:
+        return False
+    return sum(1 for w in long if w[0].isupper()) / len(long) >= TITLE_CASE_SHARE
