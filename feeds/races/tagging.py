@@ -394,6 +394,6 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         bundled_short_names(calendar),
         bundled_kind_lexicons(),
         titles,
-        bundled_nationals(calendar, titles.rule_out),
+        bundled_nationals(calendar, titles.cues),
         bundled_other_events(),
     )
