@@ -1,0 +1,111 @@
+"""Men's and women's editions: a word before a name, or an edition's sex, says which race
+it is (feeds/races/sex.py, sex.toml); a name several women's races share is none of them;
+a women's race the calendar holds wins over the men's of its name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.nlp.fold import FoldedText
+from feeds.nlp.tag import Tagger
+from feeds.races.model import CalendarError
+from feeds.races.sex import bundled_sex_marks, parse_sex_marks
+
+
+def races(tagger: Tagger, title: str, text: str, language: str) -> list[str]:
+    tags = tagger.tag(title, text, date(2024, 3, 20), True, language=language)
+    return [tagger.races.calendar.races[r].name for r in tags.races]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Mads Pedersen rode the women's edition of the Tour de France as a guest.",
+            ["Tour de France Femmes"],
+        ),
+        (
+            "no",
+            "Uno-X fikk sykle kvinnenes utgave av Tour de France i år.",
+            ["Tour de France Femmes"],
+        ),
+        (
+            "fr",
+            "Mads Pedersen a suivi l'édition féminine du Tour de France.",
+            ["Tour de France Femmes"],
+        ),
+        (
+            "it",
+            "Mads Pedersen ha seguito l'edizione femminile del Giro d'Italia.",
+            ["Giro d'Italia Women"],
+        ),
+        (
+            "da",
+            "Demi Vollering kørte, efter at herrernes Tour de France var startet.",
+            ["Tour de France"],
+        ),
+        (
+            "de",
+            "Demi Vollering, Enkelin eines Tour-de-France-Fahrers, gewinnt.",
+            ["Tour de France"],
+        ),
+        # The everyday reading: no edition, no sex word; the story's sex decides.
+        ("en", "Mads Pedersen rode the last edition of the Tour de France.", ["Tour de France"]),
+        ("no", "Mads Pedersen syklet forrige utgave av Tour de France.", ["Tour de France"]),
+    ],
+)
+def test_an_edition_s_sex_names_the_race(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, "Race news", text, language) == expected
+
+
+def test_a_name_several_women_s_races_share_is_none_of_them(tagger: Tagger) -> None:
+    """ "Ladies Tour" ends the names of several women's stage races."""
+    text = "Demi Vollering was fifth in the Baloise Ladies Tour and won a stage."
+    assert races(tagger, "Women's news", text, "en") == []
+    simac = "Demi Vollering won the Simac Ladies Tour."
+    assert races(tagger, "Women's news", simac, "en") == ["Simac Ladies Tour"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("it", "Elisa Longo Borghini vince il Giro dell'Emilia Donne.", ["Giro dell'Emilia Women"]),
+        (
+            "fr",
+            "Cecilie Uttrup Ludwig a remporté deux fois le Tour d'Émilie.",
+            ["Giro dell'Emilia Women"],
+        ),
+        ("fr", "Tadej Pogačar a remporté deux fois le Tour d'Émilie.", ["Giro dell'Emilia"]),
+    ],
+)
+def test_the_women_s_tour_of_emilia(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, "Palmarès", text, language) == expected
+
+
+def test_the_edition_words_are_read_from_the_text_s_end_back() -> None:
+    marks = bundled_sex_marks()
+    words = FoldedText("the women's edition of the").folded.split()
+    assert marks.edition_sex(words) is True
+    assert marks.edition_sex(FoldedText("l'édition masculine du").folded.split()) is False
+    assert marks.edition_sex(FoldedText("the first edition of the").folded.split()) is None
+    assert marks.edition_sex(FoldedText("the women's race and the").folded.split()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[after]\nmen = ["two words"]', "after.men: each entry folds to one word"),
+        ('[before]\nkids = ["x"]', r"\[before\]: keys men, women only"),
+        ('[sexes]\nmen = ["x"]', "unknown key 'sexes'"),
+    ],
+)
+def test_bad_sex_words_are_refused(text: str, reason: str) -> None:
+    with pytest.raises(CalendarError, match=reason):
+        parse_sex_marks(text, "sex.toml")
