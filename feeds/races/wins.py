@@ -34,6 +34,7 @@ YEAR_REACH = 3
 RULE_OUT_REACH = 3
 """Words before or after a title a word ruling it out may stand at ("campeón del mundo
 sub-23", "champion du monde de cyclo-cross")."""
+
 WIN_REACH = 4
 """Words before a title a verb of winning may stand at, small words between ("blev han
 dansk mester", "postala pa je tudi državna prvakinja")."""
