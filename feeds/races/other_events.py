@@ -78,6 +78,8 @@ class OtherEvents:
             return True
         if look_before and self.medals and self._medal_before(folded, start):
             return True
+        if look_before and self._age_before_links(folded, start):
+            return True
         if not look_after:
             return False
         words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST + 1]
@@ -107,6 +109,16 @@ class OtherEvents:
             elif word not in self.links and not _YEAR.fullmatch(word):
                 return medal and (word in self.before or (word,) in self.after)
         return False
+
+    def _age_before_links(self, folded: str, start: int) -> bool:
+        """An age category, then a linking word or two, before the name: "the juniors
+        of the Worlds", "la course en ligne juniors des championnats d'Allemagne"."""
+        words = folded[max(0, start - 80) : start].split()[-(LONGEST + MAX_LINKS) :]
+        links = 0
+        while words and words[-1] in self.links and links < MAX_LINKS:
+            words.pop()
+            links += 1
+        return bool(links) and bool(words) and self._age_ends(words)
 
     def _motor_name(self, words: list[str], language: str | None) -> bool:
         if language is None:
