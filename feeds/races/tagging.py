@@ -37,6 +37,7 @@ another ("corre*" starts "correspondent").
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ from feeds.races.mentions import (
 from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
-from feeds.races.scan import WholeTextScanner
+from feeds.races.scan import TitleMatch, WholeTextScanner
 from feeds.races.sex import sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon
@@ -198,6 +199,11 @@ class RaceTagger:
             spans,
             whole.races_in(split, size),
         )
+        # A championship's name inside a champion's title ("the reigning Olympic road race
+        # champion") is the title's: it counts as the titles decide, not as a name.
+        if whole.titles:
+            head.hits = outside_titles(head.hits, whole.titles)
+            body.hits = outside_titles(body.hits, whole.titles)
         # Only a race name is read by sex: a story naming none skips the roster lookups.
         women = bool(head.hits or body.hits) and women_story(
             mentions, roster, published, head.concepts, body.concepts
@@ -325,14 +331,28 @@ class RaceTagger:
         before, _ = neighbours(ft.folded, hit)
         return before in self._hosts.get(rule.race_id, frozenset())
 
-    @staticmethod
-    def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+    def _short_counts(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         before, after = neighbours(ft.folded, hit)
         if before in rule.not_after and not dated_after_article(ft, hit):
             return False
-        if after in rule.not_before and not ends_a_sentence(ft, hit) and not dated(ft, hit):
+        if (
+            after in rule.not_before
+            and not ends_a_sentence(ft, hit)
+            and not dated(ft, hit)
+            and not self._hosted(hit, rule, ft)
+        ):
             return False
         return capitalised(ft, hit)
+
+    def _hosted(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+        """Whether a linking word and one of the race's hosts follow a short name ("el
+        Mundial de Zúrich", "les Mondiaux de Glasgow"): the edition named by its host,
+        where the word alone links another event ("Mundial de Clubes")."""
+        hosts = self._hosts.get(rule.race_id)
+        if not hosts:
+            return False
+        after = ft.folded[hit.end : hit.end + 64].split()[1:4]
+        return any(" ".join(after[:n]) in hosts for n in range(1, len(after) + 1))
 
     def _one_race(
         self,
@@ -365,6 +385,28 @@ class RaceTagger:
             counts = nations.counts()
             return max(of_sex, key=lambda r: (counts[r.country or ""], language in r.names))
         return of_sex[0]
+
+
+def outside_titles(hits: list[RaceHit], titles: Sequence[TitleMatch]) -> list[RaceHit]:
+    """The hits not inside a title of their race ("Olympic road race" in "the Olympic road
+    race champion"); a short name stays ("drei WM-Titel": the title is no win, the name
+    still names the event). Titles by start, with the furthest end reached so far: one bisect
+    per hit, so thousands of each stay near linear."""
+    spans = sorted((last - length + 1, last + 1, race) for last, (length, race) in titles)
+    starts = [start for start, _, _ in spans]
+    furthest: list[tuple[int, str]] = []
+    for _, end, race in spans:
+        furthest.append(max(furthest[-1], (end, race)) if furthest else (end, race))
+    kept = []
+    for hit in hits:
+        at = bisect_right(starts, hit.start) - 1
+        if at >= 0:
+            end, race = furthest[at]
+            inside = end >= hit.end and (spans[at][0], end) != (hit.start, hit.end)
+            if inside and hit.short is None and race in hit.races:
+                continue
+        kept.append(hit)
+    return kept
 
 
 def _other_language(short: ShortName | None, language: str | None) -> bool:

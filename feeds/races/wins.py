@@ -5,7 +5,7 @@ words around it state the win; three shapes do, in every feed language:
 
 - the year the title was won, shortly after it, the event it was won in allowed between
   ("champion national du contre-la-montre en 2021", "Campeão nacional de fundo em
-  2017", "world champion in 2013");
+  2017", "world champion in 2013"), or right before it ("the 2012 Olympic champion");
 - a verb of winning or becoming, or a word saying the title is new, shortly before it,
   only small words (articles, pronouns, "also", a year) between ("he became Danish
   champion", "blev han dansk mester", "décrocher le titre mondial", "postala je tudi
@@ -73,6 +73,8 @@ class WinCues:
             return False
         if dated_or or any(YEAR.fullmatch(word) for word in rest[:YEAR_REACH]):
             return True
+        if before and YEAR.fullmatch(before[-1]):
+            return True  # "the 2012 Olympic road race champion": dated before it
         if rest[:1] == ["s"]:
             return False  # a possessive: "in the world champion's jersey"
         return self._verb_before(before)

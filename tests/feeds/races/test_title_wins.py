@@ -139,3 +139,49 @@ def test_win_words_stay_linear_on_hostile_text(titles: Titles) -> None:
         return " ".join(["he became the also the world champion"] * n)
 
     assert_linear(lambda text: titles.find(FoldedText(text).folded), make, 2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A championship's full name inside a title is the title's: no win, no race.
+        ("Richard Carapaz, the reigning Olympic road race champion, moves on.", []),
+        ("Richard Carapaz, Olympic time trial champion, moves on.", []),
+        # Dated right before it: a win.
+        (
+            "The team is run by 2012 Olympic road race champion Alexander Vinokourov.",
+            ["Olympic Games"],
+        ),
+        ("Richard Carapaz won the Olympic road race in Tokyo.", ["Olympic Games"]),
+        # A short name inside a title still names the event.
+        ("Peter Sagan gewann drei WM-Titel in Serie.", ["UCI Road World Championships"]),
+    ],
+)
+def test_a_name_inside_a_title_counts_as_the_title(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, text, "en" if "WM" not in text else "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pablo Castrillo brilló en el Mundial de Zúrich.", ["UCI Road World Championships"]),
+        ("Pablo Castrillo brilló en el Mundial de Glasgow.", ["UCI Road World Championships"]),
+        # The linking word alone links another event.
+        ("Pablo Castrillo vio el Mundial de Clubes.", []),
+    ],
+)
+def test_a_short_name_and_its_host(tagger: Tagger, text: str, expected: list[str]) -> None:
+    assert races(tagger, text, "es") == expected
+
+
+def test_names_inside_titles_stay_linear(tagger: Tagger) -> None:
+    """Thousands of titles holding a name, beside thousands of names alone."""
+
+    def make(n: int) -> str:
+        return "Richard Carapaz. " + " ".join(
+            ["the Olympic road race champion and the Olympic road race"] * n
+        )
+
+    assert_linear(lambda text: races(tagger, text, "en"), make, 500)
