@@ -75,3 +75,29 @@ def test_the_look_back_for_a_medal_stays_linear() -> None:
         )
 
     assert_linear(read, make, 2000)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Juliette Labous a manqué une médaille olympique dans le contre-la-montre.",
+            ["Olympic Games"],
+        ),
+        (
+            "de",
+            "Pauline Ferrand-Prévot holte eine olympische Medaille im Zeitfahren.",
+            ["Olympic Games"],
+        ),
+        ("it", "Elisa Longo Borghini sogna una medaglia olimpica su strada.", ["Olympic Games"]),
+        ("no", "Tobias Foss drømmer om en olympisk medalje på temporitt.", ["Olympic Games"]),
+        # Another discipline's medal.
+        ("de", "Pauline Ferrand-Prévot jagte eine olympische Medaille im Mountainbiken.", []),
+        ("en", "Juliette Labous won an Olympic medal on the track.", []),
+    ],
+)
+def test_an_olympic_medal_names_the_games(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, text, language) == expected
