@@ -340,9 +340,19 @@ class RaceTagger:
             and not ends_a_sentence(ft, hit)
             and not dated(ft, hit)
             and not self._hosted(hit, rule, ft)
+            and not self._road_event_after(hit, ft)
         ):
             return False
         return capitalised(ft, hit)
+
+    def _road_event_after(self, hit: RaceHit, ft: FoldedText) -> bool:
+        """Whether one of the road's events follows a short name ("no Europeu de
+        contrarrelógio", "el Mundial en ruta"): the phrase a title is won in
+        (titles.toml's `events`), where the linking word alone may link another event."""
+        if self.titles is None:
+            return False
+        after = ft.folded[hit.end : hit.end + 64].split()
+        return self.titles.cues.opens_with_event(after)
 
     def _hosted(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         """Whether a linking word and one of the race's hosts follow a short name ("el

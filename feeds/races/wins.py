@@ -79,6 +79,10 @@ class WinCues:
             return False  # a possessive: "in the world champion's jersey"
         return self._verb_before(before)
 
+    def opens_with_event(self, words: Sequence[str]) -> bool:
+        """Whether `words` open with an event phrase ("de contrarrelogio ...")."""
+        return any(tuple(words[:n]) in self.events for n in range(1, EVENT_WORDS + 1))
+
     def _past_events(self, words: Sequence[str]) -> list[str]:
         """The words after a title past the event phrases that open them."""
         at = 0

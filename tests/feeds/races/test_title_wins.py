@@ -185,3 +185,41 @@ def test_names_inside_titles_stay_linear(tagger: Tagger) -> None:
         )
 
     assert_linear(lambda text: races(tagger, text, "en"), make, 500)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # The preterite of "to be" tells the title won in Portuguese and Spanish.
+        ("Foi campeão da Europa de estrada em Plouay.", [EUROS]),
+        ("Fue campeón del mundo en Imola.", [WORLDS]),
+        ("O campeão da Europa foi o mais rápido.", []),
+        # A championship's title in the singular, won.
+        ("She has since won the European Road Championship title.", [EUROS]),
+        ("The European Road Championship title holder starts.", []),
+    ],
+)
+def test_more_wins_stated(titles: Titles, text: str, found: list[str]) -> None:
+    assert titles.find(FoldedText(text).folded) == found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "pt",
+            "Nelson Oliveira foi sexto no Europeu de contrarrelógio.",
+            ["European Road Championships"],
+        ),
+        (
+            "es",
+            "Pablo Castrillo rozó las medallas en el Mundial de contrarreloj.",
+            ["UCI Road World Championships"],
+        ),
+        ("es", "Pablo Castrillo vio el Mundial de fútbol.", []),
+    ],
+)
+def test_a_short_name_and_a_road_event(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, text, language) == expected
