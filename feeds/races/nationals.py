@@ -77,6 +77,8 @@ class Nationals:
         for last, (length, what) in walk:
             if what == DATED and not self.cues.won(ft.folded, last - length + 1, last + 1):
                 continue
+            if what != DATED and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
+                continue  # "the U23 national championships"
             start, _, _, _ = ft.span(last - length + 1, last + 1)
             rider = _nearest_rider(ft.original, start, riders, starts, times, main_before)
             race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))

@@ -79,6 +79,13 @@ class WinCues:
             return False  # a possessive: "in the world champion's jersey"
         return self._verb_before(before)
 
+    def ruled_out(self, folded: str, start: int, end: int) -> bool:
+        """Whether a word of another category or discipline stands right before or after
+        the words at `folded[start:end]` ("den deutschen U23-Straßenmeisterschaften")."""
+        before = folded[max(0, start - 40) : start].split()[-1:]
+        after = folded[end : end + 40].split()[:1]
+        return any(word in self.rule_out for word in (*before, *after))
+
     def opens_with_event(self, words: Sequence[str]) -> bool:
         """Whether `words` open with an event phrase ("de contrarrelogio ...")."""
         return any(tuple(words[:n]) in self.events for n in range(1, EVENT_WORDS + 1))

@@ -41,6 +41,12 @@ PORTUGUESE = ["Portuguese National Road Championships"]
         # The nation with its article in French.
         ("fr", "Mads Pedersen a remporté le championnat du Danemark.", DANISH),
         ("fr", "Filippo Ganna a remporté le championnat d'Italie du contre-la-montre.", ITALIAN),
+        # German compounds of the road's and the time trial's championships.
+        ("de", "Mads Pedersen gewinnt die dänischen Zeitfahr-Meisterschaften.", DANISH),
+        ("de", "Mads Pedersen war 2019 und 2022 Straßenmeister.", DANISH),
+        ("de", "Straßenmeister Mads Pedersen wechselt das Team.", []),
+        ("de", "Mads Pedersen holte Silber bei den U23-Straßenmeisterschaften.", []),
+        ("en", "Mads Pedersen rode the U23 national championships.", []),
         # An age category, a link between.
         ("fr", "Mads Pedersen a gagné la course juniors des championnats du Danemark.", []),
     ],
