@@ -40,6 +40,11 @@ NATIONALS_FILE = "nationals.toml"
 REACH = 300
 """Characters before (or after) the words a rider may be named at (about two sentences)."""
 PARAGRAPH = "\n\n"
+NATION_WORDS = 4
+"""Words before generic words a nation's name may stand at ("en Colombia con los")."""
+IN_PLACE = frozenset({"in", "en", "em", "au", "aux", "im", "nel", "v", "i", "pa"})
+"""The word before a nation's name that makes it a place ("en Colombia"), not part of a
+race's name ("Volta a Itália", "Tour de Suisse")."""
 DATED = "dated"
 """The automaton's value for a title that needs its year."""
 
@@ -53,6 +58,9 @@ class Nationals:
     """Race id -> its names made of a language's forms and the nation's name in it."""
     cues: WinCues = field(default_factory=WinCues)
     """The words that tell a title won from one held (titles.toml's)."""
+    nations: Mapping[str, str] = field(default_factory=dict)
+    """A nation's folded name, one word (in the [countries] languages) -> its IOC code:
+    a nation named right before the generic words is theirs, whoever the rider."""
 
     def find(
         self,
@@ -79,12 +87,25 @@ class Nationals:
                 continue
             if what != DATED and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
                 continue  # "the U23 national championships"
-            start, _, _, _ = ft.span(last - length + 1, last + 1)
-            rider = _nearest_rider(ft.original, start, riders, starts, times, main_before)
-            race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
+            named = self._nation_before(ft.folded, last - length + 1)
+            if named is not None:
+                race = self.by_country.get(named)
+            else:
+                start, _, _, _ = ft.span(last - length + 1, last + 1)
+                rider = _nearest_rider(ft.original, start, riders, starts, times, main_before)
+                race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
             if race:
                 found.append(race)
         return list(dict.fromkeys(found))
+
+    def _nation_before(self, folded: str, start: int) -> str | None:
+        """The nation named as a place within a few words before the generic words
+        ("comenzó en Colombia, con los Campeonatos Nacionales"), the nearest, else None."""
+        words = folded[max(0, start - 80) : start].split()[-NATION_WORDS - 1 :]
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] in self.nations and words[i - 1] in IN_PLACE:
+                return self.nations[words[i]]
+        return None
 
 
 def _main_riders(riders: Sequence[Mention], times: Counter[str]) -> list[Mention | None]:
@@ -171,7 +192,13 @@ def parse_nationals(
         )
         for code, race_id in by_country.items()
     }
-    return Nationals(automaton, by_country, names, cues or WinCues())
+    nations = {
+        folded[0]: code
+        for code, local in countries.items()
+        for name in local.values()
+        if len(folded := fold_tokens(name)) == 1
+    }
+    return Nationals(automaton, by_country, names, cues or WinCues(), nations)
 
 
 def _strings(value: Any) -> bool:

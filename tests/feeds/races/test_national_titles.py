@@ -47,6 +47,17 @@ PORTUGUESE = ["Portuguese National Road Championships"]
         ("de", "Straßenmeister Mads Pedersen wechselt das Team.", []),
         ("de", "Mads Pedersen holte Silber bei den U23-Straßenmeisterschaften.", []),
         ("en", "Mads Pedersen rode the U23 national championships.", []),
+        # A nation named as a place right before the generic words is theirs.
+        (
+            "es",
+            "Wout van Aert empezó el año en Colombia, con los campeonatos nacionales.",
+            ["Colombian National Road Championships"],
+        ),
+        (
+            "es",
+            "Wout van Aert correrá la Vuelta a Colombia y el campeonato nacional.",
+            ["Belgian National Road Championships"],
+        ),
         # An age category, a link between.
         ("fr", "Mads Pedersen a gagné la course juniors des championnats du Danemark.", []),
     ],
