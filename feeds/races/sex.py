@@ -7,6 +7,7 @@ languages, are data: `sex.toml`."""
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -163,3 +164,49 @@ def women_story(
         if team is not None:
             score += 1 if team.category == "women" else -1
     return score > 0
+
+
+MAIN_TIMES = 2
+"""Times a rider is named for their sex to decide their sentences' races: a name read
+once may be a namesake's (a YouTuber sharing a rider's name)."""
+SENTENCE_ENDS = ".!?\n"
+SENTENCE_REACH = 300
+"""Characters between a rider and a race name beyond which they are not one sentence."""
+"""Where a sentence ends: a rider named before in it is whom its race names are about."""
+
+
+class RiderSexes:
+    """The story's riders in text order with the sex of their racing (their team's
+    category on the day, else their last team's), for the rider named last before a
+    race name in its sentence. Built once per story; each look-up is one bisect."""
+
+    def __init__(
+        self, mentions: Sequence[Mention], roster: Roster, published: date | None, text: str
+    ) -> None:
+        self._text = text
+        self._ends: list[int] = []
+        self._women: list[bool | None] = []
+        times = Counter(m.entity_id for m in mentions)
+        for mention in sorted(mentions, key=lambda m: m.end):
+            if mention.kind != "rider" or times[mention.entity_id] < MAIN_TIMES:
+                continue
+            person = roster.people.get(mention.entity_id)
+            team_id = person and (
+                person.team_on(published) or (person.stints[-1].team_id if person.stints else None)
+            )
+            team = roster.teams.get(team_id or "")
+            self._ends.append(mention.end)
+            self._women.append(None if team is None else team.category == "women")
+
+    def before(self, start: int) -> bool | None:
+        """True (women's racing) or False for the rider named last before `start` in its
+        sentence; None when no rider is."""
+        at = bisect_right(self._ends, start) - 1
+        if at < 0:
+            return None
+        end = self._ends[at]
+        if start - end > SENTENCE_REACH:
+            return None  # bounded: thousands of names after one rider stay linear
+        if any(c in SENTENCE_ENDS for c in self._text[end:start]):
+            return None
+        return self._women[at]

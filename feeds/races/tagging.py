@@ -67,7 +67,7 @@ from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.scan import TitleMatch, WholeTextScanner
-from feeds.races.sex import sex_marked, women_story
+from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon
 from feeds.races.titles import Titles, bundled_titles
@@ -213,7 +213,8 @@ class RaceTagger:
         nations = RiderNations(mentions, roster)
         title_races = self._settle(head.hits, ft, women, cycling, nations, language)
         named = frozenset(m.end for m in mentions)
-        text_races = self._settle(body.hits, ft, women, cycling, nations, language, named)
+        sexes = RiderSexes(mentions, roster, published, ft.original) if mentions else None
+        text_races = self._settle(body.hits, ft, women, cycling, nations, language, named, sexes)
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
@@ -285,6 +286,7 @@ class RaceTagger:
         nations: RiderNations,
         language: str | None,
         named: frozenset[int] | None = None,
+        sexes: RiderSexes | None = None,
     ) -> list[str]:
         """Each hit's race, in text order, the hits that are not races left out. `named`
         (the text's hits only: a headline may capitalise every word) holds where the
@@ -314,11 +316,22 @@ class RaceTagger:
                 language=language,
             ):
                 continue
-            of_women = sex_marked(ft.folded, hit, women, not opens)
+            of_women = sex_marked(ft.folded, hit, self._sex_here(hit, ft, women, sexes), not opens)
             race = self._one_race(hit.races, of_women, nations, language)
             if race is not None:
                 out.append(race.id)
         return out
+
+    @staticmethod
+    def _sex_here(hit: RaceHit, ft: FoldedText, women: bool, sexes: RiderSexes | None) -> bool:
+        """The sex a name's sentence is about: its rider named last before it ("in 2014
+        werd ze wereldkampioene en won ze de Waalse Pijl" after Ferrand-Prévot), else
+        the story's."""
+        if sexes is None:
+            return women
+        start, _, _, _ = ft.span(hit.start, hit.end)
+        here = sexes.before(start)
+        return women if here is None else here
 
     def _in_context(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         if not rule.context:

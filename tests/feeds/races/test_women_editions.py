@@ -12,6 +12,7 @@ from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag import Tagger
 from feeds.races.model import CalendarError
 from feeds.races.sex import bundled_sex_marks, parse_sex_marks
+from tests.growth import assert_linear
 
 
 def races(tagger: Tagger, title: str, text: str, language: str) -> list[str]:
@@ -109,3 +110,47 @@ def test_the_edition_words_are_read_from_the_text_s_end_back() -> None:
 def test_bad_sex_words_are_refused(text: str, reason: str) -> None:
     with pytest.raises(CalendarError, match=reason):
         parse_sex_marks(text, "sex.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A men's story; a sentence about a woman named twice means the women's race.
+        (
+            "Tadej Pogačar and Jonas Vingegaard rode. Tadej Pogačar won. Demi Vollering "
+            "joins a new team. Last year Demi Vollering won the Tour de France.",
+            ["Tour de France Femmes"],
+        ),
+        # The woman named once: the story's sex decides.
+        (
+            "Tadej Pogačar and Jonas Vingegaard rode. Tadej Pogačar won. "
+            "Last year Demi Vollering won the Tour de France.",
+            ["Tour de France"],
+        ),
+        # The woman named in another sentence: the story's sex decides.
+        (
+            "Tadej Pogačar rode. Tadej Pogačar won. Demi Vollering joins. Demi Vollering "
+            "signs. The Tour de France starts in July.",
+            ["Tour de France"],
+        ),
+        # A women's story; a sentence about a man named twice means the men's race.
+        (
+            "Demi Vollering and Lotte Kopecky signed. Demi Vollering won. Tadej Pogačar "
+            "watched. Tadej Pogačar won the Tour de France again.",
+            ["Tour de France"],
+        ),
+    ],
+)
+def test_a_sentence_s_rider_tells_the_race_s_sex(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, "Cycling news", text, "en") == expected
+
+
+def test_the_sentence_s_rider_stays_linear(tagger: Tagger) -> None:
+    """One rider named twice, then thousands of race names in one long sentence."""
+
+    def make(n: int) -> str:
+        return "Demi Vollering, Demi Vollering rode " + ", ".join(["the Tour de France"] * n)
+
+    assert_linear(lambda text: races(tagger, "News", text, "en"), make, 1000)
