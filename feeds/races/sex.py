@@ -167,18 +167,18 @@ def women_story(
 
 
 MAIN_TIMES = 2
-"""Times a rider is named for their sex to decide their sentences' races: a name read
-once may be a namesake's (a YouTuber sharing a rider's name)."""
-SENTENCE_ENDS = ".!?\n"
-SENTENCE_REACH = 300
-"""Characters between a rider and a race name beyond which they are not one sentence."""
-"""Where a sentence ends: a rider named before in it is whom its race names are about."""
+"""Times a rider is named for their sex to decide the races named after them: a name
+read once may be a namesake's (a YouTuber sharing a rider's name)."""
+PARAGRAPH_REACH = 500
+"""Characters between a rider and a race name beyond which the name is not about them
+(about three sentences: "Ferrand-Prévot joins Visma... In 2014 she won the Worlds and
+La Flèche Wallonne... 'The Tour is a race I want to win'")."""
 
 
 class RiderSexes:
-    """The story's riders in text order with the sex of their racing (their team's
+    """The story's main riders in text order with the sex of their racing (their team's
     category on the day, else their last team's), for the rider named last before a
-    race name in its sentence. Built once per story; each look-up is one bisect."""
+    race name in its paragraph. Built once per story; each look-up is one bisect."""
 
     def __init__(
         self, mentions: Sequence[Mention], roster: Roster, published: date | None, text: str
@@ -199,14 +199,14 @@ class RiderSexes:
             self._women.append(None if team is None else team.category == "women")
 
     def before(self, start: int) -> bool | None:
-        """True (women's racing) or False for the rider named last before `start` in its
-        sentence; None when no rider is."""
+        """True (women's racing) or False for the main rider named last before `start`
+        in its paragraph, shortly before; None when no such rider is."""
         at = bisect_right(self._ends, start) - 1
         if at < 0:
             return None
         end = self._ends[at]
-        if start - end > SENTENCE_REACH:
+        if start - end > PARAGRAPH_REACH:
             return None  # bounded: thousands of names after one rider stay linear
-        if any(c in SENTENCE_ENDS for c in self._text[end:start]):
+        if "\n" in self._text[end:start]:
             return None
         return self._women[at]

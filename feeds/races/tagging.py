@@ -324,9 +324,8 @@ class RaceTagger:
 
     @staticmethod
     def _sex_here(hit: RaceHit, ft: FoldedText, women: bool, sexes: RiderSexes | None) -> bool:
-        """The sex a name's sentence is about: its rider named last before it ("in 2014
-        werd ze wereldkampioene en won ze de Waalse Pijl" after Ferrand-Prévot), else
-        the story's."""
+        """The sex a name's paragraph is about: its main rider named last before it ("in
+        2014 werd ze wereldkampioene" after Ferrand-Prévot), else the story's."""
         if sexes is None:
             return women
         start, _, _, _ = ft.span(hit.start, hit.end)

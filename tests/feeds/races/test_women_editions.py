@@ -115,7 +115,7 @@ def test_bad_sex_words_are_refused(text: str, reason: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A men's story; a sentence about a woman named twice means the women's race.
+        # A men's story; a paragraph about a woman named twice means the women's race.
         (
             "Tadej Pogačar and Jonas Vingegaard rode. Tadej Pogačar won. Demi Vollering "
             "joins a new team. Last year Demi Vollering won the Tour de France.",
@@ -127,11 +127,17 @@ def test_bad_sex_words_are_refused(text: str, reason: str) -> None:
             "Last year Demi Vollering won the Tour de France.",
             ["Tour de France"],
         ),
-        # The woman named in another sentence: the story's sex decides.
+        # The woman named in her paragraph, the name in the next: the story's sex decides.
         (
             "Tadej Pogačar rode. Tadej Pogačar won. Demi Vollering joins. Demi Vollering "
-            "signs. The Tour de France starts in July.",
+            "signs.\n\nThe Tour de France starts in July.",
             ["Tour de France"],
+        ),
+        # In her paragraph, sentences later: her race.
+        (
+            "Tadej Pogačar rode. Tadej Pogačar won.\n\nDemi Vollering joins. Demi Vollering "
+            "signs for two years. She wants to win the Tour de France.",
+            ["Tour de France Femmes"],
         ),
         # A women's story; a sentence about a man named twice means the men's race.
         (
@@ -141,13 +147,13 @@ def test_bad_sex_words_are_refused(text: str, reason: str) -> None:
         ),
     ],
 )
-def test_a_sentence_s_rider_tells_the_race_s_sex(
+def test_a_paragraph_s_rider_tells_the_race_s_sex(
     tagger: Tagger, text: str, expected: list[str]
 ) -> None:
     assert races(tagger, "Cycling news", text, "en") == expected
 
 
-def test_the_sentence_s_rider_stays_linear(tagger: Tagger) -> None:
+def test_the_paragraph_s_rider_stays_linear(tagger: Tagger) -> None:
     """One rider named twice, then thousands of race names in one long sentence."""
 
     def make(n: int) -> str:
