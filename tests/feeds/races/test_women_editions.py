@@ -160,3 +160,19 @@ def test_the_paragraph_s_rider_stays_linear(tagger: Tagger) -> None:
         return "Demi Vollering, Demi Vollering rode " + ", ".join(["the Tour de France"] * n)
 
     assert_linear(lambda text: races(tagger, "News", text, "en"), make, 1000)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("La Vuelta 2024", "Enric Mas correrá La Vuelta en agosto.", ["Vuelta a España"]),
+        ("La Vuelta 2024", "Demi Vollering correrá La Vuelta en mayo.", ["La Vuelta Femenina"]),
+        # "Vuelta Ciclista a ..." is another race's name.
+        ("Equipos", "Demi Vollering ganó la Vuelta Ciclista a Extremadura femenina.", []),
+        ("Resultados", "Enric Mas ganó la Vuelta Ciclista a Costa Rica.", []),
+    ],
+)
+def test_la_vuelta_is_the_story_s_sex(
+    tagger: Tagger, title: str, text: str, expected: list[str]
+) -> None:
+    assert races(tagger, title, text, "es") == expected
