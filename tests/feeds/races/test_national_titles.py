@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
 
 
 def races(tagger: Tagger, text: str, language: str) -> list[str]:
@@ -64,3 +65,14 @@ PORTUGUESE = ["Portuguese National Road Championships"]
 )
 def test_national_titles(tagger: Tagger, language: str, text: str, expected: list[str]) -> None:
     assert races(tagger, text, language) == expected
+
+
+def test_national_words_stay_linear(tagger: Tagger) -> None:
+    """Thousands of generic words and dated titles, riders between, a nation as a place."""
+
+    def make(n: int) -> str:
+        return " ".join(
+            ["Mads Pedersen became national champion in Colombia, the national championships."] * n
+        )
+
+    assert_linear(lambda text: races(tagger, text, "en"), make, 300)
