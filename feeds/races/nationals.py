@@ -8,8 +8,9 @@ nation's championships are in the calendar. Without such a rider the words name 
 The generic words, in the feed languages, are data: `nationals.toml`.
 
 Its `dated` titles ("national champion", "državni prvak") name the championships only
-with the year the title was won within a few words after ("Državni prvak iz leta 2019",
-"campione nazionale nel 2021"): a title alone describes a rider.
+when the text states the title won (feeds/races/wins.py): the year it was won within a few
+words after ("Državni prvak iz leta 2019", "campione nazionale nel 2021"), or a verb of
+winning or becoming before it ("blev dansk mester"): a title alone describes a rider.
 
 Its `[forms]` and `[countries]` name each nation's championships with the nation, in the
 languages that write the nation after the event ("championnats de Colombie", "Campeonato
@@ -31,13 +32,19 @@ import ahocorasick
 from feeds.models import Mention
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
-from feeds.races.titles import title_won, whole_words
+from feeds.races.titles import whole_words
+from feeds.races.wins import WinCues
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
 REACH = 300
 """Characters before (or after) the words a rider may be named at (about two sentences)."""
 PARAGRAPH = "\n\n"
+NATION_WORDS = 4
+"""Words before generic words a nation's name may stand at ("en Colombia con los")."""
+IN_PLACE = frozenset({"in", "en", "em", "au", "aux", "im", "nel", "v", "i", "pa"})
+"""The word before a nation's name that makes it a place ("en Colombia"), not part of a
+race's name ("Volta a Itália", "Tour de Suisse")."""
 DATED = "dated"
 """The automaton's value for a title that needs its year."""
 
@@ -49,8 +56,11 @@ class Nationals:
     """IOC code -> that nation's national championships race."""
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Race id -> its names made of a language's forms and the nation's name in it."""
-    rule_out: frozenset[str] = frozenset()
-    """Folded words that make a dated title another category's (titles.toml's)."""
+    cues: WinCues = field(default_factory=WinCues)
+    """The words that tell a title won from one held (titles.toml's)."""
+    nations: Mapping[str, str] = field(default_factory=dict)
+    """A nation's folded name, one word (in the [countries] languages) -> its IOC code:
+    a nation named right before the generic words is theirs, whoever the rider."""
 
     def find(
         self,
@@ -70,32 +80,70 @@ class Nationals:
         riders = sorted((m for m in mentions if m.kind == "rider"), key=lambda m: m.start)
         starts = [m.start for m in riders]
         times = Counter(m.entity_id for m in mentions)
+        main_before = _main_riders(riders, times)
         walk = self.automaton.iter(ft.folded) if matches is None else matches
         for last, (length, what) in walk:
-            if what == DATED and not title_won(
-                ft.folded, last - length + 1, last + 1, self.rule_out
-            ):
+            if what == DATED and not self.cues.won(ft.folded, last - length + 1, last + 1):
                 continue
-            start, _, _, _ = ft.span(last - length + 1, last + 1)
-            rider = _nearest_rider(ft.original, start, riders, starts, times)
-            race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
+            if what != DATED and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
+                continue  # "the U23 national championships"
+            named = self._nation_before(ft.folded, last - length + 1)
+            if named is not None:
+                race = self.by_country.get(named)
+            else:
+                start, _, _, _ = ft.span(last - length + 1, last + 1)
+                rider = _nearest_rider(ft.original, start, riders, starts, times, main_before)
+                race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
             if race:
                 found.append(race)
         return list(dict.fromkeys(found))
 
+    def _nation_before(self, folded: str, start: int) -> str | None:
+        """The nation named as a place within a few words before the generic words
+        ("comenzó en Colombia, con los Campeonatos Nacionales"), the nearest, else None."""
+        words = folded[max(0, start - 80) : start].split()[-NATION_WORDS - 1 :]
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] in self.nations and words[i - 1] in IN_PLACE:
+                return self.nations[words[i]]
+        return None
+
+
+def _main_riders(riders: Sequence[Mention], times: Counter[str]) -> list[Mention | None]:
+    """For each i, the story's main rider among `riders[:i]`: named more than once, the
+    most often (the latest on a tie); one pass, so a story of thousands stays linear."""
+    out: list[Mention | None] = [None]
+    best: Mention | None = None
+    for mention in riders:
+        if times[mention.entity_id] > 1 and (
+            best is None or times[mention.entity_id] >= times[best.entity_id]
+        ):
+            best = mention
+        out.append(best)
+    return out
+
 
 def _nearest_rider(
-    text: str, start: int, riders: Sequence[Mention], starts: Sequence[int], times: Counter[str]
+    text: str,
+    start: int,
+    riders: Sequence[Mention],
+    starts: Sequence[int],
+    times: Counter[str],
+    main_before: Sequence[Mention | None],
 ) -> Mention | None:
     """The rider the words at `start` are about: of those named shortly before in their
     paragraph, the story's main one (named most often), else the nearest; with none, the
-    first named shortly after in it (words that open a paragraph: "the titles were
-    decided in Celje; Bujak won the road race")."""
+    story's main rider when named more than once before the words ("Foss joins Ineos...
+    The 26-year-old was national time-trial champion in 2021": the sentence's subject is
+    the story's rider, not one named after); else the first named shortly after in the
+    paragraph (words that open a paragraph: "the titles were decided in Celje; Bujak won
+    the road race")."""
     floor = max(start - REACH, text.rfind(PARAGRAPH, max(0, start - REACH), start) + 1)
     lo, hi = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, start)
     before = [m for m in riders[lo:hi] if m.end <= start]
     if before:
         return max(before, key=lambda m: (times[m.entity_id], m.end))
+    if main_before[lo] is not None:
+        return main_before[lo]
     ends = text.find(PARAGRAPH, start, start + REACH)
     ceiling = start + REACH if ends < 0 else ends
     at = bisect.bisect_right(starts, start)
@@ -103,7 +151,7 @@ def _nearest_rider(
 
 
 def parse_nationals(
-    text: str, source: str, calendar: Calendar, rule_out: frozenset[str] = frozenset()
+    text: str, source: str, calendar: Calendar, cues: WinCues | None = None
 ) -> Nationals:
     """`names`: the generic words, `dated`: titles that count with their year; each
     national championships race of the calendar is the one of its `country`."""
@@ -144,7 +192,13 @@ def parse_nationals(
         )
         for code, race_id in by_country.items()
     }
-    return Nationals(automaton, by_country, names, rule_out)
+    nations = {
+        folded[0]: code
+        for code, local in countries.items()
+        for name in local.values()
+        if len(folded := fold_tokens(name)) == 1
+    }
+    return Nationals(automaton, by_country, names, cues or WinCues(), nations)
 
 
 def _strings(value: Any) -> bool:
@@ -173,10 +227,10 @@ def _countries(value: Any, source: str) -> dict[str, dict[str, str]]:
     return value
 
 
-def bundled_nationals(calendar: Calendar, rule_out: frozenset[str] = frozenset()) -> Nationals:
-    """`rule_out`: the words that make a dated title another category's (titles.toml's)."""
+def bundled_nationals(calendar: Calendar, cues: WinCues | None = None) -> Nationals:
+    """`cues`: the words that tell a title won from one held (titles.toml's)."""
     text = (resources.files("feeds.races") / NATIONALS_FILE).read_text(encoding="utf-8")
-    return parse_nationals(text, f"feeds/races/{NATIONALS_FILE}", calendar, rule_out)
+    return parse_nationals(text, f"feeds/races/{NATIONALS_FILE}", calendar, cues)
 
 
 def nationalities(mentions: Sequence[Mention], roster: Roster) -> dict[str, str]:

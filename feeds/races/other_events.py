@@ -3,17 +3,20 @@
 A championship's name is every sport's ("svetovno prvenstvo v nogometu" is football's
 World Cup, "Mundial en pista" the track Worlds) and a stage race's is borrowed too
 ("Giro d'Italia a vela", sailing). A word of another sport, discipline or age category
-right after the name, a linking word or two ("en", "v", "on the") allowed between, or a
-sport's word right before it in a compound ("fotball-VM"), makes the name that event's:
-not listed. The words, per language, are data: `other_events.toml`; every language's are
-read in every story (each names its sport in its own language only, and a quoted
-foreign name keeps its words). Motor sport's events named after a cycling race ("Tour de
-France Automobile", "Tour Auto") are read apart: their word right after the name, in a
-story of that language (cycling has its motorbikes and motors too).
+right after the name, a linking word or two ("en", "v", "on the") or a medal word
+("VM-gull på bane") allowed between, or a sport's word right before it in a compound
+("fotball-VM"), or a discipline's medal before it ("an omnium silver medal at the
+Olympics"), makes the name that event's: not listed. The words, per language, are data:
+`other_events.toml`; every language's are read in every story (each names its sport in
+its own language only, and a quoted foreign name keeps its words). Motor sport's events
+named after a cycling race ("Tour de France Automobile", "Tour Auto") are read apart:
+their word right after the name, in a story of that language (cycling has its motorbikes
+and motors too).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +32,10 @@ MAX_LINKS = 2
 """Linking words allowed between a name and the sport's word ("en la pista")."""
 LONGEST = 2
 """Words in the longest sport phrase ("mountain bike", "sub 23")."""
+MEDAL_REACH = 6
+"""Words looked back over for a discipline's medal won at the event ("an omnium silver
+medal at the 2016 Olympics")."""
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,10 @@ class OtherEvents:
     motor: Mapping[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, hash=False)
     """Language -> folded words that, right after a name, make it a motor-sport event's
     own name ("Tour de France Automobile", "Tour Auto")."""
+    medals: frozenset[str] = frozenset()
+    """Folded medal words: between a name and a discipline's word after it they link
+    ("VM-gull på bane"), and before it they carry a discipline's word ("an omnium
+    silver medal at the Olympics")."""
 
     def follows(
         self,
@@ -65,19 +76,49 @@ class OtherEvents:
         before = words_before(folded, start, LONGEST)
         if look_before and before and (before[-1] in self.before or self._age_ends(before)):
             return True
+        if look_before and self.medals and self._medal_before(folded, start):
+            return True
+        if look_before and self._age_before_links(folded, start):
+            return True
         if not look_after:
             return False
         words = folded[end : end + 80].split()[: MAX_LINKS + LONGEST + 1]
         if self._motor_name(words, language):
             return True
         for skip in range(MAX_LINKS + 1):
-            if skip and words[skip - 1 : skip] and words[skip - 1] not in self.links:
+            if skip and words[skip - 1 : skip] and words[skip - 1] not in self._linking:
                 return False
             rest = words[skip:]
             for n in range(1, LONGEST + 1):
                 if tuple(rest[:n]) in self.after:
                     return not (rest[n:] and rest[n] in self.stage_words)
         return False
+
+    @property
+    def _linking(self) -> frozenset[str]:
+        return self.links | self.medals
+
+    def _medal_before(self, folded: str, start: int) -> bool:
+        """A discipline's word, then a medal word, links and a year before the name:
+        "took an omnium silver medal at the 2016 Olympics"."""
+        words = folded[max(0, start - 12 * MEDAL_REACH) : start].split()[-MEDAL_REACH:]
+        medal = False
+        for word in reversed(words):
+            if word in self.medals:
+                medal = True
+            elif word not in self.links and not _YEAR.fullmatch(word):
+                return medal and (word in self.before or (word,) in self.after)
+        return False
+
+    def _age_before_links(self, folded: str, start: int) -> bool:
+        """An age category, then a linking word or two, before the name: "the juniors
+        of the Worlds", "la course en ligne juniors des championnats d'Allemagne"."""
+        words = folded[max(0, start - 80) : start].split()[-(LONGEST + MAX_LINKS) :]
+        links = 0
+        while words and words[-1] in self.links and links < MAX_LINKS:
+            words.pop()
+            links += 1
+        return bool(links) and bool(words) and self._age_ends(words)
 
     def _motor_name(self, words: list[str], language: str | None) -> bool:
         if language is None:
@@ -109,10 +150,13 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"links", "stage_words", "words", "before", "age", "motor"}
+    unknown = set(data) - {"links", "stage_words", "words", "before", "age", "motor", "medals"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     links = {p[0] for p in _phrases(data.get("links", []), "links", source) if len(p) == 1}
+    medals = _phrases(data.get("medals", []), "medals", source)
+    if any(len(p) != 1 for p in medals):
+        raise CalendarError(source, None, "medals: one word each")
     stage_words = _phrases(data.get("stage_words", []), "stage_words", source)
     if any(len(p) != 1 for p in stage_words):
         raise CalendarError(source, None, "stage_words: one word each")
@@ -143,6 +187,7 @@ def parse_other_events(text: str, source: str) -> OtherEvents:
         frozenset(p[0] for p in stage_words),
         age,
         motor,
+        frozenset(p[0] for p in medals),
     )
 
 

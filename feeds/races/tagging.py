@@ -37,6 +37,7 @@ another ("corre*" starts "correspondent").
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -65,8 +66,8 @@ from feeds.races.mentions import (
 from feeds.races.model import Calendar, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
-from feeds.races.scan import WholeTextScanner
-from feeds.races.sex import sex_marked, women_story
+from feeds.races.scan import TitleMatch, WholeTextScanner
+from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon
 from feeds.races.titles import Titles, bundled_titles
@@ -198,6 +199,11 @@ class RaceTagger:
             spans,
             whole.races_in(split, size),
         )
+        # A championship's name inside a champion's title ("the reigning Olympic road race
+        # champion") is the title's: it counts as the titles decide, not as a name.
+        if whole.titles:
+            head.hits = outside_titles(head.hits, whole.titles)
+            body.hits = outside_titles(body.hits, whole.titles)
         # Only a race name is read by sex: a story naming none skips the roster lookups.
         women = bool(head.hits or body.hits) and women_story(
             mentions, roster, published, head.concepts, body.concepts
@@ -207,7 +213,8 @@ class RaceTagger:
         nations = RiderNations(mentions, roster)
         title_races = self._settle(head.hits, ft, women, cycling, nations, language)
         named = frozenset(m.end for m in mentions)
-        text_races = self._settle(body.hits, ft, women, cycling, nations, language, named)
+        sexes = RiderSexes(mentions, roster, published, ft.original) if mentions else None
+        text_races = self._settle(body.hits, ft, women, cycling, nations, language, named, sexes)
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
@@ -279,6 +286,7 @@ class RaceTagger:
         nations: RiderNations,
         language: str | None,
         named: frozenset[int] | None = None,
+        sexes: RiderSexes | None = None,
     ) -> list[str]:
         """Each hit's race, in text order, the hits that are not races left out. `named`
         (the text's hits only: a headline may capitalise every word) holds where the
@@ -308,11 +316,21 @@ class RaceTagger:
                 language=language,
             ):
                 continue
-            of_women = sex_marked(ft.folded, hit, women, not opens)
+            of_women = sex_marked(ft.folded, hit, self._sex_here(hit, ft, women, sexes), not opens)
             race = self._one_race(hit.races, of_women, nations, language)
             if race is not None:
                 out.append(race.id)
         return out
+
+    @staticmethod
+    def _sex_here(hit: RaceHit, ft: FoldedText, women: bool, sexes: RiderSexes | None) -> bool:
+        """The sex a name's paragraph is about: its main rider named last before it ("in
+        2014 werd ze wereldkampioene" after Ferrand-Prévot), else the story's."""
+        if sexes is None:
+            return women
+        start, _, _, _ = ft.span(hit.start, hit.end)
+        here = sexes.before(start)
+        return women if here is None else here
 
     def _in_context(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         if not rule.context:
@@ -325,14 +343,38 @@ class RaceTagger:
         before, _ = neighbours(ft.folded, hit)
         return before in self._hosts.get(rule.race_id, frozenset())
 
-    @staticmethod
-    def _short_counts(hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+    def _short_counts(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         before, after = neighbours(ft.folded, hit)
         if before in rule.not_after and not dated_after_article(ft, hit):
             return False
-        if after in rule.not_before and not ends_a_sentence(ft, hit) and not dated(ft, hit):
+        if (
+            after in rule.not_before
+            and not ends_a_sentence(ft, hit)
+            and not dated(ft, hit)
+            and not self._hosted(hit, rule, ft)
+            and not self._road_event_after(hit, ft)
+        ):
             return False
         return capitalised(ft, hit)
+
+    def _road_event_after(self, hit: RaceHit, ft: FoldedText) -> bool:
+        """Whether one of the road's events follows a short name ("no Europeu de
+        contrarrelógio", "el Mundial en ruta"): the phrase a title is won in
+        (titles.toml's `events`), where the linking word alone may link another event."""
+        if self.titles is None:
+            return False
+        after = ft.folded[hit.end : hit.end + 64].split()
+        return self.titles.cues.opens_with_event(after)
+
+    def _hosted(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
+        """Whether a linking word and one of the race's hosts follow a short name ("el
+        Mundial de Zúrich", "les Mondiaux de Glasgow"): the edition named by its host,
+        where the word alone links another event ("Mundial de Clubes")."""
+        hosts = self._hosts.get(rule.race_id)
+        if not hosts:
+            return False
+        after = ft.folded[hit.end : hit.end + 64].split()[1:4]
+        return any(" ".join(after[:n]) in hosts for n in range(1, len(after) + 1))
 
     def _one_race(
         self,
@@ -367,6 +409,28 @@ class RaceTagger:
         return of_sex[0]
 
 
+def outside_titles(hits: list[RaceHit], titles: Sequence[TitleMatch]) -> list[RaceHit]:
+    """The hits not inside a title of their race ("Olympic road race" in "the Olympic road
+    race champion"); a short name stays ("drei WM-Titel": the title is no win, the name
+    still names the event). Titles by start, with the furthest end reached so far: one bisect
+    per hit, so thousands of each stay near linear."""
+    spans = sorted((last - length + 1, last + 1, race) for last, (length, race) in titles)
+    starts = [start for start, _, _ in spans]
+    furthest: list[tuple[int, str]] = []
+    for _, end, race in spans:
+        furthest.append(max(furthest[-1], (end, race)) if furthest else (end, race))
+    kept = []
+    for hit in hits:
+        at = bisect_right(starts, hit.start) - 1
+        if at >= 0:
+            end, race = furthest[at]
+            inside = end >= hit.end and (spans[at][0], end) != (hit.start, hit.end)
+            if inside and hit.short is None and race in hit.races:
+                continue
+        kept.append(hit)
+    return kept
+
+
 def _other_language(short: ShortName | None, language: str | None) -> bool:
     """A short name of some languages only, in a story known to be in another."""
     return bool(short and short.languages and language and language not in short.languages)
@@ -394,6 +458,6 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         bundled_short_names(calendar),
         bundled_kind_lexicons(),
         titles,
-        bundled_nationals(calendar, titles.rule_out),
+        bundled_nationals(calendar, titles.cues),
         bundled_other_events(),
     )

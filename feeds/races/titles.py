@@ -1,21 +1,22 @@
 """A championship named by a rider's title when the text states the win.
 
 A title dated by the year it was won ("world champion in 2013", "champion du monde en
-2021", "título olímpico em Paris-2024") states that the championship was won, so the
-championship is one of the story's races; so does a title in the plural ("three world
-titles", "quatro títulos mundiais"), which counts wins. A title without its year only describes a
-rider ("the world champion", "the double Olympic champion") and is not a race, and neither
-is an under-23, junior or other discipline's title ("U23-verdensmester", "champion du
-monde de cyclo-cross"). The titles of each championship, in the feed languages, and the
-words that rule a title out are data: `titles.toml`.
+2021", "título olímpico em Paris-2024"), or told won ("he became world champion",
+"décrocher le titre mondial", feeds/races/wins.py), states that the championship was won,
+so the championship is one of the story's races; so does a title in the plural ("three
+world titles", "quatro títulos mundiais"), which counts wins. A title alone only describes
+a rider ("the world champion", "the double Olympic champion") and is not a race, and
+neither is an under-23, junior or other discipline's title ("U23-verdensmester",
+"champion du monde de cyclo-cross"). The titles of each championship, in the feed
+languages, the words that state a win and the words that rule a title out are data:
+`titles.toml`.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -23,15 +24,10 @@ import ahocorasick
 
 from feeds.nlp.fold import fold_tokens
 from feeds.races.model import Calendar, CalendarError
+from feeds.races.wins import WinCues
 
 TITLES_FILE = "titles.toml"
-YEAR = re.compile(r"(19|20)\d\d")
-YEAR_REACH = 3
-"""Words after a title a year may stand at ("wereldkampioen in 2013", "champion du monde
-en 2021", "campeão do mundo de 2019")."""
-RULE_OUT_REACH = 3
-"""Words before or after a title a word ruling it out may stand at ("campeón del mundo
-sub-23", "champion du monde de cyclo-cross")."""
+WIN_KEYS = ("before", "small", "events")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +40,8 @@ class Titles:
     """The titles as whole-word keys over folded text (feeds/nlp/fold.py)."""
     plurals: frozenset[str] = frozenset()
     """Folded titles in the plural: titles won, with or without their years."""
+    cues: WinCues = field(default_factory=WinCues)
+    """The words that tell a title won from a title held (its `rule_out` is `rule_out`)."""
 
     def find(
         self, folded: str, matches: Iterable[tuple[int, tuple[int, str]]] | None = None
@@ -57,22 +55,9 @@ class Titles:
         for last, (length, race_id) in self.automaton.iter(folded) if matches is None else matches:
             start, end = last - length + 1, last + 1
             title = folded[start:end].strip().replace("  ", " ")
-            if title_won(folded, start, end, self.rule_out, dated_or=title in self.plurals):
+            if self.cues.won(folded, start, end, dated_or=title in self.plurals):
                 found.append(race_id)
         return list(dict.fromkeys(found))
-
-
-def title_won(
-    folded: str, start: int, end: int, rule_out: frozenset[str], dated_or: bool = False
-) -> bool:
-    """Whether the title at `folded[start:end]` states a win: followed by the year it was
-    won (or `dated_or`: a plural, titles won), and no word near it makes it an
-    under-23's, a junior's or another discipline's."""
-    before = folded[max(0, start - 60) : start].split()[-RULE_OUT_REACH:]
-    after = folded[end : end + 60].split()
-    if any(word in rule_out for word in (*before, *after[:RULE_OUT_REACH])):
-        return False
-    return dated_or or any(YEAR.fullmatch(word) for word in after[:YEAR_REACH])
 
 
 def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:
@@ -82,7 +67,7 @@ def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"title", "rule_out"}
+    unknown = set(data) - {"title", "rule_out", "wins"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     races: dict[str, str] = {}
@@ -103,7 +88,27 @@ def parse_titles(text: str, source: str, calendar: Calendar) -> Titles:
                 raise CalendarError(source, None, f"{where}: {name!r} names two races")
     rule_out = frozenset(_folded_list(data.get("rule_out", []), "rule_out", source))
     automaton = whole_words({name: race_id for name, race_id in races.items()})
-    return Titles(races, rule_out, automaton, frozenset(plurals))
+    return Titles(races, rule_out, automaton, frozenset(plurals), _cues(data, rule_out, source))
+
+
+def _cues(data: dict[str, Any], rule_out: frozenset[str], source: str) -> WinCues:
+    """The `[wins]` table: `before` words, `small` words, `events` phrases."""
+    wins = data.get("wins", {})
+    if not isinstance(wins, dict):
+        raise CalendarError(source, None, "[wins]: must be a table")
+    unknown = set(wins) - set(WIN_KEYS)
+    if unknown:
+        raise CalendarError(source, None, f"wins: unknown key {sorted(unknown)[0]!r}")
+    lists = {key: _folded_list(wins.get(key, []), f"wins.{key}", source) for key in WIN_KEYS}
+    for key in ("before", "small"):
+        if any(" " in word for word in lists[key]):
+            raise CalendarError(source, None, f"wins.{key}: one word each")
+    return WinCues(
+        rule_out,
+        frozenset(lists["before"]),
+        frozenset(lists["small"]),
+        frozenset(tuple(phrase.split()) for phrase in lists["events"]),
+    )
 
 
 def whole_words(values: dict[str, str]) -> ahocorasick.Automaton | None:

@@ -1,0 +1,112 @@
+"""Whether a champion's title in a text states that the title was won.
+
+A title describes a rider ("the world champion", "la campionessa europea") unless the
+words around it state the win; three shapes do, in every feed language:
+
+- the year the title was won, shortly after it, the event it was won in allowed between
+  ("champion national du contre-la-montre en 2021", "Campeão nacional de fundo em
+  2017", "world champion in 2013"), or right before it ("the 2012 Olympic champion");
+- a verb of winning or becoming, or a word saying the title is new, shortly before it,
+  only small words (articles, pronouns, "also", a year) between ("he became Danish
+  champion", "blev han dansk mester", "décrocher le titre mondial", "postala je tudi
+  državna prvakinja", "je nova državna prvakinja").
+
+A verb after the title is not read: in the languages that put the verb second, the title
+is then the subject ("verdensmesteren vandt enkeltstarten", "der Ex-Weltmeister gewann"),
+and a clause-final verb ("der Olympiasieger wurde") looks the same on folded words.
+
+A word of another category or discipline near it ("U23-verdensmester", "champion du monde
+de cyclo-cross") makes it no road title at all. The words are data (`titles.toml`'s
+`[wins]` and `rule_out`); this module only reads them. Every check looks at a bounded
+number of words around one title: linear in the titles a text holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+YEAR = re.compile(r"(19|20)\d\d")
+YEAR_REACH = 3
+"""Words after a title (and its event) a year may stand at ("wereldkampioen in 2013",
+"champion du monde en 2021", "campeão do mundo de 2019")."""
+RULE_OUT_REACH = 3
+"""Words before or after a title a word ruling it out may stand at ("campeón del mundo
+sub-23", "champion du monde de cyclo-cross")."""
+
+WIN_REACH = 4
+"""Words before a title a verb of winning may stand at, small words between ("blev han
+dansk mester", "postala pa je tudi državna prvakinja")."""
+EVENTS_MAX = 3
+"""Event phrases skipped after a title ("de fundo em elites em 2013": two)."""
+EVENT_WORDS = 4
+"""Words in the longest event phrase ("du contre la montre")."""
+WINDOW = 160
+"""Characters read on either side of a title: more than the words looked at need."""
+
+
+@dataclass(frozen=True, slots=True)
+class WinCues:
+    """Folded words and phrases that tell a title won from a title held."""
+
+    rule_out: frozenset[str] = frozenset()
+    """Words that make a title another category's or discipline's."""
+    before: frozenset[str] = frozenset()
+    """Verbs of winning or becoming, and words saying a title is new, before a title."""
+    small: frozenset[str] = frozenset()
+    """Words that may stand between such a verb and its title (articles, pronouns,
+    "also", "first")."""
+    events: frozenset[tuple[str, ...]] = frozenset()
+    """Phrases naming the event a title was won in ("time trial", "de fundo", "op de
+    weg"), skipped between a title and its year."""
+
+    def won(self, folded: str, start: int, end: int, dated_or: bool = False) -> bool:
+        """Whether the title at `folded[start:end]` states a win (`dated_or`: it does
+        whatever the words around, a plural of titles won), and no word near it makes it
+        an under-23's, a junior's or another discipline's."""
+        before = folded[max(0, start - WINDOW) : start].split()[-WIN_REACH:]
+        after = folded[end : end + WINDOW].split()
+        rest = self._past_events(after)
+        near = (*before[-RULE_OUT_REACH:], *after[:RULE_OUT_REACH], *rest[:RULE_OUT_REACH])
+        if any(word in self.rule_out for word in near):
+            return False
+        if dated_or or any(YEAR.fullmatch(word) for word in rest[:YEAR_REACH]):
+            return True
+        if before and YEAR.fullmatch(before[-1]):
+            return True  # "the 2012 Olympic road race champion": dated before it
+        if rest[:1] == ["s"]:
+            return False  # a possessive: "in the world champion's jersey"
+        return self._verb_before(before)
+
+    def ruled_out(self, folded: str, start: int, end: int) -> bool:
+        """Whether a word of another category or discipline stands right before or after
+        the words at `folded[start:end]` ("den deutschen U23-Straßenmeisterschaften")."""
+        before = folded[max(0, start - 40) : start].split()[-1:]
+        after = folded[end : end + 40].split()[:1]
+        return any(word in self.rule_out for word in (*before, *after))
+
+    def opens_with_event(self, words: Sequence[str]) -> bool:
+        """Whether `words` open with an event phrase ("de contrarrelogio ...")."""
+        return any(tuple(words[:n]) in self.events for n in range(1, EVENT_WORDS + 1))
+
+    def _past_events(self, words: Sequence[str]) -> list[str]:
+        """The words after a title past the event phrases that open them."""
+        at = 0
+        for _ in range(EVENTS_MAX):
+            size = next(
+                (n for n in range(EVENT_WORDS, 0, -1) if tuple(words[at : at + n]) in self.events),
+                0,
+            )
+            if not size:
+                break
+            at += size
+        return list(words[at : at + max(YEAR_REACH, RULE_OUT_REACH)])
+
+    def _verb_before(self, before: Sequence[str]) -> bool:
+        for word in reversed(before):
+            if word in self.before:
+                return True
+            if word not in self.small and not YEAR.fullmatch(word):
+                return False
+        return False
