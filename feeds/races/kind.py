@@ -90,6 +90,8 @@ class KindEvidence:
     """The text's words in its lead (counted in `text` too)."""
     race_far: bool = False
     """A race of the calendar is named and none ran about the (known) publication date."""
+    race_under_way: bool = False
+    """A race named began before the (full) publication date: it is being or was raced."""
 
 
 def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
@@ -163,11 +165,11 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if "result" in scores and text["transfer"] >= PALMARES_AFTER:
         # Results beside a contract's words are mostly the rider's palmares.
         scores["result"] = min(text["result"] // 2, TEXT_CAP)
-    if not evidence.is_transfer and text["team"] and text["team"] >= text["transfer"]:
+    if _team_outweighs_contracts(evidence, text):
         # No move found: contract and rumour words beside as many team words are the
         # team's own story (a closure's riders looking for a place, a licence's budget).
         scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
-    if "preview" in scores and _lead_looks_ahead(evidence.lead):
+    if "preview" in scores and _lead_looks_ahead(evidence):
         # A lead telling what is to come ("promises a duel", "the start list shows") ahead
         # of the past wins it then recalls: the riders' palmares, not a report.
         scores["preview"] = max(scores["preview"], scores.get("result", 0))
@@ -215,10 +217,42 @@ def _unplaced_report(evidence: KindEvidence) -> bool:
     )
 
 
+TEAM_OVER_CONTRACTS = 2
+"""Team words, at least, that take a tie from the transfer words when no move was found:
+one sponsor or budget named in passing is in any rider's story (an interview, a
+retirement thanking the sponsors); a sponsor leaving and a closure name the team's fate
+twice or more."""
+
+
+def _team_outweighs_contracts(evidence: KindEvidence, text: Counter[str]) -> bool:
+    """No move found, and the team words at least `TEAM_OVER_CONTRACTS` and as many as the
+    transfer words, with no career's end among them: a retirement has no destination, so
+    the extractor finds no move there by construction, and its thanks to the sponsors are
+    no team news."""
+    return (
+        not evidence.is_transfer
+        and not text["retire"]
+        and text["team"] >= TEAM_OVER_CONTRACTS
+        and text["team"] >= text["transfer"]
+    )
+
+
 LEAD_AHEAD = 2
 """Preview words in the lead, at least, that make it look ahead."""
+RACED_NOW = ("stage", "prologue", "today")
+"""Lead words of a race being run: a report's scene-setting names the day's stage."""
 
 
-def _lead_looks_ahead(lead: Counter[str]) -> bool:
-    """The lead names two preview words or more, and no fewer than result words."""
-    return lead["preview"] >= LEAD_AHEAD and lead["preview"] >= lead["result"]
+def _lead_looks_ahead(evidence: KindEvidence) -> bool:
+    """The lead names two preview words or more, and no fewer than result words, about a
+    race not yet begun on a previous day, naming no stage, prologue or today: a report's
+    opening sets the scene with the route and the favourites too ("a route with five
+    gravel sectors, the favourites hid"), and its result words must not be lifted to a
+    preview's. A race's first day still counts (the preview published that morning)."""
+    lead = evidence.lead
+    return (
+        lead["preview"] >= LEAD_AHEAD
+        and lead["preview"] >= lead["result"]
+        and not evidence.race_under_way
+        and not any(lead[k] for k in RACED_NOW)
+    )
