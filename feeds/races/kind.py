@@ -173,11 +173,16 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         # A lead telling what is to come ("promises a duel", "the start list shows") ahead
         # of the past wins it then recalls: the riders' palmares, not a report.
         scores["preview"] = max(scores["preview"], scores.get("result", 0))
+    reported = _lead_reports_the_day(evidence.lead)
+    if reported and scores.get("preview"):
+        # A report's scene-setting: its preview words need one more than the result's,
+        # and a single one beside a single result word no longer wins the tie.
+        scores["preview"] -= 1
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
     tied = {k for k in allowed if scores[k] == scores[best]}
-    alone = scores[best] > 1 or len(tied) == 1 or tied == {"preview", "result"}
+    alone = scores[best] > 1 or len(tied) == 1 or (tied == {"preview", "result"} and not reported)
     if scores[best] >= MIN_TEXT_SCORE and alone:
         # A crash a year or more back, told under a headline naming no kind (the surgeon
         # looks back, an anniversary): no news of a crash.
@@ -256,3 +261,11 @@ def _lead_looks_ahead(evidence: KindEvidence) -> bool:
         and not evidence.race_under_way
         and not any(lead[k] for k in RACED_NOW)
     )
+
+
+def _lead_reports_the_day(lead: Counter[str]) -> bool:
+    """The lead tells the day's racing: a result word beside a stage, prologue or today
+    word, and no "the stages ahead" opening a sentence (a guide to the week to come). Its
+    route and favourites set a report's scene ("on a route made for the puncheurs, the
+    favourites marked each other until the final climb"), not a preview's."""
+    return bool(lead["result"]) and any(lead[k] for k in RACED_NOW) and not lead["ahead"]
