@@ -10,8 +10,9 @@ text of team, line-up or crash words, or a headline naming a team's fate as ofte
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report;
-and when no move was found, transfer words beside as many team words lose to them (a
-sponsor leaving, its riders looking for a contract elsewhere: the team's story).
+and when no move was found, transfer words beside as many team words, two or more, lose
+to them (a sponsor leaving, its riders looking for a contract elsewhere: the team's
+story), unless a career's end is among them (a retirement thanking its sponsors).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -20,7 +21,10 @@ stages still to run count as a preview's words only opening a sentence of the he
 or lead, under a headline that reports no race; a single preview word beside
 a single result word in the text is a preview, and so are result words under a silent
 headline when the lead names two preview words or more and no more result words (the
-favourites first, their past wins after). `result`, `preview` and `lineup` need a
+favourites first, their past wins after), for a race not begun on an earlier day and a
+lead naming no stage or today; a lead telling the day's stage with a result word makes
+its preview words count one less and takes the tie away from them (a report's scene:
+the route, the favourites). `result`, `preview` and `lineup` need a
 race or a stage to be about, and a `result` a race that ran about the publication date
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s,
 unless the text names a line-up: then they are the chosen riders' palmares, and a line-up
