@@ -10,8 +10,9 @@ text of team, line-up or crash words, or a headline naming a team's fate as ofte
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report;
-and when no move was found, transfer words beside as many team words lose to them (a
-sponsor leaving, its riders looking for a contract elsewhere: the team's story).
+and when no move was found, transfer words beside as many team words, two or more, lose
+to them (a sponsor leaving, its riders looking for a contract elsewhere: the team's
+story), unless a career's end is among them (a retirement thanking its sponsors).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -20,7 +21,10 @@ stages still to run count as a preview's words only opening a sentence of the he
 or lead, under a headline that reports no race; a single preview word beside
 a single result word in the text is a preview, and so are result words under a silent
 headline when the lead names two preview words or more and no more result words (the
-favourites first, their past wins after). `result`, `preview` and `lineup` need a
+favourites first, their past wins after), for a race not begun on an earlier day and a
+lead naming no stage or today; a lead telling the day's stage with a result word makes
+its preview words count one less and takes the tie away from them (a report's scene:
+the route, the favourites). `result`, `preview` and `lineup` need a
 race or a stage to be about, and a `result` a race that ran about the publication date
 (feeds/races/timing.py); result words before a race about to start are a `preview`'s,
 unless the text names a line-up: then they are the chosen riders' palmares, and a line-up
@@ -90,6 +94,8 @@ class KindEvidence:
     """The text's words in its lead (counted in `text` too)."""
     race_far: bool = False
     """A race of the calendar is named and none ran about the (known) publication date."""
+    race_under_way: bool = False
+    """A race named began before the (full) publication date: it is being or was raced."""
 
 
 def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
@@ -163,19 +169,24 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if "result" in scores and text["transfer"] >= PALMARES_AFTER:
         # Results beside a contract's words are mostly the rider's palmares.
         scores["result"] = min(text["result"] // 2, TEXT_CAP)
-    if not evidence.is_transfer and text["team"] and text["team"] >= text["transfer"]:
+    if _team_outweighs_contracts(evidence, text):
         # No move found: contract and rumour words beside as many team words are the
         # team's own story (a closure's riders looking for a place, a licence's budget).
         scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
-    if "preview" in scores and _lead_looks_ahead(evidence.lead):
+    if "preview" in scores and _lead_looks_ahead(evidence):
         # A lead telling what is to come ("promises a duel", "the start list shows") ahead
         # of the past wins it then recalls: the riders' palmares, not a report.
         scores["preview"] = max(scores["preview"], scores.get("result", 0))
+    reported = _lead_reports_the_day(evidence.lead)
+    if reported and scores.get("preview"):
+        # A report's scene-setting: its preview words need one more than the result's,
+        # and a single one beside a single result word no longer wins the tie.
+        scores["preview"] -= 1
     best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
     tied = {k for k in allowed if scores[k] == scores[best]}
-    alone = scores[best] > 1 or len(tied) == 1 or tied == {"preview", "result"}
+    alone = scores[best] > 1 or len(tied) == 1 or (tied == {"preview", "result"} and not reported)
     if scores[best] >= MIN_TEXT_SCORE and alone:
         # A crash a year or more back, told under a headline naming no kind (the surgeon
         # looks back, an anniversary): no news of a crash.
@@ -215,10 +226,50 @@ def _unplaced_report(evidence: KindEvidence) -> bool:
     )
 
 
+TEAM_OVER_CONTRACTS = 2
+"""Team words, at least, that take a tie from the transfer words when no move was found:
+one sponsor or budget named in passing is in any rider's story (an interview, a
+retirement thanking the sponsors); a sponsor leaving and a closure name the team's fate
+twice or more."""
+
+
+def _team_outweighs_contracts(evidence: KindEvidence, text: Counter[str]) -> bool:
+    """No move found, and the team words at least `TEAM_OVER_CONTRACTS` and as many as the
+    transfer words, with no career's end among them: a retirement has no destination, so
+    the extractor finds no move there by construction, and its thanks to the sponsors are
+    no team news."""
+    return (
+        not evidence.is_transfer
+        and not text["retire"]
+        and text["team"] >= TEAM_OVER_CONTRACTS
+        and text["team"] >= text["transfer"]
+    )
+
+
 LEAD_AHEAD = 2
 """Preview words in the lead, at least, that make it look ahead."""
+RACED_NOW = ("stage", "prologue", "today")
+"""Lead words of a race being run: a report's scene-setting names the day's stage."""
 
 
-def _lead_looks_ahead(lead: Counter[str]) -> bool:
-    """The lead names two preview words or more, and no fewer than result words."""
-    return lead["preview"] >= LEAD_AHEAD and lead["preview"] >= lead["result"]
+def _lead_looks_ahead(evidence: KindEvidence) -> bool:
+    """The lead names two preview words or more, and no fewer than result words, about a
+    race not yet begun on a previous day, naming no stage, prologue or today: a report's
+    opening sets the scene with the route and the favourites too ("a route with five
+    gravel sectors, the favourites hid"), and its result words must not be lifted to a
+    preview's. A race's first day still counts (the preview published that morning)."""
+    lead = evidence.lead
+    return (
+        lead["preview"] >= LEAD_AHEAD
+        and lead["preview"] >= lead["result"]
+        and not evidence.race_under_way
+        and not any(lead[k] for k in RACED_NOW)
+    )
+
+
+def _lead_reports_the_day(lead: Counter[str]) -> bool:
+    """The lead tells the day's racing: a result word beside a stage, prologue or today
+    word, and no "the stages ahead" opening a sentence (a guide to the week to come). Its
+    route and favourites set a report's scene ("on a route made for the puncheurs, the
+    favourites marked each other until the final climb"), not a preview's."""
+    return bool(lead["result"]) and any(lead[k] for k in RACED_NOW) and not lead["ahead"]

@@ -72,6 +72,14 @@ _SENTENCE_ENDS = ".!?:;\n"
 OPENING_CONCEPTS = frozenset({"ahead"})
 """Concepts counted only where they open a sentence or the headline: "Here are the stages
 ahead" announces a schedule, "Vingegaard must attack in the stages ahead" closes a report."""
+SUBJECT_CONCEPTS = {"starts": "preview"}
+"""Concepts counted as another only with a race named just before them in their sentence:
+a race's start verbs ("La Vuelta comenzará en Turín", "the Tour kicks off in Lille") are a
+preview's; with a rider as subject they tell his programme ("Pogačar kicks off his season
+at the UAE Tour"), and the word counts for nothing."""
+SUBJECT_WORDS = 2
+"""Words that may stand between the race's name and its verb ("the Tour officially kicks
+off", "la Vuelta 2026 comenzará")."""
 
 
 _LEAD_FLAGS = {
@@ -115,14 +123,16 @@ def read_part(
     # The last span counted for each concept: a phrase and a word inside it ("zweitliga
     # lizenz", "lizenz") are one mention of the concept, not two.
     counted: dict[str, tuple[int, int]] = {}
+    hit_ends = [hit.end for hit in reading.hits]
     for last, (length, entry) in terms.words(folded, start, min(end, words_end), language):
         first = last - length + 1
         if named and entry.concepts and _inside_name(ft, first, last + 1, named):
             continue
         if entry.ordinal is not None:
             ordinals[last + 1] = entry.ordinal
-        for concept in entry.concepts:
-            if concept in OPENING_CONCEPTS and not opens_sentence(ft, first):
+        for written in entry.concepts:
+            concept = _counted_as(written, ft, first, reading.hits, hit_ends)
+            if concept is None:
                 continue
             seen = counted.get(concept)
             if seen is not None and first < seen[1] and seen[0] < last:
@@ -159,6 +169,36 @@ def opens_sentence(ft: FoldedText, start: int) -> bool:
     if cut < 0 and o_start > OPENING_REACH:
         return False
     return len(before[cut + 1 :].split()) <= OPENING_WORDS
+
+
+def _counted_as(
+    concept: str, ft: FoldedText, start: int, hits: Sequence[RaceHit], ends: Sequence[int]
+) -> str | None:
+    """The concept a word found at folded `start` counts for where it stands: None for an
+    opening word inside its sentence or a start verb with no race before it."""
+    if concept in OPENING_CONCEPTS and not opens_sentence(ft, start):
+        return None
+    if concept in SUBJECT_CONCEPTS:
+        return SUBJECT_CONCEPTS[concept] if _race_before(ft, hits, ends, start) else None
+    return concept
+
+
+def _race_before(ft: FoldedText, hits: Sequence[RaceHit], ends: Sequence[int], start: int) -> bool:
+    """Whether a race's name ends at most `SUBJECT_WORDS` words before a folded match, in
+    its sentence: the race is the verb's subject. `hits` are disjoint and in text order, so
+    their `ends` are sorted; one bisection, and a bounded look at the gap."""
+    # Keys own the space on each side: a name ends on the space the next word starts on.
+    i = bisect_right(ends, start + 1) - 1
+    if i < 0:
+        return False
+    hit = hits[i]
+    if start - hit.end > OPENING_REACH:
+        return False
+    if len(ft.folded[hit.end - 1 : start].split()) > SUBJECT_WORDS:
+        return False
+    _, o_end, _, _ = ft.span(hit.start, hit.end)
+    between = ft.original[o_end : ft.original_start(start)]
+    return not any(c in between for c in _SENTENCE_ENDS)
 
 
 def _inside_name(ft: FoldedText, start: int, end: int, named: Sequence[tuple[int, int]]) -> bool:

@@ -69,7 +69,7 @@ from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.scan import TitleMatch, WholeTextScanner
 from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
-from feeds.races.timing import ran_about, starts_soon
+from feeds.races.timing import ran_about, starts_soon, under_way
 from feeds.races.titles import Titles, bundled_titles
 from feeds.roster import Roster
 
@@ -246,6 +246,8 @@ class RaceTagger:
                 title_race=bool(title_races),
                 race_far=published is not None and bool(timed) and not ran_near,
                 lead=body.lead_concepts,
+                race_under_way=published is not None
+                and any(under_way(self.seasons, r, published) for r in timed),
                 # a look back, then news: "Last year X crashed... He crashed again
                 # yesterday" (a stage number is no sign: the look back has one too)
                 recalled=(head.lead_past or body.lead_past)

@@ -66,3 +66,17 @@ def starts_soon(seasons: Seasons, race_id: str, published: date) -> bool:
         if edition is not None and 0 < (edition.start - published).days <= PREVIEW_DAYS:
             return True
     return False
+
+
+def under_way(seasons: Seasons, race_id: str, published: date) -> bool:
+    """Whether this year's edition began before the publication day and ended no more than
+    `RESULT_DAYS` before it: a story of it is told while or after it is raced. False for a
+    month-only date (its day is unknown) and a race the calendar knows no edition of."""
+    if isinstance(published, MonthDate):
+        return False
+    edition = dates_of(seasons, race_id, published.year)
+    return (
+        edition is not None
+        and edition.start < published
+        and (published - edition.end).days <= RESULT_DAYS
+    )

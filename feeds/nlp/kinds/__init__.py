@@ -42,6 +42,8 @@ STAGE_CONCEPTS: tuple[str, ...] = (
     "anew",
     "last_stage",
     "ahead",
+    "retire",
+    "starts",
 )
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
@@ -52,7 +54,10 @@ something happening again or just now ("again", "yesterday"), news after a look 
 last_stage: the race's final stage, named without its number ("the final stage",
 "sisteetappen", "zadnji etapi"); ahead: the stages still to run ("the stages ahead"), a
 preview's words only opening a sentence under a headline reporting no race
-(feeds/races/kind.py)."""
+(feeds/races/kind.py); retire: a career's end ("retires", "karrierestopp"), also a
+transfer word, which keeps a retirement thanking its sponsors out of team news; starts:
+a race's start verbs ("comenzará", "kicks off"), a preview's words only with a race named
+just before them (feeds/races/mentions.py), since a rider starts his season with them."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40

@@ -1,7 +1,8 @@
-"""The team as an organisation (issue #17, task KD): its development squad, its tier
-(continental, ProTeam, WorldTour promotion) and its founding are team news, read from each
-language's `team` words (feeds/nlp/kinds/*.toml). A rider moving up from such a squad, or
-signing, stays a transfer: the move and the headline's transfer words decide."""
+"""The team as an organisation (issue #17, tasks KD, KDF): a new development squad, its
+tier (continental, ProTeam, WorldTour promotion) and its founding are team news, read from
+each language's `team` words (feeds/nlp/kinds/*.toml). The bare development-team noun is
+not a team word: it names where a rider comes from far more often (R13 D3), so a rider
+moving up from such a squad stays a transfer, even under a headline naming no kind."""
 
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ def kind(tagger: Tagger, title: str, text: str, published: date, language: str) 
         (
             "en",
             "Lidl-Trek look to the future",
-            "Lidl-Trek will run a development team from next season, a feeder team for the "
-            "best young riders.",
+            "Lidl-Trek will have a new development team from next season, a new feeder team "
+            "for the best young riders.",
         ),
         (
             "de",
             "Neues bei Movistar Team",
-            "Movistar Team baut ein Entwicklungsteam auf, ein Nachwuchsteam für junge Fahrer.",
+            "Movistar Team baut ein neues Entwicklungsteam auf, ein neues Nachwuchsteam für "
+            "junge Fahrer.",
         ),
         (
             "no",
@@ -42,8 +44,8 @@ def kind(tagger: Tagger, title: str, text: str, published: date, language: str) 
         (
             "es",
             "Caja Rural-Seguros RGA mira al futuro",
-            "Caja Rural-Seguros RGA tendrá un equipo filial la próxima temporada, un equipo "
-            "de desarrollo para los jóvenes.",
+            "Caja Rural-Seguros RGA tendrá un nuevo equipo filial la próxima temporada, un "
+            "nuevo equipo de desarrollo para los jóvenes.",
         ),
         (
             "pt",
