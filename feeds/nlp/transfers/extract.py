@@ -36,7 +36,7 @@ from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.story_reader import story_moves
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
-from feeds.nlp.transfers.unknown_people import clear_mover, find_unknown, is_unknown, overlay
+from feeds.nlp.transfers.unknown_people import clear_movers, find_unknown, is_unknown, overlay
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.unread import mark_unread_destinations
 from feeds.nlp.transfers.vetoes import stayed_teams
@@ -164,7 +164,8 @@ def _unknown_moves(doc: Document, mentions: Sequence[Mention], roster: Roster) -
     _, moves, reading = _read_moves(doc, both, overlay(roster, unknown))
     if reading is None:
         return []
-    return [m for m in moves if is_unknown(m.person_id) and clear_mover(reading.story, m)]
+    theirs = (m for m in moves if is_unknown(m.person_id))
+    return clear_movers(reading.story, theirs, reading.languages)
 
 
 def _read_moves(
