@@ -1,0 +1,127 @@
+"""The review's defects of the unknown-people reader (R15, issue #13): race action,
+story-stated current teams, listeners, brands, everyday surnames, staff roles across
+sentences, and the paths that must stay linear. Invented names (see
+test_unknown_people.py); each shape with its near miss."""
+
+from __future__ import annotations
+
+from feeds.nlp.document import Document
+from feeds.nlp.tag import Tagger
+from feeds.nlp.transfers import extract
+from feeds.nlp.transfers.unknown_people import find_unknown
+from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, _found, _moves
+from tests.growth import assert_linear
+
+
+def test_joining_a_break_is_no_move(tagger: Tagger) -> None:
+    text = (
+        "Stage report\nJulien Marbotte (Cofidis) joined the early break with Senne "
+        "Hoefkens of Lotto Dstny. Marbotte was caught 10 kilometres from the finish."
+    )
+    assert _moves(tagger, text, "en") == {}
+
+
+def test_a_roster_rider_joining_the_decisive_move_is_no_move(tagger: Tagger) -> None:
+    text = (
+        "Stage report\nBenjamin Thomas (Cofidis) joined the decisive move with Arnaud "
+        "De Lie of Lotto."
+    )
+    assert _moves(tagger, text, "en") == {}
+
+
+def test_joining_a_team_after_a_stage_win_stays_a_move(tagger: Tagger) -> None:
+    text = "Marbotte to Cofidis\nJulien Marbotte joins Cofidis for 2026 after a fine season."
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+def test_riders_joined_at_their_team_are_there_already(tagger: Tagger) -> None:
+    text = (
+        "Marbotte to Cofidis\nJulien Marbotte joins Arne Vercauteren and Senne Hoefkens "
+        "at Cofidis next season."
+    )
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+def test_an_earlier_career_of_someone_else_is_background(tagger: Tagger) -> None:
+    text = (
+        "Cofidis sign Marbotte\nCofidis have signed Julien Marbotte. His father Pierre "
+        "Marbotte rode for Cofidis in the 1990s before joining Lotto Dstny."
+    )
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+def test_the_listener_of_an_interview_is_no_mover(tagger: Tagger) -> None:
+    text = (
+        "Marbotte to Cofidis\nJulien Marbotte told Sporza's Tobias Lindqvort that he will "
+        "join Cofidis next season."
+    )
+    assert "Tobias Lindqvort" not in _moves(tagger, text, "en")
+
+
+def test_who_says_he_has_signed_is_the_mover(tagger: Tagger) -> None:
+    text = (
+        "Marbotte to Cofidis\nJulien Marbotte said on Monday that he has signed a two-year "
+        "contract with Cofidis."
+    )
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+def test_a_brand_named_as_a_partner_is_no_person(tagger: Tagger) -> None:
+    text = "New kit partner\nCofidis have signed Hugo Boss as their new clothing partner."
+    assert _moves(tagger, text, "en") == {}
+    text = "Nuevo patrocinador\nEl Cofidis ha fichado a Mercedes Benz como proveedor oficial."
+    assert _moves(tagger, text, "es") == {}
+
+
+def test_a_surname_that_is_an_everyday_word_is_not_linked(tagger: Tagger) -> None:
+    text = (
+        "Cofidis sign Young\nCofidis have signed neo-pro Luke Young. Young riders from the "
+        "development team will also join Lotto Dstny next season."
+    )
+    assert _moves(tagger, text, "en") == {"Luke Young": COFIDIS}
+    assert _found(tagger, text) == {"Luke Young": 1}
+
+
+def test_a_sentence_initial_surname_before_a_verb_is_linked(tagger: Tagger) -> None:
+    text = "Talent\nLuke Young won the national title. Young joins Lotto Dstny next season."
+    assert _moves(tagger, text, "en") == {"Luke Young": LOTTO}
+
+
+def test_a_staff_word_in_the_next_sentence_makes_no_staff(tagger: Tagger) -> None:
+    title, body = (
+        "Signing",
+        "Cofidis signed Julien Marbotte. Sports director Thierry Marchand was delighted.",
+    )
+    doc = Document(title, body, JUNE_2024)
+    kinds = {
+        u.person.name: u.person.kind
+        for u in find_unknown(doc, tagger._mentions(doc, True), tagger.roster)
+    }
+    assert kinds.get("Julien Marbotte") == "rider"
+
+
+def _spaced_outsider(n: int) -> str:
+    return (
+        "journalist Tobias Lindqvort"
+        + " " * (20 * n)
+        + " ".join(f"Julien Q{i}rk" for i in range(n))
+    )
+
+
+def _distinct_signings(n: int) -> str:
+    return " ".join(f"Cofidis have signed Julien Q{i}rk." for i in range(n))
+
+
+def test_an_outsider_before_a_long_gap_reads_linearly(tagger: Tagger) -> None:
+    def read(body: str) -> object:
+        return find_unknown(Document("Transfers", body, JUNE_2024), [], tagger.roster)
+
+    assert_linear(read, _spaced_outsider, 800)
+
+
+def test_many_distinct_unknown_signings_read_linearly(tagger: Tagger) -> None:
+    def read(body: str) -> object:
+        doc = Document("Transfers", body, JUNE_2024)
+        return extract._unknown_moves(doc, tagger._mentions(doc, True), tagger.roster)
+
+    assert_linear(read, _distinct_signings, 400)
