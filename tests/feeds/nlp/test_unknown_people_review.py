@@ -5,10 +5,12 @@ test_unknown_people.py); each shape with its near miss."""
 
 from __future__ import annotations
 
+import pytest
+
 from feeds.nlp.document import Document
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract
-from feeds.nlp.transfers.unknown_people import find_unknown
+from feeds.nlp.transfers.unknown_people import find_unknown, given_names
 from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, _found, _moves
 from tests.growth import assert_linear
 
@@ -21,11 +23,16 @@ def test_joining_a_break_is_no_move(tagger: Tagger) -> None:
     assert _moves(tagger, text, "en") == {}
 
 
-def test_a_roster_rider_joining_the_decisive_move_is_no_move(tagger: Tagger) -> None:
-    text = (
-        "Stage report\nBenjamin Thomas (Cofidis) joined the decisive move with Arnaud "
-        "De Lie of Lotto."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage report\nBenjamin Thomas (Cofidis) joined the early break with Arnaud De Lie "
+        "of Lotto.",
+        "Stage report\nTobias Halland Johannessen of Uno-X Mobility joined the chase with "
+        "Benjamin Thomas of Cofidis.",
+    ],
+)
+def test_roster_riders_joining_a_group_in_a_race_do_not_move(tagger: Tagger, text: str) -> None:
     assert _moves(tagger, text, "en") == {}
 
 
@@ -100,23 +107,28 @@ def test_a_staff_word_in_the_next_sentence_makes_no_staff(tagger: Tagger) -> Non
     assert kinds.get("Julien Marbotte") == "rider"
 
 
+def _names(n: int) -> list[str]:
+    """n distinct invented names, their given names drawn from the data file."""
+    given = sorted(g.capitalize() for g in given_names() if g.isalpha() and len(g) > 3)
+    return [f"{given[i % len(given)]} Q{i}rk" for i in range(n)]
+
+
 def _spaced_outsider(n: int) -> str:
-    return (
-        "journalist Tobias Lindqvort"
-        + " " * (20 * n)
-        + " ".join(f"Julien Q{i}rk" for i in range(n))
-    )
+    # an outsider, a long run of spaces, then a list: the list glue must not rescan the run
+    names = ", ".join(_names(n))
+    return "journalist Tobias Lindqvort" + " " * (20 * n) + "x. Cofidis signs " + names + "."
 
 
 def _distinct_signings(n: int) -> str:
-    return " ".join(f"Cofidis have signed Julien Q{i}rk." for i in range(n))
+    return " ".join(f"Cofidis have signed {name}." for name in _names(n))
 
 
 def test_an_outsider_before_a_long_gap_reads_linearly(tagger: Tagger) -> None:
     def read(body: str) -> object:
         return find_unknown(Document("Transfers", body, JUNE_2024), [], tagger.roster)
 
-    assert_linear(read, _spaced_outsider, 800)
+    assert len(_spaced_outsider(2000)) >= 50_000
+    assert_linear(read, _spaced_outsider, 500)
 
 
 def test_many_distinct_unknown_signings_read_linearly(tagger: Tagger) -> None:
@@ -124,4 +136,32 @@ def test_many_distinct_unknown_signings_read_linearly(tagger: Tagger) -> None:
         doc = Document("Transfers", body, JUNE_2024)
         return extract._unknown_moves(doc, tagger._mentions(doc, True), tagger.roster)
 
-    assert_linear(read, _distinct_signings, 400)
+    assert_linear(read, _distinct_signings, 1000)
+
+
+# --- rules the tests above do not reach (each fails with its rule removed) ---------------
+
+
+def test_a_title_case_headline_without_a_speech_verb_names_nobody(tagger: Tagger) -> None:
+    text = "Frank Talk About Transfers Ahead Of Next Season\nCofidis have signed Julien Marbotte."
+    assert _found(tagger, text) == {"Julien Marbotte": 1}
+    # the same words in a sentence-case headline: the capitals are a name's
+    assert "Frank Talk" in _found(
+        tagger, "Frank Talk joins the squad of the French team\nThe climber signs."
+    )
+
+
+def test_a_team_owned_by_a_person_is_no_signing_of_theirs(tagger: Tagger) -> None:
+    text = "Market\nJulien Marbotte moves to Tobias Lindqvort's Cofidis."
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Julien Marbotte joins Cofidis after a season in San Lorenzo Dorsino.",
+        "Julien Marbotte, who lives in San Marco Vecchio, joins Cofidis.",
+    ],
+)
+def test_a_saint_s_name_before_a_given_name_is_a_place(tagger: Tagger, body: str) -> None:
+    assert _found(tagger, f"Cofidis sign Marbotte\n{body}") == {"Julien Marbotte": 1}
