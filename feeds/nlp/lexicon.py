@@ -208,6 +208,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # B at Cofidis", "in the Cofidis squad" (an article maybe: `incumbent_articles`)
         "incumbent_markers": WORD,
         "incumbent_articles": WORD,
+        # another sport named in a story ("formula 1", "calcio"): people the roster does
+        # not know move there only if the story reads as cycling too
+        "other_sports": WORD,
     }
 )
 

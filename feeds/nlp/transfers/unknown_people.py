@@ -181,6 +181,17 @@ def overlay(roster: Roster, people: Sequence[Unknown]) -> Roster:
     return Roster(roster.teams, cast(dict[str, Person], ChainMap(extra, roster.people)))
 
 
+@cache
+def _other_sports() -> re.Pattern[str]:
+    words = sorted(pooled().words("other_sports"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def other_sport(low: str) -> bool:
+    """The story names another sport ("formula 1", "football", "calcio")."""
+    return _other_sports().search(low) is not None
+
+
 def is_unknown(person_id: str) -> bool:
     return person_id.startswith(UNKNOWN_PREFIX)
 
