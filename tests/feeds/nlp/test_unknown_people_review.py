@@ -192,3 +192,14 @@ def test_another_sport_named_in_a_cycling_story_keeps_the_move(tagger: Tagger) -
         "rides the Tour de France next season with the team."
     )
     assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
+
+
+def test_joining_a_team_s_rider_at_the_front_is_race_action(tagger: Tagger) -> None:
+    text = (
+        "Stage 4\nArnaud De Lie joined Cofidis rider Benjamin Thomas at the front with 30 "
+        "kilometres to go."
+    )
+    assert _moves(tagger, text, "en") == {}
+    # the everyday reading: the verb's object is the team
+    text = "De Lie to Cofidis\nArnaud De Lie joins Cofidis for 2026 after a fine spring."
+    assert _moves(tagger, text, "en") == {"Arnaud De Lie": COFIDIS}
