@@ -57,6 +57,8 @@ MAX_PARTICLES = 2
 _MOVE_WORDS = (*MOVE_FAMILIES, "newcomers")
 SAME_CLAUSE = 200
 """Characters after a signing verb in which a name is still its object."""
+REPORTED_WORDS = 6
+"""Words at most between a speech verb and the word opening its reported clause."""
 SPEECH_REACH = 50
 """Characters looked at on each side of a name for a speech verb."""
 INCLUDING_REACH = 60
@@ -528,11 +530,14 @@ def _recipient() -> re.Pattern[str]:
 
 @cache
 def _reported() -> re.Pattern[str]:
-    """A reported clause after a speech verb: at most three words ("on Monday"), then a
-    word that opens it ("that", "dat", "que")."""
+    """A reported clause after a speech verb: a few words ("on Monday", "to X of Het
+    Nieuwsblad"), then a word that opens it ("that", "dat", "que")."""
     words = sorted(pooled().words("reported_markers"), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:\s+[^\W\d_]+){{0,3}}\s+(?:{alternation})(?:(?<=['\u2019])|(?!\w))")
+    word = r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?"
+    return re.compile(
+        rf"(?:\s+{word}){{0,{REPORTED_WORDS}}}\s+(?:{alternation})(?:(?<=['\u2019])|(?!\w))"
+    )
 
 
 @cache

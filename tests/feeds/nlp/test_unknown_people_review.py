@@ -57,12 +57,31 @@ def test_an_earlier_career_of_someone_else_is_background(tagger: Tagger) -> None
     assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS}
 
 
-def test_the_listener_of_an_interview_is_no_mover(tagger: Tagger) -> None:
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Marbotte to Cofidis\nJulien Marbotte told Sporza's Tobias Lindqvort that he will "
+            "join Cofidis next season.",
+        ),
+        (
+            "fr",
+            "Marbotte chez Cofidis\nJulien Marbotte a confié à Tobias Lindqvort qu'il "
+            "rejoindra Cofidis la saison prochaine.",
+        ),
+    ],
+)
+def test_the_listener_of_an_interview_is_no_mover(tagger: Tagger, language: str, text: str) -> None:
+    assert _moves(tagger, text, language) == {"Julien Marbotte": COFIDIS}
+
+
+def test_a_quoted_speaker_adding_news_of_another_is_no_mover(tagger: Tagger) -> None:
     text = (
-        "Marbotte to Cofidis\nJulien Marbotte told Sporza's Tobias Lindqvort that he will "
-        "join Cofidis next season."
+        'Cofidis news\n"We are happy," Julien Marbotte said, adding that Senne Hoefkens '
+        "joins Cofidis next season."
     )
-    assert "Tobias Lindqvort" not in _moves(tagger, text, "en")
+    assert _moves(tagger, text, "en") == {"Senne Hoefkens": COFIDIS}
 
 
 def test_who_says_he_has_signed_is_the_mover(tagger: Tagger) -> None:
