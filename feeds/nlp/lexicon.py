@@ -211,6 +211,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # another sport named in a story ("formula 1", "calcio"): people the roster does
         # not know move there only if the story reads as cycling too
         "other_sports": WORD,
+        # a past career verb ("rode for", "reed voor", "correva per"): in its sentence,
+        # someone other than the story's subject moves in the past, not in the news
+        "career_verbs": WORD,
     }
 )
 

@@ -260,7 +260,7 @@ def _clear(
         and not _before_subject(story, ev, places)
         and _says_move(story, ev.sentence)
         and not _raced(story, ev.sentence)
-        and (in_headline or not _dated_before(story, ev.sentence))
+        and (in_headline or not _career(story, ev.sentence))
     ]
     if not strong:
         return False
@@ -299,12 +299,21 @@ def _past_year() -> re.Pattern[str]:
     )
 
 
-def _dated_before(story: Story, sentence: int) -> bool:
-    """A year (or decade: "the 1990s") before the story's own in the sentence: it tells
-    a career, not news."""
+@cache
+def _career_verbs() -> re.Pattern[str]:
+    words = sorted(pooled().words("career_verbs"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def _career(story: Story, sentence: int) -> bool:
+    """The sentence tells a career, not news: a past career verb ("rode for", "reed
+    voor", "correva per") or a year before the story's own ("in the 1990s", "since
+    2019")."""
+    start, end = _sentence(story, sentence)
+    if _career_verbs().search(story.low, start, end):
+        return True
     if story.published is None:
         return False
-    start, end = _sentence(story, sentence)
     return any(
         int(m.group(1)) < story.published.year for m in _past_year().finditer(story.low, start, end)
     )

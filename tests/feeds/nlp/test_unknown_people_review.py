@@ -222,3 +222,30 @@ def test_joining_a_team_s_rider_at_the_front_is_race_action(tagger: Tagger) -> N
     # the everyday reading: the verb's object is the team
     text = "De Lie to Cofidis\nArnaud De Lie joins Cofidis for 2026 after a fine spring."
     assert _moves(tagger, text, "en") == {"Arnaud De Lie": COFIDIS}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Cofidis sign Marbotte\nCofidis have signed Julien Marbotte. His father Pierre "
+            "Marbotte rode for Cofidis before joining Lotto Dstny.",
+        ),
+        (
+            "nl",
+            "Cofidis haalt Marbotte\nCofidis heeft Julien Marbotte vastgelegd. Zijn vader "
+            "Pierre Marbotte reed voor Cofidis en trok daarna naar Lotto Dstny.",
+        ),
+    ],
+)
+def test_a_relative_s_past_career_is_no_move(tagger: Tagger, language: str, text: str) -> None:
+    assert _moves(tagger, text, language) == {"Julien Marbotte": COFIDIS}
+
+
+def test_a_relative_who_joins_as_well_is_news(tagger: Tagger) -> None:
+    text = (
+        "Cofidis sign Marbotte\nCofidis have signed Julien Marbotte. His brother Pierre "
+        "Marbotte also joins Cofidis next season."
+    )
+    assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS, "Pierre Marbotte": COFIDIS}
