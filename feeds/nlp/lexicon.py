@@ -214,6 +214,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # a past career verb ("rode for", "reed voor", "correva per"): in its sentence,
         # someone other than the story's subject moves in the past, not in the news
         "career_verbs": WORD,
+        # an article right before a lone capitalised word makes it a noun, never a
+        # surname mention ("der Meister von 2024", "the Young Rider award")
+        "name_determiners": WORD,
     }
 )
 

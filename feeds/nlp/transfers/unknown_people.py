@@ -617,6 +617,7 @@ def _surnames(
     if not own:
         return {}
     doc_low = text.lower()
+    determiners = _words("name_determiners")
     # words the story also writes in lower case are everyday words there ("young")
     lower = {fold_word(text[a:b]) for a, b in words if text[a].islower()}
     own = {s: k for s, k in own.items() if s not in lower}
@@ -637,6 +638,9 @@ def _surnames(
         key = own.get(fold_word(word))
         # a capital at a sentence's start says nothing ("Young riders ..."), unless an
         # apposition follows the name ("Young, 22, rode ...")
+        # an article right before makes the word a noun ("der Meister", "the Young")
+        if k and text[words[k - 1][0] : words[k - 1][1]].lower() in determiners:
+            continue
         opening = (
             _sentence_start(text, start)
             and not text.startswith(",", end)

@@ -11,7 +11,7 @@ from feeds.nlp.document import Document
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract
 from feeds.nlp.transfers.unknown_people import Unknown, find_unknown, given_names
-from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, _found, _moves
+from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, TUDOR, _found, _moves
 from tests.growth import assert_linear
 
 
@@ -249,3 +249,15 @@ def test_a_relative_who_joins_as_well_is_news(tagger: Tagger) -> None:
         "Marbotte also joins Cofidis next season."
     )
     assert _moves(tagger, text, "en") == {"Julien Marbotte": COFIDIS, "Pierre Marbotte": COFIDIS}
+
+
+def test_a_surname_after_an_article_is_a_noun(tagger: Tagger) -> None:
+    text = (
+        "Wechsel\nLukas Meister wechselt zu Tudor Pro Cycling Team. Der Meister im "
+        "Zeitfahren, Marius Kellerhals, geht zu Cofidis."
+    )
+    assert _found(tagger, text) == {"Lukas Meister": 1, "Marius Kellerhals": 1}
+    assert _moves(tagger, text, "de") == {"Lukas Meister": TUDOR, "Marius Kellerhals": COFIDIS}
+    # without the article the surname is the person's ("Meister unterschreibt ...")
+    text = "Wechsel\nLukas Meister wechselt zu Tudor. Lange zögerte Meister nicht."
+    assert _found(tagger, text) == {"Lukas Meister": 2}
