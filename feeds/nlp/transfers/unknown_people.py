@@ -129,6 +129,7 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
     outsider_end = -1  # where the last outsider's name ends: a list goes on with more
     movers: set[str] = set()  # named in full at least once without a speech verb beside
     context = _Context(text, doc.low, words, mentions)
+    team_words: frozenset[str] | None = None  # built on the first name found
     for first, last in _names(text, words, covered, given, stops, particles, skip_to):
         if _framed(text, words, first, last, frames):
             continue
@@ -136,6 +137,10 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
         name = " ".join(text[start:end].split())
         if _is_roster_name(name, roster):
             continue
+        if team_words is None:
+            team_words = _team_name_words(roster)
+        if fold_word(name) in team_words:
+            continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
         key = fold_word(name)
         found.setdefault(key, []).append((start, end))
         printed.setdefault(key, name)
@@ -449,11 +454,18 @@ class _Context:
         )
 
     def company(self, end: int) -> bool:
-        """A company word ("partner", "supplier", "proveedor") after the name, before its
-        sentence ends."""
-        stop = _SENTENCE_END.search(self.low, end, end + COMPANY_REACH)
-        limit = stop.start() if stop is not None else min(len(self.low), end + COMPANY_REACH)
-        return _company().search(self.low, end, limit) is not None
+        """A company word ("partner", "supplier", "proveedor") after the name in its own
+        clause ("X as their new clothing partner") or in a relative clause right after it
+        ("X, who will supply helmets"); not a later clause about someone else ("X joins
+        Cofidis, the sponsor said")."""
+        low = self.low
+        hi = min(len(low), end + COMPANY_REACH)
+        stop = _CLAUSE_STOP.search(low, end, hi)
+        limit = stop.start() if stop is not None else hi
+        if stop is not None and low[stop.start()] == "," and _relative().match(low, stop.end()):
+            after = _CLAUSE_STOP.search(low, stop.end(), hi)
+            limit = after.start() if after is not None else hi
+        return _company().search(low, end, limit) is not None
 
     def listed_after(self, start: int, previous_end: int) -> bool:
         """The name continues a list whose previous name ends at `previous_end` ("Daniel
@@ -550,6 +562,12 @@ def _reported() -> re.Pattern[str]:
 
 
 @cache
+def _relative() -> re.Pattern[str]:
+    words = sorted(pooled().words("relative_pronouns"), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+@cache
 def _company() -> re.Pattern[str]:
     words = sorted(pooled().words("company_words"), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
@@ -591,6 +609,20 @@ def _framed(
             if text[s:e].lower() in frames:
                 return True
     return False
+
+
+def _team_name_words(roster: Roster) -> frozenset[str]:
+    """Every run of two to MAX_SURNAME_WORDS + 1 words inside a roster team's names and
+    aliases, folded: a name printed like a person's that is part of a team's is a
+    sponsor's, never a person's."""
+    out: set[str] = set()
+    for team in roster.teams.values():
+        for printed in (*(n.name for n in team.names), *team.aliases):
+            parts = [fold_word(w) for w in _WORD.findall(printed)]
+            for i in range(len(parts)):
+                for j in range(i + 2, min(len(parts), i + MAX_SURNAME_WORDS + 1) + 1):
+                    out.add(" ".join(parts[i:j]))
+    return frozenset(out)
 
 
 def _is_roster_name(name: str, roster: Roster) -> bool:

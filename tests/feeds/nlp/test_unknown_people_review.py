@@ -5,6 +5,8 @@ test_unknown_people.py); each shape with its near miss."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from feeds.nlp.document import Document
@@ -261,3 +263,33 @@ def test_a_surname_after_an_article_is_a_noun(tagger: Tagger) -> None:
     # without the article the surname is the person's ("Meister unterschreibt ...")
     text = "Wechsel\nLukas Meister wechselt zu Tudor. Lange zögerte Meister nicht."
     assert _found(tagger, text) == {"Lukas Meister": 2}
+
+
+def test_a_company_word_in_a_later_clause_is_about_someone_else(tagger: Tagger) -> None:
+    text = (
+        "Marbotte to Cofidis\nJulien Marbotte joins Cofidis next season, the team's main "
+        "sponsor announced."
+    )
+    assert _found(tagger, text) == {"Julien Marbotte": 1}
+    # a relative clause right after the name is the name's own
+    text = (
+        "New supplier\nCofidis have signed Rudi Vantorre, who will supply helmets and "
+        "glasses to the team."
+    )
+    assert _moves(tagger, text, "en") == {}
+
+
+def test_a_name_inside_a_team_s_name_is_a_sponsor(tagger: Tagger) -> None:
+    # a sponsor's words shaped like a given name and a surname ("Carl Ras", "Maria Nova"),
+    # printed without the rest of the team's name, so that the tagger reads no team there
+    checked = 0
+    for team in tagger.roster.teams.values():
+        for name in (*(n.name for n in team.names), *team.aliases):
+            words = name.split()
+            for a, b in pairwise(words):
+                if a.lower() in given_names() and b[:1].isupper():
+                    found = _found(tagger, f"Sponsor news\n{a} {b} signs Julien Marbotte.")
+                    assert f"{a} {b}" not in found
+                    assert "Julien Marbotte" in found
+                    checked += 1
+    assert checked  # the roster has such names: the rule is exercised
