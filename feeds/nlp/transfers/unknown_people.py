@@ -46,7 +46,7 @@ from feeds.nlp.transfers.scan import MOVE_FAMILIES
 from feeds.nlp.transfers.signing_cues import race_headline
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import within
-from feeds.roster import Person, PersonKind, Roster, Stint, slugify
+from feeds.roster import Person, PersonKind, Roster, Stint, Team, slugify
 
 UNKNOWN_PREFIX = "unknown:"
 """Synthetic person ids start with it: no roster id does (roster ids are slugs)."""
@@ -129,7 +129,6 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
     outsider_end = -1  # where the last outsider's name ends: a list goes on with more
     movers: set[str] = set()  # named in full at least once without a speech verb beside
     context = _Context(text, doc.low, words, mentions)
-    team_words: frozenset[str] | None = None  # built on the first name found
     for first, last in _names(text, words, covered, given, stops, particles, skip_to):
         if _framed(text, words, first, last, frames):
             continue
@@ -137,9 +136,7 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
         name = " ".join(text[start:end].split())
         if _is_roster_name(name, roster):
             continue
-        if team_words is None:
-            team_words = _team_name_words(roster)
-        if fold_word(name) in team_words:
+        if _in_team_name(fold_word(name), roster):
             continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
         key = fold_word(name)
         found.setdefault(key, []).append((start, end))
@@ -611,17 +608,22 @@ def _framed(
     return False
 
 
-def _team_name_words(roster: Roster) -> frozenset[str]:
-    """Every run of two to MAX_SURNAME_WORDS + 1 words inside a roster team's names and
-    aliases, folded: a name printed like a person's that is part of a team's is a
-    sponsor's, never a person's."""
+def _in_team_name(key: str, roster: Roster) -> bool:
+    """A name printed like a person's that is a run of words inside a roster team's
+    names or aliases ("Carl Ras", "Maria Nova") is a sponsor's, never a person's."""
+    return any(key in _team_runs(team) for team in roster.teams.values())
+
+
+@cache
+def _team_runs(team: Team) -> frozenset[str]:
+    """Every run of two to MAX_SURNAME_WORDS + 1 words of a team's names and aliases,
+    folded (once per team: teams are immutable)."""
     out: set[str] = set()
-    for team in roster.teams.values():
-        for printed in (*(n.name for n in team.names), *team.aliases):
-            parts = [fold_word(w) for w in _WORD.findall(printed)]
-            for i in range(len(parts)):
-                for j in range(i + 2, min(len(parts), i + MAX_SURNAME_WORDS + 1) + 1):
-                    out.add(" ".join(parts[i:j]))
+    for printed in (*(n.name for n in team.names), *team.aliases):
+        parts = [fold_word(w) for w in _WORD.findall(printed)]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + MAX_SURNAME_WORDS + 1) + 1):
+                out.add(" ".join(parts[i:j]))
     return frozenset(out)
 
 
