@@ -779,20 +779,30 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _kind(low: str, places: Sequence[tuple[int, int]]) -> PersonKind:
-    """Staff when a staff role word ("sports director", "ds", "coach") stands beside one
-    of the name's full mentions, else a rider."""
+    """Staff when a staff role word ("sports director", "ds", "coach") is the title right
+    before one of the name's full mentions ("sports director X", "de nieuwe ploegleider
+    X") or stands in an apposition right after it ("X, the team's new coach"), else a
+    rider. Anywhere else in the clause it is someone else's ("Manager Y haalt X naar
+    Cofidis"), and never across a sentence ("Cofidis signed X. Sports director Y ...")."""
     roles = _staff_roles()
     for start, end in places:
         lo, hi = max(0, start - ROLE_REACH), min(len(low), end + ROLE_REACH)
-        # the role stands in the name's own clause: a staff word in the next sentence
-        # ("Cofidis signed X. Sports director Y said ...") is someone else's
-        before = [m.end() for m in _CLAUSE_STOP.finditer(low, lo, start)]
-        after = _CLAUSE_STOP.search(low, end, hi)
-        if roles.search(low, before[-1] if before else lo, start) or roles.search(
-            low, end, after.start() if after is not None else hi
-        ):
+        title = roles.search(low, lo, start)
+        while title is not None and low[title.end() : start].strip():
+            title = roles.search(low, title.end(), start)
+        if title is not None:
             return "staff"
+        # an apposition: a comma or bracket right after the name, the role in that clause
+        opening = _APPOSITION.match(low, end)
+        # a relative clause is no apposition ("X, who will work with sports director Y")
+        if opening is not None and not _relative().match(low, opening.end()):
+            stop = _CLAUSE_STOP.search(low, opening.end(), hi)
+            if roles.search(low, opening.end(), stop.start() if stop is not None else hi):
+                return "staff"
     return "rider"
+
+
+_APPOSITION = re.compile(r"\s*[,(]\s*")
 
 
 def _title_end(doc: Document) -> int:

@@ -293,3 +293,27 @@ def test_a_name_inside_a_team_s_name_is_a_sponsor(tagger: Tagger) -> None:
                     assert "Julien Marbotte" in found
                     checked += 1
     assert checked  # the roster has such names: the rule is exercised
+
+
+def _kinds(tagger: Tagger, title: str, body: str) -> dict[str, str]:
+    doc = Document(title, body, JUNE_2024)
+    found = find_unknown(doc, tagger._mentions(doc, True), tagger.roster)
+    return {u.person.name: u.person.kind for u in found}
+
+
+def test_a_staff_role_is_a_title_before_the_name_or_an_apposition_after_it(
+    tagger: Tagger,
+) -> None:
+    kinds = _kinds(
+        tagger, "Cofidis", "Manager Thierry Marchand haalt Julien Marbotte naar Cofidis."
+    )
+    assert kinds == {"Thierry Marchand": "staff", "Julien Marbotte": "rider"}
+    kinds = _kinds(tagger, "Cofidis", "Cofidis have hired Thierry Marchand, the new head coach.")
+    assert kinds == {"Thierry Marchand": "staff"}
+    # a relative clause after the name is no apposition
+    kinds = _kinds(
+        tagger,
+        "Cofidis sign Marbotte",
+        "Cofidis have signed Julien Marbotte, who will work with the team's coach.",
+    )
+    assert kinds == {"Julien Marbotte": "rider"}
