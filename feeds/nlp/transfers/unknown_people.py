@@ -216,6 +216,7 @@ def clear_movers(
     evidence: dict[str, list[Evidence]] = {}
     for ev in story.evidence:
         evidence.setdefault(ev.person_id, []).append(ev)
+    career: dict[int, bool] = {}  # sentence -> tells a career: each sentence read once
     # the story's subject: named in the headline, or the first person it names
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
     if story.people:
@@ -229,6 +230,7 @@ def clear_movers(
             places.get(m.person_id, []),
             evidence.get(m.person_id, []),
             m.person_id in headline,
+            career,
         )
     ]
 
@@ -244,6 +246,7 @@ def _clear(
     places: Sequence[int],
     evidence: Sequence[Evidence],
     in_headline: bool,
+    career: dict[int, bool],
 ) -> bool:
     """Whether an unknown person's move rests on a clear shape: stricter than for a roster
     rider, whose known team vetoes a wrong reading. At least one cue must name them as
@@ -262,7 +265,7 @@ def _clear(
         and not _before_subject(story, ev, places)
         and _says_move(story, ev.sentence)
         and not _raced(story, ev.sentence)
-        and (in_headline or not _career(story, ev.sentence))
+        and (in_headline or not _career_once(story, ev.sentence, career))
     ]
     if not strong:
         return False
@@ -299,6 +302,12 @@ def _past_year() -> re.Pattern[str]:
         rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+"
         rf"(?:(?:{'|'.join(map(re.escape, articles))})\s+)?(1[89]\d\d|20\d\d)(?!\d)"
     )
+
+
+def _career_once(story: Story, sentence: int, seen: dict[int, bool]) -> bool:
+    if sentence not in seen:
+        seen[sentence] = _career(story, sentence)
+    return seen[sentence]
 
 
 @cache
