@@ -1,0 +1,146 @@
+"""Where a story's rule phrases may match, found in one walk.
+
+Several rules read every sentence of a story with a large alternation of lexicon phrases
+("no longer rides for", "still looking for a team", "ha rescisso il contratto con", ...).
+Each expression opens with a look-behind or a word boundary, so the regular expression
+engine cannot skip ahead to the phrases' first letters: it tries every alternative at
+every character, 20-70 µs a story for each expression, while most stories hold none of
+the phrases.
+
+Every match of such an expression begins with one of the literal strings
+`matcher.pattern_starts` expands it to. One Aho-Corasick automaton holds the strings of
+every expression the rules register (each module's `PHRASES`); one walk over the
+lower-cased story finds where any of them occurs, and an expression is then tried only
+at those places, with `re.Pattern.match` and the same end as the rule's window. The
+matches are the expression's own, in the same order: `finditer` gives what
+`pattern.finditer(low, pos, endpos)` gives, and `search` what `pattern.search` gives
+(tests/feeds/nlp/test_story_phrases.py compares them on every development story and on
+generated text). Why it is exact:
+
+- the leftmost match in a window starts where one of its strings occurs (a match's text
+  begins with one of them), so trying the places in order finds it first;
+- `match(low, place, endpos)` is the very attempt `search` makes at that place (the
+  look-behinds see the text before it either way);
+- after a match, `finditer` goes on from its end; places before it are passed over.
+  No registered expression matches the empty string (`pattern_starts` refuses one).
+
+An expression that is not registered is run as it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from feeds.nlp.matcher import pattern_starts
+
+if TYPE_CHECKING:
+    from feeds.nlp.transfers.story import Story
+
+PHRASE_STARTS = 4096
+"""Strings one expression may expand to: a lexicon concept's alternation of phrases
+reaches several hundred, a cue's expansion stops at `matcher.MAX_STARTS`."""
+
+
+class PhraseIndex:
+    """The registered expressions' start strings in one automaton. Immutable after
+    construction; shared freely between threads."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.patterns = tuple(dict.fromkeys(patterns))
+        self._slot = {pattern: i for i, pattern in enumerate(self.patterns)}
+        starts: dict[str, list[int]] = {}
+        for i, pattern in enumerate(self.patterns):
+            for start in pattern_starts(pattern.pattern, PHRASE_STARTS):
+                starts.setdefault(start, []).append(i)
+        self._automaton = ahocorasick.Automaton()
+        for start, slots in starts.items():
+            self._automaton.add_word(start, (len(start), tuple(slots)))
+        self._empty = not starts
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def slot(self, pattern: re.Pattern[str]) -> int | None:
+        return self._slot.get(pattern)
+
+    def scan(self, low: str) -> StoryPhrases:
+        """Where each expression may match in `low`: one walk."""
+        places: list[list[int]] = [[] for _ in self.patterns]
+        if not self._empty:
+            for end, (length, slots) in self._automaton.iter(low):
+                start = end - length + 1
+                for i in slots:
+                    places[i].append(start)
+        # The walk reports by end; strings of several lengths may start at one place.
+        return StoryPhrases(self, low, [sorted(set(p)) if len(p) > 1 else p for p in places])
+
+
+class StoryPhrases:
+    """One story's places where each registered expression may match."""
+
+    __slots__ = ("_index", "_low", "_places")
+
+    def __init__(self, index: PhraseIndex, low: str, places: list[list[int]]) -> None:
+        self._index = index
+        self._low = low
+        self._places = places
+
+    def finditer(
+        self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(low, pos, endpos)`, trying only where it may match."""
+        low = self._low
+        end = len(low) if endpos is None else endpos
+        slot = self._index.slot(pattern)
+        if slot is None:
+            yield from pattern.finditer(low, pos, end)
+            return
+        places = self._places[slot]
+        i = bisect.bisect_left(places, pos)
+        resume = pos
+        for place in places[i:]:
+            if place >= end:
+                return
+            if place < resume:
+                continue  # inside the last match
+            found = pattern.match(low, place, end)
+            if found is not None:
+                yield found
+                resume = found.end()
+
+    def search(
+        self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        """`pattern.search(low, pos, endpos)`, trying only where it may match."""
+        return next(self.finditer(pattern, pos, endpos), None)
+
+
+@cache
+def phrase_index() -> PhraseIndex:
+    """The expressions the transfer rules scan story by story, built on first use and
+    kept for the process (the vocabulary is bundled data)."""
+    # Imported here: the rule modules import this one.
+    from feeds.nlp.transfers import (
+        contract_ends,
+        following,
+        no_longer,
+        not_kept,
+        staff_roles,
+        teamless,
+    )
+
+    modules = (contract_ends, following, no_longer, not_kept, staff_roles, teamless)
+    return PhraseIndex(pattern for module in modules for pattern in module.PHRASES)
+
+
+def story_phrases(story: Story) -> StoryPhrases:
+    """The story's places, walked on the first rule's asking and kept on the story."""
+    found = story.phrases
+    if found is None:
+        found = story.phrases = phrase_index().scan(story.low)
+    return found
