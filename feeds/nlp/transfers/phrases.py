@@ -52,8 +52,12 @@ class PhraseIndex:
     construction; shared freely between threads."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.patterns = tuple(dict.fromkeys(patterns))
-        self._slot = {pattern: i for i, pattern in enumerate(self.patterns)}
+        self.patterns = tuple({id(p): p for p in patterns}.values())
+        # By identity: a pattern's own hash reads its whole compiled program (microseconds
+        # for a large alternation), and the index holds every pattern it was given, so
+        # no id is reused while it lives. Another object of the same expression is run as
+        # it is (the same matches).
+        self._slot = {id(pattern): i for i, pattern in enumerate(self.patterns)}
         starts: dict[str, list[int]] = {}
         for i, pattern in enumerate(self.patterns):
             for start in pattern_starts(pattern.pattern, PHRASE_STARTS):
@@ -66,7 +70,7 @@ class PhraseIndex:
             self._automaton.make_automaton()
 
     def slot(self, pattern: re.Pattern[str]) -> int | None:
-        return self._slot.get(pattern)
+        return self._slot.get(id(pattern))
 
     def scan(self, low: str) -> StoryPhrases:
         """Where each expression may match in `low`: one walk."""
@@ -98,12 +102,19 @@ class StoryPhrases:
         end = len(low) if endpos is None else endpos
         slot = self._index.slot(pattern)
         if slot is None:
-            yield from pattern.finditer(low, pos, end)
-            return
+            return pattern.finditer(low, pos, end)
         places = self._places[slot]
-        i = bisect.bisect_left(places, pos)
-        resume = pos
-        for place in places[i:]:
+        first = bisect.bisect_left(places, pos)
+        if first == len(places) or places[first] >= end:
+            return iter(())  # most windows: no place, no generator to set up
+        return self._matches(pattern, places, first, end)
+
+    def _matches(
+        self, pattern: re.Pattern[str], places: list[int], first: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        low = self._low
+        resume = 0
+        for place in places[first:]:
             if place >= end:
                 return
             if place < resume:
@@ -127,14 +138,31 @@ def phrase_index() -> PhraseIndex:
     # Imported here: the rule modules import this one.
     from feeds.nlp.transfers import (
         contract_ends,
+        deals,
         following,
+        list_runs,
         no_longer,
         not_kept,
+        respectively,
+        seasons,
         staff_roles,
         teamless,
+        vetoes,
     )
 
-    modules = (contract_ends, following, no_longer, not_kept, staff_roles, teamless)
+    modules = (
+        contract_ends,
+        deals,
+        following,
+        list_runs,
+        no_longer,
+        not_kept,
+        respectively,
+        seasons,
+        staff_roles,
+        teamless,
+        vetoes,
+    )
     return PhraseIndex(pattern for module in modules for pattern in module.PHRASES)
 
 
