@@ -70,10 +70,15 @@ TEAM_REACH = 8
 def staff_role_moves(story: Story, spans: Sequence[Span]) -> None:
     """Evidence of an arrival for each person appointed to a staff role, and of the
     departure of the one they succeed."""
+    phrases = story_phrases(story)
     for sentence in spans:
+        successions = list(phrases.finditer(_SUCCESSION, sentence.start, sentence.end))
+        appointments = list(phrases.finditer(APPOINTED, sentence.start, sentence.end))
+        if not successions and not appointments:
+            continue  # most sentences: their people and lists are not worked out
         named = _Named.of(story, sentence)
-        _successions(story, sentence, named)
-        for found in story_phrases(story).finditer(APPOINTED, sentence.start, sentence.end):
+        _successions(story, sentence, named, successions)
+        for found in appointments:
             people = _appointees(story, named, found.start())
             team = _team(story, sentence, found, people)
             if not people or team is None:
@@ -146,11 +151,14 @@ def _team(
     return None
 
 
-def _successions(story: Story, sentence: Span, named: _Named) -> None:
+def _successions(
+    story: Story, sentence: Span, named: _Named, successions: Sequence[re.Match[str]]
+) -> None:
     """ "X overtar etter Y som øverste sjef for T": X joins T, Y leaves it. Only between
     staff, or with the staff role the succession is to ("as team boss"): a rider
-    replacing another in a race's team, or as its leader, is no move."""
-    for found in story_phrases(story).finditer(_SUCCESSION, sentence.start, sentence.end):
+    replacing another in a race's team, or as its leader, is no move. `successions`: the
+    sentence's succession words."""
+    for found in successions:
         successors = _appointees(story, named, found.start())
         first_after = bisect.bisect_left(named.starts, found.end())
         if len(successors) != 1 or first_after == len(named.people):
