@@ -111,6 +111,17 @@ class Substrings:
         if not self._empty:
             self._automaton.make_automaton()
 
+    @classmethod
+    def starting(cls, pattern: str, limit: int | None = None) -> Substrings:
+        """The strings every match of `pattern` begins with (`pattern_starts`): a text
+        without any of them holds no match. When they cannot be told (an expression
+        without a literal start), the empty string, which every text holds: the
+        expression then decides alone."""
+        try:
+            return cls(pattern_starts(pattern) if limit is None else pattern_starts(pattern, limit))
+        except ValueError:
+            return cls([""])
+
     def any_in(self, text: str) -> bool:
         """`any(s in text for s in strings)`."""
         if self._empty:

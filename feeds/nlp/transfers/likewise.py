@@ -25,7 +25,7 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
-from feeds.nlp.matcher import Substrings, pattern_starts
+from feeds.nlp.matcher import Substrings
 from feeds.nlp.transfers.list_teams import bracketed_teams
 from feeds.nlp.transfers.phrases import PHRASE_STARTS
 from feeds.nlp.transfers.scan import move_cues
@@ -165,7 +165,7 @@ def _shape(languages: tuple[str, ...] | None) -> _Shape:
     likewise = _alternation(lexicon.words("likewise"))
     return _Shape(
         likewise=likewise,
-        likewise_starts=Substrings(pattern_starts(likewise.pattern, PHRASE_STARTS)),
+        likewise_starts=Substrings.starting(likewise.pattern, PHRASE_STARTS),
         # the patterns end at a word boundary; the start is ours ("ne" is not "jeune")
         negation=re.compile(r"(?<!\w)(?:" + (lexicon.alternation("negation") or r"(?!x)x") + ")"),
         description=_alternation(

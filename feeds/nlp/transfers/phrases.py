@@ -30,6 +30,7 @@ An expression that is not registered is run as it is.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -42,6 +43,8 @@ from feeds.nlp.matcher import pattern_starts
 if TYPE_CHECKING:
     from feeds.nlp.transfers.story import Story
 
+log = logging.getLogger(__name__)
+
 PHRASE_STARTS = 4096
 """Strings one expression may expand to: a lexicon concept's alternation of phrases
 reaches several hundred, a cue's expansion stops at `matcher.MAX_STARTS`."""
@@ -52,7 +55,11 @@ class PhraseIndex:
     construction; shared freely between threads."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.patterns = tuple({id(p): p for p in patterns}.values())
+        given = {id(p): p for p in patterns}.values()
+        expanded = {id(p): _starts(p) for p in given}
+        # An expression whose starts cannot be told is run as it is, never refused: a
+        # lexicon entry without a literal start must not stop every story's reading.
+        self.patterns = tuple(p for p in given if expanded[id(p)] is not None)
         # By identity: a pattern's own hash reads its whole compiled program (microseconds
         # for a large alternation), and the index holds every pattern it was given, so
         # no id is reused while it lives. Another object of the same expression is run as
@@ -60,7 +67,7 @@ class PhraseIndex:
         self._slot = {id(pattern): i for i, pattern in enumerate(self.patterns)}
         starts: dict[str, list[int]] = {}
         for i, pattern in enumerate(self.patterns):
-            for start in pattern_starts(pattern.pattern, PHRASE_STARTS):
+            for start in expanded[id(pattern)] or ():
                 starts.setdefault(start, []).append(i)
         self._automaton = ahocorasick.Automaton()
         for start, slots in starts.items():
@@ -129,6 +136,15 @@ class StoryPhrases:
     ) -> re.Match[str] | None:
         """`pattern.search(low, pos, endpos)`, trying only where it may match."""
         return next(self.finditer(pattern, pos, endpos), None)
+
+
+def _starts(pattern: re.Pattern[str]) -> set[str] | None:
+    """The strings every match begins with; None when they cannot be told."""
+    try:
+        return pattern_starts(pattern.pattern, PHRASE_STARTS)
+    except ValueError:
+        log.warning("phrase %r has no literal start: searched as it is", pattern.pattern[:60])
+        return None
 
 
 @cache

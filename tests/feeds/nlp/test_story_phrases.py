@@ -9,11 +9,9 @@ import random
 import re
 from itertools import pairwise
 
-import pytest
-
 from feeds.nlp.document import Document
 from feeds.nlp.evaluate import read_jsonl
-from feeds.nlp.matcher import pattern_starts
+from feeds.nlp.matcher import Substrings, pattern_starts
 from feeds.nlp.transfers.phrases import PHRASE_STARTS, PhraseIndex, phrase_index
 from feeds.nlp.transfers.text import split_clauses, split_sentences
 from tests.corpus import development_sets
@@ -114,9 +112,47 @@ def test_a_pattern_not_in_the_index_is_run_as_it_is() -> None:
     assert places.search(other, 10).span() == other.search(text, 10).span() == (15, 17)
 
 
-def test_a_phrase_that_ignores_case_is_refused() -> None:
-    with pytest.raises(ValueError, match="ignores case"):
-        PhraseIndex([re.compile(r"(?i)no longer")])
+def test_a_phrase_whose_starts_cannot_be_told_is_run_as_it_is() -> None:
+    """A pattern that ignores case (its literals stand for more) or has no literal start
+    is left out of the walk, never refused: its matches are its own."""
+    odd = [re.compile(r"(?i)no longer"), re.compile(r"\w+ joins")]
+    index = PhraseIndex([*odd, re.compile(r"\bjoins\b")])
+    assert len(index.patterns) == 1
+    text = "No longer: she joins them"
+    _same_everywhere(index, text, [(0, len(text)), (3, 20)])
+    for pattern in odd:
+        assert _spans(index.scan(text).finditer(pattern)) == _spans(pattern.finditer(text))
+
+
+def test_every_bundled_phrase_is_in_the_walk() -> None:
+    """A phrase left out would still answer right, only slowly: none is."""
+    from feeds.nlp.transfers import (
+        contract_ends,
+        deals,
+        following,
+        list_runs,
+        no_longer,
+        not_kept,
+        respectively,
+        seasons,
+        staff_roles,
+        teamless,
+        vetoes,
+    )
+
+    modules = (contract_ends, deals, following, list_runs, no_longer, not_kept, respectively)
+    modules += (seasons, staff_roles, teamless, vetoes)
+    given = {id(p) for module in modules for p in module.PHRASES}
+    index = phrase_index()
+    assert {id(p) for p in index.patterns} == given
+    assert all(index.slot(p) is not None for p in index.patterns)
+
+
+def test_a_walk_of_a_pattern_without_a_literal_start_says_yes_to_every_text() -> None:
+    assert Substrings.starting(r"\w+ joins").any_in("")
+    assert Substrings.starting(r"(?i)joins").any_in("JOINS")
+    starts = Substrings.starting(r"\b(?:joins|signs for)\b")
+    assert starts.any_in("x signs for y") and not starts.any_in("x leaves y")
 
 
 def test_a_large_alternation_expands_past_the_cue_limit() -> None:
