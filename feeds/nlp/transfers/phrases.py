@@ -9,13 +9,13 @@ the phrases.
 
 Every match of such an expression begins with one of the literal strings
 `matcher.pattern_starts` expands it to. One Aho-Corasick automaton holds the strings of
-every expression the rules register (each module's `PHRASES`); one walk over the
-lower-cased story finds where any of them occurs, and an expression is then tried only
-at those places, with `re.Pattern.match` and the same end as the rule's window. The
-matches are the expression's own, in the same order: `finditer` gives what
-`pattern.finditer(low, pos, endpos)` gives, and `search` what `pattern.search` gives
-(tests/feeds/nlp/test_story_phrases.py compares them on every development story and on
-generated text). Why it is exact:
+every expression the rules register (each module's `PHRASES`, gathered by
+`rule_phrases`); one walk over the lower-cased story finds where any of them occurs,
+and an expression is then tried only at those places, with `re.Pattern.match` and the
+same end as the rule's window. The matches are the expression's own, in the same
+order: `finditer` gives what `pattern.finditer(low, pos, endpos)` gives, and `search`
+what `pattern.search` gives (tests/feeds/nlp/test_story_phrases.py compares them on
+every development story and on generated text). Why it is exact:
 
 - the leftmost match in a window starts where one of its strings occurs (a match's text
   begins with one of them), so trying the places in order finds it first;
@@ -33,15 +33,11 @@ import bisect
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import ahocorasick
 
 from feeds.nlp.matcher import pattern_starts
-
-if TYPE_CHECKING:
-    from feeds.nlp.transfers.story import Story
 
 log = logging.getLogger(__name__)
 
@@ -147,44 +143,21 @@ def _starts(pattern: re.Pattern[str]) -> set[str] | None:
         return None
 
 
-@cache
-def phrase_index() -> PhraseIndex:
-    """The expressions the transfer rules scan story by story, built on first use and
-    kept for the process (the vocabulary is bundled data)."""
-    # Imported here: the rule modules import this one.
-    from feeds.nlp.transfers import (
-        contract_ends,
-        deals,
-        following,
-        list_runs,
-        no_longer,
-        not_kept,
-        respectively,
-        seasons,
-        staff_roles,
-        teamless,
-        vetoes,
-    )
-
-    modules = (
-        contract_ends,
-        deals,
-        following,
-        list_runs,
-        no_longer,
-        not_kept,
-        respectively,
-        seasons,
-        staff_roles,
-        teamless,
-        vetoes,
-    )
-    return PhraseIndex(pattern for module in modules for pattern in module.PHRASES)
+_PLAIN = PhraseIndex(())
+"""An index of no expression (immutable): every one is run as it is."""
 
 
-def story_phrases(story: Story) -> StoryPhrases:
-    """The story's places, walked on the first rule's asking and kept on the story."""
+class _Read(Protocol):
+    """What `story_phrases` reads and fills: a `transfers.story.Story`."""
+
+    low: str
+    phrases: StoryPhrases | None
+
+
+def story_phrases(story: _Read) -> StoryPhrases:
+    """The story's places (`extract.read_document` walks them with the rules' index,
+    `rule_phrases`); a story built another way runs every expression as it is."""
     found = story.phrases
     if found is None:
-        found = story.phrases = phrase_index().scan(story.low)
+        found = story.phrases = _PLAIN.scan(story.low)
     return found

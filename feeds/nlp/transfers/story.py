@@ -120,5 +120,6 @@ class Story:
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""
     phrases: StoryPhrases | None = None
-    """Where the rules' lexicon phrases may match (`phrases.story_phrases` fills it on
-    first use): one walk for every rule that scans sentence after sentence."""
+    """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
+    `phrases.story_phrases` reads them): one walk for every rule that scans sentence
+    after sentence."""
