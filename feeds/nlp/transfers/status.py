@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD_START, Span, within
+from feeds.nlp.transfers.text import WORD_START, Covered, Span, within
 
 UNHEDGED = 0.25
 ANNOUNCEMENT_REACH = 16
@@ -59,16 +59,16 @@ def sentence_status(story: Story, span: Span) -> int:
 def _cued_status(story: Story, span: Span) -> int:
     """`sentence_status` of a sentence holding at least one status cue."""
     start, end = span.start, span.end
-    superseded = within(story.hits.get("superseded", []), start, end)
+    superseded = Covered(within(story.hits.get("superseded", []), start, end))
     for hit in within(story.hits.get("dispute", []), start, end):
-        if not any(s.start <= hit.start < s.end for s in superseded):
+        if hit not in superseded:
             return -2
     # "im Interesse aller", "retour aux sources", "das wohl größte Talent": a hedge word in
     # its everyday sense, or judging the move rather than doubting it, hedges nothing.
-    idioms = within(story.hits.get("idiom", []), start, end)
+    idioms = Covered(within(story.hits.get("idiom", []), start, end))
     announced_by_team = False
     for hit in within(story.hits.get("rumour", []), start, end):
-        if _inside(hit, superseded) or _inside(hit, idioms):
+        if hit in superseded or hit in idioms:
             continue
         if story.low.startswith(_ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
             announced_by_team = True  # "according to the team", "volgens de ploeg"
@@ -83,12 +83,7 @@ def _cued_status(story: Story, span: Span) -> int:
     if confirmed or announced_by_team:
         return 1
     weak = within(story.hits.get("weak", []), start, end)
-    return -1 if any(not _inside(hit, idioms) for hit in weak) else 0
-
-
-def _inside(hit: Hit, others: Sequence[Hit]) -> bool:
-    """Does the hit start inside one of the others?"""
-    return any(o.start <= hit.start < o.end for o in others)
+    return -1 if any(hit not in idioms for hit in weak) else 0
 
 
 def attributed(story: Story, span: Span) -> bool:

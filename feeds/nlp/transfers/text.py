@@ -163,6 +163,34 @@ class Placed(list[_P]):
         self.starts = [item.start for item in self]
 
 
+class _Ranged(_Placed, Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+class Covered:
+    """Ranges (hits sorted by start) merged once, so that asking whether a hit starts
+    inside one of them is a bisection: a sentence of thousands of idioms and hedges
+    asks once per hedge, and a scan of the ranges per hedge would be quadratic."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, ranges: Iterable[_Ranged]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        # sorted by start, each range extends the last or opens one
+        for r in sorted(ranges, key=_START):
+            if self.ends and r.start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], r.end)
+            else:
+                self.starts.append(r.start)
+                self.ends.append(r.end)
+
+    def __contains__(self, hit: _Placed) -> bool:
+        i = bisect.bisect_right(self.starts, hit.start) - 1
+        return i >= 0 and hit.start < self.ends[i]
+
+
 def within(items: Sequence[_P], start: int, end: int) -> Sequence[_P]:
     """Cue hits or mentions (sorted by start) that start between the two offsets."""
     if not items:

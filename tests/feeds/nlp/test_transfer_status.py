@@ -395,3 +395,24 @@ def _clauses(n: int) -> str:
 def test_status_scope_grows_linearly(tagger: Tagger, make) -> None:
     """Clauses and relative clauses are cut once per sentence, however many movers it names."""
     assert_linear(lambda body: tagger.tag("Mercato", body, AUG_2024, True, None), make, 300)
+
+
+def _idioms(n: int) -> str:
+    """A hedge inside each of n idioms: every hedge is asked whether an idiom covers it."""
+    return "Marc Hirschi wechselt zu Tudor, " + "im Interesse angeblich " * n + "."
+
+
+def _possible(n: int) -> str:
+    return "Marc Hirschi joins Tudor " + "made it possible " * n + "."
+
+
+def _told_as_over(n: int) -> str:
+    """Hedges inside n "rumours ... were confirmed" spans, with the confirmation there."""
+    return "Marc Hirschi joins Tudor " + "rumours rumours rumours were confirmed " * n + "."
+
+
+@pytest.mark.parametrize("make", [_idioms, _possible, _told_as_over])
+def test_idiom_and_superseded_checks_grow_linearly(tagger: Tagger, make) -> None:
+    """Idioms and spans of rumours told as over are merged once per sentence; each hedge
+    then asks by bisection (a scan per hedge was quadratic: 2-4 s at 100k characters)."""
+    assert_linear(lambda body: tagger.tag("Mercato", body, AUG_2024, True, "de"), make, 2000)
