@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD_START, Covered, Span, within
@@ -18,7 +19,6 @@ ANNOUNCEMENT_REACH = 16
 """Characters after an attribution where the announcement it names may start."""
 _LEX = pooled()
 _ATTRIBUTIONS = _LEX["attributions"]
-_NEGATION = re.compile(WORD_START + r"(?:" + _LEX.alternation("negation") + r")\W+(?:\w+\W+){0,2}$")
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
     r"(?:" + _LEX.alternation("team_nouns") + r")\b"
@@ -99,13 +99,53 @@ def attributed(story: Story, span: Span) -> bool:
     return any(not _team_speaks(story, hit) for hit in reports)
 
 
+NEGATION_REACH = 40
+"""Characters before an announcement where a negation that takes it back may start."""
+
+
+@cache
+def _negations(languages: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What takes an announcement back, in the story's languages only (a word of one,
+    "sem", Portuguese "without", is another's everyday word, Slovene "am"):
+
+    - a negation a word or two before it, in its clause ("would not confirm", "n'a pas
+      encore confirmé");
+    - a "without" word whose own object it is, an article or adjective at most between
+      them and no punctuation ("without official confirmation", "sin confirmación
+      oficial"), never "without a contract, he signed" or "sin embargo, Tudor confirmó".
+    """
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    negation = re.compile(
+        WORD_START
+        + r"(?:"
+        + lexicon.alternation("negation")
+        + r")[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$"
+    )
+    without = "|".join(sorted(lexicon.words("without_words"))) or r"(?!x)x"
+    return negation, re.compile(WORD_START + r"(?:" + without + r") (?:[\w-]+ ){0,2}$")
+
+
 def says_unconfirmed(story: Story, span: Span) -> bool:
     """The sentence says the move is not confirmed ("would not confirm the news",
-    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé")."""
-    return any(
-        _NEGATION.search(story.low, max(span.start, hit.start - 40), hit.start)
-        for hit in within(story.hits.get("confirmed", []), span.start, span.end)
-    )
+    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé", "sans annonce
+    officielle")."""
+    negation, without = _negations(story.languages)
+    for hit in within(story.hits.get("confirmed", []), span.start, span.end):
+        reach = max(span.start, hit.start - NEGATION_REACH)
+        if negation.search(story.low, reach, hit.start):
+            return True
+        if without.search(story.low, reach, hit.start) and not _announcer_follows(story, hit):
+            return True
+    return False
+
+
+def _announcer_follows(story: Story, hit: Hit) -> bool:
+    """Is the announcement a verb with its subject after it ("ohne Umschweife bestätigte
+    das Team", "zonder omwegen bevestigde Tudor"), not the noun a "without" governs?"""
+    if _team_source(story, hit.end):
+        return True
+    after = hit.end + 3
+    return bool(within(story.teams, hit.end, after) or within(story.people, hit.end, after))
 
 
 def _team_speaks(story: Story, hit: Hit) -> bool:

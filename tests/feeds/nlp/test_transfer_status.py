@@ -230,6 +230,76 @@ NEGATIONS: list[Case] = [
     ),
 ]
 
+# "Without" negates an announcement only as its own object ("without official
+# confirmation"); the everyday "without" (a contract, surprise, hesitation; "sin embargo" =
+# however) and another language's homograph (Slovene "sem" = "am") take nothing back, and
+# a "not confirmed" about someone else does not hedge the mover.
+WITHOUT: list[Case] = [
+    ("fr", "rumour", "Mercato", "Marc Hirschi rejoindra Tudor, sans confirmation officielle."),
+    ("it", "rumour", "Mercato", "Marc Hirschi passerà alla Tudor, senza conferma ufficiale."),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Sin embargo, Tudor confirmó este martes el fichaje de Marc Hirschi hasta 2026.",
+    ),
+    (
+        "fr",
+        "confirmed",
+        "Mercato",
+        "Sans surprise, Tudor a confirmé mardi l'arrivée de Marc Hirschi pour deux saisons.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi will ride for Tudor from 2025. Without hesitation, Tudor confirmed "
+            "on Tuesday that he has signed a two-year deal."
+        ),
+    ),
+    (
+        "de",
+        "confirmed",
+        "Transfer",
+        "Marc Hirschi wechselt zu Tudor. Ohne Umschweife bestätigte das Team den Transfer.",
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi gaat naar Tudor. Zonder omwegen bevestigde Tudor de transfer dinsdag.",
+    ),
+    ("fr", "confirmed", "Mercato", "Marc Hirschi, sans contrat, a signé chez Tudor pour deux ans."),
+    ("es", "confirmed", "Fichajes", "Marc Hirschi, sin equipo, ha firmado con Tudor."),
+    ("it", "confirmed", "Mercato", "Marc Hirschi, rimasto senza squadra, ha firmato con la Tudor."),
+    ("pt", "confirmed", "Mercado", "Marc Hirschi, sem equipa, assinou com a Tudor."),
+    (
+        "sl",
+        "confirmed",
+        "Hirschi k Tudorju",
+        (
+            "Marc Hirschi bo prihodnjo sezono dirkal za Tudor. »Vesel sem, da sem podpisal "
+            "pogodbo s Tudorjem,« je dejal Marc Hirschi."
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi will ride for Tudor from 2025. The team has not yet confirmed "
+            "whether Julian Alaphilippe will stay."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi will ride for Tudor from 2025. The deal has not yet been confirmed.",
+    ),
+]
+
 # The move's own clause decides (`status_scope`): its own announcement outweighs another
 # clause's hedge, a contrasting conjunction cuts a hedge off, a relative clause about
 # someone else hedges only them, a body question hedges; an attribution in the first clause,
@@ -374,7 +444,17 @@ SOURCE: list[Case] = [
 
 @pytest.mark.parametrize(
     ("lang", "expected", "title", "text"),
-    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *CLAUSE_SCOPE, *HEADLINE_SCOPE, *DISPUTE, *SOURCE],
+    [
+        *HEDGES,
+        *IDIOMS,
+        *SUPERSEDED,
+        *NEGATIONS,
+        *WITHOUT,
+        *CLAUSE_SCOPE,
+        *HEADLINE_SCOPE,
+        *DISPUTE,
+        *SOURCE,
+    ],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
 def test_move_status(tagger: Tagger, lang: str, expected: str, title: str, text: str) -> None:
