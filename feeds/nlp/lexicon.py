@@ -106,6 +106,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "including": WORD,
         "pronouns": WORD,
         "relative_pronouns": WORD,
+        "question_openers": WORD,
+        "loss_words": WORD,
         "team_nouns": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,

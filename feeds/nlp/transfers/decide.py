@@ -97,15 +97,20 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
             continue
+        from_id = origin_of(origins, blocked, story)
         own = [evidence_status(story, ev, spans[ev.sentence]) for ev in evs]
         status = person_status(
-            evs, statuses, story_status, headline_hedge(story, person_id, to_id), echoes, own
+            evs,
+            statuses,
+            story_status,
+            headline_hedge(story, person_id, to_id, from_id),
+            echoes,
+            own,
         )
         if any(not named or person_id in named for named in unconfirmed) and not any(
             statuses[ev.sentence] > 0 for ev in evs if ev.arrival
         ):
             status = "rumour"
-        from_id = origin_of(origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)
         stage = move_stage(story, evidence_spans(evs, spans), status)

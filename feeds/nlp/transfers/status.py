@@ -232,13 +232,18 @@ def _the_teams(story: Story, end: int) -> bool:
     return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
 
 
-def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> int:
+def headline_hedge(
+    story: Story, person_id: str, team_id: str | None = None, left: str | None = None
+) -> int:
     """A hedged or disputed headline about this person's move: its weight.
 
     A headline naming people hedges theirs. One naming nobody ("Rumour mill: ...") hedges
     every move, unless it names teams: then its hedge is about them ("Arkéa-B&B Hotels
     close to folding", "Ineos reportedly probing a transfer"), and it reaches only a move
-    to one of them (`team_id`, the destination, or the team left for a move to nobody).
+    to one of them (`team_id`, the destination, or the team left for a move to nobody),
+    or from one of them (`left`) when the headline speaks of losing or leaving ("UAE set
+    to lose its Swiss star", "UAE pourrait perdre un pilier"), not of the team's own
+    affairs ("proche de perdre son sponsor").
     """
     status = story.headline_status
     if status >= 0:
@@ -248,7 +253,20 @@ def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> 
     if named:
         return status if person_id in named else 0
     teams = {t.entity_id for t in story.teams if t.start < end}
-    return status if not teams or team_id is None or team_id in teams else 0
+    if not teams or team_id is None or team_id in teams:
+        return status
+    if left is None or left not in teams:
+        return 0
+    if within(story.hits.get("organisation", []), 0, end):
+        return 0  # "UAE close to losing its sponsor": the team's own news
+    losing = any(within(story.hits.get(f, []), 0, end) for f in ("lose", "depart"))
+    return status if losing or _loss(story.languages).search(story.low, 0, end) else 0
+
+
+@cache
+def _loss(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(WORD_START + r"(?:" + lexicon.alternation("loss_words") + r")\b")
 
 
 def person_status(
@@ -261,9 +279,14 @@ def person_status(
 ) -> str:
     """Rumour or confirmed, from the person's evidence; `own` is each evidence's status
     as far as its sentence's cues reach it (`status_scope`), else its sentence's."""
-    if headline == -2 or any(statuses[ev.sentence] == -2 for ev in evs if ev.arrival):
+    if headline == -2 or any(
+        (own[i] if own is not None else statuses[ev.sentence]) == -2
+        for i, ev in enumerate(evs)
+        if ev.arrival
+    ):
         # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
-        # settled, however often the announcing side repeats it.
+        # settled, however often the announcing side repeats it. The denial must be about
+        # this move, as far as its sentence's cues reach it (`status_scope`).
         return "rumour"
     seen: set[int] = set()
     score = 0.0

@@ -29,14 +29,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.status import attributed, sentence_status
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, last_ending_by, status_clauses, within
 
 # ", who ...", ", che ...", ", die ...": up to the next comma or the sentence's end
 _RELATIVE = re.compile(r",\s*(?:" + pooled().alternation("relative_pronouns") + r")\b[^,;:.!?]*")
+# Where a question starts inside its sentence: after a dash, or after a statement the
+# sentence split kept ("... hasta 2026. ¿Por qué ...?": "¿" opens no new sentence there).
+_QUESTION_STARTS = (" \u2013 ", " \u2014 ", " - ", ". ", "! ")
+_OPENING = re.compile(r"[\s\"'\u201c\u201e\u2018«¿]*")
 MAX_RELATIVES = 6
 """More relative clauses than this make the sentence a list of portraits: none is cut."""
 
@@ -67,19 +72,27 @@ def evidence_status(story: Story, ev: Evidence, sentence: Span) -> int:
     whole = sentence_status(story, sentence)
     if sentence.title:
         return whole  # a headline's question is read by `Evidence.question`
-    if whole >= 0 and story.text[sentence.start : sentence.end].rstrip().endswith("?"):
-        return -1  # "Tao Geoghegan Hart en route vers Lidl-Trek, Landa chez AG2R ?"
-    if whole == 0:
-        return whole
     anchor = _anchor(story, ev, sentence)
+    if whole == 0:
+        # "Tao Geoghegan Hart en route vers Lidl-Trek, Landa chez AG2R ?": a move asked
+        # about; not one a question asks something about ("why did he join?"), nor one
+        # told before the question ("You signed with Tudor - was it easy?")
+        return -1 if anchor is not None and _asked(story, sentence, anchor) else 0
     if anchor is None:
         return whole
     scope = _scope(story, sentence)
+    disputes = story.hits.get("dispute", [])
     others = [
         (r.start, r.end)
         for r in scope.relatives
         if not r.start <= anchor < r.end
-        and ((r.owner is not None and r.owner != ev.person_id) or r.named - {ev.person_id})
+        and (
+            (r.owner is not None and r.owner != ev.person_id)
+            or r.named - {ev.person_id}
+            # "X, who denied in June that he would leave, joins Y": his own denial,
+            # told as background, is over
+            or within(disputes, r.start, r.end)
+        )
     ]
     if len(scope.clauses) < 2:
         return _status_without(story, sentence, others)
@@ -89,10 +102,34 @@ def evidence_status(story: Story, ev: Evidence, sentence: Span) -> int:
     own = _status_without(story, scope.clauses[at], others)
     if own:
         return own
-    # a silent clause: the hedges of the clauses up to a contrasting conjunction reach it
+    # a silent clause: the hedges of the clauses up to a contrasting conjunction reach it;
+    # a denial in another clause hedges it but does not contest it (it may deny another's)
     first, last = scope.groups[at]
     reach = Span(scope.clauses[first].start, scope.clauses[last].end, sentence.sentence, False)
-    return _status_without(story, reach, others)
+    return max(-1, _status_without(story, reach, others))
+
+
+def _asked(story: Story, sentence: Span, anchor: int) -> bool:
+    """Does the body sentence end with a question that itself carries the move at `anchor`:
+    the part after its last dash or full stop, not opened by a question word ("why",
+    "pourquoi")?"""
+    text = story.text[sentence.start : sentence.end].rstrip()
+    if not text.endswith("?"):
+        return False
+    cut = max(text.rfind(mark) for mark in _QUESTION_STARTS)
+    start = sentence.start + (cut + 2 if cut >= 0 else 0)
+    if anchor < start:
+        return False
+    opening = _OPENING.match(story.low, start)
+    openers = _openers(story.languages)
+    return opening is None or openers.match(story.low, opening.end()) is None
+
+
+@cache
+def _openers(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """Question words of the story's languages ("was" asks in German, not in English)."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(r"(?:" + lexicon.alternation("question_openers") + r")\b")
 
 
 def _scope(story: Story, sentence: Span) -> _Scope:

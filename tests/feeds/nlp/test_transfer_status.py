@@ -300,6 +300,112 @@ WITHOUT: list[Case] = [
     ),
 ]
 
+# A body question hedges the move it carries, not a move announced before it nor one it
+# asks something about ("why", "what does it mean"); a rider's own earlier denial, in a
+# relative clause, is over once the move is announced; a hedged headline that names only
+# the team left hedges the move when it speaks of losing someone.
+QUESTIONS_DISPUTES_HEADLINES: list[Case] = [
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi has joined Tudor on a two-year contract. What does the move of "
+            "Marc Hirschi to Tudor mean for UAE Team Emirates?"
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        "Tudor have confirmed the signing of Marc Hirschi, but can Marc Hirschi win a Monument?",
+    ),
+    (
+        "de",
+        "confirmed",
+        "Transfer",
+        (
+            "Tudor hat den Wechsel von Marc Hirschi offiziell bestätigt, aber kann Marc "
+            "Hirschi dort einen Klassiker gewinnen?"
+        ),
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Transfers",
+        (
+            "Tudor heeft de komst van Marc Hirschi officieel bevestigd, maar kan Marc Hirschi "
+            "daar een klassieker winnen?"
+        ),
+    ),
+    (
+        "it",
+        "confirmed",
+        "Mercato",
+        "Marc Hirschi è passato alla Tudor. Perché Marc Hirschi è passato alla Tudor?",
+    ),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi ficha por Tudor hasta 2026. ¿Por qué Marc Hirschi ficha por Tudor?",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Interview: Marc Hirschi",
+        (
+            "Marc Hirschi spoke to us after his move. You have signed with Tudor for two "
+            "years – was it an easy decision?"
+        ),
+    ),
+    ("en", "rumour", "Transfers", "Marc Hirschi spoke to us. Is Marc Hirschi on his way to Tudor?"),
+    ("es", "rumour", "Fichajes", "Todo el mundo habla de ello. ¿Marc Hirschi ficha por Tudor?"),
+    (
+        "en",
+        "confirmed",
+        "Tudor sign Marc Hirschi",
+        (
+            "Tudor have confirmed the signing of Marc Hirschi on a two-year deal. Marc "
+            "Hirschi, who denied in June that he would leave UAE Team Emirates, joins Tudor "
+            "next season."
+        ),
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Tudor haalt Hirschi",
+        (
+            "Tudor heeft de komst van Marc Hirschi bevestigd. Marc Hirschi, die in juni nog "
+            "ontkende dat hij UAE zou verlaten, tekent bij Tudor."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Tudor sign Marc Hirschi",
+        "Marc Hirschi joins Tudor, UAE Team Emirates denied it on Tuesday.",
+    ),
+    (
+        "en",
+        "rumour",
+        "UAE Team Emirates set to lose Swiss star",
+        "Marc Hirschi will ride for Tudor next season.",
+    ),
+    (
+        "fr",
+        "rumour",
+        "UAE Team Emirates pourrait perdre un pilier",
+        "Marc Hirschi rejoindra Tudor la saison prochaine.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "UAE Team Emirates set to sign new sponsor",
+        "Marc Hirschi will ride for Tudor next season.",
+    ),
+]
+
 # The move's own clause decides (`status_scope`): its own announcement outweighs another
 # clause's hedge, a contrasting conjunction cuts a hedge off, a relative clause about
 # someone else hedges only them, a body question hedges; an attribution in the first clause,
@@ -450,6 +556,7 @@ SOURCE: list[Case] = [
         *SUPERSEDED,
         *NEGATIONS,
         *WITHOUT,
+        *QUESTIONS_DISPUTES_HEADLINES,
         *CLAUSE_SCOPE,
         *HEADLINE_SCOPE,
         *DISPUTE,
