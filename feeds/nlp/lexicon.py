@@ -59,6 +59,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "rumour": CUE,
         "rumour_weak": CUE,
         "rumour_superseded": CUE,
+        "rumour_fulfilled": CUE,
         "hedge_idioms": CUE,
         "dispute": CUE,
         # lists of arrivals

@@ -23,11 +23,11 @@ def move_stage(story: Story, spans: Iterable[Span], status: str) -> MoveStage:
     agreement; a rumour rises to talks or an agreement when the text says so."""
     found: dict[str, list[Hit]] = {}
     for span in spans:
-        for family in ("dispute", "superseded", "talks", "agreed", "confirmed"):
+        for family in ("dispute", "superseded", "fulfilled", "talks", "agreed", "confirmed"):
             found.setdefault(family, []).extend(
                 within(story.hits.get(family, []), span.start, span.end)
             )
-    superseded = Covered(found["superseded"])
+    superseded = Covered([*found["superseded"], *found["fulfilled"]])
     if any(hit not in superseded for hit in found["dispute"]):
         return "denied"
     agreements = found["agreed"]

@@ -33,7 +33,7 @@ _ANNOUNCING_VERB = re.compile(
 
 
 # The cue families a sentence's status reads; with none of them it is silent.
-STATUS_FAMILIES = ("superseded", "dispute", "rumour", "reported", "confirmed", "weak")
+STATUS_FAMILIES = ("superseded", "fulfilled", "dispute", "rumour", "reported", "confirmed", "weak")
 
 
 def _status_starts(story: Story) -> list[int]:
@@ -59,7 +59,14 @@ def sentence_status(story: Story, span: Span) -> int:
 def _cued_status(story: Story, span: Span) -> int:
     """`sentence_status` of a sentence holding at least one status cue."""
     start, end = span.start, span.end
-    superseded = Covered(within(story.hits.get("superseded", []), start, end))
+    confirmed = within(story.hits.get("confirmed", []), start, end)
+    # "after weeks of rumours ... confirmed", "the rumours are now confirmed": a rumour
+    # told as over, but only with its sentence's announcement; without one, "nach
+    # Gerüchten aus der Schweiz" (according to rumours) and "as first reported by Blick"
+    # (a scoop credited) still hedge. "As expected, X signed" tells it as done anyway.
+    told_over = within(story.hits.get("superseded", []), start, end) if confirmed else []
+    fulfilled = within(story.hits.get("fulfilled", []), start, end)
+    superseded = Covered([*told_over, *fulfilled])
     for hit in within(story.hits.get("dispute", []), start, end):
         if hit not in superseded:
             return -2
@@ -77,7 +84,6 @@ def _cued_status(story: Story, span: Span) -> int:
     for hit in within(story.hits.get("reported", []), start, end):
         if not _team_speaks(story, hit):
             return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
-    confirmed = within(story.hits.get("confirmed", []), start, end)
     if says_unconfirmed(story, span):
         return -1  # "not yet confirmed", "nog niet bevestigen"
     if confirmed or announced_by_team:

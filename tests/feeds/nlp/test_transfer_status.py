@@ -185,6 +185,23 @@ SUPERSEDED: list[Case] = [
         "De geruchten deden al de ronde en worden nu bevestigd: Marc Hirschi trekt naar Tudor.",
     ),
     ("nl", "rumour", "Transfers", "De geruchten doen de ronde: Marc Hirschi trekt naar Tudor."),
+    # told as over only with the announcement: "nach Gerüchten" is also "according to
+    # rumours", and "as first reported by" credits a scoop; "as expected" needs none
+    ("de", "rumour", "Transfers", "Nach Gerüchten aus der Schweiz wechselt Marc Hirschi zu Tudor."),
+    ("de", "rumour", "Transfers", "Nach hartnäckigen Gerüchten wechselt Marc Hirschi zu Tudor."),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi will join Tudor next season, as first reported by Blick on Monday.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi's move to Tudor, first reported by Blick, was confirmed by the team.",
+    ),
+    ("nl", "confirmed", "Transfers", "Zoals verwacht heeft Marc Hirschi getekend bij Tudor."),
     (
         "en",
         "confirmed",
