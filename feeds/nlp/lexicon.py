@@ -108,6 +108,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "pronouns": WORD,
         "relative_pronouns": WORD,
         "question_openers": WORD,
+        "contrast_words": WORD,
+        "while_words": WORD,
         "loss_words": WORD,
         "team_nouns": WORD,
         "speech_verbs": WORD,

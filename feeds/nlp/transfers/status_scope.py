@@ -34,7 +34,7 @@ from functools import cache
 from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.status import attributed, sentence_status
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import Span, last_ending_by, status_clauses, within
+from feeds.nlp.transfers.text import Span, last_ending_by, within
 
 # ", who ...", ", che ...", ", die ...": up to the next comma or the sentence's end
 _RELATIVE = re.compile(r",\s*(?:" + pooled().alternation("relative_pronouns") + r")\b[^,;:.!?]*")
@@ -63,7 +63,8 @@ class _Scope:
     groups: list[tuple[int, int]]
     """For each clause, the first and last clause of its run up to contrasting conjunctions."""
     attributed: bool
-    """The first clause names a source other than the team."""
+    """The first clause names a source other than the team, or opens with a hedge before
+    anyone is named ("Rumours suggest that X, while ..., has signed")."""
     relatives: list[_Relative]
 
 
@@ -136,7 +137,7 @@ def _scope(story: Story, sentence: Span) -> _Scope:
     found = story.status_scopes.get(sentence.sentence)
     if isinstance(found, _Scope):
         return found
-    cut = status_clauses(story.text, sentence)
+    cut = status_clauses(story, sentence)
     clauses = [c for c, _ in cut]
     groups: list[tuple[int, int]] = []
     first = 0
@@ -153,11 +154,58 @@ def _scope(story: Story, sentence: Span) -> _Scope:
         clauses=clauses,
         starts=[c.start for c in clauses],
         groups=groups,
-        attributed=bool(clauses) and attributed(story, clauses[0]),
+        attributed=bool(clauses)
+        and (attributed(story, clauses[0]) or _opens_hedged(story, clauses[0])),
         relatives=_relatives(story, sentence),
     )
     story.status_scopes[sentence.sentence] = scope
     return scope
+
+
+@cache
+def _status_split(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The breaks of a status's reach, run on the original text: ";", ":" before any word
+    ("... plusieurs piliers partir : Tao Geoghegan Hart a signé ..."), and the story's
+    languages' contrasting conjunctions ("but", "mais", "ma", "men") and "while" words,
+    each kept apart. Written, like the sentence breaks, to start with the set of
+    characters every split starts with."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    contrast = "|".join(sorted(lexicon.words("contrast_words"), key=len, reverse=True))
+    while_ = "|".join(sorted(lexicon.words("while_words"), key=len, reverse=True)) or "(?!x)x"
+    after_comma = rf"(?i:(?P<contrast>{contrast})|{while_})"
+    bare = rf"(?i:(?P<bare_contrast>{contrast})|{while_})"
+    return re.compile(
+        rf"[,;:\s](?:(?<=,)\s+{after_comma}\s+|(?<=\s)\s*{bare}\s+|(?<=;)\s+|(?<=:)\s+)"
+    )
+
+
+def status_clauses(story: Story, sentence: Span) -> list[tuple[Span, bool]]:
+    """The sentence cut at contrasting conjunctions, "while" words, ";" and ":", each
+    clause with whether a contrasting conjunction opens it ("..., but he chose
+    Movistar"): a hedge does not reach across one. A "while" cuts without that ("while
+    still under contract" is time as often as contrast)."""
+    out: list[tuple[Span, bool]] = []
+    start, contrast = sentence.start, False
+    for match in _status_split(story.languages).finditer(story.text, sentence.start, sentence.end):
+        if match.start() > start:
+            out.append((Span(start, match.start(), sentence.sentence, sentence.title), contrast))
+        start = match.end()
+        contrast = bool(match.group("contrast") or match.group("bare_contrast"))
+    if start < sentence.end:
+        out.append((Span(start, sentence.end, sentence.sentence, sentence.title), contrast))
+    return out
+
+
+def _opens_hedged(story: Story, first: Span) -> bool:
+    """Does the sentence open with a hedge before a person its first clause names
+    ("Rumours suggest that X, while ...", "Angeblich soll X, ...")? Like an attribution,
+    it covers the whole sentence. A first clause naming nobody ("Il aurait plus de
+    liberté : X a signé ...") hedges only itself."""
+    named = within(story.people, first.start, first.end)
+    if not named or named[0].start <= first.start:
+        return False
+    opening = Span(first.start, named[0].start, first.sentence, False)
+    return sentence_status(story, opening) < 0
 
 
 def _relatives(story: Story, sentence: Span) -> list[_Relative]:

@@ -423,6 +423,64 @@ QUESTIONS_DISPUTES_HEADLINES: list[Case] = [
     ),
 ]
 
+# Contrast words per language (lexicon contrast_words: "ma", "mas", "men", "ampak"): a
+# hedge does not reach across one; a "while" word cuts but lets a hedge before it reach a
+# silent clause ("while still under contract" is time); a hedge opening the sentence before
+# the mover covers the sentence, as an attribution does.
+CONTRASTS: list[Case] = [
+    (
+        "it",
+        "confirmed",
+        "Mercato",
+        (
+            "Diego Ulissi potrebbe lasciare la UAE Team Emirates, ma Marc Hirschi ha firmato con "
+            "la Tudor."
+        ),
+    ),
+    (
+        "pt",
+        "confirmed",
+        "Mercado",
+        "Diego Ulissi poderá deixar a UAE Team Emirates, mas Marc Hirschi assinou com a Tudor.",
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        (
+            "Rumours suggest that Marc Hirschi, while still under contract with UAE Team "
+            "Emirates, has signed with Tudor."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfer round-up",
+        (
+            "Julian Alaphilippe is expected to leave Soudal Quick-Step, while Marc Hirschi will "
+            "move to Tudor."
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Julian Alaphilippe is expected to leave Soudal Quick-Step, but Marc Hirschi will "
+            "move to Tudor."
+        ),
+    ),
+    (
+        "it",
+        "rumour",
+        "Mercato",
+        (
+            "Julian Alaphilippe dovrebbe lasciare la Soudal Quick-Step, mentre Marc Hirschi "
+            "approderà alla Tudor."
+        ),
+    ),
+]
+
 # The move's own clause decides (`status_scope`): its own announcement outweighs another
 # clause's hedge, a contrasting conjunction cuts a hedge off, a relative clause about
 # someone else hedges only them, a body question hedges; an attribution in the first clause,
@@ -574,6 +632,7 @@ SOURCE: list[Case] = [
         *NEGATIONS,
         *WITHOUT,
         *QUESTIONS_DISPUTES_HEADLINES,
+        *CONTRASTS,
         *CLAUSE_SCOPE,
         *HEADLINE_SCOPE,
         *DISPUTE,
