@@ -179,6 +179,8 @@ _OWNER = re.compile(r"(?:" + _LEX.alternation("owner_markers") + r")(?:$|(?<=')\
 SOURCE_GAP = 24
 """Characters after an announcing verb where the team that announced may still start."""
 SOURCE_GAP_WORDS = 3
+OWNER_WORDS = 4
+"""Words after an announcement where its owner's marker may stand ("publié lundi par")."""
 
 
 def _team_source(story: Story, at: int) -> bool:
@@ -229,13 +231,17 @@ def _the_teams(story: Story, end: int) -> bool:
     if not owner.strip():
         return True
     words = owner.split()
-    if not _OWNER.match(words[0]):
+    # "from his agent", "publié par son agent", "emitido por su agente": the owner's
+    # marker may follow a participle or a time word
+    marker = next((i for i, w in enumerate(words[:OWNER_WORDS]) if _OWNER.match(w)), None)
+    if marker is None:
         return True  # "un comunicado emitido este miércoles": unowned, so the team's
-    reach = end + len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:3])
-    if any(end <= t.start <= reach for t in within(story.teams, end, clause_end)):
+    lead = len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:marker])
+    reach = end + lead + sum(len(w) + 1 for w in words[marker : marker + 3])
+    if any(end + lead <= t.start <= reach for t in within(story.teams, end, clause_end)):
         return True
     # "from the team", "de l'équipe": the team's noun within the owner's first words
-    return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
+    return any(_team_source(story, end + i) for i, c in enumerate(owner[: lead + 24]) if c == " ")
 
 
 def headline_hedge(

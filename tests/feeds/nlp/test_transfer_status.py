@@ -47,7 +47,13 @@ HEDGES: list[Case] = [
         "Mercato",
         "Marc Hirschi et Diego Ulissi devraient rejoindre Tudor la saison prochaine.",
     ),
-    ("fr", "rumour", "Mercato", "Marc Hirschi est pressenti pour rejoindre Tudor."),
+    # the plural: "pressenti" alone was a cue before
+    (
+        "fr",
+        "rumour",
+        "Mercato",
+        "Marc Hirschi et Diego Ulissi sont pressentis pour rejoindre Tudor.",
+    ),
     ("it", "rumour", "Mercato", "Marc Hirschi e Diego Ulissi potrebbero passare alla Tudor."),
     ("es", "rumour", "Fichajes", "Marc Hirschi ficharía por Tudor la próxima temporada."),
     ("es", "rumour", "Fichajes", "Tudor está más cerca del fichaje de Marc Hirschi."),
@@ -57,19 +63,38 @@ HEDGES: list[Case] = [
         "Mercado",
         "As últimas informações dão como certa a transferência de Marc Hirschi para a Tudor.",
     ),
-    ("nl", "rumour", "Transfers", "Marc Hirschi lijkt de overstap naar Tudor te maken."),
+    # "lijken" before a verb; "lijkt" alone was a cue before
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi en Julian Alaphilippe lijken de overstap naar Tudor te maken.",
+    ),
+    # near miss: "lijken" judging the fit, the move announced
+    (
+        "nl",
+        "confirmed",
+        "Tudor haalt Hirschi",
+        (
+            "Tudor heeft Marc Hirschi getekend. Marc Hirschi en Julian Alaphilippe lijken op "
+            "papier perfecte kopmannen voor de ploeg, die de transfer dinsdag bevestigde."
+        ),
+    ),
+    # es "informe(s)" as a source only, not "el informe médico"
+    ("es", "rumour", "Fichajes", "Los informes apuntan a que Marc Hirschi fichará por Tudor."),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi ha firmado con Tudor tras superar el informe médico.",
+    ),
     ("nl", "rumour", "Transfers", "Marc Hirschi maakt zo goed als zeker de overstap naar Tudor."),
     ("nl", "rumour", "Transfergeruchten: Tudor shopt bij UAE", "Marc Hirschi trekt naar Tudor."),
     (
         "de",
         "rumour",
         "Transfers",
-        "Der kolportierte Wechsel von Marc Hirschi zu Tudor soll bald offiziell werden.",
-    ),
-    (
-        "de",
-        "rumour",
-        "Transfers",
+        # no other hedge ("soll" hedged the case that stood here)
         "Der kolportierte Wechsel von Marc Hirschi zu Tudor beschäftigt die Szene.",
     ),
     ("no", "rumour", "Overganger", "Mye tyder på at Marc Hirschi sykler for Tudor neste sesong."),
@@ -87,6 +112,26 @@ IDIOMS: list[Case] = [
         "Marc Hirschi, das wohl größte Talent der Schweiz, wechselt zu Tudor.",
     ),
     ("de", "rumour", "Transfers", "Marc Hirschi wechselt wohl zu Tudor."),
+    # superlatives are listed, not guessed from "-ste": "nächste", "erste" are no idiom
+    ("de", "rumour", "Transfers", "Marc Hirschi wechselt wohl nächste Saison zu Tudor."),
+    (
+        "de",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi, wohl der stärkste Fahrer der Schweiz, wechselt zu Tudor.",
+    ),
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi maakt waarschijnlijk de eerste transfer van de winter en gaat naar Tudor.",
+    ),
+    (
+        "no",
+        "rumour",
+        "Overganger",
+        "Marc Hirschi signerer sannsynligvis den første kontrakten med Tudor.",
+    ),
     (
         "de",
         "confirmed",
@@ -106,6 +151,25 @@ IDIOMS: list[Case] = [
         "Een clausule maakte de overstap van Marc Hirschi naar Tudor mogelijk.",
     ),
     ("nl", "rumour", "Transfers", "Marc Hirschi maakt mogelijk de overstap naar Tudor."),
+    # present tense and wide gaps: the move is possible, not done
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi maakt volgend jaar mogelijk de overstap naar Tudor.",
+    ),
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Een clausule in zijn contract maakt een overstap van Marc Hirschi naar Tudor mogelijk.",
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "A release clause makes a move of Marc Hirschi to Tudor possible.",
+    ),
     (
         "en",
         "confirmed",
@@ -578,6 +642,29 @@ DISPUTE: list[Case] = [
 ]
 
 
+# The owner of a press release may follow a participle ("publié par son agent"): then it
+# is not the team's.
+OWNERS: list[Case] = [
+    (
+        "fr",
+        "rumour",
+        "Mercato",
+        "Marc Hirschi rejoint Tudor, selon un communiqué publié par son agent.",
+    ),
+    (
+        "es",
+        "rumour",
+        "Fichajes",
+        "Marc Hirschi correrá en Tudor, según un comunicado emitido por su agente.",
+    ),
+    (
+        "fr",
+        "confirmed",
+        "Mercato",
+        "Marc Hirschi rejoint Tudor, selon un communiqué publié par l'équipe.",
+    ),
+]
+
 # The team as source: a time between the announcing verb and the team ("según informó
 # este jueves el equipo"), and a press release with no owner named ("issued on Monday");
 # the near misses name a newspaper or an agent.
@@ -633,6 +720,7 @@ SOURCE: list[Case] = [
         *WITHOUT,
         *QUESTIONS_DISPUTES_HEADLINES,
         *CONTRASTS,
+        *OWNERS,
         *CLAUSE_SCOPE,
         *HEADLINE_SCOPE,
         *DISPUTE,
