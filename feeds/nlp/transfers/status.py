@@ -174,8 +174,6 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
-# An owner after an announcement: "from", "de", "van", "d'Ineos"
-_OWNER = re.compile(r"(?:" + _LEX.alternation("owner_markers") + r")(?:$|(?<=')\w)")
 SOURCE_GAP = 24
 """Characters after an announcing verb where the team that announced may still start."""
 SOURCE_GAP_WORDS = 3
@@ -233,7 +231,8 @@ def _the_teams(story: Story, end: int) -> bool:
     words = owner.split()
     # "from his agent", "publié par son agent", "emitido por su agente": the owner's
     # marker may follow a participle or a time word
-    marker = next((i for i, w in enumerate(words[:OWNER_WORDS]) if _OWNER.match(w)), None)
+    owner_marker = _owner_marker(story.languages)
+    marker = next((i for i, w in enumerate(words[:OWNER_WORDS]) if owner_marker.match(w)), None)
     if marker is None:
         return True  # "un comunicado emitido este miércoles": unowned, so the team's
     lead = len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:marker])
@@ -242,6 +241,14 @@ def _the_teams(story: Story, end: int) -> bool:
         return True
     # "from the team", "de l'équipe": the team's noun within the owner's first words
     return any(_team_source(story, end + i) for i, c in enumerate(owner[: lead + 24]) if c == " ")
+
+
+@cache
+def _owner_marker(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An owner marker of the story's languages ("from", "de", "van", "d'Ineos"): pooled,
+    Italian "da" (from) would read German "da" (there)."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(r"(?:" + lexicon.alternation("owner_markers") + r")(?:$|(?<=')\w)")
 
 
 def headline_hedge(
