@@ -91,6 +91,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         title_question="?" in text[: spans[0].end],
         title_end=spans[0].end,
         sentence_starts=[s.start for s in spans],
+        languages=languages,
     )
     story.owned = owned_teams(text, people, teams)
     for sentence in spans:

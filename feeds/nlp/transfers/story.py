@@ -119,6 +119,9 @@ class Story:
     status_scopes: dict[int, object] = field(default_factory=dict)
     """Per sentence, its clauses and relative clauses as `status_scope` reads them (filled
     on first use): read once, however many movers the sentence names."""
+    languages: tuple[str, ...] | None = None
+    """The languages whose lexicons read the story (None: all of them, pooled): a word of
+    one language ("sem", Portuguese "without") is another's everyday word (Slovene "am")."""
     year_starts: list[int] | None = None
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""
