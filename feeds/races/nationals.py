@@ -33,7 +33,7 @@ from feeds.models import Mention
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
 from feeds.races.titles import whole_words
-from feeds.races.wins import WinCues
+from feeds.races.wins import Labels, WinCues
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
@@ -81,9 +81,13 @@ class Nationals:
         starts = [m.start for m in riders]
         times = Counter(m.entity_id for m in mentions)
         main_before = _main_riders(riders, times)
+        labels = Labels(ft, starts)
         walk = self.automaton.iter(ft.folded) if matches is None else matches
         for last, (length, what) in walk:
-            if what == DATED and not self.cues.won(ft.folded, last - length + 1, last + 1):
+            first = last - length + 1
+            if what == DATED and not self.cues.won(
+                ft.folded, first, last + 1, labelled=labels(first, last + 1)
+            ):
                 continue
             if what != DATED and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
                 continue  # "the U23 national championships"

@@ -71,6 +71,7 @@ from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon
 from feeds.races.titles import Titles, bundled_titles
+from feeds.races.wins import Labels
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -218,7 +219,10 @@ class RaceTagger:
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
-        implied = self.titles.find(ft.folded, whole.titles) if self.titles and cycling else []
+        labels = Labels(ft, sorted(m.start for m in mentions if m.kind == "rider"))
+        implied = (
+            self.titles.find(ft.folded, whole.titles, labels) if self.titles and cycling else []
+        )
         # Riders' nations only for a story with the generic words (few have them).
         if self.nationals is not None and whole.nationals:
             implied += self.nationals.find(

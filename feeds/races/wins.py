@@ -13,7 +13,20 @@ words around it state the win; three shapes do, in every feed language:
 
 A verb after the title is not read: in the languages that put the verb second, the title
 is then the subject ("verdensmesteren vandt enkeltstarten", "der Ex-Weltmeister gewann"),
-and a clause-final verb ("der Olympiasieger wurde") looks the same on folded words.
+and a clause-final verb ("der Olympiasieger wurde") looks the same on folded words. A verb
+before it has the same problem when something else opens the clause ("Zweiter wurde der
+Weltmeister X", "vince l'iridato X"), so two shapes make the title the subject, not the
+thing won:
+
+- a rider named right after the title: the title is the rider's label ("tweede werd
+  wereldkampioen Remco Evenepoel");
+- a definite article between a copula ("wurde", "werd", "blev", "fue", "foi") and the
+  title: the complement of "become/be" takes none in those languages ("wurde Weltmeister"
+  against "wurde der Weltmeister").
+
+A year counts only right after the title (past its event) or after a preposition of time
+("in 2013", "nel 2023", "iz leta 2019"): a year behind another verb belongs to another
+clause ("the world champion signs until 2030", "inizia il 2026").
 
 A word of another category or discipline near it ("U23-verdensmester", "champion du monde
 de cyclo-cross") makes it no road title at all. The words are data (`titles.toml`'s
@@ -24,13 +37,16 @@ number of words around one title: linear in the titles a text holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 YEAR = re.compile(r"(19|20)\d\d")
 YEAR_REACH = 3
 """Words after a title (and its event) a year may stand at ("wereldkampioen in 2013",
-"champion du monde en 2021", "campeão do mundo de 2019")."""
+"champion du monde en 2021", "campeão do mundo de 2019"); one more after a place
+("champion olympique à Rio en 2016")."""
 RULE_OUT_REACH = 3
 """Words before or after a title a word ruling it out may stand at ("campeón del mundo
 sub-23", "champion du monde de cyclo-cross")."""
@@ -44,6 +60,37 @@ EVENT_WORDS = 4
 """Words in the longest event phrase ("du contre la montre")."""
 WINDOW = 160
 """Characters read on either side of a title: more than the words looked at need."""
+LABEL_GAP = 3
+"""Characters (spaces, an apostrophe) a rider's name may start at after a title that
+labels the rider ("l'iridato Tadej Pogačar")."""
+
+
+class Spans(Protocol):
+    """A folded text's map back to its original (feeds/nlp/fold.py's FoldedText)."""
+
+    original: str
+
+    def span(self, folded_start: int, folded_end: int) -> tuple[int, int, int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Where riders are named in a story, to tell a title that labels a rider ("der
+    Weltmeister Remco Evenepoel") from a title standing alone."""
+
+    text: Spans
+    starts: Sequence[int]
+    """The original offsets riders' names start at, sorted."""
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Whether a rider's name follows the folded title at `start:end` at once."""
+        if not self.starts:
+            return False
+        _, after, _, _ = self.text.span(start, end)
+        at = bisect_left(self.starts, after)
+        if at == len(self.starts) or self.starts[at] - after > LABEL_GAP:
+            return False
+        return not any(ch.isalnum() for ch in self.text.original[after : self.starts[at]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +107,41 @@ class WinCues:
     events: frozenset[tuple[str, ...]] = frozenset()
     """Phrases naming the event a title was won in ("time trial", "de fundo", "op de
     weg"), skipped between a title and its year."""
+    copulas: frozenset[str] = frozenset()
+    """The words of `before` that are "become/be": with a definite article before the
+    title they make it the subject ("fue el campeón del mundo")."""
+    articles: frozenset[str] = frozenset()
+    """Definite articles, in the languages whose copula takes a bare title."""
+    year_links: frozenset[str] = frozenset()
+    """Prepositions of time that may stand between a title and the year it was won."""
+    place_links: frozenset[str] = frozenset()
+    """Prepositions of place: one word after them (the place) may stand before the year."""
 
-    def won(self, folded: str, start: int, end: int, dated_or: bool = False) -> bool:
+    def won(
+        self,
+        folded: str,
+        start: int,
+        end: int,
+        dated_or: bool = False,
+        labelled: bool = False,
+    ) -> bool:
         """Whether the title at `folded[start:end]` states a win (`dated_or`: it does
         whatever the words around, a plural of titles won), and no word near it makes it
-        an under-23's, a junior's or another discipline's."""
+        an under-23's, a junior's or another discipline's. `labelled`: a rider is named
+        right after the title, which is then a label and states no win by a verb."""
         before = folded[max(0, start - WINDOW) : start].split()[-WIN_REACH:]
         after = folded[end : end + WINDOW].split()
         rest = self._past_events(after)
         near = (*before[-RULE_OUT_REACH:], *after[:RULE_OUT_REACH], *rest[:RULE_OUT_REACH])
         if any(word in self.rule_out for word in near):
             return False
-        if dated_or or any(YEAR.fullmatch(word) for word in rest[:YEAR_REACH]):
+        if dated_or or self._dated_after(rest):
             return True
         if before and YEAR.fullmatch(before[-1]):
             return True  # "the 2012 Olympic road race champion": dated before it
         if rest[:1] == ["s"]:
             return False  # a possessive: "in the world champion's jersey"
-        return self._verb_before(before)
+        return not labelled and self._verb_before(before)
 
     def ruled_out(self, folded: str, start: int, end: int) -> bool:
         """Whether a word of another category or discipline stands right before or after
@@ -101,12 +165,32 @@ class WinCues:
             if not size:
                 break
             at += size
-        return list(words[at : at + max(YEAR_REACH, RULE_OUT_REACH)])
+        return list(words[at : at + max(YEAR_REACH + 1, RULE_OUT_REACH)])
+
+    def _dated_after(self, rest: Sequence[str]) -> bool:
+        """A year right after the title (past its event), or behind prepositions of
+        time only ("in 2013", "iz leta 2019") or a place ("a Copenaghen 2011"); any
+        other word makes it another clause's."""
+        place, placed = False, False
+        for word in rest[: YEAR_REACH + 1]:
+            if YEAR.fullmatch(word):
+                return True
+            if place:
+                place, placed = False, True  # the place's one word: "à Rio en 2016"
+            elif word in self.place_links and not placed:
+                place = True
+            elif word not in self.year_links:
+                return False
+        return False
 
     def _verb_before(self, before: Sequence[str]) -> bool:
+        article = False
         for word in reversed(before):
             if word in self.before:
-                return True
+                # "wurde der Weltmeister": the title is the subject of the copula
+                return not (article and word in self.copulas)
+            if word in self.articles:
+                article = True
             if word not in self.small and not YEAR.fullmatch(word):
                 return False
         return False
