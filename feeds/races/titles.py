@@ -27,7 +27,16 @@ from feeds.races.model import Calendar, CalendarError
 from feeds.races.wins import WinCues
 
 TITLES_FILE = "titles.toml"
-WIN_KEYS = ("before", "small", "events", "copulas", "articles", "year_links", "place_links")
+WIN_KEYS = (
+    "before",
+    "small",
+    "events",
+    "copulas",
+    "articles",
+    "year_links",
+    "place_links",
+    "adverbials",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +114,13 @@ def _cues(data: dict[str, Any], rule_out: frozenset[str], source: str) -> WinCue
     if unknown:
         raise CalendarError(source, None, f"wins: unknown key {sorted(unknown)[0]!r}")
     lists = {key: _folded_list(wins.get(key, []), f"wins.{key}", source) for key in WIN_KEYS}
-    for key in (key for key in WIN_KEYS if key != "events"):
+    for key in (key for key in WIN_KEYS if key not in ("events", "adverbials")):
         if any(" " in word for word in lists[key]):
             raise CalendarError(source, None, f"wins.{key}: one word each")
     return WinCues(
-        rule_out,
+        frozenset(word for word in rule_out if " " not in word),
+        frozenset(tuple(phrase.split()) for phrase in rule_out if " " in phrase),
+        frozenset(tuple(phrase.split()) for phrase in lists["adverbials"]),
         frozenset(lists["before"]),
         frozenset(lists["small"]),
         frozenset(tuple(phrase.split()) for phrase in lists["events"]),

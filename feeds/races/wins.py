@@ -51,9 +51,12 @@ RULE_OUT_REACH = 3
 """Words before or after a title a word ruling it out may stand at ("campeón del mundo
 sub-23", "champion du monde de cyclo-cross")."""
 
-WIN_REACH = 4
-"""Words before a title a verb of winning may stand at, small words between ("blev han
-dansk mester", "postala pa je tudi državna prvakinja")."""
+WIN_REACH = 8
+"""Words before a title a verb of winning may stand at, small words and adverbials
+between ("blev han dansk mester", "wurde am Sonntag in Zürich zum zweiten Mal
+Weltmeister")."""
+PHRASE_WORDS = 4
+"""Words in the longest adverbial or ruling-out phrase ("for the second time")."""
 EVENTS_MAX = 3
 """Event phrases skipped after a title ("de fundo em elites em 2013": two)."""
 EVENT_WORDS = 4
@@ -99,6 +102,11 @@ class WinCues:
 
     rule_out: frozenset[str] = frozenset()
     """Words that make a title another category's or discipline's."""
+    rule_out_phrases: frozenset[tuple[str, ...]] = frozenset()
+    """The same in several words ("mountain biking", "elimination race")."""
+    adverbials: frozenset[tuple[str, ...]] = frozenset()
+    """Phrases of time that may stand between a verb and its title, or a title and its
+    discipline ("on Sunday", "zum zweiten Mal", "for the eighth time")."""
     before: frozenset[str] = frozenset()
     """Verbs of winning or becoming, and words saying a title is new, before a title."""
     small: frozenset[str] = frozenset()
@@ -132,8 +140,8 @@ class WinCues:
         before = folded[max(0, start - WINDOW) : start].split()[-WIN_REACH:]
         after = folded[end : end + WINDOW].split()
         rest = self._past_events(after)
-        near = (*before[-RULE_OUT_REACH:], *after[:RULE_OUT_REACH], *rest[:RULE_OUT_REACH])
-        if any(word in self.rule_out for word in near):
+        tail = self._past_adverbials(after)
+        if any(self._rules_out(words) for words in (before[-RULE_OUT_REACH:], after, rest, tail)):
             return False
         if dated_or or self._dated_after(rest):
             return True
@@ -147,8 +155,53 @@ class WinCues:
         """Whether a word of another category or discipline stands right before or after
         the words at `folded[start:end]` ("den deutschen U23-Straßenmeisterschaften")."""
         before = folded[max(0, start - 40) : start].split()[-1:]
-        after = folded[end : end + 40].split()[:1]
-        return any(word in self.rule_out for word in (*before, *after))
+        after = folded[end : end + WINDOW].split()
+        if any(word in self.rule_out for word in (*before, *after[:1])):
+            return True
+        # "titres nationaux sur la piste", "national titles on the track"
+        return self._rules_out(self._past_adverbials(after))
+
+    def _rules_out(self, words: Sequence[str]) -> bool:
+        """Whether a ruling-out word or phrase starts among the first `RULE_OUT_REACH`
+        of `words` (a phrase may run on past them: "in the points race")."""
+        if any(word in self.rule_out for word in words[:RULE_OUT_REACH]):
+            return True
+        if not self.rule_out_phrases:
+            return False
+        return any(
+            tuple(words[at : at + n]) in self.rule_out_phrases
+            for at in range(min(RULE_OUT_REACH, len(words)))
+            for n in range(2, PHRASE_WORDS + 1)
+        )
+
+    def _past_adverbials(self, words: Sequence[str]) -> list[str]:
+        """The words after a title past the adverbial phrases that open them ("for the
+        eighth time in cyclo-cross"), as many as a ruling-out phrase needs."""
+        at = 0
+        for _ in range(EVENTS_MAX):
+            size = self._adverbial_at(words, at)
+            if not size:
+                break
+            at += size
+        return list(words[at : at + RULE_OUT_REACH + PHRASE_WORDS])
+
+    def _adverbial_at(self, words: Sequence[str], at: int) -> int:
+        """The length of the adverbial phrase starting at `words[at]`, 0 if none."""
+        return next(
+            (n for n in range(PHRASE_WORDS, 0, -1) if tuple(words[at : at + n]) in self.adverbials),
+            0,
+        )
+
+    def _adverbial_ending(self, words: Sequence[str], end: int) -> int:
+        """The length of the adverbial phrase ending before `words[end]`, 0 if none."""
+        return next(
+            (
+                n
+                for n in range(min(PHRASE_WORDS, end), 0, -1)
+                if tuple(words[end - n : end]) in self.adverbials
+            ),
+            0,
+        )
 
     def opens_with_event(self, words: Sequence[str]) -> bool:
         """Whether `words` open with an event phrase ("de contrarrelogio ...")."""
@@ -165,7 +218,7 @@ class WinCues:
             if not size:
                 break
             at += size
-        return list(words[at : at + max(YEAR_REACH + 1, RULE_OUT_REACH)])
+        return list(words[at : at + max(YEAR_REACH + 1, RULE_OUT_REACH + PHRASE_WORDS)])
 
     def _dated_after(self, rest: Sequence[str]) -> bool:
         """A year right after the title (past its event), or behind prepositions of
@@ -184,13 +237,25 @@ class WinCues:
         return False
 
     def _verb_before(self, before: Sequence[str]) -> bool:
-        article = False
-        for word in reversed(before):
+        """A verb of winning before the title, only small words, adverbials of time and
+        one place ("in Zürich", "v nedeljo") between, and no article after a copula."""
+        article, placed = False, False
+        at = len(before)
+        while at > 0:
+            size = self._adverbial_ending(before, at)
+            if size:
+                at -= size
+                continue
+            word = before[at - 1]
             if word in self.before:
                 # "wurde der Weltmeister": the title is the subject of the copula
                 return not (article and word in self.copulas)
             if word in self.articles:
                 article = True
-            if word not in self.small and not YEAR.fullmatch(word):
+            if word in self.small or YEAR.fullmatch(word):
+                at -= 1
+            elif not placed and at >= 2 and before[at - 2] in self.place_links:
+                at, placed = at - 2, True  # "wurde in Zürich Weltmeister"
+            else:
                 return False
         return False

@@ -121,3 +121,73 @@ def test_dated_titles_stay_linear(titles: Titles) -> None:
         return " ".join(["world champion in Rome in until 2013 a Copenaghen 2011"] * n)
 
     assert_linear(lambda text: titles.find(FoldedText(text).folded), make, 2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A day, a place and "for the Nth time" between the verb and the title.
+        ("Er wurde am Sonntag in Zürich zum zweiten Mal Weltmeister im Zeitfahren.", [WORLDS]),
+        ("Hij werd zondag in Zürich voor de tweede keer wereldkampioen tijdrijden.", [WORLDS]),
+        ("Han blev søndag i Glasgow verdensmester efter en lang spurt.", [WORLDS]),
+        ("Il est devenu dimanche à Zurich champion du monde du contre-la-montre.", [WORLDS]),
+        ("Se proclamó el domingo en Zúrich campeón del mundo contrarreloj.", [WORLDS]),
+        ("Ha vinto domenica a Zurigo il titolo mondiale della cronometro.", [WORLDS]),
+        ("On Sunday he became world time trial champion for the second time.", [WORLDS]),
+        ("Je v nedeljo postal novi svetovni prvak.", [WORLDS]),
+        # The same adverbials with a results line's fronted copula: still the subject.
+        ("Zweiter wurde am Sonntag in Zürich der Weltmeister.", []),
+        # Two places are a list, not the place the title was won at.
+        ("Er wurde in Zürich in Bern Weltmeister.", []),
+    ],
+)
+def test_adverbials_between_the_verb_and_the_title(
+    titles: Titles, text: str, found: list[str]
+) -> None:
+    assert titles.find(FoldedText(text).folded) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A discipline past an adverbial, or in several words.
+        ("He became world champion for the eighth time in cyclo-cross on Sunday.", []),
+        ("He became Olympic champion in mountain biking again in Paris.", []),
+        ("She became European champion in the elimination race in Apeldoorn.", []),
+        ("She became world champion in the points race.", []),
+        # The road, after the same adverbials: still the road title.
+        ("He became world champion for the second time on the road.", [WORLDS]),
+        ("He became Olympic champion again in Paris.", [OLYMPICS]),
+    ],
+)
+def test_a_discipline_past_adverbials_rules_the_title_out(
+    titles: Titles, text: str, found: list[str]
+) -> None:
+    assert titles.find(FoldedText(text).folded) == found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Ethan Hayter has won 14 national titles on the track.", []),
+        ("fr", "Benjamin Thomas a remporté trois titres nationaux sur la piste cet hiver.", []),
+        ("en", "Thibau Nys won the national championships in cyclo-cross on Sunday.", []),
+        ("en", "Ethan Hayter has won two national titles on the road.", ["British"]),
+    ],
+)
+def test_track_national_titles_are_no_road_nationals(
+    tagger: Tagger, language: str, text: str, expected: list[str]
+) -> None:
+    found = races(tagger, text, language)
+    assert [name.split()[0] for name in found if "National" in name] == expected
+
+
+def test_adverbials_stay_linear(titles: Titles) -> None:
+    """Days, "for the Nth time" and places repeated before and after titles."""
+
+    def make(n: int) -> str:
+        return " ".join(
+            ["wurde am Sonntag in Zürich zum zweiten Mal Weltmeister for the second time in"] * n
+        )
+
+    assert_linear(lambda text: titles.find(FoldedText(text).folded), make, 1000)
