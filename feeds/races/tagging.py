@@ -332,9 +332,8 @@ class RaceTagger:
         2014 werd ze wereldkampioene" after Ferrand-Prévot), else the story's."""
         if sexes is None:
             return women
-        start, _, _, _ = ft.span(hit.start, hit.end)
-        here = sexes.before(start)
-        return women if here is None else here
+        start, end, _, _ = ft.span(hit.start, hit.end)
+        return sexes.here(start, end, women)
 
     def _in_context(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         if not rule.context:
