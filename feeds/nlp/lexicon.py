@@ -59,6 +59,7 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "rumour": CUE,
         "rumour_weak": CUE,
         "rumour_superseded": CUE,
+        "rumour_fulfilled": CUE,
         "hedge_idioms": CUE,
         "dispute": CUE,
         # lists of arrivals
@@ -106,6 +107,10 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "including": WORD,
         "pronouns": WORD,
         "relative_pronouns": WORD,
+        "question_openers": WORD,
+        "contrast_words": WORD,
+        "while_words": WORD,
+        "loss_words": WORD,
         "team_nouns": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,

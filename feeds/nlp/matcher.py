@@ -111,6 +111,17 @@ class Substrings:
         if not self._empty:
             self._automaton.make_automaton()
 
+    @classmethod
+    def starting(cls, pattern: str, limit: int | None = None) -> Substrings:
+        """The strings every match of `pattern` begins with (`pattern_starts`): a text
+        without any of them holds no match. When they cannot be told (an expression
+        without a literal start), the empty string, which every text holds: the
+        expression then decides alone."""
+        try:
+            return cls(pattern_starts(pattern) if limit is None else pattern_starts(pattern, limit))
+        except ValueError:
+            return cls([""])
+
     def any_in(self, text: str) -> bool:
         """`any(s in text for s in strings)`."""
         if self._empty:
@@ -124,24 +135,30 @@ MAX_REPEAT = 3
 """A bounded repeat up to this many times is expanded; a longer or open one ends it."""
 
 
-def pattern_starts(pattern: str) -> set[str]:
+def pattern_starts(pattern: str, limit: int = MAX_STARTS) -> set[str]:
     """Strings such that every match of `pattern` begins with one of them.
 
     Literal characters, alternations, small character sets and short repeats are
     expanded; anything else (an open repeat, a character class, a backreference) ends
     the strings where they are. Zero-width assertions are passed over: dropping a
-    condition only makes the set match more."""
-    starts, _ = _expand(list(sre_parse.parse(pattern)), {""})
+    condition only makes the set match more. `limit` bounds how many strings the
+    expansion may reach (a large alternation of phrases needs more than a cue does).
+    A pattern that ignores case is refused: its literals stand for more than themselves."""
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        raise ValueError(f"{pattern!r} ignores case")
+    starts, _ = _expand(list(parsed), {""}, limit)
     if "" in starts:
         raise ValueError(f"{pattern!r} may match without a literal start")
-    # "agree " covers "agree a ": keep the shortest, each occurrence is tried once.
-    return {s for s in starts if not any(s != t and s.startswith(t) for t in starts)}
+    # "agree " covers "agree a ": keep the shortest, each occurrence is tried once
+    # (a string's proper prefixes looked up, not every pair of strings compared).
+    return {s for s in starts if not any(s[:k] in starts for k in range(1, len(s)))}
 
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
-def _expand(items: list, prefixes: set[str]) -> tuple[set[str], bool]:
+def _expand(items: list, prefixes: set[str], limit: int) -> tuple[set[str], bool]:
     """`prefixes` extended by the items' matches, and whether the items were expanded
     to their end (False: the strings stop at the first item that could not be)."""
     for op, av in items:
@@ -159,36 +176,38 @@ def _expand(items: list, prefixes: set[str]) -> tuple[set[str], bool]:
             _, add_flags, _, sub = av
             if add_flags & re.IGNORECASE:
                 return prefixes, False
-            grown, complete = _expand(list(sub), prefixes)
+            grown, complete = _expand(list(sub), prefixes, limit)
             if not complete:
                 return grown, False
         elif op is sre.BRANCH:
             grown, complete = set(), True
             for alternative in av[1]:
-                found, done = _expand(list(alternative), prefixes)
+                found, done = _expand(list(alternative), prefixes, limit)
                 grown |= found
                 complete = complete and done
             if not complete:
                 return grown, False
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             low, high, sub = av
-            grown, complete = _repeat(list(sub), prefixes, low, high)
+            grown, complete = _repeat(list(sub), prefixes, low, high, limit)
             if not complete:
                 return grown, False
         else:
             return prefixes, False
-        if len(grown) > MAX_STARTS:
+        if len(grown) > limit:
             return prefixes, False
         prefixes = grown
     return prefixes, True
 
 
-def _repeat(sub: list, prefixes: set[str], low: int, high: int) -> tuple[set[str], bool]:
+def _repeat(
+    sub: list, prefixes: set[str], low: int, high: int, limit: int
+) -> tuple[set[str], bool]:
     """A repeat `low` to `high` times, expanded while it is short."""
     current = prefixes
     for _ in range(low):
-        current, complete = _expand(sub, current)
-        if not complete or len(current) > MAX_STARTS:
+        current, complete = _expand(sub, current, limit)
+        if not complete or len(current) > limit:
             return current, False
     if high == low:
         return current, True
@@ -196,9 +215,9 @@ def _repeat(sub: list, prefixes: set[str], low: int, high: int) -> tuple[set[str
         return current, False
     out = set(current)
     for _ in range(high - low):
-        current, complete = _expand(sub, current)
+        current, complete = _expand(sub, current, limit)
         out |= current
-        if not complete or len(out) > MAX_STARTS:
+        if not complete or len(out) > limit:
             return out, False
     return out, True
 

@@ -33,7 +33,7 @@ from feeds.models import Mention
 from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
 from feeds.races.titles import whole_words
-from feeds.races.wins import WinCues
+from feeds.races.wins import Labels, WinCues
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
@@ -47,6 +47,9 @@ IN_PLACE = frozenset({"in", "en", "em", "au", "aux", "im", "nel", "v", "i", "pa"
 race's name ("Volta a Itália", "Tour de Suisse")."""
 DATED = "dated"
 """The automaton's value for a title that needs its year."""
+NATION = "="
+"""The prefix of the automaton's value for a title naming its nation ("=BEL": "Belgian
+champion", "belgisch kampioen"), which needs its year or verb as a dated one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class Nationals:
     nations: Mapping[str, str] = field(default_factory=dict)
     """A nation's folded name, one word (in the [countries] languages) -> its IOC code:
     a nation named right before the generic words is theirs, whoever the rider."""
+    links: frozenset[str] = frozenset()
+    """Folded words that may stand between such a place and the generic words ("en
+    Colombia, con los Campeonatos"): any other word puts the place in another clause."""
 
     def find(
         self,
@@ -81,13 +87,21 @@ class Nationals:
         starts = [m.start for m in riders]
         times = Counter(m.entity_id for m in mentions)
         main_before = _main_riders(riders, times)
+        labels = Labels(ft, starts)
         walk = self.automaton.iter(ft.folded) if matches is None else matches
         for last, (length, what) in walk:
-            if what == DATED and not self.cues.won(ft.folded, last - length + 1, last + 1):
+            first = last - length + 1
+            titled = what == DATED or what.startswith(NATION)
+            if titled and not self.cues.won(
+                ft.folded, first, last + 1, labelled=labels(first, last + 1)
+            ):
                 continue
-            if what != DATED and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
+            if not titled and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
                 continue  # "the U23 national championships"
-            named = self._nation_before(ft.folded, last - length + 1)
+            # "Belgian champion": the title's own nation, whoever the riders around it
+            named = what[1:] if what.startswith(NATION) else None
+            if named is None:
+                named = self._nation_before(ft.folded, last - length + 1)
             if named is not None:
                 race = self.by_country.get(named)
             else:
@@ -100,11 +114,14 @@ class Nationals:
 
     def _nation_before(self, folded: str, start: int) -> str | None:
         """The nation named as a place within a few words before the generic words
-        ("comenzó en Colombia, con los Campeonatos Nacionales"), the nearest, else None."""
+        ("comenzó en Colombia, con los Campeonatos Nacionales"), only link words between,
+        else None."""
         words = folded[max(0, start - 80) : start].split()[-NATION_WORDS - 1 :]
         for i in range(len(words) - 1, 0, -1):
             if words[i] in self.nations and words[i - 1] in IN_PLACE:
                 return self.nations[words[i]]
+            if words[i] not in self.links:
+                return None  # "trained in Colombia before the nationals": another clause
         return None
 
 
@@ -159,7 +176,7 @@ def parse_nationals(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"names", "dated", "forms", "countries"}
+    unknown = set(data) - {"names", "dated", "forms", "countries", "adjectives", "links"}
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     names = data.get("names", [])
@@ -172,7 +189,22 @@ def parse_nationals(
     folded_dated = [" ".join(fold_tokens(n)) for n in dated]
     if not all(folded) or not all(folded_dated):
         raise CalendarError(source, None, "names: a name folds to nothing")
-    automaton = whole_words({**dict.fromkeys(folded_dated, DATED), **dict.fromkeys(folded, "")})
+    adjectives = data.get("adjectives", {})
+    if not isinstance(adjectives, dict) or not all(_strings(v) for v in adjectives.values()):
+        raise CalendarError(source, None, "adjectives: must map nations to lists of titles")
+    by_nation = {
+        " ".join(fold_tokens(title)): NATION + code
+        for code, titles in adjectives.items()
+        for title in titles
+    }
+    if set(by_nation) & {*folded, *folded_dated}:
+        raise CalendarError(source, None, "adjectives: a title also in names or dated")
+    links = data.get("links", [])
+    if not _strings(links):
+        raise CalendarError(source, None, "links: must be a list of non-empty strings")
+    automaton = whole_words(
+        {**by_nation, **dict.fromkeys(folded_dated, DATED), **dict.fromkeys(folded, "")}
+    )
     by_country = {
         race.country: race.id
         for race in calendar.races.values()
@@ -198,7 +230,8 @@ def parse_nationals(
         for name in local.values()
         if len(folded := fold_tokens(name)) == 1
     }
-    return Nationals(automaton, by_country, names, cues or WinCues(), nations)
+    folded_links = frozenset(word for link in links for word in fold_tokens(link))
+    return Nationals(automaton, by_country, names, cues or WinCues(), nations, folded_links)
 
 
 def _strings(value: Any) -> bool:

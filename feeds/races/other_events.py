@@ -28,8 +28,9 @@ from feeds.races.mentions import words_before
 from feeds.races.model import CalendarError
 
 OTHER_EVENTS_FILE = "other_events.toml"
-MAX_LINKS = 2
-"""Linking words allowed between a name and the sport's word ("en la pista")."""
+MAX_LINKS = 3
+"""Linking words allowed between a name and the sport's word ("en la pista", a medal's
+winner then "on the track")."""
 LONGEST = 2
 """Words in the longest sport phrase ("mountain bike", "sub 23")."""
 MEDAL_REACH = 6

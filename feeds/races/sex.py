@@ -46,6 +46,10 @@ class SexMarks:
     edition_links: frozenset[str]
     edition_men: frozenset[str]
     edition_women: frozenset[str]
+    men_pronouns: frozenset[str] = frozenset()
+    """Pronouns and possessives of a man ("he", "his", "hij", "lui", "ihm"): in a men's
+    story, one in the name's sentence after a woman is named makes it his race."""
+    women_pronouns: frozenset[str] = frozenset()
 
     def edition_sex(self, before: list[str]) -> bool | None:
         """True (women's), False (men's) or None for the words before a name: a sex's
@@ -102,6 +106,7 @@ def parse_sex_marks(text: str, source: str) -> SexMarks:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
     tables = {"after": ("men", "women", "of_the"), "before": ("men", "women")}
     tables["edition"] = ("nouns", "links", "men", "women")
+    tables["pronouns"] = ("men", "women")
     unknown = set(data) - set(tables)
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
@@ -122,6 +127,8 @@ def parse_sex_marks(text: str, source: str) -> SexMarks:
         words["edition.links"],
         words["edition.men"],
         words["edition.women"],
+        words["pronouns.men"],
+        words["pronouns.women"],
     )
 
 
@@ -169,6 +176,10 @@ def women_story(
 MAIN_TIMES = 2
 """Times a rider is named for their sex to decide the races named after them: a name
 read once may be a namesake's (a YouTuber sharing a rider's name)."""
+SENTENCE_REACH = 300
+"""Characters after a race name read for its clause's pronouns."""
+CLAUSE_ENDS = ".!?\n,;:'\"\u2019\u201d\u00bb"
+"""What ends the clause after a race name: a sentence's end, a comma, a quote's end."""
 PARAGRAPH_REACH = 500
 """Characters between a rider and a race name beyond which the name is not about them
 (about three sentences: "Ferrand-Prévot joins Visma... In 2014 she won the Worlds and
@@ -178,7 +189,8 @@ La Flèche Wallonne... 'The Tour is a race I want to win'")."""
 class RiderSexes:
     """The story's main riders in text order with the sex of their racing (their team's
     category on the day, else their last team's), for the rider named last before a
-    race name in its paragraph. Built once per story; each look-up is one bisect."""
+    race name in its paragraph. Built once per story; each look-up is a bisect and a
+    bounded read."""
 
     def __init__(
         self, mentions: Sequence[Mention], roster: Roster, published: date | None, text: str
@@ -201,12 +213,42 @@ class RiderSexes:
     def before(self, start: int) -> bool | None:
         """True (women's racing) or False for the main rider named last before `start`
         in its paragraph, shortly before; None when no such rider is."""
+        end, women = self._rider_before(start)
+        return None if end is None else women
+
+    def here(self, start: int, end: int, story_women: bool) -> bool:
+        """The sex the race name at original `start:end` is about: the main rider named
+        last before it in its paragraph, unless the name's sentence has a pronoun of the
+        story's sex after that rider ("... said this Tour was the hardest he had ridden":
+        his race, not hers); else the story's."""
+        rider_end, women = self._rider_before(start)
+        if rider_end is None or women is None or women == story_women:
+            return story_women
+        pronouns = (
+            bundled_sex_marks().women_pronouns
+            if story_women
+            else (bundled_sex_marks().men_pronouns)
+        )
+        # After the name, its clause only: a quote's speaker ("'Pogačar made the Tour
+        # look easy,' she said") is not the name's owner.
+        stop = min(
+            (
+                at
+                for at in (self._text.find(ch, end, end + SENTENCE_REACH) for ch in CLAUSE_ENDS)
+                if at >= 0
+            ),
+            default=min(len(self._text), end + SENTENCE_REACH),
+        )
+        words = fold_tokens(self._text[rider_end:start] + " " + self._text[end:stop])
+        return story_women if any(word in pronouns for word in words) else women
+
+    def _rider_before(self, start: int) -> tuple[int | None, bool | None]:
         at = bisect_right(self._ends, start) - 1
         if at < 0:
-            return None
+            return None, None
         end = self._ends[at]
         if start - end > PARAGRAPH_REACH:
-            return None  # bounded: thousands of names after one rider stay linear
+            return None, None  # bounded: thousands of names after one rider stay linear
         if "\n" in self._text[end:start]:
-            return None
-        return self._women[at]
+            return None, None
+        return end, self._women[at]

@@ -71,6 +71,7 @@ from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon, under_way
 from feeds.races.titles import Titles, bundled_titles
+from feeds.races.wins import Labels
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -218,7 +219,10 @@ class RaceTagger:
         # Championships named without their name: a win stated by a dated title ("world
         # champion in 2013"), a nation's championships by a rider's nationality. They add
         # races, not mentions the focus weighs.
-        implied = self.titles.find(ft.folded, whole.titles) if self.titles and cycling else []
+        labels = Labels(ft, sorted(m.start for m in mentions if m.kind == "rider"))
+        implied = (
+            self.titles.find(ft.folded, whole.titles, labels) if self.titles and cycling else []
+        )
         # Riders' nations only for a story with the generic words (few have them).
         if self.nationals is not None and whole.nationals:
             implied += self.nationals.find(
@@ -330,9 +334,8 @@ class RaceTagger:
         2014 werd ze wereldkampioene" after Ferrand-Prévot), else the story's."""
         if sexes is None:
             return women
-        start, _, _, _ = ft.span(hit.start, hit.end)
-        here = sexes.before(start)
-        return women if here is None else here
+        start, end, _, _ = ft.span(hit.start, hit.end)
+        return sexes.here(start, end, women)
 
     def _in_context(self, hit: RaceHit, rule: ShortName, ft: FoldedText) -> bool:
         if not rule.context:

@@ -15,7 +15,7 @@ languages, the words that state a win and the words that rule a title out are da
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -27,7 +27,16 @@ from feeds.races.model import Calendar, CalendarError
 from feeds.races.wins import WinCues
 
 TITLES_FILE = "titles.toml"
-WIN_KEYS = ("before", "small", "events")
+WIN_KEYS = (
+    "before",
+    "small",
+    "events",
+    "copulas",
+    "articles",
+    "year_links",
+    "place_links",
+    "adverbials",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +53,23 @@ class Titles:
     """The words that tell a title won from a title held (its `rule_out` is `rule_out`)."""
 
     def find(
-        self, folded: str, matches: Iterable[tuple[int, tuple[int, str]]] | None = None
+        self,
+        folded: str,
+        matches: Iterable[tuple[int, tuple[int, str]]] | None = None,
+        labels: Callable[[int, int], bool] | None = None,
     ) -> list[str]:
         """The championships whose win the folded text states, in text order. `matches`:
         this automaton's matches in `folded` when the caller has them already (one walk
-        for several readers: feeds/races/scan.py)."""
+        for several readers: feeds/races/scan.py). `labels`: whether a rider is named
+        right after a title (wins.py's Labels)."""
         if self.automaton is None:
             return []
         found: list[str] = []
         for last, (length, race_id) in self.automaton.iter(folded) if matches is None else matches:
             start, end = last - length + 1, last + 1
             title = folded[start:end].strip().replace("  ", " ")
-            if self.cues.won(folded, start, end, dated_or=title in self.plurals):
+            labelled = labels is not None and labels(start, end)
+            if self.cues.won(folded, start, end, title in self.plurals, labelled):
                 found.append(race_id)
         return list(dict.fromkeys(found))
 
@@ -100,14 +114,20 @@ def _cues(data: dict[str, Any], rule_out: frozenset[str], source: str) -> WinCue
     if unknown:
         raise CalendarError(source, None, f"wins: unknown key {sorted(unknown)[0]!r}")
     lists = {key: _folded_list(wins.get(key, []), f"wins.{key}", source) for key in WIN_KEYS}
-    for key in ("before", "small"):
+    for key in (key for key in WIN_KEYS if key not in ("events", "adverbials")):
         if any(" " in word for word in lists[key]):
             raise CalendarError(source, None, f"wins.{key}: one word each")
     return WinCues(
-        rule_out,
+        frozenset(word for word in rule_out if " " not in word),
+        frozenset(tuple(phrase.split()) for phrase in rule_out if " " in phrase),
+        frozenset(tuple(phrase.split()) for phrase in lists["adverbials"]),
         frozenset(lists["before"]),
         frozenset(lists["small"]),
         frozenset(tuple(phrase.split()) for phrase in lists["events"]),
+        frozenset(lists["copulas"]),
+        frozenset(lists["articles"]),
+        frozenset(lists["year_links"]),
+        frozenset(lists["place_links"]),
     )
 
 

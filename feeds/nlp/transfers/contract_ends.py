@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.seasons import clause_season, first_earlier_year
 from feeds.nlp.transfers.story import PERSON_KINDS, Evidence, Story
 from feeds.nlp.transfers.story_kind import retiring, roster_team
@@ -25,6 +26,8 @@ from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mention_a
 from feeds.roster import Person
 
 _ENDED = re.compile(WORD_START + r"(?:" + pooled().alternation("contract_ended") + r")\b")
+PHRASES = (_ENDED,)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 # The clause the ended contract's holders are listed in: up to its end, not a list's colon.
 _CLAUSE_END = re.compile(r"[.;!?]|\s[-\u2013\u2014]\s")
 # The person is named soon after the words ("a rescisão do contrato com o uruguaio X").
@@ -45,8 +48,9 @@ def contract_ended(story: Story, spans: Sequence[Span]) -> None:
     """Departure evidence for every person whose contract a sentence says a team ends."""
     if story.published is None:
         return  # the team left may be the roster's at publication
+    phrases = story_phrases(story)
     for span in spans:
-        cues = list(_ENDED.finditer(story.low, span.start, span.end))
+        cues = list(phrases.finditer(_ENDED, span.start, span.end))
         if not cues or retiring(story, span.sentence):
             continue  # a contract ended because the rider stops racing: no move
         # the same for every cue of the span: read once, not per cue

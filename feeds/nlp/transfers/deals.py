@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in
 
@@ -26,6 +27,8 @@ DEAL = re.compile(
     + "|".join(map(re.escape, sorted(_LEX.words("between_markers"), key=len, reverse=True)))
     + r")\s+"
 )
+PHRASES = (DEAL,)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 # "and" in each language (the lexicons' coordination words hold more: "from", "with", "the")
 _AND = ("and", "en", "et", "e", "ed", "y", "und", "og", "in")
 # the articles a team may carry ("tra la Lidl-Trek e Ayuso", "entre el Movistar y X")
@@ -41,10 +44,13 @@ DEAL_NOUNS = tuple(sorted(_LEX.words("deal_nouns")))
 def deal_moves(story: Story, spans: Sequence[Span]) -> None:
     """Each "deal between person and team" as the person's arrival at the team."""
     low = story.low
-    if not any(noun in low for noun in DEAL_NOUNS) or DEAL.search(low) is None:
+    if not any(noun in low for noun in DEAL_NOUNS):
         return  # most stories: a plain search tells
+    phrases = story_phrases(story)
+    if phrases.search(DEAL) is None:
+        return
     for span in spans:
-        for found in DEAL.finditer(story.low, span.start, span.end):
+        for found in phrases.finditer(DEAL, span.start, span.end):
             pair = _pair(story, span, found.end())
             if pair is None:
                 continue

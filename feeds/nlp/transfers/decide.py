@@ -41,8 +41,13 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         by_sentence[ev.sentence].append(ev)
     statuses = {s.sentence: sentence_status(story, s) for s in spans}
     # "Visma and Decathlon would not confirm the news": every move the story tells
-    # without an announcement of its own is unconfirmed, wherever that sentence stands.
-    unconfirmed = any(says_unconfirmed(story, s) for s in spans)
+    # without an announcement of its own is unconfirmed, wherever that sentence stands;
+    # but a sentence naming people is about them ("X's renewal is not yet confirmed").
+    unconfirmed = [
+        {m.entity_id for m in mentions_in(story.people, s)}
+        for s in spans
+        if says_unconfirmed(story, s)
+    ]
     story.headline_status = statuses[0]
     # "X moves to Movistar, where he is expected to ... . The Spanish team announced the
     # deal.": an announcement that names nobody speaks for the sentence before it.
@@ -92,13 +97,20 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
                 first = min(p.start for p in story.people if p.entity_id == person_id)
                 moves.append((first, exit_move))
             continue
+        from_id = origin_of(origins, blocked, story)
         own = [evidence_status(story, ev, spans[ev.sentence]) for ev in evs]
         status = person_status(
-            evs, statuses, story_status, headline_hedge(story, person_id, to_id), echoes, own
+            evs,
+            statuses,
+            story_status,
+            headline_hedge(story, person_id, to_id, from_id),
+            echoes,
+            own,
         )
-        if unconfirmed and not any(statuses[ev.sentence] > 0 for ev in evs if ev.arrival):
+        if any(not named or person_id in named for named in unconfirmed) and not any(
+            statuses[ev.sentence] > 0 for ev in evs if ev.arrival
+        ):
             status = "rumour"
-        from_id = origin_of(origins, blocked, story)
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
         first = min(p.start for p in story.people if p.entity_id == person_id)
         stage = move_stage(story, evidence_spans(evs, spans), status)

@@ -29,6 +29,7 @@ from feeds.nlp.transfers.no_longer import no_longer_moves
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.nlp.transfers.respectively import respective_moves
 from feeds.nlp.transfers.roles import RETIRED, appointed, owned_teams
+from feeds.nlp.transfers.rule_phrases import rule_phrases
 from feeds.nlp.transfers.scan import scan_cues
 from feeds.nlp.transfers.staff_roles import staff_role_moves
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
@@ -90,10 +91,13 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         people=people,
         teams=teams,
         hits=scan_cues(low, languages),
+        # where the rules' lexicon phrases may match: one walk, not one search per rule
+        phrases=rule_phrases().scan(low),
         focus_team=_focus_team(teams, spans[0].end),
         title_question="?" in text[: spans[0].end],
         title_end=spans[0].end,
         sentence_starts=[s.start for s in spans],
+        languages=languages,
     )
     story.owned = owned_teams(text, people, teams)
     for sentence in spans:

@@ -11,11 +11,14 @@ from collections.abc import Sequence
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.listed_people import with_listed_after
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD, Span, within
 
 _LEX = pooled()
 _FOLLOWING = re.compile(r"(?<![\w'])(?:" + _LEX.alternation("following") + r")")
+PHRASES = (_FOLLOWING,)
+"""Scanned over the story: tried only where `phrases` finds they may match."""
 # Words that tie a name to the noun before it: a name after one belongs to that noun.
 _NOUN_LINKS = (
     _LEX.words("noun_links") | _LEX.words("affiliation_markers") | _LEX.words("between_markers")
@@ -27,7 +30,7 @@ fidati, Mattia Cattaneo", "his Visma teammate and excellent domestique Tiesj Ben
 
 def following_moves(story: Story, spans: Sequence[Span]) -> None:
     """Give each follower a copy of their leader's evidence that names a destination."""
-    for found in _FOLLOWING.finditer(story.low):
+    for found in story_phrases(story).finditer(_FOLLOWING):
         sentence = next((s for s in spans if s.start <= found.start() < s.end), None)
         if sentence is None or within(story.hits.get("race", []), sentence.start, sentence.end):
             continue  # "tog X med sig i udbruddet": taken into the break, not to a team

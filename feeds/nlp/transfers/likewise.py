@@ -25,7 +25,9 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.matcher import Substrings
 from feeds.nlp.transfers.list_teams import bracketed_teams
+from feeds.nlp.transfers.phrases import PHRASE_STARTS
 from feeds.nlp.transfers.scan import move_cues
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in
@@ -42,6 +44,9 @@ class _Shape:
     """The words that may and may not stand between "as does" and the names."""
 
     likewise: re.Pattern[str]
+    likewise_starts: Substrings
+    """The strings every match of `likewise` begins with: one walk tells a story that has
+    none (most), where a search per sentence reads each one against every word."""
     negation: re.Pattern[str]
     description: re.Pattern[str]
     joiners: frozenset[str]
@@ -51,6 +56,8 @@ class _Shape:
 def likewise_moves(story: Story, spans: Sequence[Span], languages: tuple[str, ...] | None) -> None:
     """Evidence for every person named after "as does" behind another's arrival."""
     shape = _shape(languages)
+    if not shape.likewise_starts.any_in(story.low):
+        return  # no sentence can hold the words
     # the evidence of each sentence, once: per sentence a scan of all of it is quadratic
     # in a story of thousands of "as does" sentences
     of_sentence: dict[int, list[Evidence]] = defaultdict(list)
@@ -155,8 +162,10 @@ def _names_end(story: Story, span: Span, start: int) -> int:
 @cache
 def _shape(languages: tuple[str, ...] | None) -> _Shape:
     lexicon = pooled() if languages is None else bundled().pool(languages)
+    likewise = _alternation(lexicon.words("likewise"))
     return _Shape(
-        likewise=_alternation(lexicon.words("likewise")),
+        likewise=likewise,
+        likewise_starts=Substrings.starting(likewise.pattern, PHRASE_STARTS),
         # the patterns end at a word boundary; the start is ours ("ne" is not "jeune")
         negation=re.compile(r"(?<!\w)(?:" + (lexicon.alternation("negation") or r"(?!x)x") + ")"),
         description=_alternation(

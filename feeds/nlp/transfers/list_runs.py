@@ -43,6 +43,7 @@ from feeds.nlp.transfers.list_teams import (
     marked_starts,
 )
 from feeds.nlp.transfers.not_kept import not_kept_moves as not_kept_moves
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Story
@@ -76,6 +77,8 @@ SUBJECT_REACH = 120
 _COORDINATION = pooled().words("coordination_words")
 _FROM_WORDS = pooled().words("from_markers")
 _SPLIT_ACQUIRE = re.compile(r"\b(?:" + pooled().alternation("split_acquire") + r")")
+PHRASES = (_SPLIT_ACQUIRE,)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 _CONTINUED = re.compile(WORD_START + r"(?:" + pooled().alternation("list_continued") + r")\b")
 _TEAM_NOUN = re.compile(
     WORD_START + r"(?:" + "|".join(map(re.escape, sorted(pooled().words("team_nouns")))) + r")\b"
@@ -140,7 +143,7 @@ def list_run_moves(story: Story, spans: Sequence[Span]) -> None:
                 _inverted_list(sentence, within(people, cue.end, bound), cue)
         if not cues and span.sentence > 1:
             _continued_list(story, spans[span.sentence - 1], span, people, teams, sentence)
-        verbs = list(_SPLIT_ACQUIRE.finditer(story.low, span.start, span.end))
+        verbs = list(story_phrases(story).finditer(_SPLIT_ACQUIRE, span.start, span.end))
         for at, verb in enumerate(verbs):
             bound = verbs[at + 1].start() if at + 1 < len(verbs) else span.end
             _split_verb_list(sentence, within(people, verb.end(), bound), verb.end(), bound)

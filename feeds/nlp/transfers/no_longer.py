@@ -22,6 +22,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.contract_ends import leaves_for_nobody, team_left
 from feeds.nlp.transfers.described_teams import national_selection, nations_race
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.seasons import clause_season, first_earlier_year
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
 from feeds.nlp.transfers.story_kind import retiring
@@ -30,6 +31,8 @@ from feeds.nlp.transfers.text import ROLE_WORD, WORD, WORD_START, Span, within
 _NO_LONGER = re.compile(WORD_START + r"(?:" + pooled().alternation("no_longer") + r")")
 _STEPS_DOWN = re.compile(WORD_START + r"(?:" + pooled().alternation("steps_down") + r")")
 _NO_PLACE = re.compile(WORD_START + r"(?:" + pooled().alternation("no_place") + r")")
+PHRASES = (_NO_LONGER, _STEPS_DOWN, _NO_PLACE)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NEXT_SEASON = re.compile(r"\b(?:" + pooled().alternation("next_season") + r")\b")
 _REST_STOP = re.compile(r"[,.;:!?()\"«»\u201c\u201d]")
@@ -65,7 +68,7 @@ def no_longer_moves(story: Story, spans: Sequence[Span]) -> None:
         _stepping_down(story, span, when)
         if retiring(story, span.sentence):
             continue
-        for words in _NO_LONGER.finditer(story.low, span.start, span.end):
+        for words in story_phrases(story).finditer(_NO_LONGER, span.start, span.end):
             people = _subjects(story, span, words.start())
             team = _complement_team(story, span, words.end())
             if team is not False:
@@ -82,7 +85,7 @@ class _When(NamedTuple):
 
 def _stepping_down(story: Story, span: Span, when: _When) -> None:
     """Staff leaving the sport leave their team ("part à la retraite", "stopt als")."""
-    for words in _STEPS_DOWN.finditer(story.low, span.start, span.end):
+    for words in story_phrases(story).finditer(_STEPS_DOWN, span.start, span.end):
         people = [p for p in _subjects(story, span, words.start()) if _staff(story, p)]
         team = _post_team(story, span, words.end())
         if team is not False:
@@ -93,7 +96,7 @@ def _no_place(story: Story, span: Span, when: _When) -> None:
     """ "no place any more for X at Cofidis": the clause ends with the trade team left, or
     with the people when the headline says so of a team ("Geen plaats meer voor X bij
     Soudal"); "in the national team", "in de Tourploeg" are selections."""
-    for words in _NO_PLACE.finditer(story.low, span.start, span.end):
+    for words in story_phrases(story).finditer(_NO_PLACE, span.start, span.end):
         people = _objects(story, span, words.end())
         if not people or not _ends_with_team(story, span, people[-1].end):
             continue
@@ -104,16 +107,15 @@ def _no_place(story: Story, span: Span, when: _When) -> None:
 
 def _headline_team(story: Story) -> str | None:
     """The one team a "no place any more" headline names."""
-    if not _NO_PLACE.search(story.low, 0, story.title_end):
+    if not story_phrases(story).search(_NO_PLACE, 0, story.title_end):
         return None
     teams = {t.entity_id for t in within(story.teams, 0, story.title_end)}
     return teams.pop() if len(teams) == 1 else None
 
 
 def _cued(story: Story, span: Span) -> bool:
-    return any(
-        cue.search(story.low, span.start, span.end) for cue in (_STEPS_DOWN, _NO_LONGER, _NO_PLACE)
-    )
+    phrases = story_phrases(story)
+    return any(phrases.search(cue, span.start, span.end) for cue in PHRASES)
 
 
 def _selection(story: Story, span: Span) -> bool:

@@ -21,6 +21,7 @@ from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.group_subjects import departure_season, listed_departure
 from feeds.nlp.transfers.named_items import named_items
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.story_kind import market_context, retiring, roster_team
@@ -34,6 +35,8 @@ of phrases is read in linear time."""
 NEGATION_REACH = 3
 """Words before the phrase a negation of it may stand in ("Not on their way out are")."""
 _NOT_KEPT = re.compile(r"\b(?:" + pooled().alternation("not_kept") + r")\b")
+PHRASES = (_NOT_KEPT,)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 _NEGATION = re.compile(WORD_START + r"(?:" + pooled().alternation("negation") + r")")
 _CONTRACT = re.compile(WORD_START + r"(?:" + pooled().alternation("contract_nouns") + r")")
 _ATTRIBUTION = re.compile(
@@ -52,10 +55,11 @@ def not_kept_moves(story: Story, spans: Sequence[Span]) -> None:
     person the story is about ("il 28enne si trasferirà ..." stays the headline's)."""
     if story.published is None:
         return  # which team they leave is the roster's at publication
+    places = story_phrases(story)
     for span in spans:
         if span.title:
             continue
-        phrases = list(_NOT_KEPT.finditer(story.low, span.start, span.end))
+        phrases = list(places.finditer(_NOT_KEPT, span.start, span.end))
         if not phrases:
             continue
         people = mentions_in(story.people, span)

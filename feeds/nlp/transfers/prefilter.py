@@ -37,7 +37,7 @@ import ahocorasick
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.matcher import pattern_starts
+from feeds.nlp.matcher import Substrings, pattern_starts
 from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
 from feeds.nlp.transfers.deals import DEAL, DEAL_NOUNS
 from feeds.nlp.transfers.roles import RETIRED
@@ -62,7 +62,7 @@ def may_report_move(text: str, mentions: Sequence[Mention], low: str | None = No
     if teams and (_headline_pair(low, people, teams) or _dash_pair(low, people, teams)):
         return True
     staff = sum(1 for m in people if m.kind == "staff")
-    if staff >= 2 and _any_succession().search(low):
+    if staff >= 2 and _succession_starts().any_in(low) and _any_succession().search(low):
         return True  # "X succède à Y" between two staff members (`staff_roles`)
     for end, (length, cues) in cue_automaton().iter(low):
         start = end + 1 - length
@@ -151,3 +151,11 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
 @cache
 def _any_succession() -> re.Pattern[str]:
     return re.compile(r"(?:" + pooled().alternation("successions") + r")")
+
+
+@cache
+def _succession_starts() -> Substrings:
+    """The strings every succession's match begins with: one walk of an automaton tells
+    that a story has none (most do), where the expression's search tries every word at
+    every character (about 45 µs for a 1.5 KB story)."""
+    return Substrings.starting(_any_succession().pattern)

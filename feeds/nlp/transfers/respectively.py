@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, mentions_in
 
@@ -23,6 +24,8 @@ _RESPECTIVELY = re.compile(r"\b(?:" + "|".join(map(re.escape, _WORDS)) + r")\b")
 # The words anywhere, boundaries aside: a story without them has no such sentence, and
 # one search of the whole story tells so (most stories) instead of one per sentence.
 _ANYWHERE = re.compile("|".join(map(re.escape, _WORDS))) if _WORDS else None
+PHRASES = tuple(p for p in (_RESPECTIVELY, _ANYWHERE) if p is not None)
+"""Tried only where `phrases` finds they may match."""
 _GLUE_WORDS = pooled().words("coordination_words")
 # between the teams of the list: "og", "e", and the articles and to-words ("e all'UAE")
 _TEAM_GLUE = _GLUE_WORDS | pooled().words("to_markers") | pooled().words("filler_words")
@@ -31,10 +34,13 @@ _WORD = re.compile(r"[\w'\u2019]+")
 
 def respective_moves(story: Story, spans: Sequence[Span]) -> None:
     """Each listed person's own destination, where a sentence pairs them "respectively"."""
-    if _RESPECTIVELY is None or _ANYWHERE is None or _ANYWHERE.search(story.low) is None:
+    if _RESPECTIVELY is None or _ANYWHERE is None:
+        return
+    phrases = story_phrases(story)
+    if phrases.search(_ANYWHERE) is None:
         return
     for span in spans:
-        found = _RESPECTIVELY.search(story.low, span.start, span.end)
+        found = phrases.search(_RESPECTIVELY, span.start, span.end)
         if found is None:
             continue
         teams = [

@@ -34,6 +34,7 @@ FAMILIES = {
     "rumour": "rumour",
     "weak": "rumour_weak",
     "superseded": "rumour_superseded",
+    "fulfilled": "rumour_fulfilled",
     "idiom": "hedge_idioms",
     "dispute": "dispute",
     "newcomers": "newcomers",

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import Span
 
@@ -52,6 +53,8 @@ _CONTRACT_END = re.compile(
     + _YEAR
 )
 _NEXT_SEASON = re.compile(r"\b(?:" + _LEX.alternation("next_season") + r")\b")
+PHRASES = (_NEXT_SEASON,)
+"""Scanned clause by clause: tried only where `phrases` finds they may match."""
 
 
 # Where a year of 19xx or 20xx could begin (overlapping: every such place, "192020" too).
@@ -89,7 +92,7 @@ def clause_season(story: Story, clause: Span) -> int | None:
         year = _named_season(story, clause)
         if year is not None:
             return year
-    if pub is not None and _NEXT_SEASON.search(story.low, clause.start, clause.end):
+    if pub is not None and story_phrases(story).search(_NEXT_SEASON, clause.start, clause.end):
         return pub.year + 1
     return None
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.listed_people import listed_starts
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD, WORD_START, Span, mentions_in
 
@@ -53,6 +54,8 @@ ROLE_AFTER_PREDECESSOR = 8
 """Words after the person succeeded within which the succession names its role ("takes
 over from Y at Visma-Lease a Bike as team boss")."""
 _SUCCESSION = re.compile(WORD_START + r"(?:" + _LEX.alternation("successions") + r")(?![\w'])")
+PHRASES = (APPOINTED, _SUCCESSION)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 _SUCCESSOR_GAP = 2
 """Words between the succession verb and the person succeeded (an article, "a")."""
 _PREDICATE = re.compile(WORD_START + r"(?:" + _LEX.alternation("predicate_markers") + r")\s")
@@ -67,10 +70,15 @@ TEAM_REACH = 8
 def staff_role_moves(story: Story, spans: Sequence[Span]) -> None:
     """Evidence of an arrival for each person appointed to a staff role, and of the
     departure of the one they succeed."""
+    phrases = story_phrases(story)
     for sentence in spans:
+        successions = list(phrases.finditer(_SUCCESSION, sentence.start, sentence.end))
+        appointments = list(phrases.finditer(APPOINTED, sentence.start, sentence.end))
+        if not successions and not appointments:
+            continue  # most sentences: their people and lists are not worked out
         named = _Named.of(story, sentence)
-        _successions(story, sentence, named)
-        for found in APPOINTED.finditer(story.low, sentence.start, sentence.end):
+        _successions(story, sentence, named, successions)
+        for found in appointments:
             people = _appointees(story, named, found.start())
             team = _team(story, sentence, found, people)
             if not people or team is None:
@@ -143,11 +151,14 @@ def _team(
     return None
 
 
-def _successions(story: Story, sentence: Span, named: _Named) -> None:
+def _successions(
+    story: Story, sentence: Span, named: _Named, successions: Sequence[re.Match[str]]
+) -> None:
     """ "X overtar etter Y som øverste sjef for T": X joins T, Y leaves it. Only between
     staff, or with the staff role the succession is to ("as team boss"): a rider
-    replacing another in a race's team, or as its leader, is no move."""
-    for found in _SUCCESSION.finditer(story.low, sentence.start, sentence.end):
+    replacing another in a race's team, or as its leader, is no move. `successions`: the
+    sentence's succession words."""
+    for found in successions:
         successors = _appointees(story, named, found.start())
         first_after = bisect.bisect_left(named.starts, found.end())
         if len(successors) != 1 or first_after == len(named.people):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from feeds.models import MoveStage
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import Span, within
+from feeds.nlp.transfers.text import Covered, Span, within
 
 
 def move_stage(story: Story, spans: Iterable[Span], status: str) -> MoveStage:
@@ -23,21 +23,18 @@ def move_stage(story: Story, spans: Iterable[Span], status: str) -> MoveStage:
     agreement; a rumour rises to talks or an agreement when the text says so."""
     found: dict[str, list[Hit]] = {}
     for span in spans:
-        for family in ("dispute", "superseded", "talks", "agreed", "confirmed"):
+        for family in ("dispute", "superseded", "fulfilled", "talks", "agreed", "confirmed"):
             found.setdefault(family, []).extend(
                 within(story.hits.get(family, []), span.start, span.end)
             )
-    superseded = found["superseded"]
-    if any(not _inside(hit, superseded) for hit in found["dispute"]):
+    superseded = Covered([*found["superseded"], *found["fulfilled"]])
+    if any(hit not in superseded for hit in found["dispute"]):
         return "denied"
     agreements = found["agreed"]
     if status == "confirmed":
-        announcements = [h for h in found["confirmed"] if not _inside(h, agreements)]
+        agreed = Covered(agreements)
+        announcements = [h for h in found["confirmed"] if h not in agreed]
         return "agreed" if agreements and not announcements else "announced"
     if agreements:
         return "agreed"
     return "talks" if found["talks"] else "rumour"
-
-
-def _inside(hit: Hit, others: list[Hit]) -> bool:
-    return any(o.start <= hit.start < o.end for o in others)

@@ -7,18 +7,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD_START, Span, within
+from feeds.nlp.transfers.text import WORD_START, Covered, Span, within
 
 UNHEDGED = 0.25
 ANNOUNCEMENT_REACH = 16
 """Characters after an attribution where the announcement it names may start."""
 _LEX = pooled()
 _ATTRIBUTIONS = _LEX["attributions"]
-_NEGATION = re.compile(WORD_START + r"(?:" + _LEX.alternation("negation") + r")\W+(?:\w+\W+){0,2}$")
 _TEAM_SOURCE = re.compile(
     r"\s+(?:(?:de|het|la|le|il|lo|das|die|der|el|the)\s+|l')(?:[\w-]+\s+){0,2}?"
     r"(?:" + _LEX.alternation("team_nouns") + r")\b"
@@ -33,7 +33,7 @@ _ANNOUNCING_VERB = re.compile(
 
 
 # The cue families a sentence's status reads; with none of them it is silent.
-STATUS_FAMILIES = ("superseded", "dispute", "rumour", "reported", "confirmed", "weak")
+STATUS_FAMILIES = ("superseded", "fulfilled", "dispute", "rumour", "reported", "confirmed", "weak")
 
 
 def _status_starts(story: Story) -> list[int]:
@@ -59,16 +59,23 @@ def sentence_status(story: Story, span: Span) -> int:
 def _cued_status(story: Story, span: Span) -> int:
     """`sentence_status` of a sentence holding at least one status cue."""
     start, end = span.start, span.end
-    superseded = within(story.hits.get("superseded", []), start, end)
+    confirmed = within(story.hits.get("confirmed", []), start, end)
+    # "after weeks of rumours ... confirmed", "the rumours are now confirmed": a rumour
+    # told as over, but only with its sentence's announcement; without one, "nach
+    # Gerüchten aus der Schweiz" (according to rumours) and "as first reported by Blick"
+    # (a scoop credited) still hedge. "As expected, X signed" tells it as done anyway.
+    told_over = within(story.hits.get("superseded", []), start, end) if confirmed else []
+    fulfilled = within(story.hits.get("fulfilled", []), start, end)
+    superseded = Covered([*told_over, *fulfilled])
     for hit in within(story.hits.get("dispute", []), start, end):
-        if not any(s.start <= hit.start < s.end for s in superseded):
+        if hit not in superseded:
             return -2
     # "im Interesse aller", "retour aux sources", "das wohl größte Talent": a hedge word in
     # its everyday sense, or judging the move rather than doubting it, hedges nothing.
-    idioms = within(story.hits.get("idiom", []), start, end)
+    idioms = Covered(within(story.hits.get("idiom", []), start, end))
     announced_by_team = False
     for hit in within(story.hits.get("rumour", []), start, end):
-        if _inside(hit, superseded) or _inside(hit, idioms):
+        if hit in superseded or hit in idioms:
             continue
         if story.low.startswith(_ATTRIBUTIONS, hit.start) and _team_named_after(story, hit):
             announced_by_team = True  # "according to the team", "volgens de ploeg"
@@ -77,18 +84,12 @@ def _cued_status(story: Story, span: Span) -> int:
     for hit in within(story.hits.get("reported", []), start, end):
         if not _team_speaks(story, hit):
             return -1  # "..., meldt Wielerflits", "écrit L'Équipe": a newspaper's word
-    confirmed = within(story.hits.get("confirmed", []), start, end)
     if says_unconfirmed(story, span):
         return -1  # "not yet confirmed", "nog niet bevestigen"
     if confirmed or announced_by_team:
         return 1
     weak = within(story.hits.get("weak", []), start, end)
-    return -1 if any(not _inside(hit, idioms) for hit in weak) else 0
-
-
-def _inside(hit: Hit, others: Sequence[Hit]) -> bool:
-    """Does the hit start inside one of the others?"""
-    return any(o.start <= hit.start < o.end for o in others)
+    return -1 if any(hit not in idioms for hit in weak) else 0
 
 
 def attributed(story: Story, span: Span) -> bool:
@@ -104,13 +105,53 @@ def attributed(story: Story, span: Span) -> bool:
     return any(not _team_speaks(story, hit) for hit in reports)
 
 
+NEGATION_REACH = 40
+"""Characters before an announcement where a negation that takes it back may start."""
+
+
+@cache
+def _negations(languages: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What takes an announcement back, in the story's languages only (a word of one,
+    "sem", Portuguese "without", is another's everyday word, Slovene "am"):
+
+    - a negation a word or two before it, in its clause ("would not confirm", "n'a pas
+      encore confirmé");
+    - a "without" word whose own object it is, an article or adjective at most between
+      them and no punctuation ("without official confirmation", "sin confirmación
+      oficial"), never "without a contract, he signed" or "sin embargo, Tudor confirmó".
+    """
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    negation = re.compile(
+        WORD_START
+        + r"(?:"
+        + lexicon.alternation("negation")
+        + r")[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$"
+    )
+    without = "|".join(sorted(lexicon.words("without_words"))) or r"(?!x)x"
+    return negation, re.compile(WORD_START + r"(?:" + without + r") (?:[\w-]+ ){0,2}$")
+
+
 def says_unconfirmed(story: Story, span: Span) -> bool:
     """The sentence says the move is not confirmed ("would not confirm the news",
-    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé")."""
-    return any(
-        _NEGATION.search(story.low, max(span.start, hit.start - 40), hit.start)
-        for hit in within(story.hits.get("confirmed", []), span.start, span.end)
-    )
+    "wilden het nieuws niet bevestigen", "n'a pas encore confirmé", "sans annonce
+    officielle")."""
+    negation, without = _negations(story.languages)
+    for hit in within(story.hits.get("confirmed", []), span.start, span.end):
+        reach = max(span.start, hit.start - NEGATION_REACH)
+        if negation.search(story.low, reach, hit.start):
+            return True
+        if without.search(story.low, reach, hit.start) and not _announcer_follows(story, hit):
+            return True
+    return False
+
+
+def _announcer_follows(story: Story, hit: Hit) -> bool:
+    """Is the announcement a verb with its subject after it ("ohne Umschweife bestätigte
+    das Team", "zonder omwegen bevestigde Tudor"), not the noun a "without" governs?"""
+    if _team_source(story, hit.end):
+        return True
+    after = hit.end + 3
+    return bool(within(story.teams, hit.end, after) or within(story.people, hit.end, after))
 
 
 def _team_speaks(story: Story, hit: Hit) -> bool:
@@ -133,11 +174,11 @@ def _team_speaks(story: Story, hit: Hit) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
-# An owner after an announcement: "from", "de", "van", "d'Ineos"
-_OWNER = re.compile(r"(?:" + _LEX.alternation("owner_markers") + r")(?:$|(?<=')\w)")
 SOURCE_GAP = 24
 """Characters after an announcing verb where the team that announced may still start."""
 SOURCE_GAP_WORDS = 3
+OWNER_WORDS = 4
+"""Words after an announcement where its owner's marker may stand ("publié lundi par")."""
 
 
 def _team_source(story: Story, at: int) -> bool:
@@ -188,22 +229,40 @@ def _the_teams(story: Story, end: int) -> bool:
     if not owner.strip():
         return True
     words = owner.split()
-    if not _OWNER.match(words[0]):
+    # "from his agent", "publié par son agent", "emitido por su agente": the owner's
+    # marker may follow a participle or a time word
+    owner_marker = _owner_marker(story.languages)
+    marker = next((i for i, w in enumerate(words[:OWNER_WORDS]) if owner_marker.match(w)), None)
+    if marker is None:
         return True  # "un comunicado emitido este miércoles": unowned, so the team's
-    reach = end + len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:3])
-    if any(end <= t.start <= reach for t in within(story.teams, end, clause_end)):
+    lead = len(owner) - len(owner.lstrip()) + sum(len(w) + 1 for w in words[:marker])
+    reach = end + lead + sum(len(w) + 1 for w in words[marker : marker + 3])
+    if any(end + lead <= t.start <= reach for t in within(story.teams, end, clause_end)):
         return True
     # "from the team", "de l'équipe": the team's noun within the owner's first words
-    return any(_team_source(story, end + i) for i, c in enumerate(owner[:24]) if c == " ")
+    return any(_team_source(story, end + i) for i, c in enumerate(owner[: lead + 24]) if c == " ")
 
 
-def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> int:
+@cache
+def _owner_marker(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An owner marker of the story's languages ("from", "de", "van", "d'Ineos"): pooled,
+    Italian "da" (from) would read German "da" (there)."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(r"(?:" + lexicon.alternation("owner_markers") + r")(?:$|(?<=')\w)")
+
+
+def headline_hedge(
+    story: Story, person_id: str, team_id: str | None = None, left: str | None = None
+) -> int:
     """A hedged or disputed headline about this person's move: its weight.
 
     A headline naming people hedges theirs. One naming nobody ("Rumour mill: ...") hedges
     every move, unless it names teams: then its hedge is about them ("Arkéa-B&B Hotels
     close to folding", "Ineos reportedly probing a transfer"), and it reaches only a move
-    to one of them (`team_id`, the destination, or the team left for a move to nobody).
+    to one of them (`team_id`, the destination, or the team left for a move to nobody),
+    or from one of them (`left`) when the headline speaks of losing or leaving ("UAE set
+    to lose its Swiss star", "UAE pourrait perdre un pilier"), not of the team's own
+    affairs ("proche de perdre son sponsor").
     """
     status = story.headline_status
     if status >= 0:
@@ -213,7 +272,20 @@ def headline_hedge(story: Story, person_id: str, team_id: str | None = None) -> 
     if named:
         return status if person_id in named else 0
     teams = {t.entity_id for t in story.teams if t.start < end}
-    return status if not teams or team_id is None or team_id in teams else 0
+    if not teams or team_id is None or team_id in teams:
+        return status
+    if left is None or left not in teams:
+        return 0
+    if within(story.hits.get("organisation", []), 0, end):
+        return 0  # "UAE close to losing its sponsor": the team's own news
+    losing = any(within(story.hits.get(f, []), 0, end) for f in ("lose", "depart"))
+    return status if losing or _loss(story.languages).search(story.low, 0, end) else 0
+
+
+@cache
+def _loss(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(WORD_START + r"(?:" + lexicon.alternation("loss_words") + r")\b")
 
 
 def person_status(
@@ -226,9 +298,14 @@ def person_status(
 ) -> str:
     """Rumour or confirmed, from the person's evidence; `own` is each evidence's status
     as far as its sentence's cues reach it (`status_scope`), else its sentence's."""
-    if headline == -2 or any(statuses[ev.sentence] == -2 for ev in evs if ev.arrival):
+    if headline == -2 or any(
+        (own[i] if own is not None else statuses[ev.sentence]) == -2
+        for i, ev in enumerate(evs)
+        if ev.arrival
+    ):
         # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
-        # settled, however often the announcing side repeats it.
+        # settled, however often the announcing side repeats it. The denial must be about
+        # this move, as far as its sentence's cues reach it (`status_scope`).
         return "rumour"
     seen: set[int] = set()
     score = 0.0

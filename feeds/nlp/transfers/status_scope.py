@@ -29,14 +29,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import bundled, pooled
 from feeds.nlp.transfers.status import attributed, sentence_status
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import Span, last_ending_by, status_clauses, within
+from feeds.nlp.transfers.text import Span, last_ending_by, within
 
 # ", who ...", ", che ...", ", die ...": up to the next comma or the sentence's end
 _RELATIVE = re.compile(r",\s*(?:" + pooled().alternation("relative_pronouns") + r")\b[^,;:.!?]*")
+# Where a question starts inside its sentence: after a dash, or after a statement the
+# sentence split kept ("... hasta 2026. ¿Por qué ...?": "¿" opens no new sentence there).
+_QUESTION_STARTS = (" \u2013 ", " \u2014 ", " - ", ". ", "! ")
+_OPENING = re.compile(r"[\s\"'\u201c\u201e\u2018«¿]*")
 MAX_RELATIVES = 6
 """More relative clauses than this make the sentence a list of portraits: none is cut."""
 
@@ -58,7 +63,8 @@ class _Scope:
     groups: list[tuple[int, int]]
     """For each clause, the first and last clause of its run up to contrasting conjunctions."""
     attributed: bool
-    """The first clause names a source other than the team."""
+    """The first clause names a source other than the team, or opens with a hedge before
+    anyone is named ("Rumours suggest that X, while ..., has signed")."""
     relatives: list[_Relative]
 
 
@@ -67,19 +73,27 @@ def evidence_status(story: Story, ev: Evidence, sentence: Span) -> int:
     whole = sentence_status(story, sentence)
     if sentence.title:
         return whole  # a headline's question is read by `Evidence.question`
-    if whole >= 0 and story.text[sentence.start : sentence.end].rstrip().endswith("?"):
-        return -1  # "Tao Geoghegan Hart en route vers Lidl-Trek, Landa chez AG2R ?"
-    if whole == 0:
-        return whole
     anchor = _anchor(story, ev, sentence)
+    if whole == 0:
+        # "Tao Geoghegan Hart en route vers Lidl-Trek, Landa chez AG2R ?": a move asked
+        # about; not one a question asks something about ("why did he join?"), nor one
+        # told before the question ("You signed with Tudor - was it easy?")
+        return -1 if anchor is not None and _asked(story, sentence, anchor) else 0
     if anchor is None:
         return whole
     scope = _scope(story, sentence)
+    disputes = story.hits.get("dispute", [])
     others = [
         (r.start, r.end)
         for r in scope.relatives
         if not r.start <= anchor < r.end
-        and ((r.owner is not None and r.owner != ev.person_id) or r.named - {ev.person_id})
+        and (
+            (r.owner is not None and r.owner != ev.person_id)
+            or r.named - {ev.person_id}
+            # "X, who denied in June that he would leave, joins Y": his own denial,
+            # told as background, is over
+            or within(disputes, r.start, r.end)
+        )
     ]
     if len(scope.clauses) < 2:
         return _status_without(story, sentence, others)
@@ -89,17 +103,41 @@ def evidence_status(story: Story, ev: Evidence, sentence: Span) -> int:
     own = _status_without(story, scope.clauses[at], others)
     if own:
         return own
-    # a silent clause: the hedges of the clauses up to a contrasting conjunction reach it
+    # a silent clause: the hedges of the clauses up to a contrasting conjunction reach it;
+    # a denial in another clause hedges it but does not contest it (it may deny another's)
     first, last = scope.groups[at]
     reach = Span(scope.clauses[first].start, scope.clauses[last].end, sentence.sentence, False)
-    return _status_without(story, reach, others)
+    return max(-1, _status_without(story, reach, others))
+
+
+def _asked(story: Story, sentence: Span, anchor: int) -> bool:
+    """Does the body sentence end with a question that itself carries the move at `anchor`:
+    the part after its last dash or full stop, not opened by a question word ("why",
+    "pourquoi")?"""
+    text = story.text[sentence.start : sentence.end].rstrip()
+    if not text.endswith("?"):
+        return False
+    cut = max(text.rfind(mark) for mark in _QUESTION_STARTS)
+    start = sentence.start + (cut + 2 if cut >= 0 else 0)
+    if anchor < start:
+        return False
+    opening = _OPENING.match(story.low, start)
+    openers = _openers(story.languages)
+    return opening is None or openers.match(story.low, opening.end()) is None
+
+
+@cache
+def _openers(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """Question words of the story's languages ("was" asks in German, not in English)."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    return re.compile(r"(?:" + lexicon.alternation("question_openers") + r")\b")
 
 
 def _scope(story: Story, sentence: Span) -> _Scope:
     found = story.status_scopes.get(sentence.sentence)
     if isinstance(found, _Scope):
         return found
-    cut = status_clauses(story.text, sentence)
+    cut = status_clauses(story, sentence)
     clauses = [c for c, _ in cut]
     groups: list[tuple[int, int]] = []
     first = 0
@@ -116,11 +154,58 @@ def _scope(story: Story, sentence: Span) -> _Scope:
         clauses=clauses,
         starts=[c.start for c in clauses],
         groups=groups,
-        attributed=bool(clauses) and attributed(story, clauses[0]),
+        attributed=bool(clauses)
+        and (attributed(story, clauses[0]) or _opens_hedged(story, clauses[0])),
         relatives=_relatives(story, sentence),
     )
     story.status_scopes[sentence.sentence] = scope
     return scope
+
+
+@cache
+def _status_split(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The breaks of a status's reach, run on the original text: ";", ":" before any word
+    ("... plusieurs piliers partir : Tao Geoghegan Hart a signé ..."), and the story's
+    languages' contrasting conjunctions ("but", "mais", "ma", "men") and "while" words,
+    each kept apart. Written, like the sentence breaks, to start with the set of
+    characters every split starts with."""
+    lexicon = pooled() if languages is None else bundled().pool(languages)
+    contrast = "|".join(sorted(lexicon.words("contrast_words"), key=len, reverse=True))
+    while_ = "|".join(sorted(lexicon.words("while_words"), key=len, reverse=True)) or "(?!x)x"
+    after_comma = rf"(?i:(?P<contrast>{contrast})|{while_})"
+    bare = rf"(?i:(?P<bare_contrast>{contrast})|{while_})"
+    return re.compile(
+        rf"[,;:\s](?:(?<=,)\s+{after_comma}\s+|(?<=\s)\s*{bare}\s+|(?<=;)\s+|(?<=:)\s+)"
+    )
+
+
+def status_clauses(story: Story, sentence: Span) -> list[tuple[Span, bool]]:
+    """The sentence cut at contrasting conjunctions, "while" words, ";" and ":", each
+    clause with whether a contrasting conjunction opens it ("..., but he chose
+    Movistar"): a hedge does not reach across one. A "while" cuts without that ("while
+    still under contract" is time as often as contrast)."""
+    out: list[tuple[Span, bool]] = []
+    start, contrast = sentence.start, False
+    for match in _status_split(story.languages).finditer(story.text, sentence.start, sentence.end):
+        if match.start() > start:
+            out.append((Span(start, match.start(), sentence.sentence, sentence.title), contrast))
+        start = match.end()
+        contrast = bool(match.group("contrast") or match.group("bare_contrast"))
+    if start < sentence.end:
+        out.append((Span(start, sentence.end, sentence.sentence, sentence.title), contrast))
+    return out
+
+
+def _opens_hedged(story: Story, first: Span) -> bool:
+    """Does the sentence open with a hedge before a person its first clause names
+    ("Rumours suggest that X, while ...", "Angeblich soll X, ...")? Like an attribution,
+    it covers the whole sentence. A first clause naming nobody ("Il aurait plus de
+    liberté : X a signé ...") hedges only itself."""
+    named = within(story.people, first.start, first.end)
+    if not named or named[0].start <= first.start:
+        return False
+    opening = Span(first.start, named[0].start, first.sentence, False)
+    return sentence_status(story, opening) < 0
 
 
 def _relatives(story: Story, sentence: Span) -> list[_Relative]:

@@ -7,10 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from feeds.models import Mention
 from feeds.nlp.transfers.scan import Hit
 from feeds.roster import Roster
+
+if TYPE_CHECKING:
+    from feeds.nlp.transfers.phrases import StoryPhrases
 
 PERSON_KINDS = frozenset({"rider", "staff"})
 # Cue families that say the person arrives somewhere (vs. only leaves).
@@ -115,6 +119,13 @@ class Story:
     status_scopes: dict[int, object] = field(default_factory=dict)
     """Per sentence, its clauses and relative clauses as `status_scope` reads them (filled
     on first use): read once, however many movers the sentence names."""
+    languages: tuple[str, ...] | None = None
+    """The languages whose lexicons read the story (None: all of them, pooled): a word of
+    one language ("sem", Portuguese "without") is another's everyday word (Slovene "am")."""
     year_starts: list[int] | None = None
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""
+    phrases: StoryPhrases | None = None
+    """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
+    `phrases.story_phrases` reads them): one walk for every rule that scans sentence
+    after sentence."""

@@ -13,20 +13,24 @@ import re
 from collections.abc import Sequence
 
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.story_kind import retiring, roster_team
 from feeds.nlp.transfers.text import Span, mentions_in
 
 _TEAMLESS = re.compile(r"\b(?:" + pooled().alternation("teamless") + r")\b")
+PHRASES = (_TEAMLESS,)
+"""Scanned sentence by sentence: tried only where `phrases` finds they may match."""
 
 
 def teamless_riders(story: Story, spans: Sequence[Span]) -> None:
     """Departure evidence for every rider a sentence says has no team yet."""
     if story.published is None:
         return  # which team they leave is the roster's at publication
+    phrases = story_phrases(story)
     for span in spans:
-        if span.title or not _TEAMLESS.search(story.low, span.start, span.end):
+        if span.title or not phrases.search(_TEAMLESS, span.start, span.end):
             continue
         if retiring(story, span.sentence):
             continue  # "senza squadra, ha deciso di ritirarsi": leaving the sport

@@ -48,8 +48,10 @@ _SENTENCE_END = re.compile(
     rf"|(?<=[.!?…]\s)\s*{_NEXT_SENTENCE}|(?<=\n)\s*\n|(?<=\n))"
 )
 # Contrasting conjunctions ("but", "while"), ";" and ":" (only before a lower-case word,
-# "uncertain: earlier"), run on the original text. Written, like the sentence breaks,
-# to start with the set of characters every split starts with.
+# "uncertain: earlier"), run on the original text: the clauses moves are read in (a
+# status's reach is cut by the lexicons' contrast_words and while_words instead, see
+# status_scope). Written, like the sentence breaks, to start with the set of characters
+# every split starts with.
 _CONTRAST_WORDS = (
     "but", "while", "whereas", "although", "maar", "terwijl", "mais", "tandis que",
     "alors que", "mentre", "aber", "während", "wohingegen", "pero", "mientras",
@@ -58,15 +60,6 @@ _CONTRASTS = "(?i:" + "|".join(_CONTRAST_WORDS) + ")"
 _CLAUSE_SPLIT = re.compile(
     rf"[,;:\s](?:(?<=,)\s+{_CONTRASTS}\s+|(?<=\s)\s*{_CONTRASTS}\s+|(?<=;)\s+"
     r"|(?<=:)\s+(?=[a-zà-ÿ]))"
-)
-
-
-# The same breaks for a status's reach, with ":" before any word ("... plusieurs piliers
-# partir : Tao Geoghegan Hart a signé ..."), and the contrast word kept apart: a clause
-# after "but" is a statement of its own.
-_STATUS_SPLIT = re.compile(
-    rf"[,;:\s](?:(?<=,)\s+(?P<after_comma>{_CONTRASTS})\s+|(?<=\s)\s*(?P<bare>{_CONTRASTS})\s+"
-    r"|(?<=;)\s+|(?<=:)\s+)"
 )
 
 
@@ -125,21 +118,6 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     return out
 
 
-def status_clauses(text: str, sentence: Span) -> list[tuple[Span, bool]]:
-    """The sentence cut at contrasting conjunctions, ";" and ":", each clause with whether
-    a contrasting conjunction opens it ("..., but he chose Movistar")."""
-    out: list[tuple[Span, bool]] = []
-    start, contrast = sentence.start, False
-    for match in _STATUS_SPLIT.finditer(text, sentence.start, sentence.end):
-        if match.start() > start:
-            out.append((Span(start, match.start(), sentence.sentence, sentence.title), contrast))
-        start = match.end()
-        contrast = bool(match.group("after_comma") or match.group("bare"))
-    if start < sentence.end:
-        out.append((Span(start, sentence.end, sentence.sentence, sentence.title), contrast))
-    return out
-
-
 class _Placed(Protocol):
     @property
     def start(self) -> int: ...
@@ -161,6 +139,34 @@ class Placed(list[_P]):
     def __init__(self, items: Iterable[_P] = ()) -> None:
         super().__init__(items)
         self.starts = [item.start for item in self]
+
+
+class _Ranged(_Placed, Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+class Covered:
+    """Ranges (hits sorted by start) merged once, so that asking whether a hit starts
+    inside one of them is a bisection: a sentence of thousands of idioms and hedges
+    asks once per hedge, and a scan of the ranges per hedge would be quadratic."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, ranges: Iterable[_Ranged]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        # sorted by start, each range extends the last or opens one
+        for r in sorted(ranges, key=_START):
+            if self.ends and r.start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], r.end)
+            else:
+                self.starts.append(r.start)
+                self.ends.append(r.end)
+
+    def __contains__(self, hit: _Placed) -> bool:
+        i = bisect.bisect_right(self.starts, hit.start) - 1
+        return i >= 0 and hit.start < self.ends[i]
 
 
 def within(items: Sequence[_P], start: int, end: int) -> Sequence[_P]:

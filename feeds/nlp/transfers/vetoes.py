@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.phrases import story_phrases
 from feeds.nlp.transfers.roles import TO_WORDS, role_floor, team_role
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.seasons import names_past_season
@@ -43,6 +44,8 @@ _DISPELLED = re.compile(
     + _LEX.alternation("rumours_dispelled")
     + r")(?:\s+|(?<=')|(?<=\u2019))(?:[\w'\u2019]+\s+){0,2}$"
 )
+PHRASES = (_DISPELLED,)
+"""Looked for before each move cue: tried only where `phrases` finds they may match."""
 _CLAUSE_MARKS = ",;:.!?"
 _SIGNING = frozenset({"arrive", "acquire"})
 # "einen Dreijahresvertrag": a contract noun may close a compound
@@ -97,7 +100,8 @@ def cue_vetoed(
     low = story.low
     if _MOVE_NEGATION.search(low, max(clause.start, cue.start - 30), cue.start):
         return True  # "I will never leave this team", "il ne quittera pas"
-    dispelled = _DISPELLED.search(low, max(clause.start, cue.start - 80), cue.start)
+    reach = max(clause.start, cue.start - 80)
+    dispelled = story_phrases(story).search(_DISPELLED, reach, cue.start)
     if dispelled and not _signed_after(story, cue):
         return True  # "ending the rumours of a move to X": X is not joined
     relative = _RELATIVE_AFTER.search(low, cue.end, region.end)

@@ -182,3 +182,23 @@ def test_every_bundled_move_cue_has_start_strings() -> None:
     for family in MOVE_FAMILIES:
         for compiled in lexicon.compiled(FAMILIES[family]):
             assert all(len(s) >= 2 for s in prefilter.pattern_starts(compiled.pattern))
+
+
+def test_the_succession_walk_says_no_only_where_the_expression_finds_none(
+    records: list[dict],
+) -> None:
+    """The walk of the succession words' start strings is a necessary condition of the
+    expression's search: on every development story, on each word alone and inside
+    other words, and on near misses."""
+    walk, search = prefilter._succession_starts(), prefilter._any_succession().search
+    words = sorted(pooled().words("successions"))
+    texts = [lowered(f"{r['title']}\n\n{r['text']}") for r in records]
+    texts += [f"x {w} y" for w in words] + [f"un{w}ed" for w in words]
+    texts += [w[:-1] for w in words] + ["he took over the lead", "she replaced her tyre"]
+    found = 0
+    for low in texts:
+        if search(low):
+            assert walk.any_in(low), low[:80]
+            found += 1
+    assert found >= 2 * len(words)
+    assert not walk.any_in("the race went over the col")

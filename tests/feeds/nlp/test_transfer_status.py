@@ -47,7 +47,13 @@ HEDGES: list[Case] = [
         "Mercato",
         "Marc Hirschi et Diego Ulissi devraient rejoindre Tudor la saison prochaine.",
     ),
-    ("fr", "rumour", "Mercato", "Marc Hirschi est pressenti pour rejoindre Tudor."),
+    # the plural: "pressenti" alone was a cue before
+    (
+        "fr",
+        "rumour",
+        "Mercato",
+        "Marc Hirschi et Diego Ulissi sont pressentis pour rejoindre Tudor.",
+    ),
     ("it", "rumour", "Mercato", "Marc Hirschi e Diego Ulissi potrebbero passare alla Tudor."),
     ("es", "rumour", "Fichajes", "Marc Hirschi ficharía por Tudor la próxima temporada."),
     ("es", "rumour", "Fichajes", "Tudor está más cerca del fichaje de Marc Hirschi."),
@@ -57,19 +63,38 @@ HEDGES: list[Case] = [
         "Mercado",
         "As últimas informações dão como certa a transferência de Marc Hirschi para a Tudor.",
     ),
-    ("nl", "rumour", "Transfers", "Marc Hirschi lijkt de overstap naar Tudor te maken."),
+    # "lijken" before a verb; "lijkt" alone was a cue before
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi en Julian Alaphilippe lijken de overstap naar Tudor te maken.",
+    ),
+    # near miss: "lijken" judging the fit, the move announced
+    (
+        "nl",
+        "confirmed",
+        "Tudor haalt Hirschi",
+        (
+            "Tudor heeft Marc Hirschi getekend. Marc Hirschi en Julian Alaphilippe lijken op "
+            "papier perfecte kopmannen voor de ploeg, die de transfer dinsdag bevestigde."
+        ),
+    ),
+    # es "informe(s)" as a source only, not "el informe médico"
+    ("es", "rumour", "Fichajes", "Los informes apuntan a que Marc Hirschi fichará por Tudor."),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi ha firmado con Tudor tras superar el informe médico.",
+    ),
     ("nl", "rumour", "Transfers", "Marc Hirschi maakt zo goed als zeker de overstap naar Tudor."),
     ("nl", "rumour", "Transfergeruchten: Tudor shopt bij UAE", "Marc Hirschi trekt naar Tudor."),
     (
         "de",
         "rumour",
         "Transfers",
-        "Der kolportierte Wechsel von Marc Hirschi zu Tudor soll bald offiziell werden.",
-    ),
-    (
-        "de",
-        "rumour",
-        "Transfers",
+        # no other hedge ("soll" hedged the case that stood here)
         "Der kolportierte Wechsel von Marc Hirschi zu Tudor beschäftigt die Szene.",
     ),
     ("no", "rumour", "Overganger", "Mye tyder på at Marc Hirschi sykler for Tudor neste sesong."),
@@ -87,6 +112,26 @@ IDIOMS: list[Case] = [
         "Marc Hirschi, das wohl größte Talent der Schweiz, wechselt zu Tudor.",
     ),
     ("de", "rumour", "Transfers", "Marc Hirschi wechselt wohl zu Tudor."),
+    # superlatives are listed, not guessed from "-ste": "nächste", "erste" are no idiom
+    ("de", "rumour", "Transfers", "Marc Hirschi wechselt wohl nächste Saison zu Tudor."),
+    (
+        "de",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi, wohl der stärkste Fahrer der Schweiz, wechselt zu Tudor.",
+    ),
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi maakt waarschijnlijk de eerste transfer van de winter en gaat naar Tudor.",
+    ),
+    (
+        "no",
+        "rumour",
+        "Overganger",
+        "Marc Hirschi signerer sannsynligvis den første kontrakten med Tudor.",
+    ),
     (
         "de",
         "confirmed",
@@ -106,6 +151,25 @@ IDIOMS: list[Case] = [
         "Een clausule maakte de overstap van Marc Hirschi naar Tudor mogelijk.",
     ),
     ("nl", "rumour", "Transfers", "Marc Hirschi maakt mogelijk de overstap naar Tudor."),
+    # present tense and wide gaps: the move is possible, not done
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi maakt volgend jaar mogelijk de overstap naar Tudor.",
+    ),
+    (
+        "nl",
+        "rumour",
+        "Transfers",
+        "Een clausule in zijn contract maakt een overstap van Marc Hirschi naar Tudor mogelijk.",
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "A release clause makes a move of Marc Hirschi to Tudor possible.",
+    ),
     (
         "en",
         "confirmed",
@@ -185,6 +249,23 @@ SUPERSEDED: list[Case] = [
         "De geruchten deden al de ronde en worden nu bevestigd: Marc Hirschi trekt naar Tudor.",
     ),
     ("nl", "rumour", "Transfers", "De geruchten doen de ronde: Marc Hirschi trekt naar Tudor."),
+    # told as over only with the announcement: "nach Gerüchten" is also "according to
+    # rumours", and "as first reported by" credits a scoop; "as expected" needs none
+    ("de", "rumour", "Transfers", "Nach Gerüchten aus der Schweiz wechselt Marc Hirschi zu Tudor."),
+    ("de", "rumour", "Transfers", "Nach hartnäckigen Gerüchten wechselt Marc Hirschi zu Tudor."),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi will join Tudor next season, as first reported by Blick on Monday.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi's move to Tudor, first reported by Blick, was confirmed by the team.",
+    ),
+    ("nl", "confirmed", "Transfers", "Zoals verwacht heeft Marc Hirschi getekend bij Tudor."),
     (
         "en",
         "confirmed",
@@ -227,6 +308,240 @@ NEGATIONS: list[Case] = [
         "rumour",
         "Transfers",
         "Marc Hirschi will join Tudor, without official confirmation so far.",
+    ),
+]
+
+# "Without" negates an announcement only as its own object ("without official
+# confirmation"); the everyday "without" (a contract, surprise, hesitation; "sin embargo" =
+# however) and another language's homograph (Slovene "sem" = "am") take nothing back, and
+# a "not confirmed" about someone else does not hedge the mover.
+WITHOUT: list[Case] = [
+    ("fr", "rumour", "Mercato", "Marc Hirschi rejoindra Tudor, sans confirmation officielle."),
+    ("it", "rumour", "Mercato", "Marc Hirschi passerà alla Tudor, senza conferma ufficiale."),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Sin embargo, Tudor confirmó este martes el fichaje de Marc Hirschi hasta 2026.",
+    ),
+    (
+        "fr",
+        "confirmed",
+        "Mercato",
+        "Sans surprise, Tudor a confirmé mardi l'arrivée de Marc Hirschi pour deux saisons.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi will ride for Tudor from 2025. Without hesitation, Tudor confirmed "
+            "on Tuesday that he has signed a two-year deal."
+        ),
+    ),
+    (
+        "de",
+        "confirmed",
+        "Transfer",
+        "Marc Hirschi wechselt zu Tudor. Ohne Umschweife bestätigte das Team den Transfer.",
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Transfers",
+        "Marc Hirschi gaat naar Tudor. Zonder omwegen bevestigde Tudor de transfer dinsdag.",
+    ),
+    ("fr", "confirmed", "Mercato", "Marc Hirschi, sans contrat, a signé chez Tudor pour deux ans."),
+    ("es", "confirmed", "Fichajes", "Marc Hirschi, sin equipo, ha firmado con Tudor."),
+    ("it", "confirmed", "Mercato", "Marc Hirschi, rimasto senza squadra, ha firmato con la Tudor."),
+    ("pt", "confirmed", "Mercado", "Marc Hirschi, sem equipa, assinou com a Tudor."),
+    (
+        "sl",
+        "confirmed",
+        "Hirschi k Tudorju",
+        (
+            "Marc Hirschi bo prihodnjo sezono dirkal za Tudor. »Vesel sem, da sem podpisal "
+            "pogodbo s Tudorjem,« je dejal Marc Hirschi."
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi will ride for Tudor from 2025. The team has not yet confirmed "
+            "whether Julian Alaphilippe will stay."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        "Marc Hirschi will ride for Tudor from 2025. The deal has not yet been confirmed.",
+    ),
+]
+
+# A body question hedges the move it carries, not a move announced before it nor one it
+# asks something about ("why", "what does it mean"); a rider's own earlier denial, in a
+# relative clause, is over once the move is announced; a hedged headline that names only
+# the team left hedges the move when it speaks of losing someone.
+QUESTIONS_DISPUTES_HEADLINES: list[Case] = [
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Marc Hirschi has joined Tudor on a two-year contract. What does the move of "
+            "Marc Hirschi to Tudor mean for UAE Team Emirates?"
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        "Tudor have confirmed the signing of Marc Hirschi, but can Marc Hirschi win a Monument?",
+    ),
+    (
+        "de",
+        "confirmed",
+        "Transfer",
+        (
+            "Tudor hat den Wechsel von Marc Hirschi offiziell bestätigt, aber kann Marc "
+            "Hirschi dort einen Klassiker gewinnen?"
+        ),
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Transfers",
+        (
+            "Tudor heeft de komst van Marc Hirschi officieel bevestigd, maar kan Marc Hirschi "
+            "daar een klassieker winnen?"
+        ),
+    ),
+    (
+        "it",
+        "confirmed",
+        "Mercato",
+        "Marc Hirschi è passato alla Tudor. Perché Marc Hirschi è passato alla Tudor?",
+    ),
+    (
+        "es",
+        "confirmed",
+        "Fichajes",
+        "Marc Hirschi ficha por Tudor hasta 2026. ¿Por qué Marc Hirschi ficha por Tudor?",
+    ),
+    (
+        "en",
+        "confirmed",
+        "Interview: Marc Hirschi",
+        (
+            "Marc Hirschi spoke to us after his move. You have signed with Tudor for two "
+            "years – was it an easy decision?"
+        ),
+    ),
+    ("en", "rumour", "Transfers", "Marc Hirschi spoke to us. Is Marc Hirschi on his way to Tudor?"),
+    ("es", "rumour", "Fichajes", "Todo el mundo habla de ello. ¿Marc Hirschi ficha por Tudor?"),
+    (
+        "en",
+        "confirmed",
+        "Tudor sign Marc Hirschi",
+        (
+            "Tudor have confirmed the signing of Marc Hirschi on a two-year deal. Marc "
+            "Hirschi, who denied in June that he would leave UAE Team Emirates, joins Tudor "
+            "next season."
+        ),
+    ),
+    (
+        "nl",
+        "confirmed",
+        "Tudor haalt Hirschi",
+        (
+            "Tudor heeft de komst van Marc Hirschi bevestigd. Marc Hirschi, die in juni nog "
+            "ontkende dat hij UAE zou verlaten, tekent bij Tudor."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Tudor sign Marc Hirschi",
+        "Marc Hirschi joins Tudor, UAE Team Emirates denied it on Tuesday.",
+    ),
+    (
+        "en",
+        "rumour",
+        "UAE Team Emirates set to lose Swiss star",
+        "Marc Hirschi will ride for Tudor next season.",
+    ),
+    (
+        "fr",
+        "rumour",
+        "UAE Team Emirates pourrait perdre un pilier",
+        "Marc Hirschi rejoindra Tudor la saison prochaine.",
+    ),
+    (
+        "en",
+        "confirmed",
+        "UAE Team Emirates set to sign new sponsor",
+        "Marc Hirschi will ride for Tudor next season.",
+    ),
+]
+
+# Contrast words per language (lexicon contrast_words: "ma", "mas", "men", "ampak"): a
+# hedge does not reach across one; a "while" word cuts but lets a hedge before it reach a
+# silent clause ("while still under contract" is time); a hedge opening the sentence before
+# the mover covers the sentence, as an attribution does.
+CONTRASTS: list[Case] = [
+    (
+        "it",
+        "confirmed",
+        "Mercato",
+        (
+            "Diego Ulissi potrebbe lasciare la UAE Team Emirates, ma Marc Hirschi ha firmato con "
+            "la Tudor."
+        ),
+    ),
+    (
+        "pt",
+        "confirmed",
+        "Mercado",
+        "Diego Ulissi poderá deixar a UAE Team Emirates, mas Marc Hirschi assinou com a Tudor.",
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfers",
+        (
+            "Rumours suggest that Marc Hirschi, while still under contract with UAE Team "
+            "Emirates, has signed with Tudor."
+        ),
+    ),
+    (
+        "en",
+        "rumour",
+        "Transfer round-up",
+        (
+            "Julian Alaphilippe is expected to leave Soudal Quick-Step, while Marc Hirschi will "
+            "move to Tudor."
+        ),
+    ),
+    (
+        "en",
+        "confirmed",
+        "Transfers",
+        (
+            "Julian Alaphilippe is expected to leave Soudal Quick-Step, but Marc Hirschi will "
+            "move to Tudor."
+        ),
+    ),
+    (
+        "it",
+        "rumour",
+        "Mercato",
+        (
+            "Julian Alaphilippe dovrebbe lasciare la Soudal Quick-Step, mentre Marc Hirschi "
+            "approderà alla Tudor."
+        ),
     ),
 ]
 
@@ -327,6 +642,29 @@ DISPUTE: list[Case] = [
 ]
 
 
+# The owner of a press release may follow a participle ("publié par son agent"): then it
+# is not the team's.
+OWNERS: list[Case] = [
+    (
+        "fr",
+        "rumour",
+        "Mercato",
+        "Marc Hirschi rejoint Tudor, selon un communiqué publié par son agent.",
+    ),
+    (
+        "es",
+        "rumour",
+        "Fichajes",
+        "Marc Hirschi correrá en Tudor, según un comunicado emitido por su agente.",
+    ),
+    (
+        "fr",
+        "confirmed",
+        "Mercato",
+        "Marc Hirschi rejoint Tudor, selon un communiqué publié par l'équipe.",
+    ),
+]
+
 # The team as source: a time between the announcing verb and the team ("según informó
 # este jueves el equipo"), and a press release with no owner named ("issued on Monday");
 # the near misses name a newspaper or an agent.
@@ -374,7 +712,20 @@ SOURCE: list[Case] = [
 
 @pytest.mark.parametrize(
     ("lang", "expected", "title", "text"),
-    [*HEDGES, *IDIOMS, *SUPERSEDED, *NEGATIONS, *CLAUSE_SCOPE, *HEADLINE_SCOPE, *DISPUTE, *SOURCE],
+    [
+        *HEDGES,
+        *IDIOMS,
+        *SUPERSEDED,
+        *NEGATIONS,
+        *WITHOUT,
+        *QUESTIONS_DISPUTES_HEADLINES,
+        *CONTRASTS,
+        *OWNERS,
+        *CLAUSE_SCOPE,
+        *HEADLINE_SCOPE,
+        *DISPUTE,
+        *SOURCE,
+    ],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
 def test_move_status(tagger: Tagger, lang: str, expected: str, title: str, text: str) -> None:
@@ -395,3 +746,24 @@ def _clauses(n: int) -> str:
 def test_status_scope_grows_linearly(tagger: Tagger, make) -> None:
     """Clauses and relative clauses are cut once per sentence, however many movers it names."""
     assert_linear(lambda body: tagger.tag("Mercato", body, AUG_2024, True, None), make, 300)
+
+
+def _idioms(n: int) -> str:
+    """A hedge inside each of n idioms: every hedge is asked whether an idiom covers it."""
+    return "Marc Hirschi wechselt zu Tudor, " + "im Interesse angeblich " * n + "."
+
+
+def _possible(n: int) -> str:
+    return "Marc Hirschi joins Tudor " + "made it possible " * n + "."
+
+
+def _told_as_over(n: int) -> str:
+    """Hedges inside n "rumours ... were confirmed" spans, with the confirmation there."""
+    return "Marc Hirschi joins Tudor " + "rumours rumours rumours were confirmed " * n + "."
+
+
+@pytest.mark.parametrize("make", [_idioms, _possible, _told_as_over])
+def test_idiom_and_superseded_checks_grow_linearly(tagger: Tagger, make) -> None:
+    """Idioms and spans of rumours told as over are merged once per sentence; each hedge
+    then asks by bisection (a scan per hedge was quadratic: 2-4 s at 100k characters)."""
+    assert_linear(lambda body: tagger.tag("Mercato", body, AUG_2024, True, "de"), make, 2000)
