@@ -200,6 +200,28 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "outsider_roles": WORD,
         # between a team and its owner's name: "NSN de Andrés Iniesta", "the team of X"
         "name_genitives": WORD,
+        # who is told: "told Sporza's X that he will join", "gegenüber X": the listener
+        # is no mover (feeds/nlp/transfers/unknown_people.py)
+        "speech_recipients": WORD,
+        # what opens a reported clause after a speech verb: "X said that he has signed"
+        # tells X's own move, unlike "..., said X."
+        "reported_markers": WORD,
+        # a company's part in a team: "X as their new clothing partner", "X, who will
+        # supply ...": a name before one in its sentence is a brand, not a person
+        "company_words": WORD,
+        # what places a person at a team in the story's own words: "X of Lotto", "A and
+        # B at Cofidis", "in the Cofidis squad" (an article maybe: `incumbent_articles`)
+        "incumbent_markers": WORD,
+        "incumbent_articles": WORD,
+        # another sport named in a story ("formula 1", "calcio"): people the roster does
+        # not know move there only if the story reads as cycling too
+        "other_sports": WORD,
+        # a past career verb ("rode for", "reed voor", "correva per"): in its sentence,
+        # someone other than the story's subject moves in the past, not in the news
+        "career_verbs": WORD,
+        # an article right before a lone capitalised word makes it a noun, never a
+        # surname mention ("der Meister von 2024", "the Young Rider award")
+        "name_determiners": WORD,
     }
 )
 

@@ -110,7 +110,9 @@ class Tagger:
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
         # Transfer extraction never raises: a bug on one story reads as "no transfer" and
         # the story keeps its riders and teams.
-        is_transfer, moves = document_transfers(doc, mentions, self.roster)
+        is_transfer, moves = document_transfers(
+            doc, mentions, self.roster, lambda: self.cycling_context(title, text)
+        )
         # Races, the race in focus and the kind read the moves and who is named.
         found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
         return StoryTags(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,7 +37,13 @@ from feeds.nlp.transfers.story_kind import departures, headline_move
 from feeds.nlp.transfers.story_reader import story_moves
 from feeds.nlp.transfers.teamless import teamless_riders
 from feeds.nlp.transfers.text import Placed, Span, split_clauses, split_sentences
-from feeds.nlp.transfers.unknown_people import clear_mover, find_unknown, is_unknown, overlay
+from feeds.nlp.transfers.unknown_people import (
+    clear_movers,
+    find_unknown,
+    is_unknown,
+    other_sport,
+    overlay,
+)
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.unread import mark_unread_destinations
 from feeds.nlp.transfers.vetoes import stayed_teams
@@ -129,7 +135,10 @@ def _extract(
 
 
 def _extract_document(
-    doc: Document, mentions: Sequence[Mention], roster: Roster
+    doc: Document,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    reads_cycling: Callable[[], bool] | None = None,
 ) -> tuple[bool, list[Move]]:
     transfer, moves, _ = _read_moves(doc, mentions, roster)
     # People the roster does not know: a second reading with them added, of which only
@@ -138,6 +147,11 @@ def _extract_document(
         theirs = _unknown_moves(doc, mentions, roster)
     except Exception:  # a failure here must not cost the roster's moves
         log.exception("reading unknown people failed")
+        theirs = []
+    if theirs and other_sport(doc.low) and not (reads_cycling is not None and reads_cycling()):
+        # a story of another sport in a feed declared cycling ("Formula 1", a footballer
+        # signed as a sponsor's ambassador): a roster rider carries his own evidence,
+        # a person the roster does not know has none
         theirs = []
     if theirs:
         return True, [*moves, *theirs]
@@ -168,7 +182,8 @@ def _unknown_moves(doc: Document, mentions: Sequence[Mention], roster: Roster) -
     _, moves, reading = _read_moves(doc, both, overlay(roster, unknown))
     if reading is None:
         return []
-    return [m for m in moves if is_unknown(m.person_id) and clear_mover(reading.story, m)]
+    theirs = (m for m in moves if is_unknown(m.person_id))
+    return clear_movers(reading.story, theirs, reading.languages)
 
 
 def _read_moves(
@@ -203,16 +218,21 @@ def extract_transfers(
 
 
 def document_transfers(
-    doc: Document, mentions: Sequence[Mention], roster: Roster
+    doc: Document,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    reads_cycling: Callable[[], bool] | None = None,
 ) -> tuple[bool, list[Move]]:
     """`extract_transfers` for a story already built as a `Document` (what `Tagger.tag`
-    hands it). Never raises."""
+    hands it). `reads_cycling` tells, when asked, whether the story itself reads as
+    cycling (the tagger's context rule): asked only for a story that names another sport
+    and gives moves to people the roster does not know. Never raises."""
     try:
         if not may_report_move(doc.text, mentions or (), doc.low) and not _unknown_may_report(
             doc, mentions or (), roster
         ):  # most stories: no cue
             return False, []
-        return _extract_document(doc, mentions or (), roster)
+        return _extract_document(doc, mentions or (), roster, reads_cycling)
     except Exception:  # one odd story must not stop ingestion
         log.exception("transfer extraction failed")
         return False, []

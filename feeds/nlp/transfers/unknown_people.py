@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import ChainMap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,9 +43,10 @@ from feeds.nlp.document import Document
 from feeds.nlp.fold import fold_word
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import MOVE_FAMILIES
+from feeds.nlp.transfers.signing_cues import race_headline
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import within
-from feeds.roster import Person, PersonKind, Roster, slugify
+from feeds.roster import Person, PersonKind, Roster, Stint, Team, slugify
 
 UNKNOWN_PREFIX = "unknown:"
 """Synthetic person ids start with it: no roster id does (roster ids are slugs)."""
@@ -56,12 +57,20 @@ MAX_PARTICLES = 2
 _MOVE_WORDS = (*MOVE_FAMILIES, "newcomers")
 SAME_CLAUSE = 200
 """Characters after a signing verb in which a name is still its object."""
+REPORTED_WORDS = 6
+"""Words at most between a speech verb and the word opening its reported clause."""
 SPEECH_REACH = 50
 """Characters looked at on each side of a name for a speech verb."""
 INCLUDING_REACH = 60
 """Characters looked at before a name for a plural role and "among them"."""
 ROLE_REACH = 40
 """Characters looked at on each side of a name for a staff role word."""
+LIST_GAP = 24
+"""Characters at most between two names of one list (a comma, spaces and the longest
+coordination word): a longer gap breaks the list, and bounds the glue's match."""
+MAX_UNKNOWN = 60
+"""Unknown people read per story at most: a real story names far fewer, a hostile text
+of thousands of names must not build thousands of people for the rules."""
 TITLE_CASE_SHARE = 0.7
 """A headline with at least this share of its longer words capitalised is in title case:
 its capitals say nothing about names."""
@@ -72,6 +81,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-](?![sS]\b)[^\W\d_]+)*")
 # What may stand between two words of one name: one space (a no-break space too).
 _NAME_GAP = frozenset({" ", "\u00a0"})
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\n]|$)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_CLAUSE_STOP = re.compile(r"[,.;:!?()\n]")
+COMPANY_REACH = 120
+"""Characters after a name searched for a company word, within its sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +136,8 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
         name = " ".join(text[start:end].split())
         if _is_roster_name(name, roster):
             continue
+        if _in_team_name(fold_word(name), roster):
+            continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
         key = fold_word(name)
         found.setdefault(key, []).append((start, end))
         printed.setdefault(key, name)
@@ -137,6 +152,11 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
         del found[key], printed[key]
     if not found:
         return []
+    if len(found) > MAX_UNKNOWN:  # a hostile text: keep the first named
+        keep = sorted(found, key=lambda k: found[k][0])[:MAX_UNKNOWN]
+        found = {k: found[k] for k in keep}
+        printed = {k: printed[k] for k in keep}
+    current = _current_teams(text, doc.low, found, mentions, context)
     surnames = _surnames(text, words, covered, found, mentions, printed, stops)
     people = []
     for key, places in found.items():
@@ -144,7 +164,11 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
         person_id = UNKNOWN_PREFIX + slugify(name)
         kind = _kind(doc.low, places)
         spans = sorted([*places, *surnames.get(key, [])])
-        person = Person(person_id, name, kind)
+        team = current.get(key)
+        # the team the story itself places them at: the known-team veto reads it as a
+        # roster rider's stint ("joins A and B at Cofidis": A and B are there already)
+        stints = (Stint(team),) if team else ()
+        person = Person(person_id, name, kind, stints=stints)
         people.append(
             Unknown(
                 person,
@@ -161,40 +185,156 @@ def overlay(roster: Roster, people: Sequence[Unknown]) -> Roster:
     return Roster(roster.teams, cast(dict[str, Person], ChainMap(extra, roster.people)))
 
 
+@cache
+def _other_sports() -> re.Pattern[str]:
+    words = sorted(pooled().words("other_sports"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def other_sport(low: str) -> bool:
+    """The story names another sport ("formula 1", "football", "calcio")."""
+    return _other_sports().search(low) is not None
+
+
 def is_unknown(person_id: str) -> bool:
     return person_id.startswith(UNKNOWN_PREFIX)
 
 
+def clear_movers(
+    story: Story, moves: Iterable[Move], languages: tuple[str, ...] | None = None
+) -> list[Move]:
+    """The moves of `moves` that rest on a clear shape (`clear_mover`), with each
+    person's places and evidence grouped once per story: linear in people and evidence,
+    however many unknown people a text names. A race report's headline moves nobody the
+    roster does not know: its continental riders join breaks, not teams."""
+    moves = list(moves)
+    if not moves or race_headline(story, languages):
+        return []
+    places: dict[str, list[int]] = {}
+    for p in story.people:
+        places.setdefault(p.entity_id, []).append(p.start)
+    evidence: dict[str, list[Evidence]] = {}
+    for ev in story.evidence:
+        evidence.setdefault(ev.person_id, []).append(ev)
+    career: dict[int, bool] = {}  # sentence -> tells a career: each sentence read once
+    # the story's subject: named in the headline, or the first person it names
+    headline = {p.entity_id for p in story.people if p.start < story.title_end}
+    if story.people:
+        headline.add(story.people[0].entity_id)
+    return [
+        m
+        for m in moves
+        if _clear(
+            story,
+            m,
+            places.get(m.person_id, []),
+            evidence.get(m.person_id, []),
+            m.person_id in headline,
+            career,
+        )
+    ]
+
+
 def clear_mover(story: Story, move: Move) -> bool:
+    """`clear_movers` for one move."""
+    return bool(clear_movers(story, [move]))
+
+
+def _clear(
+    story: Story,
+    move: Move,
+    places: Sequence[int],
+    evidence: Sequence[Evidence],
+    in_headline: bool,
+    career: dict[int, bool],
+) -> bool:
     """Whether an unknown person's move rests on a clear shape: stricter than for a roster
     rider, whose known team vetoes a wrong reading. At least one cue must name them as
-    its mover (not a clause's fallback, a question, an aside or an earlier move), and a
-    team's signing verb must have them as its object, not as names before its subject
-    ("..., of whom A, B and C remain part, Visma announced the arrival of ..."). Staff
-    move with the destination named in their own clause: a director's post changing
-    inside one team reads like a move without it."""
-    places = [p.start for p in story.people if p.entity_id == move.person_id]
+    its mover (not a clause's fallback, a question, an aside or an earlier move), in a
+    sentence with a move word and no race action ("joined the break with X of T"), and
+    a team's signing verb must have them as its object, not as names before its subject
+    ("..., of whom A, B and C remain part, Visma announced the arrival of ..."). Someone
+    the headline does not name, moving in a sentence dated before the story's year, is
+    background ("his father rode for X in the 1990s before joining Y"). Staff move with
+    the destination named in their own clause: a director's post changing inside one
+    team reads like a move without it."""
     strong = [
         ev
-        for ev in story.evidence
-        if ev.person_id == move.person_id
-        and not (ev.fallback or ev.question or ev.aside or ev.known)
+        for ev in evidence
+        if not (ev.fallback or ev.question or ev.aside or ev.known)
         and not _before_subject(story, ev, places)
         and _says_move(story, ev.sentence)
+        and not _raced(story, ev.sentence)
+        and (in_headline or not _career_once(story, ev.sentence, career))
     ]
     if not strong:
         return False
     person = story.roster.people.get(move.person_id)
+    if (
+        person is not None
+        and move.to_team_id
+        and person.team_on(story.published) == move.to_team_id
+    ):
+        return False  # the story places them at that team already ("joins A and B at T")
     return person is None or person.kind != "staff" or any(ev.to for ev in strong)
+
+
+def _sentence(story: Story, sentence: int) -> tuple[int, int]:
+    starts = story.sentence_starts
+    start = starts[sentence] if sentence < len(starts) else len(story.text)
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(story.text)
+    return start, end
+
+
+def _raced(story: Story, sentence: int) -> bool:
+    """Race action in the evidence's sentence ("joined the early break", "with 40
+    kilometres to go"): a rider the roster does not know, named there, raced."""
+    start, end = _sentence(story, sentence)
+    return bool(within(story.hits.get("race", []), start, end))
+
+
+@cache
+def _past_year() -> re.Pattern[str]:
+    """A year after a word dating it ("in 2015", "since 2019", "in the 1990s")."""
+    words = sorted(pooled().words("past_year_markers"), key=len, reverse=True)
+    articles = sorted(pooled().words("incumbent_articles"), key=len, reverse=True)
+    return re.compile(
+        rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+"
+        rf"(?:(?:{'|'.join(map(re.escape, articles))})\s+)?(1[89]\d\d|20\d\d)(?!\d)"
+    )
+
+
+def _career_once(story: Story, sentence: int, seen: dict[int, bool]) -> bool:
+    if sentence not in seen:
+        seen[sentence] = _career(story, sentence)
+    return seen[sentence]
+
+
+@cache
+def _career_verbs() -> re.Pattern[str]:
+    words = sorted(pooled().words("career_verbs"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def _career(story: Story, sentence: int) -> bool:
+    """The sentence tells a career, not news: a past career verb ("rode for", "reed
+    voor", "correva per") or a year before the story's own ("in the 1990s", "since
+    2019")."""
+    start, end = _sentence(story, sentence)
+    if _career_verbs().search(story.low, start, end):
+        return True
+    if story.published is None:
+        return False
+    return any(
+        int(m.group(1)) < story.published.year for m in _past_year().finditer(story.low, start, end)
+    )
 
 
 def _says_move(story: Story, sentence: int) -> bool:
     """The evidence's own sentence has a move word or a word for a group of arrivals: a
     list named after a sentence about something else ("... become neo-pros. The team
     had A, B and C") is the team's members, not its signings."""
-    starts = story.sentence_starts
-    start = starts[sentence] if sentence < len(starts) else len(story.text)
-    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(story.text)
+    start, end = _sentence(story, sentence)
     return any(within(story.hits.get(family, []), start, end) for family in _MOVE_WORDS)
 
 
@@ -319,17 +459,36 @@ class _Context:
             for role in self.roles
         )
 
+    def company(self, end: int) -> bool:
+        """A company word ("partner", "supplier", "proveedor") after the name in its own
+        clause ("X as their new clothing partner") or in a relative clause right after it
+        ("X, who will supply helmets"); not a later clause about someone else ("X joins
+        Cofidis, the sponsor said")."""
+        low = self.low
+        hi = min(len(low), end + COMPANY_REACH)
+        stop = _CLAUSE_STOP.search(low, end, hi)
+        limit = stop.start() if stop is not None else hi
+        if stop is not None and low[stop.start()] == "," and _relative().match(low, stop.end()):
+            after = _CLAUSE_STOP.search(low, stop.end(), hi)
+            limit = after.start() if after is not None else hi
+        return _company().search(low, end, limit) is not None
+
     def listed_after(self, start: int, previous_end: int) -> bool:
         """The name continues a list whose previous name ends at `previous_end` ("Daniel
         Benson und Ciro Scognamiglio")."""
-        return previous_end >= 0 and bool(_list_glue().fullmatch(self.low, previous_end, start))
+        if previous_end < 0 or start - previous_end > LIST_GAP:
+            return False
+        return bool(_list_glue().fullmatch(self.low, previous_end, start))
 
     def speaks(self, start: int, end: int) -> bool:
         """A speech verb right after the name ("X said", "X sagt"), or right before it
         when the name closes its clause ("..., said X." but not "says X will join")."""
         low = self.low
+        after = _speech_after().match(low, end, min(len(low), end + SPEECH_REACH))
+        if after is not None and _reported().match(low, after.end(), after.end() + SPEECH_REACH):
+            return False  # "X said on Monday that he has signed": X tells of himself
         return bool(
-            _speech_after().match(low, end, min(len(low), end + SPEECH_REACH))
+            after is not None
             or (
                 _CLAUSE_END.match(low, end) is not None
                 and _speech_before().search(low, max(0, start - SPEECH_REACH), start) is not None
@@ -350,6 +509,13 @@ class _Context:
             if any(self.role_word(w) for w in _WORD.findall(window)):
                 return True
         if self.attributions.search(low, max(0, start - 40), start):
+            return True
+        # who is told ("told Sporza's X that he will join"): the listener, not the mover
+        if _recipient().search(low, max(0, start - 60), start):
+            return True
+        # a company shaped like a name ("X as their new clothing partner", "X, who will
+        # supply helmets"): a company word after the name in its sentence
+        if self.company(end):
             return True
         after = low[end : end + 60]
         if after.startswith(",") and any(self.role_word(w) for w in _WORD.findall(after[:40])[:3]):
@@ -378,6 +544,40 @@ def _speech_after() -> re.Pattern[str]:
 def _speech_before() -> re.Pattern[str]:
     # "said sports director X": the verb, then at most three words of a role
     return re.compile(rf"(?<!\w)(?:{_speech_words()})(?:\s+[^\W\d_]+){{0,3}}\s+$")
+
+
+@cache
+def _recipient() -> re.Pattern[str]:
+    """A word for being told, then at most an outlet's possessive, right before a name
+    ("told Sporza's X", "confirmed to X", "gegenüber X")."""
+    words = sorted(pooled().words("speech_recipients"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+[^\W\d_]+['\u2019]s?)?\s+$")
+
+
+@cache
+def _reported() -> re.Pattern[str]:
+    """A reported clause after a speech verb: a few words ("on Monday", "to X of Het
+    Nieuwsblad"), then a word that opens it ("that", "dat", "que")."""
+    words = sorted(pooled().words("reported_markers"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    word = r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?"
+    return re.compile(
+        rf"(?:\s+{word}){{0,{REPORTED_WORDS}}}\s+(?:{alternation})(?:(?<=['\u2019])|(?!\w))"
+    )
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    words = sorted(pooled().words("relative_pronouns"), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+@cache
+def _company() -> re.Pattern[str]:
+    words = sorted(pooled().words("company_words"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
 @cache
@@ -417,6 +617,25 @@ def _framed(
     return False
 
 
+def _in_team_name(key: str, roster: Roster) -> bool:
+    """A name printed like a person's that is a run of words inside a roster team's
+    names or aliases ("Carl Ras", "Maria Nova") is a sponsor's, never a person's."""
+    return any(key in _team_runs(team) for team in roster.teams.values())
+
+
+@cache
+def _team_runs(team: Team) -> frozenset[str]:
+    """Every run of two to MAX_SURNAME_WORDS + 1 words of a team's names and aliases,
+    folded (once per team: teams are immutable)."""
+    out: set[str] = set()
+    for printed in (*(n.name for n in team.names), *team.aliases):
+        parts = [fold_word(w) for w in _WORD.findall(printed)]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + MAX_SURNAME_WORDS + 1) + 1):
+                out.add(" ".join(parts[i:j]))
+    return frozenset(out)
+
+
 def _is_roster_name(name: str, roster: Roster) -> bool:
     """A roster person's full name the tagger left untagged (a namesake it refused)."""
     return UNKNOWN_PREFIX + slugify(name) in roster.people or slugify(name) in roster.people
@@ -440,6 +659,13 @@ def _surnames(
     own = {s: next(iter(k)) for s, k in owners.items() if len(k) == 1 and s not in taken}
     if not own:
         return {}
+    doc_low = text.lower()
+    determiners = _words("name_determiners")
+    # words the story also writes in lower case are everyday words there ("young")
+    lower = {fold_word(text[a:b]) for a, b in words if text[a].islower()}
+    own = {s: k for s, k in own.items() if s not in lower}
+    if not own:
+        return {}
     inside = sorted(span for spans in found.values() for span in spans)
     first_at = {key: min(spans)[0] for key, spans in found.items()}
     out: dict[str, list[tuple[int, int]]] = {}
@@ -453,21 +679,139 @@ def _surnames(
         if not _capitalised(word) or word.lower() in stops:
             continue
         key = own.get(fold_word(word))
-        if key is not None and start > first_at[key]:
+        # a capital at a sentence's start says nothing ("Young riders ..."), unless an
+        # apposition follows the name ("Young, 22, rode ...")
+        # an article right before makes the word a noun ("der Meister", "the Young")
+        if k and text[words[k - 1][0] : words[k - 1][1]].lower() in determiners:
+            continue
+        opening = (
+            _sentence_start(text, start)
+            and not text.startswith(",", end)
+            and _verb_after().match(doc_low, end) is None
+        )
+        if key is not None and start > first_at[key] and not opening:
             out.setdefault(key, []).append((start, end))
     return out
 
 
+def _current_teams(
+    text: str,
+    low: str,
+    found: dict[str, list[tuple[int, int]]],
+    mentions: Sequence[Mention],
+    context: _Context,
+) -> dict[str, str]:
+    """The team the story places each person at, in its own words: a team in brackets
+    after the name ("X (Cofidis)"), an affiliation after it ("X of Lotto", "A and B at
+    Cofidis": a list shares the team its last name has), a team's possessive before it
+    ("Cofidis' X", "Lotto's X"). One pass over the names in text order."""
+    team_at = {m.start: m.entity_id for m in mentions if m.kind == "team"}
+    team_end = {m.end: m.entity_id for m in mentions if m.kind == "team"}
+    places = sorted((s, e, key) for key, spans in found.items() for s, e in spans)
+    out: dict[str, str] = {}
+    run: list[str] = []  # the list the current name closes ("A, B and C")
+    run_start = previous_end = -1
+    for start, end, key in places:
+        if not (
+            run and (context.listed_after(start, previous_end) or _comma(low, previous_end, start))
+        ):
+            run, run_start = [], start
+        run.append(key)
+        previous_end = end
+        m = _affiliation().match(low, end)
+        team = team_at.get(m.end()) if m is not None else None
+        # "at"/"alla" also name a destination ("the arrival of X at Cofidis"): only
+        # the objects of a join verb are there already ("joins A and B at Cofidis")
+        if m is not None and not _genitive(m.group(1)) and not _after_join(low, run_start):
+            team = None
+        if team is None:
+            b = _BRACKET.match(text, end)
+            team = team_at.get(b.end()) if b is not None else None
+            if team is not None:
+                run = [key]  # a bracket is this name's own
+        if team is None:
+            p = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
+            team = team_end.get(p.start()) if p is not None else None
+            if team is not None:
+                out.setdefault(key, team)
+            continue
+        for k in run:
+            out.setdefault(k, team)
+    return out
+
+
+def _genitive(word: str) -> bool:
+    return word in _words("name_genitives")
+
+
+def _after_join(low: str, start: int) -> bool:
+    """The word before `start` is a join verb ("joins", "rejoint")."""
+    words = low[max(0, start - 20) : start].split()
+    return bool(words) and words[-1] in _words("to_markers") - _words("affiliation_markers")
+
+
+def _comma(low: str, previous_end: int, start: int) -> bool:
+    return 0 <= start - previous_end <= 3 and low[previous_end:start].strip() == ","
+
+
+_BRACKET = re.compile(r"\s?\(\s?")
+_POSSESSIVE_BEFORE = re.compile(r"(?:['\u2019]s?) $")
+
+
+@cache
+def _affiliation() -> re.Pattern[str]:
+    """A word placing someone at a team ("at", "of", "bij", "chez"), an article maybe."""
+    words = sorted(pooled().words("incumbent_markers"), key=len, reverse=True)
+    articles = sorted(pooled().words("incumbent_articles"), key=len, reverse=True)
+    marker = "|".join(map(re.escape, words))
+    article = "|".join(map(re.escape, articles))
+    return re.compile(rf"\s+({marker})\s+(?:(?:{article})\s+)?")
+
+
+@cache
+def _verb_after() -> re.Pattern[str]:
+    """A move or speech verb right after a word ("Kellerhals joins", "Kellerhals passa"):
+    a sentence-initial surname before one is the person, not an adjective."""
+    lex = pooled()
+    verbs = "|".join(lex.alternation(f) for f in ("arrive", "depart", "speech_verbs"))
+    return re.compile(rf"\s+(?:{verbs})")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but quotes, brackets and spaces between the last sentence end and `start`."""
+    k = start - 1
+    while k >= 0 and (
+        text[k].isspace() or text[k] in "\"'\u201c\u201d\u2018\u2019\u00ab(-\u2013\u2014"
+    ):
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n"
+
+
 def _kind(low: str, places: Sequence[tuple[int, int]]) -> PersonKind:
-    """Staff when a staff role word ("sports director", "ds", "coach") stands beside one
-    of the name's full mentions, else a rider."""
+    """Staff when a staff role word ("sports director", "ds", "coach") is the title right
+    before one of the name's full mentions ("sports director X", "de nieuwe ploegleider
+    X") or stands in an apposition right after it ("X, the team's new coach"), else a
+    rider. Anywhere else in the clause it is someone else's ("Manager Y haalt X naar
+    Cofidis"), and never across a sentence ("Cofidis signed X. Sports director Y ...")."""
     roles = _staff_roles()
     for start, end in places:
-        if roles.search(low, max(0, start - ROLE_REACH), start) or roles.search(
-            low, end, end + ROLE_REACH
-        ):
+        lo, hi = max(0, start - ROLE_REACH), min(len(low), end + ROLE_REACH)
+        title = roles.search(low, lo, start)
+        while title is not None and low[title.end() : start].strip():
+            title = roles.search(low, title.end(), start)
+        if title is not None:
             return "staff"
+        # an apposition: a comma or bracket right after the name, the role in that clause
+        opening = _APPOSITION.match(low, end)
+        # a relative clause is no apposition ("X, who will work with sports director Y")
+        if opening is not None and not _relative().match(low, opening.end()):
+            stop = _CLAUSE_STOP.search(low, opening.end(), hi)
+            if roles.search(low, opening.end(), stop.start() if stop is not None else hi):
+                return "staff"
     return "rider"
+
+
+_APPOSITION = re.compile(r"\s*[,(]\s*")
 
 
 def _title_end(doc: Document) -> int:

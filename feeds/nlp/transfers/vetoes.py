@@ -158,9 +158,28 @@ def _race_action(story: Story, cue: Hit, clause: Span, teams: Sequence[Mention])
     between the race word and the verb closes the move off."""
     for hit in within(story.hits.get("race", []), clause.start, clause.end):
         lo, hi = (hit.end, cue.start) if hit.end <= cue.start else (cue.end, hit.start)
-        if not any(lo <= t.start and t.end <= hi for t in teams):
+        if not any(lo <= t.start and t.end <= hi and not _describes_rider(story, t) for t in teams):
             return True
     return False
+
+
+_RIDER_NOUN = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            _LEX.words("person_descriptions") | _LEX.words("companion_nouns"), key=len, reverse=True
+        )
+    )
+    + r")\s+"
+)
+
+
+def _describes_rider(story: Story, team: Mention) -> bool:
+    """The team describes the person named right after it ("joined Cofidis rider X at the
+    front"): it closes off nothing, the verb's object is the person."""
+    m = _RIDER_NOUN.match(story.low, team.end)
+    return m is not None and bool(within(story.people, m.end(), m.end() + 1))
 
 
 def stayers(story: Story, clause: Span, people: Sequence[Mention]) -> set[str]:
