@@ -50,6 +50,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "auto (default), as ingestion decides for a new feed: yes when at least half the "
         "stories read as cycling on their own words, or when there are fewer than 10",
     )
+    parser.add_argument(
+        "--unknown-people",
+        action="store_true",
+        help="also read moves of people the roster does not know (off by default: "
+        "docs/TRANSFERS.md, 'People the roster does not know')",
+    )
     parser.add_argument("input", metavar="IN.jsonl", help="JSON Lines: id, title, text, published")
 
 
@@ -139,7 +145,7 @@ def tag_command(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     roster, records = loaded
-    tagger = Tagger(roster)
+    tagger = Tagger(roster, unknown_people=args.unknown_people)
     cycling = feed_is_cycling(args.feed_is_cycling, tagger, records)
     # Everything is tagged before anything is written: a failure leaves stdout empty.
     lines = [json.dumps(predict(tagger, roster, r, cycling), ensure_ascii=False) for r in records]
@@ -158,7 +164,7 @@ def eval_command(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     roster, records = loaded
-    tagger = Tagger(roster)
+    tagger = Tagger(roster, unknown_people=args.unknown_people)
     cycling = feed_is_cycling(args.feed_is_cycling, tagger, records)
     predicted = {r["id"]: predict(tagger, roster, r, cycling) for r in records}
     report = score(records, predicted, roster)

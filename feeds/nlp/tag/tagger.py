@@ -50,9 +50,14 @@ class Candidates:
 class Tagger:
     """Find riders, teams and staff in stories; build once per roster, share freely."""
 
-    def __init__(self, roster: Roster, calendar: Calendar | None = None) -> None:
-        """`calendar`: the race calendar in force (None: the bundled one)."""
+    def __init__(
+        self, roster: Roster, calendar: Calendar | None = None, *, unknown_people: bool = False
+    ) -> None:
+        """`calendar`: the race calendar in force (None: the bundled one). `unknown_people`
+        also reads moves of people the roster does not know (off: on unseen news it gave
+        wrong moves and no right one, docs/TRANSFERS.md "People the roster does not know")."""
         self.races = race_tagger(calendar)
+        self.unknown_people = unknown_people
         # Building allocates ~100k small objects; the cyclic collector would walk
         # them several times over (a third of the build time) and finds no cycles.
         gc_was_enabled = gc.isenabled()
@@ -111,7 +116,11 @@ class Tagger:
         # Transfer extraction never raises: a bug on one story reads as "no transfer" and
         # the story keeps its riders and teams.
         is_transfer, moves = document_transfers(
-            doc, mentions, self.roster, lambda: self.cycling_context(title, text)
+            doc,
+            mentions,
+            self.roster,
+            lambda: self.cycling_context(title, text),
+            unknown_people=self.unknown_people,
         )
         # Races, the race in focus and the kind read the moves and who is named.
         found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)

@@ -139,8 +139,11 @@ def _extract_document(
     mentions: Sequence[Mention],
     roster: Roster,
     reads_cycling: Callable[[], bool] | None = None,
+    unknown_people: bool = False,
 ) -> tuple[bool, list[Move]]:
     transfer, moves, _ = _read_moves(doc, mentions, roster)
+    if not unknown_people:
+        return transfer, moves
     # People the roster does not know: a second reading with them added, of which only
     # their clear moves are kept (the roster's people keep the first reading's).
     try:
@@ -222,17 +225,20 @@ def document_transfers(
     mentions: Sequence[Mention],
     roster: Roster,
     reads_cycling: Callable[[], bool] | None = None,
+    *,
+    unknown_people: bool = False,
 ) -> tuple[bool, list[Move]]:
     """`extract_transfers` for a story already built as a `Document` (what `Tagger.tag`
     hands it). `reads_cycling` tells, when asked, whether the story itself reads as
     cycling (the tagger's context rule): asked only for a story that names another sport
-    and gives moves to people the roster does not know. Never raises."""
+    and gives moves to people the roster does not know. `unknown_people`: read those
+    people at all (`Tagger`'s option). Never raises."""
     try:
-        if not may_report_move(doc.text, mentions or (), doc.low) and not _unknown_may_report(
-            doc, mentions or (), roster
+        if not may_report_move(doc.text, mentions or (), doc.low) and not (
+            unknown_people and _unknown_may_report(doc, mentions or (), roster)
         ):  # most stories: no cue
             return False, []
-        return _extract_document(doc, mentions or (), roster, reads_cycling)
+        return _extract_document(doc, mentions or (), roster, reads_cycling, unknown_people)
     except Exception:  # one odd story must not stop ingestion
         log.exception("transfer extraction failed")
         return False, []

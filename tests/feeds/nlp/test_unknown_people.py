@@ -19,6 +19,14 @@ from feeds.nlp.transfers.unknown_people import UNKNOWN_PREFIX, find_unknown, giv
 from feeds.roster import load_roster, slugify
 from tests.growth import assert_linear
 
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    """The tagger with the reader of people the roster does not know switched on (off by
+    default: `Tagger(unknown_people=...)`)."""
+    return Tagger(load_roster(), unknown_people=True)
+
+
 JUNE_2024 = date(2024, 6, 10)
 COFIDIS = "Cofidis"
 TUDOR = "Tudor Pro Cycling Team"
@@ -380,3 +388,31 @@ def test_finding_unknown_people_grows_linearly(tagger: Tagger, make, n: int) -> 
 
     assert_linear(read, make, n)
     assert_linear(lambda body: tagger.tag("Transfers", body, JUNE_2024, True, "en"), make, n // 4)
+
+
+def test_the_default_tagger_reads_no_unknown_people() -> None:
+    """Off by default: on unseen news the reader gave wrong moves and no right one."""
+    text = "Tudor signs Marius Kellerhals\nTudor Pro Cycling Team have signed Marius Kellerhals."
+    assert _moves(Tagger(load_roster()), text, "en") == {}
+    assert Tagger(load_roster(), unknown_people=True).unknown_people
+
+
+def test_tag_reads_unknown_people_only_when_asked(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`domestique tag --unknown-people`: the option the measurements in docs use."""
+    import json
+
+    from bot.cli import tagging as tagging_cli
+
+    path = tmp_path / "in.jsonl"
+    story = {
+        "id": "s0",
+        "title": "Tudor signs Marius Kellerhals",
+        "text": "Tudor Pro Cycling Team have signed Marius Kellerhals for two seasons.",
+        "published": "2024-06-01",
+        "lang": "en",
+    }
+    path.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    for option, people in (([], []), (["--unknown-people"], ["Marius Kellerhals"])):
+        assert tagging_cli.main(["tag", "--feed-is-cycling", "yes", *option, str(path)]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert [m["person"] for m in out["moves"]] == people

@@ -13,8 +13,16 @@ from feeds.nlp.document import Document
 from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract
 from feeds.nlp.transfers.unknown_people import Unknown, find_unknown, given_names
+from feeds.roster import load_roster
 from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, TUDOR, _found, _moves
 from tests.growth import assert_linear
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    """The tagger with the reader of people the roster does not know switched on (off by
+    default: `Tagger(unknown_people=...)`)."""
+    return Tagger(load_roster(), unknown_people=True)
 
 
 def test_joining_a_break_is_no_move(tagger: Tagger) -> None:
