@@ -100,6 +100,36 @@ def _races(tagger: Tagger, language: str, text: str, published: date) -> list[st
             date(2024, 10, 1),
             "Tour of California",
         ),
+        (
+            "en",
+            "He oversaw seven Tour de France wins, two Vueltas and three Giri.",
+            date(2024, 1, 10),
+            "Giro d'Italia",
+        ),
+        (
+            "en",
+            "He oversaw seven Tour de France wins, two Vueltas and three Giri.",
+            date(2024, 1, 10),
+            "Vuelta a España",
+        ),
+        (
+            "nl",
+            "Hij won drie Vuelta's en twee keer de Ronde van Lombardije.",
+            date(2024, 1, 10),
+            "Vuelta a España",
+        ),
+        (
+            "sl",
+            "Zaradi padca bo izpustil Pariz-Roubaix in Amstel Gold.",
+            date(2024, 3, 28),
+            "Amstel Gold Race",
+        ),
+        (
+            "nl",
+            "Hij won eendagskoersen als de E3 Prijs en Gent-Wevelgem.",
+            date(2024, 9, 1),
+            "E3 Saxo Classic",
+        ),
     ],
 )
 def test_a_palmares_form_is_its_race(
@@ -120,6 +150,10 @@ def test_a_palmares_form_is_its_race(
         ("en", "The team's sponsor is based in California.", "Tour of California"),
         ("es", "Los Emiratos Árabes Unidos financian el equipo.", "UAE Tour"),
         ("it", "Il corridore vive in Italia da dieci anni.", "Giro d'Italia"),
+        # The plural short names are everyday words in the Grand Tours' own languages.
+        ("it", "Giri di pista veloci per il quartetto azzurro.", "Giro d'Italia"),
+        ("es", "Vueltas al circuito final en Calpe para el equipo.", "Vuelta a España"),
+        ("pt", "Vueltas e giros no circuito de Lisboa.", "Vuelta a España"),
     ],
 )
 def test_the_everyday_reading_is_not_a_race(
