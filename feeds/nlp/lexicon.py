@@ -492,3 +492,10 @@ def bundled() -> Lexicons:
 def pooled() -> Lexicon:
     """Every bundled language together, in pool order: what feeds/nlp/transfers reads."""
     return bundled().pool()
+
+
+@cache
+def story_lexicon(languages: tuple[str, ...] | None) -> Lexicon:
+    """The lexicon a story's rules read: its languages' files with common.toml, or every
+    file pooled when its language is unknown (None). Built once per language tuple."""
+    return pooled() if languages is None else bundled().pool(languages)

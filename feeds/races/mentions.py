@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from feeds.nlp.fold import FoldedText
 from feeds.races.terms import ShortName, Term, Terms
@@ -72,7 +73,7 @@ _SENTENCE_ENDS = ".!?:;\n"
 OPENING_CONCEPTS = frozenset({"ahead"})
 """Concepts counted only where they open a sentence or the headline: "Here are the stages
 ahead" announces a schedule, "Vingegaard must attack in the stages ahead" closes a report."""
-SUBJECT_CONCEPTS = {"starts": "preview"}
+SUBJECT_CONCEPTS: Mapping[str, str] = MappingProxyType({"starts": "preview"})
 """Concepts counted as another only with a race named just before them in their sentence:
 a race's start verbs ("La Vuelta comenzará en Turín", "the Tour kicks off in Lille") are a
 preview's; with a rider as subject they tell his programme ("Pogačar kicks off his season

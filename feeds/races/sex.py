@@ -210,12 +210,6 @@ class RiderSexes:
             self._ends.append(mention.end)
             self._women.append(None if team is None else team.category == "women")
 
-    def before(self, start: int) -> bool | None:
-        """True (women's racing) or False for the main rider named last before `start`
-        in its paragraph, shortly before; None when no such rider is."""
-        end, women = self._rider_before(start)
-        return None if end is None else women
-
     def here(self, start: int, end: int, story_women: bool) -> bool:
         """The sex the race name at original `start:end` is about: the main rider named
         last before it in its paragraph, unless the name's sentence has a pronoun of the
@@ -224,11 +218,8 @@ class RiderSexes:
         rider_end, women = self._rider_before(start)
         if rider_end is None or women is None or women == story_women:
             return story_women
-        pronouns = (
-            bundled_sex_marks().women_pronouns
-            if story_women
-            else (bundled_sex_marks().men_pronouns)
-        )
+        marks = bundled_sex_marks()
+        pronouns = marks.women_pronouns if story_women else marks.men_pronouns
         # After the name, its clause only: a quote's speaker ("'Pogačar made the Tour
         # look easy,' she said") is not the name's owner.
         stop = min(

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import pooled, story_lexicon
 from feeds.nlp.transfers.group_subjects import (
     announced_departures,
     departure_season,
@@ -266,7 +266,7 @@ def _bracketed(low: str, team: Mention) -> bool:
 @cache
 def _including(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     """Any "among them" word of the story's languages."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     words = sorted(lexicon.words("including"), key=len, reverse=True)
     if not words:
         return re.compile(r"(?!x)x")  # matches nothing

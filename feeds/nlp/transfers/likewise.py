@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.matcher import Substrings
 from feeds.nlp.transfers.list_teams import bracketed_teams
 from feeds.nlp.transfers.phrases import PHRASE_STARTS
@@ -161,7 +161,7 @@ def _names_end(story: Story, span: Span, start: int) -> int:
 
 @cache
 def _shape(languages: tuple[str, ...] | None) -> _Shape:
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     likewise = _alternation(lexicon.words("likewise"))
     return _Shape(
         likewise=likewise,

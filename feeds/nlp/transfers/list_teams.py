@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import pooled, story_lexicon
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
 from feeds.nlp.transfers.text import Span, after_bracket, mentions_in, within
 
@@ -77,7 +77,7 @@ def bracketed_teams(
 def _bracket(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     """An opening bracket, perhaps with one word before the team (a "from" word, "ex",
     the team's own "Team"): what lies between a person and their team in a list."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     words = sorted(lexicon.words("from_markers"), key=len, reverse=True)
     return re.compile(r"\s*\(\s*(?:(?:" + "|".join(map(re.escape, words)) + r"|[\w-]+)\s+)?")
 
@@ -155,6 +155,6 @@ def _bracket_around(low: str, at: int, end: int) -> tuple[int, int] | None:
 
 @cache
 def _until(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     words = sorted(lexicon.words("until_markers"), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")

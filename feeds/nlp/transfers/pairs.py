@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.transfers.pair_evidence import Context, Occurrence, roster_values, sentence_values
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
 from feeds.nlp.transfers.text import Span
@@ -109,7 +109,7 @@ class _Markers:
 
 @cache
 def _markers(languages: tuple[str, ...] | None) -> _Markers:
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
 
     def ending(concept: str) -> re.Pattern[str]:
         words = sorted(lexicon.words(concept), key=len, reverse=True)

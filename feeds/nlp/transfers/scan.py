@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from feeds.nlp.lexicon import KEY_LEN, Lexicon, bundled, pooled
+from feeds.nlp.lexicon import KEY_LEN, Lexicon, story_lexicon
 from feeds.nlp.lexicon import index_keys as _prefixes
 from feeds.nlp.matcher import pattern_starts
 from feeds.nlp.transfers.text import Placed, Span, within
@@ -151,7 +151,7 @@ def _trie_node(node: dict[str, dict]) -> str:
 def _index(languages: tuple[str, ...] | None) -> _Pool:
     """The cue index of these languages and common.toml (None: all of them); built on
     first use, kept for the process."""
-    return _Pool(pooled() if languages is None else bundled().pool(languages))
+    return _Pool(story_lexicon(languages))
 
 
 # Not `frozen` (as `text.Span`): a story makes dozens; `unsafe_hash` keeps a frozen

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import pooled, story_lexicon
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import WORD_START, Covered, Span, within
@@ -120,7 +120,7 @@ def _negations(languages: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.P
       them and no punctuation ("without official confirmation", "sin confirmación
       oficial"), never "without a contract, he signed" or "sin embargo, Tudor confirmó".
     """
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     negation = re.compile(
         WORD_START
         + r"(?:"
@@ -247,7 +247,7 @@ def _the_teams(story: Story, end: int) -> bool:
 def _owner_marker(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     """An owner marker of the story's languages ("from", "de", "van", "d'Ineos"): pooled,
     Italian "da" (from) would read German "da" (there)."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     return re.compile(r"(?:" + lexicon.alternation("owner_markers") + r")(?:$|(?<=')\w)")
 
 
@@ -284,7 +284,7 @@ def headline_hedge(
 
 @cache
 def _loss(languages: tuple[str, ...] | None) -> re.Pattern[str]:
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     return re.compile(WORD_START + r"(?:" + lexicon.alternation("loss_words") + r")\b")
 
 

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from feeds.nlp.lexicon import bundled, pooled
+from feeds.nlp.lexicon import pooled, story_lexicon
 from feeds.nlp.transfers.status import attributed, sentence_status
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, last_ending_by, within
@@ -129,7 +129,7 @@ def _asked(story: Story, sentence: Span, anchor: int) -> bool:
 @cache
 def _openers(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     """Question words of the story's languages ("was" asks in German, not in English)."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     return re.compile(r"(?:" + lexicon.alternation("question_openers") + r")\b")
 
 
@@ -169,7 +169,7 @@ def _status_split(languages: tuple[str, ...] | None) -> re.Pattern[str]:
     languages' contrasting conjunctions ("but", "mais", "ma", "men") and "while" words,
     each kept apart. Written, like the sentence breaks, to start with the set of
     characters every split starts with."""
-    lexicon = pooled() if languages is None else bundled().pool(languages)
+    lexicon = story_lexicon(languages)
     contrast = "|".join(sorted(lexicon.words("contrast_words"), key=len, reverse=True))
     while_ = "|".join(sorted(lexicon.words("while_words"), key=len, reverse=True)) or "(?!x)x"
     after_comma = rf"(?i:(?P<contrast>{contrast})|{while_})"
