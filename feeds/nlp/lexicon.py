@@ -420,6 +420,11 @@ SHAREABLE = frozenset({"stop_words", "name_case_endings", "everyday_words"})
 has it (Danish and Norwegian share most), and common.toml has none; inflecting languages
 share case endings ("a", "u") as they are, each routed to its own stories."""
 
+PER_LANGUAGE = frozenset({"contrast_words", "owner_markers", "question_openers", "loss_words"})
+"""Concepts the status rules read in the story's own languages only: a word two languages
+share goes in each of their files, never in common.toml, which every story reads (Danish
+"men" is "but"; Dutch "men" is "one", and an English "the men ride" no contrast)."""
+
 MAX_ENDING = 4
 """A case ending is a few letters: a longer one would cut into the name itself."""
 
@@ -429,7 +434,7 @@ def _check_shared(files: list[tuple[str, Lexicon]]) -> None:
     first: dict[tuple[str, str], str] = {}
     for source, lexicon in files:
         for concept, patterns in lexicon.concepts.items():
-            if concept in SHAREABLE:
+            if concept in SHAREABLE or concept in PER_LANGUAGE:
                 continue
             for i, pattern in enumerate(patterns):
                 other = first.setdefault((concept, pattern), source)
@@ -471,6 +476,11 @@ def load_lexicons(folder: str | Path | Traversable | None = None) -> Lexicons:
             raise LexiconError(
                 source, "stop_words", None, "tell one language from another: not shared"
             )
+        for concept in sorted(PER_LANGUAGE):
+            if lexicon.name == COMMON and lexicon.concepts.get(concept):
+                raise LexiconError(
+                    source, concept, None, "read in each story's languages: not shared"
+                )
         if lexicon.name == COMMON and lexicon.concepts.get("name_case_endings"):
             raise LexiconError(
                 source, "name_case_endings", None, "one language's grammar: not shared"

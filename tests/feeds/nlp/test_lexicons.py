@@ -250,3 +250,28 @@ def test_a_concept_no_file_gives_is_refused(tmp_path: Path) -> None:
 def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="no lexicon files"):
         load_lexicons(tmp_path)
+
+
+def test_a_status_word_read_per_language_is_refused_in_common(tmp_path: Path) -> None:
+    folder = _bundled_folder(tmp_path)
+    common = folder / "common.toml"
+    common.write_text(common.read_text(encoding="utf-8") + "\ncontrast_words = ['men']\n")
+    with pytest.raises(LexiconError) as error:
+        load_lexicons(folder)
+    assert str(error.value) == (
+        f"{folder}/common.toml: contrast_words: read in each story's languages: not shared"
+    )
+
+
+def test_a_status_word_two_languages_share_is_in_each_file_and_read_only_there() -> None:
+    """Danish "men" is "but"; Dutch "men" is "one" ("men verwacht": it is expected)."""
+    from feeds.nlp.transfers.status import _owner_marker
+    from feeds.nlp.transfers.status_scope import _status_split
+
+    text = "Hirschi tekent bij Tudor, men verwacht dat hij blijft"
+    assert _status_split(("da",)).search(text)
+    assert _status_split(("no",)).search(text)
+    assert not _status_split(("nl",)).search(text)
+    assert not _status_split(("en",)).search("Pogacar wins as the men ride on")
+    assert _owner_marker(("it",)).match("da")
+    assert not _owner_marker(("de",)).match("da")  # German "da" is "there"
