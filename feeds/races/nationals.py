@@ -96,16 +96,16 @@ class Nationals:
                 ft.folded, first, last + 1, labelled=labels(first, last + 1)
             ):
                 continue
-            if not titled and self.cues.ruled_out(ft.folded, last - length + 1, last + 1):
+            if not titled and self.cues.ruled_out(ft.folded, first, last + 1):
                 continue  # "the U23 national championships"
             # "Belgian champion": the title's own nation, whoever the riders around it
             named = what[1:] if what.startswith(NATION) else None
             if named is None:
-                named = self._nation_before(ft.folded, last - length + 1)
+                named = self._nation_before(ft.folded, first)
             if named is not None:
                 race = self.by_country.get(named)
             else:
-                start, _, _, _ = ft.span(last - length + 1, last + 1)
+                start, _, _, _ = ft.span(first, last + 1)
                 rider = _nearest_rider(ft.original, start, riders, starts, times, main_before)
                 race = rider and self.by_country.get(nationality.get(rider.entity_id, ""))
             if race:

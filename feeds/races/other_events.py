@@ -16,7 +16,6 @@ and motors too).
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import Any
 from feeds.nlp.fold import fold_tokens
 from feeds.races.mentions import words_before
 from feeds.races.model import CalendarError
+from feeds.races.wins import YEAR
 
 OTHER_EVENTS_FILE = "other_events.toml"
 MAX_LINKS = 3
@@ -36,7 +36,6 @@ LONGEST = 2
 MEDAL_REACH = 6
 """Words looked back over for a discipline's medal won at the event ("an omnium silver
 medal at the 2016 Olympics")."""
-_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,7 @@ class OtherEvents:
         for word in reversed(words):
             if word in self.medals:
                 medal = True
-            elif word not in self.links and not _YEAR.fullmatch(word):
+            elif word not in self.links and not YEAR.fullmatch(word):
                 return medal and (word in self.before or (word,) in self.after)
         return False
 

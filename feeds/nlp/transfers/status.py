@@ -294,15 +294,11 @@ def person_status(
     default: int,
     headline: int,
     echoes: dict[int, int],
-    own: Sequence[int] | None = None,
+    own: Sequence[int],
 ) -> str:
     """Rumour or confirmed, from the person's evidence; `own` is each evidence's status
-    as far as its sentence's cues reach it (`status_scope`), else its sentence's."""
-    if headline == -2 or any(
-        (own[i] if own is not None else statuses[ev.sentence]) == -2
-        for i, ev in enumerate(evs)
-        if ev.arrival
-    ):
+    as far as its sentence's cues reach it (`status_scope`)."""
+    if headline == -2 or any(own[i] == -2 for i, ev in enumerate(evs) if ev.arrival):
         # "Visma announces Uijtdebroeks, but Bora denies it": a contested move is not
         # settled, however often the announcing side repeats it. The denial must be about
         # this move, as far as its sentence's cues reach it (`status_scope`).
@@ -317,7 +313,7 @@ def person_status(
             continue  # a confirmed departure says nothing about the destination
         seen.add(ev.sentence)
         # An unhedged "X joins Y" / "Y sign X" is itself a (weak) confirmed statement.
-        value = (own[i] if own is not None else statuses[ev.sentence]) or UNHEDGED
+        value = own[i] or UNHEDGED
         if ev.title and value > 0:
             value *= 0.5  # headlines state flatly; a hedged headline means it
         score += value + echoes.get(ev.sentence, 0)
