@@ -222,6 +222,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # an article right before a lone capitalised word makes it a noun, never a
         # surname mention ("der Meister von 2024", "the Young Rider award")
         "name_determiners": WORD,
+        # a noun for a racing cyclist ("rider", "coureur", "renner", "kolesarka"): a name
+        # in apposition with one is a rider's (feeds/nlp/tag/unknown_riders.py)
+        "rider_nouns": WORD,
     }
 )
 
