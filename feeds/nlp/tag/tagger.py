@@ -22,7 +22,7 @@ from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.sibling_pairs import rider_surnames
 from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.tag.undated import inferred_date
-from feeds.nlp.tag.unknown_riders import unknown_riders
+from feeds.nlp.tag.unknown_riders import NearNames, unknown_riders
 from feeds.nlp.transfers.extract import document_transfers
 from feeds.nlp.transfers.language import scan_languages
 from feeds.races.model import Calendar
@@ -85,6 +85,7 @@ class Tagger:
         self.lexicon: Lexicon = build_lexicon(roster, (n for r in races for n in r.aliases))
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
         self._riders_by_surname = rider_surnames(self.lexicon)
+        self._near_names = NearNames.of(roster)
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -135,7 +136,13 @@ class Tagger:
         # Races, the race in focus and the kind read the moves and who is named.
         found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
         outside = (
-            unknown_riders(doc, mentions, self.roster, scan_languages(doc.language, doc.low))
+            unknown_riders(
+                doc,
+                mentions,
+                self.roster,
+                scan_languages(doc.language, doc.low),
+                self._near_names,
+            )
             if self.unknown_riders
             else []
         )

@@ -24,16 +24,25 @@ to the riders field only: it never touches a move, a team or the roster.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
 from functools import cache
+from types import MappingProxyType
 
 from feeds.models import Mention
 from feeds.nlp.cues.nationalities import NATIONALITIES
 from feeds.nlp.document import Document
 from feeds.nlp.fold import fold_word
 from feeds.nlp.lexicon import pooled, story_lexicon
-from feeds.nlp.transfers.unknown_people import NameSpan, outside_names, person_kind
-from feeds.roster import Roster
+from feeds.nlp.transfers.unknown_people import (
+    NameContext,
+    NameSpan,
+    outside_names,
+    person_kind,
+)
+from feeds.roster import Person, Roster
 
 NOUN_REACH = 80
 """Characters looked at before a name for a rider noun and its nationality words."""
@@ -41,10 +50,13 @@ AFTER_REACH = 60
 """Characters looked at after a name's comma for an apposition naming a rider."""
 FORMER_REACH = 20
 """Characters looked at before a rider noun for a word for "former"."""
+LIST_COMMA = 3
+"""Characters at most between two list items joined by a comma (the comma, spaces)."""
 AFTER_WORDS = 4
 """Words at most between a name's comma and the rider noun ("X, the 22-year-old Dutch
 rider"): a longer clause is about something else."""
 
+_SHORT_BRACKET = re.compile(r"\s?\([^()\n]{1,40}\)")
 _BRACKET_TEAM = re.compile(r"\s?\(\s?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
@@ -55,35 +67,182 @@ def unknown_riders(
     mentions: Sequence[Mention],
     roster: Roster,
     languages: tuple[str, ...] | None,
+    near: NearNames | None = None,
 ) -> list[str]:
     """The names, as printed and in order of first mention, of the people outside the
-    roster the text shows racing (see the module's docstring). Linear in the text: each
-    name is read once, each look-around is bounded."""
+    roster the text shows racing (see the module's docstring); a name `near` reads as a
+    roster rider's misspelling gives that rider's name, or nothing when it is not one
+    active rider's. Linear in the text: each name is read once, each look-around is
+    bounded."""
     names = outside_names(doc, mentions, roster)
     if not names.spans:
         return []
     low = doc.low
+    edges = _PersonEdges.of(mentions)
     team_starts = {m.start for m in mentions if m.kind == "team"}
     before, after = _noun_before(languages), _noun_after(languages)
     nationality = _nationality_words()
-    out: dict[str, str] = {}
-    for span in names.spans:
+    # a name no staff title and no outsider's role stands beside
+    plain = [
+        span
+        for span in names.spans
+        if person_kind(low, [(span.start, span.end)]) != "staff"
+        and not names.context.outsider(span.first, span.last)
+        and not _inside_longer_name(doc.text, names.words, edges, span)
+    ]
+    shown = [
+        _bracketed_team(doc.text, span, team_starts)
+        or _noun_right_before(low, span, before, nationality)
+        or _noun_right_after(low, span, after)
+        for span in plain
+    ]
+    listed = _listed_with_riders(low, plain, shown, mentions, names.context)
+    out: dict[str, str | None] = {}
+    for span, ok in zip(plain, listed, strict=True):
         key = fold_word(span.name)
-        if key in out:
-            continue
-        if not (
-            _bracketed_team(doc.text, span, team_starts)
-            or _noun_right_before(low, span, before, nationality)
-            or _noun_right_after(low, span, after)
+        if ok and key not in out:
+            out[key] = span.name if near is None else near.resolve(span.name, doc.published)
+    return [name for name in dict.fromkeys(out.values()) if name is not None]
+
+
+def _inside_longer_name(
+    text: str, words: Sequence[tuple[int, int]], people: _PersonEdges, span: NameSpan
+) -> bool:
+    """A person the tagger read ends one space before the name or starts one space after
+    it: the name is the rest of a longer one it read ("Jhonatan Manuel" of "Jhonatan
+    Manuel Narváez Prado"). A team there is no part of the name ("Riwal-rytter X")."""
+    before, after = span.first - 1, span.last + 1
+    if (
+        before >= 0
+        and words[before][1] in people.ends
+        and text[words[before][1] : span.start] in _NAME_GAP
+    ):
+        return True
+    return (
+        after < len(words)
+        and words[after][0] in people.starts
+        and text[span.end : words[after][0]] in _NAME_GAP
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonEdges:
+    """Where the tagger's people mentions start and end."""
+
+    starts: frozenset[int]
+    ends: frozenset[int]
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> _PersonEdges:
+        people = [m for m in mentions if m.kind != "team"]
+        return cls(frozenset(m.start for m in people), frozenset(m.end for m in people))
+
+
+_NAME_GAP = (" ", "\u00a0")
+
+
+@dataclass(frozen=True, slots=True)
+class NearNames:
+    """Roster people by folded given name, to tell a misspelt roster name ("Damien Huson"
+    for Damien Howson, "Mareille Meijer" for Mareille Meijering) from a new person: the
+    same given name and a surname close to the roster's (`SURNAME_LIKENESS`, or one
+    surname opening the other, or the same surname words in another order)."""
+
+    by_given: Mapping[str, tuple[tuple[str, Person], ...]]
+
+    @classmethod
+    def of(cls, roster: Roster) -> NearNames:
+        out: dict[str, list[tuple[str, Person]]] = {}
+        for person in roster.people.values():
+            for name in (person.name, *person.aliases):
+                parts = fold_word(name).split()
+                if len(parts) >= 2:
+                    out.setdefault(parts[0], []).append((" ".join(parts[1:]), person))
+        return cls(MappingProxyType({k: tuple(v) for k, v in out.items()}))
+
+    def resolve(self, name: str, when: date | None) -> str | None:
+        """`name` itself when no roster person's name is near it; the one active rider's
+        canonical name when only riders' are and they are one person; else None (a
+        retired rider's or staff's misspelt name is no rider)."""
+        parts = fold_word(name).split()
+        surname = " ".join(parts[1:])
+        near = {
+            person.id: person
+            for other, person in self.by_given.get(parts[0], ())
+            if _like(surname, other)
+        }
+        if not near:
+            return name
+        if len(near) == 1:
+            person = next(iter(near.values()))
+            if person.is_active_rider(when):
+                return person.name
+        return None
+
+
+SURNAME_LIKENESS = 0.7
+"""difflib's ratio from which two surnames are one written two ways ("Huson"/"Howson",
+"Campburi"/"Camprubi")."""
+
+
+def _like(a: str, b: str) -> bool:
+    if a == b or sorted(re.split(r"[ -]", a)) == sorted(re.split(r"[ -]", b)):
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= SURNAME_LIKENESS and matcher.ratio() >= SURNAME_LIKENESS
+
+
+def _listed_with_riders(
+    low: str,
+    spans: Sequence[NameSpan],
+    shown: Sequence[bool],
+    mentions: Sequence[Mention],
+    context: NameContext,
+) -> list[bool]:
+    """`shown`, and every name in one list with a rider ("Pogačar, X and Y", "A (Team), X
+    e Y"): the items of a list joined by commas and coordination words share their
+    kind, so a rider the tagger or `shown` found makes riders of the names beside it.
+    One pass over names and rider mentions in text order."""
+    items = sorted(
+        [(m.start, m.end, -1) for m in mentions if m.kind == "rider"]
+        + [(s.start, s.end, k) for k, s in enumerate(spans)]
+    )
+    out = list(shown)
+    run: list[int] = []  # the names of the current list
+    rider = False  # the current list has a rider
+    previous_end = -1
+    for start, end, k in items:
+        if previous_end >= 0 and not (
+            _comma(low, _after_bracket(low, previous_end), start)
+            or context.listed_after(start, _after_bracket(low, previous_end))
         ):
-            continue
-        # a staff title or an outsider's role beside the name: not a rider
-        if person_kind(low, [(span.start, span.end)]) == "staff":
-            continue
-        if names.context.outsider(span.first, span.last):
-            continue
-        out[key] = span.name
-    return list(out.values())
+            if rider:
+                for j in run:
+                    out[j] = True
+            run, rider = [], False
+        if k < 0:
+            rider = True
+        else:
+            run.append(k)
+            rider = rider or shown[k]
+        previous_end = end
+    if rider:
+        for j in run:
+            out[j] = True
+    return out
+
+
+def _comma(low: str, previous_end: int, start: int) -> bool:
+    return 0 <= start - previous_end <= LIST_COMMA and low[previous_end:start].strip() == ","
+
+
+def _after_bracket(low: str, end: int) -> int:
+    """The end of a short bracket right after a list item ("X (Cofidis), Y"): the list
+    goes on after it."""
+    m = _SHORT_BRACKET.match(low, end)
+    return m.end() if m is not None else end
 
 
 def _bracketed_team(text: str, span: NameSpan, team_starts: set[int]) -> bool:

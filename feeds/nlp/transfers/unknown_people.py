@@ -190,7 +190,7 @@ class OutsideNames:
     covered: list[bool]
     """For each word, whether a tagger mention overlaps it."""
     spans: list[NameSpan]
-    context: _Context
+    context: NameContext
     """What stands around each name (roles, attributions, owners, speech)."""
 
 
@@ -217,7 +217,7 @@ def outside_names(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         if _in_team_name(fold_word(name), roster):
             continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
         spans.append(NameSpan(first, last, start, end, name))
-    return OutsideNames(words, covered, spans, _Context(text, doc.low, words, mentions))
+    return OutsideNames(words, covered, spans, NameContext(text, doc.low, words, mentions))
 
 
 def overlay(roster: Roster, people: Sequence[Unknown]) -> Roster:
@@ -475,7 +475,7 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:3])
 
 
-class _Context:
+class NameContext:
     """What stands around a name: a role that makes its bearer an outsider to the move
     ("journalist X", "Superagent X", "X, CEO of ..."), an attribution ("according to X",
     "segundo o jornalista X"), or a team it owns ("NSN de X", "Xs NSN", "X's team")."""
@@ -741,7 +741,7 @@ def _current_teams(
     low: str,
     found: dict[str, list[tuple[int, int]]],
     mentions: Sequence[Mention],
-    context: _Context,
+    context: NameContext,
 ) -> dict[str, str]:
     """The team the story places each person at, in its own words: a team in brackets
     after the name ("X (Cofidis)"), an affiliation after it ("X of Lotto", "A and B at

@@ -186,3 +186,85 @@ def test_many_names_read_linearly(tagger: Tagger) -> None:
     assert read(_many_bracketed(3)) == ["Juan Pereztegui"]  # the path is reached
     assert_linear(read, _many_bracketed, 500)
     assert_linear(read, _many_nouns, 500)
+
+
+# --- a list with a rider ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Race report\nTadej Pogačar, Juan Pereztegui and Marius Kellerhals finished."),
+        ("it", "Cronaca\nTadej Pogačar, Juan Pereztegui e Marius Kellerhals sono arrivati."),
+        ("nl", "Koers\nTadej Pogačar, Juan Pereztegui en Marius Kellerhals kwamen aan."),
+        ("es", "Carrera\nTadej Pogačar, Juan Pereztegui y Marius Kellerhals llegaron."),
+    ],
+)
+def test_a_list_with_a_rider_names_riders(tagger: Tagger, language: str, text: str) -> None:
+    assert _riders(tagger, text, language) == ["Juan Pereztegui", "Marius Kellerhals"]
+
+
+def test_a_list_goes_on_after_a_bracket(tagger: Tagger) -> None:
+    text = (
+        "Race report\nThe break: Tadej Pogačar (UAE Team Emirates), Juan Pereztegui and "
+        "Arne Vercauteren."
+    )
+    assert _riders(tagger, text, "en") == ["Juan Pereztegui", "Arne Vercauteren"]
+
+
+def test_a_list_without_a_rider_names_nobody(tagger: Tagger) -> None:
+    text = "Team news\nJuan Pereztegui and Marius Kellerhals attended the presentation."
+    assert _riders(tagger, text, "en") == []
+    # the list ends where a rider's sentence starts
+    text = "Team news\nJuan Pereztegui and Marius Kellerhals attended. Tadej Pogačar spoke."
+    assert _riders(tagger, text, "en") == []
+
+
+def test_a_sentence_end_breaks_the_list(tagger: Tagger) -> None:
+    text = (
+        "Race report\nThe stage went to Tadej Pogačar. Juan Pereztegui, the mayor, handed "
+        "him the prize."
+    )
+    assert _riders(tagger, text, "en") == []
+
+
+def test_a_titled_manager_in_a_rider_list_is_no_rider(tagger: Tagger) -> None:
+    text = "Team news\nTadej Pogačar and sports director Marius Kellerhals spoke to the press."
+    assert _riders(tagger, text, "en") == []
+
+
+# --- names the tagger read in part, names close to a roster rider's -----------------------
+
+
+def test_the_rest_of_a_longer_name_is_nobody(tagger: Tagger) -> None:
+    # the tagger reads the surname; the given names before it are the same person's
+    text = "Race report\nThe riders: Tadej Pogačar, Richard Antonio Carapaz, Nils Politt."
+    assert _riders(tagger, text, "en") == []
+    text = "Race report\nThe riders: Tadej Pogačar, Egan Arley Bernal and Juan Pereztegui."
+    assert _riders(tagger, text, "en") == ["Juan Pereztegui"]
+
+
+def test_a_team_before_the_name_is_no_part_of_it(tagger: Tagger) -> None:
+    text = "Løb\nDet siger den 24-årige Cofidis-rytter Marius Kellerhals om løbet."
+    assert _riders(tagger, text, "da") == ["Marius Kellerhals"]
+
+
+def test_a_name_near_a_roster_riders_is_theirs() -> None:
+    from feeds.nlp.tag.unknown_riders import NearNames
+    from feeds.roster import Person, Roster
+
+    roster = Roster(
+        {},
+        {
+            "a": Person("a", "Damiano Hovsonetti", "rider"),
+            "b": Person("b", "Corrado Brambillone", "rider", retired=2010),
+            "c": Person("c", "Elio Marchettini", "rider"),
+            "d": Person("d", "Elio Marchettino", "rider"),
+        },
+    )
+    near = NearNames.of(roster)
+    assert near.resolve("Damiano Hovsonetti", JUNE_2024) == "Damiano Hovsonetti"
+    assert near.resolve("Damiano Hovsonneti", JUNE_2024) == "Damiano Hovsonetti"  # misspelt
+    assert near.resolve("Damiano Kellerhals", JUNE_2024) == "Damiano Kellerhals"  # not near
+    assert near.resolve("Corrado Brambilone", JUNE_2024) is None  # a retired rider's
+    assert near.resolve("Elio Marchettina", JUNE_2024) is None  # two riders' names are near
