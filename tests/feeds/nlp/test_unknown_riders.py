@@ -179,6 +179,20 @@ def _many_nouns(n: int) -> str:
     return "the rider Juan Pereztegui " * n + "rider " * n
 
 
+def _surname(k: int) -> str:
+    letters = ""
+    for _ in range(5):
+        k, r = divmod(k, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[r]
+    return "Bel" + letters
+
+
+def _long_list(n: int) -> str:
+    """A rider, then n distinct names outside the roster in one list: every name is read
+    against the roster's near names and the list is walked once."""
+    return "Tadej Pogačar, " + ", ".join(f"Juan {_surname(k)}" for k in range(n)) + "."
+
+
 def test_many_names_read_linearly(tagger: Tagger) -> None:
     def read(body: str) -> object:
         return tagger.tag("Results", body, JUNE_2024, True, language="en").unknown_riders
@@ -186,6 +200,8 @@ def test_many_names_read_linearly(tagger: Tagger) -> None:
     assert read(_many_bracketed(3)) == ["Juan Pereztegui"]  # the path is reached
     assert_linear(read, _many_bracketed, 500)
     assert_linear(read, _many_nouns, 500)
+    assert len(read(_long_list(10))) == 10  # the list rule is reached
+    assert_linear(read, _long_list, 300)
 
 
 # --- a list with a rider ----------------------------------------------------------------
