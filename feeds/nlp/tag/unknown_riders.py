@@ -11,13 +11,18 @@ rider, and only when the text leaves no doubt that they race:
   colombiano X", "rytteren X"), or right after it behind a comma and at most a few
   words ("X, a 22-year-old rider"); the nouns are the lexicon concept `rider_nouns`. A
   word for "former" before the noun ("the former rider X", "X, ancien coureur devenu
-  commentateur") names a retired rider, whom the annotation does not list.
+  commentateur") names a retired rider, whom the annotation does not list;
+- one list (commas, coordination words, a short bracket after an item) with a rider the
+  tagger or the shapes above found ("Pogačar, X and Y"): a list's items share their kind.
 
 The names come from the one reader of names outside the roster
 (`feeds.nlp.transfers.unknown_people.outside_names`: a given name then surname words,
 no tagger mention, no frame word of a race, street or team, no team's sponsor), and the
 same exclusions hold: someone a staff title names ("manager X (Team)") and an outsider
-(a journalist, an agent, a sponsor's CEO, a source) is no rider. The reader adds names
+(a journalist, an agent, a sponsor's CEO, a source) is no rider. Neither are the given
+names of a longer name the tagger read ("Paula Andrea" of "Paula Andrea Patiño"). A name
+with a roster person's given name and a surname close to theirs is that person misspelt
+(`NearNames`): the one active rider's canonical name, or nothing. The reader adds names
 to the riders field only: it never touches a move, a team or the roster.
 """
 
