@@ -94,7 +94,8 @@ def test_a_sponsor_inside_a_team_name_is_no_rider(tagger: Tagger) -> None:
 @pytest.mark.parametrize(
     ("language", "text", "name"),
     [
-        ("en", "Race report\nThe Belgian rider Arne Vercauteren won.", "Arne Vercauteren"),
+        ("en", "Race report\nThe Belgian neo-pro Arne Vercauteren won.", "Arne Vercauteren"),
+        ("en", "Race report\nThe Cofidis rider Arne Vercauteren won.", "Arne Vercauteren"),
         ("it", "Cronaca\nIl corridore belga Andrea Sbrissolo ha vinto.", "Andrea Sbrissolo"),
         (
             "fr",
@@ -102,13 +103,18 @@ def test_a_sponsor_inside_a_team_name_is_no_rider(tagger: Tagger) -> None:
             "Pierre Lagrange-Dumoulin",
         ),
         ("nl", "Koers\nDe renner Daan van Wijngaarde won de sprint.", "Daan van Wijngaarde"),
-        ("de", "Rennen\nDer Fahrer Tobias Lindqvort gewann den Sprint.", "Tobias Lindqvort"),
-        ("es", "Carrera\nEl ciclista Aitor Zubizarreko ganó el esprint.", "Aitor Zubizarreko"),
+        ("de", "Rennen\nDer Radprofi Tobias Lindqvort gewann den Sprint.", "Tobias Lindqvort"),
+        ("es", "Carrera\nEl corredor Aitor Zubizarreko ganó el esprint.", "Aitor Zubizarreko"),
+        ("es", "Carrera\nEl ciclista Aitor Zubizarreko ganó con Movistar.", "Aitor Zubizarreko"),
         ("da", "Løb\nRytteren Jonas Brekkestrand vandt spurten.", "Jonas Brekkestrand"),
-        ("sl", "Dirka\nKolesar Luka Novakovnik je zmagal v šprintu.", "Luka Novakovnik"),
+        (
+            "sl",
+            "Dirka\nKolesar Luka Novakovnik je zmagal za Bahrain Victorious.",
+            "Luka Novakovnik",
+        ),
         (
             "en",
-            "Race report\nSenne Hoefkens, a 21-year-old Belgian rider, won the sprint.",
+            "Race report\nSenne Hoefkens, a 21-year-old Belgian neo-pro, won the sprint.",
             "Senne Hoefkens",
         ),
     ],
@@ -190,7 +196,11 @@ def _surname(k: int) -> str:
 def _long_list(n: int) -> str:
     """A rider, then n distinct names outside the roster in one list: every name is read
     against the roster's near names and the list is walked once."""
-    return "Tadej Pogačar, " + ", ".join(f"Juan {_surname(k)}" for k in range(n)) + "."
+    return (
+        "Cofidis start with Tadej Pogačar, "
+        + ", ".join(f"Juan {_surname(k)}" for k in range(n))
+        + "."
+    )
 
 
 def test_many_names_read_linearly(tagger: Tagger) -> None:
@@ -210,10 +220,13 @@ def test_many_names_read_linearly(tagger: Tagger) -> None:
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "Race report\nTadej Pogačar, Juan Pereztegui and Marius Kellerhals finished."),
-        ("it", "Cronaca\nTadej Pogačar, Juan Pereztegui e Marius Kellerhals sono arrivati."),
-        ("nl", "Koers\nTadej Pogačar, Juan Pereztegui en Marius Kellerhals kwamen aan."),
-        ("es", "Carrera\nTadej Pogačar, Juan Pereztegui y Marius Kellerhals llegaron."),
+        (
+            "en",
+            "Race report\nCofidis start with Tadej Pogačar, Juan Pereztegui and Marius Kellerhals.",
+        ),
+        ("it", "Cronaca\nLa Cofidis schiera Tadej Pogačar, Juan Pereztegui e Marius Kellerhals."),
+        ("nl", "Koers\nCofidis rekent op Tadej Pogačar, Juan Pereztegui en Marius Kellerhals."),
+        ("es", "Carrera\nCofidis alinea a Tadej Pogačar, Juan Pereztegui y Marius Kellerhals."),
     ],
 )
 def test_a_list_with_a_rider_names_riders(tagger: Tagger, language: str, text: str) -> None:
@@ -256,7 +269,9 @@ def test_the_rest_of_a_longer_name_is_nobody(tagger: Tagger) -> None:
     # the tagger reads the surname; the given names before it are the same person's
     text = "Race report\nThe riders: Tadej Pogačar, Richard Antonio Carapaz, Nils Politt."
     assert _riders(tagger, text, "en") == []
-    text = "Race report\nThe riders: Tadej Pogačar, Egan Arley Bernal and Juan Pereztegui."
+    text = (
+        "Race report\nThe riders of Cofidis: Tadej Pogačar, Egan Arley Bernal and Juan Pereztegui."
+    )
     assert _riders(tagger, text, "en") == ["Juan Pereztegui"]
 
 
