@@ -10,9 +10,11 @@ text of team, line-up or crash words, or a headline naming a team's fate as ofte
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report;
-and when no move was found, transfer words beside as many team words, two or more, lose
-to them (a sponsor leaving, its riders looking for a contract elsewhere: the team's
-story), unless a career's end is among them (a retirement thanking its sponsors).
+and when no move was found, transfer words beside as many team words, two or more, or
+beside more team words in the lead, lose to them (a sponsor leaving, its riders looking
+for a contract elsewhere: the team's story; the opening names the subject, the contracts
+told further down are its consequences), unless a career's end is among them (a
+retirement thanking its sponsors).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -237,12 +239,17 @@ def _team_outweighs_contracts(evidence: KindEvidence, text: Counter[str]) -> boo
     """No move found, and the team words at least `TEAM_OVER_CONTRACTS` and as many as the
     transfer words, with no career's end among them: a retirement has no destination, so
     the extractor finds no move there by construction, and its thanks to the sponsors are
-    no team news."""
+    no team news. The lead decides as well: team words opening the story, more than its
+    transfer words, name its subject (a sponsor's arrival, a licence, a merger), and the
+    contracts told further down are that subject's consequences."""
+    lead = evidence.lead
     return (
         not evidence.is_transfer
         and not text["retire"]
-        and text["team"] >= TEAM_OVER_CONTRACTS
-        and text["team"] >= text["transfer"]
+        and (
+            (text["team"] >= TEAM_OVER_CONTRACTS and text["team"] >= text["transfer"])
+            or lead["team"] > lead["transfer"]
+        )
     )
 
 
