@@ -14,7 +14,9 @@ and when no move was found, transfer words beside as many team words, two or mor
 beside more team words in the lead, lose to them (a sponsor leaving, its riders looking
 for a contract elsewhere: the team's story; the opening names the subject, the contracts
 told further down are its consequences), unless a career's end is among them (a
-retirement thanking its sponsors).
+retirement thanking its sponsors). A team or crash headline over a text naming no
+contract at all keeps its kind even when a move is found (a team presentation listing its
+riders): that move is a side remark.
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -124,6 +126,11 @@ def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
         return title["team"] >= title["transfer"] and text["team"] > text["transfer"]
     titled = [k for k in OWN_KINDS if title[k]]
     if titled:
+        # A team or crash headline over a text naming no contract at all: the move the
+        # extractor found is a side remark ("presents its fifteenth season" over a text
+        # that lists the season's riders), and the headline's kind stands.
+        if not text["transfer"] and any(k in NO_MOVE_KINDS for k in titled):
+            return True
         return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
     return any(text[k] >= OWN_TEXT and text[k] >= 2 * text["transfer"] for k in SILENT_KINDS)
 

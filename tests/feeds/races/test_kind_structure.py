@@ -6,15 +6,20 @@
   consequence). A rider's contract talk whose opening thanks the sponsor in passing has more
   transfer words than team words there, and stays a transfer; a retirement thanking its
   sponsors too.
+- A team or crash headline over a text naming no contract at all keeps its kind even when
+  the extractor finds a move (a team presentation listing its riders, a crash report naming
+  the rider's team): the move is a side remark.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from feeds.nlp.tag import Tagger
+from feeds.races.kind import KindEvidence, decide_kind
 
 WINTER = date(2025, 11, 20)
 """The transfer season: no race runs."""
@@ -192,3 +197,51 @@ def test_a_riders_contract_opening_the_story_stays_a_transfer(
     # Near miss: the lead names the sponsor once, beside more contract words (or a
     # career's end): a rider's story that thanks the team's backers in passing.
     assert kind(tagger, title, text, language) == "transfer"
+
+
+def _evidence(title: Counter[str], text: Counter[str], is_transfer: bool) -> KindEvidence:
+    return KindEvidence(
+        title,
+        text,
+        has_race=False,
+        cycling=True,
+        is_transfer=is_transfer,
+        race_near=False,
+        title_team=True,
+        title_race=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A team presentation over a text of its season, no contract named.
+        (Counter(team=1), Counter(stage=1), "team"),
+        (Counter(team=1), Counter(), "team"),
+        # A crash report naming the rider's team, no contract named.
+        (Counter(crash=1), Counter(), "crash"),
+        (Counter(crash=2), Counter(result=1), "crash"),
+    ],
+)
+def test_a_team_or_crash_headline_over_a_text_naming_no_contract_keeps_its_kind(
+    title: Counter[str], text: Counter[str], expected: str
+) -> None:
+    assert decide_kind(_evidence(title, text, is_transfer=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Near misses: the text names the contracts (the headline's team word is the
+        # signing team's), or the headline names no kind and the move is the story.
+        (Counter(team=1), Counter(transfer=2)),
+        (Counter(team=1), Counter(transfer=1, result=1)),
+        (Counter(), Counter()),
+        (Counter(), Counter(stage=1)),
+        (Counter(lineup=1), Counter()),
+    ],
+)
+def test_a_move_under_a_headline_of_no_team_or_crash_or_over_contract_words_is_a_transfer(
+    title: Counter[str], text: Counter[str]
+) -> None:
+    assert decide_kind(_evidence(title, text, is_transfer=True)) == "transfer"
