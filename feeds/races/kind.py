@@ -14,7 +14,9 @@ and when no move was found, transfer words beside as many team words, two or mor
 beside more team words in the lead, lose to them (a sponsor leaving, its riders looking
 for a contract elsewhere: the team's story; the opening names the subject, the contracts
 told further down are its consequences), unless a career's end is among them (a
-retirement thanking its sponsors). A team or crash headline over a text naming no
+retirement thanking its sponsors). Under a headline naming no kind, a move yields to a
+line-up's, crash's or team's words in the text from one word fewer when the lead tells
+that kind and names no contract. A team or crash headline over a text naming no
 contract at all keeps its kind even when a move is found (a team presentation listing its
 riders): that move is a side remark.
 The headline decides when it names a kind (a race report that mentions a crash is a
@@ -65,6 +67,9 @@ PALMARES_AFTER = 2
 OWN_TEXT = 3
 """Words of one kind in the text that make a story under a headline naming no kind that
 kind's, moves or not (twice the transfer words at least)."""
+LEAD_TELLS = 1
+"""Words fewer than `OWN_TEXT` asks of a kind the lead tells alone, with no contract word:
+the opening names the subject, a move found further down is its side remark."""
 MIN_TEXT_SCORE = 1
 """With a silent headline, the text needs this much to name a kind: in a cycling story
 one kind word in the opening says more than none, when no other kind has one too."""
@@ -113,7 +118,7 @@ def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -
     text["preview"] += lead["ahead"]
 
 
-def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
+def _told_otherwise(title: Counter[str], text: Counter[str], lead: Counter[str]) -> bool:
     """Whether the story's own words outweigh the moves it tells: a headline naming
     another kind and no transfer word, over a text that agrees ("Team presents its new
     kit", "Rider breaks his collarbone"), or a headline naming no kind over a text of
@@ -132,7 +137,22 @@ def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
         if not text["transfer"] and any(k in NO_MOVE_KINDS for k in titled):
             return True
         return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
-    return any(text[k] >= OWN_TEXT and text[k] >= 2 * text["transfer"] for k in SILENT_KINDS)
+    # A lead telling that kind and no contract names the subject: the move the body
+    # tells is its side remark, and one word fewer in the text is enough.
+    return any(
+        text[k] >= (OWN_TEXT - LEAD_TELLS if _lead_tells(k, lead) else OWN_TEXT)
+        and text[k] >= 2 * text["transfer"]
+        for k in SILENT_KINDS
+    )
+
+
+def _lead_tells(kind: StoryKind, lead: Counter[str]) -> bool:
+    """The lead names `kind`'s words, no transfer word and no other kind's more often
+    ("the Slovenians' programmes for the Vuelta" opening a story that names, further down,
+    the team one of them has left)."""
+    return (
+        bool(lead[kind]) and not lead["transfer"] and all(lead[k] <= lead[kind] for k in OWN_KINDS)
+    )
 
 
 def _agreeing(kind: StoryKind, title: Counter[str], text: Counter[str]) -> int:
@@ -148,7 +168,7 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     title = evidence.title.copy()
     text = evidence.text.copy()
     _stages_ahead(title, text, evidence.lead)
-    if evidence.is_transfer and not _told_otherwise(title, text):
+    if evidence.is_transfer and not _told_otherwise(title, text, evidence.lead):
         title["transfer"] += TRANSFER_WEIGHT
     if evidence.race_ahead and not evidence.race_near:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"

@@ -245,3 +245,52 @@ def test_a_move_under_a_headline_of_no_team_or_crash_or_over_contract_words_is_a
     title: Counter[str], text: Counter[str]
 ) -> None:
     assert decide_kind(_evidence(title, text, is_transfer=True)) == "transfer"
+
+
+def _silent(text: Counter[str], lead: Counter[str]) -> KindEvidence:
+    """A move found under a headline naming no kind, in the season (a race named ahead)."""
+    return KindEvidence(
+        Counter(),
+        text + lead,
+        has_race=True,
+        cycling=True,
+        is_transfer=True,
+        race_near=False,
+        title_team=False,
+        title_race=False,
+        lead=lead,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "expected"),
+    [
+        # The lead tells the riders' programmes; the body names a team one of them left.
+        (Counter(lineup=1), Counter(lineup=1), "lineup"),
+        (Counter(lineup=1, transfer=1, team=2), Counter(lineup=2), "lineup"),
+        (Counter(lineup=1), Counter(lineup=1, result=1), "lineup"),
+        # The lead tells an injury; the body recalls the rider's new contract.
+        (Counter(crash=1), Counter(crash=1), "crash"),
+    ],
+)
+def test_a_lead_telling_another_kind_and_no_contract_outweighs_a_move_sooner(
+    text: Counter[str], lead: Counter[str], expected: str
+) -> None:
+    assert decide_kind(_silent(text, lead)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # Near misses: the lead names a contract too, or another kind more often, or the
+        # text names the kind once only (a signing's "will ride the Giro").
+        (Counter(lineup=1), Counter(lineup=1, transfer=1)),
+        (Counter(result=1, lineup=1), Counter(result=2, lineup=1)),
+        (Counter(), Counter(lineup=1)),
+        (Counter(lineup=1, transfer=2), Counter(lineup=1)),
+    ],
+)
+def test_a_move_stays_a_transfer_when_the_lead_does_not_tell_another_kind_alone(
+    text: Counter[str], lead: Counter[str]
+) -> None:
+    assert decide_kind(_silent(text, lead)) == "transfer"
