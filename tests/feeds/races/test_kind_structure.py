@@ -294,3 +294,106 @@ def test_a_move_stays_a_transfer_when_the_lead_does_not_tell_another_kind_alone(
     text: Counter[str], lead: Counter[str]
 ) -> None:
     assert decide_kind(_silent(text, lead)) == "transfer"
+
+
+# --- a tie between transfer words and another kind's, no move found -------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "published"),
+    [
+        (
+            "en",
+            "No finish in the city this year",
+            "The route of the Vuelta a España avoids the city this year, and the "
+            "favourites will race elsewhere. The regional government said its "
+            "agreement with the organisers ended, and no new contract was offered.",
+            date(2024, 1, 10),
+        ),
+        (
+            "es",
+            "Un año más sin la ciudad",
+            "El recorrido de la Vuelta a España evita la ciudad este año y los "
+            "favoritos correrán en otras carreteras. El gobierno regional explicó "
+            "que su contrato con los organizadores terminó y que no hubo "
+            "renovación.",
+            date(2024, 1, 10),
+        ),
+        (
+            "fr",
+            "La ville devra attendre encore un an",
+            "Le parcours du Tour de France évite la ville cette année, et les "
+            "favoris courront ailleurs. La région a expliqué que son contrat avec "
+            "les organisateurs a pris fin et qu'aucun nouveau contrat n'a été "
+            "proposé.",
+            date(2024, 1, 10),
+        ),
+        (
+            "it",
+            "La città dovrà aspettare un altro anno",
+            "Il percorso del Giro d'Italia evita la città quest'anno e i favoriti "
+            "correranno altrove. La regione ha spiegato che il suo contratto con "
+            "gli organizzatori è scaduto e che non c'è stato alcun rinnovo.",
+            date(2024, 1, 10),
+        ),
+        (
+            "nl",
+            "De stad moet nog een jaar wachten",
+            "Het parcours van de Tour de France vermijdt de stad dit jaar en de "
+            "favorieten rijden elders. De provincie legde uit dat haar contract met "
+            "de organisatoren afliep en dat er geen nieuw contract kwam.",
+            date(2024, 1, 10),
+        ),
+    ],
+)
+def test_transfer_words_with_no_move_lose_a_tie_to_another_kind(
+    tagger: Tagger, language: str, title: str, text: str, published: date
+) -> None:
+    # A route's news beside a region's ended deal with the organisers: two preview
+    # words, two contract words, no rider moving.
+    assert tagger.tag(title, text, published, True, language=language).kind == "preview"
+
+
+def test_a_retirement_keeps_the_tie() -> None:
+    # Near miss: a career's end behind the transfer words (no destination, so no move).
+    evidence = KindEvidence(
+        Counter(),
+        Counter(transfer=2, retire=1, preview=2),
+        has_race=True,
+        cycling=True,
+        is_transfer=False,
+        race_near=False,
+        title_team=False,
+        title_race=True,
+    )
+    assert decide_kind(evidence) == "transfer"
+
+
+def test_a_move_keeps_the_tie() -> None:
+    # Near miss: a move found (and told otherwise nowhere) outweighs a tie in the text.
+    evidence = KindEvidence(
+        Counter(),
+        Counter(transfer=2, preview=2),
+        has_race=True,
+        cycling=True,
+        is_transfer=True,
+        race_near=False,
+        title_team=False,
+        title_race=True,
+    )
+    assert decide_kind(evidence) == "transfer"
+
+
+def test_single_words_tied_still_name_no_kind() -> None:
+    # One transfer word beside one preview word, no move: neither decides, as before.
+    evidence = KindEvidence(
+        Counter(),
+        Counter(transfer=1, preview=1),
+        has_race=True,
+        cycling=True,
+        is_transfer=False,
+        race_near=False,
+        title_team=False,
+        title_race=True,
+    )
+    assert decide_kind(evidence) == "other"
