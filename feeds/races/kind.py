@@ -16,10 +16,9 @@ for a contract elsewhere: the team's story; the opening names the subject, the c
 told further down are its consequences), unless a career's end is among them (a
 retirement thanking its sponsors). Under a headline naming no kind, a move yields to a
 line-up's, crash's or team's words in the text from one word fewer when the lead tells
-that kind and names no contract, and with no move found and no career's end, transfer
-words tied with another kind's lose the tie to it. A team or crash headline over a text naming no
-contract at all keeps its kind even when a move is found (a team presentation listing its
-riders): that move is a side remark.
+that kind and names no contract. A team or crash headline over a text naming no contract
+at all keeps its kind even when a move is found (a team presentation listing its riders):
+that move is a side remark.
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -212,7 +211,7 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
         # A report's scene-setting: its preview words need one more than the result's,
         # and a single one beside a single result word no longer wins the tie.
         scores["preview"] -= 1
-    best = _unbacked_tie(max(allowed, key=lambda k: scores[k]), allowed, scores, evidence)
+    best = max(allowed, key=lambda k: scores[k])
     # A single word decides only when no other kind has one as well, except a preview
     # word beside a result word: a preview recalls past wins, a report seldom looks ahead.
     tied = {k for k in allowed if scores[k] == scores[best]}
@@ -233,30 +232,6 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if _unplaced_report(evidence):
         return "result"
     return "other"
-
-
-def _unbacked_tie(
-    best: StoryKind, allowed: list[StoryKind], scores: dict[StoryKind, int], evidence: KindEvidence
-) -> StoryKind:
-    """The text's best kind, a transfer's tie given to the other kind when neither a move
-    nor a career's end backs its words. A transfer wins a tie (`ORDER`) for what stands
-    behind them; without it they are a contract named beside the story (a region's deal
-    with the organisers under a route's news). The tie is read on the words themselves
-    (past `TEXT_CAP`, more contract words still win), and result words beside contract
-    words stay a palmares, no rival."""
-    if best != "transfer" or evidence.is_transfer or evidence.text["retire"]:
-        return best
-    text = evidence.text
-    palmares = text["transfer"] >= PALMARES_AFTER
-    rivals = [
-        k
-        for k in allowed
-        if k != "transfer"
-        and scores[k] == scores[best]
-        and text[k] >= text["transfer"]
-        and not (k == "result" and palmares)
-    ]
-    return rivals[0] if rivals else best
 
 
 RACED = ("stage", "prologue", "overall")
