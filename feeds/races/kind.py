@@ -11,14 +11,16 @@ moves over a text of more team words than transfer words (a collapse or a merger
 moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report;
 and when no move was found, transfer words beside as many team words, two or more, or
-beside more team words in the lead, lose to them (a sponsor leaving, its riders looking
-for a contract elsewhere: the team's story; the opening names the subject, the contracts
-told further down are its consequences), unless a career's end is among them (a
-retirement thanking its sponsors). Under a headline naming no kind, a move yields to a
-line-up's, crash's or team's words in the text from one word fewer when the lead tells
-that kind and names no contract. A team or crash headline over a text naming no contract
-at all keeps its kind even when a move is found (a team presentation listing its riders):
-that move is a side remark.
+beside more team words in the lead under a headline naming no rider, count as the team's
+(a sponsor leaving, its riders looking for a contract elsewhere: the team's story; the
+opening names the subject, the contracts told further down are its consequences), unless
+a career's end is among them (a retirement thanking its sponsors); a rumour headlined with
+its rider stays a transfer whatever budget its lead opens with. Under a headline naming
+no kind and no rider, a move yields to a line-up's, crash's or team's words in the text
+from one word fewer when the lead tells that kind and names no contract. A team or crash
+headline over a text naming no contract at all keeps its kind even when a move is found
+(a team presentation listing its riders): that move is a side remark, unless the
+headline names the move itself (its rider and destination team).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -105,6 +107,10 @@ class KindEvidence:
     """A race of the calendar is named and none ran about the (known) publication date."""
     race_under_way: bool = False
     """A race named began before the (full) publication date: it is being or was raced."""
+    title_rider: bool = False
+    """The headline names a rider: the story is that rider's, whatever the lead opens with."""
+    title_move: bool = False
+    """The headline names a found move's rider and its destination team: it tells the move."""
 
 
 def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
@@ -118,7 +124,7 @@ def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -
     text["preview"] += lead["ahead"]
 
 
-def _told_otherwise(title: Counter[str], text: Counter[str], lead: Counter[str]) -> bool:
+def _told_otherwise(title: Counter[str], text: Counter[str], evidence: KindEvidence) -> bool:
     """Whether the story's own words outweigh the moves it tells: a headline naming
     another kind and no transfer word, over a text that agrees ("Team presents its new
     kit", "Rider breaks his collarbone"), or a headline naming no kind over a text of
@@ -134,13 +140,23 @@ def _told_otherwise(title: Counter[str], text: Counter[str], lead: Counter[str])
         # A team or crash headline over a text naming no contract at all: the move the
         # extractor found is a side remark ("presents its fifteenth season" over a text
         # that lists the season's riders), and the headline's kind stands.
-        if not text["transfer"] and any(k in NO_MOVE_KINDS for k in titled):
+        # Not when the headline itself names the move, its rider and its destination
+        # ("Back from his crash, X heads to Y"): the text's phrasing of it may simply be
+        # missing from the lexicon.
+        if (
+            not text["transfer"]
+            and not evidence.title_move
+            and any(k in NO_MOVE_KINDS for k in titled)
+        ):
             return True
         return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
     # A lead telling that kind and no contract names the subject: the move the body
-    # tells is its side remark, and one word fewer in the text is enough.
+    # tells is its side remark, and one word fewer in the text is enough. Not under a
+    # headline naming a rider: that rider's signing is the subject, and a lead giving
+    # his race programme first tells the move's consequences.
+    sooner = not evidence.title_rider
     return any(
-        text[k] >= (OWN_TEXT - LEAD_TELLS if _lead_tells(k, lead) else OWN_TEXT)
+        text[k] >= (OWN_TEXT - LEAD_TELLS if sooner and _lead_tells(k, evidence.lead) else OWN_TEXT)
         and text[k] >= 2 * text["transfer"]
         for k in SILENT_KINDS
     )
@@ -168,7 +184,7 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     title = evidence.title.copy()
     text = evidence.text.copy()
     _stages_ahead(title, text, evidence.lead)
-    if evidence.is_transfer and not _told_otherwise(title, text, evidence.lead):
+    if evidence.is_transfer and not _told_otherwise(title, text, evidence):
         title["transfer"] += TRANSFER_WEIGHT
     if evidence.race_ahead and not evidence.race_near:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
@@ -268,14 +284,16 @@ def _team_outweighs_contracts(evidence: KindEvidence, text: Counter[str]) -> boo
     the extractor finds no move there by construction, and its thanks to the sponsors are
     no team news. The lead decides as well: team words opening the story, more than its
     transfer words, name its subject (a sponsor's arrival, a licence, a merger), and the
-    contracts told further down are that subject's consequences."""
+    contracts told further down are that subject's consequences, unless the headline
+    names a rider: a rumour opening on the team's budget or new sponsor ("with a bigger
+    budget, X want a leader") is still the rider's transfer story."""
     lead = evidence.lead
     return (
         not evidence.is_transfer
         and not text["retire"]
         and (
             (text["team"] >= TEAM_OVER_CONTRACTS and text["team"] >= text["transfer"])
-            or lead["team"] > lead["transfer"]
+            or (lead["team"] > lead["transfer"] and not evidence.title_rider)
         )
     )
 

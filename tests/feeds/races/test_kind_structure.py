@@ -1,14 +1,17 @@
 """Structural kind rules for stories whose headline leaves the kind open (issue #17, task KN).
 
 - The lead names the subject: with no move found, team words opening the story (a new
-  sponsor, a licence, a merger), as many as the lead's transfer words, make it the team's
-  story, whatever contracts the body then talks about (its riders looking elsewhere are the
-  consequence). A rider's contract talk whose opening thanks the sponsor in passing has more
-  transfer words than team words there, and stays a transfer; a retirement thanking its
-  sponsors too.
+  sponsor, a licence, a merger), more than the lead's transfer words, make it the team's
+  story under a headline naming no rider, whatever contracts the body then talks about
+  (its riders looking elsewhere are the consequence). A rider's contract talk whose
+  opening thanks the sponsor in passing has more transfer words than team words there,
+  and stays a transfer; a retirement thanking its sponsors too.
 - A team or crash headline over a text naming no contract at all keeps its kind even when
   the extractor finds a move (a team presentation listing its riders, a crash report naming
   the rider's team): the move is a side remark.
+
+The gates the review of these rules added (a rider or a move in the headline) are tested in
+test_kind_headline_rider.py.
 """
 
 from __future__ import annotations
