@@ -217,7 +217,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if _team_outweighs_contracts(evidence, text):
         # No move found: contract and rumour words beside as many team words are the
         # team's own story (a closure's riders looking for a place, a licence's budget).
-        scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
+        # They count as the team's, its consequences: the team wins outright rather than
+        # leaving a tie with a single result word to be read as a report.
+        scores["team"] = max(scores["team"], scores["transfer"])
+        scores["transfer"] = 0
     if "preview" in scores and _lead_looks_ahead(evidence):
         # A lead telling what is to come ("promises a duel", "the start list shows") ahead
         # of the past wins it then recalls: the riders' palmares, not a report.

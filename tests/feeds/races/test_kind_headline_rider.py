@@ -13,6 +13,8 @@ subject. A headline naming a rider says whose story it is first:
   team) stays a transfer even when the text phrases the move in words the lexicon lacks;
   a crash headline naming the rider only, over a text mentioning his move in passing,
   stays a crash.
+- When team words take a story with no move from its contract words, the team wins
+  outright: a single result word must not tie it and turn the story into a report.
 - With no move found, contract words tied with preview words stay a transfer (the tie
   order): contract talk on the eve of a race.
 
@@ -483,6 +485,39 @@ def _no_move(text: Counter[str], lead: Counter[str], title_rider: bool = False) 
         lead=lead,
         title_rider=title_rider,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # A licence's news: one team word opening, contracts and a palmares further down
+        # (the result words halved beside the contract words, one left).
+        (Counter(team=1, transfer=2, result=2), Counter(team=1)),
+        (Counter(team=1, transfer=3, result=3), Counter(team=1)),
+        # Two team words in the text, as many as the contract words: the team's too.
+        (Counter(team=2, transfer=2, result=2), Counter()),
+    ],
+)
+def test_team_words_taking_the_story_from_the_contracts_win_it_outright(
+    text: Counter[str], lead: Counter[str]
+) -> None:
+    assert decide_kind(_no_move(text, lead)) == "team"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "title_rider", "expected"),
+    [
+        # Near misses: a report's result words outnumbering the team's; the lead's team
+        # word under a rider's headline (his rumour); more contract words in the lead.
+        (Counter(team=1, result=3), Counter(team=1), False, "result"),
+        (Counter(team=1, transfer=2, result=2), Counter(team=1), True, "transfer"),
+        (Counter(team=1, transfer=3), Counter(team=1, transfer=2), False, "transfer"),
+    ],
+)
+def test_team_words_do_not_take_a_report_or_a_riders_rumour(
+    text: Counter[str], lead: Counter[str], title_rider: bool, expected: str
+) -> None:
+    assert decide_kind(_no_move(text, lead, title_rider)) == expected
 
 
 def test_a_headline_naming_the_move_gates_the_team_headline_rule() -> None:
