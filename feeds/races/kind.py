@@ -10,9 +10,17 @@ text of team, line-up or crash words, or a headline naming a team's fate as ofte
 moves over a text of more team words than transfer words (a collapse or a merger and the
 moves it causes). Under a silent headline, result words beside two
 contract words or more count half: a transferred rider's palmares, not a race report;
-and when no move was found, transfer words beside as many team words, two or more, lose
-to them (a sponsor leaving, its riders looking for a contract elsewhere: the team's
-story), unless a career's end is among them (a retirement thanking its sponsors).
+and when no move was found, transfer words beside as many team words, two or more, or
+beside more team words in the lead under a headline naming no rider, count as the team's
+(a sponsor leaving, its riders looking for a contract elsewhere: the team's story; the
+opening names the subject, the contracts told further down are its consequences), unless
+a career's end is among them (a retirement thanking its sponsors); a rumour headlined with
+its rider stays a transfer whatever budget its lead opens with. Under a headline naming
+no kind and no rider, a move yields to a line-up's, crash's or team's words in the text
+from one word fewer when the lead tells that kind and names no contract. A team or crash
+headline over a text naming no contract at all keeps its kind even when a move is found
+(a team presentation listing its riders): that move is a side remark, unless the
+headline names the move itself (its rider and destination team).
 The headline decides when it names a kind (a race report that mentions a crash is a
 `result`, a crash that forces an abandon is a `crash`; as many result as crash words in
 it make a `result`; when it names several, the text settles between them, each headline
@@ -61,6 +69,9 @@ PALMARES_AFTER = 2
 OWN_TEXT = 3
 """Words of one kind in the text that make a story under a headline naming no kind that
 kind's, moves or not (twice the transfer words at least)."""
+LEAD_TELLS = 1
+"""Words fewer than `OWN_TEXT` asks of a kind the lead tells alone, with no contract word:
+the opening names the subject, a move found further down is its side remark."""
 MIN_TEXT_SCORE = 1
 """With a silent headline, the text needs this much to name a kind: in a cycling story
 one kind word in the opening says more than none, when no other kind has one too."""
@@ -96,6 +107,10 @@ class KindEvidence:
     """A race of the calendar is named and none ran about the (known) publication date."""
     race_under_way: bool = False
     """A race named began before the (full) publication date: it is being or was raced."""
+    title_rider: bool = False
+    """The headline names a rider: the story is that rider's, whatever the lead opens with."""
+    title_move: bool = False
+    """The headline names a found move's rider and its destination team: it tells the move."""
 
 
 def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -> None:
@@ -109,7 +124,7 @@ def _stages_ahead(title: Counter[str], text: Counter[str], lead: Counter[str]) -
     text["preview"] += lead["ahead"]
 
 
-def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
+def _told_otherwise(title: Counter[str], text: Counter[str], evidence: KindEvidence) -> bool:
     """Whether the story's own words outweigh the moves it tells: a headline naming
     another kind and no transfer word, over a text that agrees ("Team presents its new
     kit", "Rider breaks his collarbone"), or a headline naming no kind over a text of
@@ -122,8 +137,38 @@ def _told_otherwise(title: Counter[str], text: Counter[str]) -> bool:
         return title["team"] >= title["transfer"] and text["team"] > text["transfer"]
     titled = [k for k in OWN_KINDS if title[k]]
     if titled:
+        # A team or crash headline over a text naming no contract at all: the move the
+        # extractor found is a side remark ("presents its fifteenth season" over a text
+        # that lists the season's riders), and the headline's kind stands.
+        # Not when the headline itself names the move, its rider and its destination
+        # ("Back from his crash, X heads to Y"): the text's phrasing of it may simply be
+        # missing from the lexicon.
+        if (
+            not text["transfer"]
+            and not evidence.title_move
+            and any(k in NO_MOVE_KINDS for k in titled)
+        ):
+            return True
         return any(text[k] and _agreeing(k, title, text) >= text["transfer"] for k in titled)
-    return any(text[k] >= OWN_TEXT and text[k] >= 2 * text["transfer"] for k in SILENT_KINDS)
+    # A lead telling that kind and no contract names the subject: the move the body
+    # tells is its side remark, and one word fewer in the text is enough. Not under a
+    # headline naming a rider: that rider's signing is the subject, and a lead giving
+    # his race programme first tells the move's consequences.
+    sooner = not evidence.title_rider
+    return any(
+        text[k] >= (OWN_TEXT - LEAD_TELLS if sooner and _lead_tells(k, evidence.lead) else OWN_TEXT)
+        and text[k] >= 2 * text["transfer"]
+        for k in SILENT_KINDS
+    )
+
+
+def _lead_tells(kind: StoryKind, lead: Counter[str]) -> bool:
+    """The lead names `kind`'s words, no transfer word and no other kind's more often
+    ("the Slovenians' programmes for the Vuelta" opening a story that names, further down,
+    the team one of them has left)."""
+    return (
+        bool(lead[kind]) and not lead["transfer"] and all(lead[k] <= lead[kind] for k in OWN_KINDS)
+    )
 
 
 def _agreeing(kind: StoryKind, title: Counter[str], text: Counter[str]) -> int:
@@ -139,7 +184,7 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     title = evidence.title.copy()
     text = evidence.text.copy()
     _stages_ahead(title, text, evidence.lead)
-    if evidence.is_transfer and not _told_otherwise(title, text):
+    if evidence.is_transfer and not _told_otherwise(title, text, evidence):
         title["transfer"] += TRANSFER_WEIGHT
     if evidence.race_ahead and not evidence.race_near:
         # Talk of winning before the race is anticipation: "will he win a fourth Ronde?"
@@ -172,7 +217,10 @@ def decide_kind(evidence: KindEvidence) -> StoryKind:
     if _team_outweighs_contracts(evidence, text):
         # No move found: contract and rumour words beside as many team words are the
         # team's own story (a closure's riders looking for a place, a licence's budget).
-        scores["transfer"] = min(scores["transfer"], scores["team"] - 1)
+        # They count as the team's, its consequences: the team wins outright rather than
+        # leaving a tie with a single result word to be read as a report.
+        scores["team"] = max(scores["team"], scores["transfer"])
+        scores["transfer"] = 0
     if "preview" in scores and _lead_looks_ahead(evidence):
         # A lead telling what is to come ("promises a duel", "the start list shows") ahead
         # of the past wins it then recalls: the riders' palmares, not a report.
@@ -237,12 +285,19 @@ def _team_outweighs_contracts(evidence: KindEvidence, text: Counter[str]) -> boo
     """No move found, and the team words at least `TEAM_OVER_CONTRACTS` and as many as the
     transfer words, with no career's end among them: a retirement has no destination, so
     the extractor finds no move there by construction, and its thanks to the sponsors are
-    no team news."""
+    no team news. The lead decides as well: team words opening the story, more than its
+    transfer words, name its subject (a sponsor's arrival, a licence, a merger), and the
+    contracts told further down are that subject's consequences, unless the headline
+    names a rider: a rumour opening on the team's budget or new sponsor ("with a bigger
+    budget, X want a leader") is still the rider's transfer story."""
+    lead = evidence.lead
     return (
         not evidence.is_transfer
         and not text["retire"]
-        and text["team"] >= TEAM_OVER_CONTRACTS
-        and text["team"] >= text["transfer"]
+        and (
+            (text["team"] >= TEAM_OVER_CONTRACTS and text["team"] >= text["transfer"])
+            or (lead["team"] > lead["transfer"] and not evidence.title_rider)
+        )
     )
 
 

@@ -230,6 +230,9 @@ class RaceTagger:
             )
         races = list(dict.fromkeys((*title_races, *text_races, *implied)))
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
+        # Who and which teams the headline names: a rider headlining the story makes it
+        # his, a found move whose rider and destination it names is the story told.
+        headline = {m.entity_id for m in mentions if m.start < len(title)}
         # The headline's races when it names some: a selection for the Tour that looks
         # back on the Giro just run is not a result.
         timed = title_races or races
@@ -248,6 +251,8 @@ class RaceTagger:
                 and any(starts_soon(self.seasons, r, published) for r in timed),
                 title_team=title_team,
                 title_race=bool(title_races),
+                title_rider=any(m.kind == "rider" and m.start < len(title) for m in mentions),
+                title_move=any(m.person_id in headline and m.to_team_id in headline for m in moves),
                 race_far=published is not None and bool(timed) and not ran_near,
                 lead=body.lead_concepts,
                 race_under_way=published is not None
