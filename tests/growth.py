@@ -10,10 +10,13 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from functools import partial
 
 GROWTH = 4
 MAX_RATIO = 8.0
 ATTEMPTS = 3
+MIN_SECONDS = 0.01
+MAX_DOUBLINGS = 5
 
 
 def fastest_seconds(run: Callable[[], object], repeat: int = 3) -> float:
@@ -40,9 +43,16 @@ def assert_linear(
     max_ratio: float = MAX_RATIO,
 ) -> None:
     """`read` takes less than `max_ratio` times as long on `make(n * GROWTH)` as on
-    `make(n)`; the texts are built before the clock starts."""
-    warm, small_text, large_text = make(max(1, n // 20)), make(n), make(n * GROWTH)
-    fastest_seconds(lambda: read(warm), repeat=1)  # warm the caches
+    `make(n)` (n doubled, at most MAX_DOUBLINGS times, until `make(n)` takes MIN_SECONDS);
+    the texts are built before the clock starts."""
+    fastest_seconds(lambda: read(make(max(1, n // 20))), repeat=1)  # warm the caches
+    # A read of a millisecond or two is mostly fixed cost and timer noise: one stalled run
+    # on a loaded machine doubles it. Grow the input until the small case is measurable.
+    for _ in range(MAX_DOUBLINGS):
+        if fastest_seconds(partial(read, make(n)), repeat=1) >= MIN_SECONDS:
+            break
+        n *= 2
+    small_text, large_text = make(n), make(n * GROWTH)
     seen: list[str] = []
     for _ in range(ATTEMPTS):
         small = fastest_seconds(lambda: read(small_text))
