@@ -119,6 +119,8 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "alternatives": WORD,
         "between_markers": WORD,
         "deal_nouns": WORD,
+        "newcomer_nouns": WORD,
+        "copulas": WORD,
         "market_nouns": WORD,
         "stage_words": WORD,
         "dismissal_participles": WORD,
