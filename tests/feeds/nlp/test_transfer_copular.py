@@ -113,6 +113,12 @@ def test_a_team_after_the_copula_describes_the_person(tagger: Tagger) -> None:
             "Soudal Quick-Step se réjouit\nL'équipe est contente. La nouvelle recrue est un "
             "soutien pour Mads Pedersen.",
         ),
+        # a race's words: the bike throw is "il colpo di reni", no signing
+        (
+            "it",
+            "Volata al Giro\nDopo il suo trasferimento alla Soudal Quick-Step, al Giro è stata "
+            "volata: al colpo di reni è stato Mads Pedersen.",
+        ),
         # a negation
         (
             "en",
