@@ -119,6 +119,16 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "alternatives": WORD,
         "between_markers": WORD,
         "deal_nouns": WORD,
+        "newcomer_nouns": WORD,
+        "race_newcomer_nouns": WORD,
+        "race_places": WORD,
+        "copulas": WORD,
+        "past_copulas": WORD,
+        "conditional_copulas": WORD,
+        "copula_auxiliary_shapes": REGEX,
+        "copula_refusals": WORD,
+        "wish_adjectives": WORD,
+        "noun_owner_markers": WORD,
         "market_nouns": WORD,
         "stage_words": WORD,
         "dismissal_participles": WORD,
@@ -444,10 +454,29 @@ SHAREABLE = frozenset({"stop_words", "name_case_endings", "everyday_words"})
 has it (Danish and Norwegian share most), and common.toml has none; inflecting languages
 share case endings ("a", "u") as they are, each routed to its own stories."""
 
-PER_LANGUAGE = frozenset({"contrast_words", "owner_markers", "question_openers", "loss_words"})
-"""Concepts the status rules read in the story's own languages only: a word two languages
-share goes in each of their files, never in common.toml, which every story reads (Danish
-"men" is "but"; Dutch "men" is "one", and an English "the men ride" no contrast)."""
+PER_LANGUAGE = frozenset(
+    {
+        "contrast_words",
+        "owner_markers",
+        "question_openers",
+        "loss_words",
+        # a newcomer named by a copula (copular.py): German "er" is a pronoun, Danish "er"
+        # a copula; German "was" is "what"
+        "newcomer_nouns",
+        "race_newcomer_nouns",
+        "race_places",
+        "copulas",
+        "past_copulas",
+        "conditional_copulas",
+        "copula_auxiliary_shapes",
+        "copula_refusals",
+        "wish_adjectives",
+        "noun_owner_markers",
+    }
+)
+"""Concepts the rules read in the story's own languages only: a word two languages share
+goes in each of their files, never in common.toml, which every story reads (Danish "men"
+is "but"; Dutch "men" is "one", and an English "the men ride" no contrast)."""
 
 MAX_ENDING = 4
 """A case ending is a few letters: a longer one would cut into the name itself."""

@@ -16,6 +16,7 @@ from feeds.nlp.transfers.alternatives import drop_alternatives
 from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.clause import clause_evidence
 from feeds.nlp.transfers.contract_ends import contract_ended
+from feeds.nlp.transfers.copular import copular_moves
 from feeds.nlp.transfers.deals import deal_moves
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.descriptions import described_destinations
@@ -105,6 +106,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
             clause_evidence(story, clause)
     listed_moves(story, spans, languages, group_moves(story, spans, languages))
     list_run_moves(story, spans)
+    copular_moves(story, spans)
     likewise_moves(story, spans, languages)
     arrow_moves(story, spans)
     respective_moves(story, spans)
