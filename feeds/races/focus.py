@@ -66,6 +66,14 @@ class FocusEvidence:
     offsets (none known: the phrase is taken as this race's)."""
     race_spans: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
     """Every race name read in the headline and text: folded [start, end) and its races."""
+    title_started: tuple[bool, ...] = ()
+    """Beside `title_stages`: whether a start verb stands before the stage ("does not
+    start stage 5"): the stage a rider starts next (feeds/races/stage_days.py)."""
+    lead_started: tuple[bool, ...] = ()
+    """The same beside `lead_stages`."""
+    news_day: date | None = None
+    """The day the headline or lead names for its news ("yesterday", "on Wednesday"), when
+    it names one: the stage of that day, not the publication day's."""
 
 
 class Seasons:
@@ -237,7 +245,7 @@ def _stage(
     if kind not in REPORT_KINDS:
         return None
     if evidence.title_stages:
-        return evidence.title_stages[0]
+        return _crash_stage(kind, evidence.title_stages, evidence.title_started)
     edition = calendar.edition(race_id, year)
     # A report of the final stage, told by that name, is that stage's even when it also
     # tells the overall won that day ("the final time trial ... fourth overall win"). A
@@ -265,7 +273,16 @@ def _stage(
     # headline and lead name no stage is the race's: the overall is won that day.
     if kind == "result" and published is not None and edition and published >= edition.end:
         return None
-    return _stage_of_the_day(calendar, race_id, year, published)
+    return _stage_of_the_day(calendar, race_id, year, evidence.news_day or published)
+
+
+def _crash_stage(kind: StoryKind, stages: list[int], starts: tuple[bool, ...]) -> int | None:
+    """The first stage named; in a crash story, the one before it when the rider was to
+    start it ("did not start stage 5", "deve alinhar na oitava etapa": hurt in stage 4,
+    in stage 7)."""
+    if kind == "crash" and starts[:1] == (True,):
+        return stages[0] - 1 if stages[0] > 1 else None
+    return stages[0]
 
 
 def _final_stage(edition: Edition | None, published: date | None) -> int | None:
@@ -365,7 +382,7 @@ def _lead_stage(
     kind: StoryKind,
     evidence: FocusEvidence,
     published: date | None,
-) -> int:
+) -> int | None:
     """The lead's stage, unless a result's lead only recalls stages run two days or more
     before the one run on the publication day and tells that day's racing, by its finish
     or a word for today ("took the lead on the sixth stage and kept it today at
@@ -383,7 +400,7 @@ def _lead_stage(
             and (evidence.lead_today or _names_finish(evidence.lead_text, edition.stage(today)))
         ):
             return today
-    return lead_stages[0]
+    return _crash_stage(kind, lead_stages, evidence.lead_started)
 
 
 def _names_finish(lead_text: str, stage: Stage | None) -> bool:

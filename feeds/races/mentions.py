@@ -43,9 +43,14 @@ class PartReading:
     concepts: Counter[str] = field(default_factory=Counter)
     stages: list[int] = field(default_factory=list)
     """Stage numbers in text order (0: a prologue)."""
+    stage_at: list[int] = field(default_factory=list)
+    """Where each of `stages` has its stage noun: folded start (a start verb before it
+    makes it the stage a rider starts next, feeds/races/stage_days.py)."""
     years: list[int] = field(default_factory=list)
     lead_stages: list[int] = field(default_factory=list)
     """Stage numbers in the lead (the first `lead` folded characters)."""
+    lead_stage_at: list[int] = field(default_factory=list)
+    """Where each of `lead_stages` has its stage noun (as `stage_at`)."""
     lead_overall: bool = False
     """An `overall` word in the lead."""
     lead_today: bool = False
@@ -149,8 +154,10 @@ def read_part(
                 )
                 if number is not None:
                     reading.stages.append(number)
+                    reading.stage_at.append(first)
                     if first < lead:
                         reading.lead_stages.append(number)
+                        reading.lead_stage_at.append(first)
             elif concept in _LEAD_FLAGS and first < lead:
                 setattr(reading, _LEAD_FLAGS[concept], True)
                 reading.lead_flag_spans.append((concept, first, last + 1))

@@ -64,11 +64,12 @@ from feeds.races.mentions import (
     read_part,
     starts_a_sentence,
 )
-from feeds.races.model import Calendar, Race
+from feeds.races.model import Calendar, MonthDate, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
 from feeds.races.scan import TitleMatch, WholeTextScanner
 from feeds.races.sex import RiderSexes, sex_marked, women_story
+from feeds.races.stage_days import day_named, day_words, started
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon, under_way
 from feeds.races.titles import Titles, bundled_titles
@@ -280,6 +281,16 @@ class RaceTagger:
             last_stage_at=tuple((s, e) for c, s, e in body.lead_flag_spans if c == "last_stage"),
             race_spans=tuple((h.start, h.end, h.races) for h in (*head.hits, *body.hits)),
         )
+        # The day a morning-after report names ("caduto ieri"), and the stages a rider
+        # starts next ("did not start stage 5"): read for a crash or a result only.
+        if kind in ("crash", "result"):
+            days = day_words(language)
+            evidence.title_started = tuple(started(ft.folded, at, days) for at in head.stage_at)
+            evidence.lead_started = tuple(started(ft.folded, at, days) for at in body.lead_stage_at)
+            # A result's own day is the publication day's even beside a crash recalled
+            # from the day before ("won in Napoli; his teammate crashed yesterday").
+            if kind == "crash" and published is not None and not isinstance(published, MonthDate):
+                evidence.news_day = day_named(evidence.lead_text, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
 
