@@ -176,7 +176,10 @@ def parse_nationals(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"names", "dated", "forms", "countries", "adjectives", "links"}
+    unknown = set(data) - {
+        *("names", "dated", "forms", "countries", "adjectives", "links"),
+        *("demonym_forms", "demonyms"),
+    }
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     names = data.get("names", [])
@@ -212,6 +215,8 @@ def parse_nationals(
     }
     forms = _forms(data.get("forms", {}), source)
     countries = _countries(data.get("countries", {}), source)
+    demonym_forms = _forms(data.get("demonym_forms", {}), source)
+    demonyms = _demonyms(data.get("demonyms", {}), source)
     # A nation whose championships the calendar lacks is skipped: the file serves any
     # calendar, an operator's as well as the bundled one.
     names = {
@@ -220,6 +225,14 @@ def parse_nationals(
                 form.replace("{}", nation)
                 for language, nation in countries.get(code, {}).items()
                 for form in forms.get(language, [])
+            )
+        )
+        + tuple(
+            dict.fromkeys(
+                form.replace("{}", adjective)
+                for language, adjectives in demonyms.get(code, {}).items()
+                for adjective in adjectives
+                for form in demonym_forms.get(language, [])
             )
         )
         for code, race_id in by_country.items()
@@ -257,6 +270,18 @@ def _countries(value: Any, source: str) -> dict[str, dict[str, str]]:
             raise CalendarError(source, None, f"countries: {code!r} is not an IOC code")
         if not isinstance(local, dict) or not _strings(list(local.values())):
             raise CalendarError(source, None, f"countries.{code}: language = name, each")
+    return value
+
+
+def _demonyms(value: Any, source: str) -> dict[str, dict[str, list[str]]]:
+    """IOC code -> language -> the nation's adjectives in it."""
+    if not isinstance(value, dict):
+        raise CalendarError(source, None, "[demonyms]: must be a table of IOC code = {...}")
+    for code, local in value.items():
+        if not (len(code) == 3 and code.isalpha() and code.isupper()):
+            raise CalendarError(source, None, f"demonyms: {code!r} is not an IOC code")
+        if not isinstance(local, dict) or not all(_strings(v) for v in local.values()):
+            raise CalendarError(source, None, f"demonyms.{code}: language = [adjectives]")
     return value
 
 
