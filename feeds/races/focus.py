@@ -33,6 +33,9 @@ month-only date reads as the month's first day: a July report is not of last Jul
 RUNNING_SLACK = timedelta(days=2)
 """A crash or result reported up to two days after a race ends still reads as during it."""
 FINAL_REPORT = RUNNING_SLACK
+PREVIEW_SLACK = timedelta(days=1)
+"""A preview or line-up this soon after an edition's last day is still of it (the last
+stage's preview, on dates the calendar moved from another year), not of next year's."""
 """A report of "the final stage" this long after the race's last day is still of it."""
 AFTER_CRASH = timedelta(days=14)
 """A crash story this soon after a race it names ended, and during no other race, is
@@ -226,7 +229,9 @@ def _edition_year(
         return year
     if kind in REPORT_KINDS:
         return year - 1 if published < edition.start - EARLY_REPORT else year
-    return year + 1 if published > edition.end else year
+    # A preview of the last day, or a line-up told the day after the race ends, is still
+    # this year's: dates moved from another year can end it a day or two early.
+    return year + 1 if published > edition.end + PREVIEW_SLACK else year
 
 
 def _stage(
