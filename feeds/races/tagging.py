@@ -67,7 +67,7 @@ from feeds.races.mentions import (
 from feeds.races.model import Calendar, MonthDate, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
-from feeds.races.scan import TitleMatch, WholeTextScanner
+from feeds.races.scan import TitleMatch, WholeText, WholeTextScanner
 from feeds.races.sex import RiderSexes, sex_marked, women_story
 from feeds.races.stage_days import day_named, day_words, started
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
@@ -237,6 +237,10 @@ class RaceTagger:
                 ft, mentions, nationalities(mentions, roster), whole.nationals
             )
         races = list(dict.fromkeys((*title_races, *text_races, *implied)))
+        # A championship the headline names only by its title won ("X prvič državna
+        # prvakinja", "Y new Belgian champion") is what the story reports: its focus.
+        head_implied = self._headline_implied(ft, split, whole, labels, mentions, roster, cycling)
+
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
         # The headline's races when it names some: a selection for the Tour that looks
         # back on the Giro just run is not a result.
@@ -267,8 +271,8 @@ class RaceTagger:
             )
         )
         evidence = FocusEvidence(
-            title_races=list(dict.fromkeys(title_races)),
-            counts=Counter((*title_races, *text_races)),
+            title_races=list(dict.fromkeys((*title_races, *head_implied))),
+            counts=Counter((*title_races, *text_races, *head_implied)),
             title_stages=head.stages,
             lead_stages=body.lead_stages,
             title_years=head.years,
@@ -293,6 +297,26 @@ class RaceTagger:
                 evidence.news_day = day_named(evidence.lead_text, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
+
+    def _headline_implied(
+        self,
+        ft: FoldedText,
+        split: int,
+        whole: WholeText,
+        labels: Labels,
+        mentions: Sequence[Mention],
+        roster: Roster,
+        cycling: bool,
+    ) -> list[str]:
+        """The championships the headline states won by a title, not by name."""
+        out: list[str] = []
+        titles = [m for m in whole.titles if m[0] < split]
+        if self.titles is not None and cycling and titles:
+            out += self.titles.find(ft.folded, titles, labels)
+        nationals = [m for m in whole.nationals if m[0] < split]
+        if self.nationals is not None and nationals:
+            out += self.nationals.find(ft, mentions, nationalities(mentions, roster), nationals)
+        return out
 
     def _language(self, doc: Document) -> str | None:
         """The language whose kind words a story is read with: the feed's declared one,
