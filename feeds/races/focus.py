@@ -266,9 +266,10 @@ def _stage(
         return final
     last_day = edition is None or published is None or published >= edition.end
     # Before the last day the general classification is news of every stage ("20th
-    # stage ... second overall"): a stage number in the lead still names the report's
-    # stage. From the last day on, the overall is won: the story is the race's.
-    if evidence.overall and (last_day or not evidence.lead_stages):
+    # stage ... second overall", "o novo líder da geral"): a stage number in the lead
+    # names the report's stage, and without one the day's stage does. From the last day
+    # on, the overall is won: the story is the race's.
+    if evidence.overall and last_day:
         return None
     if evidence.lead_stages:
         return _lead_stage(calendar, race_id, year, kind, evidence, published)
