@@ -59,26 +59,23 @@ def parse_lists(text: str) -> dict[str, ListWords]:
 
 @cache
 def bundled_lists() -> Mapping[str, ListWords]:
-    """Every language's list words, and every language's pooled under "" (read once)."""
+    """Every language's list words (read once)."""
     text = (resources.files("feeds.races") / LISTS_FILE).read_text(encoding="utf-8")
-    lists = parse_lists(text)
-    lists[""] = _pooled(lists.values())
-    return MappingProxyType(lists)
+    return MappingProxyType(parse_lists(text))
+
+
+UNKNOWN_LANGUAGE = "en"
+"""The list words read in a story whose language is unknown. Not every language's pooled:
+one language's join word is another's preposition ("in" joins Slovenian lists, and "the
+Tour of Flanders in Belgium" would list a "Tour of Belgium")."""
 
 
 def words_for(lists: Mapping[str, ListWords], language: str | None) -> ListWords:
-    """A language's list words; every language's pooled when it has none or is unknown."""
+    """A language's list words; English's when it has none or is unknown."""
     found = lists.get(language or "")
-    return found if found is not None else _pooled(lists.values())
-
-
-def _pooled(lists: Iterable[ListWords]) -> ListWords:
-    joins: set[tuple[str, ...]] = set()
-    plurals: dict[str, str] = {}
-    for words in lists:
-        joins.update(words.joins)
-        plurals.update(words.plurals)
-    return ListWords(tuple(sorted(joins, key=len, reverse=True)), MappingProxyType(plurals))
+    if found is not None:
+        return found
+    return lists.get(UNKNOWN_LANGUAGE, ListWords((), MappingProxyType({})))
 
 
 Lookup = Callable[[str], Term | None]

@@ -77,6 +77,14 @@ def test_a_listed_place_is_its_race(
     assert expected <= _races(tagger, language, text)
 
 
+def test_an_unknown_language_lists_in_english(tagger: Tagger) -> None:
+    tags = tagger.tag(
+        "Cycling", "Wout van Aert won the Tour of Flanders in Belgium.", PUBLISHED, True
+    )
+    names = {tagger.races.calendar.races[r].name for r in tags.races}
+    assert "Tour of Belgium" not in names
+
+
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
@@ -113,8 +121,9 @@ def test_list_words_per_language() -> None:
     assert {"en", "fr", "es", "pt", "it", "nl", "de", "da", "no", "sl"} <= set(lists)
     assert lists["pt"].plurals["voltas"] == "volta"
     assert ("and",) in lists["en"].joins
-    # An unknown language reads every language's words.
-    assert ("og",) in words_for(lists, None).joins
+    # An unknown language reads English's words: another language's join word may be a
+    # preposition ("in" joins Slovenian lists).
+    assert words_for(lists, None) == lists["en"]
     parsed = parse_lists('[en]\njoins = ["as well as"]\n')
     assert parsed["en"].joins == (("as", "well", "as"),)
 
