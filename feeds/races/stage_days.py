@@ -66,32 +66,22 @@ def parse_stage_days(text: str) -> dict[str, DayWords]:
     return out
 
 
-def _pooled(words: Iterable[DayWords]) -> DayWords:
-    words = list(words)
-    days = [
-        tuple(dict.fromkeys(k for w in words if w.weekdays for k in w.weekdays[d]))
-        for d in range(7)
-    ]
-    return DayWords(
-        tuple(dict.fromkeys(k for w in words for k in w.yesterday)),
-        tuple(dict.fromkeys(k for w in words for k in w.after)),
-        tuple(days),
-        tuple(dict.fromkeys(k for w in words for k in w.starting)),
-    )
-
-
 @cache
 def bundled_stage_days() -> Mapping[str, DayWords]:
-    """Every language's words, and every language's pooled under "" (read once)."""
+    """Every language's words (read once)."""
     text = (resources.files("feeds.races") / STAGE_DAYS_FILE).read_text(encoding="utf-8")
-    days = parse_stage_days(text)
-    days[""] = _pooled(days.values())
-    return MappingProxyType(days)
+    return MappingProxyType(parse_stage_days(text))
+
+
+UNKNOWN_LANGUAGE = "en"
+"""The words read in a story whose language is unknown: not every language's pooled, since
+one language's day word is another's ordinary word ("hier" is French for yesterday and
+German for here)."""
 
 
 def day_words(language: str | None) -> DayWords:
     days = bundled_stage_days()
-    return days.get(language or "", days[""])
+    return days.get(language or "", days[UNKNOWN_LANGUAGE])
 
 
 def _first(text: str, keys: Iterable[str]) -> int:

@@ -95,6 +95,12 @@ def test_not_a_stage_started(language: str, text: str, noun: str) -> None:
     assert not started(folded, _noun_start(folded, noun), day_words(language))
 
 
+def test_an_unknown_language_reads_english_day_words() -> None:
+    # "hier" is French for yesterday, German and Dutch for here.
+    assert day_words(None) == bundled_stage_days()["en"]
+    assert day_named(_lead("Er ist hier gestürzt."), FRIDAY, day_words(None)) is None
+
+
 def test_every_language_has_seven_days() -> None:
     days = bundled_stage_days()
     for code in ("en", "fr", "es", "pt", "it", "nl", "de", "da", "no", "sl"):
