@@ -406,6 +406,15 @@ def _lead_stage(
             and (evidence.lead_today or _names_finish(evidence.lead_text, edition.stage(today)))
         ):
             return today
+    # A prologue named first and a numbered stage after it: the prologue is recalled
+    # ("after his prologue win, also the first stage"), the stage is the report's, unless
+    # the calendar says that stage is still to run ("stage 1 on Sunday" in a prologue
+    # report).
+    if lead_stages[0] == 0 and any(stage > 0 for stage in lead_stages):
+        first = next(i for i, stage in enumerate(lead_stages) if stage > 0)
+        today = _stage_of_the_day(calendar, race_id, year, published)
+        if today is None or lead_stages[first] <= today:
+            return _crash_stage(kind, lead_stages[first:], evidence.lead_started[first:])
     return _crash_stage(kind, lead_stages, evidence.lead_started)
 
 
