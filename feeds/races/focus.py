@@ -250,7 +250,12 @@ def _stage(
     if kind not in REPORT_KINDS:
         return None
     if evidence.title_stages:
-        return _crash_stage(kind, evidence.title_stages, evidence.title_started)
+        return _crash_stage(
+            kind,
+            evidence.title_stages,
+            evidence.title_started,
+            calendar.edition(race_id, year),
+        )
     edition = calendar.edition(race_id, year)
     # A report of the final stage, told by that name, is that stage's even when it also
     # tells the overall won that day ("the final time trial ... fourth overall win"). A
@@ -282,12 +287,18 @@ def _stage(
     return _stage_of_the_day(calendar, race_id, year, evidence.news_day or published)
 
 
-def _crash_stage(kind: StoryKind, stages: list[int], starts: tuple[bool, ...]) -> int | None:
+def _crash_stage(
+    kind: StoryKind, stages: list[int], starts: tuple[bool, ...], edition: Edition | None
+) -> int | None:
     """The first stage named; in a crash story, the one before it when the rider was to
     start it ("did not start stage 5", "deve alinhar na oitava etapa": hurt in stage 4,
-    in stage 7)."""
+    in stage 7; "did not start stage 1": hurt in the prologue, when the story or the calendar
+    names one)."""
     if kind == "crash" and starts[:1] == (True,):
-        return stages[0] - 1 if stages[0] > 1 else None
+        if stages[0] > 1:
+            return stages[0] - 1
+        prologue = 0 in stages or (edition is not None and edition.stage(0) is not None)
+        return 0 if stages[0] == 1 and prologue else None
     return stages[0]
 
 
@@ -414,8 +425,8 @@ def _lead_stage(
         first = next(i for i, stage in enumerate(lead_stages) if stage > 0)
         today = _stage_of_the_day(calendar, race_id, year, published)
         if today is None or lead_stages[first] <= today:
-            return _crash_stage(kind, lead_stages[first:], evidence.lead_started[first:])
-    return _crash_stage(kind, lead_stages, evidence.lead_started)
+            return _crash_stage(kind, lead_stages[first:], evidence.lead_started[first:], edition)
+    return _crash_stage(kind, lead_stages, evidence.lead_started, edition)
 
 
 def _names_finish(lead_text: str, stage: Stage | None) -> bool:

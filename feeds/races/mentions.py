@@ -51,6 +51,10 @@ class PartReading:
     """Stage numbers in the lead (the first `lead` folded characters)."""
     lead_stage_at: list[int] = field(default_factory=list)
     """Where each of `lead_stages` has its stage noun (as `stage_at`)."""
+    day_cues: list[tuple[str, int]] = field(default_factory=list)
+    """Each `crash`, `today` and `stage` word of the part: (concept, folded start). A
+    morning-after report names the crash's day in the crash word's clause, and a today word
+    there keeps the publication day's (feeds/races/stage_days.py)."""
     lead_overall: bool = False
     """An `overall` word in the lead."""
     lead_today: bool = False
@@ -96,6 +100,8 @@ _LEAD_FLAGS = {
     "last_stage": "lead_last_stage",
 }
 """The lead's words that set a flag of the reading."""
+DAY_CUES = frozenset({"crash", "today", "stage"})
+"""Concepts whose places `PartReading.day_cues` keeps."""
 
 
 def read_part(
@@ -158,14 +164,21 @@ def read_part(
                     if first < lead:
                         reading.lead_stages.append(number)
                         reading.lead_stage_at.append(first)
-            elif concept in _LEAD_FLAGS and first < lead:
-                setattr(reading, _LEAD_FLAGS[concept], True)
-                reading.lead_flag_spans.append((concept, first, last + 1))
+            _mark(reading, concept, first, last + 1, lead)
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:
         reading.years = [int(y) for y in _YEAR.findall(folded, start, end)]
     return reading
+
+
+def _mark(reading: PartReading, concept: str, first: int, end: int, lead: int) -> None:
+    """Keep where a day cue stands, and set the lead's flag a concept names."""
+    if concept in DAY_CUES:
+        reading.day_cues.append((concept, first))
+    if concept in _LEAD_FLAGS and first < lead:
+        setattr(reading, _LEAD_FLAGS[concept], True)
+        reading.lead_flag_spans.append((concept, first, end))
 
 
 def opens_sentence(ft: FoldedText, start: int) -> bool:

@@ -294,7 +294,10 @@ class RaceTagger:
             # A result's own day is the publication day's even beside a crash recalled
             # from the day before ("won in Napoli; his teammate crashed yesterday").
             if kind == "crash" and published is not None and not isinstance(published, MonthDate):
-                evidence.news_day = day_named(evidence.lead_text, published, days)
+                lead_end = split + LEAD_CHARS
+                cues = [c for c in (*head.day_cues, *body.day_cues) if c[1] < lead_end]
+                parts = ((0, split), (split, min(size, lead_end)))
+                evidence.news_day = day_named(ft, cues, parts, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
 

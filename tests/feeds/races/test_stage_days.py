@@ -20,40 +20,187 @@ def _lead(text: str) -> str:
     return FoldedText(text).folded
 
 
-@pytest.mark.parametrize(
-    ("language", "text", "day"),
-    [
-        ("en", "He crashed yesterday and broke his collarbone.", date(2024, 4, 4)),
-        ("it", "Un'altra vittima della caduta di ieri lascia la corsa.", date(2024, 4, 4)),
-        ("es", "La lesión se la produjo una caída en la etapa del miércoles.", date(2024, 4, 3)),
-        ("pt", "O ciclista caiu na quinta-feira e fraturou a clavícula.", date(2024, 4, 4)),
-        ("sl", "Kot so v četrtek pozno zvečer sporočili iz ekipe.", date(2024, 4, 4)),
-        ("de", "Er war am Donnerstag schwer gestürzt.", date(2024, 4, 4)),
-        ("nl", "Hij viel gisteren in de finale.", date(2024, 4, 4)),
-        ("da", "Han styrtede i går på etapen.", date(2024, 4, 4)),
-        ("fr", "Il est tombé vendredi dans le final.", FRIDAY),
-    ],
-)
-def test_the_day_a_lead_names(language: str, text: str, day: date) -> None:
-    assert day_named(_lead(text), FRIDAY, day_words(language)) == day
+GIRO_DAY = date(2025, 5, 15)
+"""A Thursday of the Giro d'Italia 2025: stage 6 that day, stage 5 the day before, stage 4
+on Tuesday."""
+
+
+def _crash_stage(tagger: Tagger, language: str, title: str, text: str) -> int | None:
+    tags = tagger.tag(title, text, GIRO_DAY, True, language=language)
+    assert tags.race_focus is not None
+    return tags.race_focus.stage
 
 
 @pytest.mark.parametrize(
-    ("language", "text"),
+    ("language", "title", "text", "stage"),
     [
-        # A look back before the news: the day is the publication day's.
-        ("it", "Dopo il terribile incidente di ieri, un'altra caduta segna la corsa."),
-        ("en", "After yesterday's big crash, another rider fell today."),
-        # A weekday ahead is a plan, not the crash's day ("surgery on Monday").
-        ("en", "He will have surgery on Monday."),
-        # No day named at all.
-        ("pt", "O ciclista fraturou a clavícula na queda coletiva."),
-        # "quinta" alone is an ordinal in Portuguese, not Thursday.
-        ("pt", "Caiu na quinta etapa."),
+        (
+            "en",
+            "Crash for Roglič at the Giro d'Italia",
+            "Roglič crashed yesterday on the descent and lost two minutes.",
+            5,
+        ),
+        (
+            "en",
+            "Crash for Roglič at the Giro d'Italia",
+            "Roglič lost two minutes in yesterday's crash on the descent.",
+            5,
+        ),
+        (
+            "en",
+            "Crash for Roglič at the Giro d'Italia",
+            "Roglič crashed on Tuesday and lost two minutes.",
+            4,
+        ),
+        (
+            "it",
+            "Caduta per Roglič al Giro d'Italia",
+            "Roglič è caduto ieri in discesa e ha perso due minuti.",
+            5,
+        ),
+        (
+            "it",
+            "Caduta per Roglič al Giro d'Italia",
+            "Roglič ha perso due minuti nella caduta di ieri in discesa.",
+            5,
+        ),
+        (
+            "es",
+            "Caída de Roglič en el Giro d'Italia",
+            "Roglič sufrió una caída en la etapa del miércoles y perdió dos minutos.",
+            5,
+        ),
+        (
+            "pt",
+            "Queda de Roglič no Giro d'Italia",
+            "Roglič caiu ontem na descida e perdeu dois minutos.",
+            5,
+        ),
+        (
+            "fr",
+            "Chute de Roglič sur le Giro d'Italia",
+            "Roglič a chuté hier dans la descente et a perdu deux minutes.",
+            5,
+        ),
+        (
+            "de",
+            "Sturz von Roglič beim Giro d'Italia",
+            "Roglič ist gestern in der Abfahrt gestürzt und verlor zwei Minuten.",
+            5,
+        ),
+        (
+            "nl",
+            "Valpartij voor Roglič in de Giro d'Italia",
+            "Roglič kwam gisteren ten val in de afdaling en verloor twee minuten.",
+            5,
+        ),
+        (
+            "da",
+            "Styrt for Roglič i Giro d'Italia",
+            "Roglič styrtede i går på nedkørslen og tabte to minutter.",
+            5,
+        ),
+        (
+            "no",
+            "Roglič veltet i Giro d'Italia",
+            "Roglič veltet i går i utforkjøringen og tapte to minutter.",
+            5,
+        ),
+        (
+            "sl",
+            "Padec Rogliča na Giro d'Italia",
+            "Roglič je včeraj padel na spustu in izgubil dve minuti.",
+            5,
+        ),
     ],
 )
-def test_no_day_named(language: str, text: str) -> None:
-    assert day_named(_lead(text), FRIDAY, day_words(language)) is None
+def test_the_day_a_crash_clause_names(
+    tagger: Tagger, language: str, title: str, text: str, stage: int
+) -> None:
+    assert _crash_stage(tagger, language, title, text) == stage
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        # A today word in the crash's clause keeps the publication day.
+        (
+            "en",
+            "Crash for Pedersen at the Giro d'Italia",
+            "Yesterday's stage winner Pedersen crashed in the finale today.",
+        ),
+        (
+            "es",
+            "Caída de Pedersen en el Giro d'Italia",
+            "Pedersen, ganador ayer, se fue al suelo hoy en el final.",
+        ),
+        (
+            "de",
+            "Sturz von Roglič beim Giro d'Italia",
+            "Nach dem Sturz am Mittwoch kam Roglič heute erneut zu Fall.",
+        ),
+        # A day word modifying another noun names someone, not the crash's day.
+        (
+            "en",
+            "Crash for Pedersen at the Giro d'Italia",
+            "Yesterday's winner Pedersen crashed in the finale and lost a minute.",
+        ),
+        (
+            "it",
+            "Caduta per Pedersen al Giro d'Italia",
+            "Il vincitore di ieri Pedersen è caduto nel finale e ha perso un minuto.",
+        ),
+        (
+            "sl",
+            "Padec Pedersena na Giro d'Italia",
+            "Včerajšnji zmagovalec Pedersen je padel v finalu in izgubil minuto.",
+        ),
+        (
+            "fr",
+            "Chute de Pedersen sur le Giro d'Italia",
+            "Le vainqueur d'hier, Pedersen, a chuté dans le final.",
+        ),
+        (
+            "pt",
+            "Queda de Pedersen no Giro d'Italia",
+            "O vencedor de ontem, Pedersen, caiu no final da etapa.",
+        ),
+        (
+            "nl",
+            "Valpartij voor Pedersen in de Giro d'Italia",
+            "De winnaar van gisteren, Pedersen, kwam in de finale ten val.",
+        ),
+        (
+            "da",
+            "Styrt for Pedersen i Giro d'Italia",
+            "Vinderen fra i går, Pedersen, styrtede i finalen.",
+        ),
+        # A day word in another clause, about something else.
+        (
+            "en",
+            "Crash for Ayuso at the Giro d'Italia",
+            "Ayuso crashed in the finale. His team said on Wednesday that he was in good form.",
+        ),
+        (
+            "en",
+            "Crash for Roglič at the Giro d'Italia",
+            "Roglič crashed again in the finale. He had also lost time yesterday on the gravel.",
+        ),
+        # A weekday ahead is a plan; "after" looks back before the news.
+        (
+            "en",
+            "Crash for Roglič at the Giro d'Italia",
+            "Roglič crashed in the finale and will have surgery on Saturday.",
+        ),
+        (
+            "it",
+            "Caduta per Roglič al Giro d'Italia",
+            "Dopo il terribile incidente di ieri, Roglič è caduto ancora nel finale.",
+        ),
+    ],
+)
+def test_no_day_of_the_crash_named(tagger: Tagger, language: str, title: str, text: str) -> None:
+    assert _crash_stage(tagger, language, title, text) == 6
 
 
 def _noun_start(folded: str, noun: str) -> int:
@@ -72,6 +219,9 @@ def _noun_start(folded: str, noun: str) -> int:
         ("de", "er trat nicht zur 5. Etappe an", "etappe"),
         ("nl", "hij start niet in de vijfde etappe", "etappe"),
         ("sl", "ni startal na peti etapi", "etapi"),
+        ("en", "he abandoned before the start of stage 18", "stage"),
+        ("it", "non ripartirà nella quinta tappa", "tappa"),
+        ("de", "er stieg aus und ist vor dem Start der 5. Etappe nicht mehr dabei", "etappe"),
     ],
 )
 def test_a_stage_started(language: str, text: str, noun: str) -> None:
@@ -88,6 +238,14 @@ def test_a_stage_started(language: str, text: str, noun: str) -> None:
         ("en", "he did not start today after crashing hard in stage 5", "stage"),
         ("es", "se cayó en la salida de la quinta etapa", "etapa"),
         ("it", "è caduto nella seconda tappa", "tappa"),
+        # An affirmative start: the stage was started, and the crash was in it.
+        ("es", "tomó la salida de la 5.ª etapa pero se fue al suelo", "etapa"),
+        ("it", "ha preso il via della 5ª tappa ma è caduto", "tappa"),
+        ("it", "è caduto ma è ripartito nella 5ª tappa", "tappa"),
+        # "Before the start" as the crash's place, with no withdrawal before it.
+        ("en", "he crashed in the neutral zone before the start of stage 5", "stage"),
+        ("fr", "il est tombé avant le départ de la 5e étape", "etape"),
+        ("nl", "hij viel voor de start van de vijfde etappe", "etappe"),
     ],
 )
 def test_not_a_stage_started(language: str, text: str, noun: str) -> None:
@@ -98,7 +256,9 @@ def test_not_a_stage_started(language: str, text: str, noun: str) -> None:
 def test_an_unknown_language_reads_english_day_words() -> None:
     # "hier" is French for yesterday, German and Dutch for here.
     assert day_words(None) == bundled_stage_days()["en"]
-    assert day_named(_lead("Er ist hier gestürzt."), FRIDAY, day_words(None)) is None
+    ft = FoldedText("Er ist hier gestürzt.")
+    cues = [("crash", ft.folded.index(" gesturzt "))]
+    assert day_named(ft, cues, [(0, len(ft.folded))], FRIDAY, day_words(None)) is None
 
 
 def test_every_language_has_seven_days() -> None:
@@ -120,6 +280,22 @@ def test_crash_focus_is_the_stage_before_the_one_not_started(tagger: Tagger) -> 
     assert tags.race_focus is not None and tags.race_focus.stage == 17
 
 
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # Hurt in the prologue the story names: stage 1 not started is the prologue's.
+        ("Lipowitz did not start stage 1 after his crash in the prologue.", 0),
+        # No prologue named and none known: the stage before stage 1 is unknown.
+        ("Lipowitz did not start stage 1 after his crash.", None),
+    ],
+)
+def test_stage_one_not_started(tagger: Tagger, text: str, stage: int | None) -> None:
+    tags = tagger.tag(
+        "Lipowitz crashes out of the Tour de Romandie", text, date(2025, 4, 30), True, "en"
+    )
+    assert tags.race_focus is not None and tags.race_focus.stage == stage
+
+
 def _long_title(n: int) -> str:
     return "Vingegaard did not start stage 5, " * n
 
@@ -129,4 +305,24 @@ def test_time_grows_linearly(tagger: Tagger) -> None:
         lambda title: tagger.tag(title, "He crashed yesterday.", FRIDAY, True, "en"),
         _long_title,
         500,
+    )
+
+
+def _crash_days(n: int) -> str:
+    return (
+        "Roglič crashed yesterday, on Tuesday, and did not start before the start of stage 5 " * n
+    )
+
+
+def test_crash_clauses_grow_linearly(tagger: Tagger) -> None:
+    # Every clause holds a crash word and day words: the clauses read are bounded.
+    assert_linear(
+        lambda text: tagger.tag("Roglič crashed at the Giro d'Italia", text, GIRO_DAY, True, "en"),
+        _crash_days,
+        400,
+    )
+    assert_linear(
+        lambda title: tagger.tag(title, "He crashed.", GIRO_DAY, True, "en"),
+        _crash_days,
+        200,
     )
