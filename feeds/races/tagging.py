@@ -240,6 +240,7 @@ class RaceTagger:
         # A championship the headline names only by its title won ("X prvič državna
         # prvakinja", "Y new Belgian champion") is what the story reports: its focus.
         head_implied = self._headline_implied(ft, split, whole, labels, mentions, roster, cycling)
+        head_implied = self._road_titles(head_implied, ft.folded[: split + LEAD_CHARS], published)
 
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
         # The headline's races when it names some: a selection for the Tour that looks
@@ -320,6 +321,22 @@ class RaceTagger:
         if self.nationals is not None and nationals:
             out += self.nationals.find(ft, mentions, nationalities(mentions, roster), nationals)
         return out
+
+    def _road_titles(self, races: list[str], lead: str, published: date | None) -> list[str]:
+        """The headline's title-won championships read as the road's: run about the
+        publication day (a Belgian title crowned in January is cyclo-cross's, not June's
+        road race's), and in a headline and lead that name no other discipline ("crowned
+        champion on the track")."""
+        if not races or published is None:
+            return []
+        if self.other_events is not None and self.other_events.names_discipline(lead.split()):
+            return []
+        return [
+            r
+            for r in races
+            if ran_about(self.seasons, r, published)
+            and (self.nationals is None or self.nationals.in_season(r, published))
+        ]
 
     def _language(self, doc: Document) -> str | None:
         """The language whose kind words a story is read with: the feed's declared one,

@@ -1,7 +1,8 @@
 """A nation's championships named by the nation's adjective (nationals.toml [demonym_forms],
 [demonyms]): "Noors kampioenschap op de weg", "campeonato británico contrarreloj", "the
 Aussie Nationals". The forms name the road or the time trial, so another sport's
-championships or a league ("el campeonato español" of football) stay out."""
+championships, another discipline's ("the British national championships" of the track)
+or a league ("el campeonato español" of football) stay out."""
 
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ def test_a_championship_by_its_adjective(
         ("en", "The Australian Open starts in Melbourne next week."),
         ("it", "Il campionato italiano di calcio riparte domenica."),
         ("en", "The British team rode the road in the rain."),
+        # A form that names no discipline is the track's, cyclo-cross's or MTB's as often.
+        ("en", "She won the keirin at the British national championships in Manchester."),
+        ("es", "Piensa ya en el campeonato español de ciclismo de enero, en el barro."),
+        ("fr", "Sa victoire dans le championnat belge de cyclisme hivernal."),
+        ("it", "Ha vinto il campionato belga di ciclismo nel fango di Koksijde."),
+        ("pt", "Ganhou o campeonato português de ciclismo em BTT."),
+        ("nl", "Hij won het Nederlands kampioenschap wielrennen op de baan."),
     ],
 )
 def test_not_a_championship(tagger: Tagger, language: str, text: str) -> None:
