@@ -30,6 +30,9 @@ MAX_CUT = 3
 """Last words of the name before an item that the item may stand for ("à Suíça")."""
 MAX_ITEMS = 8
 """Items followed after one name: a list of races is short, a hostile one is not read on."""
+POSSESSIVE = frozenset({"s"})
+"""The folded word an English possessive leaves after its noun ("Belgium's")."""
+APOSTROPHES = frozenset({"'", "’", "`", "´"})
 _STOPS = frozenset('.;:!?()[]\n"“”«»')
 """Punctuation a list does not run across (a comma joins its items)."""
 
@@ -121,6 +124,22 @@ class _Reader:
                 return True
         return False
 
+    def ends_item(self, k: int) -> bool:
+        """Whether a listed item may end before word k: at the part's end, a comma, a stop,
+        a join word or a lowercase word. Never before a possessive's "s" ("Belgium's Wout
+        van Aert") or a capitalised word ("France Télévisions"): the item would be the
+        head of a longer name, not a whole place."""
+        if k >= self.last:
+            return True
+        gap = self.gap(k)
+        if "," in gap or any(c in _STOPS for c in gap):
+            return True
+        if self.join_at(k):
+            return True
+        if self.ft.word(k) in POSSESSIVE and gap.strip() in APOSTROPHES:
+            return False
+        return not self.capitalised(k, 1)
+
     def join_at(self, k: int) -> int:
         """The number of words of a join word starting at k (0: none)."""
         for join in self.words.joins:
@@ -136,7 +155,7 @@ class _Reader:
             return None
         words = self.item_words(k)
         for size in range(len(words), 0, -1):
-            if not self.capitalised(k, size):
+            if not self.capitalised(k, size) or not self.ends_item(k + size):
                 continue
             for cut in range(1, min(MAX_CUT, len(name) - 1) + 1):
                 candidate = [*name[: len(name) - cut], *words[:size]]

@@ -116,6 +116,49 @@ def test_not_a_listed_race(tagger: Tagger, language: str, text: str, expected: s
     assert _races(tagger, language, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A place that is the possessor of a person or the head of a longer name is no
+        # listed item: a list boundary must follow it.
+        (
+            "en",
+            "Mathieu van der Poel won the Tour of Flanders and Denmark's Mads Pedersen was third.",
+            {"Tour of Flanders"},
+        ),
+        (
+            "en",
+            "The Tour of Poland, and Norway's selectors are watching Tobias Foss.",
+            {"Tour of Poland"},
+        ),
+        (
+            "en",
+            "Juan Ayuso rode the Tour of the Alps and Spain's coach was pleased.",
+            {"Tour of the Alps"},
+        ),
+        (
+            "en",
+            "Filippo Ganna skipped Milan-San Remo, and Turin's fans were sad.",
+            {"Milan-San Remo"},
+        ),
+        (
+            "fr",
+            "Le Tour de Romandie et France Télévisions prolongent leur accord.",
+            {"Tour de Romandie"},
+        ),
+        (
+            "es",
+            "Juan Ayuso ganó la Vuelta a Burgos y España Directo lo contó.",
+            {"Vuelta a Burgos"},
+        ),
+    ],
+)
+def test_a_listed_item_ends_at_a_list_boundary(
+    tagger: Tagger, language: str, text: str, expected: set[str]
+) -> None:
+    assert _races(tagger, language, text) == expected
+
+
 def test_list_words_per_language() -> None:
     lists = bundled_lists()
     assert {"en", "fr", "es", "pt", "it", "nl", "de", "da", "no", "sl"} <= set(lists)
@@ -136,11 +179,15 @@ def _many_lists(n: int) -> str:
     return "Wout van Aert won the Tours of Flanders and Wallonia. " * n
 
 
+def _possessives(n: int) -> str:
+    return "the Tour of Flanders and Belgium's Wout, " * n
+
+
 def _plurals_alone(n: int) -> str:
     return "Tours, tours and Voltas à " * n + "Suíça."
 
 
-@pytest.mark.parametrize("make", [_long_list, _many_lists, _plurals_alone])
+@pytest.mark.parametrize("make", [_long_list, _many_lists, _plurals_alone, _possessives])
 def test_time_grows_linearly(tagger: Tagger, make) -> None:  # type: ignore[no-untyped-def]
     assert MAX_ITEMS < 50
     assert_linear(lambda body: tagger.tag("Season review", body, PUBLISHED, True, "en"), make, 1000)
