@@ -61,6 +61,8 @@ class FocusEvidence:
     """The headline and lead as folded, to find a stage's finish town in."""
     lead_today: bool = False
     """The headline or lead tells the publication day's racing ("today")."""
+    lead_stage_noun: bool = False
+    """The headline or lead names a stage, numbered or not ("the stage", "la tappa")."""
     last_stage: bool = False
     """The headline or lead names the final stage without its number ("the final stage",
     "la última etapa", "sisteetappen")."""
@@ -284,7 +286,22 @@ def _stage(
     # headline and lead name no stage is the race's: the overall is won that day.
     if kind == "result" and published is not None and edition and published >= edition.end:
         return None
-    return _stage_of_the_day(calendar, race_id, year, evidence.news_day or published)
+    day = _stage_of_the_day(calendar, race_id, year, evidence.news_day or published)
+    # Mid-race, a story of the overall is the day's stage's report only when its lead
+    # tells that day's racing: a stage, "today", or the day's finish ("venceu ... em
+    # Ourém; é o novo líder da geral"). A standings analysis ("who can still beat the
+    # leader?") is the race's.
+    if evidence.overall and not _tells_the_day(evidence, edition, day):
+        return None
+    return day
+
+
+def _tells_the_day(evidence: FocusEvidence, edition: Edition | None, day: int | None) -> bool:
+    if evidence.lead_today or evidence.lead_stage_noun:
+        return True
+    return edition is not None and day is not None and _names_finish(
+        evidence.lead_text, edition.stage(day)
+    )
 
 
 def _crash_stage(
