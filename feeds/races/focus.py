@@ -33,10 +33,11 @@ month-only date reads as the month's first day: a July report is not of last Jul
 RUNNING_SLACK = timedelta(days=2)
 """A crash or result reported up to two days after a race ends still reads as during it."""
 FINAL_REPORT = RUNNING_SLACK
-PREVIEW_SLACK = timedelta(days=1)
-"""A preview or line-up this soon after an edition's last day is still of it (the last
-stage's preview, on dates the calendar moved from another year), not of next year's."""
 """A report of "the final stage" this long after the race's last day is still of it."""
+PREVIEW_SLACK = timedelta(days=1)
+"""A preview or line-up this soon after an edition's last day is still of it when the
+calendar's dates for it are borrowed (moved from another year, or provisional), and the
+story does not name the next year."""
 AFTER_CRASH = timedelta(days=14)
 """A crash story this soon after a race it names ended, and during no other race, is
 about that race (an operation, a discharge from hospital, the road back)."""
@@ -61,6 +62,8 @@ class FocusEvidence:
     """The headline and lead as folded, to find a stage's finish town in."""
     lead_today: bool = False
     """The headline or lead tells the publication day's racing ("today")."""
+    next_year: bool = False
+    """The headline or lead names the year or season after the story's ("next year")."""
     lead_stage_noun: bool = False
     """The headline or lead names a stage, numbered or not ("the stage", "la tappa")."""
     last_stage: bool = False
@@ -232,8 +235,23 @@ def _edition_year(
     if kind in REPORT_KINDS:
         return year - 1 if published < edition.start - EARLY_REPORT else year
     # A preview of the last day, or a line-up told the day after the race ends, is still
-    # this year's: dates moved from another year can end it a day or two early.
-    return year + 1 if published > edition.end + PREVIEW_SLACK else year
+    # this year's when the edition's dates are borrowed (moved from another year, or
+    # provisional: they can end it a day early), unless the story names the next year.
+    end = edition.end
+    if _borrowed(calendar, race_id, year) and not _names_next_year(evidence, year):
+        end += PREVIEW_SLACK
+    return year + 1 if published > end else year
+
+
+def _borrowed(calendar: Seasons, race_id: str, year: int) -> bool:
+    """Whether the calendar's dates for the edition are another year's moved, or
+    provisional."""
+    edition = calendar.edition(race_id, year)
+    return edition is None or edition.provisional
+
+
+def _names_next_year(evidence: FocusEvidence, year: int) -> bool:
+    return evidence.next_year or year + 1 in (*evidence.title_years, *evidence.text_years)
 
 
 def _stage(

@@ -63,6 +63,8 @@ class PartReading:
     """A `past` word in the lead ("a year ago")."""
     lead_anew: bool = False
     """An `anew` word in the lead ("again", "yesterday")."""
+    lead_next_year: bool = False
+    """A `next_year` word in the lead ("next year", "l'an prochain")."""
     lead_last_stage: bool = False
     """A `last_stage` phrase in the lead ("the final stage", "sisteetappen")."""
     lead_flag_spans: list[tuple[str, int, int]] = field(default_factory=list)
@@ -98,6 +100,7 @@ _LEAD_FLAGS = {
     "past": "lead_past",
     "anew": "lead_anew",
     "last_stage": "lead_last_stage",
+    "next_year": "lead_next_year",
 }
 """The lead's words that set a flag of the reading."""
 DAY_CUES = frozenset({"crash", "today", "stage"})

@@ -282,6 +282,7 @@ class RaceTagger:
             title_team=title_team,
             lead_text=ft.folded[: split + LEAD_CHARS],
             lead_today=head.lead_today or body.lead_today,
+            next_year=head.concepts["next_year"] > 0 or body.lead_next_year,
             lead_stage_noun=bool(head.concepts["stage"] or body.lead_concepts["stage"]),
             last_stage=head.lead_last_stage or body.lead_last_stage,
             last_stage_at=tuple((s, e) for c, s, e in body.lead_flag_spans if c == "last_stage"),
