@@ -317,8 +317,10 @@ def _stage(
 def _tells_the_day(evidence: FocusEvidence, edition: Edition | None, day: int | None) -> bool:
     if evidence.lead_today or evidence.lead_stage_noun:
         return True
-    return edition is not None and day is not None and _names_finish(
-        evidence.lead_text, edition.stage(day)
+    return (
+        edition is not None
+        and day is not None
+        and _names_finish(evidence.lead_text, edition.stage(day))
     )
 
 

@@ -155,13 +155,16 @@ class _Reader:
             return None
         words = self.item_words(k)
         for size in range(len(words), 0, -1):
-            if not self.capitalised(k, size) or not self.ends_item(k + size):
-                continue
             for cut in range(1, min(MAX_CUT, len(name) - 1) + 1):
                 candidate = [*name[: len(name) - cut], *words[:size]]
                 term = self.lookup(_key(candidate))
-                if term is not None and term.short is None:
+                # The name first (a dictionary look-up), the original text's checks only
+                # for one found.
+                if term is None or term.short is not None:
+                    continue
+                if self.capitalised(k, size) and self.ends_item(k + size):
                     return term, size, candidate
+                break  # the same item with another cut is no more whole or capitalised
         return None
 
     def follow(self, name: Sequence[str], k: int, taken: set[int]) -> list[tuple[Term, int, int]]:
@@ -206,10 +209,11 @@ def listed_races(
     first_word = ft.word_index(start + 1)
     last_word = ft.word_index(max(start, end - 3)) + 1
     reader = _Reader(ft, lookup, words, last_word)
-    spans = [ft.span(h.start, h.end) for h in hits if h.short is None]
-    taken = {k for *_, k0, k1 in spans for k in range(k0, k1)}
+    # Word ranges by bisection alone: the original offsets `ft.span` maps are not needed.
+    spans = [_words_of(ft, h) for h in hits if h.short is None]
+    taken = {k for k0, k1 in spans for k in range(k0, k1)}
     found: list[tuple[Term, int, int]] = []
-    for *_, k0, k1 in spans:
+    for k0, k1 in spans:
         # A plural in a calendar name ("Voltas à Suíça") lists in its singular.
         name = [words.plurals.get(ft.word(k), ft.word(k)) for k in range(k0, k1)]
         found += reader.follow(name, k1, taken)
@@ -228,6 +232,12 @@ def listed_races(
                     found += reader.follow(name, k + 1 + size, taken)
             at = folded.find(key, at + len(key) - 1, end)
     return _as_hits(ft, found, taken)
+
+
+def _words_of(ft: FoldedText, hit: RaceHit) -> tuple[int, int]:
+    """The word range [k0, k1) of a hit (a key with its spaces), as `FoldedText.span`."""
+    k0 = ft.word_index(hit.start + 1)
+    return k0, max(k0 + 1, ft.word_index(hit.end - 2) + 1)
 
 
 def _as_hits(ft: FoldedText, found: list[tuple[Term, int, int]], taken: set[int]) -> list[RaceHit]:

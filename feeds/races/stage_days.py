@@ -165,7 +165,7 @@ def clause_of(ft: FoldedText, k: int, lo: int, hi: int) -> Clause:
 def _break_before(ft: FoldedText, k: int) -> bool:
     _, end = ft.word_span(k - 1)
     start, _ = ft.word_span(k)
-    return _clause_break(ft.original[end:start], ft.original[:end][-1:])
+    return _clause_break(ft.original[end:start], ft.original[max(0, end - 1) : end])
 
 
 def day_named(
@@ -184,6 +184,8 @@ def day_named(
     zmagovalec") or follows an "after" word is not the crash's day. The first crash word
     whose clause names a day decides; a clause about something else ("His team said on
     Wednesday") holds no crash word."""
+    if not _any_day_word(ft.folded, parts, words):
+        return None  # most crash stories name no day: no clause is read
     bounds = [(ft.word_index(lo + 1), ft.word_index(max(lo, hi - 2)) + 1) for lo, hi in parts]
     crashes = [ft.word_index(at + 1) for concept, at in cues if concept == "crash"]
     # A day modifying a crash or stage noun is the crash's ("la caduta di ieri").
@@ -202,6 +204,16 @@ def day_named(
     return None
 
 
+def _any_day_word(folded: str, parts: Sequence[tuple[int, int]], words: DayWords) -> bool:
+    """Whether a day word's first word stands anywhere in the parts (a cheap look first)."""
+    heads = {
+        " " + key[0].rstrip("*") + ("" if key[0].endswith("*") else " ")
+        for keys in (words.yesterday, *words.weekdays)
+        for key in keys
+    }
+    return any(folded.find(head, lo, hi + 1) >= 0 for head in heads for lo, hi in parts)
+
+
 def _nearest_day(
     ft: FoldedText,
     clause: Clause,
@@ -215,17 +227,21 @@ def _nearest_day(
     clause_words = [ft.word(i) for i in range(clause.first, clause.last)]
     best: tuple[int, date] | None = None
     for day, keys in _day_keys(published, words):
-        for i in range(len(clause_words)):
-            size = next((len(k) for k in keys if _matches(clause_words, i, k)), 0)
-            if not size:
-                continue
-            if _modifier(clause_words, i, size, clause.first, crashes, words):
-                continue
-            if _after_word(clause_words, i, words):
-                continue
-            distance = abs(clause.first + i - crash)
-            if best is None or distance < best[0]:
-                best = (distance, day)
+        for key in keys:
+            head = key[0]
+            prefix = len(key) == 1 and head.endswith("*")
+            for i, word in enumerate(clause_words):
+                # The first word decides cheaply; the rest only where it stands.
+                if (word.startswith(head[:-1]) if prefix else word == head) and _matches(
+                    clause_words, i, key
+                ):
+                    if _modifier(clause_words, i, len(key), clause.first, crashes, words):
+                        continue
+                    if _after_word(clause_words, i, words):
+                        continue
+                    distance = abs(clause.first + i - crash)
+                    if best is None or distance < best[0]:
+                        best = (distance, day)
     return best[1] if best else None
 
 
