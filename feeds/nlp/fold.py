@@ -195,6 +195,12 @@ class FoldedText:
         dstarts = self._dstarts or self._ensure_maps()
         return max(0, bisect_right(dstarts, folded_pos) - 1)
 
+    def word_start(self, k: int) -> int:
+        """Where folded word `k` starts in the folded text (`word_count`: the text's end,
+        one past the space that follows the last word)."""
+        dstarts = self._dstarts or self._ensure_maps()
+        return dstarts[k]
+
     def word_span(self, k: int) -> tuple[int, int]:
         """Original [start, end) of folded word `k`."""
         if not self._dstarts:

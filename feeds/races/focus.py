@@ -34,6 +34,10 @@ RUNNING_SLACK = timedelta(days=2)
 """A crash or result reported up to two days after a race ends still reads as during it."""
 FINAL_REPORT = RUNNING_SLACK
 """A report of "the final stage" this long after the race's last day is still of it."""
+PREVIEW_SLACK = timedelta(days=1)
+"""A preview or line-up this soon after an edition's last day is still of it when the
+calendar's dates for it are borrowed (moved from another year, or provisional), and the
+story does not name the next year."""
 AFTER_CRASH = timedelta(days=14)
 """A crash story this soon after a race it names ended, and during no other race, is
 about that race (an operation, a discharge from hospital, the road back)."""
@@ -58,6 +62,10 @@ class FocusEvidence:
     """The headline and lead as folded, to find a stage's finish town in."""
     lead_today: bool = False
     """The headline or lead tells the publication day's racing ("today")."""
+    next_year: bool = False
+    """The headline or lead names the year or season after the story's ("next year")."""
+    lead_stage_noun: bool = False
+    """The headline or lead names a stage, numbered or not ("the stage", "la tappa")."""
     last_stage: bool = False
     """The headline or lead names the final stage without its number ("the final stage",
     "la última etapa", "sisteetappen")."""
@@ -66,6 +74,14 @@ class FocusEvidence:
     offsets (none known: the phrase is taken as this race's)."""
     race_spans: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
     """Every race name read in the headline and text: folded [start, end) and its races."""
+    title_started: tuple[bool, ...] = ()
+    """Beside `title_stages`: whether a start verb stands before the stage ("does not
+    start stage 5"): the stage a rider starts next (feeds/races/stage_days.py)."""
+    lead_started: tuple[bool, ...] = ()
+    """The same beside `lead_stages`."""
+    news_day: date | None = None
+    """The day the headline or lead names for its news ("yesterday", "on Wednesday"), when
+    it names one: the stage of that day, not the publication day's."""
 
 
 class Seasons:
@@ -218,7 +234,24 @@ def _edition_year(
         return year
     if kind in REPORT_KINDS:
         return year - 1 if published < edition.start - EARLY_REPORT else year
-    return year + 1 if published > edition.end else year
+    # A preview of the last day, or a line-up told the day after the race ends, is still
+    # this year's when the edition's dates are borrowed (moved from another year, or
+    # provisional: they can end it a day early), unless the story names the next year.
+    end = edition.end
+    if _borrowed(calendar, race_id, year) and not _names_next_year(evidence, year):
+        end += PREVIEW_SLACK
+    return year + 1 if published > end else year
+
+
+def _borrowed(calendar: Seasons, race_id: str, year: int) -> bool:
+    """Whether the calendar's dates for the edition are another year's moved, or
+    provisional."""
+    edition = calendar.edition(race_id, year)
+    return edition is None or edition.provisional
+
+
+def _names_next_year(evidence: FocusEvidence, year: int) -> bool:
+    return evidence.next_year or year + 1 in (*evidence.title_years, *evidence.text_years)
 
 
 def _stage(
@@ -237,7 +270,12 @@ def _stage(
     if kind not in REPORT_KINDS:
         return None
     if evidence.title_stages:
-        return evidence.title_stages[0]
+        return _crash_stage(
+            kind,
+            evidence.title_stages,
+            evidence.title_started,
+            calendar.edition(race_id, year),
+        )
     edition = calendar.edition(race_id, year)
     # A report of the final stage, told by that name, is that stage's even when it also
     # tells the overall won that day ("the final time trial ... fourth overall win"). A
@@ -253,9 +291,10 @@ def _stage(
         return final
     last_day = edition is None or published is None or published >= edition.end
     # Before the last day the general classification is news of every stage ("20th
-    # stage ... second overall"): a stage number in the lead still names the report's
-    # stage. From the last day on, the overall is won: the story is the race's.
-    if evidence.overall and (last_day or not evidence.lead_stages):
+    # stage ... second overall", "o novo líder da geral"): a stage number in the lead
+    # names the report's stage, and without one the day's stage does. From the last day
+    # on, the overall is won: the story is the race's.
+    if evidence.overall and last_day:
         return None
     if evidence.lead_stages:
         return _lead_stage(calendar, race_id, year, kind, evidence, published)
@@ -265,7 +304,39 @@ def _stage(
     # headline and lead name no stage is the race's: the overall is won that day.
     if kind == "result" and published is not None and edition and published >= edition.end:
         return None
-    return _stage_of_the_day(calendar, race_id, year, published)
+    day = _stage_of_the_day(calendar, race_id, year, evidence.news_day or published)
+    # Mid-race, a story of the overall is the day's stage's report only when its lead
+    # tells that day's racing: a stage, "today", or the day's finish ("venceu ... em
+    # Ourém; é o novo líder da geral"). A standings analysis ("who can still beat the
+    # leader?") is the race's.
+    if evidence.overall and not _tells_the_day(evidence, edition, day):
+        return None
+    return day
+
+
+def _tells_the_day(evidence: FocusEvidence, edition: Edition | None, day: int | None) -> bool:
+    if evidence.lead_today or evidence.lead_stage_noun:
+        return True
+    return (
+        edition is not None
+        and day is not None
+        and _names_finish(evidence.lead_text, edition.stage(day))
+    )
+
+
+def _crash_stage(
+    kind: StoryKind, stages: list[int], starts: tuple[bool, ...], edition: Edition | None
+) -> int | None:
+    """The first stage named; in a crash story, the one before it when the rider was to
+    start it ("did not start stage 5", "deve alinhar na oitava etapa": hurt in stage 4,
+    in stage 7; "did not start stage 1": hurt in the prologue, when the story or the calendar
+    names one)."""
+    if kind == "crash" and starts[:1] == (True,):
+        if stages[0] > 1:
+            return stages[0] - 1
+        prologue = 0 in stages or (edition is not None and edition.stage(0) is not None)
+        return 0 if stages[0] == 1 and prologue else None
+    return stages[0]
 
 
 def _final_stage(edition: Edition | None, published: date | None) -> int | None:
@@ -365,7 +436,7 @@ def _lead_stage(
     kind: StoryKind,
     evidence: FocusEvidence,
     published: date | None,
-) -> int:
+) -> int | None:
     """The lead's stage, unless a result's lead only recalls stages run two days or more
     before the one run on the publication day and tells that day's racing, by its finish
     or a word for today ("took the lead on the sixth stage and kept it today at
@@ -383,7 +454,16 @@ def _lead_stage(
             and (evidence.lead_today or _names_finish(evidence.lead_text, edition.stage(today)))
         ):
             return today
-    return lead_stages[0]
+    # A prologue named first and a numbered stage after it: the prologue is recalled
+    # ("after his prologue win, also the first stage"), the stage is the report's, unless
+    # the calendar says that stage is still to run ("stage 1 on Sunday" in a prologue
+    # report).
+    if lead_stages[0] == 0 and any(stage > 0 for stage in lead_stages):
+        first = next(i for i, stage in enumerate(lead_stages) if stage > 0)
+        today = _stage_of_the_day(calendar, race_id, year, published)
+        if today is None or lead_stages[first] <= today:
+            return _crash_stage(kind, lead_stages[first:], evidence.lead_started[first:], edition)
+    return _crash_stage(kind, lead_stages, evidence.lead_started, edition)
 
 
 def _names_finish(lead_text: str, stage: Stage | None) -> bool:

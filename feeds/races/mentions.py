@@ -43,9 +43,18 @@ class PartReading:
     concepts: Counter[str] = field(default_factory=Counter)
     stages: list[int] = field(default_factory=list)
     """Stage numbers in text order (0: a prologue)."""
+    stage_at: list[int] = field(default_factory=list)
+    """Where each of `stages` has its stage noun: folded start (a start verb before it
+    makes it the stage a rider starts next, feeds/races/stage_days.py)."""
     years: list[int] = field(default_factory=list)
     lead_stages: list[int] = field(default_factory=list)
     """Stage numbers in the lead (the first `lead` folded characters)."""
+    lead_stage_at: list[int] = field(default_factory=list)
+    """Where each of `lead_stages` has its stage noun (as `stage_at`)."""
+    day_cues: list[tuple[str, int]] = field(default_factory=list)
+    """Each `crash`, `today` and `stage` word of the part: (concept, folded start). A
+    morning-after report names the crash's day in the crash word's clause, and a today word
+    there keeps the publication day's (feeds/races/stage_days.py)."""
     lead_overall: bool = False
     """An `overall` word in the lead."""
     lead_today: bool = False
@@ -54,6 +63,8 @@ class PartReading:
     """A `past` word in the lead ("a year ago")."""
     lead_anew: bool = False
     """An `anew` word in the lead ("again", "yesterday")."""
+    lead_next_year: bool = False
+    """A `next_year` word in the lead ("next year", "l'an prochain")."""
     lead_last_stage: bool = False
     """A `last_stage` phrase in the lead ("the final stage", "sisteetappen")."""
     lead_flag_spans: list[tuple[str, int, int]] = field(default_factory=list)
@@ -89,8 +100,11 @@ _LEAD_FLAGS = {
     "past": "lead_past",
     "anew": "lead_anew",
     "last_stage": "lead_last_stage",
+    "next_year": "lead_next_year",
 }
 """The lead's words that set a flag of the reading."""
+DAY_CUES = frozenset({"crash", "today", "stage"})
+"""Concepts whose places `PartReading.day_cues` keeps."""
 
 
 def read_part(
@@ -149,16 +163,25 @@ def read_part(
                 )
                 if number is not None:
                     reading.stages.append(number)
+                    reading.stage_at.append(first)
                     if first < lead:
                         reading.lead_stages.append(number)
-            elif concept in _LEAD_FLAGS and first < lead:
-                setattr(reading, _LEAD_FLAGS[concept], True)
-                reading.lead_flag_spans.append((concept, first, last + 1))
+                        reading.lead_stage_at.append(first)
+            _mark(reading, concept, first, last + 1, lead)
     # Bounded search, not a slice: `_YEAR` starts and ends with a space and looks at
     # nothing around, so it finds in the bounds what it finds in the part copied out.
     if folded.find(" 20", start, end) >= 0:
         reading.years = [int(y) for y in _YEAR.findall(folded, start, end)]
     return reading
+
+
+def _mark(reading: PartReading, concept: str, first: int, end: int, lead: int) -> None:
+    """Keep where a day cue stands, and set the lead's flag a concept names."""
+    if concept in DAY_CUES:
+        reading.day_cues.append((concept, first))
+    if concept in _LEAD_FLAGS and first < lead:
+        setattr(reading, _LEAD_FLAGS[concept], True)
+        reading.lead_flag_spans.append((concept, first, end))
 
 
 def opens_sentence(ft: FoldedText, start: int) -> bool:

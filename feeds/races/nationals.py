@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import bisect
 import tomllib
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
@@ -37,6 +39,9 @@ from feeds.races.wins import Labels, WinCues
 from feeds.roster import Roster
 
 NATIONALS_FILE = "nationals.toml"
+SEASON_REACH = timedelta(weeks=6)
+"""How far from the months a nation runs its road championships in a title won there may
+be read (a story a few weeks late, a provisional date moved)."""
 REACH = 300
 """Characters before (or after) the words a rider may be named at (about two sentences)."""
 PARAGRAPH = "\n\n"
@@ -67,6 +72,23 @@ class Nationals:
     links: frozenset[str] = frozenset()
     """Folded words that may stand between such a place and the generic words ("en
     Colombia, con los Campeonatos"): any other word puts the place in another clause."""
+    road_months: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Race id -> the months its road championships are run in ([road_season])."""
+
+    def in_season(self, race_id: str, published: date) -> bool:
+        """Whether a national championship's road title read on `published` can be of
+        its road race: within `SEASON_REACH` of the months it is run in (a Belgian
+        champion crowned in January is cyclo-cross's). True for any other race, and for a
+        nation whose months are not known."""
+        months = self.road_months.get(race_id)
+        if not months:
+            return True
+        for year in (published.year - 1, published.year, published.year + 1):
+            first = date(year, min(months), 1)
+            last = date(year, max(months), monthrange(year, max(months))[1])
+            if first - SEASON_REACH <= published <= last + SEASON_REACH:
+                return True
+        return False
 
     def find(
         self,
@@ -176,7 +198,10 @@ def parse_nationals(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CalendarError(source, None, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"names", "dated", "forms", "countries", "adjectives", "links"}
+    unknown = set(data) - {
+        *("names", "dated", "forms", "countries", "adjectives", "links"),
+        *("demonym_forms", "demonyms", "road_season"),
+    }
     if unknown:
         raise CalendarError(source, None, f"unknown key {sorted(unknown)[0]!r}")
     names = data.get("names", [])
@@ -212,6 +237,8 @@ def parse_nationals(
     }
     forms = _forms(data.get("forms", {}), source)
     countries = _countries(data.get("countries", {}), source)
+    demonym_forms = _forms(data.get("demonym_forms", {}), source)
+    demonyms = _demonyms(data.get("demonyms", {}), source)
     # A nation whose championships the calendar lacks is skipped: the file serves any
     # calendar, an operator's as well as the bundled one.
     names = {
@@ -220,6 +247,14 @@ def parse_nationals(
                 form.replace("{}", nation)
                 for language, nation in countries.get(code, {}).items()
                 for form in forms.get(language, [])
+            )
+        )
+        + tuple(
+            dict.fromkeys(
+                form.replace("{}", adjective)
+                for language, adjectives in demonyms.get(code, {}).items()
+                for adjective in adjectives
+                for form in demonym_forms.get(language, [])
             )
         )
         for code, race_id in by_country.items()
@@ -231,7 +266,25 @@ def parse_nationals(
         if len(folded := fold_tokens(name)) == 1
     }
     folded_links = frozenset(word for link in links for word in fold_tokens(link))
-    return Nationals(automaton, by_country, names, cues or WinCues(), nations, folded_links)
+    season = _road_season(data.get("road_season", {}), source)
+    road_months = {
+        race_id: season.get(code, season.get("default", ())) for code, race_id in by_country.items()
+    }
+    return Nationals(
+        automaton, by_country, names, cues or WinCues(), nations, folded_links, road_months
+    )
+
+
+def _road_season(value: Any, source: str) -> dict[str, tuple[int, ...]]:
+    """ "default" or an IOC code -> the months (1-12) the road championships are run in."""
+    if not isinstance(value, dict):
+        raise CalendarError(source, None, "[road_season]: must be a table of code = [months]")
+    out = {}
+    for code, months in value.items():
+        if not (isinstance(months, list) and months and all(m in range(1, 13) for m in months)):
+            raise CalendarError(source, None, f"road_season.{code}: a list of months 1-12")
+        out[code] = tuple(months)
+    return out
 
 
 def _strings(value: Any) -> bool:
@@ -257,6 +310,18 @@ def _countries(value: Any, source: str) -> dict[str, dict[str, str]]:
             raise CalendarError(source, None, f"countries: {code!r} is not an IOC code")
         if not isinstance(local, dict) or not _strings(list(local.values())):
             raise CalendarError(source, None, f"countries.{code}: language = name, each")
+    return value
+
+
+def _demonyms(value: Any, source: str) -> dict[str, dict[str, list[str]]]:
+    """IOC code -> language -> the nation's adjectives in it."""
+    if not isinstance(value, dict):
+        raise CalendarError(source, None, "[demonyms]: must be a table of IOC code = {...}")
+    for code, local in value.items():
+        if not (len(code) == 3 and code.isalpha() and code.isupper()):
+            raise CalendarError(source, None, f"demonyms: {code!r} is not an IOC code")
+        if not isinstance(local, dict) or not all(_strings(v) for v in local.values()):
+            raise CalendarError(source, None, f"demonyms.{code}: language = [adjectives]")
     return value
 
 

@@ -94,6 +94,16 @@ class OtherEvents:
                     return not (rest[n:] and rest[n] in self.stage_words)
         return False
 
+    def names_discipline(self, words: list[str]) -> bool:
+        """Whether folded `words` (a headline and lead) hold another sport's or discipline's
+        word anywhere ("cyclo-cross", "keirin", "su pista"): a title they report may be
+        that discipline's, not the road's."""
+        return any(
+            tuple(words[i : i + n]) in self.after
+            for i in range(len(words))
+            for n in range(1, LONGEST + 1)
+        )
+
     @property
     def _linking(self) -> frozenset[str]:
         return self.links | self.medals

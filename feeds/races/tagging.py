@@ -52,6 +52,7 @@ from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.races.lists import bundled_lists, listed_races, words_for
 from feeds.races.mentions import (
     RaceHit,
     capitalised,
@@ -63,11 +64,12 @@ from feeds.races.mentions import (
     read_part,
     starts_a_sentence,
 )
-from feeds.races.model import Calendar, Race
+from feeds.races.model import Calendar, MonthDate, Race
 from feeds.races.nationals import Nationals, RiderNations, bundled_nationals, nationalities
 from feeds.races.other_events import OtherEvents, bundled_other_events
-from feeds.races.scan import TitleMatch, WholeTextScanner
+from feeds.races.scan import TitleMatch, WholeText, WholeTextScanner
 from feeds.races.sex import RiderSexes, sex_marked, women_story
+from feeds.races.stage_days import day_named, day_words, started
 from feeds.races.terms import ShortName, Terms, bundled_short_names, in_context
 from feeds.races.timing import ran_about, starts_soon, under_way
 from feeds.races.titles import Titles, bundled_titles
@@ -205,6 +207,12 @@ class RaceTagger:
         if whole.titles:
             head.hits = outside_titles(head.hits, whole.titles)
             body.hits = outside_titles(body.hits, whole.titles)
+        # Races listed under one race word ("the Tours of Flanders and Wallonia").
+        lists = words_for(bundled_lists(), language)
+        for part, (lo, hi) in ((head, (0, split)), (body, (split, size))):
+            listed = listed_races(ft, part.hits, self.terms.race_term, lists, lo, hi)
+            if listed:
+                part.hits = sorted((*part.hits, *listed), key=lambda h: h.start)
         # Only a race name is read by sex: a story naming none skips the roster lookups.
         women = bool(head.hits or body.hits) and women_story(
             mentions, roster, published, head.concepts, body.concepts
@@ -229,6 +237,11 @@ class RaceTagger:
                 ft, mentions, nationalities(mentions, roster), whole.nationals
             )
         races = list(dict.fromkeys((*title_races, *text_races, *implied)))
+        # A championship the headline names only by its title won ("X prvič državna
+        # prvakinja", "Y new Belgian champion") is what the story reports: its focus.
+        head_implied = self._headline_implied(ft, split, whole, labels, mentions, roster, cycling)
+        head_implied = self._road_titles(head_implied, ft.folded[: split + LEAD_CHARS], published)
+
         title_team = any(m.kind == "team" and m.start < len(title) for m in mentions)
         # Who and which teams the headline names: a rider headlining the story makes it
         # his, a found move whose rider and destination it names is the story told.
@@ -264,8 +277,8 @@ class RaceTagger:
             )
         )
         evidence = FocusEvidence(
-            title_races=list(dict.fromkeys(title_races)),
-            counts=Counter((*title_races, *text_races)),
+            title_races=list(dict.fromkeys((*title_races, *head_implied))),
+            counts=Counter((*title_races, *text_races, *head_implied)),
             title_stages=head.stages,
             lead_stages=body.lead_stages,
             title_years=head.years,
@@ -274,12 +287,63 @@ class RaceTagger:
             title_team=title_team,
             lead_text=ft.folded[: split + LEAD_CHARS],
             lead_today=head.lead_today or body.lead_today,
+            next_year=head.concepts["next_year"] > 0 or body.lead_next_year,
+            lead_stage_noun=bool(head.concepts["stage"] or body.lead_concepts["stage"]),
             last_stage=head.lead_last_stage or body.lead_last_stage,
             last_stage_at=tuple((s, e) for c, s, e in body.lead_flag_spans if c == "last_stage"),
             race_spans=tuple((h.start, h.end, h.races) for h in (*head.hits, *body.hits)),
         )
+        # The day a morning-after report names ("caduto ieri"), and the stages a rider
+        # starts next ("did not start stage 5"): read for a crash or a result only.
+        if kind in ("crash", "result"):
+            days = day_words(language)
+            evidence.title_started = tuple(started(ft.folded, at, days) for at in head.stage_at)
+            evidence.lead_started = tuple(started(ft.folded, at, days) for at in body.lead_stage_at)
+            # A result's own day is the publication day's even beside a crash recalled
+            # from the day before ("won in Napoli; his teammate crashed yesterday").
+            if kind == "crash" and published is not None and not isinstance(published, MonthDate):
+                lead_end = split + LEAD_CHARS
+                cues = [c for c in (*head.day_cues, *body.day_cues) if c[1] < lead_end]
+                parts = ((0, split), (split, min(size, lead_end)))
+                evidence.news_day = day_named(ft, cues, parts, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
         return RaceTags(races, focus, kind)
+
+    def _headline_implied(
+        self,
+        ft: FoldedText,
+        split: int,
+        whole: WholeText,
+        labels: Labels,
+        mentions: Sequence[Mention],
+        roster: Roster,
+        cycling: bool,
+    ) -> list[str]:
+        """The championships the headline states won by a title, not by name."""
+        out: list[str] = []
+        titles = [m for m in whole.titles if m[0] < split]
+        if self.titles is not None and cycling and titles:
+            out += self.titles.find(ft.folded, titles, labels)
+        nationals = [m for m in whole.nationals if m[0] < split]
+        if self.nationals is not None and nationals:
+            out += self.nationals.find(ft, mentions, nationalities(mentions, roster), nationals)
+        return out
+
+    def _road_titles(self, races: list[str], lead: str, published: date | None) -> list[str]:
+        """The headline's title-won championships read as the road's: run about the
+        publication day (a Belgian title crowned in January is cyclo-cross's, not June's
+        road race's), and in a headline and lead that name no other discipline ("crowned
+        champion on the track")."""
+        if not races or published is None:
+            return []
+        if self.other_events is not None and self.other_events.names_discipline(lead.split()):
+            return []
+        return [
+            r
+            for r in races
+            if ran_about(self.seasons, r, published)
+            and (self.nationals is None or self.nationals.in_season(r, published))
+        ]
 
     def _language(self, doc: Document) -> str | None:
         """The language whose kind words a story is read with: the feed's declared one,

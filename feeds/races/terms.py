@@ -234,6 +234,11 @@ class Terms:
         Tour de France" is not a race of its own)."""
         return self._races.iter(folded, start, end)  # type: ignore[no-any-return]
 
+    def race_term(self, key: str) -> Term | None:
+        """The race term of one whole folded key (" volta  a  suica "), if it is a name."""
+        found = self._races.get(key, None)
+        return None if found is None else found[1]  # type: ignore[no-any-return]
+
     def race_items(self) -> Iterator[tuple[str, tuple[int, Term]]]:
         """(key, (key length, race term)) of every race name: the keys `races` finds, for
         an automaton that reads them beside other phrases (feeds/races/scan.py)."""

@@ -44,6 +44,7 @@ STAGE_CONCEPTS: tuple[str, ...] = (
     "ahead",
     "retire",
     "starts",
+    "next_year",
 )
 """stage: the noun a stage number stands beside; prologue: stage 0; overall: the story is
 about the general classification or the whole race, not one stage; women: the story is
@@ -57,7 +58,9 @@ preview's words only opening a sentence under a headline reporting no race
 (feeds/races/kind.py); retire: a career's end ("retires", "karrierestopp"), also a
 transfer word, which keeps a retirement thanking its sponsors out of team news; starts:
 a race's start verbs ("comenzará", "kicks off"), a preview's words only with a race named
-just before them (feeds/races/mentions.py), since a rider starts his season with them."""
+just before them (feeds/races/mentions.py), since a rider starts his season with them;
+next_year: the year or season after the story's ("next year", "l'an prochain"): a line-up
+told just after a race is of its next edition (feeds/races/focus.py)."""
 CONCEPTS: tuple[str, ...] = (*KIND_CONCEPTS, *STAGE_CONCEPTS)
 ORDINALS = "ordinals"
 MAX_ORDINAL = 40
