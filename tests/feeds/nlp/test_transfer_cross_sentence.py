@@ -105,3 +105,82 @@ def test_described_team_linear_in_brackets(tagger: Tagger) -> None:
         return f"La Groupama-FDJ annonce ses recrues. {items} rejoignent la formation française."
 
     assert_linear(lambda text: tagger.mentions("Mercato", text, PUBLISHED), make, 200)
+
+
+ROUND_UP_PUBLISHED = date(2024, 10, 10)
+
+
+def _round_up(tagger: Tagger, language: str, text: str) -> dict[str, str | None]:
+    tags = tagger.tag("Mercato", text, ROUND_UP_PUBLISHED, feed_is_cycling=True, language=language)
+    return {m.person: m.to_team for m in tags.moves}
+
+
+TEAM_CARRIED = {
+    "en": "Lidl-Trek has signed Juan Ayuso from UAE Team Emirates. Movistar has been busy "
+    "too. It has signed Pablo Castrillo and Cian Uijtdebroeks.",
+    "fr": "Lidl-Trek a recruté Juan Ayuso. Movistar a aussi été très actif. Elle a recruté "
+    "Pablo Castrillo et Cian Uijtdebroeks.",
+    "it": "La Lidl-Trek ha ingaggiato Juan Ayuso. Anche la Movistar è stata molto attiva. Ha "
+    "ingaggiato Pablo Castrillo e Cian Uijtdebroeks.",
+    "de": "Lidl-Trek hat Juan Ayuso verpflichtet. Auch Movistar war sehr aktiv. Das Team hat "
+    "Pablo Castrillo und Cian Uijtdebroeks verpflichtet.",
+    "es": "El Lidl-Trek ha fichado a Juan Ayuso. El Movistar también ha sido de los más "
+    "activos. Ha fichado a Pablo Castrillo y a Cian Uijtdebroeks.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(TEAM_CARRIED))
+def test_a_team_verb_without_its_team_takes_the_sentence_befores(
+    tagger: Tagger, language: str
+) -> None:
+    """ "It has signed", "Das Team hat verpflichtet", "Ha ingaggiato": the team is the one
+    the sentence before named, not the round-up's main team (once Lidl-Trek, or none)."""
+    moves = _round_up(tagger, language, TEAM_CARRIED[language])
+    assert moves == {
+        "Juan Ayuso": "Lidl-Trek",
+        "Pablo Castrillo": "Movistar Team",
+        "Cian Uijtdebroeks": "Movistar Team",
+    }
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # a second person in play in the sentence before
+        "Movistar has been busy too, with Nairo Quintana staying.",
+        # a race report's sentence
+        "Movistar abandoned the race after a crash on the descent.",
+        # a quote
+        '"Movistar has been busy too," he said.',
+        # a paragraph ends
+        "Movistar has been busy too.\n\n",
+    ],
+)
+def test_the_team_is_not_carried_past_a_break(tagger: Tagger, between: str) -> None:
+    """Near misses: the carry stops at a person, a race, a quote or a paragraph, and the
+    story's main team stands in as before."""
+    text = f"Lidl-Trek has signed Juan Ayuso from UAE Team Emirates. {between} It has signed "
+    text += "Pablo Castrillo and Cian Uijtdebroeks."
+    moves = _round_up(tagger, "en", text)
+    assert moves.get("Pablo Castrillo") != "Movistar Team"
+    assert moves.get("Cian Uijtdebroeks") != "Movistar Team"
+
+
+def test_riders_kept_are_not_carried_signings(tagger: Tagger) -> None:
+    """Near miss: a team's sentence, then riders it keeps: no arrival, no move."""
+    text = "Movistar has been busy this winter. It has kept Pablo Castrillo and Cian Uijtdebroeks."
+    assert _round_up(tagger, "en", text) == {}
+
+
+def test_carried_teams_linear(tagger: Tagger) -> None:
+    """Many team sentences each followed by a pronoun signing: linear time."""
+
+    def make(n: int) -> str:
+        pair = "Movistar has been busy. It has signed Pablo Castrillo. "
+        return pair * n
+
+    assert_linear(
+        lambda text: tagger.tag("Mercato", text, ROUND_UP_PUBLISHED, feed_is_cycling=True),
+        make,
+        100,
+    )
