@@ -172,12 +172,55 @@ def test_riders_kept_are_not_carried_signings(tagger: Tagger) -> None:
     assert _round_up(tagger, "en", text) == {}
 
 
+SIGNING_THEN_PERSON = {
+    "en": "Cofidis has confirmed its third signing for next season. The 24-year-old Pablo "
+    "Castrillo comes over from Kern Pharma.",
+    "fr": "La Cofidis annonce une nouvelle recrue pour la saison prochaine. Âgé de 24 ans, "
+    "Pablo Castrillo arrive de Kern Pharma.",
+    "es": "El Cofidis ha anunciado su tercer fichaje para la próxima temporada. Pablo "
+    "Castrillo, de 24 años, llega desde el Kern Pharma.",
+    "it": "La Cofidis ha annunciato il suo terzo acquisto per la prossima stagione. Pablo "
+    "Castrillo, 24 anni, proviene dalla Kern Pharma.",
+    "de": "Cofidis hat den dritten Neuzugang für die nächste Saison vorgestellt. Der "
+    "24-jährige Pablo Castrillo kommt von Kern Pharma.",
+    "da": "Cofidis har præsenteret sin tredje nye rytter til næste sæson. Den 24-årige Pablo "
+    "Castrillo kommer fra Kern Pharma.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SIGNING_THEN_PERSON))
+def test_a_signing_announced_then_its_one_person(tagger: Tagger, language: str) -> None:
+    """The team announces a signing naming nobody; the next sentence names one person
+    and only the team they come from: that person is the signing."""
+    moves = _round_up(tagger, language, SIGNING_THEN_PERSON[language])
+    assert moves == {"Pablo Castrillo": "Cofidis"}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " Pablo Castrillo, meanwhile, stays at Kern Pharma.",  # another team of his own
+        " Pablo Castrillo abandoned the Vuelta after a crash on the descent.",  # a race
+        " Pablo Castrillo has extended his contract until 2026.",  # an extension
+        " Pablo Castrillo will not be joining the team.",  # a negation
+        '\n\n"Pablo Castrillo is a great rider," the manager said.',  # a quote, a paragraph
+        "\n\nPablo Castrillo won the stage at the Vuelta.",  # a paragraph
+    ],
+)
+def test_a_signing_is_not_carried_to_other_news(tagger: Tagger, after: str) -> None:
+    """Near misses: the sentence after the announcement tells other news of the person."""
+    text = "Cofidis has confirmed its third signing for next season." + after
+    assert "Pablo Castrillo" not in _round_up(tagger, "en", text)
+
+
 def test_carried_teams_linear(tagger: Tagger) -> None:
-    """Many team sentences each followed by a pronoun signing: linear time."""
+    """Many team sentences each followed by a pronoun signing, and a long list of names
+    after one announcement: linear time."""
 
     def make(n: int) -> str:
         pair = "Movistar has been busy. It has signed Pablo Castrillo. "
-        return pair * n
+        names = ", ".join(["Cian Uijtdebroeks (Visma | Lease a Bike)"] * n)
+        return (pair * n) + f"Cofidis has confirmed a signing. {names} came over."
 
     assert_linear(
         lambda text: tagger.tag("Mercato", text, ROUND_UP_PUBLISHED, feed_is_cycling=True),
