@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from feeds.models import Move
+from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.carried_teams import PARAGRAPH, may_be_meant, opens_quote
 from feeds.nlp.transfers.described_teams import head_of
 from feeds.nlp.transfers.move_records import build_move
@@ -37,8 +38,9 @@ from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import sentence_status
 from feeds.nlp.transfers.story import PERSON_KINDS, Story
 from feeds.nlp.transfers.story_kind import roster_team
-from feeds.nlp.transfers.text import Span, within
+from feeds.nlp.transfers.text import WORD, Span, within
 
+_OTHER_WORDS = pooled().words("other_words")
 TEAM_SIGNINGS = ("acquire", "noun_arrive", "newcomers")
 """Signings a team says of nobody yet: its own verb ("has presented", "verpflichtet") or a
 noun ("a new signing", "une recrue"); never a mover's verb ("se serait engagé avec T",
@@ -54,6 +56,11 @@ def carried_signings(
     # sentences whose signing the rules gave to someone (a pronoun or a description
     # resolved: "die italienische Meisterin hat beim T unterschrieben")
     read_as_someones = {ev.sentence for ev in story.evidence}
+    # people a sentence sends to a place it names in words no team mention covers ("could
+    # move to another team", "vender hjem til Norge")
+    elsewhere = {
+        (ev.sentence, ev.person_id): ev.cue_start for ev in story.evidence if ev.unread == "named"
+    }
     # teams the rules read as where someone comes from ("llega desde el T")
     origins: dict[int, set[str]] = {}
     for ev in story.evidence:
@@ -67,6 +74,9 @@ def carried_signings(
         person_id = _lone_person(story, second)
         if person_id is None or person_id in moved:
             continue
+        cue = elsewhere.get((second.sentence, person_id))
+        if cue is not None and _other_team(story, cue, second.end):
+            continue  # "X could move to another team": somewhere else than the announcer
         person = story.roster.people.get(person_id)
         if person is None or person.kind not in PERSON_KINDS:
             continue
@@ -108,6 +118,12 @@ def _continues(story: Story, first: Span, second: Span, origins: set[str] | None
         may_be_meant(story, t) and t.entity_id not in (origins or ())
         for t in within(story.teams, second.start, second.end)
     )
+
+
+def _other_team(story: Story, start: int, end: int) -> bool:
+    """An other-word (lexicon concept `other_words`: "another", "otro", "un'altra") in the
+    destination the cue names in words: a team other than the one announcing."""
+    return any(w in _OTHER_WORDS for w in WORD.findall(story.low, start, end))
 
 
 def _lone_person(story: Story, span: Span) -> str | None:

@@ -203,6 +203,7 @@ def test_a_signing_announced_then_its_one_person(tagger: Tagger, language: str) 
         " Pablo Castrillo abandoned the Vuelta after a crash on the descent.",  # a race
         " Pablo Castrillo has extended his contract until 2026.",  # an extension
         " Pablo Castrillo will not be joining the team.",  # a negation
+        " Pablo Castrillo could move to another team next year.",  # somewhere else
         '\n\n"Pablo Castrillo is a great rider," the manager said.',  # a quote, a paragraph
         "\n\nPablo Castrillo won the stage at the Vuelta.",  # a paragraph
     ],
