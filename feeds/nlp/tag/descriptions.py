@@ -94,8 +94,12 @@ def descriptions(r: ResolverState, descs: list[tuple[int, int, NationKey]]) -> N
 
 def _team_description(r: ResolverState, country: str, start: int, end: int) -> None:
     """ "the Belgian team": the most recent team of that country named before, or the
-    team of a staff member named before ("Vinokourov ... the Kazakh team")."""
-    earlier: list[tuple[int, str]] = []
+    team of a staff member named before ("Vinokourov ... the Kazakh team"). A team in
+    brackets is a rider's ("A (T1), B (T2) et C (T3) ont signé avec la formation
+    française"): the description, told in a later clause or sentence, speaks of a team
+    the story names in its own words before any rider's bracket; a bracket only when
+    the story names no such team ("X (Cofidis) won. The French team ...")."""
+    earlier: list[tuple[bool, int, str]] = []
     for f in r.found:
         if f.start >= start:
             continue
@@ -106,9 +110,15 @@ def _team_description(r: ResolverState, country: str, start: int, end: int) -> N
         else:
             continue  # a team is never inferred from a rider
         if tid and tid in r.lex.teams and r.team(tid).country == country:
-            earlier.append((f.start, tid))
+            named = not (f.is_team and _bracketed(r.text, f.start, f.end))
+            earlier.append((named, f.start, tid))
     if earlier:
-        r.add_team(max(earlier)[1], start, end, "description")
+        r.add_team(max(earlier)[2], start, end, "description")
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """The mention stands alone in brackets: "(Cofidis)"."""
+    return text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"
 
 
 def _person_description(r: ResolverState, country: str, start: int, end: int) -> None:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from feeds.models import Move
+from feeds.nlp.transfers.carried_teams import carried_team
 from feeds.nlp.transfers.exits import rider_exit, staff_exit
 from feeds.nlp.transfers.move_records import build_move, evidence_spans, origin_of
 from feeds.nlp.transfers.stage import move_stage
@@ -87,7 +88,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         named = person.kind == "rider" and any(not ev.fallback for ev in evs)
         story_wide = destination or (headline_team if named else None)
         to_id, origins = _destination(
-            evs, blocked, by_sentence, story_wide, stays, _headline_team(story)
+            evs, blocked, by_sentence, story_wide, stays, _headline_team(story), story
         )
         if to_id is None:
             exit_move = staff_exit(story, person, evs, statuses, blocked, spans)
@@ -143,6 +144,7 @@ def _destination(
     story_wide: str | None,
     stays: set[str],
     headline_team: str | None = None,
+    story: Story | None = None,
 ) -> tuple[str | None, set[str]]:
     """One person's destination (or None) and the teams they leave, from all their evidence."""
     to_scores: dict[str, float] = defaultdict(float)
@@ -160,7 +162,7 @@ def _destination(
         to_scores.pop(team_id, None)  # already their team: an extension, not a move
     origins = set(from_scores) - set(to_scores)
     if not to_scores:
-        borrowed = _borrowed_destination(evs, by_sentence, story_wide, headline_team)
+        borrowed = _borrowed_destination(evs, by_sentence, story_wide, headline_team, story)
         if borrowed and borrowed not in (*origins, *stays, blocked):
             to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
     if not to_scores:
@@ -177,10 +179,12 @@ def _borrowed_destination(
     by_sentence: dict[int, list[Evidence]],
     story_wide: str | None,
     headline_team: str | None,
+    story: Story | None = None,
 ) -> str | None:
     """A destination for someone who "joins her" or is "brought back" with no team named:
-    first the one named in the same sentence, else the story's main one; none when a
-    clause of theirs names the destination in words no team mention covers."""
+    first the one named in the same sentence, else the one carried from the sentence
+    before (`carried_teams`), else the story's main one; none when a clause of theirs
+    names the destination in words no team mention covers."""
     unread = {ev.unread for ev in evs if ev.unread and not ev.to}
     if "named" in unread:
         return None
@@ -192,6 +196,10 @@ def _borrowed_destination(
             local = _story_destination(by_sentence[ev.sentence])
             if local:
                 return local
+    for ev in evs:
+        carried = carried_team(story, ev.sentence) if story is not None else None
+        if ev.arrival and ev.inheritable and carried:
+            return carried  # "Movistar has been busy. It has signed A and B."
     if any(ev.arrival and ev.inheritable and not ev.local_only for ev in evs):
         return story_wide
     return None

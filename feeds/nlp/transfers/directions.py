@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
+from feeds.nlp.transfers.carried_teams import carried_team
 from feeds.nlp.transfers.roles import affiliation, former
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Story
@@ -233,8 +234,12 @@ def _acquiring(r: _Reading) -> None:
         r.add(named[0], 2.0)
     elif subject:
         r.add(subject[-1], 2.0)
-    elif r.story.focus_team and _GENERIC_TEAM.search(r.story.low, r.clause.start, r.cue.start):
-        r.to[r.story.focus_team] = 1.0
+    elif _GENERIC_TEAM.search(r.story.low, r.clause.start, r.cue.start):
+        # "Movistar has been busy too. It has signed X": the team the sentence before
+        # named, told across sentences; else the team the story is about
+        team = carried_team(r.story, r.clause.sentence) or r.story.focus_team
+        if team:
+            r.to[team] = 1.0
 
 
 def _losing(r: _Reading) -> None:

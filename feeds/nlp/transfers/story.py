@@ -125,6 +125,9 @@ class Story:
     year_starts: list[int] | None = None
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""
+    carried: dict[int, str | None] = field(default_factory=dict)
+    """Per sentence, the team it takes from the sentence before (`carried_teams` fills it
+    on first use): worked out once, however many cues ask."""
     phrases: StoryPhrases | None = None
     """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
     `phrases.story_phrases` reads them): one walk for every rule that scans sentence

@@ -8,6 +8,9 @@ has a shape that holds whatever its verbs:
   signing (`signing_cues`: a cue, or a stem such as "contrat", "fich", "verpflicht");
 - a sentence lists people each with their old team in brackets and says a signing, in a
   story whose destination is clear (`story_lists`).
+- a sentence in which one team, naming nobody, says a signing, and the next sentence
+  names one person and no team to go to (`carried_signings`: "Cofidis has confirmed its
+  third signing. The 24-year-old X comes over from Y.").
 
 Each adds a move only for a person the rules gave none, and never changes a rule's move
 (docs/TRANSFERS.md, "A story-level reader").
@@ -18,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from feeds.models import Mention, Move
+from feeds.nlp.transfers.carried_signings import carried_signings
 from feeds.nlp.transfers.described_teams import head_of
 from feeds.nlp.transfers.move_records import build_move
 from feeds.nlp.transfers.signing_cues import (
@@ -57,6 +61,7 @@ def story_moves(
         found.append(signing)
         moved.add(signing.person_id)
     found += listed_arrivals(story, spans, languages, moved)
+    found += carried_signings(story, spans, languages, moved)
     return found
 
 
