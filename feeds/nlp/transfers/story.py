@@ -125,6 +125,9 @@ class Story:
     year_starts: list[int] | None = None
     """Sorted offsets where a year of 19xx or 20xx could begin (seasons.py fills it on
     first use): a clause with none names no season by its year."""
+    team_firsts: dict[str, int] | None = None
+    """Each team's index of its first mention in `teams` (move_records.py fills it on
+    first use): the team a person left is looked up, not found by a walk per person."""
     phrases: StoryPhrases | None = None
     """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
     `phrases.story_phrases` reads them): one walk for every rule that scans sentence
