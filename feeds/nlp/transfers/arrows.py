@@ -25,8 +25,10 @@ Only stories with some move cue are read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -38,7 +40,6 @@ from feeds.nlp.transfers.text import (
     Span,
     index_ending_by,
     mentions_in,
-    within,
 )
 
 _LEX = pooled()
@@ -109,7 +110,9 @@ def _items(
         origin = _origin_between(story, gap_start, team, teams)
         if origin is not None:
             gap_start = origin.end  # "Thymen Arensman – van DSM naar INEOS Grenadiers"
-        if not _arrow_gap(story.low[gap_start : team.start]):
+        if _more_words(story.low, gap_start, team.start, 3) or not _arrow_gap(
+            story.low[gap_start : team.start]
+        ):
             continue
         movers = [people[last]]
         for person in reversed(people[:last]):
@@ -125,7 +128,16 @@ def _origin_between(
 ) -> Mention | None:
     """The team left in "person – from-word + team + to-word + team": the one team between
     the person and the destination, after a from-word (and a dash or colon) alone."""
-    between = [t for t in within(teams, start, team.start) if t.end <= team.start]
+    # The teams between, by index and only up to two: every team of a long list lies
+    # between the one person before it and the last team.
+    lo = bisect.bisect_left(teams, start, key=_start)
+    hi = bisect.bisect_left(teams, team.start, lo, key=_start)
+    between: list[Mention] = []
+    for i in range(lo, hi):
+        if teams[i].end <= team.start:
+            between.append(teams[i])
+            if len(between) > 1:
+                return None
     if len(between) != 1:
         return None
     gap = story.low[start : between[0].start]
@@ -135,6 +147,16 @@ def _origin_between(
     if words[0] not in FROM_WORDS or not all(w in _ARTICLES for w in words[1:]):
         return None
     return between[0]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _more_words(low: str, start: int, end: int, most: int) -> bool:
+    """Has low[start:end] more than `most` words? Read only as far as word most + 1: the
+    gap from one person to each team of a long list after them is long."""
+    return next(islice(_WORD.finditer(low, start, end), most, None), None) is not None
 
 
 def _arrow_gap(gap: str) -> bool:
