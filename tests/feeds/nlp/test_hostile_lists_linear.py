@@ -11,6 +11,9 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
+from feeds.nlp.transfers.decide import decide
+from feeds.nlp.transfers.extract import Reading, read_story
+from feeds.nlp.transfers.unread import mark_unread_destinations
 from tests.growth import assert_linear
 
 PUBLISHED = date(2025, 11, 2)
@@ -108,3 +111,53 @@ def test_one_name_before_thousands_of_verbs_grows_linearly(tagger: Tagger) -> No
         return "Tadej Pogačar " + " ".join(["joins the Qarbo Team,"] * n) + "."
 
     assert_linear(_tag(tagger, "en"), make, 250)
+
+
+# --- one stage alone ---------------------------------------------------------------------
+# A quadratic stage can hide inside the whole tagger's linear time at the sizes a test can
+# afford: these read the story once, then time only the stage that was quadratic.
+
+
+def _reading(tagger: Tagger, body: str, language: str) -> Reading:
+    mentions = tagger.mentions("Transfers", body, PUBLISHED, True, language)
+    reading = read_story("Transfers\n\n" + body, mentions, tagger.roster, PUBLISHED, language)
+    assert reading is not None
+    return reading
+
+
+def _stage_grows_linearly(
+    tagger: Tagger, stage: Callable[[Reading], object], make: Callable[[int], str], n: int
+) -> None:
+    readings: dict[str, Reading] = {}
+
+    def read(body: str) -> object:
+        if body not in readings:  # the reading is built once, outside the timed runs
+            readings[body] = _reading(tagger, body, "en")
+        return stage(readings[body])
+
+    for size in (max(1, n // 20), n, n * 4):
+        read(make(size))
+    assert_linear(read, make, n)
+
+
+def test_deciding_thousands_of_signings_grows_linearly(tagger: Tagger) -> None:
+    """decide: each person's headline team, first mention, team left and unconfirmed
+    sentences are looked up, not walked for."""
+    names = _riders(tagger, 2000)
+    _stage_grows_linearly(
+        tagger,
+        lambda r: decide(r.story, r.spans),
+        lambda n: " ".join(f"Lidl-Trek signs {names[i]}." for i in range(n)),
+        500,
+    )
+
+
+def test_marking_unread_destinations_grows_linearly(tagger: Tagger) -> None:
+    """unread.mark_unread_destinations: one bisection per arrival, not a walk over every
+    mention of the story."""
+    _stage_grows_linearly(
+        tagger,
+        lambda r: mark_unread_destinations(r.story, r.spans),
+        lambda n: " ".join(["Tadej Pogačar joins the Qarbo Team."] * n),
+        500,
+    )
