@@ -61,11 +61,11 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
     if not any(story.hits.get(f) for f in (*MOVE_FAMILIES, "newcomers")):
         return  # a story with no move word anywhere tells no move this way
     lines: set[int] = set()  # the round-up lines read by their shape
-    # each sentence's evidence, and the heading of the run of lines just read: found once,
-    # not again for every line of a long list
-    read: dict[int, list[Evidence]] = {}
+    # each sentence's evidence by person, and the heading of the run of lines just read:
+    # found once, not again for every line or name of a long list
+    read: dict[tuple[int, str], list[Evidence]] = {}
     for ev in story.evidence:
-        read.setdefault(ev.sentence, []).append(ev)
+        read.setdefault((ev.sentence, ev.person_id), []).append(ev)
     heading: Span | None = None
     for span in spans:
         if span.title:
@@ -115,7 +115,8 @@ def _items(
         ):
             continue
         movers = [people[last]]
-        for person in reversed(people[:last]):
+        for i in range(last - 1, -1, -1):  # no copy of every person before, per team
+            person = people[i]
             if not _glued(story.low[person.end : movers[-1].start]):
                 break
             movers.append(person)
@@ -189,15 +190,15 @@ def _whole_line(
 
 def _add(
     story: Story,
-    evidence: dict[int, list[Evidence]],
+    evidence: dict[tuple[int, str], list[Evidence]],
     span: Span,
     person: Mention,
     team: Mention,
     origin: Mention | None,
 ) -> None:
     """The item's move, or its own team for the evidence the sentence's cues gave it
-    (`evidence`: the story's evidence by sentence)."""
-    read = [ev for ev in evidence.get(span.sentence, ()) if ev.person_id == person.entity_id]
+    (`evidence`: the story's evidence by sentence and person)."""
+    read = evidence.get((span.sentence, person.entity_id), ())
     if read:
         # The clause rules read this sentence for them already, but a list's cues ("the
         # five moves: X to A, Y and Z to B, W to C") hand its teams to every name: the
@@ -212,7 +213,7 @@ def _add(
         ev.origin = {origin.entity_id}
     ev.listed = True  # a round-up's item is news wherever it stands
     story.evidence.append(ev)
-    evidence.setdefault(span.sentence, []).append(ev)
+    evidence.setdefault((span.sentence, person.entity_id), []).append(ev)
 
 
 def _symbol_items(

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
+from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.extract import Reading, read_story
 from feeds.nlp.transfers.unread import mark_unread_destinations
@@ -159,5 +160,20 @@ def test_marking_unread_destinations_grows_linearly(tagger: Tagger) -> None:
         tagger,
         lambda r: mark_unread_destinations(r.story, r.spans),
         lambda n: " ".join(["Tadej Pogačar joins the Qarbo Team."] * n),
+        500,
+    )
+
+
+def test_reading_a_long_list_of_arrows_grows_linearly(tagger: Tagger) -> None:
+    """arrows._add: a person's evidence in the sentence is looked up by (sentence,
+    person), not filtered out of every name's evidence in the sentence."""
+    names = _riders(tagger, 2000)
+    _stage_grows_linearly(
+        tagger,
+        # a few milliseconds a call: read ten times, so that one stall is not the measure
+        lambda r: [arrow_moves(r.story, r.spans) for _ in range(10)],
+        lambda n: (
+            "Transfers confirmed: " + ", ".join(f"{names[i]} to Lidl-Trek" for i in range(n)) + "."
+        ),
         500,
     )
