@@ -25,8 +25,10 @@ Only stories with some move cue are read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -38,7 +40,6 @@ from feeds.nlp.transfers.text import (
     Span,
     index_ending_by,
     mentions_in,
-    within,
 )
 
 _LEX = pooled()
@@ -60,11 +61,11 @@ def arrow_moves(story: Story, spans: Sequence[Span]) -> None:
     if not any(story.hits.get(f) for f in (*MOVE_FAMILIES, "newcomers")):
         return  # a story with no move word anywhere tells no move this way
     lines: set[int] = set()  # the round-up lines read by their shape
-    # each sentence's evidence, and the heading of the run of lines just read: found once,
-    # not again for every line of a long list
-    read: dict[int, list[Evidence]] = {}
+    # each sentence's evidence by person, and the heading of the run of lines just read:
+    # found once, not again for every line or name of a long list
+    read: dict[tuple[int, str], list[Evidence]] = {}
     for ev in story.evidence:
-        read.setdefault(ev.sentence, []).append(ev)
+        read.setdefault((ev.sentence, ev.person_id), []).append(ev)
     heading: Span | None = None
     for span in spans:
         if span.title:
@@ -109,10 +110,13 @@ def _items(
         origin = _origin_between(story, gap_start, team, teams)
         if origin is not None:
             gap_start = origin.end  # "Thymen Arensman – van DSM naar INEOS Grenadiers"
-        if not _arrow_gap(story.low[gap_start : team.start]):
+        if _more_words(story.low, gap_start, team.start, 3) or not _arrow_gap(
+            story.low[gap_start : team.start]
+        ):
             continue
         movers = [people[last]]
-        for person in reversed(people[:last]):
+        for i in range(last - 1, -1, -1):  # no copy of every person before, per team
+            person = people[i]
             if not _glued(story.low[person.end : movers[-1].start]):
                 break
             movers.append(person)
@@ -125,7 +129,16 @@ def _origin_between(
 ) -> Mention | None:
     """The team left in "person – from-word + team + to-word + team": the one team between
     the person and the destination, after a from-word (and a dash or colon) alone."""
-    between = [t for t in within(teams, start, team.start) if t.end <= team.start]
+    # The teams between, by index and only up to two: every team of a long list lies
+    # between the one person before it and the last team.
+    lo = bisect.bisect_left(teams, start, key=_start)
+    hi = bisect.bisect_left(teams, team.start, lo, key=_start)
+    between: list[Mention] = []
+    for i in range(lo, hi):
+        if teams[i].end <= team.start:
+            between.append(teams[i])
+            if len(between) > 1:
+                return None
     if len(between) != 1:
         return None
     gap = story.low[start : between[0].start]
@@ -135,6 +148,16 @@ def _origin_between(
     if words[0] not in FROM_WORDS or not all(w in _ARTICLES for w in words[1:]):
         return None
     return between[0]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _more_words(low: str, start: int, end: int, most: int) -> bool:
+    """Has low[start:end] more than `most` words? Read only as far as word most + 1: the
+    gap from one person to each team of a long list after them is long."""
+    return next(islice(_WORD.finditer(low, start, end), most, None), None) is not None
 
 
 def _arrow_gap(gap: str) -> bool:
@@ -167,15 +190,15 @@ def _whole_line(
 
 def _add(
     story: Story,
-    evidence: dict[int, list[Evidence]],
+    evidence: dict[tuple[int, str], list[Evidence]],
     span: Span,
     person: Mention,
     team: Mention,
     origin: Mention | None,
 ) -> None:
     """The item's move, or its own team for the evidence the sentence's cues gave it
-    (`evidence`: the story's evidence by sentence)."""
-    read = [ev for ev in evidence.get(span.sentence, ()) if ev.person_id == person.entity_id]
+    (`evidence`: the story's evidence by sentence and person)."""
+    read = evidence.get((span.sentence, person.entity_id), ())
     if read:
         # The clause rules read this sentence for them already, but a list's cues ("the
         # five moves: X to A, Y and Z to B, W to C") hand its teams to every name: the
@@ -190,7 +213,7 @@ def _add(
         ev.origin = {origin.entity_id}
     ev.listed = True  # a round-up's item is news wherever it stands
     story.evidence.append(ev)
-    evidence.setdefault(span.sentence, []).append(ev)
+    evidence.setdefault((span.sentence, person.entity_id), []).append(ev)
 
 
 def _symbol_items(

@@ -36,7 +36,9 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
     destination = _story_destination(story.evidence)
     # "Soudal Quick-Step reforça-se ... chegam X e Y": with no destination named for
     # anyone, a named arrival goes to the team the headline is about.
-    headline_team = None if destination else _headline_team(story)
+    # asked for every person: found once (a walk over the teams each time is quadratic)
+    focus_headline = _headline_team(story)
+    headline_team = None if destination else focus_headline
     by_sentence: dict[int, list[Evidence]] = defaultdict(list)
     for ev in story.evidence:
         by_sentence[ev.sentence].append(ev)
@@ -59,6 +61,12 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         and not by_sentence.get(span.sentence)
         and not mentions_in(story.people, span)
     }
+    # per person, looked up rather than found by a walk over every sentence or mention
+    unconfirmed_all = any(not named for named in unconfirmed)
+    unconfirmed_ids = set().union(*unconfirmed)
+    first_at: dict[str, int] = {}
+    for p in story.people:
+        first_at[p.entity_id] = min(p.start, first_at.get(p.entity_id, p.start))
     story_status = sum(statuses[ev.sentence] for ev in story.evidence if ev.arrival)
     headline = {p.entity_id for p in story.people if p.start < story.title_end}
     # In a transfer story, "X, who also joins from A" deep in the text is news too.
@@ -88,15 +96,14 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         named = person.kind == "rider" and any(not ev.fallback for ev in evs)
         story_wide = destination or (headline_team if named else None)
         to_id, origins = _destination(
-            evs, blocked, by_sentence, story_wide, stays, _headline_team(story), story
+            evs, blocked, by_sentence, story_wide, stays, focus_headline, story
         )
         if to_id is None:
             exit_move = staff_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is None and (transfer_lede or not deep):
                 exit_move = rider_exit(story, person, evs, statuses, blocked, spans)
             if exit_move is not None:
-                first = min(p.start for p in story.people if p.entity_id == person_id)
-                moves.append((first, exit_move))
+                moves.append((first_at[person_id], exit_move))
             continue
         from_id = origin_of(origins, blocked, story)
         own = [evidence_status(story, ev, spans[ev.sentence]) for ev in evs]
@@ -108,12 +115,12 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
             echoes,
             own,
         )
-        if any(not named or person_id in named for named in unconfirmed) and not any(
+        if (unconfirmed_all or person_id in unconfirmed_ids) and not any(
             statuses[ev.sentence] > 0 for ev in evs if ev.arrival
         ):
             status = "rumour"
         season = next((ev.season for ev in sorted(evs, key=_order) if ev.season), None)
-        first = min(p.start for p in story.people if p.entity_id == person_id)
+        first = first_at[person_id]
         stage = move_stage(story, evidence_spans(evs, spans), status)
         moves.append((first, build_move(story, person, from_id, to_id, status, season, stage)))
     moves.sort(key=lambda item: item[0])
@@ -123,7 +130,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
 def _headline_team(story: Story) -> str | None:
     focus = story.focus_team
     if focus is None or not any(
-        t.entity_id == focus and t.start < story.title_end for t in story.teams
+        t.entity_id == focus for t in within(story.teams, 0, story.title_end)
     ):
         return None
     return focus

@@ -261,6 +261,8 @@ def _noun_arriving(r: _Reading) -> None:
     for team in r.after:
         # "move to Astana", "arrival at Vinokourov's team"; not any team later on.
         gap = r.words_between(cue.end, team.start)
+        if gap > 4:
+            break  # the gap only grows: counting on to every later team is quadratic
         role = r.role(team)
         if (role in ("to", "aff") and gap <= 4) or (loose and role is None and gap <= 2):
             r.add(team, 1.5)
@@ -276,7 +278,7 @@ def _headline_team_focus(story: Story) -> bool:
     biggest transfers" belongs to no team, however often one is named."""
     focus = story.focus_team
     return focus is not None and any(
-        t.entity_id == focus and t.start < story.title_end for t in story.teams
+        t.entity_id == focus for t in within(story.teams, 0, story.title_end)
     )
 
 

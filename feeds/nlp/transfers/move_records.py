@@ -17,13 +17,18 @@ def evidence_spans(evs: Sequence[Evidence], spans: Sequence[Span]) -> list[Span]
 
 def origin_of(origins: set[str], blocked: str | None, story: Story) -> str | None:
     """The team left: the roster's current team when the story names it, else one read."""
-    named = {t.entity_id for t in story.teams}
-    if blocked and blocked in named:
+    firsts = story.team_firsts
+    if firsts is None:
+        # asked once per person: a walk over every team each time is quadratic in a
+        # list of thousands of moves
+        firsts = {}
+        for i, team in enumerate(story.teams):
+            firsts.setdefault(team.entity_id, i)
+        story.team_firsts = firsts
+    if blocked and blocked in firsts:
         return blocked
-    for team in story.teams:
-        if team.entity_id in origins:
-            return team.entity_id
-    return None
+    # the origin the story names first
+    return min((t for t in origins if t in firsts), key=firsts.__getitem__, default=None)
 
 
 def build_move(

@@ -185,11 +185,17 @@ def appointed(low: str, spans: Sequence[Span], retired: Sequence[Mention]) -> li
     # about staff makes its retired riders staff anywhere in the story.
     lede_end = spans[min(_STAFF_LEDE, len(spans) - 1)].end if spans else 0
     staff_lede = bool(_STAFF_TITLE.search(low, 0, lede_end))
+    # The sentence by bisection and its title searched once: a sentence listing thousands
+    # of retired riders would otherwise be walked and searched once for each of them.
+    starts = [s.start for s in spans]
+    titled: dict[int, bool] = {}
     for mention in retired:
-        sentence = next((s for s in spans if s.start <= mention.start < s.end), None)
-        if sentence is not None and (
-            staff_lede or _STAFF_TITLE.search(low, sentence.start, sentence.end)
-        ):
+        i = bisect.bisect_right(starts, mention.start) - 1
+        if i < 0 or mention.start >= spans[i].end:
+            continue  # the spans do not overlap: no earlier one holds it either
+        if i not in titled:
+            titled[i] = staff_lede or bool(_STAFF_TITLE.search(low, spans[i].start, spans[i].end))
+        if titled[i]:
             found.append(mention)
     return found
 

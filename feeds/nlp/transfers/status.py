@@ -268,10 +268,11 @@ def headline_hedge(
     if status >= 0:
         return 0
     end = story.title_end
-    named = {p.entity_id for p in story.people if p.start < end}
+    # the headline's mentions by bisection: asked once per person of the story
+    named = {p.entity_id for p in within(story.people, 0, end)}
     if named:
         return status if person_id in named else 0
-    teams = {t.entity_id for t in story.teams if t.start < end}
+    teams = {t.entity_id for t in within(story.teams, 0, end)}
     if not teams or team_id is None or team_id in teams:
         return status
     if left is None or left not in teams:

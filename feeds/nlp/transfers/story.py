@@ -128,6 +128,9 @@ class Story:
     carried: dict[int, str | None] = field(default_factory=dict)
     """Per sentence, the team it takes from the sentence before (`carried_teams` fills it
     on first use): worked out once, however many cues ask."""
+    team_firsts: dict[str, int] | None = None
+    """Each team's index of its first mention in `teams` (move_records.py fills it on
+    first use): the team a person left is looked up, not found by a walk per person."""
     phrases: StoryPhrases | None = None
     """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
     `phrases.story_phrases` reads them): one walk for every rule that scans sentence

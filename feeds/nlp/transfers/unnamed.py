@@ -24,7 +24,7 @@ from feeds.nlp.transfers.referents import (
 )
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import ROLE_WORD, Span
+from feeds.nlp.transfers.text import ROLE_WORD, Span, within
 
 _LEX = pooled()
 _VERB_FINAL = _LEX.words("verb_final")
@@ -198,9 +198,10 @@ def _mentioned_recently(story: Story, person_id: str, sentence: int, spans: Sequ
     """Named in the headline or in the last few sentences: "he" can still be them."""
     lo = spans[max(0, sentence - 3)].start
     hi = spans[sentence].end
+    # the headline's and those sentences' mentions by bisection: asked once per pronoun
     return any(
-        p.entity_id == person_id and (p.start < spans[0].end or lo <= p.start < hi)
-        for p in story.people
+        p.entity_id == person_id
+        for p in (*within(story.people, 0, spans[0].end), *within(story.people, lo, hi))
     )
 
 
@@ -218,7 +219,7 @@ def _just_named(story: Story, ev: Evidence, spans: Sequence[Span]) -> str | None
     if len(capitals) > 2 or _NAME_NEXT.match(story.text, ev.cue_start):
         return None  # "de Nederlander Servais Knaven": a name the roster does not know
     lo = spans[max(0, ev.sentence - 1)].start
-    named = [p for p in story.people if lo <= p.start and p.end <= ev.subject_start]
+    named = [p for p in within(story.people, lo, ev.subject_start) if p.end <= ev.subject_start]
     if not named or len({p.entity_id for p in named[-2:]}) != 1:
         return None  # nobody, or two people just named: which one is meant is not told
     return named[-1].entity_id

@@ -14,8 +14,10 @@ after it makes Y a person's old team ("the former Ineos rider").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -46,6 +48,11 @@ SLOT_WORDS = 4
 def mark_unread_destinations(story: Story, spans: Sequence[Span]) -> None:
     """Mark arrivals whose destination slot holds words no team mention covers; read a
     renamed team ("X (formerly Y)") as Y."""
+    # each mention list's running furthest end: whether a mention overlaps a slot is
+    # then a bisection, not a walk over every mention for every arrival
+    reaches = [
+        (ms, list(accumulate((m.end for m in ms), max))) for ms in (story.people, story.teams)
+    ]
     for ev in story.evidence:
         if ev.family not in _FAMILIES or ev.cue_start < 0 or ev.sentence >= len(spans):
             continue
@@ -58,7 +65,7 @@ def mark_unread_destinations(story: Story, spans: Sequence[Span]) -> None:
             ev.to = {renamed.entity_id: RENAMED_WEIGHT}
             ev.origin.discard(renamed.entity_id)
         else:
-            unread = _unresolved(story, slot)
+            unread = _unresolved(story, slot, reaches)
             if unread:
                 ev.to, ev.unread = {}, unread
 
@@ -105,7 +112,20 @@ def _after_glue(tokens: Sequence[re.Match[str]], i: int) -> int | None:
     return None
 
 
-def _unresolved(story: Story, start: int) -> str:
+def _overlapped(mentions: Sequence[Mention], reach: Sequence[int], start: int, end: int) -> bool:
+    """Does one of the mentions (sorted by start; `reach` their running furthest end)
+    overlap start..end?"""
+    last = bisect.bisect_left(mentions, end, key=_start) - 1  # the last to start before end
+    return last >= 0 and reach[last] > start
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _unresolved(
+    story: Story, start: int, reaches: Sequence[tuple[Sequence[Mention], Sequence[int]]]
+) -> str:
     """ "described": a team noun within three words ("la nouvelle structure", "the
     Scandinavian squad"); "named": else a capitalised word no mention covers ("la Cycling
     Academy"); "" when a mention is there or neither is."""
@@ -113,7 +133,7 @@ def _unresolved(story: Story, start: int) -> str:
     if not tokens:
         return ""
     span_end = tokens[-1].end()
-    if any(m.start < span_end and start < m.end for m in (*story.people, *story.teams)):
+    if any(_overlapped(ms, reach, start, span_end) for ms, reach in reaches):
         return ""  # "das australische Team Jayco", "l'UAE Team ADQ": a team is named
     words = [t.group() for t in tokens]
     if any(w in _STOP for w in words[:1]):
