@@ -1,0 +1,57 @@
+"""Hostile text for the verb shapes of issue #13 (lexicon concepts `arrive` and `acquire`:
+"part chez", "ging naar", "se hace con", "suma a", "si assicura", "sichert sich",
+"garantiu"): long runs of the verbs with no team after them, and one team before a long
+run of them. Each cue looks ahead a bounded word or two, so four times the input may not
+take eight times as long. An Italian "va alla" cue was tried and dropped: on this text
+its time grew faster than linear."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+from tests.growth import assert_linear
+
+
+def _motion_verbs(n: int) -> str:
+    return "Lenny Martinez part chez Bahrain Victorious. " + "Il part chez, parti chez; " * n
+
+
+def _italian_verbs(n: int) -> str:
+    return "Lenny Martinez va alla Bahrain Victorious. " + "va alla va alla si assicura la " * n
+
+
+def _dutch_verbs(n: int) -> str:
+    return "Lenny Martinez ging naar Bahrain Victorious. " + "ging ging ging naar de " * n
+
+
+def _team_verbs(n: int) -> str:
+    return "El Bahrain Victorious " + "se hace con suma a se hace con los servicios de " * n
+
+
+def _german_verbs(n: int) -> str:
+    return "Bahrain Victorious " + "sichert sich sicherte sich die dienste von " * n
+
+
+@pytest.mark.parametrize(
+    ("make", "n", "language"),
+    [
+        (_motion_verbs, 1000, "fr"),
+        (_italian_verbs, 1000, "it"),
+        (_dutch_verbs, 1000, "nl"),
+        (_team_verbs, 1000, "es"),
+        (_german_verbs, 1000, "de"),
+    ],
+    ids=["fr motion", "it motion", "nl motion", "es team verbs", "de team verbs"],
+)
+def test_time_grows_linearly(
+    tagger: Tagger, make: Callable[[int], str], n: int, language: str
+) -> None:
+    assert_linear(
+        lambda body: tagger.tag("Transfer news", body, date(2024, 10, 1), True, language),
+        make,
+        n,
+    )
