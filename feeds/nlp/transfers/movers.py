@@ -33,6 +33,8 @@ _SPEAKER = re.compile(
     + _LEX.alternation("speech_verbs")
     + r")\b[^.]*?\b(?:that|dat|que|qu'|che|dass|how)\s+([\w']+)"
 )
+_SPEAKER_WINDOW = 400
+"""How far after a name its speech verb and "that" are read (a long sentence is ~300)."""
 _BOSS = re.compile(r"\b(?:" + _LEX.alternation("boss_titles") + r")\s*$")
 _TEAM_OF = re.compile(
     r"\b(?:" + _TEAM_NOUNS + r")\s+(?:of|de|d'|van|di|von|del|du|(?:owned|run|led|founded)\s+by)"
@@ -117,7 +119,9 @@ def _subjects_back(story: Story, people: Sequence[Mention], cue_start: int) -> I
 
 def _speaker(story: Story, person: Mention, cue: Hit) -> bool:
     """The person only reports the move: "Lefevere confirmed that the Frenchman would leave"."""
-    gap = story.low[person.end : cue.start]
+    # a bounded window: a speech verb and its "that" follow the speaker within a clause, and
+    # every cue of a long clause reading the whole gap back to one name would be quadratic
+    gap = story.low[person.end : min(cue.start, person.end + _SPEAKER_WINDOW)]
     found = _SPEAKER.search(gap)
     if found and found.group(1) not in _PERSONAL_PRONOUNS:
         return True

@@ -1,9 +1,9 @@
 """Hostile text for the verb shapes of issue #13 (lexicon concepts `arrive` and `acquire`:
-"part chez", "ging naar", "se hace con", "suma a", "si assicura", "sichert sich",
+"part chez", "va alla", "ging naar", "se hace con", "suma a", "si assicura", "sichert sich",
 "garantiu"): long runs of the verbs with no team after them, and one team before a long
 run of them. Each cue looks ahead a bounded word or two, so four times the input may not
-take eight times as long. An Italian "va alla" cue was tried and dropped: on this text
-its time grew faster than linear."""
+take eight times as long. A run of motion verbs after one name once read the whole gap
+back to that name for every verb (movers.py `_speaker`): the Italian run checks it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _motion_verbs(n: int) -> str:
 
 
 def _italian_verbs(n: int) -> str:
-    return "Lenny Martinez va alla Bahrain Victorious. " + "va alla va alla si assicura la " * n
+    return "Lenny Martinez va alla Bahrain Victorious. " + "va alla andrà alla si assicura la " * n
 
 
 def _dutch_verbs(n: int) -> str:
