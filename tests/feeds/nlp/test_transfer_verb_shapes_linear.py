@@ -1,8 +1,8 @@
 """Hostile text for the verb shapes of issue #13 (lexicon concepts `arrive` and `acquire`:
 "part chez", "va alla", "ging naar", "se hace con", "suma a", "si assicura", "sichert sich",
-"garantiu"): long runs of the verbs with no team after them, and one team before a long
-run of them. Each cue looks ahead a bounded word or two, so four times the input may not
-take eight times as long. A run of motion verbs after one name once read the whole gap
+"holt", "haalt", "garantiu"): long runs of the verbs with no team after them, and one team
+before a long run of them. Each cue looks ahead a bounded word or two, so four times the
+input may not take eight times as long. A run of motion verbs after one name once read the whole gap
 back to that name for every verb (movers.py `_speaker`): the Italian run checks it."""
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ def _team_verbs(n: int) -> str:
 
 
 def _german_verbs(n: int) -> str:
-    return "Bahrain Victorious " + "sichert sich sicherte sich die dienste von " * n
+    return "Bahrain Victorious " + "sichert sich sicherte sich die dienste von holt holte " * n
+
+
+def _dutch_team_verbs(n: int) -> str:
+    return "Bahrain Victorious " + "haalt haalde de verzekert zich van " * n
 
 
 @pytest.mark.parametrize(
@@ -44,8 +48,9 @@ def _german_verbs(n: int) -> str:
         (_dutch_verbs, 1000, "nl"),
         (_team_verbs, 1000, "es"),
         (_german_verbs, 1000, "de"),
+        (_dutch_team_verbs, 1000, "nl"),
     ],
-    ids=["fr motion", "it motion", "nl motion", "es team verbs", "de team verbs"],
+    ids=["fr motion", "it motion", "nl motion", "es team verbs", "de team verbs", "nl team verbs"],
 )
 def test_time_grows_linearly(
     tagger: Tagger, make: Callable[[int], str], n: int, language: str
