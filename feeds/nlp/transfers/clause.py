@@ -17,7 +17,7 @@ from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.signing_cues import placings_from
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in
+from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in, within
 from feeds.nlp.transfers.unnamed import described_object
 from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
 
@@ -63,7 +63,9 @@ def clause_evidence(story: Story, span: Span) -> None:
         cue_hits = sorted(cue_hits + arrows, key=lambda h: h.start)
     gapped: list[Hit] = []
     if not span.title and cue_hits:
-        gapped = _headline_arrows(story, span, after=cue_hits[0].end)
+        gapped = _headline_arrows(
+            story, span, after=cue_hits[0].end, lead=_lead_in(story, span, cue_hits[0])
+        )
         cue_hits = sorted(cue_hits + gapped, key=lambda h: h.start) if gapped else cue_hits
     if not cue_hits or clause_vetoed(story, span):
         return
@@ -120,7 +122,7 @@ def _cue_evidence(
     signs_self = signs and not any(p.start >= cue.end for p in objects)
     if agent is not None or (signs_self and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
-    movers = cue_movers(story, family, people, cue, teams, span)
+    movers = _floored_movers(story, family, people, cue, teams, span, floor, region.end)
     # "se refuerza con X por delante de A (T1) y B (T2)": the bracketed placings of a result
     movers = [m for m in movers if m.start < clause.placings]
     if floor >= 0 and any(m.start >= floor for m in movers):
@@ -173,10 +175,40 @@ def _for_mover(story: Story, found: Evidence, mover: Mention, teams: Sequence[Me
     return ev
 
 
-def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
+def _floored_movers(
+    story: Story,
+    family: str,
+    people: list[Mention],
+    cue: Hit,
+    teams: list[Mention],
+    span: Span,
+    floor: int,
+    region_end: int,
+) -> list[Mention]:
+    """The cue's movers; for a verbless list item (`floor` >= 0), read among the people
+    between the item before it and the next cue first: a long "A naar T1, B naar T2, ..."
+    list walked back to its first name for every item would take quadratic time. Only
+    when none is found there are all the clause's people read (and then the floor drops
+    none of them)."""
+    if floor >= 0 and people and people[0].start < floor:
+        after = list(within(people, floor, region_end))
+        if after:
+            found = cue_movers(story, family, after, cue, teams, span)
+            if found:
+                return found
+    return cue_movers(story, family, people, cue, teams, span)
+
+
+def _headline_arrows(
+    story: Story, clause: Span, after: int = -1, lead: tuple[str, ...] = ()
+) -> list[Hit]:
     """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull". So do the
     later items of a list whose first one has it ("X gaat naar A, Y naar B"): those
-    are read only after `after` and when the person follows a comma or an "and"."""
+    are read only after `after` and when the person follows a comma or an "and". A later
+    item may also repeat the preposition the first item's verb took, whatever it is, with
+    or without an article (`lead`, the last words before the first item's team: "A s'est
+    engagé avec T1 et B avec T2", "A firma por el T1 y B por el T2", "A skifter til T1 og
+    B til T2")."""
     out = []
     people = mentions_in(story.people, clause)
     for team in mentions_in(story.teams, clause):
@@ -186,7 +218,40 @@ def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
         gap = _HEADLINE_GAP.match(story.low, last.end, team.start)
         if gap and gap.end() == team.start:
             out.append(Hit("arrive", gap.start(), gap.end()))
+        elif after >= 0 and _repeats_lead(story.low[last.end : team.start], lead):
+            out.append(Hit("arrive", last.end, team.start))
     return out
+
+
+_LEAD_WORDS = 2
+"""A verb's preposition and at most one article: the words a gapped item may repeat."""
+_ARTICLE_MAX = 3
+"""An article is a short word ("el", "la", "a", "de"): a longer second word is no article."""
+
+
+def _lead_in(story: Story, clause: Span, cue: Hit) -> tuple[str, ...]:
+    """The last words between the clause's first cue and the first team after it (the
+    preposition the verb took and its article), or none when no team follows the cue or
+    more than a few words come between. Only an arrival's: "A part de T1 et B de T2" says
+    where they leave, and a gapped item is read as an arrival."""
+    if cue.family != "arrive":
+        return ()
+    team = next((t for t in mentions_in(story.teams, clause) if t.start >= cue.end), None)
+    if team is None or team.start - cue.end > 40:
+        return ()
+    words = story.low[cue.start : team.start].split()
+    return tuple(words[-_LEAD_WORDS:])
+
+
+def _repeats_lead(gap: str, lead: tuple[str, ...]) -> bool:
+    """A gapped item's words between the person and the team: the first item's preposition
+    again, with or without a short article ("avec", "por el", "para o")."""
+    words = gap.split()
+    if not lead or not words or len(words) > _LEAD_WORDS or not words[0].isalpha():
+        return False
+    if words[0] not in lead:
+        return False
+    return len(words) == 1 or len(words[1]) <= _ARTICLE_MAX
 
 
 def _listed_after(story: Story, person: Mention, after: int) -> bool:

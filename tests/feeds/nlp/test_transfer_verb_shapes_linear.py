@@ -1,6 +1,6 @@
 """Hostile text for the verb shapes of issue #13 (lexicon concepts `arrive` and `acquire`:
 "part chez", "va alla", "ging naar", "se hace con", "suma a", "si assicura", "sichert sich",
-"holt", "haalt", "garantiu"): long runs of the verbs with no team after them, and one team
+"haalt", "garantiu"): long runs of the verbs with no team after them, and one team
 before a long run of them. Each cue looks ahead a bounded word or two, so four times the
 input may not take eight times as long. A run of motion verbs after one name once read the whole gap
 back to that name for every verb (movers.py `_speaker`): the Italian run checks it."""
@@ -36,6 +36,13 @@ def _german_verbs(n: int) -> str:
     return "Bahrain Victorious " + "sichert sich sicherte sich die dienste von holt holte " * n
 
 
+def _gapped_items(n: int) -> str:
+    # "A s'est engagé avec T1 et B avec T2 et C avec T3 ...": one verb, a long list of items
+    # repeating its preposition (clause.py `_repeats_lead`), names and teams repeated
+    item = "et Valentin Paret-Peintre avec Soudal Quick-Step "
+    return "Lenny Martinez s'est engagé avec Bahrain Victorious " + item * n
+
+
 def _dutch_team_verbs(n: int) -> str:
     return "Bahrain Victorious " + "haalt haalde de verzekert zich van " * n
 
@@ -49,8 +56,17 @@ def _dutch_team_verbs(n: int) -> str:
         (_team_verbs, 1000, "es"),
         (_german_verbs, 1000, "de"),
         (_dutch_team_verbs, 1000, "nl"),
+        (_gapped_items, 300, "fr"),
     ],
-    ids=["fr motion", "it motion", "nl motion", "es team verbs", "de team verbs", "nl team verbs"],
+    ids=[
+        "fr motion",
+        "it motion",
+        "nl motion",
+        "es team verbs",
+        "de team verbs",
+        "nl team verbs",
+        "fr gapped items",
+    ],
 )
 def test_time_grows_linearly(
     tagger: Tagger, make: Callable[[int], str], n: int, language: str
