@@ -24,6 +24,7 @@ from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
 _LEX = pooled()
 _VERB_FINAL = _LEX.words("verb_final")
 _COORDINATION_WORDS = _LEX.words("coordination_words")
+_FROM_WORDS = frozenset(w.strip("'\u2019") for w in _LEX.words("from_markers"))
 _PREPOSITIONS = TO_WORDS - {"join", "joins", "joining", "rejoin"}
 _ALREADY = re.compile(WORD_START + r"(?:" + _LEX.alternation("already") + r")\W+(?:[\w']+\W+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
@@ -239,8 +240,17 @@ def _lead_in(story: Story, clause: Span, cue: Hit) -> tuple[str, ...]:
     team = next((t for t in mentions_in(story.teams, clause) if t.start >= cue.end), None)
     if team is None or team.start - cue.end > 40:
         return ()
-    words = story.low[cue.start : team.start].split()
-    return tuple(words[-_LEAD_WORDS:])
+    words = tuple(story.low[cue.start : team.start].split()[-_LEAD_WORDS:])
+    # "A llega del T1 y B del T2": a from-word names where they come from, not where to
+    return () if any(_from_word(w.strip("'\u2019")) for w in words) else words
+
+
+def _from_word(word: str) -> bool:
+    """A from-word of the lexicons, or one fused with a one-letter article ("del" is "de"
+    and "el", "dal" "da" and "l", "das" "da" and "s")."""
+    if word in _FROM_WORDS:
+        return True
+    return len(word) >= 3 and word[:-1] in _FROM_WORDS
 
 
 def _repeats_lead(gap: str, lead: tuple[str, ...]) -> bool:
