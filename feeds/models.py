@@ -110,3 +110,6 @@ class StoryTags:
     """Race ids (feeds/races), in order of first mention."""
     race_focus: RaceFocus | None = None
     kind: StoryKind = "other"
+    unknown_riders: list[str] = field(default_factory=list)
+    """Riders the roster does not know, by their names as printed, in order of first
+    mention (feeds/nlp/tag/unknown_riders.py): the text shows them racing."""

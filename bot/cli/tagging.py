@@ -107,7 +107,7 @@ def predict(
     people = roster.people
     return {
         "id": record["id"],
-        "riders": [people[i].name for i in tags.riders],
+        "riders": [*(people[i].name for i in tags.riders), *tags.unknown_riders],
         "teams": [roster.teams[i].name_on(published) for i in tags.teams],
         "staff": [people[i].name for i in tags.staff],
         "is_transfer": tags.is_transfer,

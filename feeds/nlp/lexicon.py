@@ -222,6 +222,30 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         # an article right before a lone capitalised word makes it a noun, never a
         # surname mention ("der Meister von 2024", "the Young Rider award")
         "name_determiners": WORD,
+        # riders the roster does not know (feeds/nlp/tag/unknown_riders.py):
+        # a noun only a racing cyclist is called ("coureur", "renner", "neo-pro"): a name
+        # in apposition with one is a rider's; singular and plural apart
+        "rider_nouns": WORD,
+        "rider_plurals": WORD,
+        # everyday words for anyone on a bike ("cyclist", "ciclista", "kolesar"): proof
+        # of racing only beside a team
+        "cyclist_nouns": WORD,
+        "cyclist_plurals": WORD,
+        # a word before a rider noun that makes the person no pro road rider
+        # ("amateur", "junior", "track", "MotoGP", "Formel-1-")
+        "non_pro_markers": WORD,
+        # "retired", "the late", "ex-pro": read with former_markers, by this reader only
+        "retired_markers": WORD,
+        # what may stand between an apposition's comma and its rider noun ("X, a young
+        # rider"): articles, age words, qualifiers
+        "apposition_words": WORD,
+        # a preposition or genitive article after the noun: it heads a complement
+        # ("rider of the club"), which only a team may fill
+        "complement_words": WORD,
+        # the words that join a list's last two items ("and", "et", "og", "in")
+        "list_conjunctions": WORD,
+        # a nomination, award or past-winners' list: its items are of any sport or era
+        "honour_nouns": WORD,
     }
 )
 

@@ -22,7 +22,9 @@ from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.sibling_pairs import rider_surnames
 from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.tag.undated import inferred_date
+from feeds.nlp.tag.unknown_riders import NearNames, unknown_riders
 from feeds.nlp.transfers.extract import document_transfers
+from feeds.nlp.transfers.language import scan_languages
 from feeds.races.model import Calendar
 from feeds.races.tagging import race_tagger
 from feeds.roster import Roster
@@ -51,13 +53,21 @@ class Tagger:
     """Find riders, teams and staff in stories; build once per roster, share freely."""
 
     def __init__(
-        self, roster: Roster, calendar: Calendar | None = None, *, unknown_people: bool = False
+        self,
+        roster: Roster,
+        calendar: Calendar | None = None,
+        *,
+        unknown_people: bool = False,
+        unknown_riders: bool = True,
     ) -> None:
         """`calendar`: the race calendar in force (None: the bundled one). `unknown_people`
         also reads moves of people the roster does not know (off: on unseen news it gave
-        wrong moves and no right one, docs/TRANSFERS.md "People the roster does not know")."""
+        wrong moves and no right one, docs/TRANSFERS.md "People the roster does not know").
+        `unknown_riders` tags people the roster does not know as riders where the text
+        shows them racing (feeds/nlp/tag/unknown_riders.py); it never changes a move."""
         self.races = race_tagger(calendar)
         self.unknown_people = unknown_people
+        self.unknown_riders = unknown_riders
         # Building allocates ~100k small objects; the cyclic collector would walk
         # them several times over (a third of the build time) and finds no cycles.
         gc_was_enabled = gc.isenabled()
@@ -75,6 +85,7 @@ class Tagger:
         self.lexicon: Lexicon = build_lexicon(roster, (n for r in races for n in r.aliases))
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
         self._riders_by_surname = rider_surnames(self.lexicon)
+        self._near_names = NearNames.of(roster)
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -124,6 +135,17 @@ class Tagger:
         )
         # Races, the race in focus and the kind read the moves and who is named.
         found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
+        outside = (
+            unknown_riders(
+                doc,
+                mentions,
+                self.roster,
+                scan_languages(doc.language, doc.low),
+                self._near_names,
+            )
+            if self.unknown_riders
+            else []
+        )
         return StoryTags(
             riders,
             teams,
@@ -133,6 +155,7 @@ class Tagger:
             races=found.races,
             race_focus=found.race_focus,
             kind=found.kind,
+            unknown_riders=outside,
         )
 
     def cycling_context(self, title: str, text: str) -> bool:

@@ -118,26 +118,17 @@ def _staff_roles() -> re.Pattern[str]:
 def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> list[Unknown]:
     """The people of `doc` the roster does not know, each with every mention of theirs."""
     text = doc.text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    covered = _covered(words, mentions)
-    given, stops, particles = given_names(), _words("stop_words"), _words("surname_particles")
-    frames = _words("name_frames") | _words("team_nouns")
-    skip_to = _title_end(doc) if _title_case(doc.title) else 0
+    names = outside_names(doc, mentions, roster)
+    words, covered = names.words, names.covered
+    stops = _words("stop_words")
     found: dict[str, list[tuple[int, int]]] = {}
     printed: dict[str, str] = {}
     outsiders: set[str] = set()
     outsider_end = -1  # where the last outsider's name ends: a list goes on with more
     movers: set[str] = set()  # named in full at least once without a speech verb beside
-    context = _Context(text, doc.low, words, mentions)
-    for first, last in _names(text, words, covered, given, stops, particles, skip_to):
-        if _framed(text, words, first, last, frames):
-            continue
-        start, end = words[first][0], words[last][1]
-        name = " ".join(text[start:end].split())
-        if _is_roster_name(name, roster):
-            continue
-        if _in_team_name(fold_word(name), roster):
-            continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
+    context = names.context
+    for span in names.spans:
+        first, last, start, end, name = span.first, span.last, span.start, span.end, span.name
         key = fold_word(name)
         found.setdefault(key, []).append((start, end))
         printed.setdefault(key, name)
@@ -162,7 +153,7 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
     for key, places in found.items():
         name = printed[key]
         person_id = UNKNOWN_PREFIX + slugify(name)
-        kind = _kind(doc.low, places)
+        kind = person_kind(doc.low, places)
         spans = sorted([*places, *surnames.get(key, [])])
         team = current.get(key)
         # the team the story itself places them at: the known-team veto reads it as a
@@ -176,6 +167,57 @@ def find_unknown(doc: Document, mentions: Sequence[Mention], roster: Roster) -> 
             )
         )
     return people
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """One name printed like a person's: its first and last word (indices into
+    `OutsideNames.words`), its characters and the name as printed, spaces normalised."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideNames:
+    """The words of a story and the names in it that no roster person, team or frame
+    word claims, in text order (`outside_names`)."""
+
+    words: list[tuple[int, int]]
+    covered: list[bool]
+    """For each word, whether a tagger mention overlaps it."""
+    spans: list[NameSpan]
+    context: NameContext
+    """What stands around each name (roles, attributions, owners, speech)."""
+
+
+def outside_names(doc: Document, mentions: Sequence[Mention], roster: Roster) -> OutsideNames:
+    """Every name of `doc` printed like a person's (a given name, then surname words) that
+    touches no tagger mention, stands beside no frame word ("Memorial X", "Rose Women
+    Racing"), is no roster person's full name and no run of words of a team's name. The
+    one name reader of the people the roster does not know: their moves (`find_unknown`)
+    and their rider tags (feeds/nlp/tag/unknown_riders.py) read it. Linear in words."""
+    text = doc.text
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    covered = _covered(words, mentions)
+    given, stops, particles = given_names(), _words("stop_words"), _words("surname_particles")
+    frames = _words("name_frames") | _words("team_nouns")
+    skip_to = _title_end(doc) if _title_case(doc.title) else 0
+    spans = []
+    for first, last in _names(text, words, covered, given, stops, particles, skip_to):
+        if _framed(text, words, first, last, frames):
+            continue
+        start, end = words[first][0], words[last][1]
+        name = " ".join(text[start:end].split())
+        if _is_roster_name(name, roster):
+            continue
+        if _in_team_name(fold_word(name), roster):
+            continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
+        spans.append(NameSpan(first, last, start, end, name))
+    return OutsideNames(words, covered, spans, NameContext(text, doc.low, words, mentions))
 
 
 def overlay(roster: Roster, people: Sequence[Unknown]) -> Roster:
@@ -433,7 +475,7 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:3])
 
 
-class _Context:
+class NameContext:
     """What stands around a name: a role that makes its bearer an outsider to the move
     ("journalist X", "Superagent X", "X, CEO of ..."), an attribution ("according to X",
     "segundo o jornalista X"), or a team it owns ("NSN de X", "Xs NSN", "X's team")."""
@@ -699,7 +741,7 @@ def _current_teams(
     low: str,
     found: dict[str, list[tuple[int, int]]],
     mentions: Sequence[Mention],
-    context: _Context,
+    context: NameContext,
 ) -> dict[str, str]:
     """The team the story places each person at, in its own words: a team in brackets
     after the name ("X (Cofidis)"), an affiliation after it ("X of Lotto", "A and B at
@@ -787,7 +829,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return k < 0 or text[k] in ".!?:;\n"
 
 
-def _kind(low: str, places: Sequence[tuple[int, int]]) -> PersonKind:
+def person_kind(low: str, places: Sequence[tuple[int, int]]) -> PersonKind:
     """Staff when a staff role word ("sports director", "ds", "coach") is the title right
     before one of the name's full mentions ("sports director X", "de nieuwe ploegleider
     X") or stands in an apposition right after it ("X, the team's new coach"), else a
