@@ -105,11 +105,34 @@ def clause_evidence(story: Story, span: Span) -> None:
         # "A to Arkéa, B to Soudal": a verbless item moves only the people after the item
         # before it, never the earlier item's person, who has a team of their own.
         floor = cue_hits[i - 1].end if i and id(cue) in verbless else -1
-        _cue_evidence(story, clause, cue, region, known, floor)
+        # A gapped item names its own team right after it: the first item's team is none
+        # of its ("A s'est engagé avec T1 et B avec T2": B goes to T2 or stays there).
+        bound = _team_at(teams, cue.end) if id(cue) in listed else None
+        _cue_evidence(story, clause, cue, region, known, floor, bound)
+
+
+def _item_ends(story: Story, people: Sequence[Mention], team: Mention, end: int) -> bool:
+    """Does a gapped item end right after its team: `_ITEM_END`, or an "and" that the
+    next item's person follows ("et B avec T2 et C avec T3")?"""
+    if _ITEM_END.match(story.low, team.end, end):
+        return True
+    joined = _ITEM_AND.match(story.low, team.end, end)
+    return joined is not None and bool(within(people, joined.end(), joined.end() + 1))
+
+
+def _team_at(teams: Sequence[Mention], at: int) -> Mention | None:
+    """The team mention that starts at `at`, if any."""
+    return next((t for t in within(teams, at, at + 1)), None)
 
 
 def _cue_evidence(
-    story: Story, clause: _Clause, cue: Hit, region: Span, known: bool = False, floor: int = -1
+    story: Story,
+    clause: _Clause,
+    cue: Hit,
+    region: Span,
+    known: bool = False,
+    floor: int = -1,
+    bound: Mention | None = None,
 ) -> None:
     """Who moves where according to one cue; kept on the story as evidence."""
     span, people, teams = clause.span, clause.people, clause.teams
@@ -131,6 +154,8 @@ def _cue_evidence(
     to, origin = read_directions(story, family, cue, span, region, teams, clause.roles, movers)
     if agent is not None:
         to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
+    if bound is not None:
+        to, origin = {bound.entity_id: 2.0}, origin - {bound.entity_id}
     if family in ("acquire", "lose") and not movers and (described is None or not to):
         return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
@@ -143,7 +168,9 @@ def _cue_evidence(
     found.subject_start, found.cue_start = described or (span.start, cue.start)
     found.to, found.origin, found.season = to, origin, clause.season
     found.left = bool(origin)  # the verb itself names the team left
-    found.inheritable = not dangling
+    # a gapped item's team is its own: left without it (the mover's own team), it takes
+    # no other item's team
+    found.inheritable = not dangling and bound is None
     found.question = span.title and story.title_question
     found.known = known
     # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
@@ -219,11 +246,31 @@ def _headline_arrows(
         gap = _HEADLINE_GAP.match(story.low, last.end, team.start)
         if gap and gap.end() == team.start:
             out.append(Hit("arrive", gap.start(), gap.end()))
-        elif after >= 0 and _repeats_lead(story.low[last.end : team.start], lead):
+        elif (
+            after >= 0
+            and _repeats_lead(story.low[last.end : team.start], lead)
+            and _item_ends(story, people, team, clause.end)
+        ):
             out.append(Hit("arrive", last.end, team.start))
     return out
 
 
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ITEM_END = re.compile(
+    r"\s*(?:$|[,;.:!?)\u2013\u2014]|\d|(?:"
+    + _alternation(_LEX.words("until_markers"))
+    + r")\b|(?:"
+    + _alternation(_LEX.words("season_markers"))
+    + r")\s+(?:\w+\s+)?\d)"
+)
+"""What may follow a gapped item's team: the end of the clause, punctuation, a time or
+contract expression ("jusqu'en 2027", "for 2026"), or a coordination word that opens the
+next item (`_ITEM_AND`). A verb or other words ("avec T2 a remporté une étape", "avec T2
+en ligne de mire") make it a clause of its own."""
+_ITEM_AND = re.compile(r"\s+(?:" + _alternation(_COORDINATION_WORDS) + r")\s+")
 _LEAD_WORDS = 2
 """A verb's preposition and at most one article: the words a gapped item may repeat."""
 _ARTICLE_MAX = 3
