@@ -85,11 +85,16 @@ def promote_weak_cues(
         if backed[span.start] and not _taken_vetoed(low, hit, span, people):
             kept.append(Hit("acquire", hit.start, hit.end))
     races = hits.get("race", [])
+    entered: dict[int, bool] = {}
     for hit in entry:
         span = _sentence(spans, starts, hit.start)
-        if span is None or within(races, span.start, span.end):
+        if span is None:
             continue
-        if _ENTRY.search(low, span.start, span.end) or _taken_vetoed(low, hit, span, people):
+        if span.start not in entered:  # a race word or an entry marker in the sentence
+            entered[span.start] = bool(
+                within(races, span.start, span.end) or _ENTRY.search(low, span.start, span.end)
+            )
+        if entered[span.start] or _taken_vetoed(low, hit, span, people):
             continue
         kept.append(Hit("acquire", hit.start, hit.end))
     if not kept:

@@ -43,6 +43,27 @@ def _gapped_items(n: int) -> str:
     return "Lenny Martinez s'est engagé avec Bahrain Victorious " + item * n
 
 
+def _weak_unbacked(n: int) -> str:
+    # one sentence of weak cues, each taking a person, none backed: every cue reads its
+    # sentence's support (once per sentence) and the person after it (bisected)
+    return "El Bahrain Victorious " + "suma a Lenny Martinez a su lista, " * n + "."
+
+
+def _weak_backed(n: int) -> str:
+    # backed weak cues with no person: promoted, then nothing to move
+    return "Bahrain Victorious haalt " + "voor twee jaar in huis, haalt " * n
+
+
+def _weak_vetoed(n: int) -> str:
+    # many backed sentences ("voor twee jaar") whose taking is vetoed ("X niet meer bij")
+    return "Bahrain Victorious haalt Lenny Martinez niet meer bij, voor twee jaar. " * n
+
+
+def _entries(n: int) -> str:
+    # one sentence of entry cues after a race-entry marker: read once for the sentence
+    return "Sur le Tour, Cofidis " + "a engagé Lenny Martinez et " * n
+
+
 def _dutch_team_verbs(n: int) -> str:
     return "Bahrain Victorious " + "haalt haalde de verzekert zich van " * n
 
@@ -57,6 +78,10 @@ def _dutch_team_verbs(n: int) -> str:
         (_german_verbs, 1000, "de"),
         (_dutch_team_verbs, 1000, "nl"),
         (_gapped_items, 300, "fr"),
+        (_weak_unbacked, 1000, "es"),
+        (_weak_backed, 1000, "nl"),
+        (_weak_vetoed, 1000, "nl"),
+        (_entries, 300, "fr"),
     ],
     ids=[
         "fr motion",
@@ -66,6 +91,10 @@ def _dutch_team_verbs(n: int) -> str:
         "de team verbs",
         "nl team verbs",
         "fr gapped items",
+        "es weak cues unbacked",
+        "nl weak cues backed",
+        "nl weak cues vetoed",
+        "fr entry cues",
     ],
 )
 def test_time_grows_linearly(
