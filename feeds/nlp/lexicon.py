@@ -53,6 +53,11 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "noun_arrive": CUE,
         "noun_depart": CUE,
         "courted": CUE,
+        # a team taking a person in words that also tell a race ("suma a X", "accueille
+        # X", "haalt X"): a move only with support in the sentence (transfers/weak_cues.py)
+        "acquire_weak": CUE,
+        # fr "a engagé X": a signing, or entering X in a race; no race in the sentence
+        "acquire_entry": CUE,
         # status cues
         "confirmed": CUE,
         "reported_by": CUE,
@@ -103,6 +108,14 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "affiliation_markers": WORD,
         "filler_words": WORD,
         "coordination_words": WORD,
+        # what backs a weak taking cue in its sentence: a ranks phrase, a duration, an
+        # origin ("dans ses rangs", "voor drie jaar", "en provenance de")
+        "weak_acquire_support": REGEX,
+        # right after the person a weak cue takes: a possessive or a return word ("X's
+        # decision", "X back", "X niet meer bij"): no signing
+        "taken_person_vetoes": REGEX,
+        # a rider entered in a race: "sur", "au départ de" after an entry cue
+        "race_entry_markers": REGEX,
         "respectively": WORD,
         "including": WORD,
         "pronouns": WORD,

@@ -17,13 +17,14 @@ from feeds.nlp.transfers.scan import Hit, move_cues
 from feeds.nlp.transfers.seasons import clause_season
 from feeds.nlp.transfers.signing_cues import placings_from
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in
+from feeds.nlp.transfers.text import WORD_START, Span, last_ending_by, mentions_in, within
 from feeds.nlp.transfers.unnamed import described_object
 from feeds.nlp.transfers.vetoes import clause_vetoed, cue_vetoed, stayers
 
 _LEX = pooled()
 _VERB_FINAL = _LEX.words("verb_final")
 _COORDINATION_WORDS = _LEX.words("coordination_words")
+_FROM_WORDS = frozenset(w.strip("'\u2019") for w in _LEX.words("from_markers"))
 _PREPOSITIONS = TO_WORDS - {"join", "joins", "joining", "rejoin"}
 _ALREADY = re.compile(WORD_START + r"(?:" + _LEX.alternation("already") + r")\W+(?:[\w']+\W+)?$")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + _LEX.alternation("relative_pronouns") + r")\b")
@@ -63,7 +64,9 @@ def clause_evidence(story: Story, span: Span) -> None:
         cue_hits = sorted(cue_hits + arrows, key=lambda h: h.start)
     gapped: list[Hit] = []
     if not span.title and cue_hits:
-        gapped = _headline_arrows(story, span, after=cue_hits[0].end)
+        gapped = _headline_arrows(
+            story, span, after=cue_hits[0].end, lead=_lead_in(story, span, cue_hits[0])
+        )
         cue_hits = sorted(cue_hits + gapped, key=lambda h: h.start) if gapped else cue_hits
     if not cue_hits or clause_vetoed(story, span):
         return
@@ -102,11 +105,34 @@ def clause_evidence(story: Story, span: Span) -> None:
         # "A to Arkéa, B to Soudal": a verbless item moves only the people after the item
         # before it, never the earlier item's person, who has a team of their own.
         floor = cue_hits[i - 1].end if i and id(cue) in verbless else -1
-        _cue_evidence(story, clause, cue, region, known, floor)
+        # A gapped item names its own team right after it: the first item's team is none
+        # of its ("A s'est engagé avec T1 et B avec T2": B goes to T2 or stays there).
+        bound = _team_at(teams, cue.end) if id(cue) in listed else None
+        _cue_evidence(story, clause, cue, region, known, floor, bound)
+
+
+def _item_ends(story: Story, people: Sequence[Mention], team: Mention, end: int) -> bool:
+    """Does a gapped item end right after its team: `_ITEM_END`, or an "and" that the
+    next item's person follows ("et B avec T2 et C avec T3")?"""
+    if _ITEM_END.match(story.low, team.end, end):
+        return True
+    joined = _ITEM_AND.match(story.low, team.end, end)
+    return joined is not None and bool(within(people, joined.end(), joined.end() + 1))
+
+
+def _team_at(teams: Sequence[Mention], at: int) -> Mention | None:
+    """The team mention that starts at `at`, if any."""
+    return next((t for t in within(teams, at, at + 1)), None)
 
 
 def _cue_evidence(
-    story: Story, clause: _Clause, cue: Hit, region: Span, known: bool = False, floor: int = -1
+    story: Story,
+    clause: _Clause,
+    cue: Hit,
+    region: Span,
+    known: bool = False,
+    floor: int = -1,
+    bound: Mention | None = None,
 ) -> None:
     """Who moves where according to one cue; kept on the story as evidence."""
     span, people, teams = clause.span, clause.people, clause.teams
@@ -120,7 +146,7 @@ def _cue_evidence(
     signs_self = signs and not any(p.start >= cue.end for p in objects)
     if agent is not None or (signs_self and described is None):
         family = "arrive"  # "she has signed a three-year contract", "X was signed by Y"
-    movers = cue_movers(story, family, people, cue, teams, span)
+    movers = _floored_movers(story, family, people, cue, teams, span, floor, region.end)
     # "se refuerza con X por delante de A (T1) y B (T2)": the bracketed placings of a result
     movers = [m for m in movers if m.start < clause.placings]
     if floor >= 0 and any(m.start >= floor for m in movers):
@@ -128,6 +154,8 @@ def _cue_evidence(
     to, origin = read_directions(story, family, cue, span, region, teams, clause.roles, movers)
     if agent is not None:
         to, origin = {agent.entity_id: 2.0}, origin - {agent.entity_id}
+    if bound is not None:
+        to, origin = {bound.entity_id: 2.0}, origin - {bound.entity_id}
     if family in ("acquire", "lose") and not movers and (described is None or not to):
         return  # a team verb needs the person it acts on ("the acquisition of Bora" is not)
     # "returns to racing", "moved to the front": the verb had an object, just not a team.
@@ -140,7 +168,9 @@ def _cue_evidence(
     found.subject_start, found.cue_start = described or (span.start, cue.start)
     found.to, found.origin, found.season = to, origin, clause.season
     found.left = bool(origin)  # the verb itself names the team left
-    found.inheritable = not dangling
+    # a gapped item's team is its own: left without it (the mover's own team), it takes
+    # no other item's team
+    found.inheritable = not dangling and bound is None
     found.question = span.title and story.title_question
     found.known = known
     # "..., while the Dutch Bees are also bringing back Kelderman": the team is named
@@ -173,10 +203,40 @@ def _for_mover(story: Story, found: Evidence, mover: Mention, teams: Sequence[Me
     return ev
 
 
-def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
+def _floored_movers(
+    story: Story,
+    family: str,
+    people: list[Mention],
+    cue: Hit,
+    teams: list[Mention],
+    span: Span,
+    floor: int,
+    region_end: int,
+) -> list[Mention]:
+    """The cue's movers; for a verbless list item (`floor` >= 0), read among the people
+    between the item before it and the next cue first: a long "A naar T1, B naar T2, ..."
+    list walked back to its first name for every item would take quadratic time. Only
+    when none is found there are all the clause's people read (and then the floor drops
+    none of them)."""
+    if floor >= 0 and people and people[0].start < floor:
+        after = list(within(people, floor, region_end))
+        if after:
+            found = cue_movers(story, family, after, cue, teams, span)
+            if found:
+                return found
+    return cue_movers(story, family, people, cue, teams, span)
+
+
+def _headline_arrows(
+    story: Story, clause: Span, after: int = -1, lead: tuple[str, ...] = ()
+) -> list[Hit]:
     """Headlines drop the verb: "Hirschi naar Tudor", "Evenepoel to Red Bull". So do the
     later items of a list whose first one has it ("X gaat naar A, Y naar B"): those
-    are read only after `after` and when the person follows a comma or an "and"."""
+    are read only after `after` and when the person follows a comma or an "and". A later
+    item may also repeat the preposition the first item's verb took, whatever it is, with
+    or without an article (`lead`, the last words before the first item's team: "A s'est
+    engagé avec T1 et B avec T2", "A firma por el T1 y B por el T2", "A skifter til T1 og
+    B til T2")."""
     out = []
     people = mentions_in(story.people, clause)
     for team in mentions_in(story.teams, clause):
@@ -186,7 +246,69 @@ def _headline_arrows(story: Story, clause: Span, after: int = -1) -> list[Hit]:
         gap = _HEADLINE_GAP.match(story.low, last.end, team.start)
         if gap and gap.end() == team.start:
             out.append(Hit("arrive", gap.start(), gap.end()))
+        elif (
+            after >= 0
+            and _repeats_lead(story.low[last.end : team.start], lead)
+            and _item_ends(story, people, team, clause.end)
+        ):
+            out.append(Hit("arrive", last.end, team.start))
     return out
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ITEM_END = re.compile(
+    r"\s*(?:$|[,;.:!?)\u2013\u2014]|\d|(?:"
+    + _alternation(_LEX.words("until_markers"))
+    + r")\b|(?:"
+    + _alternation(_LEX.words("season_markers"))
+    + r")\s+(?:\w+\s+)?\d)"
+)
+"""What may follow a gapped item's team: the end of the clause, punctuation, a time or
+contract expression ("jusqu'en 2027", "for 2026"), or a coordination word that opens the
+next item (`_ITEM_AND`). A verb or other words ("avec T2 a remporté une étape", "avec T2
+en ligne de mire") make it a clause of its own."""
+_ITEM_AND = re.compile(r"\s+(?:" + _alternation(_COORDINATION_WORDS) + r")\s+")
+_LEAD_WORDS = 2
+"""A verb's preposition and at most one article: the words a gapped item may repeat."""
+_ARTICLE_MAX = 3
+"""An article is a short word ("el", "la", "a", "de"): a longer second word is no article."""
+
+
+def _lead_in(story: Story, clause: Span, cue: Hit) -> tuple[str, ...]:
+    """The last words between the clause's first cue and the first team after it (the
+    preposition the verb took and its article), or none when no team follows the cue or
+    more than a few words come between. Only an arrival's: "A part de T1 et B de T2" says
+    where they leave, and a gapped item is read as an arrival."""
+    if cue.family != "arrive":
+        return ()
+    team = next((t for t in mentions_in(story.teams, clause) if t.start >= cue.end), None)
+    if team is None or team.start - cue.end > 40:
+        return ()
+    words = tuple(story.low[cue.start : team.start].split()[-_LEAD_WORDS:])
+    # "A llega del T1 y B del T2": a from-word names where they come from, not where to
+    return () if any(_from_word(w.strip("'\u2019")) for w in words) else words
+
+
+def _from_word(word: str) -> bool:
+    """A from-word of the lexicons, or one fused with a one-letter article ("del" is "de"
+    and "el", "dal" "da" and "l", "das" "da" and "s")."""
+    if word in _FROM_WORDS:
+        return True
+    return len(word) >= 3 and word[:-1] in _FROM_WORDS
+
+
+def _repeats_lead(gap: str, lead: tuple[str, ...]) -> bool:
+    """A gapped item's words between the person and the team: the first item's preposition
+    again, with or without a short article ("avec", "por el", "para o")."""
+    words = gap.split()
+    if not lead or not words or len(words) > _LEAD_WORDS or not words[0].isalpha():
+        return False
+    if words[0] not in lead:
+        return False
+    return len(words) == 1 or len(words[1]) <= _ARTICLE_MAX
 
 
 def _listed_after(story: Story, person: Mention, after: int) -> bool:

@@ -48,6 +48,7 @@ from feeds.nlp.transfers.unknown_people import (
 from feeds.nlp.transfers.unnamed import resolve_pending
 from feeds.nlp.transfers.unread import mark_unread_destinations
 from feeds.nlp.transfers.vetoes import stayed_teams
+from feeds.nlp.transfers.weak_cues import promote_weak_cues
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
     if not people:
         return None
     languages = scan_languages(doc.language, low)
+    hits = scan_cues(low, languages)
+    promote_weak_cues(hits, low, spans, people, teams)
     story = Story(
         text=text,
         low=low,
@@ -91,7 +94,7 @@ def read_document(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         published=published,
         people=people,
         teams=teams,
-        hits=scan_cues(low, languages),
+        hits=hits,
         # where the rules' lexicon phrases may match: one walk, not one search per rule
         phrases=rule_phrases().scan(low),
         focus_team=_focus_team(teams, spans[0].end),

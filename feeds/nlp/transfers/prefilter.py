@@ -41,7 +41,7 @@ from feeds.nlp.matcher import Substrings, pattern_starts
 from feeds.nlp.transfers.clause import _HEADLINE_GAP, _SUBHEADING_DASH
 from feeds.nlp.transfers.deals import DEAL, DEAL_NOUNS
 from feeds.nlp.transfers.roles import RETIRED
-from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES
+from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES, WEAK_FAMILIES
 from feeds.nlp.transfers.staff_roles import APPOINTED, SUCCESSION_TAIL
 from feeds.nlp.transfers.story import PERSON_KINDS
 from feeds.nlp.transfers.text import lowered
@@ -119,7 +119,7 @@ def move_cue_starts() -> dict[str, list[re.Pattern[str]]]:
     out: dict[str, list[re.Pattern[str]]] = {}
     # lists of riders not kept ("A and B are on their way out") or signed by a split verb
     # ("trok A (T1) en B (T2) aan"), `list_runs`, too
-    concepts = [FAMILIES[f] for f in (*MOVE_FAMILIES, "newcomers")] + [
+    concepts = [FAMILIES[f] for f in (*MOVE_FAMILIES, *WEAK_FAMILIES, "newcomers")] + [
         "teamless",
         "not_kept",
         "contract_ended",

@@ -28,8 +28,11 @@ from feeds.nlp.matcher import pattern_starts
 from feeds.nlp.transfers.text import Placed, Span, within
 
 MOVE_FAMILIES = ("arrive", "depart", "acquire", "lose", "noun_arrive", "noun_depart", "courted")
+WEAK_FAMILIES = ("acquire_weak", "acquire_entry")
+"""Taking cues that become `acquire` hits only where their sentence backs them (weak_cues.py)."""
 FAMILIES = {
     **{family: family for family in MOVE_FAMILIES},
+    **{family: family for family in WEAK_FAMILIES},
     "confirmed": "confirmed",
     "rumour": "rumour",
     "weak": "rumour_weak",
