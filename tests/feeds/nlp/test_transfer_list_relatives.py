@@ -77,6 +77,24 @@ def _list(conjunction: str) -> str:
             "Costa para a próxima temporada. Junta-se ao trio de corredores que já tinham "
             f"renovado: {_list('e')}.",
         ),
+        (
+            "da",
+            "Rui Costa skifter til EF Education-EasyPost\nEF Education-EasyPost har hentet Rui "
+            "Costa til næste sæson. Han slutter sig til tre ryttere, som allerede har "
+            f"forlænget: {_list('og')}.",
+        ),
+        (
+            "no",
+            "Rui Costa bytter til EF Education-EasyPost\nEF Education-EasyPost har hentet Rui "
+            "Costa til neste sesong. Han slutter seg til tre ryttere som allerede har "
+            f"forlenget: {_list('og')}.",
+        ),
+        (
+            "sl",
+            "Rui Costa prestopil k EF Education-EasyPost\nEF Education-EasyPost je za "
+            "naslednjo sezono okrepil Rui Costa. Pridružil se bo trem kolesarjem, ki so že "
+            f"podaljšali: {_list('in')}.",
+        ),
     ],
 )
 def test_a_list_that_a_relative_clause_keeps_is_not_arrivals(
