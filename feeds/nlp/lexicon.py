@@ -120,6 +120,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "including": WORD,
         "pronouns": WORD,
         "relative_pronouns": WORD,
+        # relative pronouns (plural ones too) that give a colon list its own verb:
+        # "they join four riders who had already renewed: A, B"
+        "list_relatives": WORD,
         "question_openers": WORD,
         "contrast_words": WORD,
         "while_words": WORD,

@@ -36,6 +36,7 @@ from functools import cached_property
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.group_subjects import listed_arrival
+from feeds.nlp.transfers.list_relatives import relative_after_keeps
 from feeds.nlp.transfers.list_teams import (
     bracketed_teams,
     from_marker,
@@ -171,6 +172,8 @@ def _inverted_list(sentence: _Sentence, after: Sequence[Mention], cue: Hit) -> N
     run = _run(story, after, teams)
     if len({p.entity_id for p in run}) < INVERTED_ITEMS:
         return
+    if relative_after_keeps(story, run[-1].end, sentence.span.end):
+        return  # "They join A, B and C, who all extended last week": the people joined
     if not sentence.of_market(cue):
         return
     team = list_team(story, sentence.spans, sentence.span, sentence.free_before(cue.start))

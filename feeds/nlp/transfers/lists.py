@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.transfers.list_items import list_items
+from feeds.nlp.transfers.list_relatives import relative_keeps
 from feeds.nlp.transfers.list_teams import (
     bracketed_arrival,
     bracketed_starts,
@@ -192,6 +193,8 @@ def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
     for hit in within(story.hits.get("move", []), span.start, span.end):
         if hit.family in ARRIVAL_FAMILIES:
             colon = story.low.find(":", hit.end, span.end)
+            if colon >= 0 and relative_keeps(story, hit, colon):
+                return None, False  # "they join four riders who had already renewed: A, B"
             if colon >= 0:
                 return colon, False
     return None, False

@@ -4,12 +4,14 @@ team verb, the owner of a move noun, with anyone listed alongside ("X, Y and Z")
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.descriptions import nationality_word
+from feeds.nlp.transfers.list_relatives import relative_after_keeps
 from feeds.nlp.transfers.listed_people import (
     coordinated,
     listed_back,
@@ -176,10 +178,20 @@ def _inverted(
         forename = _FORENAME.search(story.text, cue.end, gap_end)  # "Hagos [Welay Berhe]"
         gap_end = forename.start() if forename else gap_end
     if cue.family == "arrive" and _described_after_team(story, teams, cue.end, gap_end):
-        return with_listed_after(story, after, teams)
+        return _not_kept(story, with_listed_after(story, after, teams))
     if len(WORD.findall(story.low, cue.end, gap_end)) - skipped > 1:
         return []
-    return with_listed_after(story, after, teams)
+    return _not_kept(story, with_listed_after(story, after, teams))
+
+
+def _not_kept(story: Story, listed: list[Mention]) -> list[Mention]:
+    """None of `listed` when a relative clause right after them says they stay ("They
+    join A, B and C, who all extended last week": the people joined, not the movers)."""
+    if not listed:
+        return listed
+    at = bisect.bisect_right(story.sentence_starts, listed[-1].end)
+    bound = story.sentence_starts[at] if at < len(story.sentence_starts) else len(story.low)
+    return [] if relative_after_keeps(story, listed[-1].end, bound) else listed
 
 
 _DESCRIPTION_AFTER_TEAM = 5
