@@ -64,6 +64,12 @@ def _entries(n: int) -> str:
     return "Sur le Tour, Cofidis " + "a engagé Lenny Martinez et " * n
 
 
+def _dutch_takings_no_particle(n: int) -> str:
+    # one sentence of "haalt X" with no "binnen" ahead: each cue looks for the split verb's
+    # particle within a bounded stretch, never to the sentence's end
+    return "Jayco " + "haalt Lenny Martinez " * n + "binnen."
+
+
 def _dutch_team_verbs(n: int) -> str:
     return "Bahrain Victorious " + "haalt haalde de verzekert zich van " * n
 
@@ -77,6 +83,7 @@ def _dutch_team_verbs(n: int) -> str:
         (_team_verbs, 1000, "es"),
         (_german_verbs, 1000, "de"),
         (_dutch_team_verbs, 1000, "nl"),
+        (_dutch_takings_no_particle, 1000, "nl"),
         (_gapped_items, 300, "fr"),
         (_weak_unbacked, 1000, "es"),
         (_weak_backed, 1000, "nl"),
@@ -90,6 +97,7 @@ def _dutch_team_verbs(n: int) -> str:
         "es team verbs",
         "de team verbs",
         "nl team verbs",
+        "nl takings before a far particle",
         "fr gapped items",
         "es weak cues unbacked",
         "nl weak cues backed",
