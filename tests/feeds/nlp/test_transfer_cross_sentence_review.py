@@ -121,3 +121,65 @@ def test_a_signing_is_not_given_to_whoever_comes_next(
     """Near misses: a teaser announcement, then a sentence about someone else (a comment,
     a result, a quote, a reaction): nothing says that person is the signing."""
     assert "Pablo Castrillo" not in _moves(tagger, language, text)
+
+
+# --- carried team: only the subject of the sentence before -----------------------------
+
+SUBJECT_CARRIED = {
+    "en": "Lidl-Trek has signed Juan Ayuso. A month before the new season, Movistar has been "
+    "busy too. It has signed Pablo Castrillo.",
+    "fr": "Lidl-Trek a recruté Juan Ayuso. Du côté de Movistar, le travail continue. Elle a "
+    "recruté Pablo Castrillo.",
+    "it": "La Lidl-Trek ha ingaggiato Juan Ayuso. Anche la Movistar è stata molto attiva. Ha "
+    "ingaggiato Pablo Castrillo.",
+    "de": "Lidl-Trek hat Juan Ayuso verpflichtet. Bei Movistar war man ebenfalls aktiv. Das "
+    "Team hat Pablo Castrillo verpflichtet.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECT_CARRIED))
+def test_the_subject_or_topic_team_is_carried(tagger: Tagger, language: str) -> None:
+    """The team the sentence before has acting (its subject, after articles, "too"-words
+    or an opening adverbial; or its topic: "Du côté de T", "Bei T") is the one a bare
+    "It has signed X" speaks of."""
+    moves = _moves(tagger, language, SUBJECT_CARRIED[language])
+    assert moves.get("Pablo Castrillo") == "Movistar Team"
+
+
+PARTNER_BEFORE = [
+    (
+        "en",
+        "Talks with Movistar about a joint deal came to nothing. Instead, the team has "
+        "signed Pablo Castrillo.",
+    ),
+    (
+        "de",
+        "Verhandlungen mit Movistar über einen Tausch scheiterten. Das Team hat nun Pablo "
+        "Castrillo verpflichtet.",
+    ),
+    (
+        "it",
+        "L'accordo con la Movistar per uno scambio è saltato. Ha quindi ingaggiato Pablo "
+        "Castrillo.",
+    ),
+    (
+        "es",
+        "Las negociaciones con el Movistar no llegaron a buen puerto. Ha fichado a Pablo "
+        "Castrillo.",
+    ),
+    # two teams in play: the named one and "the team"
+    (
+        "en",
+        "Movistar will merge into the team at the end of the season. It has also signed "
+        "Pablo Castrillo.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PARTNER_BEFORE)
+def test_a_partner_team_is_not_carried(tagger: Tagger, language: str, text: str) -> None:
+    """Near misses: the team in the sentence before is a negotiating or merger partner
+    (after "with", "mit", "con"; or beside a second team referred to by a team noun), not
+    the team that signs."""
+    story = "Lidl-Trek needed a climber for next season.\n\nThe team talked to many riders. "
+    assert _moves(tagger, language, story + text).get("Pablo Castrillo") != "Movistar Team"
