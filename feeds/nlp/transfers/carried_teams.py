@@ -27,8 +27,8 @@ takes from the one before, only where the thread plainly holds:
 No word lists in Python: the teams and people are the tagger's mentions, the race words the
 lexicons' `race` cue hits, the from-words `from_markers`, the subject's openers
 `filler_words`, `description_articles`, `additive_words`, `topic_markers`, `team_nouns`.
-Each sentence is worked out
-once and kept on the story (`Story.carried`): linear in the story, however many cues ask.
+Each sentence is worked out once and kept on the story (`Story.carried`): linear in the
+story, however many cues ask.
 """
 
 from __future__ import annotations
