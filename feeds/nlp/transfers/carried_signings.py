@@ -157,9 +157,12 @@ def _presenting_phrases(languages: tuple[str, ...] | None) -> frozenset[tuple[st
 def _presented(story: Story, span: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
     """The sentence opens with a presenting phrase and then the person: "It is X, the
     27-year-old ...", "Se trata de X", "Il s'agit d'X". Nothing else may stand before
-    the name, so "It is X who won" is read but "It is said that X ..." is not."""
-    first = min(p.start for p in within(story.people, span.start, span.end))
-    return tuple(_words(story.low, span.start, first)) in phrases
+    the name ("It is said that X ..." is not read), and the name is not a possessive
+    ("It is X's former teammate": someone else, unnamed)."""
+    name = min(within(story.people, span.start, span.end), key=lambda p: p.start)
+    if story.text[name.end : name.end + 1] in ("'", "\u2019"):
+        return False
+    return tuple(_words(story.low, span.start, name.start)) in phrases
 
 
 def _words(text: str, start: int, end: int) -> list[str]:

@@ -105,6 +105,12 @@ SOMEONE_ELSE = [
         "Cofidis hat einen weiteren Neuzugang vorgestellt. Pablo Castrillo gratulierte dem "
         "Team als einer der Ersten.",
     ),
+    # a presenting phrase before a possessive: the signing is someone else
+    (
+        "en",
+        "Cofidis has confirmed its third signing for next season. It is Pablo Castrillo's "
+        "former teammate at the Vuelta.",
+    ),
     # a presenting phrase that does not open the sentence on the person
     (
         "es",
