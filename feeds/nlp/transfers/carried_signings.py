@@ -5,8 +5,12 @@ Der 24-jährige X kommt von Y."
 
 The first sentence names one team, nobody, and says a signing (`signing_cues.says_signing`:
 a cue of the arrival families or a signing stem); the next names exactly one person and no
-team they could go to (a team in brackets or after a from-word is where they come from).
-That person goes to the team. The carry stops where the thread may break:
+team they could go to (a team in brackets or after a from-word is where they come from),
+and says that person is the signing: an arrival or an origin the rules read for them, a
+team they come from, or a presenting phrase before the name ("It is X", "Se trata de X",
+lexicon concept `presenting_phrases`). A sentence that merely names someone (a comment, a
+result, a rival's quote) is not the signing. That person goes to the team.
+The carry stops where the thread may break:
 
 - a paragraph break between the two sentences, or either one a quote;
 - a departure, denial, extension, retirement or race cue, or a negation, in either;
@@ -21,10 +25,11 @@ Each sentence pair is read once, its mentions found by bisection: linear in the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 
 from feeds.models import Move
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import pooled, story_lexicon
 from feeds.nlp.transfers.carried_teams import PARAGRAPH, may_be_meant, opens_quote
 from feeds.nlp.transfers.described_teams import head_of
 from feeds.nlp.transfers.move_records import build_move
@@ -36,7 +41,7 @@ from feeds.nlp.transfers.signing_cues import (
 )
 from feeds.nlp.transfers.stage import move_stage
 from feeds.nlp.transfers.status import sentence_status
-from feeds.nlp.transfers.story import PERSON_KINDS, Story
+from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, PERSON_KINDS, Story
 from feeds.nlp.transfers.story_kind import roster_team
 from feeds.nlp.transfers.text import WORD, Span, within
 
@@ -61,6 +66,14 @@ def carried_signings(
     elsewhere = {
         (ev.sentence, ev.person_id): ev.cue_start for ev in story.evidence if ev.unread == "named"
     }
+    # people the rules read as moving in a sentence: an arrival ("X comes over from Y"),
+    # an origin ("llega desde el T") or a destination in words ("vender hjem til Norge")
+    movers = {
+        (ev.sentence, ev.person_id)
+        for ev in story.evidence
+        if ev.family in ARRIVAL_FAMILIES or ev.origin or ev.unread
+    }
+    presenting = _presenting_phrases(languages)
     # teams the rules read as where someone comes from ("llega desde el T")
     origins: dict[int, set[str]] = {}
     for ev in story.evidence:
@@ -74,6 +87,12 @@ def carried_signings(
         person_id = _lone_person(story, second)
         if person_id is None or person_id in moved:
             continue
+        if (
+            (second.sentence, person_id) not in movers
+            and not _says_origin(story, second)
+            and not _presented(story, second, presenting)
+        ):
+            continue  # nothing says this person is the signing: a comment, a result, a rival
         cue = elsewhere.get((second.sentence, person_id))
         if cue is not None and _other_team(story, cue, second.end):
             continue  # "X could move to another team": somewhere else than the announcer
@@ -118,6 +137,37 @@ def _continues(story: Story, first: Span, second: Span, origins: set[str] | None
         may_be_meant(story, t) and t.entity_id not in (origins or ())
         for t in within(story.teams, second.start, second.end)
     )
+
+
+def _says_origin(story: Story, span: Span) -> bool:
+    """A team in the sentence that is where someone comes from: a bracket after the
+    person or a team after a from-word ("X (Lotto)", "von Lotto")."""
+    return any(not may_be_meant(story, t) for t in within(story.teams, span.start, span.end))
+
+
+@cache
+def _presenting_phrases(languages: tuple[str, ...] | None) -> frozenset[tuple[str, ...]]:
+    """The lexicons' presenting phrases (`presenting_phrases`: "it is", "se trata de",
+    "det drejer sig om"), each as its words."""
+    return frozenset(
+        tuple(_words(p, 0, len(p))) for p in story_lexicon(languages).words("presenting_phrases")
+    )
+
+
+def _presented(story: Story, span: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """The sentence opens with a presenting phrase and then the person: "It is X, the
+    27-year-old ...", "Se trata de X", "Il s'agit d'X". Nothing else may stand before
+    the name ("It is said that X ..." is not read), and the name is not a possessive
+    ("It is X's former teammate": someone else, unnamed)."""
+    name = min(within(story.people, span.start, span.end), key=lambda p: p.start)
+    if story.text[name.end : name.end + 1] in ("'", "\u2019"):
+        return False
+    return tuple(_words(story.low, span.start, name.start)) in phrases
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    """Lower-cased words of `text[start:end]`, one apostrophe for both."""
+    return [w.lower().replace("\u2019", "'") for w in WORD.findall(text, start, end)]
 
 
 def _other_team(story: Story, start: int, end: int) -> bool:

@@ -13,22 +13,33 @@ takes from the one before, only where the thread plainly holds:
   or a team after a from-word, "from Lotto", says where someone comes from, not who signs);
 - the sentence before names exactly one team, outside brackets and not as someone's own
   ("Alpecin's X"), and no person (a second person in play may be the one it is about);
+- that team is the sentence's subject or topic: nothing before it (after an opening
+  adverbial set off by a comma) but articles, fillers and additive words ("Anche la
+  Movistar", "Movistar has been busy too"), or a topic phrase ("Du côté de T", "Bei T":
+  lexicon concept `topic_markers`); a team after a noun or a preposition is a partner
+  ("Talks with T came to nothing", "L'accordo con la T"), and a team noun besides the
+  name ("T will merge into the team") puts two teams in play;
 - both sentences are in the same paragraph, neither opens with a quotation mark, and the
   one before holds no race cue (a race report's "T won the stage. It has signed X");
 - the headline and the first sentence after it take nothing (the headline is the story-
   level rules').
 
-No word lists: the teams and people are the tagger's mentions, the race words the lexicons'
-`race` cue hits, the from-words the lexicons' `from_markers`. Each sentence is worked out
-once and kept on the story (`Story.carried`): linear in the story, however many cues ask.
+No word lists in Python: the teams and people are the tagger's mentions, the race words the
+lexicons' `race` cue hits, the from-words `from_markers`, the subject's openers
+`filler_words`, `description_articles`, `additive_words`, `topic_markers`, `team_nouns`.
+Each sentence is worked out once and kept on the story (`Story.carried`): linear in the
+story, however many cues ask.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from feeds.models import Mention
+from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.transfers.signing_cues import after_from_word
 from feeds.nlp.transfers.story import Story
-from feeds.nlp.transfers.text import within
+from feeds.nlp.transfers.text import WORD, within
 
 QUOTES = '"\u201c\u201d\u00ab\u00bb\u201e'
 """Marks that open a quoted sentence."""
@@ -58,12 +69,65 @@ def _carried(story: Story, sentence: int) -> str | None:
         return None  # a person in play before, or a quote
     if within(story.hits.get("race", []), previous, start):
         return None  # a race report's sentence
+    teams = within(story.teams, previous, start)
     named = {
-        t.entity_id
-        for t in within(story.teams, previous, start)
-        if id(t) not in story.owned and not bracketed(story.text, t)
+        t.entity_id for t in teams if id(t) not in story.owned and not bracketed(story.text, t)
     }
-    return next(iter(named)) if len(named) == 1 else None
+    if len(named) != 1 or not _subject(story, previous, start, teams):
+        return None  # no team, two, or one the sentence does not have acting
+    return next(iter(named))
+
+
+def _subject(story: Story, start: int, end: int, teams: list[Mention]) -> bool:
+    """The sentence's first team is its subject: nothing before it but articles, fillers
+    and additive words ("Anche la Movistar", "Movistar has been busy too"), so not a
+    partner after a noun or a preposition ("Talks with T", "L'accordo con la T"); and no
+    team noun outside the teams' names refers to a second team ("T will merge into the
+    team"): two teams in play."""
+    opening, topics, team_nouns = _subject_words(story.languages)
+    # an opening adverbial set off by a comma is not before the subject ("A month before
+    # the season, T has completed its roster"); a comma inside a name is not one
+    clause = story.low.rfind(",", start, teams[0].start) + 1 or start
+    before = [_word(m.group()) for m in WORD.finditer(story.low, clause, teams[0].start)]
+    if any(w not in opening for w in before) and " ".join(before) not in topics:
+        return False
+    k = 0  # the team mentions are in text order: skip the words inside them
+    for m in WORD.finditer(story.low, teams[0].end, end):
+        while k < len(teams) and teams[k].end <= m.start():
+            k += 1
+        if k < len(teams) and teams[k].start <= m.start():
+            continue
+        if _word(m.group()) in team_nouns:
+            return False
+    return True
+
+
+@cache
+def _subject_words(
+    languages: tuple[str, ...] | None,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that may open a sentence before its subject team (lexicon concepts
+    `filler_words`, `description_articles`, `additive_words`, less the from- and
+    to-words: "de", "a" are prepositions too), the phrases that open it on a team as its
+    topic (`topic_markers`: "du côté de", "bei"; the whole start), and the team nouns
+    (`team_nouns`)."""
+    lex = story_lexicon(languages)
+    prepositions = lex.words("from_markers") | lex.words("to_markers")
+    opening = (
+        lex.words("filler_words") | lex.words("description_articles") | lex.words("additive_words")
+    ) - prepositions
+    topics = frozenset(
+        " ".join(_word(w) for w in WORD.findall(p)) for p in lex.words("topic_markers")
+    )
+    return (
+        frozenset(map(_word, opening)),
+        topics,
+        frozenset(map(_word, lex.words("team_nouns"))),
+    )
+
+
+def _word(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
 
 
 def may_be_meant(story: Story, team: Mention) -> bool:
