@@ -25,6 +25,7 @@ from feeds.nlp.tag.undated import inferred_date
 from feeds.nlp.tag.unknown_riders import NearNames, unknown_riders
 from feeds.nlp.transfers.extract import document_transfers
 from feeds.nlp.transfers.language import scan_languages
+from feeds.nlp.transfers.unknown_people import team_name_runs
 from feeds.races.model import Calendar
 from feeds.races.tagging import race_tagger
 from feeds.roster import Roster
@@ -86,6 +87,8 @@ class Tagger:
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
         self._riders_by_surname = rider_surnames(self.lexicon)
         self._near_names = NearNames.of(roster)
+        # a name inside a team's name is a sponsor's: one set for every story
+        self._team_runs = team_name_runs(roster)
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -142,6 +145,7 @@ class Tagger:
                 self.roster,
                 scan_languages(doc.language, doc.low),
                 self._near_names,
+                self._team_runs,
             )
             if self.unknown_riders
             else []

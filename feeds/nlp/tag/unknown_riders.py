@@ -120,13 +120,15 @@ def unknown_riders(
     roster: Roster,
     languages: tuple[str, ...] | None,
     near: NearNames | None = None,
+    team_runs: frozenset[str] | None = None,
 ) -> list[str]:
     """The names, as printed and in order of first mention, of the people outside the
     roster the text shows racing (see the module's docstring); a name `near` reads as a
     roster rider's misspelling gives that rider's name, or nothing when it is not one
     active rider's. At most MAX_RIDERS. Linear in the text: each name is read once,
-    each look-around is bounded."""
-    names = outside_names(doc, mentions, roster)
+    each look-around is bounded. `team_runs`: `team_name_runs(roster)`, kept by the
+    caller so that it is built once per roster (None: read from the roster per name)."""
+    names = outside_names(doc, mentions, roster, team_runs)
     if not names.spans:
         return []
     low, text = doc.low, doc.text

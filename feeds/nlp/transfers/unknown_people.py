@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -194,14 +195,22 @@ class OutsideNames:
     """What stands around each name (roles, attributions, owners, speech)."""
 
 
-def outside_names(doc: Document, mentions: Sequence[Mention], roster: Roster) -> OutsideNames:
+def outside_names(
+    doc: Document,
+    mentions: Sequence[Mention],
+    roster: Roster,
+    team_runs: frozenset[str] | None = None,
+) -> OutsideNames:
     """Every name of `doc` printed like a person's (a given name, then surname words) that
     touches no tagger mention, stands beside no frame word ("Memorial X", "Rose Women
     Racing"), is no roster person's full name and no run of words of a team's name. The
     one name reader of the people the roster does not know: their moves (`find_unknown`)
-    and their rider tags (feeds/nlp/tag/unknown_riders.py) read it. Linear in words."""
+    and their rider tags (feeds/nlp/tag/unknown_riders.py) read it. Linear in words.
+    `team_runs`: `team_name_runs(roster)` when the caller keeps it (a Tagger builds it
+    once); None reads the roster's teams for each name."""
     text = doc.text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    # span() gives the (start, end) tuple in one call
+    words = [m.span() for m in _WORD.finditer(text)]
     covered = _covered(words, mentions)
     given, stops, particles = given_names(), _words("stop_words"), _words("surname_particles")
     frames = _words("name_frames") | _words("team_nouns")
@@ -214,7 +223,8 @@ def outside_names(doc: Document, mentions: Sequence[Mention], roster: Roster) ->
         name = " ".join(text[start:end].split())
         if _is_roster_name(name, roster):
             continue
-        if _in_team_name(fold_word(name), roster):
+        key = fold_word(name)
+        if key in team_runs if team_runs is not None else _in_team_name(key, roster):
             continue  # a sponsor's name inside a team's ("Carl Ras", "Adria Mobil")
         spans.append(NameSpan(first, last, start, end, name))
     return OutsideNames(words, covered, spans, NameContext(text, doc.low, words, mentions))
@@ -394,18 +404,20 @@ def _before_subject(story: Story, ev: Evidence, places: Sequence[int]) -> bool:
 
 
 def _covered(words: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[bool]:
-    """For each word, whether a tagger mention overlaps it: one that starts before it and
-    reaches into it, or one that starts inside it (one ordered pass over both)."""
-    spans = sorted((m.start, m.end) for m in mentions if isinstance(m, Mention))
-    starts = [s for s, _ in spans]
-    out = []
-    j = 0
-    reach = -1
-    for start, end in words:
-        while j < len(spans) and spans[j][0] <= start:
-            reach = max(reach, spans[j][1])
-            j += 1
-        out.append(reach > start or (j < len(starts) and starts[j] < end))
+    """For each word, whether a tagger mention overlaps it (starts before the word's end
+    and ends after its start). Words are in text order and never overlap, so each
+    mention's words are one run found by bisection: linear in words plus mentions times
+    log words, with no Python step per word."""
+    out = [False] * len(words)
+    if not words:
+        return out
+    starts, ends = zip(*words, strict=True)
+    for m in mentions:
+        if isinstance(m, Mention):
+            lo = bisect_right(ends, m.start)  # the first word ending after the start
+            hi = bisect_left(starts, m.end)  # past the last word starting before the end
+            if lo < hi:
+                out[lo:hi] = [True] * (hi - lo)
     return out
 
 
@@ -425,8 +437,12 @@ def _names(
     i = 0
     while i < n:
         start, end = words[i]
+        # most words open in lower case: one character test before the word is cut out
+        if not text[start].isupper() or start < skip_to or covered[i]:
+            i += 1
+            continue
         word = text[start:end]
-        if start < skip_to or covered[i] or not _capitalised(word) or fold_word(word) not in given:
+        if not _capitalised(word) or fold_word(word) not in given:
             i += 1
             continue
         last = _surname_end(text, words, covered, i, stops, particles)
@@ -663,6 +679,13 @@ def _in_team_name(key: str, roster: Roster) -> bool:
     """A name printed like a person's that is a run of words inside a roster team's
     names or aliases ("Carl Ras", "Maria Nova") is a sponsor's, never a person's."""
     return any(key in _team_runs(team) for team in roster.teams.values())
+
+
+def team_name_runs(roster: Roster) -> frozenset[str]:
+    """Every team's `_team_runs` at once: a name is in it exactly when `_in_team_name`
+    holds, read with one set lookup instead of a walk over every team (build it once per
+    roster: it reads every team's names)."""
+    return frozenset().union(*(_team_runs(team) for team in roster.teams.values()))
 
 
 @cache
