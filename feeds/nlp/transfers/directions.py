@@ -5,8 +5,9 @@ teams left, read from the teams around the cue in the way its family reads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -69,6 +70,40 @@ def _swapped_to(story: Story, left: Mention, after: Sequence[Mention]) -> Mentio
     return None
 
 
+class _Prefix(Sequence[Mention]):
+    """The first `length` of a clause's teams, read in place: a copy per cue would be
+    quadratic in a sentence of thousands of verbs and teams."""
+
+    __slots__ = ("_items", "_length")
+
+    def __init__(self, items: Sequence[Mention], length: int) -> None:
+        self._items, self._length = items, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Mention]: ...
+    def __getitem__(self, index: int | slice) -> Mention | Sequence[Mention]:
+        if isinstance(index, slice):
+            return [self._items[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[Mention]:
+        items = self._items
+        return (items[i] for i in range(self._length))
+
+    def __reversed__(self) -> Iterator[Mention]:
+        items = self._items
+        return (items[i] for i in range(self._length - 1, -1, -1))
+
+
 @dataclass(slots=True)
 class _Reading:
     """The teams around one cue, and what they have said so far about its movers."""
@@ -81,7 +116,7 @@ class _Reading:
     local: list[Mention]
     """Teams in the words the cue owns (up to its neighbouring cues)."""
     after: list[Mention]
-    before: list[Mention]
+    before: Sequence[Mention]
     inside: list[Mention]
     own: set[str | None]
     """The movers' current teams ("X (Team)", "Team's X"): never their destination."""
@@ -133,8 +168,9 @@ def read_directions(
         movers,
         local=local,
         after=after,
-        # by bisection, not a scan per cue: linear in a clause of thousands of teams
-        before=list(teams[: index_ending_by(teams, cue.start) + 1]),
+        # by bisection, not a scan per cue, and a view, not a copy: linear in a clause
+        # of thousands of teams and thousands of cues
+        before=_Prefix(teams, index_ending_by(teams, cue.start) + 1),
         inside=[t for t in within(teams, cue.start, cue.end) if t.end <= cue.end],
         own={affiliation(story.text, m, teams) for m in movers} - {None},
         # a team marked as someone's former one ("(ex-Visma)") is their own origin only
@@ -227,13 +263,17 @@ def _leaves(r: _Reading, left: Mention) -> None:
 def _acquiring(r: _Reading) -> None:
     """A team verb ("Astana sign X"): the subject team is the destination, or "the team"
     when the story is about one."""
-    subject = [t for t in r.before if r.role(t) != "from" and id(t) not in r.story.owned]
+    # the nearest such team, walked back to: not every team before the verb, per verb
+    subject = next(
+        (t for t in reversed(r.before) if r.role(t) != "from" and id(t) not in r.story.owned),
+        None,
+    )
     # "X is followed to the German team by Y": the verb names where Y goes.
     named = [t for t in r.inside if r.role(t) == "to"]
     if named:
         r.add(named[0], 2.0)
-    elif subject:
-        r.add(subject[-1], 2.0)
+    elif subject is not None:
+        r.add(subject, 2.0)
     elif _GENERIC_TEAM.search(r.story.low, r.clause.start, r.cue.start):
         # "Movistar has been busy too. It has signed X": the team the sentence before
         # named, told across sentences; else the team the story is about

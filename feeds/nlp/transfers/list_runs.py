@@ -75,6 +75,11 @@ SUBJECT_WORDS = 3
 """Words right after a split verb where the team, its subject, may stand ("de ploeg")."""
 SUBJECT_REACH = 120
 """Characters before a split verb where its subject may stand."""
+SPLIT_REACH = 1000
+"""Characters from a split verb to the stop after its particle that `_SPLIT_ACQUIRE`'s
+look-ahead reads: unbounded, it read to the sentence's end from each of thousands of verbs
+in one sentence. The furthest in the development sets is 175 ("trok de ploeg van ... ook
+A (T1) en B (T2) aan.")."""
 _COORDINATION = pooled().words("coordination_words")
 _FROM_WORDS = pooled().words("from_markers")
 _SPLIT_ACQUIRE = re.compile(r"\b(?:" + pooled().alternation("split_acquire") + r")")
@@ -144,7 +149,9 @@ def list_run_moves(story: Story, spans: Sequence[Span]) -> None:
                 _inverted_list(sentence, within(people, cue.end, bound), cue)
         if not cues and span.sentence > 1:
             _continued_list(story, spans[span.sentence - 1], span, people, teams, sentence)
-        verbs = list(story_phrases(story).finditer(_SPLIT_ACQUIRE, span.start, span.end))
+        verbs = list(
+            story_phrases(story).finditer(_SPLIT_ACQUIRE, span.start, span.end, reach=SPLIT_REACH)
+        )
         for at, verb in enumerate(verbs):
             bound = verbs[at + 1].start() if at + 1 < len(verbs) else span.end
             _split_verb_list(sentence, within(people, verb.end(), bound), verb.end(), bound)

@@ -30,12 +30,14 @@ def listed_back(
 
 
 def with_listed_after(
-    story: Story, after: Sequence[Mention], teams: Sequence[Mention]
+    story: Story, after: Sequence[Mention], teams: Sequence[Mention], *, first: int = 0
 ) -> list[Mention]:
-    """The first person named after a cue, with those listed after them."""
-    chain = [after[0]]
+    """The first person named after a cue (`after[first]`), with those listed after them.
+    Read from an index, not from a copy of the rest: a cue may stand before thousands."""
+    chain = [after[first]]
     owner: Mention | None = None
-    for person in after[1:]:
+    for i in range(first + 1, len(after)):
+        person = after[i]
         if owner is not None:
             # "Cees Bol, Mads Pedersens trækdyr Dan Hoole og ...": the item is the one
             # the genitive describes, a noun after it

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
@@ -16,7 +18,6 @@ from feeds.nlp.transfers.listed_people import (
     coordinated,
     listed_back,
     with_listed_after,
-    with_listed_before,
 )
 from feeds.nlp.transfers.referents import DEFINITE, described_subject, describes_person
 from feeds.nlp.transfers.roles import OWNER_GAP, apposed_companion
@@ -27,6 +28,7 @@ from feeds.nlp.transfers.text import ROLE_WORD, WORD, Span, index_ending_by, wit
 _LEX = pooled()
 _TEAM_NOUNS = _LEX.alternation("team_nouns")
 _OTHER_WORDS = _LEX.words("other_words")
+_START = attrgetter("start")
 _PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "hij", "zij", "ze", "il", "elle", "lui", "lei", "er", "sie", "él", "ella"}
 )
@@ -256,32 +258,51 @@ def _team_words(story: Story, teams: Sequence[Mention], start: int, end: int) ->
 def cue_objects(
     story: Story, people: Sequence[Mention], cue: Hit, teams: Sequence[Mention]
 ) -> list[Mention]:
-    """The person(s) a team verb acts on: right after it, or right before a final verb."""
-    after = [p for p in people if p.start >= cue.end]
-    if after:
-        gap = story.low[cue.end : after[0].start]
+    """The person(s) a team verb acts on: right after it, or right before a final verb.
+
+    `people` and `teams` are sorted by start (a clause's mentions). Each side is found by
+    bisection and walked only as far as its list runs: a sentence may hold thousands of
+    taking verbs, each asking about the same thousands of people."""
+    first_after = bisect.bisect_left(people, cue.end, key=_START)
+    if first_after < len(people):
+        gap = story.low[cue.end : people[first_after].start]
         words = len(WORD.findall(gap))
         if words <= 4 and not any(c in gap for c in ".;:!?"):
-            return with_listed_after(story, after, teams)
+            return with_listed_after(story, people, teams, first=first_after)
         if words <= 6 and _ANNOUNCED_LIST.match(gap):
-            listed = with_listed_after(story, after, teams)
+            listed = with_listed_after(story, people, teams, first=first_after)
             if len(listed) > 1:  # a list, not "signed a sponsor: X said"
                 return listed
-    inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
+    inside = [p for p in within(people, cue.start, cue.end) if p.end <= cue.end]
     if inside:
         return inside
     if any(w in _OTHER_WORDS for w in ROLE_WORD.findall(story.low, cue.end, cue.end + 30)[:3]):
         return []  # "se refuerza con otro joven": someone else than the one named before
-    before = [p for p in people if p.end <= cue.start]
+    earlier = _ending_by(people, cue.start)
+    nearest = next(earlier, None)
     if (
-        before
-        and _words_outside(story, teams, before[-1].end, cue.start)
-        - _contract_words(story, before[-1].end, cue.start)
-        <= 2
+        nearest is not None
+        and (outside := _words_outside(story, teams, nearest.end, cue.start, _BEFORE_WORDS))
+        < _BEFORE_WORDS
+        and outside - _contract_words(story, nearest.end, cue.start) <= 2
     ):
         # "hat X von UAE verpflichtet": the team the person comes from does not count
-        return with_listed_before(story, before, teams)
+        return listed_back(story, nearest, earlier, teams)
     return []
+
+
+_BEFORE_WORDS = 7
+"""Words between a person and a final verb past which the person is never its object:
+two, and a contract's length or end (`_CONTRACT_SPAN`: four words at most) between them
+("hat X für vier Jahre verpflichtet"). Counting stops there."""
+
+
+def _ending_by(people: Sequence[Mention], offset: int) -> Iterator[Mention]:
+    """The people (sorted by start) that end by the offset, nearest first, found lazily:
+    the walk back stops where the caller stops reading."""
+    for i in range(bisect.bisect_right(people, offset, key=_START) - 1, -1, -1):
+        if people[i].end <= offset:
+            yield people[i]
 
 
 def _of_person(
@@ -307,14 +328,36 @@ def _of_person(
     return _subjects(story, people, cue, teams)
 
 
-def _words_outside(story: Story, teams: Sequence[Mention], start: int, end: int) -> int:
-    """Words between two offsets, a team's name counted as none."""
+def _words_outside(
+    story: Story, teams: Sequence[Mention], start: int, end: int, most: int | None = None
+) -> int:
+    """Words between two offsets, a team's name counted as none; with `most`, counting
+    stops there (the count returned is then at least `most`): a verb far from the last
+    name before it would otherwise count the whole gap, once for each of many verbs."""
+    limit = sys.maxsize if most is None else most
+    low = story.low
     count, cursor = 0, start
-    for team in teams:
-        if start <= team.start and team.end <= end:
-            count += len(WORD.findall(story.low, cursor, team.start))
+    # the teams between by bisection (sorted by start), not a walk over the clause's all
+    i = bisect.bisect_left(teams, start, key=_START)
+    while i < len(teams) and teams[i].start < end and count < limit:
+        team = teams[i]
+        i += 1
+        if team.end <= end:
+            count += _count_words(low, cursor, team.start, limit - count)
             cursor = team.end
-    return count + len(WORD.findall(story.low, cursor, end))
+    if count < limit:
+        count += _count_words(low, cursor, end, limit - count)
+    return count
+
+
+def _count_words(low: str, start: int, end: int, most: int) -> int:
+    """Words between two offsets, read up to `most` of them."""
+    count = 0
+    for _ in WORD.finditer(low, start, end):
+        count += 1
+        if count >= most:
+            break
+    return count
 
 
 def _contract_words(story: Story, start: int, end: int) -> int:

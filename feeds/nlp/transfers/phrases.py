@@ -98,31 +98,53 @@ class StoryPhrases:
         self._places = places
 
     def finditer(
-        self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+        self,
+        pattern: re.Pattern[str],
+        pos: int = 0,
+        endpos: int | None = None,
+        *,
+        reach: int | None = None,
     ) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(low, pos, endpos)`, trying only where it may match."""
+        """`pattern.finditer(low, pos, endpos)`, trying only where it may match.
+
+        With `reach`, each attempt sees at most `reach` characters from where it starts
+        (the window's end still bounds it): an expression with an unbounded look-ahead
+        ("a verb whose particle ends the clause") would otherwise read to the clause's end
+        from each of its places, quadratic in a clause of thousands of them. The caller
+        chooses a reach no real match comes near."""
         low = self._low
         end = len(low) if endpos is None else endpos
         slot = self._index.slot(pattern)
         if slot is None:
-            return pattern.finditer(low, pos, end)
+            if reach is None:
+                return pattern.finditer(low, pos, end)
+            return _reaching(pattern, low, pos, end, reach)
         places = self._places[slot]
         first = bisect.bisect_left(places, pos)
         if first == len(places) or places[first] >= end:
             return iter(())  # most windows: no place, no generator to set up
-        return self._matches(pattern, places, first, end)
+        return self._matches(pattern, places, first, end, reach)
 
     def _matches(
-        self, pattern: re.Pattern[str], places: list[int], first: int, end: int
+        self,
+        pattern: re.Pattern[str],
+        places: list[int],
+        first: int,
+        end: int,
+        reach: int | None = None,
     ) -> Iterator[re.Match[str]]:
         low = self._low
         resume = 0
-        for place in places[first:]:
+        # by index, not over a slice: a slice would copy every later place of the story
+        # for each window asked about (each sentence of a story of thousands)
+        for i in range(first, len(places)):
+            place = places[i]
             if place >= end:
                 return
             if place < resume:
                 continue  # inside the last match
-            found = pattern.match(low, place, end)
+            stop = end if reach is None else min(end, place + reach)
+            found = pattern.match(low, place, stop)
             if found is not None:
                 yield found
                 resume = found.end()
@@ -132,6 +154,25 @@ class StoryPhrases:
     ) -> re.Match[str] | None:
         """`pattern.search(low, pos, endpos)`, trying only where it may match."""
         return next(self.finditer(pattern, pos, endpos), None)
+
+
+def _reaching(
+    pattern: re.Pattern[str], low: str, pos: int, end: int, reach: int
+) -> Iterator[re.Match[str]]:
+    """`finditer` of an unregistered expression with each attempt bounded by `reach`:
+    the search finds where a match may start, the bounded `match` decides it (the same
+    places as the index's for an expression whose match inside a shorter window is one
+    in the longer: no `$`, no look-around that needs the window's end)."""
+    while pos < end:
+        found = pattern.search(low, pos, end)
+        if found is None:
+            return
+        bounded = pattern.match(low, found.start(), min(end, found.start() + reach))
+        if bounded is not None:
+            yield bounded
+            pos = max(bounded.end(), found.start() + 1)
+        else:
+            pos = found.start() + 1
 
 
 def _starts(pattern: re.Pattern[str]) -> set[str] | None:
