@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.scan import MOVE_FAMILIES, Hit
+from feeds.nlp.transfers.scan import Hit, merged_moves
 from feeds.nlp.transfers.text import WORD_START, Placed, Span, within
 
 _LEX = pooled()
@@ -100,9 +100,7 @@ def promote_weak_cues(
     if not kept:
         return
     hits["acquire"] = Placed(sorted([*hits.get("acquire", []), *kept], key=lambda h: h.start))
-    moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
-    moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    hits["move"] = Placed(moves)
+    hits["move"] = Placed(merged_moves(hits))
 
 
 def _sentence(spans: Sequence[Span], starts: list[int], at: int) -> Span | None:
