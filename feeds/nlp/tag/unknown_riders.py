@@ -53,6 +53,7 @@ from feeds.models import Mention
 from feeds.nlp.cues.nationalities import NATIONALITIES
 from feeds.nlp.document import Document
 from feeds.nlp.fold import fold_word
+from feeds.nlp.lexicon import literal_alternation as _alternation
 from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.transfers.unknown_people import (
     MAX_UNKNOWN,
@@ -532,10 +533,6 @@ class _Vocabulary:
     apposition: frozenset[str]
     speech: frozenset[str]
     nationality: frozenset[str]
-
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache

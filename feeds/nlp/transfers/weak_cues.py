@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import literal_alternation, pooled
 from feeds.nlp.transfers.scan import Hit, merged_moves
 from feeds.nlp.transfers.text import WORD_START, Placed, Span, within
 
@@ -31,7 +31,7 @@ _LEX = pooled()
 
 
 def _words(concept: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_LEX.words(concept), key=len, reverse=True))
+    return literal_alternation(_LEX.words(concept))
 
 
 _SUPPORT = re.compile(
