@@ -331,6 +331,12 @@ class Lexicon:
         return frozenset(self[concept])
 
 
+def literal_alternation(words: Iterable[str]) -> str:
+    """Words (not patterns) as one regular-expression alternation, escaped, the longest
+    first so that a longer word wins where a shorter one begins it ("a|b|c")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicons:
     """Every file of a lexicon folder, in pool order (common.toml first)."""

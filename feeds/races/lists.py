@@ -73,12 +73,10 @@ one language's join word is another's preposition ("in" joins Slovenian lists, a
 Tour of Flanders in Belgium" would list a "Tour of Belgium")."""
 
 
-def words_for(lists: Mapping[str, ListWords], language: str | None) -> ListWords:
+def words_for(language: str | None) -> ListWords:
     """A language's list words; English's when it has none or is unknown."""
-    found = lists.get(language or "")
-    if found is not None:
-        return found
-    return lists.get(UNKNOWN_LANGUAGE, ListWords((), MappingProxyType({})))
+    lists = bundled_lists()
+    return lists.get(language or "", lists[UNKNOWN_LANGUAGE])
 
 
 Lookup = Callable[[str], Term | None]

@@ -70,7 +70,7 @@ def _words(entry: str) -> Key:
     """A day word or shape as folded words, keeping a final * and the slots."""
     out = []
     for token in entry.split():
-        if token == NOUN_SLOT or (token.startswith("{") and token.endswith("}")):
+        if token == NOUN_SLOT or _is_slot(token):
             out.append(token)  # a day slot may hold the day word's form: "{vcerajsnj*}"
             continue
         folded = fold_tokens(token.rstrip("*"))

@@ -52,7 +52,7 @@ from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
-from feeds.races.lists import bundled_lists, listed_races, words_for
+from feeds.races.lists import listed_races, words_for
 from feeds.races.mentions import (
     RaceHit,
     capitalised,
@@ -208,7 +208,7 @@ class RaceTagger:
             head.hits = outside_titles(head.hits, whole.titles)
             body.hits = outside_titles(body.hits, whole.titles)
         # Races listed under one race word ("the Tours of Flanders and Wallonia").
-        lists = words_for(bundled_lists(), language)
+        lists = words_for(language)
         for part, (lo, hi) in ((head, (0, split)), (body, (split, size))):
             listed = listed_races(ft, part.hits, self.terms.race_term, lists, lo, hi)
             if listed:

@@ -53,6 +53,7 @@ from feeds.models import Mention
 from feeds.nlp.cues.nationalities import NATIONALITIES
 from feeds.nlp.document import Document
 from feeds.nlp.fold import fold_word
+from feeds.nlp.lexicon import literal_alternation as _alternation
 from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.transfers.unknown_people import (
     MAX_UNKNOWN,
@@ -119,15 +120,15 @@ def unknown_riders(
     mentions: Sequence[Mention],
     roster: Roster,
     languages: tuple[str, ...] | None,
-    near: NearNames | None = None,
-    team_runs: frozenset[str] | None = None,
+    near: NearNames,
+    team_runs: frozenset[str],
 ) -> list[str]:
     """The names, as printed and in order of first mention, of the people outside the
     roster the text shows racing (see the module's docstring); a name `near` reads as a
     roster rider's misspelling gives that rider's name, or nothing when it is not one
     active rider's. At most MAX_RIDERS. Linear in the text: each name is read once,
     each look-around is bounded. `team_runs`: `team_name_runs(roster)`, kept by the
-    caller so that it is built once per roster (None: read from the roster per name)."""
+    caller so that it is built once per roster."""
     names = outside_names(doc, mentions, roster, team_runs)
     if not names.spans:
         return []
@@ -149,7 +150,7 @@ def unknown_riders(
     for span, ok in zip(plain, listed, strict=True):
         key = fold_word(span.name)
         if ok and key not in out:
-            out[key] = span.name if near is None else near.resolve(span.name, doc.published)
+            out[key] = near.resolve(span.name, doc.published)
     return [name for name in dict.fromkeys(out.values()) if name is not None][:MAX_RIDERS]
 
 
@@ -532,10 +533,6 @@ class _Vocabulary:
     apposition: frozenset[str]
     speech: frozenset[str]
     nationality: frozenset[str]
-
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache

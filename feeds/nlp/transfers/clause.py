@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import pooled
+from feeds.nlp.lexicon import literal_alternation, pooled
 from feeds.nlp.transfers.directions import passive_agent, read_directions
 from feeds.nlp.transfers.movers import cue_movers, cue_objects
 from feeds.nlp.transfers.roles import TO_WORDS, affiliation, former_team, role_floor, team_role
@@ -255,22 +255,18 @@ def _headline_arrows(
     return out
 
 
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _ITEM_END = re.compile(
     r"\s*(?:$|[,;.:!?)\u2013\u2014]|\d|(?:"
-    + _alternation(_LEX.words("until_markers"))
+    + literal_alternation(_LEX.words("until_markers"))
     + r")\b|(?:"
-    + _alternation(_LEX.words("season_markers"))
+    + literal_alternation(_LEX.words("season_markers"))
     + r")\s+(?:\w+\s+)?\d)"
 )
 """What may follow a gapped item's team: the end of the clause, punctuation, a time or
 contract expression ("jusqu'en 2027", "for 2026"), or a coordination word that opens the
 next item (`_ITEM_AND`). A verb or other words ("avec T2 a remporté une étape", "avec T2
 en ligne de mire") make it a clause of its own."""
-_ITEM_AND = re.compile(r"\s+(?:" + _alternation(_COORDINATION_WORDS) + r")\s+")
+_ITEM_AND = re.compile(r"\s+(?:" + literal_alternation(_COORDINATION_WORDS) + r")\s+")
 _LEAD_WORDS = 2
 """A verb's preposition and at most one article: the words a gapped item may repeat."""
 _ARTICLE_MAX = 3

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from feeds.nlp.lexicon import story_lexicon
+from feeds.nlp.lexicon import literal_alternation, story_lexicon
 
 GAP = 60
 """Characters at most between the noun phrase and the copula, and between the copula and
@@ -23,8 +23,7 @@ def _words(words: frozenset[str] | set[str]) -> re.Pattern[str]:
     """The words as one expression, whole words only, longest first."""
     if not words:
         return NEVER
-    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + literal_alternation(words) + r")(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,8 +150,8 @@ def _destination(
     by_sentence: dict[int, list[Evidence]],
     story_wide: str | None,
     stays: set[str],
-    headline_team: str | None = None,
-    story: Story | None = None,
+    headline_team: str | None,
+    story: Story,
 ) -> tuple[str | None, set[str]]:
     """One person's destination (or None) and the teams they leave, from all their evidence."""
     to_scores: dict[str, float] = defaultdict(float)
@@ -186,7 +186,7 @@ def _borrowed_destination(
     by_sentence: dict[int, list[Evidence]],
     story_wide: str | None,
     headline_team: str | None,
-    story: Story | None = None,
+    story: Story,
 ) -> str | None:
     """A destination for someone who "joins her" or is "brought back" with no team named:
     first the one named in the same sentence, else the one carried from the sentence
@@ -204,8 +204,7 @@ def _borrowed_destination(
             if local:
                 return local
     for ev in evs:
-        carried = carried_team(story, ev.sentence) if story is not None else None
-        if ev.arrival and ev.inheritable and carried:
+        if ev.arrival and ev.inheritable and (carried := carried_team(story, ev.sentence)):
             return carried  # "Movistar has been busy. It has signed A and B."
     if any(ev.arrival and ev.inheritable and not ev.local_only for ev in evs):
         return story_wide

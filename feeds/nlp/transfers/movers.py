@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
@@ -328,25 +327,22 @@ def _of_person(
     return _subjects(story, people, cue, teams)
 
 
-def _words_outside(
-    story: Story, teams: Sequence[Mention], start: int, end: int, most: int | None = None
-) -> int:
-    """Words between two offsets, a team's name counted as none; with `most`, counting
-    stops there (the count returned is then at least `most`): a verb far from the last
+def _words_outside(story: Story, teams: Sequence[Mention], start: int, end: int, most: int) -> int:
+    """Words between two offsets, a team's name counted as none, counting stopped at
+    `most` (a count of `most` means at least that many): a verb far from the last
     name before it would otherwise count the whole gap, once for each of many verbs."""
-    limit = sys.maxsize if most is None else most
     low = story.low
     count, cursor = 0, start
     # the teams between by bisection (sorted by start), not a walk over the clause's all
     i = bisect.bisect_left(teams, start, key=_START)
-    while i < len(teams) and teams[i].start < end and count < limit:
+    while i < len(teams) and teams[i].start < end and count < most:
         team = teams[i]
         i += 1
         if team.end <= end:
-            count += _count_words(low, cursor, team.start, limit - count)
+            count += _count_words(low, cursor, team.start, most - count)
             cursor = team.end
-    if count < limit:
-        count += _count_words(low, cursor, end, limit - count)
+    if count < most:
+        count += _count_words(low, cursor, end, most - count)
     return count
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from operator import attrgetter
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.descriptions import nationality_word
 from feeds.nlp.transfers.text import ROLE_WORD, Span, last_ending_by
 
-_START = attrgetter("start")
 _LEX = pooled()
 TO_WORDS = _LEX.words("to_markers")
 _FROM_WORDS = _LEX.words("from_markers")
@@ -90,7 +88,7 @@ def former_team(low: str, person: Mention, teams: Sequence[Mention]) -> str | No
 
     Only the first team (of `teams`, sorted by start) after the name can be it: found by
     bisection, not a walk from the clause's first team, for each of thousands of movers."""
-    i = bisect.bisect_right(teams, person.end, key=_START)
+    i = bisect.bisect_right(teams, person.end, key=_start)
     if i == len(teams) or teams[i].start - person.end > 30:
         return None
     team = teams[i]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -205,12 +205,18 @@ def _scan(pool: _Pool, low: str) -> dict[str, list[Hit]]:
             for cue in here:
                 if two in cue.short and (found := cue.pattern.match(low, pos)):
                     hits[cue.family].append(Hit(cue.family, pos, found.end()))
-    moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
-    moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    hits["move"] = moves
+    hits["move"] = merged_moves(hits)
     for family, found in hits.items():
         hits[family] = Placed(found)  # read by `within` clause after clause
     return hits
+
+
+def merged_moves(hits: Mapping[str, Sequence[Hit]]) -> list[Hit]:
+    """Every move family's hits in one list ("move"), in text order, the longer first
+    where two start at one place."""
+    moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
+    moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    return moves
 
 
 def move_cues(hits: dict[str, list[Hit]], clause: Span) -> list[Hit]:

@@ -23,15 +23,15 @@ import re
 from collections.abc import Sequence
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import pooled
-from feeds.nlp.transfers.scan import MOVE_FAMILIES, Hit
+from feeds.nlp.lexicon import literal_alternation, pooled
+from feeds.nlp.transfers.scan import Hit, merged_moves
 from feeds.nlp.transfers.text import WORD_START, Placed, Span, within
 
 _LEX = pooled()
 
 
 def _words(concept: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_LEX.words(concept), key=len, reverse=True))
+    return literal_alternation(_LEX.words(concept))
 
 
 _SUPPORT = re.compile(
@@ -100,9 +100,7 @@ def promote_weak_cues(
     if not kept:
         return
     hits["acquire"] = Placed(sorted([*hits.get("acquire", []), *kept], key=lambda h: h.start))
-    moves = [h for family in MOVE_FAMILIES for h in hits.get(family, ())]
-    moves.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    hits["move"] = Placed(moves)
+    hits["move"] = Placed(merged_moves(hits))
 
 
 def _sentence(spans: Sequence[Span], starts: list[int], at: int) -> Span | None:

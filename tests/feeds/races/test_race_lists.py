@@ -166,7 +166,7 @@ def test_list_words_per_language() -> None:
     assert ("and",) in lists["en"].joins
     # An unknown language reads English's words: another language's join word may be a
     # preposition ("in" joins Slovenian lists).
-    assert words_for(lists, None) == lists["en"]
+    assert words_for(None) == lists["en"]
     parsed = parse_lists('[en]\njoins = ["as well as"]\n')
     assert parsed["en"].joins == (("as", "well", "as"),)
 
