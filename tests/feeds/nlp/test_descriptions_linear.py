@@ -6,23 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from feeds.nlp.tag import Tagger
-from feeds.roster import Roster, load_roster
 from tests.growth import assert_linear
 
 PUBLISHED = date(2024, 10, 10)
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return load_roster(())
-
-
-@pytest.fixture(scope="module")
-def tagger(roster: Roster) -> Tagger:
-    return Tagger(roster)
 
 
 def _descriptions(tagger: Tagger, text: str) -> list[tuple[str, str]]:

@@ -9,20 +9,9 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import Roster, load_roster
 from tests.growth import assert_linear
 
 PUBLISHED = date(2023, 10, 10)
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return load_roster(())
-
-
-@pytest.fixture(scope="module")
-def tagger(roster: Roster) -> Tagger:
-    return Tagger(roster)
 
 
 def _moves(tagger: Tagger, language: str, text: str) -> list[tuple[str, str | None]]:

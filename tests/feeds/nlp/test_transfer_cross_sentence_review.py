@@ -10,19 +10,8 @@ from datetime import date
 import pytest
 
 from feeds.nlp.tag import Tagger
-from feeds.roster import Roster, load_roster
 
 PUBLISHED = date(2024, 10, 10)
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return load_roster(())
-
-
-@pytest.fixture(scope="module")
-def tagger(roster: Roster) -> Tagger:
-    return Tagger(roster)
 
 
 def _moves(tagger: Tagger, language: str, text: str) -> dict[str, str | None]:

@@ -31,11 +31,6 @@ INVENTED = (
 )
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
-
-
 def _tag(tagger: Tagger, text: str, language: str | None = None) -> StoryTags:
     title, body = text.split("\n", 1)
     return tagger.tag(title, body, JUNE_2024, True, language=language)

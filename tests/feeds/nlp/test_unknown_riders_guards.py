@@ -10,15 +10,10 @@ import pytest
 
 from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.unknown_riders import MAX_RIDERS, NearNames, name_skeleton
-from feeds.roster import Person, Roster, load_roster
+from feeds.roster import Person, Roster
 from tests.growth import assert_linear
 
 JUNE_2024 = date(2024, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(load_roster())
 
 
 def _riders(tagger: Tagger, title: str, body: str, language: str) -> list[str]:
