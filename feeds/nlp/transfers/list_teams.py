@@ -15,14 +15,17 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled, story_lexicon
-from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
-from feeds.nlp.transfers.text import Span, after_bracket, mentions_in, within
+from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story, team_firsts
+from feeds.nlp.transfers.text import WORD, Span, after_bracket, mentions_in, within
 
 LEDE_SENTENCES = 2
 HEADER_WORDS = 6
 """A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
 HEADER_REACH = 3
 """Lines looked back for it."""
+FROM_REACH = 24
+"""Characters looked back from a plural team noun for a "from" word ("from two other
+teams"), as `marked_starts` looks back from a team."""
 
 
 def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
@@ -39,6 +42,72 @@ def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -
     if focus is not None and any(t.entity_id == focus and t.start < lede_end for t in story.teams):
         return focus
     return None
+
+
+def noun_team(story: Story, span: Span, opens: int) -> str | None:
+    """The story's team, for a list whose sentence names it by a team noun only, before
+    the list opens ("welke versterkingen hij aan de ploeg toevoegt:", "les recrues qu'il
+    ajoutera à l'équipe :"; lexicon concept `team_nouns`, not the word inside a team's
+    name, "UAE Team Emirates"): the team the story names most, when it is named before
+    the sentence; else None."""
+    focus = story.focus_team
+    first = team_firsts(story).get(focus) if focus is not None else None
+    if first is None or story.teams[first].end > span.start:
+        return None
+    nouns, named = _team_nouns(story.languages), within(story.teams, span.start, opens)
+    for m in WORD.finditer(story.low, span.start, opens):
+        if _elided(m.group()) in nouns and not any(t.start <= m.start() < t.end for t in named):
+            return focus
+    return None
+
+
+def to_several_teams(
+    story: Story,
+    start: int,
+    opens: int,
+    listed: Sequence[Mention],
+    brackets: dict[str, Mention],
+    teams: Sequence[Mention],
+) -> bool:
+    """Does the list go to several teams, each item's bracket its own: a plural team noun
+    before the list opens ("Four join men's WorldTeams: A (T1), B (T2)", "passent dans
+    des équipes WorldTour : A (T1), B (T2)"; lexicon concept `plural_team_nouns`), not
+    after a "from" word ("arrive from other teams: A (T1)") nor a possessive ("join their
+    teams for the Giro": a line-up; `own_plural_possessives`), no team named plainly
+    before the list, and every item with a team in brackets."""
+    if len(listed) < 2 or not all(p.entity_id in brackets for p in listed):
+        return False
+    if any(t.start < opens and not after_bracket(story.low, t.start) for t in teams):
+        return False  # "T signs riders from other teams: ...": T is where they go
+    nouns, owners = _plural_team_words(story.languages)
+    marker, low = from_marker(), story.low
+    previous = ""  # the word before, for "their teams"
+    for m in WORD.finditer(low, start, opens):
+        word = _elided(m.group())
+        own, previous = previous in owners, word
+        if word not in nouns or own:
+            continue
+        if not marker.search(low, max(start, m.start() - FROM_REACH), m.start()):
+            return True
+    return False
+
+
+def _elided(word: str) -> str:
+    """The word without an elided article before it: "l'équipe" -> "équipe"."""
+    return word.replace("\u2019", "'").rsplit("'", 1)[-1]
+
+
+@cache
+def _plural_team_words(languages: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The plural team nouns, and the possessives that make them the people's own."""
+    lexicon = story_lexicon(languages)
+    nouns = frozenset(w.lower() for w in lexicon.words("plural_team_nouns"))
+    return nouns, frozenset(w.lower() for w in lexicon.words("own_plural_possessives"))
+
+
+@cache
+def _team_nouns(languages: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in story_lexicon(languages).words("team_nouns"))
 
 
 def _header_team(story: Story, spans: Sequence[Span], span: Span) -> str | None:

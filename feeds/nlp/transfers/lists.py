@@ -30,6 +30,8 @@ from feeds.nlp.transfers.list_teams import (
     held_brackets,
     list_team,
     marked_starts,
+    noun_team,
+    to_several_teams,
 )
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
@@ -162,10 +164,18 @@ def _arrival_list(
             listed = [p for p in listed if p.entity_id in going]
             _bracketed_destinations(story, span, listed, going, set())
             return
+    if opens is not None and to_several_teams(story, span.start, opens, listed, brackets, teams):
+        # "Four join men's WorldTeams: A (T1), B (T2)": each goes to the team in brackets
+        _bracketed_destinations(story, span, listed, brackets, set())
+        return
     origins = bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
     origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
     destination = list_team(story, spans, span, free)
+    if destination is None and not free and by_noun and opens is not None:
+        # "which reinforcements ... will add to the team: A (T1), B (T2)": a team noun
+        # for the story's team, named before the list but not in its lede
+        destination = noun_team(story, span, opens)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         return  # the team one item comes from is not where the list goes
     for person in listed:
@@ -187,7 +197,7 @@ def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
     will join the team:")."""
     nouns = within(story.hits.get("newcomers", []), span.start, span.end)
     if nouns:
-        return nouns[0].end, True
+        return _noun_list_start(story, span, nouns[0].end), True
     if span.title:
         return None, False  # a headline's colon closes its topic ("Volta ao Algarve: ...")
     for hit in within(story.hits.get("move", []), span.start, span.end):
@@ -198,6 +208,21 @@ def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
             if colon >= 0:
                 return colon, False
     return None, False
+
+
+def _noun_list_start(story: Story, span: Span, noun_end: int) -> int:
+    """Where the names a group noun announces begin: right after the noun, or, when a
+    colon closes the noun's clause and people are named before it, after the colon
+    ("which reinforcements the CEO and his men will add to the team: A (T1), B (T2)":
+    the CEO is no newcomer), when two people or more are named after it."""
+    colon = story.low.find(":", noun_end, span.end)
+    if colon < 0 or not within(story.people, noun_end, colon):
+        return noun_end
+    if within(story.hits.get("extension", []), noun_end, colon):
+        return noun_end  # "the signings A and B come with the extension of: C and D"
+    # two names after the colon make it the list ("aanwinsten ... in A en B: de Belg komt
+    # over van T1" names them before it, and after it a description at most)
+    return colon if len(within(story.people, colon, span.end)) >= 2 else noun_end
 
 
 def _departure_list(

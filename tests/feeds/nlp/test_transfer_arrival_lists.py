@@ -1,0 +1,157 @@
+"""Lists of arrivals told in one sentence (issue #13, the eleventh stop): a group noun
+whose clause names someone before its colon ("which reinforcements the CEO will add to
+the team: A (T1), B (T2)"), the team said by a team noun only; and a list going to
+several teams ("Four join men's WorldTeams: A (T1), B (T2)"). Fresh sentences in several
+languages, and what must stay unread: a race line-up, people who stay, origins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from feeds.nlp.tag import Tagger
+
+AUGUST_2023 = date(2023, 8, 10)
+TUDOR = "Tudor Pro Cycling Team"
+LISTED = ("Michael Storer", "Alberto Dainese", "Matteo Trentin")
+OLD_TEAMS = "Michael Storer (Groupama-FDJ), Alberto Dainese (Team dsm-firmenich)"
+NEW_TEAMS = "Michael Storer (Tudor Pro Cycling Team), Alberto Dainese (Lidl-Trek)"
+GOING_TO = {
+    "Michael Storer": TUDOR,
+    "Alberto Dainese": "Lidl-Trek",
+    "Matteo Trentin": "Movistar Team",
+}
+
+
+def _moves(tagger: Tagger, text: str) -> dict[str, tuple[str | None, str | None]]:
+    title, body = text.split("\n", 1)
+    return {m.person: (m.from_team, m.to_team) for m in tagger.tag(title, body, AUGUST_2023).moves}
+
+
+def _story(lede: str, team_line: str, sentence: str) -> str:
+    """A headline and a lede without the team; the team in the next paragraph; the list in
+    the one after: the list's team is said by a team noun only."""
+    return f"{lede}\n{lede}. {lede}.\n\n{team_line}\n\n{sentence}"
+
+
+NOUN_COLON = [
+    _story(
+        "Het transferseizoen is begonnen",
+        "Bij Tudor Pro Cycling Team was het niet anders.",
+        "Het is al bekend welke versterkingen Fabian Cancellara aan de ploeg zal toevoegen: "
+        f"{OLD_TEAMS} en Matteo Trentin (UAE Team Emirates).",
+    ),
+    _story(
+        "Le mercato a commencé",
+        "Chez Tudor Pro Cycling Team, rien de neuf.",
+        "On connaît déjà les recrues que Fabian Cancellara ajoutera à l'équipe : "
+        f"{OLD_TEAMS} et Matteo Trentin (UAE Team Emirates).",
+    ),
+    _story(
+        "The transfer season has begun",
+        "At Tudor Pro Cycling Team it was no different.",
+        "It is known which reinforcements Fabian Cancellara will add to the squad: "
+        f"{OLD_TEAMS} and Matteo Trentin (UAE Team Emirates).",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOUN_COLON, ids=["nl", "fr", "en"])
+def test_a_group_nouns_colon_list_joins_the_team_its_noun_names(tagger: Tagger, text: str) -> None:
+    moves = _moves(tagger, text)
+    assert {p: moves.get(p, (None, None))[1] for p in LISTED} == dict.fromkeys(LISTED, TUDOR)
+    assert moves["Michael Storer"][0] == "Groupama-FDJ"
+    # the person named before the colon is not one of the newcomers
+    assert "Fabian Cancellara" not in moves
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no team noun: the sentence does not say whose newcomers these are
+        _story(
+            "Het transferseizoen is begonnen",
+            "Bij Tudor Pro Cycling Team was het niet anders.",
+            "Het is al bekend welke versterkingen Fabian Cancellara wil: "
+            f"{OLD_TEAMS} en Matteo Trentin (UAE Team Emirates).",
+        ),
+        # the team noun, but the story names its team only after the list
+        "The transfer season has begun\nThe transfer season has begun. It has.\n\n"
+        "It is known which reinforcements Fabian Cancellara will add to the squad: "
+        f"{OLD_TEAMS} and Matteo Trentin (UAE Team Emirates).\n\nTudor Pro Cycling Team "
+        "declined to comment.",
+    ],
+    ids=["no team noun", "team named after"],
+)
+def test_a_group_nouns_list_without_a_team_before_it_moves_nobody(
+    tagger: Tagger, text: str
+) -> None:
+    moves = _moves(tagger, text)
+    assert not any(moves.get(p, (None, None))[1] == TUDOR for p in LISTED)
+
+
+def test_names_before_the_colon_stay_the_list_when_none_follow(tagger: Tagger) -> None:
+    moves = _moves(
+        tagger,
+        "Tudor Pro Cycling Team bouwt verder\nTudor Pro Cycling Team had aanwinsten nodig, en "
+        "die zijn gevonden in Michael Storer en Alberto Dainese: de Australiër komt over van "
+        "Groupama-FDJ.",
+    )
+    assert moves["Michael Storer"][1] == TUDOR
+    assert moves["Alberto Dainese"][1] == TUDOR
+
+
+def test_an_extension_before_the_colon_lists_nobody_new(tagger: Tagger) -> None:
+    moves = _moves(
+        tagger,
+        "Tudor Pro Cycling Team annonce ses recrues\nLes recrues de Tudor Pro Cycling Team "
+        "Michael Storer et Alberto Dainese s'accompagnent de la prolongation de deux cadres : "
+        "Matteo Trentin et Marc Hirschi.",
+    )
+    assert moves["Michael Storer"][1] == TUDOR
+    assert "Matteo Trentin" not in moves
+    assert "Marc Hirschi" not in moves
+
+
+SEVERAL_TEAMS = [
+    f"Three riders change teams\nThree join other WorldTeams: {NEW_TEAMS} and Matteo "
+    "Trentin (Movistar Team).",
+    f"Trois coureurs changent d'équipe\nTrois rejoignent d'autres équipes : {NEW_TEAMS} et "
+    "Matteo Trentin (Movistar Team).",
+    f"Tre corridori cambiano squadra\nTre approdano in altre squadre: {NEW_TEAMS} e Matteo "
+    "Trentin (Movistar Team).",
+    f"Drie renners veranderen van ploeg\nDrie renners maken de overstap naar andere ploegen: "
+    f"{NEW_TEAMS} en Matteo Trentin (Movistar Team).",
+]
+
+
+@pytest.mark.parametrize("text", SEVERAL_TEAMS, ids=["en", "fr", "it", "nl"])
+def test_a_list_to_several_teams_goes_to_each_bracket(tagger: Tagger, text: str) -> None:
+    moves = _moves(tagger, text)
+    assert {p: moves.get(p, (None, None))[1] for p in LISTED} == GOING_TO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a race line-up: the teams in brackets are the riders' own
+        f"Three riders for the Giro\nThree join their teams for the Giro d'Italia: {NEW_TEAMS} "
+        "and Matteo Trentin (Movistar Team).",
+        f"Tre corridori per il Giro\nTre raggiungono le loro squadre per il Giro: {NEW_TEAMS} e "
+        "Matteo Trentin (Movistar Team).",
+        # the plural noun after a "from" word: the brackets are where they come from
+        f"Tudor signs three\nThree riders arrive from other teams: {NEW_TEAMS} and Matteo "
+        "Trentin (Movistar Team).",
+        # a team named before the list is where it goes
+        f"Lidl-Trek signs three\nLidl-Trek signs three riders from other teams: {OLD_TEAMS} "
+        "and Matteo Trentin (UAE Team Emirates).",
+    ],
+    ids=["line-up en", "line-up it", "from other teams", "team named"],
+)
+def test_a_plural_team_noun_does_not_always_send_a_list_to_its_brackets(
+    tagger: Tagger, text: str
+) -> None:
+    moves = _moves(tagger, text)
+    assert {p: moves.get(p, (None, None))[1] for p in LISTED} != GOING_TO
+    assert moves.get("Matteo Trentin", (None, None))[1] != "Movistar Team"
