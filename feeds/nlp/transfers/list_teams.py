@@ -15,12 +15,16 @@ from functools import cache
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled, story_lexicon
-from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story, team_firsts
+from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
 from feeds.nlp.transfers.text import WORD, Span, after_bracket, mentions_in, within
 
 LEDE_SENTENCES = 2
 HEADER_WORDS = 6
 """A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
+PARAGRAPH = "\n\n"
+TEAM_REACH = 12
+"""Team mentions looked back for the one a team noun means: a list's brackets between
+fit ("A (T1), B (T2) ... C (T6)"); the walk stays short on a text of thousands."""
 HEADER_REACH = 3
 """Lines looked back for it."""
 FROM_REACH = 24
@@ -45,20 +49,32 @@ def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -
 
 
 def noun_team(story: Story, span: Span, opens: int) -> str | None:
-    """The story's team, for a list whose sentence names it by a team noun only, before
-    the list opens ("welke versterkingen hij aan de ploeg toevoegt:", "les recrues qu'il
-    ajoutera à l'équipe :"; lexicon concept `team_nouns`, not the word inside a team's
-    name, "UAE Team Emirates"): the team the story names most, when it is named before
-    the sentence; else None."""
-    focus = story.focus_team
-    first = team_firsts(story).get(focus) if focus is not None else None
-    if first is None or story.teams[first].end > span.start:
-        return None
+    """The team a list's sentence names by a team noun only, before the list opens
+    ("welke versterkingen hij aan de ploeg toevoegt:", "præsenteret som ny mand på holdet
+    sammen med tre andre: A, B og C"; lexicon concept `team_nouns`, not the word inside a
+    team's name, "UAE Team Emirates"): the last team named plainly before the sentence
+    (not in brackets, not as someone's own), in its paragraph or the one before; else
+    None."""
     nouns, named = _team_nouns(story.languages), within(story.teams, span.start, opens)
-    for m in WORD.finditer(story.low, span.start, opens):
-        if _elided(m.group()) in nouns and not any(t.start <= m.start() < t.end for t in named):
-            return focus
+    if not any(
+        _elided(m.group()) in nouns and not any(t.start <= m.start() < t.end for t in named)
+        for m in WORD.finditer(story.low, span.start, opens)
+    ):
+        return None
+    text = story.text
+    previous = text.rfind(PARAGRAPH, 0, span.start)  # the sentence's paragraph starts here
+    floor = text.rfind(PARAGRAPH, 0, previous) if previous > 0 else -1  # the one before
+    at = bisect.bisect_left(story.teams, span.start, key=_start) - 1
+    for team in reversed(story.teams[max(0, at + 1 - TEAM_REACH) : at + 1]):
+        if team.start < floor:
+            return None  # two paragraphs back: another topic
+        if id(team) not in story.owned and not after_bracket(story.low, team.start):
+            return team.entity_id
     return None
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def to_several_teams(

@@ -172,7 +172,7 @@ def _arrival_list(
     origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
     destination = list_team(story, spans, span, free)
-    if destination is None and not free and by_noun and opens is not None:
+    if destination is None and not free and opens is not None:
         # "which reinforcements ... will add to the team: A (T1), B (T2)": a team noun
         # for the story's team, named before the list but not in its lede
         destination = noun_team(story, span, opens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from feeds.models import Move, MoveStage, MoveStatus
-from feeds.nlp.transfers.story import Evidence, Story, team_firsts
+from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span
 from feeds.roster import Person
 
@@ -17,7 +17,14 @@ def evidence_spans(evs: Sequence[Evidence], spans: Sequence[Span]) -> list[Span]
 
 def origin_of(origins: set[str], blocked: str | None, story: Story) -> str | None:
     """The team left: the roster's current team when the story names it, else one read."""
-    firsts = team_firsts(story)  # asked once per person
+    firsts = story.team_firsts
+    if firsts is None:
+        # asked once per person: a walk over every team each time is quadratic in a
+        # list of thousands of moves
+        firsts = {}
+        for i, team in enumerate(story.teams):
+            firsts.setdefault(team.entity_id, i)
+        story.team_firsts = firsts
     if blocked and blocked in firsts:
         return blocked
     # the origin the story names first

@@ -135,14 +135,3 @@ class Story:
     """Where the rules' lexicon phrases may match (`extract.read_document` walks them,
     `phrases.story_phrases` reads them): one walk for every rule that scans sentence
     after sentence."""
-
-
-def team_firsts(story: Story) -> dict[str, int]:
-    """Each team's index of its first mention in `story.teams`, worked out once per story:
-    a walk over every team for each question is quadratic in a list of thousands."""
-    if story.team_firsts is None:
-        firsts: dict[str, int] = {}
-        for i, team in enumerate(story.teams):
-            firsts.setdefault(team.entity_id, i)
-        story.team_firsts = firsts
-    return story.team_firsts

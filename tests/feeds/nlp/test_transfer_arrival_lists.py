@@ -62,8 +62,26 @@ def test_a_group_nouns_colon_list_joins_the_team_its_noun_names(tagger: Tagger, 
     moves = _moves(tagger, text)
     assert {p: moves.get(p, (None, None))[1] for p in LISTED} == dict.fromkeys(LISTED, TUDOR)
     assert moves["Michael Storer"][0] == "Groupama-FDJ"
-    # the person named before the colon is not one of the newcomers
+    # the person named before the colon is not one of the list
     assert "Fabian Cancellara" not in moves
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marc Hirschi er netop blevet præsenteret som ny mand på holdet sammen med tre andre "
+        f"profiler: {OLD_TEAMS} og Matteo Trentin (UAE Team Emirates).",
+        "Marc Hirschi approda in squadra insieme ad altri tre corridori: "
+        f"{OLD_TEAMS} e Matteo Trentin (UAE Team Emirates).",
+    ],
+    ids=["da", "it"],
+)
+def test_a_colon_list_after_an_arrival_joins_the_team_a_team_noun_means(
+    tagger: Tagger, sentence: str
+) -> None:
+    text = _story("Transfer", "Tudor Pro Cycling Team har meldt ud onsdag.", sentence)
+    moves = _moves(tagger, text)
+    assert {p: moves.get(p, (None, None))[1] for p in LISTED} == dict.fromkeys(LISTED, TUDOR)
 
 
 @pytest.mark.parametrize(
@@ -81,8 +99,17 @@ def test_a_group_nouns_colon_list_joins_the_team_its_noun_names(tagger: Tagger, 
         "It is known which reinforcements Fabian Cancellara will add to the squad: "
         f"{OLD_TEAMS} and Matteo Trentin (UAE Team Emirates).\n\nTudor Pro Cycling Team "
         "declined to comment.",
+        # the team two paragraphs back: another topic
+        "The transfer season has begun\nThe transfer season has begun. It has.\n\nTudor Pro "
+        "Cycling Team said nothing.\n\nThe riders rest.\n\nIt is known which reinforcements "
+        f"Fabian Cancellara will add to the squad: {OLD_TEAMS} and Matteo Trentin (UAE Team "
+        "Emirates).",
+        # a line-up: no arrival word opens the list
+        "The Giro starts\nThe Giro starts. It does.\n\nTudor Pro Cycling Team is ready.\n\n"
+        f"The squad lines up for the Giro d'Italia: {OLD_TEAMS} and Matteo Trentin (UAE Team "
+        "Emirates).",
     ],
-    ids=["no team noun", "team named after"],
+    ids=["no team noun", "team named after", "team two paragraphs back", "line-up"],
 )
 def test_a_group_nouns_list_without_a_team_before_it_moves_nobody(
     tagger: Tagger, text: str
