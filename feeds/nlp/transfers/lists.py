@@ -9,6 +9,10 @@
   is each going to the team in brackets.
 - "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
   noun and a colon, the team in brackets is where each person goes.
+- "Four join men's WorldTeams: A (T1), B (T2)": after a plural team noun, each bracket is
+  where its person goes (`list_teams.to_several_teams`); "welke versterkingen X aan de
+  ploeg toevoegt: A (T1), B (T2)": the list opens at the colon, and the team noun means
+  the team named last before the sentence (`list_teams.noun_team`).
 
 The clause rules read one verb at a time and miss these. The team the list is about, and
 where each item comes from, are `list_teams`'. Punctuation and the lexicons' cue concepts
@@ -174,7 +178,7 @@ def _arrival_list(
     destination = list_team(story, spans, span, free)
     if destination is None and not free and opens is not None:
         # "which reinforcements ... will add to the team: A (T1), B (T2)": a team noun
-        # for the story's team, named before the list but not in its lede
+        # for the team named last before the sentence (`noun_team`)
         destination = noun_team(story, span, opens)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         return  # the team one item comes from is not where the list goes
