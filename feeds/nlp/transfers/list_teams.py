@@ -55,11 +55,7 @@ def noun_team(story: Story, span: Span, opens: int) -> str | None:
     team's name, "UAE Team Emirates"): the last team named plainly before the sentence
     (not in brackets, not as someone's own), in its paragraph or the one before; else
     None."""
-    nouns, named = _team_nouns(story.languages), within(story.teams, span.start, opens)
-    if not any(
-        _elided(m.group()) in nouns and not any(t.start <= m.start() < t.end for t in named)
-        for m in WORD.finditer(story.low, span.start, opens)
-    ):
+    if not _says_team_noun(story, span.start, opens):
         return None
     text = story.text
     previous = text.rfind(PARAGRAPH, 0, span.start)  # the sentence's paragraph starts here
@@ -75,6 +71,20 @@ def noun_team(story: Story, span: Span, opens: int) -> str | None:
 
 def _start(mention: Mention) -> int:
     return mention.start
+
+
+def _says_team_noun(story: Story, start: int, end: int) -> bool:
+    """Does a team noun stand between `start` and `end`, outside the teams' names ("UAE
+    Team Emirates" holds no team noun)? One walk over the words and the team mentions."""
+    nouns, named = _team_nouns(story.languages), within(story.teams, start, end)
+    k = 0
+    for m in WORD.finditer(story.low, start, end):
+        while k < len(named) and named[k].end <= m.start():
+            k += 1
+        inside = k < len(named) and named[k].start <= m.start()
+        if not inside and _elided(m.group()) in nouns:
+            return True
+    return False
 
 
 def to_several_teams(

@@ -38,6 +38,17 @@ def _long_list(n: int) -> str:
     )
 
 
+def _teams_before_the_colon(n: int) -> str:
+    return (
+        TEAM_LINE
+        + "Het is bekend welke versterkingen Fabian Cancellara na "
+        + "UAE Team Emirates en " * n
+        + "aan de ploeg toevoegt: "
+        + ITEMS
+        + "en Matteo Trentin (UAE Team Emirates)."
+    )
+
+
 def _plural_nouns(n: int) -> str:
     return "Three join " + "other teams and " * n + "WorldTeams: " + ITEMS + "and Matteo Trentin."
 
@@ -55,10 +66,17 @@ def _many_sentences(n: int) -> str:
     [
         (_people_before_the_colon, 400),
         (_long_list, 200),
+        (_teams_before_the_colon, 400),
         (_plural_nouns, 1000),
         (_many_sentences, 200),
     ],
-    ids=["people before the colon", "a long list", "plural team nouns", "many sentences"],
+    ids=[
+        "people before the colon",
+        "a long list",
+        "teams before the colon",
+        "plural team nouns",
+        "many sentences",
+    ],
 )
 def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
     assert_linear(
