@@ -128,11 +128,6 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "while_words": WORD,
         "loss_words": WORD,
         "team_nouns": WORD,
-        # teams in the plural: "Four join men's WorldTeams: A (T1), B (T2)" lists people
-        # going to several teams, each the one in brackets after them (`lists`)
-        "plural_team_nouns": WORD,
-        # "Three join their teams for the Giro: A (T1)": the people's own teams, a line-up
-        "own_plural_possessives": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,
         "companion_nouns": WORD,

@@ -27,9 +27,6 @@ TEAM_REACH = 12
 fit ("A (T1), B (T2) ... C (T6)"); the walk stays short on a text of thousands."""
 HEADER_REACH = 3
 """Lines looked back for it."""
-FROM_REACH = 24
-"""Characters looked back from a plural team noun for a "from" word ("from two other
-teams"), as `marked_starts` looks back from a team."""
 
 
 def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -> str | None:
@@ -87,48 +84,9 @@ def _says_team_noun(story: Story, start: int, end: int) -> bool:
     return False
 
 
-def to_several_teams(
-    story: Story,
-    start: int,
-    opens: int,
-    listed: Sequence[Mention],
-    brackets: dict[str, Mention],
-    teams: Sequence[Mention],
-) -> bool:
-    """Does the list go to several teams, each item's bracket its own: a plural team noun
-    before the list opens ("Four join men's WorldTeams: A (T1), B (T2)", "passent dans
-    des équipes WorldTour : A (T1), B (T2)"; lexicon concept `plural_team_nouns`), not
-    after a "from" word ("arrive from other teams: A (T1)") nor a possessive ("join their
-    teams for the Giro": a line-up; `own_plural_possessives`), no team named plainly
-    before the list, and every item with a team in brackets."""
-    if len(listed) < 2 or not all(p.entity_id in brackets for p in listed):
-        return False
-    if any(t.start < opens and not after_bracket(story.low, t.start) for t in teams):
-        return False  # "T signs riders from other teams: ...": T is where they go
-    nouns, owners = _plural_team_words(story.languages)
-    marker, low = from_marker(), story.low
-    previous = ""  # the word before, for "their teams"
-    for m in WORD.finditer(low, start, opens):
-        word = _elided(m.group())
-        own, previous = previous in owners, word
-        if word not in nouns or own:
-            continue
-        if not marker.search(low, max(start, m.start() - FROM_REACH), m.start()):
-            return True
-    return False
-
-
 def _elided(word: str) -> str:
     """The word without an elided article before it: "l'équipe" -> "équipe"."""
     return word.replace("\u2019", "'").rsplit("'", 1)[-1]
-
-
-@cache
-def _plural_team_words(languages: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
-    """The plural team nouns, and the possessives that make them the people's own."""
-    lexicon = story_lexicon(languages)
-    nouns = frozenset(w.lower() for w in lexicon.words("plural_team_nouns"))
-    return nouns, frozenset(w.lower() for w in lexicon.words("own_plural_possessives"))
 
 
 @cache

@@ -9,10 +9,9 @@
   is each going to the team in brackets.
 - "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
   noun and a colon, the team in brackets is where each person goes.
-- "Four join men's WorldTeams: A (T1), B (T2)": after a plural team noun, each bracket is
-  where its person goes (`list_teams.to_several_teams`); "welke versterkingen X aan de
-  ploeg toevoegt: A (T1), B (T2)": the list opens at the colon, and the team noun means
-  the team named last before the sentence (`list_teams.noun_team`).
+- "welke versterkingen X aan de ploeg toevoegt: A (T1), B (T2)": the list opens at the
+  colon, and the team noun means the team named last before the sentence
+  (`list_teams.noun_team`).
 
 The clause rules read one verb at a time and miss these. The team the list is about, and
 where each item comes from, are `list_teams`'. Punctuation and the lexicons' cue concepts
@@ -35,7 +34,6 @@ from feeds.nlp.transfers.list_teams import (
     list_team,
     marked_starts,
     noun_team,
-    to_several_teams,
 )
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
@@ -168,10 +166,6 @@ def _arrival_list(
             listed = [p for p in listed if p.entity_id in going]
             _bracketed_destinations(story, span, listed, going, set())
             return
-    if opens is not None and to_several_teams(story, span.start, opens, listed, brackets, teams):
-        # "Four join men's WorldTeams: A (T1), B (T2)": each goes to the team in brackets
-        _bracketed_destinations(story, span, listed, brackets, set())
-        return
     origins = bracketed_starts(story.low, teams) | {t.start for t in brackets.values()}
     origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}

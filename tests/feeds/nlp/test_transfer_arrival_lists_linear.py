@@ -1,5 +1,5 @@
 """Hostile text for the arrival-list readers of the eleventh stop (`lists._noun_list_start`,
-`list_teams.noun_team`, `list_teams.to_several_teams`): many people between a group noun
+`list_teams.noun_team`): many people between a group noun
 and its colon, a long list after it, plural team nouns over and over before a colon, and
 thousands of sentences each asking for the story's team. Four times the input may not
 take eight times as long."""
