@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import pooled, story_lexicon
+from feeds.nlp.lexicon import literal_alternation, pooled, story_lexicon
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
 from feeds.nlp.transfers.text import WORD, Span, after_bracket, mentions_in, within
 
@@ -25,6 +25,8 @@ PARAGRAPH = "\n\n"
 TEAM_REACH = 12
 """Team mentions looked back for the one a team noun means: a list's brackets between
 fit ("A (T1), B (T2) ... C (T6)"); the walk stays short on a text of thousands."""
+APPOSITION_GAP = 12
+"""Characters between a person and a team in apposition (", del ", " of ")."""
 HEADER_REACH = 3
 """Lines looked back for it."""
 
@@ -45,25 +47,67 @@ def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -
     return None
 
 
-def noun_team(story: Story, span: Span, opens: int) -> str | None:
+def noun_team(story: Story, spans: Sequence[Span], span: Span, opens: int) -> str | None:
     """The team a list's sentence names by a team noun only, before the list opens
     ("welke versterkingen hij aan de ploeg toevoegt:", "præsenteret som ny mand på holdet
     sammen med tre andre: A, B og C"; lexicon concept `team_nouns`, not the word inside a
-    team's name, "UAE Team Emirates"): the last team named plainly before the sentence
+    team's name, "UAE Team Emirates"): the one team named plainly before the sentence
     (not in brackets, not as someone's own), in its paragraph or the one before; else
-    None."""
+    None. Two different teams named there leave it unclear ("Lidl-Trek watched UAE win.
+    Three riders join the team:" may mean either), and a national selection's words
+    nearby make the noun the national team, which is no team of the roster's."""
     if not _says_team_noun(story, span.start, opens):
         return None
-    text = story.text
-    previous = text.rfind(PARAGRAPH, 0, span.start)  # the sentence's paragraph starts here
-    floor = text.rfind(PARAGRAPH, 0, previous) if previous > 0 else -1  # the one before
+    before = spans[span.sentence - 1] if span.sentence > 0 else span
+    if _national_cue(story.languages).search(story.low, before.start, span.end):
+        return None  # "the national coach adds three riders to the team": a selection
+    floor = _paragraph_floor(story, span.start)
     at = bisect.bisect_left(story.teams, span.start, key=_start) - 1
+    found = None
     for team in reversed(story.teams[max(0, at + 1 - TEAM_REACH) : at + 1]):
         if team.start < floor:
-            return None  # two paragraphs back: another topic
-        if id(team) not in story.owned and not after_bracket(story.low, team.start):
-            return team.entity_id
-    return None
+            break  # two paragraphs back: another topic
+        if id(team) in story.owned or after_bracket(story.low, team.start):
+            continue
+        if _apposed(story, team):
+            continue  # "Pidcock of Q36.5 leads Britain": Pidcock's own team
+        if found is not None and found != team.entity_id:
+            return None  # two teams named plainly: which one the noun means is unclear
+        found = team.entity_id
+    return found
+
+
+def _paragraph_floor(story: Story, at: int) -> int:
+    """Where the paragraph before the one holding `at` begins (0 when there is none). The
+    paragraph starts are indexed once per story."""
+    if story.paragraph_starts is None:
+        story.paragraph_starts = [0] + [m.end() for m in re.finditer(PARAGRAPH, story.text)]
+    k = bisect.bisect_right(story.paragraph_starts, at) - 1  # the paragraph holding `at`
+    return story.paragraph_starts[max(0, k - 1)]
+
+
+def _apposed(story: Story, team: Mention) -> bool:
+    """Does the team follow a person as theirs: "<person> of <team>", "<person>, del
+    <team>", "<person> van <team>" (lexicon concept `owner_markers`)?"""
+    k = bisect.bisect_left(story.people, team.start, key=_start) - 1
+    if k < 0 or team.start - story.people[k].end > APPOSITION_GAP:
+        return False
+    gap = story.low[story.people[k].end : team.start]
+    return story.people[k].end <= team.start and bool(_owner_gap(story.languages).fullmatch(gap))
+
+
+@cache
+def _owner_gap(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    words = literal_alternation(story_lexicon(languages).words("owner_markers"))
+    return re.compile(r"\s*,?\s*(?:" + words + r")(?:\s+|(?<=')\s*)")
+
+
+@cache
+def _national_cue(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The words of a national selection (concept `national_team_cues`: "national coach",
+    "bondscoach", "sélectionneur", "seleccionador", "commissario tecnico")."""
+    words = literal_alternation(story_lexicon(languages).words("national_team_cues"))
+    return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
 
 
 def _start(mention: Mention) -> int:

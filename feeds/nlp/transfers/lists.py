@@ -173,7 +173,7 @@ def _arrival_list(
     if destination is None and not free and opens is not None:
         # "which reinforcements ... will add to the team: A (T1), B (T2)": a team noun
         # for the team named last before the sentence (`noun_team`)
-        destination = noun_team(story, span, opens)
+        destination = noun_team(story, spans, span, opens)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         return  # the team one item comes from is not where the list goes
     for person in listed:

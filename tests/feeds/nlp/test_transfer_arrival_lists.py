@@ -203,3 +203,44 @@ def test_a_plural_team_noun_does_not_always_send_a_list_to_its_brackets(
     moves = _moves(tagger, text)
     assert {p: moves.get(p, (None, None))[1] for p in LISTED} != GOING_TO
     assert moves.get("Matteo Trentin", (None, None))[1] != "Movistar Team"
+
+
+JOIN_EN = "Three riders will join the team: Michael Storer, Alberto Dainese and Matteo Trentin."
+JOIN_FR = "Trois coureurs rejoignent l'équipe : Michael Storer, Alberto Dainese et Matteo Trentin."
+JOIN_DE = "Drei Fahrer stoßen zur Mannschaft: Michael Storer, Alberto Dainese und Matteo Trentin."
+EN, FR, DE = "The transfer season has begun", "Le mercato a commencé", "Der Transfermarkt ist offen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _story(EN, "Tudor Pro Cycling Team was busy on Monday.", JOIN_EN),
+        _story(FR, "Tudor Pro Cycling Team a été actif lundi.", JOIN_FR),
+        _story(DE, "Tudor Pro Cycling Team war am Montag aktiv.", JOIN_DE),
+    ],
+    ids=["en", "fr", "de"],
+)
+def test_a_team_noun_after_an_arrivals_colon_means_the_one_team_named(
+    tagger: Tagger, text: str
+) -> None:
+    assert {p: to for p, (_, to) in _moves(tagger, text).items()} == dict.fromkeys(LISTED, TUDOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two teams named plainly: the noun may mean either
+        _story(EN, "Lidl-Trek watched Tudor Pro Cycling Team win the sprint.", JOIN_EN),
+        _story(FR, "Lidl-Trek a vu Tudor Pro Cycling Team gagner le sprint.", JOIN_FR),
+        # the team after a person is that person's own, not the list's
+        _story(EN, "Filippo Ganna of Tudor Pro Cycling Team leads Italy.", JOIN_EN),
+        # a national selection's words: the team is the national one
+        _story(EN, "Tudor Pro Cycling Team hosted the national coach on Monday.", JOIN_EN),
+        _story(DE, "Der Bundestrainer war am Montag bei Tudor Pro Cycling Team.", JOIN_DE),
+    ],
+    ids=["two teams en", "two teams fr", "person's own en", "national en", "national de"],
+)
+def test_a_team_noun_after_an_arrivals_colon_stays_unread_when_unclear(
+    tagger: Tagger, text: str
+) -> None:
+    assert not set(_moves(tagger, text)) & set(LISTED)

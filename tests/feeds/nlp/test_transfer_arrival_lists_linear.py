@@ -61,6 +61,16 @@ def _many_sentences(n: int) -> str:
     return TEAM_LINE + sentence * n
 
 
+def _appositions(n: int) -> str:
+    """Sentence after sentence of a person with their team and a national coach, each
+    followed by a list after an arrival word's colon: the look-back stays short."""
+    sentence = (
+        "Filippo Ganna of Lidl-Trek met the national coach. Three riders will join the "
+        "team: Michael Storer, Alberto Dainese and Matteo Trentin. "
+    )
+    return TEAM_LINE + sentence * n
+
+
 @pytest.mark.parametrize(
     ("make", "n"),
     [
@@ -69,6 +79,7 @@ def _many_sentences(n: int) -> str:
         (_teams_before_the_colon, 400),
         (_plural_nouns, 1000),
         (_many_sentences, 200),
+        (_appositions, 150),
     ],
     ids=[
         "people before the colon",
@@ -76,6 +87,7 @@ def _many_sentences(n: int) -> str:
         "teams before the colon",
         "plural team nouns",
         "many sentences",
+        "appositions and national coaches",
     ],
 )
 def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
