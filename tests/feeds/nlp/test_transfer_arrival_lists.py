@@ -244,3 +244,33 @@ def test_a_team_noun_after_an_arrivals_colon_stays_unread_when_unclear(
     tagger: Tagger, text: str
 ) -> None:
     assert not set(_moves(tagger, text)) & set(LISTED)
+
+
+STAYERS = ("Matteo Trentin", "Marc Hirschi", "Fabian Cancellara")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the names right after the noun are its list; after the colon, riders who stay
+        "Tudor Pro Cycling Team presents its squad\nTudor Pro Cycling Team showed the "
+        "newcomers Michael Storer and Alberto Dainese next to the riders who stay: Matteo "
+        "Trentin, Marc Hirschi and Fabian Cancellara.",
+        "Tudor Pro Cycling Team stelt zijn ploeg voor\nTudor Pro Cycling Team toonde de "
+        "nieuwkomers Michael Storer en Alberto Dainese naast de renners die blijven: Matteo "
+        "Trentin, Marc Hirschi en Fabian Cancellara.",
+        # a departure word before the colon: the names after it leave
+        "Tudor Pro Cycling Team changes\nAlongside the newcomers Michael Storer and Alberto "
+        "Dainese, the team loses: Matteo Trentin, Marc Hirschi and Fabian Cancellara.",
+        "Tudor Pro Cycling Team change\nÀ côté des recrues Michael Storer et Alberto Dainese, "
+        "l'équipe perd : Matteo Trentin, Marc Hirschi et Fabian Cancellara.",
+    ],
+    ids=["stay en", "stay nl", "loses en", "loses fr"],
+)
+def test_newcomers_named_after_the_noun_are_the_list_not_those_after_the_colon(
+    tagger: Tagger, text: str
+) -> None:
+    moves = _moves(tagger, text)
+    assert moves["Michael Storer"][1] == TUDOR
+    assert moves["Alberto Dainese"][1] == TUDOR
+    assert not {p for p in STAYERS if moves.get(p, (None, None))[1] == TUDOR}

@@ -71,6 +71,18 @@ def _appositions(n: int) -> str:
     return TEAM_LINE + sentence * n
 
 
+def _newcomers_then_leavers(n: int) -> str:
+    """Sentence after sentence of a noun's own names, then a departure word before the
+    colon (one sentence with thousands of departure words, or one person named thousands
+    of times, is slow on the base too, in other readers)."""
+    sentence = (
+        "Alongside the newcomers Michael Storer and Alberto Dainese, the team loses: "
+        + ITEMS
+        + "and Matteo Trentin.\n\n"
+    )
+    return TEAM_LINE + sentence * n
+
+
 @pytest.mark.parametrize(
     ("make", "n"),
     [
@@ -80,6 +92,7 @@ def _appositions(n: int) -> str:
         (_plural_nouns, 1000),
         (_many_sentences, 200),
         (_appositions, 150),
+        (_newcomers_then_leavers, 150),
     ],
     ids=[
         "people before the colon",
@@ -88,6 +101,7 @@ def _appositions(n: int) -> str:
         "plural team nouns",
         "many sentences",
         "appositions and national coaches",
+        "newcomers then leavers",
     ],
 )
 def test_time_grows_linearly(tagger: Tagger, make: Callable[[int], str], n: int) -> None:
