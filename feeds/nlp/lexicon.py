@@ -128,6 +128,9 @@ CONCEPTS: Mapping[str, str] = MappingProxyType(
         "while_words": WORD,
         "loss_words": WORD,
         "team_nouns": WORD,
+        # a national selection's words: "the national coach adds three riders to the
+        # team": the team noun means the national team, no team of the roster's
+        "national_team_cues": WORD,
         "speech_verbs": WORD,
         "boss_titles": WORD,
         "companion_nouns": WORD,

@@ -28,8 +28,13 @@ def list_items(
         return []
     if span.title and ":" in story.low[opens : listed[0].start]:
         return []  # a headline's colon closes its topic
-    if within(story.hits.get("extension", []), opens, listed[0].start):
+    extensions = within(story.hits.get("extension", []), opens, span.end)
+    if extensions and extensions[0].start < listed[0].start:
         return []
+    if extensions:
+        # "the signings A and B come with the extension of two leaders: C and D": the
+        # names after the extension are extended, not new
+        listed = [p for p in listed if p.start < extensions[0].start]
     if by_noun or _names_open(story.low[opens + 1 : listed[0].start]):
         return list(listed)
     return [p for p in listed if _team_follows(story, span, p)]

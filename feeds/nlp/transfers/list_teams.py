@@ -14,13 +14,19 @@ from collections.abc import Sequence
 from functools import cache
 
 from feeds.models import Mention
-from feeds.nlp.lexicon import pooled, story_lexicon
+from feeds.nlp.lexicon import literal_alternation, pooled, story_lexicon
 from feeds.nlp.transfers.story import ARRIVAL_FAMILIES, Story
-from feeds.nlp.transfers.text import Span, after_bracket, mentions_in, within
+from feeds.nlp.transfers.text import WORD, Span, after_bracket, mentions_in, within
 
 LEDE_SENTENCES = 2
 HEADER_WORDS = 6
 """A round-up's team line is a few words at most ("Astana Qazaqstan", "UAE Team Emirates")."""
+PARAGRAPH = "\n\n"
+TEAM_REACH = 12
+"""Team mentions looked back for the one a team noun means: a list's brackets between
+fit ("A (T1), B (T2) ... C (T6)"); the walk stays short on a text of thousands."""
+APPOSITION_GAP = 12
+"""Characters between a person and a team in apposition (", del ", " of ")."""
 HEADER_REACH = 3
 """Lines looked back for it."""
 
@@ -39,6 +45,97 @@ def list_team(story: Story, spans: Sequence[Span], span: Span, free: set[str]) -
     if focus is not None and any(t.entity_id == focus and t.start < lede_end for t in story.teams):
         return focus
     return None
+
+
+def noun_team(story: Story, spans: Sequence[Span], span: Span, opens: int) -> str | None:
+    """The team a list's sentence names by a team noun only, before the list opens
+    ("welke versterkingen hij aan de ploeg toevoegt:", "præsenteret som ny mand på holdet
+    sammen med tre andre: A, B og C"; lexicon concept `team_nouns`, not the word inside a
+    team's name, "UAE Team Emirates"): the one team named plainly before the sentence
+    (not in brackets, not as someone's own), in its paragraph or the one before; else
+    None. Two different teams named there leave it unclear ("Lidl-Trek watched UAE win.
+    Three riders join the team:" may mean either), and a national selection's words
+    nearby make the noun the national team, which is no team of the roster's."""
+    if not _says_team_noun(story, span.start, opens):
+        return None
+    before = spans[span.sentence - 1] if span.sentence > 0 else span
+    if _national_cue(story.languages).search(story.low, before.start, span.end):
+        return None  # "the national coach adds three riders to the team": a selection
+    floor = _paragraph_floor(story, span.start)
+    at = bisect.bisect_left(story.teams, span.start, key=_start) - 1
+    found = None
+    for team in reversed(story.teams[max(0, at + 1 - TEAM_REACH) : at + 1]):
+        if team.start < floor:
+            break  # two paragraphs back: another topic
+        if id(team) in story.owned or after_bracket(story.low, team.start):
+            continue
+        if _apposed(story, team):
+            continue  # "Pidcock of Q36.5 leads Britain": Pidcock's own team
+        if found is not None and found != team.entity_id:
+            return None  # two teams named plainly: which one the noun means is unclear
+        found = team.entity_id
+    return found
+
+
+def _paragraph_floor(story: Story, at: int) -> int:
+    """Where the paragraph before the one holding `at` begins (0 when there is none). The
+    paragraph starts are indexed once per story."""
+    if story.paragraph_starts is None:
+        story.paragraph_starts = [0] + [m.end() for m in re.finditer(PARAGRAPH, story.text)]
+    k = bisect.bisect_right(story.paragraph_starts, at) - 1  # the paragraph holding `at`
+    return story.paragraph_starts[max(0, k - 1)]
+
+
+def _apposed(story: Story, team: Mention) -> bool:
+    """Does the team follow a person as theirs: "<person> of <team>", "<person>, del
+    <team>", "<person> van <team>" (lexicon concept `owner_markers`)?"""
+    k = bisect.bisect_left(story.people, team.start, key=_start) - 1
+    if k < 0 or team.start - story.people[k].end > APPOSITION_GAP:
+        return False
+    gap = story.low[story.people[k].end : team.start]
+    return story.people[k].end <= team.start and bool(_owner_gap(story.languages).fullmatch(gap))
+
+
+@cache
+def _owner_gap(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    words = literal_alternation(story_lexicon(languages).words("owner_markers"))
+    return re.compile(r"\s*,?\s*(?:" + words + r")(?:\s+|(?<=')\s*)")
+
+
+@cache
+def _national_cue(languages: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The words of a national selection (concept `national_team_cues`: "national coach",
+    "bondscoach", "sélectionneur", "seleccionador", "commissario tecnico")."""
+    words = literal_alternation(story_lexicon(languages).words("national_team_cues"))
+    return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _says_team_noun(story: Story, start: int, end: int) -> bool:
+    """Does a team noun stand between `start` and `end`, outside the teams' names ("UAE
+    Team Emirates" holds no team noun)? One walk over the words and the team mentions."""
+    nouns, named = _team_nouns(story.languages), within(story.teams, start, end)
+    k = 0
+    for m in WORD.finditer(story.low, start, end):
+        while k < len(named) and named[k].end <= m.start():
+            k += 1
+        inside = k < len(named) and named[k].start <= m.start()
+        if not inside and _elided(m.group()) in nouns:
+            return True
+    return False
+
+
+def _elided(word: str) -> str:
+    """The word without an elided article before it: "l'équipe" -> "équipe"."""
+    return word.replace("\u2019", "'").rsplit("'", 1)[-1]
+
+
+@cache
+def _team_nouns(languages: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in story_lexicon(languages).words("team_nouns"))
 
 
 def _header_team(story: Story, spans: Sequence[Span], span: Span) -> str | None:

@@ -9,6 +9,9 @@
   is each going to the team in brackets.
 - "Big departures: Cavendish (retires), Lutsenko (Israel-Premier Tech)": after a departure
   noun and a colon, the team in brackets is where each person goes.
+- "welke versterkingen X aan de ploeg toevoegt: A (T1), B (T2)": the list opens at the
+  colon, and the team noun means the team named last before the sentence
+  (`list_teams.noun_team`).
 
 The clause rules read one verb at a time and miss these. The team the list is about, and
 where each item comes from, are `list_teams`'. Punctuation and the lexicons' cue concepts
@@ -30,6 +33,7 @@ from feeds.nlp.transfers.list_teams import (
     held_brackets,
     list_team,
     marked_starts,
+    noun_team,
 )
 from feeds.nlp.transfers.names import longest_list
 from feeds.nlp.transfers.scan import Hit
@@ -145,8 +149,8 @@ def _arrival_list(
     spans: Sequence[Span],
     languages: tuple[str, ...] | None,
 ) -> None:
-    opens, by_noun = _list_start(story, span)
-    listed = [p for p in people if opens is not None and p.start > opens]
+    opens, closes, by_noun = _list_start(story, span)
+    listed = [p for p in people if opens is not None and opens < p.start < closes]
     listed = list_items(story, span, opens, listed, by_noun) if listed else []
     if not listed:
         # "Mads Pedersen (Lidl-Trek) joined Van Aert": one name with its team is race prose
@@ -166,6 +170,10 @@ def _arrival_list(
     origins |= marked_starts(story.low, teams, from_marker())
     free = {t.entity_id for t in teams if t.start not in origins}
     destination = list_team(story, spans, span, free)
+    if destination is None and not free and opens is not None:
+        # "which reinforcements ... will add to the team: A (T1), B (T2)": a team noun
+        # for the team named last before the sentence (`noun_team`)
+        destination = noun_team(story, spans, span, opens)
     if destination is None or (not free and destination in _origin_ids(brackets)):
         return  # the team one item comes from is not where the list goes
     for person in listed:
@@ -181,23 +189,59 @@ def _origin_ids(brackets: dict[str, Mention]) -> set[str]:
     return {team.entity_id for team in brackets.values()}
 
 
-def _list_start(story: Story, span: Span) -> tuple[int | None, bool]:
-    """Where a list of arrivals begins, and whether a noun opens it: after a plural arrival
-    noun ("the newcomers"), or after the colon that follows an arrival word ("two riders
-    will join the team:")."""
+def _list_start(story: Story, span: Span) -> tuple[int | None, int, bool]:
+    """Where a list of arrivals begins and ends, and whether a noun opens it: after a
+    plural arrival noun ("the newcomers"), or after the colon that follows an arrival word
+    ("two riders will join the team:")."""
     nouns = within(story.hits.get("newcomers", []), span.start, span.end)
     if nouns:
-        return nouns[0].end, True
+        return *_noun_list_start(story, span, nouns[0].end), True
     if span.title:
-        return None, False  # a headline's colon closes its topic ("Volta ao Algarve: ...")
+        return None, span.end, False  # a headline's colon closes its topic ("Volta ao Algarve:")
     for hit in within(story.hits.get("move", []), span.start, span.end):
         if hit.family in ARRIVAL_FAMILIES:
             colon = story.low.find(":", hit.end, span.end)
             if colon >= 0 and relative_keeps(story, hit, colon):
-                return None, False  # "they join four riders who had already renewed: A, B"
+                return (
+                    None,
+                    span.end,
+                    False,
+                )  # "they join four riders who had already renewed: A, B"
             if colon >= 0:
-                return colon, False
-    return None, False
+                return colon, span.end, False
+    return None, span.end, False
+
+
+def _noun_list_start(story: Story, span: Span, noun_end: int) -> tuple[int, int]:
+    """Where the names a group noun announces begin and end: right after the noun, or,
+    when a colon closes the noun's clause and people are named before it, after the colon
+    ("which reinforcements the CEO and his men will add to the team: A (T1), B (T2)":
+    the CEO is no newcomer), when two people or more are named after it. Two names or
+    more right after the noun are its own ("the newcomers A and B, next to the riders who stay: C,
+    D"), and so are names before a departure word ("the newcomers A and B; the team
+    loses: C, D"): then the list ends at the colon."""
+    colon = story.low.find(":", noun_end, span.end)
+    named = within(story.people, noun_end, colon) if colon >= 0 else []
+    if not named:
+        return noun_end, span.end
+    # two names or more right after the noun are its own ("the newcomers A and B"); one is
+    # the subject of its clause ("which reinforcements Cancellara will add: A, B")
+    direct = len(named) >= 2 and not story.low[noun_end : named[0].start].strip(" ,")
+    if direct or _departs(story, noun_end, colon):
+        return noun_end, colon  # the noun's names, not those after the colon
+    if within(story.hits.get("extension", []), noun_end, colon):
+        return noun_end, span.end  # "the signings A and B come with the extension of: C and D"
+    # two names after the colon make it the list ("aanwinsten ... in A en B: de Belg komt
+    # over van T1" names them before it, and after it a description at most)
+    if len(within(story.people, colon, span.end)) >= 2:
+        return colon, span.end
+    return noun_end, span.end
+
+
+def _departs(story: Story, start: int, end: int) -> bool:
+    """A departure word between `start` and `end` ("loses", "leave", "vertrekt")."""
+    moves = within(story.hits.get("move", []), start, end)
+    return _departure_between(story, start, end) or any(h.family in DEPARTURES for h in moves)
 
 
 def _departure_list(

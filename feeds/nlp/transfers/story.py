@@ -128,6 +128,9 @@ class Story:
     carried: dict[int, str | None] = field(default_factory=dict)
     """Per sentence, the team it takes from the sentence before (`carried_teams` fills it
     on first use): worked out once, however many cues ask."""
+    paragraph_starts: list[int] | None = None
+    """Sorted offsets where a paragraph begins (`list_teams` fills it on first use): the
+    paragraph of a sentence is looked up, not found by a scan back per sentence."""
     team_firsts: dict[str, int] | None = None
     """Each team's index of its first mention in `teams` (move_records.py fills it on
     first use): the team a person left is looked up, not found by a walk per person."""
