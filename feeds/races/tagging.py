@@ -52,6 +52,8 @@ from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.races.kind_features import KindInputs
+from feeds.races.kind_model import KindModel
 from feeds.races.lists import listed_races, words_for
 from feeds.races.mentions import (
     RaceHit,
@@ -93,6 +95,10 @@ class RaceTags:
     races: list[str]
     race_focus: RaceFocus | None
     kind: StoryKind
+    rules_kind: StoryKind | None = None
+    """The rules' kind (feeds/races/kind.py), before any learned model."""
+    kind_inputs: KindInputs | None = None
+    """What the kind was read from, for the learned model (feeds/races/kind_features.py)."""
 
 
 class RaceTagger:
@@ -106,8 +112,12 @@ class RaceTagger:
         titles: Titles | None = None,
         nationals: Nationals | None = None,
         other_events: OtherEvents | None = None,
+        kind_model: KindModel | None = None,
     ) -> None:
+        """`kind_model`: a learned story-kind model that overrides the rules' kind (None:
+        the rules decide; docs/ARCHITECTURE.md, "A learned story-kind model")."""
         self.calendar = calendar
+        self.kind_model = kind_model
         self.titles = titles
         self.nationals = nationals
         self.other_events = other_events
@@ -252,30 +262,42 @@ class RaceTagger:
         ran_near = published is not None and any(
             ran_about(self.seasons, r, published) for r in timed
         )
-        kind = decide_kind(
-            KindEvidence(
-                head.concepts,
-                body.concepts,
-                has_race=bool(races) or bool(head.stages),
-                cycling=cycling or bool(races),
-                is_transfer=is_transfer or bool(moves),
-                race_near=published is None or ran_near,
-                race_ahead=published is not None
-                and any(starts_soon(self.seasons, r, published) for r in timed),
-                title_team=title_team,
-                title_race=bool(title_races),
-                title_rider=any(m.kind == "rider" and m.start < len(title) for m in mentions),
-                title_move=any(m.person_id in headline and m.to_team_id in headline for m in moves),
-                race_far=published is not None and bool(timed) and not ran_near,
-                lead=body.lead_concepts,
-                race_under_way=published is not None
-                and any(under_way(self.seasons, r, published) for r in timed),
-                # a look back, then news: "Last year X crashed... He crashed again
-                # yesterday" (a stage number is no sign: the look back has one too)
-                recalled=(head.lead_past or body.lead_past)
-                and not any(p.lead_today or p.lead_anew for p in (head, body)),
-            )
+        kind_evidence = KindEvidence(
+            head.concepts,
+            body.concepts,
+            has_race=bool(races) or bool(head.stages),
+            cycling=cycling or bool(races),
+            is_transfer=is_transfer or bool(moves),
+            race_near=published is None or ran_near,
+            race_ahead=published is not None
+            and any(starts_soon(self.seasons, r, published) for r in timed),
+            title_team=title_team,
+            title_race=bool(title_races),
+            title_rider=any(m.kind == "rider" and m.start < len(title) for m in mentions),
+            title_move=any(m.person_id in headline and m.to_team_id in headline for m in moves),
+            race_far=published is not None and bool(timed) and not ran_near,
+            lead=body.lead_concepts,
+            race_under_way=published is not None
+            and any(under_way(self.seasons, r, published) for r in timed),
+            # a look back, then news: "Last year X crashed... He crashed again
+            # yesterday" (a stage number is no sign: the look back has one too)
+            recalled=(head.lead_past or body.lead_past)
+            and not any(p.lead_today or p.lead_anew for p in (head, body)),
         )
+        rules_kind = kind = decide_kind(kind_evidence)
+        inputs = KindInputs(
+            kind_evidence,
+            ft.folded[:split].split(),
+            ft.folded[split : split + LEAD_CHARS].split(),
+            language,
+            len(moves),
+            len({m.entity_id for m in mentions if m.kind == "rider"}),
+            len({m.entity_id for m in mentions if m.kind == "team"}),
+            len(races),
+            bool(head.stages or body.lead_stages),
+        )
+        if self.kind_model is not None:
+            kind = self.kind_model.choose(inputs, rules_kind)
         evidence = FocusEvidence(
             title_races=list(dict.fromkeys((*title_races, *head_implied))),
             counts=Counter((*title_races, *text_races, *head_implied)),
@@ -307,7 +329,7 @@ class RaceTagger:
                 parts = ((0, split), (split, min(size, lead_end)))
                 evidence.news_day = day_named(ft, cues, parts, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
-        return RaceTags(races, focus, kind)
+        return RaceTags(races, focus, kind, rules_kind, inputs)
 
     def _headline_implied(
         self,

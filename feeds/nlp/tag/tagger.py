@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from feeds.models import Mention, StoryTags
+from feeds.models import Mention, Move, StoryTags
 from feeds.nlp.document import Document
 from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
@@ -27,7 +27,7 @@ from feeds.nlp.transfers.extract import document_transfers
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.unknown_people import team_name_runs
 from feeds.races.model import Calendar
-from feeds.races.tagging import race_tagger
+from feeds.races.tagging import RaceTags, race_tagger
 from feeds.roster import Roster
 
 log = logging.getLogger(__name__)
@@ -123,21 +123,10 @@ class Tagger:
         "en-GB"), None to tell it from the text (it picks the transfer cues)."""
         # One document for the three steps: the text is built, folded and lower-cased once.
         doc = Document(title, text, published, language)
-        mentions = self._mentions(doc, feed_is_cycling)
+        mentions, is_transfer, moves, found = self._read(doc, feed_is_cycling)
         riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
         teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
         staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
-        # Transfer extraction never raises: a bug on one story reads as "no transfer" and
-        # the story keeps its riders and teams.
-        is_transfer, moves = document_transfers(
-            doc,
-            mentions,
-            self.roster,
-            lambda: self.cycling_context(title, text),
-            unknown_people=self.unknown_people,
-        )
-        # Races, the race in focus and the kind read the moves and who is named.
-        found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
         outside = (
             unknown_riders(
                 doc,
@@ -161,6 +150,35 @@ class Tagger:
             kind=found.kind,
             unknown_riders=outside,
         )
+
+    def race_tags(
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        feed_is_cycling: bool | None = None,
+        language: str | None = None,
+    ) -> RaceTags:
+        """The races, focus and kind `tag` gives, with the rules' kind and what it was read
+        from (the kind model's training reads these: feeds/nlp/kind_training.py)."""
+        return self._read(Document(title, text, published, language), feed_is_cycling)[3]
+
+    def _read(
+        self, doc: Document, feed_is_cycling: bool | None
+    ) -> tuple[list[Mention], bool, Sequence[Move], RaceTags]:
+        mentions = self._mentions(doc, feed_is_cycling)
+        # Transfer extraction never raises: a bug on one story reads as "no transfer" and
+        # the story keeps its riders and teams.
+        is_transfer, moves = document_transfers(
+            doc,
+            mentions,
+            self.roster,
+            lambda: self.cycling_context(doc.title, doc.body),
+            unknown_people=self.unknown_people,
+        )
+        # Races, the race in focus and the kind read the moves and who is named.
+        found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
+        return mentions, is_transfer, moves, found
 
     def cycling_context(self, title: str, text: str) -> bool:
         """Whether a story reads as cycling without being told its feed does: the
