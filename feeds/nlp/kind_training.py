@@ -18,6 +18,7 @@ writes the weights `kind_model.load_kind_model` reads. Sealed sets are refused
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from typing import Any
 import tomli_w
 
 from feeds.models import STORY_KINDS, StoryKind
-from feeds.nlp.evaluate import read_jsonl
+from feeds.nlp.evaluate import read_jsonl, score
 from feeds.nlp.scorer_sparse import EPOCHS, PENALTY, fit_softmax, near_duplicates
 from feeds.nlp.scorer_training import refuse_sealed
 from feeds.nlp.tag import Tagger
@@ -38,6 +39,8 @@ from feeds.roster import load_roster
 
 FALLBACKS = (0.0, 0.4, 0.5, 0.6, 0.7)
 SEED = 0
+DIGITS = 4
+"""Decimal places a written weight keeps."""
 
 
 @dataclass(slots=True)
@@ -77,6 +80,15 @@ def read_kind_examples(path: str, tagger: Tagger) -> list[KindExample]:
     return out
 
 
+def features(ex: KindExample, rules: bool, drop: Sequence[str] = ()) -> dict[str, float]:
+    """The example's features, less those whose names start with any of `drop` (an
+    ablation: `--drop hc:,lc:,tc:` measures the model without the kind lexicons)."""
+    out = kind_features(ex.inputs, ex.rules_kind if rules else None)
+    if drop:
+        out = {n: v for n, v in out.items() if not n.startswith(tuple(drop))}
+    return out
+
+
 def train(
     examples: Sequence[KindExample],
     rules: bool,
@@ -84,10 +96,11 @@ def train(
     epochs: int = EPOCHS,
     seed: int = SEED,
     fallback: float = 0.0,
+    drop: Sequence[str] = (),
 ) -> KindModel:
-    rows = [kind_features(ex.inputs, ex.rules_kind if rules else None) for ex in examples]
-    weights = fit_softmax(rows, [ex.gold for ex in examples], STORY_KINDS, penalty, epochs, seed)
-    return KindModel(weights, rules, fallback)
+    rows = [features(ex, rules, drop) for ex in examples]
+    tables = fit_softmax(rows, [ex.gold for ex in examples], STORY_KINDS, penalty, epochs, seed)
+    return KindModel.by_kind(tables, rules, fallback)
 
 
 @dataclass(slots=True)
@@ -108,32 +121,91 @@ class Reading:
     def confusion(self) -> Counter[tuple[str, str]]:
         return Counter((ex.gold, a) for _, ex, a in self.answers)
 
+    def macro_f1(self) -> float:
+        """The mean F1 over the kinds gold or answers name (as `domestique eval` has it)."""
+        counts = self.confusion()
+        f1s = []
+        for kind in STORY_KINDS:
+            tp = counts[kind, kind]
+            gold = sum(n for (g, _), n in counts.items() if g == kind)
+            said = sum(n for (_, a), n in counts.items() if a == kind)
+            if gold or said:
+                f1s.append(2 * tp / (gold + said))
+        return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def with_model(tagger: Tagger, model: KindModel | None) -> Tagger:
+    """The same tagger, its race tagger given `model` (None: the rules' kind)."""
+    races = copy.copy(tagger.races)
+    races.kind_model = model
+    out = copy.copy(tagger)
+    out.races = races
+    return out
+
+
+def focus_right(tagger: Tagger, examples: Sequence[KindExample]) -> tuple[int, int]:
+    """The race focus `domestique eval` scores right on the examples, and out of how many:
+    the focus is chosen knowing the kind (feeds/races/focus.py)."""
+    records = [ex.record for ex in examples]
+    predicted = {r["id"]: _focus(tagger, r) for r in records}
+    focus = score(records, predicted, tagger.roster).race_scores.focus
+    return focus.right, focus.total
+
+
+def _focus(tagger: Tagger, record: dict[str, Any]) -> dict[str, Any]:
+    """The `race_focus` field `domestique tag` writes (bot/cli/tagging.py `race_fields`)."""
+    language = record.get("lang") if isinstance(record.get("lang"), str) else None
+    found = tagger.race_tags(
+        record["title"], record["text"], record.get("_published"), False, language
+    ).race_focus
+    if found is None:
+        return {"race_focus": None}
+    name = tagger.races.calendar.races[found.race_id].name
+    return {"race_focus": {"race": name, "year": found.year, "stage": found.stage}}
+
 
 def cross_validate(
     sets: dict[str, list[KindExample]],
     penalty: float = PENALTY,
     epochs: int = EPOCHS,
     fallbacks: Sequence[float] = FALLBACKS,
+    configurations: Sequence[bool] = (False, True),
+    drop: Sequence[str] = (),
+    focus: dict[str, list[tuple[int, int]]] | None = None,
+    tagger: Tagger | None = None,
+    forward: int = 0,
 ) -> list[Reading]:
-    """Leave one set out: the rules, and each model at each fallback."""
+    """Leave one set out: the rules, and each model (without the rules' kind, with it)
+    at each fallback. Given `focus` and `tagger`, also the race focus each set gets from
+    the rules' kind and from the first configuration's model (fallback 0), by set.
+    `forward` > 0: only the sets from that position on are left out, each model trained
+    on the sets before it alone (as a blind set was first read: the past only)."""
     rules = Reading("(a) rules")
     models = {
         (flag, t): Reading(f"({'c' if flag else 'b'}) model{' + rules' if flag else ''} @{t}")
-        for flag in (False, True)
+        for flag in configurations
         for t in fallbacks
     }
     twins = near_duplicates(sets)  # type: ignore[arg-type]
-    for name, held in sets.items():
+    names = list(sets)
+    for position, (name, held) in enumerate(sets.items()):
+        if forward and position < forward:
+            continue
         told = {twin for ex in held for twin in twins.get(id(ex), ())}
-        rest = [ex for other, exs in sets.items() if other != name for ex in exs]
+        before = set(names[:position]) if forward else set(names) - {name}
+        rest = [ex for other, exs in sets.items() if other in before for ex in exs]
         rest = [ex for ex in rest if id(ex) not in told]
         for ex in held:
             rules.answers.append((name, ex, ex.rules_kind))
-        for flag in (False, True):
-            model = train(rest, flag, penalty, epochs)
+        for flag in configurations:
+            model = train(rest, flag, penalty, epochs, drop=drop)
+            if focus is not None and tagger is not None and flag == configurations[0]:
+                focus[name] = [
+                    focus_right(with_model(tagger, None), held),
+                    focus_right(with_model(tagger, model), held),
+                ]
             for ex in held:
-                features = kind_features(ex.inputs, ex.rules_kind if flag else None)
-                probabilities = model.probabilities(features)
+                probabilities = model.probabilities(features(ex, flag, drop))
                 best = max(STORY_KINDS, key=lambda k: probabilities[k])
                 for t in fallbacks:
                     answer = best if probabilities[best] >= t else ex.rules_kind
@@ -151,6 +223,8 @@ def report(sets: dict[str, list[KindExample]], readings: Sequence[Reading]) -> s
     cells = [_cell(*r.right()) for r in readings]
     total = sum(len(h) for h in sets.values())
     lines.append(f"| **total** | {total} | " + " | ".join(cells) + " |")
+    cells = [f"{r.macro_f1():.3f}" for r in readings]
+    lines.append("| macro-F1 | | " + " | ".join(cells) + " |")
     languages = sorted({ex.language for held in sets.values() for ex in held})
     lines += ["", "| language | stories | " + " | ".join(r.name for r in readings) + " |"]
     lines.append("|---|---:|" + "---:|" * len(readings))
@@ -178,18 +252,22 @@ def _matrix(reading: Reading) -> str:
 
 
 def write_kind_weights(path: Path, model: KindModel, note: str) -> None:
-    """The kind model's data file (`kind_model.load_kind_model` reads it)."""
-    data = {
+    """The kind model's data file (`kind_model.load_kind_model` reads it): one line a
+    feature, its weights for each kind in `kinds` order as one string of numbers rounded
+    to `DIGITS` places (a string reads three times faster than a TOML array of floats)."""
+    head = {
         "note": note,
         "features": FEATURE_SET,
         "rules": model.rules,
         "fallback": model.fallback,
-        "weights": {
-            kind: {name: round(w, 5) for name, w in sorted(model.weights[kind].items())}
-            for kind in STORY_KINDS
-        },
+        "kinds": list(STORY_KINDS),
     }
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    lines = [tomli_w.dumps(head).rstrip("\n"), "", "[weights]"]
+    for name, row in sorted(model.weights.items()):
+        rounded = [round(w, DIGITS) + 0.0 for w in row]  # + 0.0: no "-0.0"
+        if any(rounded):
+            lines.append(tomli_w.dumps({name: " ".join(repr(w) for w in rounded)}).rstrip("\n"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -205,10 +283,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--rules", action="store_true", help="with --write: the rules' kind too")
     parser.add_argument("--fallback", type=float, default=0.0, help="written with --write")
+    parser.add_argument(
+        "--only-b", action="store_true", help="measure the model without the rules' kind only"
+    )
+    parser.add_argument(
+        "--drop", default="", help="feature-name prefixes left out, comma-separated (ablation)"
+    )
+    parser.add_argument(
+        "--focus", action="store_true", help="also the race focus under each left-out model"
+    )
+    parser.add_argument(
+        "--forward",
+        type=int,
+        default=0,
+        metavar="N",
+        help="leave out only the sets from the N-th given on, each trained on those before it",
+    )
     args = parser.parse_args(argv)
     for path in args.sets:
         refuse_sealed(path)
-    tagger = Tagger(load_roster(()))
+    tagger = with_model(Tagger(load_roster(())), None)
     sets = {Path(p).name.removesuffix(".jsonl"): read_kind_examples(p, tagger) for p in args.sets}
     if args.write:
         examples = [ex for held in sets.values() for ex in held]
@@ -219,7 +313,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         write_kind_weights(args.write, model, note)
         return 0
-    print(report(sets, cross_validate(sets, args.penalty, args.epochs)))
+    drop = tuple(p for p in args.drop.split(",") if p)
+    configurations = (False,) if args.only_b else (False, True)
+    twins = near_duplicates(sets)  # type: ignore[arg-type]
+    print(f"{sum(len(t) for t in twins.values()) // 2} near-duplicate pairs of stories\n")
+    focus: dict[str, list[tuple[int, int]]] | None = {} if args.focus else None
+    readings = cross_validate(
+        sets,
+        args.penalty,
+        args.epochs,
+        FALLBACKS,
+        configurations,
+        drop,
+        focus,
+        tagger,
+        args.forward,
+    )
+    print(report(sets, readings))
+    if focus:
+        print("\n| set | focus, rules' kind | focus, model's kind |\n|---|---:|---:|")
+        for name, (rules, model) in focus.items():
+            print(f"| {name} | {_cell(*rules)} | {_cell(*model)} |")
+        totals = [tuple(sum(f[i][j] for f in focus.values()) for j in (0, 1)) for i in (0, 1)]
+        print(f"| **total** | {_cell(*totals[0])} | {_cell(*totals[1])} |")
     return 0
 
 

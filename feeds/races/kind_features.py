@@ -71,7 +71,8 @@ class KindInputs:
 
 
 def kind_features(inputs: KindInputs, rules_kind: StoryKind | None = None) -> dict[str, float]:
-    """Named features, each 1.0 (a sparse row for `scorer_sparse.fit_softmax`)."""
+    """Named features, each 1.0 (a sparse row for `scorer_sparse.fit_softmax`; the model
+    sums a kind's weights over the names, kind_model.py)."""
     ev = inputs.evidence
     out: dict[str, float] = {"bias:": 1.0, f"lang:{inputs.language or '?'}": 1.0}
     _words(out, "h", inputs.title_words)
