@@ -53,7 +53,7 @@ from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.kind_features import KindInputs
-from feeds.races.kind_model import KindModel
+from feeds.races.kind_model import KindModel, bundled_kind_model
 from feeds.races.lists import listed_races, words_for
 from feeds.races.mentions import (
     RaceHit,
@@ -556,4 +556,7 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         titles,
         bundled_nationals(calendar, titles.cues),
         bundled_other_events(),
+        # The story kind is the learned model's (docs/ARCHITECTURE.md, "A learned
+        # story-kind model": it carried to left-out sets better than the rules).
+        bundled_kind_model(),
     )
