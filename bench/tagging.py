@@ -68,13 +68,13 @@ import ahocorasick
 from unidecode import unidecode
 
 from bot.pipeline.roster_state import RosterState
+from feeds.evaluation import parse_published, read_jsonl
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import parse_published, read_jsonl
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract as transfers_extract
 from feeds.nlp.transfers.prefilter import may_report_move
 from feeds.roster import Person, Roster, Stint, load_roster
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 from tests.corpus import DEV_CORPUS, development_sets
 
 REPO = Path(__file__).resolve().parent.parent

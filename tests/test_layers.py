@@ -15,6 +15,16 @@ MAY_IMPORT = {
     "storage": {"storage", "feeds"},
     "feeds": {"feeds"},
 }
+NEVER_IMPORTS = {
+    # Inside feeds/: text folding (feeds.text) under the roster, the roster under language
+    # processing, language processing under the races, the Tagger composing them on top, and
+    # the evaluation of its answers above it.
+    "feeds.text": ("feeds.roster", "feeds.nlp", "feeds.races", "feeds.tagger", "feeds.evaluation"),
+    "feeds.roster": ("feeds.nlp", "feeds.races", "feeds.tagger", "feeds.evaluation"),
+    "feeds.nlp": ("feeds.races", "feeds.tagger", "feeds.evaluation"),
+    "feeds.races": ("feeds.tagger", "feeds.evaluation"),
+    "feeds.tagger": ("feeds.evaluation",),
+}
 
 
 def modules() -> dict[str, Path]:
@@ -100,3 +110,40 @@ def test_imports_point_down_the_layers() -> None:
         if target.split(".")[0] not in MAY_IMPORT[name.split(".")[0]]
     ]
     assert upward == []
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def upward_in_feeds(edges: dict[str, set[str]]) -> list[str]:
+    """Every import of a feeds layer that NEVER_IMPORTS forbids it."""
+    return [
+        f"{name} imports {target}"
+        for name, targets in sorted(edges.items())
+        for layer, above in NEVER_IMPORTS.items()
+        if _within(name, layer)
+        for target in sorted(targets)
+        if any(_within(target, package) for package in above)
+    ]
+
+
+def test_the_feeds_rule_sees_an_upward_import() -> None:
+    # The two arrows that once ran back up: the roster reading the tagger's cue lists, and
+    # the mention tagger building the race tagger.
+    edges = {
+        "feeds.roster.names": {"feeds.nlp.cues", "feeds.text.fold"},
+        "feeds.nlp.tag.story": {"feeds.races.tagging", "feeds.roster"},
+        "feeds.nlp.kinds": {"feeds.text.fold"},
+        "feeds.tagger": {"feeds.nlp.tag", "feeds.races.tagging"},
+    }
+    assert upward_in_feeds(edges) == [
+        "feeds.nlp.tag.story imports feeds.races.tagging",
+        "feeds.roster.names imports feeds.nlp.cues",
+    ]
+
+
+def test_feeds_layers_never_import_the_ones_above() -> None:
+    """The roster is data below the language processing, the language layer is below the
+    races built on it, and the Tagger that composes them (feeds.tagger) is above both."""
+    assert upward_in_feeds(graph()) == []

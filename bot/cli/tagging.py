@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 # command loads this module, and `health` (Docker's HEALTHCHECK) must answer quickly.
 if TYPE_CHECKING:
     from feeds.models import StoryTags
-    from feeds.nlp.tag import Tagger
     from feeds.roster import Roster
+    from feeds.tagger import Tagger
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def _load(
     args: argparse.Namespace, *, annotated: bool = False
 ) -> tuple[Roster, list[dict[str, Any]]] | int:
     """The roster and every input record, or exit status 2 after saying what is wrong."""
-    from feeds.nlp.evaluate import InputError, read_jsonl
+    from feeds.evaluation import InputError, read_jsonl
     from feeds.roster import RosterError, load_roster
 
     try:
@@ -139,7 +139,7 @@ def race_fields(tagger: Tagger, tags: StoryTags) -> dict[str, Any]:
 
 
 def tag_command(args: argparse.Namespace) -> int:
-    from feeds.nlp.tag import Tagger
+    from feeds.tagger import Tagger
 
     loaded = _load(args)
     if isinstance(loaded, int):
@@ -156,8 +156,8 @@ def tag_command(args: argparse.Namespace) -> int:
 
 
 def eval_command(args: argparse.Namespace) -> int:
-    from feeds.nlp.evaluate import score
-    from feeds.nlp.tag import Tagger
+    from feeds.evaluation import score
+    from feeds.tagger import Tagger
 
     # Every line is checked before anything is tagged or printed: no partial table.
     loaded = _load(args, annotated=True)

@@ -13,7 +13,7 @@ the operator promoted (`domestique roster promote`). Nothing a moderator adds jo
   its `/track` commands, so a server cannot tag its own stories with someone else either;
 - a name that would tag most stories is refused when added, with the reason: a common
   word of the story languages, fewer than three letters, a race, a place, a cycling
-  term (feeds/roster/broad.py), or one found in more than 2% of the latest stories.
+  term (feeds/nlp/broad_names.py), or one found in more than 2% of the latest stories.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from feeds.nlp.broad_names import too_broad
 from feeds.roster import (
     Person,
     Roster,
@@ -38,7 +39,6 @@ from feeds.roster import (
     parse_roster,
     slugify,
 )
-from feeds.roster.broad import too_broad
 from feeds.roster.names import fold
 
 if TYPE_CHECKING:

@@ -48,8 +48,8 @@ from bot.pipeline.guild_names import GuildRosters, tag_for_guilds
 from bot.pipeline.spoilers import decide
 from bot.pipeline.story_facts import StoryFacts, sort_at_of
 from feeds.models import StoryTags
-from feeds.nlp.fold import fold_word
 from feeds.races.model import Calendar
+from feeds.text.fold import fold_word
 from storage import outbox_fanout as sql
 from storage import outbox_pending as queue
 from storage.articles import SavedStory

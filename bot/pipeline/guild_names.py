@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.pipeline.custom_roster import bare, entity_names, name_owners, with_aliases
-from feeds.nlp.fold import FoldedText
+from feeds.nlp.broad_names import too_broad
 from feeds.nlp.matcher import Matcher
 from feeds.roster import Roster, RosterError, parse_roster
-from feeds.roster.broad import too_broad
 from feeds.roster.names import RosterNames, fold, person_label, team_label
+from feeds.text.fold import FoldedText
 from storage.guild_config import OwnNames
 
 log = logging.getLogger(__name__)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from bot.pipeline.custom_roster import load_current_roster
 from bot.pipeline.guild_names import GuildRosters
-from feeds.nlp.tag import Tagger
 from feeds.races.model import Calendar
 from feeds.roster import Roster
+from feeds.tagger import Tagger
 
 if TYPE_CHECKING:
     from storage import Storage

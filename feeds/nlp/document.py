@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from feeds.nlp.fold import FoldedText
+from feeds.text.fold import FoldedText
 
 TITLE_BREAK = "\n\n"
 

@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from feeds.nlp.fold import FoldedText, fold_tokens
+from feeds.text.fold import FoldedText, fold_tokens
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from feeds.models import RaceFocus, StoryKind
-from feeds.nlp.fold import fold_tokens
 from feeds.races.model import Calendar, Edition, MonthDate, Race, Stage
+from feeds.text.fold import fold_tokens
 
 FOCUS_KINDS: frozenset[str] = frozenset({"result", "preview", "lineup", "crash"})
 """Kinds that can have a race in focus; a transfer told at a race has none."""

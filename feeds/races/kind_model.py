@@ -1,7 +1,8 @@
 """The learned story-kind model: softmax weights over `kind_features`, applied by the race
 tagger after the rules (feeds/races/tagging.py) when one is given to it.
 
-Fitted by `python -m feeds.nlp.kind_training` (feeds/nlp/scorer_sparse.py `fit_softmax`)
+Fitted by `python -m feeds.evaluation.kind_training` (`fit_softmax` in
+feeds/evaluation/scorer_sparse.py)
 and measured there by leaving one annotated set out (docs/ARCHITECTURE.md, "A learned
 story-kind model"). Its weights are a TOML file: the feature set's name, whether the
 rules' kind is among the inputs, the probability under which the rules' kind stands, the

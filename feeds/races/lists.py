@@ -19,9 +19,9 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.mentions import RaceHit
 from feeds.races.terms import Term
+from feeds.text.fold import FoldedText, fold_tokens
 
 LISTS_FILE = "lists.toml"
 MAX_ITEM_WORDS = 4

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from feeds.nlp.fold import FoldedText
 from feeds.races.terms import ShortName, Term, Terms
+from feeds.text.fold import FoldedText
 
 # "5", "5e", "5th", "5a" (5ª), "5eme", "18" — a stage number as the fold leaves it.
 _NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|e|er|re|eme|a|o|de|ste|nd)?")

@@ -8,7 +8,7 @@ from datetime import date, time
 from typing import Literal
 
 from feeds.datafile import DataFileError
-from feeds.nlp.fold import fold_word
+from feeds.text.fold import fold_word
 
 Sex = Literal["men", "women", "both"]
 RaceClass = Literal["worldtour", "proseries", "championship", "olympics"]

@@ -32,11 +32,11 @@ from typing import Any
 import ahocorasick
 
 from feeds.models import Mention
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.model import Calendar, CalendarError
 from feeds.races.titles import whole_words
 from feeds.races.wins import Labels, WinCues
 from feeds.roster import Roster
+from feeds.text.fold import FoldedText, fold_tokens
 
 NATIONALS_FILE = "nationals.toml"
 SEASON_REACH = timedelta(weeks=6)

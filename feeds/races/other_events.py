@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from feeds.nlp.fold import fold_tokens
 from feeds.races.mentions import words_before
 from feeds.races.model import CalendarError
 from feeds.races.wins import YEAR
+from feeds.text.fold import fold_tokens
 
 OTHER_EVENTS_FILE = "other_events.toml"
 MAX_LINKS = 3

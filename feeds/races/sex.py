@@ -17,10 +17,10 @@ from importlib import resources
 from typing import Any
 
 from feeds.models import Mention
-from feeds.nlp.fold import fold_tokens
 from feeds.races.mentions import RaceHit
 from feeds.races.model import CalendarError
 from feeds.roster import Roster
+from feeds.text.fold import fold_tokens
 
 SEX_FILE = "sex.toml"
 EDITION_LINKS = 2

@@ -18,8 +18,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.mentions import ORDINAL_MARKS
+from feeds.text.fold import FoldedText, fold_tokens
 
 STAGE_DAYS_FILE = "stage_days.toml"
 MAX_DAYS_BACK = 2

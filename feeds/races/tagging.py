@@ -46,7 +46,6 @@ from functools import cache
 
 from feeds.models import Mention, Move, RaceFocus, StoryKind
 from feeds.nlp.document import Document
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.kinds import KindLexicon, bundled_kind_lexicons
 from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
@@ -77,6 +76,7 @@ from feeds.races.timing import ran_about, starts_soon, under_way
 from feeds.races.titles import Titles, bundled_titles
 from feeds.races.wins import Labels
 from feeds.roster import Roster
+from feeds.text.fold import FoldedText, fold_tokens
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,11 @@ from typing import Any
 
 import ahocorasick
 
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.kinds import KindLexicon
 from feeds.nlp.matcher import alias_key
 from feeds.races.model import Calendar, CalendarError
 from feeds.races.spelling import slipped_names
+from feeds.text.fold import fold_tokens
 
 SHORT_NAMES_FILE = "short_names.toml"
 ALWAYS: tuple[str, ...] = ("en",)

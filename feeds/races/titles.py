@@ -22,9 +22,9 @@ from typing import Any
 
 import ahocorasick
 
-from feeds.nlp.fold import fold_tokens
 from feeds.races.model import Calendar, CalendarError
 from feeds.races.wins import WinCues
+from feeds.text.fold import fold_tokens
 
 TITLES_FILE = "titles.toml"
 WIN_KEYS = (
@@ -46,7 +46,7 @@ class Titles:
     races: dict[str, str]
     rule_out: frozenset[str]
     automaton: ahocorasick.Automaton | None
-    """The titles as whole-word keys over folded text (feeds/nlp/fold.py)."""
+    """The titles as whole-word keys over folded text (feeds/text/fold.py)."""
     plurals: frozenset[str] = frozenset()
     """Folded titles in the plural: titles won, with or without their years."""
     cues: WinCues = field(default_factory=WinCues)

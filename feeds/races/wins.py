@@ -69,7 +69,7 @@ labels the rider ("l'iridato Tadej Pogačar")."""
 
 
 class Spans(Protocol):
-    """A folded text's map back to its original (feeds/nlp/fold.py's FoldedText)."""
+    """A folded text's map back to its original (feeds/text/fold.py's FoldedText)."""
 
     original: str
 

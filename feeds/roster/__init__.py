@@ -185,9 +185,9 @@ NAME_LIMIT = 200
 MIN_CACHED_CHARS = 32_768
 """A roster text this long or longer is kept parsed (feeds/roster/cache.py); smaller ones
 parse in a few milliseconds."""
-NOT_ROSTER_FILES = frozenset({"broad-names.toml", "name-forms.toml", "team-regions.toml"})
-"""Data files beside the roster that are not roster files (feeds/roster/broad.py,
-feeds/roster/name_forms.py and feeds/roster/regions.py read them)."""
+NOT_ROSTER_FILES = frozenset({"name-forms.toml", "team-regions.toml"})
+"""Data files beside the roster that are not roster files (feeds/roster/name_forms.py and
+feeds/roster/regions.py read them)."""
 
 
 def name_problem(value: object) -> str | None:

@@ -13,8 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from feeds.nlp.fold import fold_tokens
 from feeds.roster import Person, RosterError
+from feeds.text.fold import fold_tokens
 
 DATA_FILE = "name-forms.toml"
 

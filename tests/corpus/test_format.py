@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from feeds.nlp.evaluate import InputError, read_jsonl
+from feeds.evaluation import InputError, read_jsonl
 from tests.corpus import HERE
 
 CORPORA = sorted(HERE.glob("*.jsonl"))

@@ -17,8 +17,8 @@ import pytest
 
 from feeds.ingest.fetch import Fetcher
 from feeds.ingest.netguard import AddressPolicy, new_session
-from feeds.nlp.tag import Tagger
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 from tests.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from feeds.datafile import DataFileError
-from feeds.nlp.fold import fold_tokens
+from feeds.text.fold import fold_tokens
 
 KIND_CONCEPTS: tuple[str, ...] = ("result", "preview", "lineup", "crash", "transfer", "team")
 """Words that say a story is of that kind; `other` is what is left (plus `other` words)."""
@@ -82,7 +82,7 @@ class Word:
 
     @property
     def key(self) -> str:
-        """The automaton key over folded text (feeds/nlp/fold.py): whole words, the last
+        """The automaton key over folded text (feeds/text/fold.py): whole words, the last
         one open-ended for a prefix, the first open-started for a compound's end."""
         body = ("" if self.suffix else " ") + "  ".join(self.words)
         return body if self.prefix else body + " "

@@ -1,4 +1,4 @@
-"""The tagger: which riders, teams and staff a story is about.
+"""The mention tagger: which riders, teams and staff a story is about.
 
 One fold and one Aho-Corasick pass per story find every candidate (names, surnames,
 aliases, team names, nationality words, cycling vocabulary); the rules (`resolver`)
@@ -52,10 +52,11 @@ are matched, so their names are used up, but reported only as mentions.
 (M. Cavendish), "fuzzy" (a misspelling), "inflected" (a declined full name) or
 "description".
 
-A `Tagger` does not change after construction (it only caches people's kinds and
-categories per publication date) and is safe to share between threads.
+A `MentionTagger` does not change after construction (it only caches people's kinds and
+categories per publication date) and is safe to share between threads. The `Tagger` that
+composes it with the transfer and race steps is feeds/tagger.py.
 """
 
-from feeds.nlp.tag.tagger import Tagger
+from feeds.nlp.tag.mentions import MentionTagger
 
-__all__ = ["Tagger"]
+__all__ = ["MentionTagger"]

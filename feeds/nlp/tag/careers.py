@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
-from feeds.nlp.fold import case_folded
 from feeds.nlp.matcher import Substrings
 from feeds.roster import Person
+from feeds.text.fold import case_folded
 
 # An undated story is usually from the recent past: riders who stopped racing in
 # the last seasons still count as riders in it.

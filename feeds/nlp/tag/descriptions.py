@@ -15,11 +15,11 @@ from feeds.nlp.cues.descriptions import (
 )
 from feeds.nlp.cues.names import ROLE_WORDS
 from feeds.nlp.cues.nationalities import PERSON_ARTICLES
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.tag.keys import NationKey
 from feeds.nlp.tag.names import folded
 from feeds.nlp.tag.state import Found, ResolverState
 from feeds.nlp.tag.story import WORDS
+from feeds.text.fold import fold_tokens
 
 # How close a description must be followed by a name to be that name's apposition.
 APPOSITION_CHARS = 60

@@ -8,11 +8,11 @@ import re
 from functools import cache
 
 from feeds.nlp.cues.names import COMMON_WORDS, ROLE_WORDS
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.lexicon import bundled
 from feeds.nlp.tag.keys import KeyInfo
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import HYPHENS
+from feeds.text.fold import fold_tokens
 
 # Only spaces may separate a first name from the name it begins: a comma, a bracket or
 # a line break after the surname ends the mention ("Oliver (Modern Adventure)").

@@ -16,12 +16,12 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.lexicon import bundled
 from feeds.nlp.tag.keys import Hit
 from feeds.nlp.tag.names import MIN_STEM, bare_forms
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.transfers.language import OPENING, declared, detect
+from feeds.text.fold import fold_tokens
 
 HOW = "inflected"
 

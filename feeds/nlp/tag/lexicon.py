@@ -13,7 +13,6 @@ from feeds.nlp.cues.cycling import CYCLING_STRONG, CYCLING_WEAK
 from feeds.nlp.cues.names import COMMON_WORDS, EXTRA_GIVEN_NAMES
 from feeds.nlp.cues.nationalities import NATIONALITIES
 from feeds.nlp.cues.team_words import COMPANY_CUES
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, WEAK_CUE_WEIGHT
 from feeds.nlp.tag.keys import (
@@ -35,6 +34,7 @@ from feeds.nlp.tag.names import (
 )
 from feeds.roster import Person, Roster, Team
 from feeds.roster.name_forms import person_name_forms, surname_spellings
+from feeds.text.fold import fold_tokens
 
 # Race names' words this long or longer are weak surnames (`race_words`).
 MIN_RACE_WORD = 4

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rapidfuzz.fuzz import ratio
 
 from feeds.nlp.cues.names import COMMON_WORDS, PARTICLES
-from feeds.nlp.fold import fold_tokens
+from feeds.text.fold import fold_tokens
 
 
 def split_name(name: str) -> tuple[list[str], list[str]]:

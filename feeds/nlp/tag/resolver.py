@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag.context import is_cycling
 from feeds.nlp.tag.descriptions import descriptions, staff_teams
 from feeds.nlp.tag.fuzzy import misspellings
@@ -28,6 +27,7 @@ from feeds.nlp.tag.siblings import shared_surname, siblings
 from feeds.nlp.tag.state import DateCaches, Found, ResolverState
 from feeds.nlp.tag.surnames import alias, shadowed_surnames, surname
 from feeds.nlp.tag.weak_teams import weak_team
+from feeds.text.fold import FoldedText
 
 
 class Resolver(ResolverState):

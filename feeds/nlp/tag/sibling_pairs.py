@@ -14,12 +14,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.matcher import Substrings
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT
 from feeds.nlp.tag.lexicon import Lexicon
 from feeds.nlp.tag.state import ResolverState
 from feeds.roster import Person
+from feeds.text.fold import fold_tokens
 
 # Plural words for siblings, each language of the feeds: en, nl, de, fr, it, es, pt,
 # da/no, by the sex they give the pair. Matched case aside, whole words or after a

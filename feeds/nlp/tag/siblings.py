@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from feeds.nlp.fold import fold_tokens
 from feeds.nlp.matcher import Substrings
 from feeds.nlp.tag.state import ResolverState
+from feeds.text.fold import fold_tokens
 
 # Substrings one of which every _SIBLING match contains: a cheap test first, since the
 # regex, a case-insensitive alternation, costs ~100 µs a story.

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag.careers import Kind, person_kind, senior, tells_career_over
 from feeds.nlp.tag.keys import Hit
 from feeds.nlp.tag.lexicon import Lexicon
 from feeds.nlp.tag.story import StoryText
 from feeds.roster import Person, Team
+from feeds.text.fold import FoldedText
 
-# People's kinds and racing categories on one publication date (`Tagger.date_caches`).
+# People's kinds and racing categories on one publication date (`MentionTagger.date_caches`).
 DateCaches = tuple[dict[str, Kind], dict[str, str | None]]
 
 
@@ -36,7 +36,7 @@ class Found:
 
 class ResolverState(StoryText):
     """One story's mentions so far and the shared choices. Short-lived; never shared
-    between threads (the date caches it fills are: see `Tagger.date_caches`)."""
+    between threads (the date caches it fills are: see `MentionTagger.date_caches`)."""
 
     def __init__(
         self,

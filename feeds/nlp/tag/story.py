@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from feeds.nlp.fold import FoldedText
 from feeds.nlp.tag.keys import Hit
+from feeds.text.fold import FoldedText
 
 # The ASCII hyphen and U+2010, the typographic one.
 HYPHENS = ("-", "\u2010")

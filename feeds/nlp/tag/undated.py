@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from feeds.nlp.fold import fold_word
 from feeds.roster import Person, Team
+from feeds.text.fold import fold_word
 
 # Seasons back from today an undated story may be placed in.
 OLDEST_SEASON_BACK = 12

@@ -52,7 +52,6 @@ from types import MappingProxyType
 from feeds.models import Mention
 from feeds.nlp.cues.nationalities import NATIONALITIES
 from feeds.nlp.document import Document
-from feeds.nlp.fold import fold_word
 from feeds.nlp.lexicon import literal_alternation as _alternation
 from feeds.nlp.lexicon import story_lexicon
 from feeds.nlp.transfers.unknown_people import (
@@ -62,6 +61,7 @@ from feeds.nlp.transfers.unknown_people import (
     person_kind,
 )
 from feeds.roster import Person, Roster
+from feeds.text.fold import fold_word
 
 NOUN_REACH = 80
 """Characters looked at before a name for a rider noun and its nationality words."""

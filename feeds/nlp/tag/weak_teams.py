@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from feeds.nlp.cues.names import COMMON_WORDS
 from feeds.nlp.cues.team_words import PLACE_PREPOSITIONS, PLACE_TEAM_WORDS, RACE_WORDS
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.nlp.tag.keys import KeyInfo
 from feeds.nlp.tag.state import ResolverState
 from feeds.nlp.tag.story import HYPHENS
+from feeds.text.fold import FoldedText, fold_tokens
 
 _JOINERS = frozenset(HYPHENS) | {" "}
 

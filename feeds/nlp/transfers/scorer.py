@@ -2,7 +2,7 @@
 applied with a dot product after the clause rules, only for the people they gave no
 move.
 
-Measured by leaving one annotated set out at a time (feeds/nlp/scorer_training.py,
+Measured by leaving one annotated set out at a time (feeds/evaluation/scorer_training.py,
 docs/TRANSFERS.md), it does not beat the rules alone, so ingestion does not use it; it
 is kept to be measured again as the annotated corpora grow. Its weights are a TOML file
 written by `scorer_training --write` and read by `load_scorer`.

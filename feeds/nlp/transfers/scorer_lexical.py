@@ -2,7 +2,7 @@
 `scorer_words`, applied after `decide` to the people the rules gave no move, in stories
 that read as transfer news.
 
-Measured by leaving one annotated set out at a time (feeds/nlp/scorer_training.py
+Measured by leaving one annotated set out at a time (feeds/evaluation/scorer_training.py
 `--lexical`, docs/TRANSFERS.md): three right moves more over 23 development sets and none
 on the unseen set 15, so ingestion does not use it. Its weights are a TOML file: the
 feature set's name, the threshold, and one weight per feature name (a name the file

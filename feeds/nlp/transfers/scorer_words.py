@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from feeds.models import Mention
-from feeds.nlp.fold import fold_word
 from feeds.nlp.transfers.pairs import FEATURES, Candidate
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import Span, within
+from feeds.text.fold import fold_word
 
 WINDOW = 4
 """Words read on each side of the person and of the team."""

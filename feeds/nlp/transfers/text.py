@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 from feeds.models import Mention
 from feeds.nlp.document import Document
-from feeds.nlp.fold import case_folded
+from feeds.text.fold import case_folded
 
 # Curly quotes and dashes are written as escapes (\u2019 is the typographic apostrophe)
 # so that no reader or linter takes them for their ASCII look-alikes.

@@ -41,13 +41,13 @@ from typing import cast
 
 from feeds.models import Mention, Move
 from feeds.nlp.document import Document
-from feeds.nlp.fold import fold_word
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import MOVE_FAMILIES
 from feeds.nlp.transfers.signing_cues import race_headline
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import within
 from feeds.roster import Person, PersonKind, Roster, Stint, Team, slugify
+from feeds.text.fold import fold_word
 
 UNKNOWN_PREFIX = "unknown:"
 """Synthetic person ids start with it: no roster id does (roster ids are slugs)."""

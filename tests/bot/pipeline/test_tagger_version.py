@@ -13,6 +13,7 @@ from bot.pipeline.ingest import Ingestor
 from bot.pipeline.parse_pool import ParsePool
 from bot.pipeline.roster_state import RosterState, roster_fingerprint
 from bot.pipeline.tagger_version import (
+    TAGGER_MODULES,
     TAGGER_PACKAGES,
     _files,
     bundled_tagger_version,
@@ -46,14 +47,26 @@ def test_the_fingerprint_follows_every_data_file(tmp_path: Path) -> None:
     assert len({before, files_fingerprint([folder])}) == 2
 
 
+def test_a_single_module_is_a_root_too(tmp_path: Path) -> None:
+    module = tmp_path / "tagger.py"
+    module.write_text("STEPS = 3\n", encoding="utf-8")
+    before = files_fingerprint([module])
+    module.write_text("STEPS = 4\n", encoding="utf-8")
+    assert files_fingerprint([module]) != before
+
+
 def test_the_bundled_version_covers_the_lexicons_cues_and_roster_data() -> None:
     nlp = {name for name, _ in _files(resources.files("feeds.nlp"), "")}
     roster = {name for name, _ in _files(resources.files("feeds.roster"), "")}
-    assert {"lexicons/en.toml", "lexicons/common.toml", "tag/tagger.py"} <= nlp
-    assert "transfers/extract.py" in nlp
-    assert {"data/broad-names.toml", "data/men-teams.toml", "__init__.py"} <= roster
+    assert {"lexicons/en.toml", "lexicons/common.toml", "tag/mentions.py"} <= nlp
+    assert {"transfers/extract.py", "broad_names.toml"} <= nlp
+    assert {"data/name-forms.toml", "data/men-teams.toml", "__init__.py"} <= roster
     assert not any("__pycache__" in name for name in nlp | roster)
     assert "feeds.races" in TAGGER_PACKAGES  # race names and the calendar decide race tags
+    # folding decides every match; the Tagger decides which steps run
+    assert "feeds.text" in TAGGER_PACKAGES
+    assert TAGGER_MODULES == ("tagger.py",)
+    assert (resources.files("feeds") / "tagger.py").is_file()
     assert bundled_tagger_version() == bundled_tagger_version()
     assert len(bundled_tagger_version()) == 64
 

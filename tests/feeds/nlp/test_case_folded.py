@@ -10,9 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-from feeds.nlp.fold import case_folded
 from feeds.nlp.tag.careers import _CAREER_OVER, CAREER_OVER, tells_career_over
 from feeds.nlp.transfers.text import _CONTRAST_WORDS
+from feeds.text.fold import case_folded
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)

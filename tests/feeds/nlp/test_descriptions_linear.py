@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 PUBLISHED = date(2024, 10, 10)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import tagging as tagging_cli
-from feeds.nlp.evaluate import InputError, parse_published, read_jsonl, score
+from feeds.evaluation import InputError, parse_published, read_jsonl, score
 from feeds.roster import parse_roster
 
 ROSTER = parse_roster(

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from feeds.models import Mention
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.unnamed import _main_person
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 
 
 def moves(tagger: Tagger, title: str, text: str, published: date) -> list[tuple]:

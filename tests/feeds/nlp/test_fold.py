@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeds.nlp.fold import FoldedText, fold_tokens, fold_word
+from feeds.text.fold import FoldedText, fold_tokens, fold_word
 
 
 def test_accents_and_special_letters_fold_to_ascii() -> None:

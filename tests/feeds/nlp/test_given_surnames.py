@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.lexicon import sponsor_words
 from feeds.roster import Roster, parse_roster
+from feeds.tagger import Tagger
 
 WHEN = date(2026, 3, 1)
 

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.arrows import arrow_moves
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.extract import Reading, read_story
 from feeds.nlp.transfers.unread import mark_unread_destinations
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 PUBLISHED = date(2025, 11, 2)

@@ -13,12 +13,12 @@ from datetime import date
 import pytest
 
 from feeds.models import Mention
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.extract import Reading, read_story
 from feeds.nlp.transfers.list_runs import list_run_moves
 from feeds.nlp.transfers.movers import cue_objects
 from feeds.nlp.transfers.phrases import PhraseIndex
 from feeds.nlp.transfers.roles import former_team
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 PUBLISHED = date(2025, 11, 2)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from feeds.nlp.lexicon import LexiconError, load_lexicons
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.inflected import case_endings
 from feeds.nlp.tag.names import bare_forms
 from feeds.roster import Roster, parse_roster
+from feeds.tagger import Tagger
 
 WHEN = date(2025, 2, 20)
 

@@ -10,9 +10,9 @@ import pytest
 
 from feeds.nlp import lexicon
 from feeds.nlp.lexicon import LexiconError, load_lexicons
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import language, scan
 from feeds.nlp.transfers.text import lowered
+from feeds.tagger import Tagger
 from tests.feeds.nlp.cases import CASES_DIR, TaggedShape, load_tagged_shapes
 
 LANG_FILES = sorted((CASES_DIR / "lang").glob("*.toml"))

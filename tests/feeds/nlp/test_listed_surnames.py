@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import parse_roster
+from feeds.tagger import Tagger
 
 WHEN = date(2025, 7, 5)
 

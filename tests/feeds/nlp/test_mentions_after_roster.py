@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 
 import feeds.nlp.tag.careers as careers
-import feeds.nlp.tag.tagger as tagger_module
-from feeds.nlp.tag import Tagger
+import feeds.nlp.tag.mentions as tagger_module
 from feeds.nlp.tag.lexicon import race_words
 from feeds.nlp.tag.names import bare_forms
 from feeds.nlp.tag.undated import best_season, earliest_season
 from feeds.roster import Roster, parse_roster
+from feeds.tagger import Tagger
 
 TODAY = date(2026, 3, 1)
 WHEN = date(2024, 5, 20)

@@ -12,15 +12,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from feeds.nlp.evaluate import Counts
-from feeds.nlp.scorer_report import Fold, ranking, table
-from feeds.nlp.scorer_training import fit, main, read_examples, refuse_sealed, write_weights
-from feeds.nlp.tag import Tagger
+from feeds.evaluation import Counts
+from feeds.evaluation.scorer_report import Fold, ranking, table
+from feeds.evaluation.scorer_training import fit, main, read_examples, refuse_sealed, write_weights
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.pair_evidence import roster_values
 from feeds.nlp.transfers.pairs import FEATURES, candidates
 from feeds.nlp.transfers.scorer import Scorer, WeightsError, load_scorer, scored_moves
 from feeds.roster import Person, Roster, Stint, load_roster
+from feeds.tagger import Tagger
 
 TITLE = "Tudor Pro Cycling Team unveil their newcomers"
 TEXT = "Matteo Trentin (UAE Team Emirates) joins Tudor Pro Cycling Team for two seasons."

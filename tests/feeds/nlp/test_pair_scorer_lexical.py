@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from feeds.nlp.scorer_sparse import (
+from feeds.evaluation.scorer_sparse import (
     LexicalExample,
     fit_sparse,
     near_duplicates,
     write_lexical_weights,
 )
-from feeds.nlp.scorer_training import main
-from feeds.nlp.tag import Tagger
+from feeds.evaluation.scorer_training import main
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.scorer import WeightsError
@@ -30,6 +29,7 @@ from feeds.nlp.transfers.scorer_lexical import (
 )
 from feeds.nlp.transfers.scorer_words import FEATURE_SET, PREFIXES
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.feeds.nlp.test_roster_cut import cut_at
 
 PUBLISHED = date(2023, 8, 2)

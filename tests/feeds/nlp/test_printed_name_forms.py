@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, parse_roster
+from feeds.tagger import Tagger
 
 WHEN = date(2025, 6, 1)
 

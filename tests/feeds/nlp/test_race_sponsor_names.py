@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.keys import CueKey
 from feeds.nlp.tag.lexicon import _race_names_holding_teams, _team_entries
 from feeds.roster import bundled_roster
+from feeds.tagger import Tagger
 
 
 @pytest.mark.parametrize(

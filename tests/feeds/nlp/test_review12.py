@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.story_lists import listed_arrivals
 from feeds.nlp.transfers.story_reader import story_moves
+from feeds.tagger import Tagger
 
 JUNE = date(2025, 6, 15)
 AUGUST = date(2025, 8, 5)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 JUNE = date(2025, 6, 15)
 AUTUMN_2024 = date(2024, 10, 5)

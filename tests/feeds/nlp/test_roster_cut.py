@@ -11,10 +11,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.evaluate import read_jsonl
-from feeds.nlp.tag import Tagger
+from feeds.evaluation import read_jsonl
 from feeds.nlp.transfers import extract_transfers
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.corpus import development_sets
 
 DEVELOPMENT_SETS = development_sets()

@@ -9,8 +9,8 @@ import random
 import re
 from itertools import pairwise
 
+from feeds.evaluation import read_jsonl
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.matcher import Substrings, pattern_starts
 from feeds.nlp.transfers.phrases import PHRASE_STARTS, PhraseIndex
 from feeds.nlp.transfers.rule_phrases import PHRASES, rule_phrases

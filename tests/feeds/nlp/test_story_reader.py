@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 
 from feeds.models import Move
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.story_lists import listed_arrivals
 from feeds.nlp.transfers.story_reader import headline_signing, story_moves
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 JUNE_2024 = date(2024, 6, 10)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from feeds.models import Mention
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.resolver import Resolver as _Resolver
 from feeds.nlp.tag.story import _lowercase_pattern
 from feeds.roster import Roster, load_roster_file, parse_roster
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 ROSTER_FILE = Path(__file__).parent / "tag_roster.toml"
 SEED_DATE = date(2023, 9, 1)

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import load_roster_file
+from feeds.tagger import Tagger
 
 ROSTER = load_roster_file(Path(__file__).parent / "tag_roster.toml")
 TAGGER = Tagger(ROSTER)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from feeds.nlp.lexicon import LexiconError, load_lexicons, story_lexicon
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import copular, extract
 from feeds.nlp.transfers.story import Story
 from feeds.nlp.transfers.text import Span
+from feeds.tagger import Tagger
 from tests.feeds.nlp.test_lexicons import _bundled_folder
 from tests.growth import assert_linear
 

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 
 # The roster's teams at these dates: Rubén Fernández at Cofidis in 2024, Juan Ayuso at UAE in
 # 2025, Guillaume Martin and Axel Zingle at Cofidis in 2024 (Martin at Groupama-FDJ in 2025),

@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers.described_teams import head_of, national_team
 from feeds.nlp.transfers.descriptions import described_country
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 
 PUBLISHED = date(2025, 10, 20)
 

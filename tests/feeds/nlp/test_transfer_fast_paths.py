@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from feeds.evaluation import read_jsonl
 from feeds.models import Mention
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.transfers import respectively, seasons, status
 from feeds.nlp.transfers.extract import Reading, _clean_mentions, read_document
 from feeds.nlp.transfers.scan import Hit
@@ -81,8 +81,8 @@ class _Read:
 
 @pytest.fixture(scope="module")
 def readings() -> list[_Read]:
-    from feeds.nlp.tag import Tagger
     from feeds.roster import bundled_roster
+    from feeds.tagger import Tagger
 
     roster = bundled_roster()
     tagger = Tagger(roster)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 
 def _moves(tagger: Tagger, text: str, published: date) -> set[tuple[str, str | None]]:

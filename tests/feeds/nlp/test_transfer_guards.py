@@ -8,15 +8,15 @@ from dataclasses import replace
 
 import pytest
 
+from feeds.evaluation import read_jsonl
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.lexicon import bundled, pooled
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract, likewise, staff_roles
 from feeds.nlp.transfers.language import scan_languages
 from feeds.nlp.transfers.story import Evidence, Story
 from feeds.nlp.transfers.text import Span, split_sentences
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 from tests.corpus import development_sets
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 AUGUST_2023 = date(2023, 8, 10)
 EF = "EF Education-EasyPost"

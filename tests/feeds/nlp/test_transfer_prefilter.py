@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from feeds.evaluation import read_jsonl
 from feeds.nlp.document import Document
-from feeds.nlp.evaluate import read_jsonl
 from feeds.nlp.lexicon import pooled
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract_transfers, prefilter
 from feeds.nlp.transfers.extract import _extract, _unknown_may_report
 from feeds.nlp.transfers.scan import FAMILIES, MOVE_FAMILIES, scan_cues
 from feeds.nlp.transfers.text import lowered
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.corpus import (
     DEV_CORPUS,
     HOLDOUT2_CORPUS,

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 
 PUBLISHED = date(2025, 10, 20)
 

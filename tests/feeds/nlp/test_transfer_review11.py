@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 SEPT_2025 = date(2025, 9, 20)

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 AUTUMN_2025 = date(2025, 10, 15)
 DECATHLON = "Decathlon AG2R La Mondiale"

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from feeds.models import StoryTags
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 SUMMER = date(2025, 7, 14)
 AUTUMN = date(2025, 10, 20)

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from feeds.models import StoryTags
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 PUBLISHED = date(2026, 3, 1)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 LATE_2025 = date(2025, 10, 15)
 SEPT_2024 = date(2024, 9, 10)

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 from tests.feeds.nlp.cases import TaggedShape, load_sentences, load_tagged_shapes
 
 # Short stories, each written for the shape it tests.

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 JUNE_2024 = date(2024, 6, 10)
 UNO_X = "Uno-X Mobility"

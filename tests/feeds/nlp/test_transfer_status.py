@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 AUG_2024 = date(2024, 8, 20)

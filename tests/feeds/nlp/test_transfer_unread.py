@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 PUBLISHED = date(2025, 10, 20)
 

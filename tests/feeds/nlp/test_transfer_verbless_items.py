@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 JUNE_2024 = date(2024, 6, 10)
 ARKEA = "Arkéa-B&B Hotels"

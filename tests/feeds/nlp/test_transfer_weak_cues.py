@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 AUTUMN_24 = date(2024, 10, 1)
 AUTUMN_25 = date(2025, 10, 1)

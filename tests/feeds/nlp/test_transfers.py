@@ -236,8 +236,8 @@ def test_dev_set_meets_targets(corpus: dict[str, dict]) -> None:
 def _real_tagger():
     """The project's tagger over the bundled roster, or None while either is unfinished."""
     try:
-        from feeds.nlp.tag import Tagger
         from feeds.roster import bundled_roster
+        from feeds.tagger import Tagger
 
         roster = bundled_roster()
         return Tagger(roster), roster

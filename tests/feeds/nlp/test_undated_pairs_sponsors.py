@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 import feeds.nlp.tag.careers as careers
-import feeds.nlp.tag.tagger as tagger_module
-from feeds.nlp.tag import Tagger
+import feeds.nlp.tag.mentions as tagger_module
 from feeds.nlp.tag.undated import best_season
 from feeds.roster import parse_roster
+from feeds.tagger import Tagger
 from tests.growth import ATTEMPTS, assert_linear, fastest_seconds
 
 TODAY = date(2026, 3, 1)

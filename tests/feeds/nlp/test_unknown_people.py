@@ -13,10 +13,10 @@ import pytest
 
 from feeds.models import Move
 from feeds.nlp.document import Document
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract
 from feeds.nlp.transfers.unknown_people import UNKNOWN_PREFIX, find_unknown, given_names
 from feeds.roster import load_roster, slugify
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 

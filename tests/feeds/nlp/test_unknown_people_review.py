@@ -10,10 +10,10 @@ from itertools import pairwise
 import pytest
 
 from feeds.nlp.document import Document
-from feeds.nlp.tag import Tagger
 from feeds.nlp.transfers import extract
 from feeds.nlp.transfers.unknown_people import Unknown, find_unknown, given_names
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 from tests.feeds.nlp.test_unknown_people import COFIDIS, JUNE_2024, LOTTO, TUDOR, _found, _moves
 from tests.growth import assert_linear
 

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from feeds.models import StoryTags
-from feeds.nlp.tag import Tagger
 from feeds.roster import load_roster, slugify
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 JUNE_2024 = date(2024, 6, 10)

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.unknown_riders import MAX_RIDERS, NearNames, name_skeleton
 from feeds.roster import Person, Roster
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 JUNE_2024 = date(2024, 6, 10)

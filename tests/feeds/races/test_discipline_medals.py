@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.model import CalendarError
 from feeds.races.other_events import OtherEvents, bundled_other_events, parse_other_events
 from feeds.races.titles import bundled_titles
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 from tests.growth import assert_linear
 
 

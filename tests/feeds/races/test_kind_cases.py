@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from feeds.nlp.kinds import bundled_kind_lexicons
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 CASES = Path(__file__).parent / "cases"
 

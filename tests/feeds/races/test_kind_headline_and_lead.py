@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.mentions import opens_sentence
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 TOUR_REST_DAY = date(2024, 7, 15)
 """The Tour de France 2024's second rest day: stage 15 ran the day before."""

@@ -12,20 +12,19 @@ from pathlib import Path
 import pytest
 
 from bot.cli.tagging import predict
-from feeds.models import STORY_KINDS
-from feeds.nlp import kind_training
-from feeds.nlp.evaluate import read_jsonl, score
-from feeds.nlp.kind_training import (
+from feeds.evaluation import kind_training, read_jsonl, score
+from feeds.evaluation.kind_training import (
     KindExample,
     read_kind_examples,
     train,
     with_model,
     write_kind_weights,
 )
-from feeds.nlp.scorer_sparse import fit_softmax
-from feeds.nlp.tag import Tagger
+from feeds.evaluation.scorer_sparse import fit_softmax
+from feeds.models import STORY_KINDS
 from feeds.races.kind_features import FEATURE_SET, MAX_WORDS, kind_features
 from feeds.races.kind_model import KindModel, KindModelError, bundled_kind_model, load_kind_model
+from feeds.tagger import Tagger
 from tests.corpus import development_sets
 from tests.growth import assert_linear
 
@@ -241,7 +240,7 @@ the model's training sets, so the figures are in-sample; its leave-one-set-out f
 the estimate for unseen news, are in docs/ARCHITECTURE.md."""
 RETRAIN = (
     "the kind features moved under the shipped weights: refit with `python -m "
-    "feeds.nlp.kind_training tests/corpus/<every development set> --write "
+    "feeds.evaluation.kind_training tests/corpus/<every development set> --write "
     "feeds/races/kind_weights.toml`, measure again and update the figures"
 )
 

@@ -26,8 +26,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 GIRO_DAY = date(2025, 5, 20)
 """Eleven days into the 2025 Giro."""

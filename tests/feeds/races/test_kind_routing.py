@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 
 from feeds.nlp.document import Document
-from feeds.nlp.fold import FoldedText
 from feeds.nlp.kinds import parse_kind_lexicon
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.terms import Terms
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 # "corsa" is Italian for a race; here it is a lineup word of Italian only.
 LEXICONS = {

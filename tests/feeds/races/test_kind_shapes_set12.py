@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 BEFORE_TOUR = date(2025, 6, 27)
 """A week before the 2025 Tour de France starts (5 July)."""

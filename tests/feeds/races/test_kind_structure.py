@@ -21,8 +21,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 WINTER = date(2025, 11, 20)
 """The transfer season: no race runs."""

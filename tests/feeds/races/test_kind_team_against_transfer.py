@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 AUTUMN = date(2025, 9, 10)
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 WINTER = date(2025, 11, 10)
 SUMMER = date(2024, 8, 10)

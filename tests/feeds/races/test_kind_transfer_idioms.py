@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 SUMMER = date(2025, 8, 10)
 

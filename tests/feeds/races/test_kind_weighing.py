@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 
 def evidence(

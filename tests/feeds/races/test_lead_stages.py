@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 
 def focus(tagger: Tagger, title: str, text: str, published: date, language: str) -> str:

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.evaluate import parse_published
-from feeds.nlp.tag import Tagger
+from feeds.evaluation import parse_published
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.model import MonthDate
 from feeds.races.timing import ran_about, starts_soon
+from feeds.tagger import Tagger
 
 # The 2025 Tour of Flanders (men's and women's) is on the calendar for 6 April 2025.
 RACE_DAY = date(2025, 4, 6)

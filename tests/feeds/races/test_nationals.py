@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.model import CalendarError
 from feeds.races.nationals import bundled_nationals, parse_nationals
+from feeds.tagger import Tagger
 
 
 def races(tagger: Tagger, text: str, language: str) -> list[str]:

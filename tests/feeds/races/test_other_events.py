@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races.model import CalendarError
 from feeds.races.other_events import bundled_other_events, parse_other_events
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 
 def names(tagger: Tagger, title: str, text: str, published: date, language: str) -> list[str]:

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
 from feeds.races.mentions import read_part
 from feeds.races.tagging import bundled_race_tagger
 from feeds.races.terms import Terms
+from feeds.text.fold import FoldedText
 
 # The part's years as first written: the expression over the part copied out.
 _YEAR = re.compile(r" (20[0-4]\d) ")

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
+from feeds.tagger import Tagger
 from tests.feeds.races.test_calendar_data import MEN_2025
 
 CANCELLED_2022 = {

@@ -11,11 +11,11 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.mentions import PartReading, read_part
 from feeds.races.model import Calendar, Edition, Race
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 
 def _seasons(provisional: bool) -> Seasons:

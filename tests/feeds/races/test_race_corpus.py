@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from bot.cli.tagging import feed_is_cycling, predict
-from feeds.nlp.evaluate import Report, read_jsonl, score
-from feeds.nlp.tag import Tagger
+from feeds.evaluation import Report, read_jsonl, score
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 from tests.corpus import HERE
 
 LEARNED_KIND = True

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.terms import slovene_cases
+from feeds.tagger import Tagger
 
 
 def names(tagger: Tagger, title: str, text: str, published: date, language: str) -> list[str]:

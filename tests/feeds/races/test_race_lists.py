@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.lists import MAX_ITEMS, bundled_lists, parse_lists, words_for
+from feeds.tagger import Tagger
 from tests.growth import assert_linear
 
 PUBLISHED = date(2025, 10, 20)

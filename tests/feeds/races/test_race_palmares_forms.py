@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 
 def _races(tagger: Tagger, language: str, text: str, published: date) -> list[str]:

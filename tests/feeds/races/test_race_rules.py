@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from feeds.models import StoryTags
-from feeds.nlp.tag import Tagger
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.tagger import Tagger
 
 
 def names(tagger: Tagger, tags: StoryTags) -> list[str]:

@@ -1,4 +1,4 @@
-"""`domestique eval` on races, race focus and kind (feeds/nlp/evaluate_races.py)."""
+"""`domestique eval` on races, race focus and kind (feeds/races/evaluate.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.cli import tagging as tagging_cli
-from feeds.nlp.evaluate import InputError, read_jsonl, score
+from feeds.evaluation import InputError, read_jsonl, score
 from feeds.races import bundled_calendar
 from feeds.roster import Roster
 

@@ -18,9 +18,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.model import CalendarError
 from feeds.races.other_events import parse_other_events
+from feeds.tagger import Tagger
 
 TOUR_2024_LAST_DAY = date(2024, 7, 21)
 GIRO_2024_LAST_DAY = date(2024, 5, 26)

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from feeds.models import RaceFocus
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 VUELTA_2024_LAST_DAY = date(2024, 9, 8)
 """Stage 21 of the 2024 Vuelta a España (21 stages, 17 August - 8 September)."""

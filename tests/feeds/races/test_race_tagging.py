@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from feeds.models import StoryTags
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 
 
 def tag(tagger: Tagger, title: str, text: str = "", day: date | None = None) -> StoryTags:

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from feeds.nlp.matcher import alias_key
-from feeds.nlp.tag import Tagger
 from feeds.races.spelling import slipped_names, slips
+from feeds.tagger import Tagger
 
 
 def test_a_long_names_slips_undouble_and_double_one_consonant_at_a_time() -> None:

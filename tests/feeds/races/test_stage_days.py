@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races.stage_days import bundled_stage_days, day_named, day_words, started
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 from tests.growth import assert_linear
 
 FRIDAY = date(2024, 4, 5)

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.model import Calendar, Edition, Race
+from feeds.tagger import Tagger
 
 
 def focus(tagger: Tagger, title: str, text: str, published: date, language: str) -> str:

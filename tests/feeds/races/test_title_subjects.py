@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.titles import Titles, bundled_titles
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 from tests.growth import assert_linear
 
 WORLDS = "world-championships"

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.model import CalendarError
 from feeds.races.titles import Titles, bundled_titles, parse_titles
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 
 WORLDS = "world-championships"
 OLYMPICS = "olympic-games"

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
+from feeds.tagger import Tagger
 
 DAY = date(2025, 8, 10)
 

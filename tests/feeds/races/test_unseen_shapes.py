@@ -13,11 +13,11 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.races import bundled_calendar
 from feeds.races.kind import KindEvidence, decide_kind
 from feeds.races.model import CalendarError
 from feeds.races.nationals import parse_nationals
+from feeds.tagger import Tagger
 
 
 def races(tagger: Tagger, title: str, text: str, published: date, language: str) -> list[str]:

@@ -1,6 +1,6 @@
 """One walk for race names, titles and national-championship words gives each reader
 exactly what its own automaton finds, in the same order (feeds/races/scan.py), and a
-folded match's original start alone is `span`'s (feeds/nlp/fold.py)."""
+folded match's original start alone is `span`'s (feeds/text/fold.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import random
 
 import pytest
 
-from feeds.nlp.fold import FoldedText, fold_tokens
 from feeds.races.mentions import _inside_name
 from feeds.races.scan import WholeTextScanner
 from feeds.races.tagging import RaceTagger, bundled_race_tagger
 from feeds.races.terms import Term
+from feeds.text.fold import FoldedText, fold_tokens
 from tests.corpus import development_sets
 
 PHRASES = [

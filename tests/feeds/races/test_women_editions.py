@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.fold import FoldedText
-from feeds.nlp.tag import Tagger
 from feeds.races.model import CalendarError
 from feeds.races.sex import bundled_sex_marks, parse_sex_marks
+from feeds.tagger import Tagger
+from feeds.text.fold import FoldedText
 from tests.growth import assert_linear
 
 

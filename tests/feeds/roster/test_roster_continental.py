@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.careers import person_kind
 from feeds.roster import bundled_roster
 from feeds.roster.names import RosterNames
+from feeds.tagger import Tagger
 
 CONTINENTAL_FILES = ("men-teams-continental.toml", "women-teams-continental.toml")
 

@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.careers import person_kind
 from feeds.roster import bundled_roster
+from feeds.tagger import Tagger
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.roster import bundled_roster
+from feeds.tagger import Tagger
 
 
 @pytest.fixture(scope="module")

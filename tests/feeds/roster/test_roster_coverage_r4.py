@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from feeds.nlp.tag import Tagger
 from feeds.nlp.tag.careers import person_kind
 from feeds.roster import bundled_roster
 from feeds.roster.names import RosterNames
+from feeds.tagger import Tagger
 
 
 @pytest.fixture(scope="module")

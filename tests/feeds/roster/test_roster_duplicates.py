@@ -19,8 +19,8 @@ from itertools import combinations
 
 import pytest
 
-from feeds.nlp.fold import fold_tokens
 from feeds.roster import Person, Roster, Stint, bundled_roster
+from feeds.text.fold import fold_tokens
 
 # Letter groups two spellings of one name write differently, applied in order to a folded
 # word: Basque tx/tz and k against Spanish ch/z and c/qu ("Etxeberria", "Echeverría"),

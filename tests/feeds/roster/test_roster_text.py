@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.pipeline.custom_roster import InvalidName, clean_name
+from feeds.nlp.broad_names import too_broad
 from feeds.roster import RosterError, _header_lines, name_problem, parse_roster
-from feeds.roster.broad import too_broad
 
 HIDDEN = {
     "right-to-left override": "\u202e",

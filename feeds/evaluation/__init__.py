@@ -6,7 +6,12 @@ roster's Thomas Gloag) counts as that person's canonical name, and a predicted t
 matches a gold team if both are names of the same roster team.
 Riders and teams: micro-averaged P/R/F1. is_transfer: F1. Moves: F1 on
 (person, to) pairs, and accuracy of `status` on the moves found. Races, race focus and
-kind, for the records that carry them: feeds/nlp/evaluate_races.py.
+kind, for the records that carry them: feeds/races/evaluate.py.
+
+It stands above feeds/nlp and feeds/races, beside the Tagger it scores (records' month-only
+dates are the races' `MonthDate`), and never loads the tagger itself: checking a corpus's
+format reads records only. Beside it: scorer_training, scorer_sparse and scorer_report
+(the pair scorers' fitting and measurement on the annotated sets).
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from feeds.nlp.evaluate_races import RACE_FIELDS, RaceNames, RaceScores, check_fields, score_record
-from feeds.nlp.fold import fold_tokens
+from feeds.races.evaluate import RACE_FIELDS, RaceNames, RaceScores, check_fields, score_record
 from feeds.races.model import Calendar, MonthDate
 from feeds.roster import Roster
+from feeds.text.fold import fold_tokens
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from feeds.nlp.evaluate import Counts
+from feeds.evaluation import Counts
 
 TOPS = (10, 25, 50, 100)
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import tomli_w
 
+from feeds.evaluation import Counts, TeamNames, fold_name, score
+from feeds.evaluation.scorer_report import Fold
 from feeds.models import Move
-from feeds.nlp.evaluate import Counts, TeamNames, fold_name, score
-from feeds.nlp.scorer_report import Fold
 from feeds.nlp.transfers.pairs import Candidate
 from feeds.nlp.transfers.scorer import pick_moves
 from feeds.nlp.transfers.scorer_lexical import LexicalScorer, scored_pairs

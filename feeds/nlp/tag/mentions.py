@@ -1,16 +1,18 @@
-"""The public entry point: a `Tagger` per roster, and its matching stage (candidates)."""
+"""Riders, teams and staff: a `MentionTagger` per roster, and its matching stage (candidates).
+
+The composed `Tagger` (feeds/tagger.py) extends it and hands its mentions to the transfer and
+race steps; race names come in as plain strings, so this layer never reads the calendar."""
 
 from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from feeds.models import Mention, Move, StoryTags
+from feeds.models import Mention
 from feeds.nlp.document import Document
-from feeds.nlp.fold import FoldedText
 from feeds.nlp.matcher import Matcher
 from feeds.nlp.tag.careers import UNDATED_GRACE_SEASONS, today
 from feeds.nlp.tag.context import STRONG_CUE_WEIGHT, is_cycling, vocabulary_weights
@@ -22,17 +24,12 @@ from feeds.nlp.tag.resolver import Resolver
 from feeds.nlp.tag.sibling_pairs import rider_surnames
 from feeds.nlp.tag.state import DateCaches, Found
 from feeds.nlp.tag.undated import inferred_date
-from feeds.nlp.tag.unknown_riders import NearNames, unknown_riders
-from feeds.nlp.transfers.extract import document_transfers
-from feeds.nlp.transfers.language import scan_languages
-from feeds.nlp.transfers.unknown_people import team_name_runs
-from feeds.races.model import Calendar
-from feeds.races.tagging import RaceTags, race_tagger
 from feeds.roster import Roster
+from feeds.text.fold import FoldedText
 
 log = logging.getLogger(__name__)
 
-# Publication dates whose people's kinds and categories a Tagger keeps at once.
+# Publication dates whose people's kinds and categories a MentionTagger keeps at once.
 MAX_CACHED_DATES = 512
 
 
@@ -50,45 +47,30 @@ class Candidates:
     """Folded word indices of company words ("supermarket", "software")."""
 
 
-class Tagger:
+class MentionTagger:
     """Find riders, teams and staff in stories; build once per roster, share freely."""
 
-    def __init__(
-        self,
-        roster: Roster,
-        calendar: Calendar | None = None,
-        *,
-        unknown_people: bool = False,
-        unknown_riders: bool = True,
-    ) -> None:
-        """`calendar`: the race calendar in force (None: the bundled one). `unknown_people`
-        also reads moves of people the roster does not know (off: on unseen news it gave
-        wrong moves and no right one, docs/TRANSFERS.md "People the roster does not know").
-        `unknown_riders` tags people the roster does not know as riders where the text
-        shows them racing (feeds/nlp/tag/unknown_riders.py); it never changes a move."""
-        self.races = race_tagger(calendar)
-        self.unknown_people = unknown_people
-        self.unknown_riders = unknown_riders
+    def __init__(self, roster: Roster, race_names: Iterable[str] = ()) -> None:
+        """`race_names`: the calendar's races' names in every language, as plain strings
+        (the Tagger reads them off the calendar): their words are weak surnames ("la
+        Corsa Rosa", "the Cadel Evans race"), as the words of team sponsors are."""
         # Building allocates ~100k small objects; the cyclic collector would walk
         # them several times over (a third of the build time) and finds no cycles.
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            self._build(roster)
+            self._build(roster, race_names)
         finally:
             if gc_was_enabled:
                 gc.enable()
 
-    def _build(self, roster: Roster) -> None:
+    def _build(self, roster: Roster, race_names: Iterable[str]) -> None:
+        """Runs with the cyclic collector off; a subclass that builds more extends it."""
         self.roster = roster
-        races = self.races.calendar.races.values()
         # What the rules look up; race names' words are weak surnames.
-        self.lexicon: Lexicon = build_lexicon(roster, (n for r in races for n in r.aliases))
+        self.lexicon: Lexicon = build_lexicon(roster, race_names)
         self._matcher: Matcher[KeyInfo] = self.lexicon.matcher
         self._riders_by_surname = rider_surnames(self.lexicon)
-        self._near_names = NearNames.of(roster)
-        # a name inside a team's name is a sponsor's: one set for every story
-        self._team_runs = team_name_runs(roster)
         self._by_date: dict[object, DateCaches] = {}
         self.alias_count = len(self._matcher)
         log.debug("tagger built: %d keys", self.alias_count)
@@ -104,81 +86,13 @@ class Tagger:
         language: str | None = None,
     ) -> list[Mention]:
         """Every resolved mention, in text order; offsets index `title + "\\n\\n" + text`.
-        `language` as for `tag` (it picks the case endings of names, if any)."""
+        `language`: the feed's declared one ("pt", "en-GB"), None to tell it from the text
+        (it picks the case endings of names, if any)."""
         return self._mentions(Document(title, text, published, language), feed_is_cycling)
 
     def _mentions(self, doc: Document, feed_is_cycling: bool | None) -> list[Mention]:
         found = self._resolve(doc.folded, doc.published, feed_is_cycling, doc.language)
         return [Mention(f.entity_id, f.kind, f.start, f.end, f.how) for f in found]
-
-    def tag(
-        self,
-        title: str,
-        text: str,
-        published: date | None,
-        feed_is_cycling: bool | None = None,
-        language: str | None = None,
-    ) -> StoryTags:
-        """Riders, teams, staff and moves; `language` is the feed's declared one ("pt",
-        "en-GB"), None to tell it from the text (it picks the transfer cues)."""
-        # One document for the three steps: the text is built, folded and lower-cased once.
-        doc = Document(title, text, published, language)
-        mentions, is_transfer, moves, found = self._read(doc, feed_is_cycling)
-        riders = _ordered(m.entity_id for m in mentions if m.kind == "rider")
-        teams = _ordered(m.entity_id for m in mentions if m.kind == "team")
-        staff = _ordered(m.entity_id for m in mentions if m.kind == "staff")
-        outside = (
-            unknown_riders(
-                doc,
-                mentions,
-                self.roster,
-                scan_languages(doc.language, doc.low),
-                self._near_names,
-                self._team_runs,
-            )
-            if self.unknown_riders
-            else []
-        )
-        return StoryTags(
-            riders,
-            teams,
-            staff,
-            is_transfer,
-            list(moves),
-            races=found.races,
-            race_focus=found.race_focus,
-            kind=found.kind,
-            unknown_riders=outside,
-        )
-
-    def race_tags(
-        self,
-        title: str,
-        text: str,
-        published: date | None,
-        feed_is_cycling: bool | None = None,
-        language: str | None = None,
-    ) -> RaceTags:
-        """The races, focus and kind `tag` gives, with the rules' kind and what it was read
-        from (the kind model's training reads these: feeds/nlp/kind_training.py)."""
-        return self._read(Document(title, text, published, language), feed_is_cycling)[3]
-
-    def _read(
-        self, doc: Document, feed_is_cycling: bool | None
-    ) -> tuple[list[Mention], bool, Sequence[Move], RaceTags]:
-        mentions = self._mentions(doc, feed_is_cycling)
-        # Transfer extraction never raises: a bug on one story reads as "no transfer" and
-        # the story keeps its riders and teams.
-        is_transfer, moves = document_transfers(
-            doc,
-            mentions,
-            self.roster,
-            lambda: self.cycling_context(doc.title, doc.body),
-            unknown_people=self.unknown_people,
-        )
-        # Races, the race in focus and the kind read the moves and who is named.
-        found = self.races.tag_document(doc, mentions, self.roster, moves, is_transfer)
-        return mentions, is_transfer, moves, found
 
     def cycling_context(self, title: str, text: str) -> bool:
         """Whether a story reads as cycling without being told its feed does: the
@@ -312,7 +226,3 @@ class Tagger:
         if when is None or when.year >= this_season - UNDATED_GRACE_SEASONS:
             return None
         return when
-
-
-def _ordered(ids: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(ids))

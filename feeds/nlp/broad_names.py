@@ -3,7 +3,8 @@
 A server's moderators may give a rider or team more names. One that is a common word
 ("the", "de"), a race ("Tour de France"), a place ("Paris") or a cycling term ("yellow
 jersey") would tag most stories with that rider: it is refused with the reason. The
-word lists are data (`data/broad-names.toml`), read with the tagger's own cue lists.
+word lists are data (`broad_names.toml`), read with the tagger's own cue lists (cues/):
+what a name is too broad for is the tagger's matching, so the check lives beside it.
 How often a name occurs in the stories actually stored is checked by the caller
 (storage.lookups.Lookups.recent_matches), which needs the database.
 """
@@ -16,10 +17,10 @@ from functools import cache
 from importlib import resources
 
 from feeds.nlp import cues
-from feeds.nlp.fold import fold_tokens
+from feeds.text.fold import fold_tokens
 
 MIN_LETTERS = 3
-DATA_FILE = "broad-names.toml"
+DATA_FILE = "broad_names.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ def _key(name: str) -> str:
 @cache
 def broad_names() -> BroadNames:
     """The lists, read once (the data file, then feeds/nlp/cues/)."""
-    text = (resources.files("feeds.roster") / "data" / DATA_FILE).read_text(encoding="utf-8")
+    text = (resources.files("feeds.nlp") / DATA_FILE).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     stop_words: dict[str, tuple[str, ...]] = {}
     lists = [*data["stop_words"].items(), ("name particles", " ".join(cues.PARTICLES))]

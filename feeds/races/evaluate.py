@@ -1,4 +1,4 @@
-"""Scoring `races`, `race_focus` and `kind` (feeds/nlp/evaluate.py calls these).
+"""Scoring `races`, `race_focus` and `kind` (feeds/evaluation/__init__.py calls these).
 
 Only records that carry the fields are scored on them (the corpus adds them set by set).
 Races: micro P/R/F1 over race sets, a predicted name matching a gold one when both are
@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from feeds.models import STORY_KINDS
-from feeds.nlp.fold import fold_tokens
 from feeds.races.model import Calendar
+from feeds.text.fold import fold_tokens
 
 
 class Counts(Protocol):
-    """feeds.nlp.evaluate.Counts (not imported: evaluate imports this module)."""
+    """feeds.evaluation.Counts (not imported: evaluate imports this module)."""
 
     tp: int
     fp: int

@@ -2,7 +2,7 @@
 (feeds/races/kind.py), leaving one annotated set out at a time: train on the others,
 score the one left out; print per-set, per-language and total accuracy and the confusion.
 
-    python -m feeds.nlp.kind_training tests/corpus/dev.jsonl tests/corpus/holdout*.jsonl ...
+    python -m feeds.evaluation.kind_training tests/corpus/dev.jsonl tests/corpus/holdout*.jsonl ...
 
 Three readings of each left-out set: (a) the rules alone; (b) the model without the
 rules' kind among its features, the fair estimate for unseen news, since the rules were
@@ -28,14 +28,14 @@ from typing import Any
 
 import tomli_w
 
+from feeds.evaluation import read_jsonl, score
+from feeds.evaluation.scorer_sparse import EPOCHS, PENALTY, fit_softmax, near_duplicates
+from feeds.evaluation.scorer_training import refuse_sealed
 from feeds.models import STORY_KINDS, StoryKind
-from feeds.nlp.evaluate import read_jsonl, score
-from feeds.nlp.scorer_sparse import EPOCHS, PENALTY, fit_softmax, near_duplicates
-from feeds.nlp.scorer_training import refuse_sealed
-from feeds.nlp.tag import Tagger
 from feeds.races.kind_features import FEATURE_SET, KindInputs, kind_features
 from feeds.races.kind_model import KindModel
 from feeds.roster import load_roster
+from feeds.tagger import Tagger
 
 FALLBACKS = (0.0, 0.4, 0.5, 0.6, 0.7)
 SEED = 0
@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples = [ex for held in sets.values() for ex in held]
         model = train(examples, args.rules, args.penalty, args.epochs, SEED, args.fallback)
         note = (
-            f"python -m feeds.nlp.kind_training --write ({len(sets)} sets, "
+            f"python -m feeds.evaluation.kind_training --write ({len(sets)} sets, "
             f"{len(examples)} stories, penalty {args.penalty}, epochs {args.epochs}, seed {SEED})"
         )
         write_kind_weights(args.write, model, note)

@@ -2,7 +2,7 @@
 clause rules alone, leaving one annotated set out at a time: train on the others, score
 the one left out, at several thresholds; print a Markdown table per set and overall.
 
-    python -m feeds.nlp.scorer_training tests/corpus/dev.jsonl tests/corpus/holdout*.jsonl \
+    python -m feeds.evaluation.scorer_training tests/corpus/dev.jsonl tests/corpus/holdout*.jsonl \
         tests/corpus/set5-*.jsonl tests/corpus/set6-*.jsonl tests/corpus/set7-sealed.jsonl
 
 `--lexical` measures the scorer of the words around each pair (`scorer_lexical`,
@@ -27,15 +27,23 @@ from typing import Any
 
 import tomli_w
 
-from feeds.nlp import scorer_sparse as sparse
-from feeds.nlp.evaluate import Counts, InputError, Report, TeamNames, fold_name, read_jsonl, score
-from feeds.nlp.scorer_report import Fold, ranking, table
-from feeds.nlp.tag import Tagger
+from feeds.evaluation import (
+    Counts,
+    InputError,
+    Report,
+    TeamNames,
+    fold_name,
+    read_jsonl,
+    score,
+)
+from feeds.evaluation import scorer_sparse as sparse
+from feeds.evaluation.scorer_report import Fold, ranking, table
 from feeds.nlp.transfers.decide import decide
 from feeds.nlp.transfers.extract import read_story
 from feeds.nlp.transfers.pairs import FEATURES, Candidate, candidates
 from feeds.nlp.transfers.scorer import Scorer, scored_moves
 from feeds.roster import Roster, load_roster
+from feeds.tagger import Tagger
 
 SEALED_SETS = frozenset({"set23-sealed", "set24-sealed"})
 """Annotated sets whose first score must be blind: never trained, tuned or measured on here."""
@@ -307,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write:
         every = [ex for exs in sets.values() for ex in exs]
         scorer = _train(every, args.threshold)
-        note = f"fitted by feeds.nlp.scorer_training on {', '.join(sets)}"
+        note = f"fitted by feeds.evaluation.scorer_training on {', '.join(sets)}"
         write_weights(args.write, scorer.weights, args.threshold, note)
         return 0
     thresholds = sorted({*THRESHOLDS, *([] if args.explain is None else [args.explain])})
@@ -321,7 +329,7 @@ def _lexical(sets: dict[str, list[Example]], roster: Roster, args: argparse.Name
     if args.write:
         every = [ex for exs in lexical.values() for ex in exs]
         weights = sparse.train(every, args.penalty)
-        note = f"fitted by feeds.nlp.scorer_training --lexical on {', '.join(sets)}"
+        note = f"fitted by feeds.evaluation.scorer_training --lexical on {', '.join(sets)}"
         sparse.write_lexical_weights(args.write, weights, args.threshold, rules, note)
         return 0
     extra = [] if args.explain is None else [args.explain]
