@@ -37,13 +37,15 @@ class Tagger(MentionTagger):
         *,
         unknown_people: bool = False,
         unknown_riders: bool = True,
+        learned_kind: bool = True,
     ) -> None:
         """`calendar`: the race calendar in force (None: the bundled one). `unknown_people`
         also reads moves of people the roster does not know (off: on unseen news it gave
         wrong moves and no right one, docs/TRANSFERS.md "People the roster does not know").
         `unknown_riders` tags people the roster does not know as riders where the text
-        shows them racing (feeds/nlp/tag/unknown_riders.py); it never changes a move."""
-        self.races = race_tagger(calendar)
+        shows them racing (feeds/nlp/tag/unknown_riders.py); it never changes a move.
+        `learned_kind` off: the rules' story kind, the learned model's weights unread."""
+        self.races = race_tagger(calendar, learned_kind)
         self.unknown_people = unknown_people
         self.unknown_riders = unknown_riders
         races = self.races.calendar.races.values()

@@ -33,12 +33,20 @@ from feeds.evaluation.scorer_sparse import EPOCHS, PENALTY, fit_softmax, near_du
 from feeds.evaluation.scorer_training import refuse_sealed
 from feeds.models import STORY_KINDS, StoryKind
 from feeds.races.kind_features import FEATURE_SET, KindInputs, kind_features
-from feeds.races.kind_model import KindModel
+from feeds.races.kind_model import WEIGHTS_HEADER, KindModel, rules_decide, weights_digest
 from feeds.roster import load_roster
 from feeds.tagger import Tagger
 
-FALLBACKS = (0.0, 0.4, 0.5, 0.6, 0.7)
+FALLBACKS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
+PRUNES = (0.01, 0.02, 0.03, 0.05)
+"""Weight sizes under which a feature is dropped, each read left out (fallback 0)."""
 SEED = 0
+FALLBACK = 0.6
+"""The shipped model's fallback (`--write`'s default): chosen on the left-out figures of
+each of `FALLBACKS` (docs/ARCHITECTURE.md)."""
+PRUNE = 0.02
+"""The weight size under which `--write` drops a feature: chosen on the left-out figures
+of each of `PRUNES`."""
 DIGITS = 4
 """Decimal places a written weight keeps."""
 
@@ -174,18 +182,24 @@ def cross_validate(
     focus: dict[str, list[tuple[int, int]]] | None = None,
     tagger: Tagger | None = None,
     forward: int = 0,
+    gate: bool = True,
+    prune: float = 0.0,
 ) -> list[Reading]:
     """Leave one set out: the rules, and each model (without the rules' kind, with it)
     at each fallback. Given `focus` and `tagger`, also the race focus each set gets from
     the rules' kind and from the first configuration's model (fallback 0), by set.
     `forward` > 0: only the sets from that position on are left out, each model trained
-    on the sets before it alone (as a blind set was first read: the past only)."""
+    on the sets before it alone (as a blind set was first read: the past only).
+    `gate`: the rules' kind stands where `kind_model.rules_decide` says, as it ships.
+    `prune`: each model less its features weighing under it, as `--write` ships it."""
     rules = Reading("(a) rules")
     models = {
         (flag, t): Reading(f"({'c' if flag else 'b'}) model{' + rules' if flag else ''} @{t}")
         for flag in configurations
         for t in fallbacks
     }
+    ungated = Reading("(b) model, no gate @0.0")
+    pruned = {limit: Reading(f"(b) pruned |w|<{limit} @0.0") for limit in PRUNES}
     twins = near_duplicates(sets)  # type: ignore[arg-type]
     names = list(sets)
     for position, (name, held) in enumerate(sets.items()):
@@ -199,6 +213,7 @@ def cross_validate(
             rules.answers.append((name, ex, ex.rules_kind))
         for flag in configurations:
             model = train(rest, flag, penalty, epochs, drop=drop)
+            model = model.pruned(prune) if prune else model
             if focus is not None and tagger is not None and flag == configurations[0]:
                 focus[name] = [
                     focus_right(with_model(tagger, None), held),
@@ -206,12 +221,30 @@ def cross_validate(
                 ]
             for ex in held:
                 probabilities = model.probabilities(features(ex, flag, drop))
-                best = max(STORY_KINDS, key=lambda k: probabilities[k])
+                gated = gate and rules_decide(ex.inputs)
                 for t in fallbacks:
-                    answer = best if probabilities[best] >= t else ex.rules_kind
+                    answer = (
+                        ex.rules_kind
+                        if gated
+                        else KindModel.answer(probabilities, ex.rules_kind, t)
+                    )
                     models[flag, t].answers.append((name, ex, answer))
+                if flag == configurations[0]:
+                    ungated.answers.append((name, ex, KindModel.answer(probabilities, "other", 0)))
+            if flag == configurations[0]:
+                for limit, reading in pruned.items():
+                    small = model.pruned(limit)
+                    for ex in held:
+                        answer = (
+                            ex.rules_kind
+                            if gate and rules_decide(ex.inputs)
+                            else KindModel.answer(
+                                small.probabilities(features(ex, flag, drop)), ex.rules_kind, 0
+                            )
+                        )
+                        reading.answers.append((name, ex, answer))
         print(f"  {name}: done", file=sys.stderr, flush=True)
-    return [rules, *models.values()]
+    return [rules, *models.values(), ungated, *pruned.values()]
 
 
 def report(sets: dict[str, list[KindExample]], readings: Sequence[Reading]) -> str:
@@ -251,23 +284,28 @@ def _matrix(reading: Reading) -> str:
     return "\n".join(rows)
 
 
-def write_kind_weights(path: Path, model: KindModel, note: str) -> None:
+def write_kind_weights(path: Path, model: KindModel, note: str, prune: float = 0.0) -> None:
     """The kind model's data file (`kind_model.load_kind_model` reads it): one line a
     feature, its weights for each kind in `kinds` order as one string of numbers rounded
     to `DIGITS` places (a string reads three times faster than a TOML array of floats)."""
+    rows = []
+    for name, row in sorted(model.weights.items()):
+        rounded = [round(w, DIGITS) + 0.0 for w in row]  # + 0.0: no "-0.0"
+        if any(rounded):
+            rows.append(tomli_w.dumps({name: " ".join(repr(w) for w in rounded)}))
+    section = "".join(rows)
     head = {
         "note": note,
         "features": FEATURE_SET,
         "rules": model.rules,
         "fallback": model.fallback,
+        "prune": prune,
         "kinds": list(STORY_KINDS),
+        "count": len(rows),
+        "sha256": weights_digest(section),
     }
-    lines = [tomli_w.dumps(head).rstrip("\n"), "", "[weights]"]
-    for name, row in sorted(model.weights.items()):
-        rounded = [round(w, DIGITS) + 0.0 for w in row]  # + 0.0: no "-0.0"
-        if any(rounded):
-            lines.append(tomli_w.dumps({name: " ".join(repr(w) for w in rounded)}).rstrip("\n"))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = tomli_w.dumps(head) + "\n" + WEIGHTS_HEADER + section
+    path.write_text(text, encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -282,7 +320,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fit on every set given and write the weights (no leave-one-out)",
     )
     parser.add_argument("--rules", action="store_true", help="with --write: the rules' kind too")
-    parser.add_argument("--fallback", type=float, default=0.0, help="written with --write")
+    parser.add_argument("--fallback", type=float, default=FALLBACK, help="written with --write")
+    parser.add_argument(
+        "--prune", type=float, default=PRUNE, help="with --write: drop features weighing less"
+    )
     parser.add_argument(
         "--only-b", action="store_true", help="measure the model without the rules' kind only"
     )
@@ -302,16 +343,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in args.sets:
         refuse_sealed(path)
-    tagger = with_model(Tagger(load_roster(())), None)
+    tagger = Tagger(load_roster(()), learned_kind=False)
     sets = {Path(p).name.removesuffix(".jsonl"): read_kind_examples(p, tagger) for p in args.sets}
     if args.write:
         examples = [ex for held in sets.values() for ex in held]
         model = train(examples, args.rules, args.penalty, args.epochs, SEED, args.fallback)
+        model = model.pruned(args.prune) if args.prune else model
         note = (
             f"python -m feeds.evaluation.kind_training --write ({len(sets)} sets, "
-            f"{len(examples)} stories, penalty {args.penalty}, epochs {args.epochs}, seed {SEED})"
+            f"{len(examples)} stories, penalty {args.penalty}, epochs {args.epochs}, seed {SEED}, "
+            f"fallback {args.fallback}, prune {args.prune})"
         )
-        write_kind_weights(args.write, model, note)
+        write_kind_weights(args.write, model, note, args.prune)
         return 0
     drop = tuple(p for p in args.drop.split(",") if p)
     configurations = (False,) if args.only_b else (False, True)
@@ -328,6 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         focus,
         tagger,
         args.forward,
+        prune=args.prune,
     )
     print(report(sets, readings))
     if focus:

@@ -5,7 +5,10 @@ never from an annotation:
 
 - the headline's and the lede's words, folded (accents, case), each also as its 4- and
   5-letter prefix, a stem that holds across inflection (`hw:crash`, `hp4:cras`; `lw:`,
-  `lp4:`, `lp5:` for the lede, the text's first `LEAD_CHARS`);
+  `lp4:`, `lp5:` for the lede, the text's first `LEAD_CHARS`). A word inside a tagged
+  rider, team or staff mention or a race name is its placeholder (`@rider`, `@team`,
+  `@race`, no prefixes): a name says who, never what kind of story (with names the model
+  called "X crashes at the Giro" a result for one rider and a crash for another);
 - the kind lexicons' concepts found in the headline, the lede and the text read for kinds
   (`hc:crash`, `lc:result`, `tc:transfer`; `...:2` when twice or more): which concept
   fired, whatever the language's word for it;
@@ -22,14 +25,16 @@ the rules read it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from feeds.models import StoryKind
 from feeds.races.kind import KindEvidence
+from feeds.text.fold import FoldedText
 
-FEATURE_SET = "kind-1"
+FEATURE_SET = "kind-2"
 """The name of this feature set; a weights file written for another one is refused."""
 PREFIXES = (4, 5)
 MIN_WORD = 2
@@ -58,9 +63,9 @@ class KindInputs:
 
     evidence: KindEvidence
     title_words: Sequence[str]
-    """The headline's folded words."""
+    """The headline's folded words, names as their placeholders (`masked_words`)."""
     lede_words: Sequence[str]
-    """The text's folded words in its lead."""
+    """The text's folded words in its lead, names as their placeholders."""
     language: str | None
     moves: int
     riders: int
@@ -102,6 +107,8 @@ def _words(out: dict[str, float], part: str, words: Iterable[str]) -> None:
         if len(word) < MIN_WORD or word.isdigit():
             continue
         out[f"{part}w:{word}"] = 1.0
+        if word.startswith(PLACEHOLDER):
+            continue
         for size in PREFIXES:
             if len(word) > size:
                 out[f"{part}p{size}:{word[:size]}"] = 1.0
@@ -119,3 +126,44 @@ def _bucket(count: int) -> str:
     if count <= 1:
         return str(max(count, 0))
     return "2-3" if count <= 3 else "4+"
+
+
+PLACEHOLDER = "@"
+"""A masked name's mark: folded words never hold it (folding keeps letters and digits)."""
+
+
+def masked_words(
+    ft: FoldedText,
+    first: int,
+    last: int,
+    names: Sequence[tuple[int, int, str]],
+    races: Sequence[tuple[int, int]],
+) -> list[str]:
+    """Folded words `first` to `last` (exclusive) of `ft`, each word inside a name as the
+    name's placeholder, once a name: `names` are original (start, end, kind) spans of the
+    tagged mentions sorted by start, `races` folded (start, end) spans of race names.
+    Linear in the words read plus the spans (one bisection a word)."""
+    marks: dict[int, str] = {}
+    for start, end in races:
+        _, _, k0, k1 = ft.span(start, end)
+        for k in range(max(k0, first), min(k1, last)):
+            marks[k] = "race"
+    starts = [start for start, _, _ in names]
+    out: list[str] = []
+    previous = -1
+    for k in range(first, last):
+        mark = marks.get(k)
+        if mark is None and names:
+            at = ft.word_span(k)[0]
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and names[i][1] > at:
+                mark = names[i][2]
+                # two words of one name are one placeholder
+                if i == previous and out and out[-1] == PLACEHOLDER + mark:
+                    continue
+                previous = i
+        if mark is None:
+            out.append(ft.word(k))
+        elif not (out and out[-1] == PLACEHOLDER + mark and mark == "race" and marks.get(k - 1)):
+            out.append(PLACEHOLDER + mark)
+    return out

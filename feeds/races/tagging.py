@@ -51,7 +51,7 @@ from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
-from feeds.races.kind_features import KindInputs
+from feeds.races.kind_features import KindInputs, masked_words
 from feeds.races.kind_model import KindModel, bundled_kind_model
 from feeds.races.lists import listed_races, words_for
 from feeds.races.mentions import (
@@ -77,6 +77,13 @@ from feeds.races.titles import Titles, bundled_titles
 from feeds.races.wins import Labels
 from feeds.roster import Roster
 from feeds.text.fold import FoldedText, fold_tokens
+
+
+def _name_mark(kind: str) -> str:
+    """A mention's placeholder among the kind model's words (kind_features.masked_words):
+    a retired rider is a rider."""
+    return kind if kind in ("team", "staff") else "rider"
+
 
 log = logging.getLogger(__name__)
 
@@ -285,10 +292,15 @@ class RaceTagger:
             and not any(p.lead_today or p.lead_anew for p in (head, body)),
         )
         rules_kind = kind = decide_kind(kind_evidence)
+        # The model reads words with names masked: a kind's words, never whose story.
+        title_count = len(ft.folded[:split].split())
+        lede_end = min(ft.word_count, ft.word_index(split + LEAD_CHARS - 1) + 1)
+        names = sorted((m.start, m.end, _name_mark(m.kind)) for m in mentions)
+        race_spans = [(h.start, h.end) for h in (*head.hits, *body.hits)]
         inputs = KindInputs(
             kind_evidence,
-            ft.folded[:split].split(),
-            ft.folded[split : split + LEAD_CHARS].split(),
+            masked_words(ft, 0, title_count, names, race_spans),
+            masked_words(ft, title_count, max(title_count, lede_end), names, race_spans),
             language,
             len(moves),
             len({m.entity_id for m in mentions if m.kind == "rider"}),
@@ -532,22 +544,30 @@ def _other_language(short: ShortName | None, language: str | None) -> bool:
     return bool(short and short.languages and language and language not in short.languages)
 
 
-def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
+def race_tagger(calendar: Calendar | None = None, learned_kind: bool = True) -> RaceTagger:
     """A race tagger over `calendar` (the bundled one with stored imports on top,
-    feeds.races.load_calendar), or over the bundled calendar when None."""
+    feeds.races.load_calendar), or over the bundled calendar when None. `learned_kind`
+    off: the rules' kind alone, the bundled weights never read (what fits them)."""
     if calendar is None:
-        return bundled_race_tagger()
-    return _tagger_over(calendar)
+        return bundled_race_tagger() if learned_kind else bundled_rules_race_tagger()
+    return _tagger_over(calendar, learned_kind)
 
 
 @cache
 def bundled_race_tagger() -> RaceTagger:
     """The bundled calendar's tagger, built once per process: parsing the calendar takes
     ~0.15 s, and every Tagger built from a roster (tests build many) shares it read-only."""
-    return _tagger_over(bundled_calendar())
+    return _tagger_over(bundled_calendar(), True)
 
 
-def _tagger_over(calendar: Calendar) -> RaceTagger:
+@cache
+def bundled_rules_race_tagger() -> RaceTagger:
+    """The bundled calendar's tagger with the rules' kind (kind_training fits the weights
+    the other one reads: it must start without them)."""
+    return _tagger_over(bundled_calendar(), False)
+
+
+def _tagger_over(calendar: Calendar, learned_kind: bool) -> RaceTagger:
     titles = bundled_titles(calendar)
     return RaceTagger(
         calendar,
@@ -558,5 +578,5 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         bundled_other_events(),
         # The story kind is the learned model's (docs/ARCHITECTURE.md, "A learned
         # story-kind model": it carried to left-out sets better than the rules).
-        bundled_kind_model(),
+        bundled_kind_model() if learned_kind else None,
     )

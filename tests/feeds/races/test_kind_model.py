@@ -6,7 +6,9 @@ when given one."""
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -21,11 +23,20 @@ from feeds.evaluation.kind_training import (
     write_kind_weights,
 )
 from feeds.evaluation.scorer_sparse import fit_softmax
+from feeds.evaluation.scorer_training import SEALED_SETS, refuse_sealed
 from feeds.models import STORY_KINDS
 from feeds.races.kind_features import FEATURE_SET, MAX_WORDS, kind_features
-from feeds.races.kind_model import KindModel, KindModelError, bundled_kind_model, load_kind_model
+from feeds.races.kind_model import (
+    WEIGHTS_FILE,
+    KindModel,
+    KindModelError,
+    bundled_kind_model,
+    load_kind_model,
+    rules_decide,
+    weights_digest,
+)
 from feeds.tagger import Tagger
-from tests.corpus import development_sets
+from tests.corpus import SEALED, development_sets
 from tests.growth import assert_linear
 
 LEARNED_KIND = True
@@ -124,14 +135,39 @@ def test_headline_and_lede_words_are_capped(tagger: Tagger) -> None:
     assert len(features) < 2 * MAX_WORDS * 3
 
 
+SEALED_NAMES = (
+    "set23-sealed.jsonl",
+    "set24-sealed.jsonl",
+    "set99-sealed.jsonl",
+    "set23-audited.jsonl",
+    "set24-draft.jsonl",
+    "set23.jsonl",
+    "SET23-SEALED.jsonl",
+    "Set_24.Audited.jsonl",
+    "copy-of-set24.json",
+)
+
+
 def test_sealed_sets_are_refused(tagger: Tagger, tmp_path: Path) -> None:
-    for name in ("set23-sealed.jsonl", "set24-sealed.jsonl", "set99-sealed.jsonl"):
+    """By any name holding a sealed set's number, in any case, in any folder: no file is
+    opened (none of these exists)."""
+    for name in SEALED_NAMES:
         with pytest.raises(SystemExit, match="sealed"):
-            read_kind_examples(str(tmp_path / name), tagger)
+            read_kind_examples(str(tmp_path / "elsewhere" / name), tagger)
     with pytest.raises(SystemExit, match="sealed"):
         kind_training.main(
             [str(_write_set(tmp_path / "ok.jsonl")), "tests/corpus/set23-sealed.jsonl"]
         )
+
+
+def test_the_sealed_sets_refused_are_the_corpus_sealed_sets() -> None:
+    """The training code cannot import the tests: its list must follow tests/corpus."""
+    assert {n.removesuffix(".jsonl") for n in SEALED} == set(SEALED_SETS)
+
+
+def test_development_sets_are_not_refused(tagger: Tagger, tmp_path: Path) -> None:
+    for name in ("set2-dev.jsonl", "set13-sealed.jsonl", "set22-sealed.jsonl", "dev.jsonl"):
+        refuse_sealed(str(tmp_path / name))
 
 
 def test_training_is_reproducible(tagger: Tagger, tmp_path: Path) -> None:
@@ -149,7 +185,10 @@ def test_a_fitted_model_tells_its_training_stories_apart(tagger: Tagger, tmp_pat
     examples = _examples(tagger, tmp_path) * 3
     model = train(examples, rules=False, penalty=0.1)
     for ex in examples:
-        assert model.choose(ex.inputs, "other") == ex.gold
+        # the model's own answer: these toy stories name no rider, so the shipped gate
+        # (`rules_decide`) would hand them to the rules
+        probabilities = model.probabilities(kind_features(ex.inputs))
+        assert KindModel.answer(probabilities, "other", 0.0) == ex.gold
 
 
 def test_fallback_keeps_the_rules_kind_when_unsure(tagger: Tagger, tmp_path: Path) -> None:
@@ -178,8 +217,16 @@ def test_weights_file_round_trip(tagger: Tagger, tmp_path: Path) -> None:
         (f'features = "{FEATURE_SET}"\nrules = "yes"\n', "rules"),
         (f'features = "{FEATURE_SET}"\nfallback = 1.5\n', "fallback"),
         ('features = "kind-1"\n[weights\n', "not valid TOML"),
+        (f'features = "{FEATURE_SET}"\nkinds = {list(STORY_KINDS)}\n[weights]\n', "count"),
     ],
-    ids=["another feature set", "kinds missing", "rules not a bool", "fallback", "broken"],
+    ids=[
+        "another feature set",
+        "kinds missing",
+        "rules not a bool",
+        "fallback",
+        "broken",
+        "no count",
+    ],
 )
 def test_a_weights_file_that_does_not_fit_is_refused(
     tmp_path: Path, text: str, reason: str
@@ -195,29 +242,65 @@ def test_a_weights_file_that_does_not_fit_is_refused(
 )
 def test_a_row_that_is_not_one_number_a_kind_is_refused(tmp_path: Path, row: str) -> None:
     kinds = ", ".join(f'"{k}"' for k in STORY_KINDS)
+    section = f'"bias:" = {row}\n'
     path = tmp_path / "kind.toml"
     path.write_text(
-        f'features = "{FEATURE_SET}"\nkinds = [{kinds}]\n[weights]\n"bias:" = {row}\n',
+        f'features = "{FEATURE_SET}"\nkinds = [{kinds}]\ncount = 1\n'
+        f'sha256 = "{weights_digest(section)}"\n\n[weights]\n{section}',
         encoding="utf-8",
     )
     with pytest.raises(KindModelError, match="one a kind"):
         load_kind_model(path)
 
 
+def _written(tagger: Tagger, tmp_path: Path) -> Path:
+    path = tmp_path / "kind.toml"
+    model = train(_examples(tagger, tmp_path) * 2, rules=False, epochs=3)
+    write_kind_weights(path, model, "test")
+    return path
+
+
+def test_a_weights_file_cut_at_a_line_is_refused(tagger: Tagger, tmp_path: Path) -> None:
+    """Valid TOML with half its rows: the header's count says what is missing."""
+    path = _written(tagger, tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) > 20
+    path.write_text("".join(lines[: len(lines) // 2 + 8]), encoding="utf-8")
+    with pytest.raises(KindModelError, match="count"):
+        load_kind_model(path)
+
+
+def test_a_weights_file_edited_in_place_is_refused(tagger: Tagger, tmp_path: Path) -> None:
+    """The same rows, one weight changed: the hash of the section tells."""
+    path = _written(tagger, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    head, _, section = text.partition("\n[weights]\n")
+    name, _, row = section.splitlines()[0].partition(" = ")
+    edited = section.replace(f"{name} = {row}", f'{name} = "{" ".join(["0.5"] * 7)}"', 1)
+    path.write_text(f"{head}\n[weights]\n{edited}", encoding="utf-8")
+    with pytest.raises(KindModelError, match="sha256"):
+        load_kind_model(path)
+
+
+def test_a_missing_weights_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "kind_weights.toml"
+    with pytest.raises(KindModelError, match="missing") as caught:
+        load_kind_model(path)
+    assert str(path) in str(caught.value)
+
+
 def test_the_race_tagger_applies_a_model_only_when_given_one(tagger: Tagger) -> None:
-    title, text, _ = STORIES[2]
+    # a cycling story (a race named): the rules' gate hands the others to the rules
+    title = "Sprinter wins stage 5 of the Giro d'Italia"
+    text = "The sprinter won the fifth stage of the Giro d'Italia ahead of two rivals."
     published = date(2025, 5, 20)
-    rules = with_model(tagger, None).races.tag(
-        title, text, published, tagger.mentions(title, text, published), tagger.roster
-    )
-    assert rules.kind == rules.rules_kind
+    rules = with_model(tagger, None).race_tags(title, text, published, False, "en")
+    assert rules.kind == rules.rules_kind == "result"
+    assert rules.kind_inputs is not None and not rules_decide(rules.kind_inputs)
     always_team = KindModel.by_kind(
         {k: {"bias:": 5.0 if k == "team" else 0.0} for k in STORY_KINDS}
     )
-    given = with_model(tagger, always_team).races
-    found = given.tag(
-        title, text, published, tagger.mentions(title, text, published), tagger.roster
-    )
+    found = with_model(tagger, always_team).race_tags(title, text, published, False, "en")
     assert found.kind == "team" and found.rules_kind == rules.rules_kind
 
 
@@ -232,26 +315,40 @@ def test_features_grow_linearly(tagger: Tagger) -> None:
     assert_linear(read, lambda n: "Rider crashes and wins the stage. " * n, 300)
 
 
-SHIPPED_KIND_RIGHT = 1358
-SHIPPED_FOCUS_RIGHT = 1312
-"""What the shipped tagger reads right over every development set, tagged as
-`domestique eval --feed-is-cycling no` tag them (1358 stories with a kind):
-the model's training sets, so the figures are in-sample; its leave-one-set-out figures,
-the estimate for unseen news, are in docs/ARCHITECTURE.md."""
+KIND_FLOOR = 0.95
+FOCUS_FLOOR = 0.93
+"""Loose floors on what the shipped tagger reads right over every development set (its
+training sets: in-sample, so near 1.0 for the kind; the rules read 0.881 and 0.943). Only
+stale weights (features moved under them) fall this far; the estimate for unseen news is
+the leave-one-set-out one in docs/ARCHITECTURE.md."""
 RETRAIN = (
     "the kind features moved under the shipped weights: refit with `python -m "
     "feeds.evaluation.kind_training tests/corpus/<every development set> --write "
-    "feeds/races/kind_weights.toml`, measure again and update the figures"
+    "feeds/races/kind_weights.toml` and measure again (docs/ARCHITECTURE.md)"
 )
 
 
 def test_the_shipped_tagger_takes_the_bundled_model(tagger: Tagger) -> None:
     model = tagger.races.kind_model
     assert model is bundled_kind_model()
-    assert not model.rules and model.fallback == 0.0  # configuration (b), no fallback
+    assert not model.rules  # configuration (b): the rules' kind is not among the features
+    assert model.fallback == kind_training.FALLBACK
 
 
-def test_the_shipped_tagger_answers_what_the_report_says(tagger: Tagger) -> None:
+def test_refitting_reproduces_the_shipped_weights(tmp_path: Path) -> None:
+    """The shipped file is what `--write` fits from today's features on every
+    development set: same count, same hash of its weights section (~30 s)."""
+    out = tmp_path / "kind_weights.toml"
+    kind_training.main([*map(str, development_sets()), "--write", str(out)])
+    shipped = resources.files("feeds.races").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    fitted = out.read_text(encoding="utf-8")
+    keys = ("count", "sha256", "fallback", "prune")
+    assert {k: tomllib.loads(fitted).get(k) for k in keys} == {
+        k: tomllib.loads(shipped).get(k) for k in keys
+    }, RETRAIN
+
+
+def test_the_shipped_tagger_reads_the_development_sets_well(tagger: Tagger) -> None:
     kind = focus = total = 0
     for path in development_sets():
         with path.open(encoding="utf-8-sig") as fh:
@@ -261,5 +358,6 @@ def test_the_shipped_tagger_answers_what_the_report_says(tagger: Tagger) -> None
         kind += scores.kind.right
         focus += scores.focus.right
         total += scores.kind.total
-    assert total == 1358
-    assert (kind, focus) == (SHIPPED_KIND_RIGHT, SHIPPED_FOCUS_RIGHT), RETRAIN
+    assert total > 1000
+    assert kind >= KIND_FLOOR * total, RETRAIN
+    assert focus >= FOCUS_FLOOR * total, RETRAIN
