@@ -1,7 +1,9 @@
 """The kind rules' tests read the rules' kind: the shipped tagger's kind is the learned
-model's (feeds/races/kind_model.py), which reads the rules' words among its features but
-answers on its own (docs/ARCHITECTURE.md, "A learned story-kind model"). A test module
-of the model itself, or of what the shipped tagger answers, sets `LEARNED_KIND = True`."""
+model's (feeds/races/kind_model.py), which reads the rules' words among its features and
+leaves the rules the stories they call not cycling, those without a headline and those it
+is unsure of (docs/ARCHITECTURE.md, "A learned story-kind model"). A test module of the
+model itself, or of what the shipped tagger answers (test_kind_shipped.py), sets
+`LEARNED_KIND = True`."""
 
 from __future__ import annotations
 
