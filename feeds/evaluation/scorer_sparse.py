@@ -1,5 +1,6 @@
 """The lexical pair scorer's fitting and measurement (`scorer_training --lexical`):
-logistic regression over named sparse features, leave one set out.
+logistic regression over named sparse features, leave one set out; the same fit over
+several classes for the story-kind model (`kind_training`).
 
 The fit is L2-penalised logistic regression by AdaGrad over shuffled pairs in plain
 Python (tens of thousands of features, ~10k pairs: Newton's method would need a dense
@@ -75,19 +76,45 @@ def fit_sparse(
     """Weights by feature name (the bias is "bias:", not penalised)."""
     index: dict[str, int] = {}
     numbered = [[(index.setdefault(n, len(index)), v) for n, v in row.items()] for row in rows]
-    weights = _fit(numbered, labels, len(index), index.get("bias:", -1), penalty, epochs, seed)
+    weights = _fit(numbered, labels, 1, len(index), index.get("bias:", -1), penalty, epochs, seed)
+    return _named(index, weights[0])
+
+
+def fit_softmax(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[str],
+    classes: Sequence[str],
+    penalty: float = PENALTY,
+    epochs: int = EPOCHS,
+    seed: int = 0,
+) -> dict[str, dict[str, float]]:
+    """The same fit over several classes (multinomial logistic regression, each class its
+    own weights, softmax over them): weights by class, then by feature name."""
+    index: dict[str, int] = {}
+    numbered = [[(index.setdefault(n, len(index)), v) for n, v in row.items()] for row in rows]
+    position = {c: k for k, c in enumerate(classes)}
+    targets = [position[y] for y in labels]
+    bias = index.get("bias:", -1)
+    weights = _fit(numbered, targets, len(classes), len(index), bias, penalty, epochs, seed)
+    return {c: _named(index, weights[k]) for k, c in enumerate(classes)}
+
+
+def _named(index: dict[str, int], weights: list[float]) -> dict[str, float]:
     return {n: weights[i] for n, i in index.items() if abs(weights[i]) >= 1e-4 or n == "bias:"}
 
 
 def _fit(
     rows: Sequence[list[tuple[int, float]]],
     labels: Sequence[int],
+    outputs: int,
     size: int,
     bias: int,
     penalty: float,
     epochs: int,
     seed: int,
-) -> list[float]:
+) -> list[list[float]]:
+    """One output: logistic regression, `labels` 0 or 1. Several: softmax, `labels` the
+    class's position. Each output's weights are updated by the same AdaGrad step."""
     counts = [0] * size
     for row in rows:
         for i, _ in row:
@@ -97,20 +124,33 @@ def _fit(
     if 0 <= bias < size:
         shares[bias] = 0.0
     kept = [[(i, v) for i, v in row if counts[i] >= MIN_COUNT] for row in rows]
-    weights = [0.0] * size
-    squares = [1e-9] * size
+    weights = [[0.0] * size for _ in range(outputs)]
+    squares = [[1e-9] * size for _ in range(outputs)]
     order = list(range(len(kept)))
     rng = random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(order)
         for k in order:
             row = kept[k]
-            error = _sigmoid(sum(weights[i] * v for i, v in row)) - labels[k]
-            for i, v in row:
-                grad = error * v + shares[i] * weights[i]
-                squares[i] += grad * grad
-                weights[i] -= RATE * grad / math.sqrt(squares[i])
+            for out, error in enumerate(_errors(weights, row, labels[k])):
+                w, sq = weights[out], squares[out]
+                for i, v in row:
+                    grad = error * v + shares[i] * w[i]
+                    sq[i] += grad * grad
+                    w[i] -= RATE * grad / math.sqrt(sq[i])
     return weights
+
+
+def _errors(weights: list[list[float]], row: list[tuple[int, float]], label: int) -> list[float]:
+    """Each output's probability less its target."""
+    if len(weights) == 1:
+        w = weights[0]
+        return [_sigmoid(sum(w[i] * v for i, v in row)) - label]
+    scores = [sum(w[i] * v for i, v in row) for w in weights]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total - (out == label) for out, e in enumerate(exps)]
 
 
 def _sigmoid(z: float) -> float:

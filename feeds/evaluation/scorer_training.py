@@ -114,10 +114,16 @@ def read_examples(path: str, tagger: Tagger, roster: Roster) -> list[Example]:
 
 
 def refuse_sealed(path: str) -> None:
-    """Stop on a sealed set, and on any set named "sealed" not known to be opened since:
-    a new sealed set is refused before anyone remembers to list it."""
-    stem = Path(path).name.removesuffix(".jsonl")
-    if stem in SEALED_SETS or ("sealed" in stem and stem not in OPENED_SETS):
+    """Stop on a sealed set under any name that holds its number ("set23-draft",
+    "SET_23.audited", a copy under another folder: annotators' drafts carry such names),
+    and on any set named "sealed" not known to be opened since: a new sealed set is
+    refused before anyone remembers to list it."""
+    name = Path(path).name.lower()
+    stem = name.removesuffix(".jsonl")
+    bare = "".join(c for c in name if c.isalnum())
+    if any(s.split("-")[0] in bare for s in SEALED_SETS) or (
+        "sealed" in stem and stem not in OPENED_SETS
+    ):
         raise SystemExit(f"{path}: a sealed set is never trained or tuned on")
 
 

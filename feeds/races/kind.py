@@ -178,8 +178,14 @@ def _agreeing(kind: StoryKind, title: Counter[str], text: Counter[str]) -> int:
     return text[kind] + (title[kind] if kind in NO_MOVE_KINDS else 0)
 
 
+def not_cycling(evidence: KindEvidence) -> bool:
+    """The rules' gate: no rider, team or race and no cycling move, so not cycling news
+    (a football or motor-racing contract): `other`, whatever its words."""
+    return not evidence.cycling and not evidence.is_transfer
+
+
 def decide_kind(evidence: KindEvidence) -> StoryKind:
-    if not evidence.cycling and not evidence.is_transfer:
+    if not_cycling(evidence):
         return "other"
     title = evidence.title.copy()
     text = evidence.text.copy()

@@ -51,6 +51,8 @@ from feeds.nlp.transfers.language import declared, detect
 from feeds.races import bundled_calendar
 from feeds.races.focus import FocusEvidence, Seasons, choose_focus
 from feeds.races.kind import KindEvidence, decide_kind
+from feeds.races.kind_features import KindInputs, masked_words
+from feeds.races.kind_model import KindModel, bundled_kind_model
 from feeds.races.lists import listed_races, words_for
 from feeds.races.mentions import (
     RaceHit,
@@ -76,6 +78,13 @@ from feeds.races.wins import Labels
 from feeds.roster import Roster
 from feeds.text.fold import FoldedText, fold_tokens
 
+
+def _name_mark(kind: str) -> str:
+    """A mention's placeholder among the kind model's words (kind_features.masked_words):
+    a retired rider is a rider."""
+    return kind if kind in ("team", "staff") else "rider"
+
+
 log = logging.getLogger(__name__)
 
 LEAD_CHARS = 400
@@ -93,6 +102,10 @@ class RaceTags:
     races: list[str]
     race_focus: RaceFocus | None
     kind: StoryKind
+    rules_kind: StoryKind | None = None
+    """The rules' kind (feeds/races/kind.py), before any learned model."""
+    kind_inputs: KindInputs | None = None
+    """What the kind was read from, for the learned model (feeds/races/kind_features.py)."""
 
 
 class RaceTagger:
@@ -106,8 +119,12 @@ class RaceTagger:
         titles: Titles | None = None,
         nationals: Nationals | None = None,
         other_events: OtherEvents | None = None,
+        kind_model: KindModel | None = None,
     ) -> None:
+        """`kind_model`: a learned story-kind model that overrides the rules' kind (None:
+        the rules decide; docs/ARCHITECTURE.md, "A learned story-kind model")."""
         self.calendar = calendar
+        self.kind_model = kind_model
         self.titles = titles
         self.nationals = nationals
         self.other_events = other_events
@@ -252,30 +269,47 @@ class RaceTagger:
         ran_near = published is not None and any(
             ran_about(self.seasons, r, published) for r in timed
         )
-        kind = decide_kind(
-            KindEvidence(
-                head.concepts,
-                body.concepts,
-                has_race=bool(races) or bool(head.stages),
-                cycling=cycling or bool(races),
-                is_transfer=is_transfer or bool(moves),
-                race_near=published is None or ran_near,
-                race_ahead=published is not None
-                and any(starts_soon(self.seasons, r, published) for r in timed),
-                title_team=title_team,
-                title_race=bool(title_races),
-                title_rider=any(m.kind == "rider" and m.start < len(title) for m in mentions),
-                title_move=any(m.person_id in headline and m.to_team_id in headline for m in moves),
-                race_far=published is not None and bool(timed) and not ran_near,
-                lead=body.lead_concepts,
-                race_under_way=published is not None
-                and any(under_way(self.seasons, r, published) for r in timed),
-                # a look back, then news: "Last year X crashed... He crashed again
-                # yesterday" (a stage number is no sign: the look back has one too)
-                recalled=(head.lead_past or body.lead_past)
-                and not any(p.lead_today or p.lead_anew for p in (head, body)),
-            )
+        kind_evidence = KindEvidence(
+            head.concepts,
+            body.concepts,
+            has_race=bool(races) or bool(head.stages),
+            cycling=cycling or bool(races),
+            is_transfer=is_transfer or bool(moves),
+            race_near=published is None or ran_near,
+            race_ahead=published is not None
+            and any(starts_soon(self.seasons, r, published) for r in timed),
+            title_team=title_team,
+            title_race=bool(title_races),
+            title_rider=any(m.kind == "rider" and m.start < len(title) for m in mentions),
+            title_move=any(m.person_id in headline and m.to_team_id in headline for m in moves),
+            race_far=published is not None and bool(timed) and not ran_near,
+            lead=body.lead_concepts,
+            race_under_way=published is not None
+            and any(under_way(self.seasons, r, published) for r in timed),
+            # a look back, then news: "Last year X crashed... He crashed again
+            # yesterday" (a stage number is no sign: the look back has one too)
+            recalled=(head.lead_past or body.lead_past)
+            and not any(p.lead_today or p.lead_anew for p in (head, body)),
         )
+        rules_kind = kind = decide_kind(kind_evidence)
+        # The model reads words with names masked: a kind's words, never whose story.
+        title_count = len(ft.folded[:split].split())
+        lede_end = min(ft.word_count, ft.word_index(split + LEAD_CHARS - 1) + 1)
+        names = sorted((m.start, m.end, _name_mark(m.kind)) for m in mentions)
+        race_spans = [(h.start, h.end) for h in (*head.hits, *body.hits)]
+        inputs = KindInputs(
+            kind_evidence,
+            masked_words(ft, 0, title_count, names, race_spans),
+            masked_words(ft, title_count, max(title_count, lede_end), names, race_spans),
+            language,
+            len(moves),
+            len({m.entity_id for m in mentions if m.kind == "rider"}),
+            len({m.entity_id for m in mentions if m.kind == "team"}),
+            len(races),
+            bool(head.stages or body.lead_stages),
+        )
+        if self.kind_model is not None:
+            kind = self.kind_model.choose(inputs, rules_kind)
         evidence = FocusEvidence(
             title_races=list(dict.fromkeys((*title_races, *head_implied))),
             counts=Counter((*title_races, *text_races, *head_implied)),
@@ -307,7 +341,7 @@ class RaceTagger:
                 parts = ((0, split), (split, min(size, lead_end)))
                 evidence.news_day = day_named(ft, cues, parts, published, days)
         focus = choose_focus(self.seasons, kind, evidence, published)
-        return RaceTags(races, focus, kind)
+        return RaceTags(races, focus, kind, rules_kind, inputs)
 
     def _headline_implied(
         self,
@@ -510,22 +544,30 @@ def _other_language(short: ShortName | None, language: str | None) -> bool:
     return bool(short and short.languages and language and language not in short.languages)
 
 
-def race_tagger(calendar: Calendar | None = None) -> RaceTagger:
+def race_tagger(calendar: Calendar | None = None, learned_kind: bool = True) -> RaceTagger:
     """A race tagger over `calendar` (the bundled one with stored imports on top,
-    feeds.races.load_calendar), or over the bundled calendar when None."""
+    feeds.races.load_calendar), or over the bundled calendar when None. `learned_kind`
+    off: the rules' kind alone, the bundled weights never read (what fits them)."""
     if calendar is None:
-        return bundled_race_tagger()
-    return _tagger_over(calendar)
+        return bundled_race_tagger() if learned_kind else bundled_rules_race_tagger()
+    return _tagger_over(calendar, learned_kind)
 
 
 @cache
 def bundled_race_tagger() -> RaceTagger:
     """The bundled calendar's tagger, built once per process: parsing the calendar takes
     ~0.15 s, and every Tagger built from a roster (tests build many) shares it read-only."""
-    return _tagger_over(bundled_calendar())
+    return _tagger_over(bundled_calendar(), True)
 
 
-def _tagger_over(calendar: Calendar) -> RaceTagger:
+@cache
+def bundled_rules_race_tagger() -> RaceTagger:
+    """The bundled calendar's tagger with the rules' kind (kind_training fits the weights
+    the other one reads: it must start without them)."""
+    return _tagger_over(bundled_calendar(), False)
+
+
+def _tagger_over(calendar: Calendar, learned_kind: bool) -> RaceTagger:
     titles = bundled_titles(calendar)
     return RaceTagger(
         calendar,
@@ -534,4 +576,7 @@ def _tagger_over(calendar: Calendar) -> RaceTagger:
         titles,
         bundled_nationals(calendar, titles.cues),
         bundled_other_events(),
+        # The story kind is the learned model's (docs/ARCHITECTURE.md, "A learned
+        # story-kind model": it carried to left-out sets better than the rules).
+        bundled_kind_model() if learned_kind else None,
     )
