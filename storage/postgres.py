@@ -305,6 +305,18 @@ async def connect(url: str, *, read_only: bool = False) -> asyncpg.Connection:
     )
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A reader's connection back in the pool as it is.
+
+    asyncpg's own reset sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;
+    RESET ALL` on every release: a second round trip after each lookup's statement, as
+    long as the statement itself on a loopback socket (`SELECT 1` cost two). A reader's
+    connection never takes a lock, opens a cursor, listens or sets anything: it runs one
+    statement at a time through `PgConnection._call`, in no transaction of its own (a
+    transaction left open is still rolled back by asyncpg before this is called)."""
+    del conn
+
+
 async def pool(url: str, *, size: int = 4) -> asyncpg.Pool:
     return await asyncpg.create_pool(
         url,
@@ -312,5 +324,6 @@ async def pool(url: str, *, size: int = 4) -> asyncpg.Pool:
         max_size=size,
         timeout=CONNECT_TIMEOUT_S,
         statement_cache_size=STATEMENT_CACHE,
+        reset=_keep_session,
         server_settings={"application_name": "domestique", "default_transaction_read_only": "on"},
     )
