@@ -137,3 +137,9 @@ BEGIN
     RETURN QUERY SELECT b.id FROM search_blocks(lo, hi, wanted) AS b(id);
 END
 $$;
+
+-- The readers' connections keep one generic plan per statement (storage/postgres.py
+-- `pool`), the plans of functions included. `search_window` picks each window's way in
+-- (the primary key for a narrow range of ids, GIN for a wide one) from the range it is
+-- given, so its plans stay made for their values.
+ALTER FUNCTION search_window(tsquery, integer) SET plan_cache_mode = force_custom_plan;
