@@ -32,8 +32,9 @@ so the most followed rider has a few thousand subscribers and fans.
    pipelined, on PostgreSQL). On PostgreSQL also a trial: the expansion with its rows
    written in one `unnest` statement per story (the bench's code, not the product's),
    beside the product's multi-row INSERTs. Rounds alternate.
-2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider, /team,
-   /transfers, /news and /news search ask (`storage.lookups.Lookups`), beside
+2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider (its page:
+   stories and latest move), /team, /transfers (latest, a team's board, a rider's
+   moves), /race, /news and /news search ask (`storage.lookups.Lookups`), beside
    bench/lookups.py's plain-index baseline and `SELECT 1` (the round-trip floor).
 3. Storing new stories through `save_poll`, one and 25 at a time, in ms a story: on
    PostgreSQL with the search blocks of migration 017 kept by their trigger and, in the
