@@ -247,9 +247,10 @@ class Lookups:
     async def rider_page(
         self, person_id: str, limit: int = 5, offset: int = 0
     ) -> tuple[StoryPage, MoveRow | None]:
-        """A /rider page: the rider's stories and latest move. On PostgreSQL both reads
-        are in flight at once, each on a pooled connection, so the page waits for one
-        round trip, not two; SQLite's reads cost no round trip and run one after the other."""
+        """A /rider page: the rider's stories and latest move. On PostgreSQL one statement
+        (`_rider_page_at_once`), or, with a server's own tags, both reads in flight at
+        once on two pooled connections; SQLite's reads cost no round trip and run one
+        after the other."""
         if self._postgres and self._guild is None:
             return await self._rider_page_at_once(person_id, limit, offset)
         if self._postgres:
@@ -452,7 +453,8 @@ class Lookups:
         return await self._moves("TRUE", (), max(1, min(limit, 50)))
 
     async def transfer_board(self, team_id: str, limit: int = 15) -> TransferBoard:
-        """Moves to and from a team, newest first (each side read through its own index)."""
+        """Moves to and from a team, newest first (each side read through its own index;
+        on PostgreSQL both in one statement)."""
         limit = max(1, min(limit, 50))
         if self._postgres:
             # both sides in one statement: one round trip, not two in a row
