@@ -32,8 +32,9 @@ so the most followed rider has a few thousand subscribers and fans.
    pipelined, on PostgreSQL). On PostgreSQL also a trial: the expansion with its rows
    written in one `unnest` statement per story (the bench's code, not the product's),
    beside the product's multi-row INSERTs. Rounds alternate.
-2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider, /team,
-   /transfers, /news and /news search ask (`storage.lookups.Lookups`), beside
+2. Lookups at the instance's size, idle: p50/p99 wall clock of what /rider (its page:
+   stories and latest move), /team, /transfers (latest, a team's board, a rider's
+   moves), /race, /news and /news search ask (`storage.lookups.Lookups`), beside
    bench/lookups.py's plain-index baseline and `SELECT 1` (the round-trip floor).
 3. Storing new stories through `save_poll`, one and 25 at a time, in ms a story: on
    PostgreSQL with the search blocks of migration 017 kept by their trigger and, in the
@@ -507,20 +508,20 @@ async def lookup_figures(storage: Storage, world: World, queries: int) -> dict[s
     def rider() -> str:
         return world.riders[world.pick_riders(rng, 1)[0]]
 
-    async def rider_page(pid: str) -> None:
-        await lookups.stories_for_person(pid, 5, 0)
-        await lookups.latest_move(pid)
-
     def search_text() -> str:
         if rng.random() < 0.75:
             return world.search_words(rng, rng.randint(1, 2))
         return world.rider_names[world.pick_riders(rng, 1)[0]].split()[1][:5].lower()
 
     makers = {
-        "rider": lambda: partial(rider_page, rider()),
+        # what cogs/riders.py asks for one /rider page: the stories and the latest move
+        "rider": lambda: partial(lookups.rider_page, rider(), 5, 0),
         "team": lambda: partial(lookups.stories_for_team, world.teams[world.pick_team(rng)], 5, 0),
         "transfers": lambda: partial(lookups.latest_moves, 15),
+        "board": lambda: partial(lookups.transfer_board, world.teams[world.pick_team(rng)], 15),
+        "moves": lambda: partial(lookups.moves_for_person, rider(), 15),
         "latest": lambda: partial(lookups.latest_stories, 8, 0),
+        "race": lambda: partial(lookups.race_stories, world.pick_race(rng), 8, 0),
         "search": lambda: partial(lookups.search_stories, search_text(), 8, 0),
         # /news search by shape (bench/lookups.py's), each beside the same SELECT 1
         **{
@@ -671,7 +672,10 @@ async def explain_slow(cluster, ms: int) -> None:  # type: ignore[no-untyped-def
         await conn.close()
 
 
-KINDS = ("rider", "team", "transfers", "latest", "search", "baseline", "SELECT 1")
+KINDS = ("rider", "team", "transfers", "board", "moves", "latest", "race", "search", "baseline",
+         "SELECT 1")  # fmt: skip
+PAGES = KINDS[:7]
+"""The lookups held to 5 ms on PostgreSQL and 2 ms on SQLite (search: 10 ms)."""
 SEARCH_SHAPES = ("prefix1", "prefix2", "prefix3", "prefix5", "word", "words+p1", "common+p",
                  "3 words")  # fmt: skip
 
@@ -744,7 +748,7 @@ def report_lookups(figures: dict[str, EngineFigures]) -> None:
     print(f"{'engine':>9} {'fan-out s':>9} {'met':>4} {'worst lookup p99 ms':>22} {'met':>4}"
           f" {'search p99 ms':>13} {'met':>4} {'<=10':>4}")  # fmt: skip
     for engine, e in figures.items():
-        worst = max(KINDS[:4], key=lambda k: percentile(e.wall[k], 0.99))
+        worst = max(PAGES, key=lambda k: percentile(e.wall[k], 0.99))
         # search: its worst shape
         shape = max(("search", *SEARCH_SHAPES), key=lambda k: percentile(e.wall[k], 0.99))
         p99, search = percentile(e.wall[worst], 0.99), percentile(e.wall[shape], 0.99)

@@ -17,7 +17,13 @@ from storage.articles import person_key, team_key
 from storage.database import Database
 from storage.db import fetch_within
 from storage.feed_store import private_feed
-from storage.moves_read import MoveRow, read_moves
+from storage.moves_read import (
+    READ_PER_MOVE,
+    MoveRow,
+    moves_array,
+    moves_of_array,
+    read_moves,
+)
 from storage.search import (
     FTS5,
     LONG_PREFIX,
@@ -241,9 +247,12 @@ class Lookups:
     async def rider_page(
         self, person_id: str, limit: int = 5, offset: int = 0
     ) -> tuple[StoryPage, MoveRow | None]:
-        """A /rider page: the rider's stories and latest move. On PostgreSQL both reads
-        are in flight at once, each on a pooled connection, so the page waits for one
-        round trip, not two; SQLite's reads cost no round trip and run one after the other."""
+        """A /rider page: the rider's stories and latest move. On PostgreSQL one statement
+        (`_rider_page_at_once`), or, with a server's own tags, both reads in flight at
+        once on two pooled connections; SQLite's reads cost no round trip and run one
+        after the other."""
+        if self._postgres and self._guild is None:
+            return await self._rider_page_at_once(person_id, limit, offset)
         if self._postgres:
             page, latest = await asyncio.gather(
                 self.stories_for_person(person_id, limit, offset), self.latest_move(person_id)
@@ -252,6 +261,37 @@ class Lookups:
         return await self.stories_for_person(person_id, limit, offset), await self.latest_move(
             person_id
         )
+
+    async def _rider_page_at_once(
+        self, person_id: str, limit: int, offset: int
+    ) -> tuple[StoryPage, MoveRow | None]:
+        """PostgreSQL: a /rider page in one statement, what `stories_for_person` and
+        `latest_move` read, the moves as an array beside each story row (a row with no
+        story when the rider has none). Two statements in flight at once each waited for
+        a pooled connection and a core: the page paid the slower of two round trips."""
+        limit, offset = _page_args(limit, offset)
+        seen, seen_args = self._unhidden("a.feed_id")
+        moves = moves_array("m.person_id = ?", seen)
+        rows = await self._rows(
+            f"SELECT latest.moves, page.* FROM (SELECT {moves} AS moves) latest "
+            f"LEFT JOIN LATERAL (SELECT {_STORY_COLUMNS} FROM tags t "
+            "JOIN articles a ON a.id = t.article_id JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE t.entity_id = ?{seen} "
+            "ORDER BY t.sort_at DESC, t.article_id DESC LIMIT ? OFFSET ?) page ON TRUE",
+            (
+                person_id,
+                *seen_args,
+                READ_PER_MOVE,
+                person_key(person_id),
+                *seen_args,
+                limit + 1,
+                offset,
+            ),
+        )
+        latest = moves_of_array(rows[0][0] if rows else None, 1)
+        stories = [_story(r[1:]) for r in rows if r[1] is not None]
+        page = StoryPage(stories[:limit], len(stories) > limit)
+        return page, latest[0] if latest else None
 
     async def stories_for_team(self, team_id: str, limit: int = 5, offset: int = 0):
         return await self.stories_for_entity(team_key(team_id), limit, offset)
@@ -413,8 +453,19 @@ class Lookups:
         return await self._moves("TRUE", (), max(1, min(limit, 50)))
 
     async def transfer_board(self, team_id: str, limit: int = 15) -> TransferBoard:
-        """Moves to and from a team, newest first (each side read through its own index)."""
+        """Moves to and from a team, newest first (each side read through its own index;
+        on PostgreSQL both in one statement)."""
         limit = max(1, min(limit, 50))
+        if self._postgres:
+            # both sides in one statement: one round trip, not two in a row
+            seen, seen_args = self._unhidden("a.feed_id")
+            ahead = limit * READ_PER_MOVE
+            ((arriving, leaving),) = await self._rows(
+                f"SELECT {moves_array('m.to_team_id = ?', seen)}, "
+                f"{moves_array('m.from_team_id = ?', seen)}",
+                (team_id, *seen_args, ahead, team_id, *seen_args, ahead),
+            )
+            return TransferBoard(moves_of_array(arriving, limit), moves_of_array(leaving, limit))
         arrivals = await self._moves("m.to_team_id = ?", (team_id,), limit)
         departures = await self._moves("m.from_team_id = ?", (team_id,), limit)
         return TransferBoard(arrivals, departures)

@@ -22,6 +22,8 @@ _BLANK_STORY = f"{_MOVE_FIELDS}, '', NULL, NULL, m.stage"
 """A move with blank story fields: the story is read for the moves kept only."""
 
 Rows = Callable[[str, tuple], Awaitable[list]]
+READ_PER_MOVE = 4
+"""Moves read per move shown: several stories report the same move."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +82,14 @@ async def read_moves(
             f"SELECT {_WITH_STORY} FROM moves m "
             "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE {where}{seen} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
-            (*args, *seen_args, limit * 4),
+            (*args, *seen_args, limit * READ_PER_MOVE),
         )
         return dedupe_moves([_move(r) for r in found])[:limit]
     seen, seen_args = unhidden("(SELECT feed_id FROM articles a WHERE a.id = m.article_id)")
     found = await rows(
         f"SELECT {_BLANK_STORY} FROM moves m "
         f"WHERE {where}{seen} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?",
-        (*args, *seen_args, limit * 4),
+        (*args, *seen_args, limit * READ_PER_MOVE),
     )
     kept = dedupe_moves([_move(r) for r in found])[:limit]
     if not kept:
@@ -107,6 +109,24 @@ async def read_moves(
         for m in kept
         if (row := stories.get(m.article_id)) is not None
     ]
+
+
+def moves_array(where: str, seen: str) -> str:
+    """PostgreSQL: an expression for the newest moves matching `where` (on `moves m`) and
+    `seen` (on `a.feed_id`), with their stories, as one array of rows, newest first; its
+    arguments are `where`'s, `seen`'s, then how many. A page that needs moves beside other
+    rows (a /rider page, a team's board) reads them in the same statement: one round trip."""
+    return (
+        f"ARRAY(SELECT ROW({_WITH_STORY}) FROM moves m "
+        "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
+        f"WHERE {where}{seen} ORDER BY m.sort_at DESC, m.id DESC LIMIT ?)"
+    )
+
+
+def moves_of_array(found: Sequence[Sequence] | None, limit: int) -> list[MoveRow]:
+    """`moves_array`'s value as `read_moves` answers (one row a move, `limit` at most;
+    `found` read `limit * READ_PER_MOVE` moves)."""
+    return dedupe_moves([_move(r) for r in found or ()])[:limit]
 
 
 def dedupe_moves(moves: Sequence[MoveRow]) -> list[MoveRow]:

@@ -305,12 +305,35 @@ async def connect(url: str, *, read_only: bool = False) -> asyncpg.Connection:
     )
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A reader's connection back in the pool as it is.
+
+    asyncpg's own reset sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;
+    RESET ALL` on every release: a second round trip after each lookup's statement, as
+    long as the statement itself on a loopback socket (`SELECT 1` cost two). A reader's
+    connection never takes a lock, opens a cursor, listens or sets anything: it runs one
+    statement at a time through `PgConnection._call`, in no transaction of its own (a
+    transaction left open is still rolled back by asyncpg before this is called)."""
+    del conn
+
+
 async def pool(url: str, *, size: int = 4) -> asyncpg.Pool:
+    """The readers' pool. Its prepared statements keep one generic plan each: the lookups'
+    statements are index reads whose plan does not depend on the values bound (the same
+    index in the same order, stopped by LIMIT), yet PostgreSQL's default kept planning
+    them anew at every call, its generic cost estimate being the higher (a /news search's
+    statement planned 192 times in 192 calls): 0.1-0.45 ms of a lookup's 0.2-2 ms at
+    200,000 stories, its rows unchanged (docs/BENCHMARKS.md, "lookups p99")."""
     return await asyncpg.create_pool(
         url,
         min_size=1,
         max_size=size,
         timeout=CONNECT_TIMEOUT_S,
         statement_cache_size=STATEMENT_CACHE,
-        server_settings={"application_name": "domestique", "default_transaction_read_only": "on"},
+        reset=_keep_session,
+        server_settings={
+            "application_name": "domestique",
+            "default_transaction_read_only": "on",
+            "plan_cache_mode": "force_generic_plan",
+        },
     )

@@ -53,13 +53,13 @@ async def test_unknown_rider_raises_with_suggestions(bot):
 async def test_slow_rider_lookup_defers_then_edits(bot):
     riders = cog(bot, "Riders")
     bot.defer_after = 0.05
-    real = bot.lookups.stories_for_person
+    real = bot.lookups.rider_page  # the page's one lookup, on either engine
 
     async def slow(*args, **kwargs):
         await asyncio.sleep(0.2)
         return await real(*args, **kwargs)
 
-    bot.lookups.stories_for_person = slow
+    bot.lookups.rider_page = slow
     interaction = make_interaction()
     await riders.rider.callback(riders, interaction, "cavendish")
     interaction.response.defer.assert_awaited_once_with(thinking=True, ephemeral=False)
@@ -80,13 +80,13 @@ async def test_rider_autocomplete(bot):
 
 async def test_an_interaction_that_arrived_late_is_deferred_at_once(bot):
     riders = cog(bot, "Riders")
-    real = bot.lookups.stories_for_person
+    real = bot.lookups.rider_page  # the page's one lookup, on either engine
 
     async def a_little_slow(*args, **kwargs):
         await asyncio.sleep(0.1)
         return await real(*args, **kwargs)
 
-    bot.lookups.stories_for_person = a_little_slow
+    bot.lookups.rider_page = a_little_slow
     interaction = make_interaction()
     # Created at Discord 1.95 s ago: only 50 ms are left before we must acknowledge it.
     interaction.created_at = discord.utils.utcnow() - datetime.timedelta(seconds=1.95)

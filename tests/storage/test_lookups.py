@@ -161,12 +161,28 @@ async def test_a_servers_own_feed_is_seen_only_from_that_server(database):
                 await seen.search_stories("pogacar"),
             ]
             moves = [m.title for m in await seen.moves_for_person("tadej-pogacar")]
-            return [sorted(s.title for s in page.stories) for page in pages] + [sorted(moves)]
+            # a page read at once (one statement on PostgreSQL) hides what its parts hide
+            rider, latest = await seen.rider_page("tadej-pogacar")
+            assert rider == pages[0]
+            assert latest == await seen.latest_move("tadej-pogacar") and latest is not None
+            uae = await seen.transfer_board("uae")
+            assert uae.arrivals == []
+            for key in ("pub", "priv"):
+                board = await seen.transfer_board(f"team-{key}")
+                assert board.departures == []
+                assert [m.title for m in board.arrivals] == [
+                    m.title for m in uae.departures if m.to_team_id == f"team-{key}"
+                ]
+            departures = [m.title for m in uae.departures]
+            return [sorted(s.title for s in page.stories) for page in pages] + [
+                sorted(moves),
+                sorted(departures),
+            ]
 
         both = ["Pogačar priv", "Pogačar pub"]
-        assert await titles(11) == [both] * 4
-        assert await titles(22) == [["Pogačar pub"]] * 4
-        assert await titles(None) == [["Pogačar pub"]] * 4
+        assert await titles(11) == [both] * 5
+        assert await titles(22) == [["Pogačar pub"]] * 5
+        assert await titles(None) == [["Pogačar pub"]] * 5
         for guild_id, urls, count in ((11, [private, public], 2), (22, [public], 1)):
             fresh = await (await lookups.seen_from(guild_id, [public])).freshness()
             assert sorted(f.url for f in fresh.feeds) == sorted(urls)

@@ -1,0 +1,3 @@
+-- Search of words asked as typed first, read once: PostgreSQL's search functions
+-- (019_search_once.postgres.sql). FTS5 needs nothing of the kind: SQLite asks its
+-- steps apart, where a step costs no round trip.
