@@ -45,7 +45,7 @@ from feeds.nlp.transfers.scorer import Scorer, scored_moves
 from feeds.roster import Roster, load_roster
 from feeds.tagger import Tagger
 
-SEALED_SETS = frozenset({"set23-sealed", "set24-sealed"})
+SEALED_SETS = frozenset({"set25-sealed", "set26-sealed"})
 """Annotated sets whose first score must be blind: never trained, tuned or measured on here."""
 OPENED_SETS = frozenset(
     {
@@ -70,6 +70,8 @@ OPENED_SETS = frozenset(
         "set20-sealed",
         "set21-sealed",
         "set22-sealed",
+        "set23-sealed",
+        "set24-sealed",
     }
 )
 """Sets named "sealed" when written, scored blind once since, and development sets now."""
@@ -114,8 +116,8 @@ def read_examples(path: str, tagger: Tagger, roster: Roster) -> list[Example]:
 
 
 def refuse_sealed(path: str) -> None:
-    """Stop on a sealed set under any name that holds its number ("set23-draft",
-    "SET_23.audited", a copy under another folder: annotators' drafts carry such names),
+    """Stop on a sealed set under any name that holds its number ("set25-draft",
+    "SET_25.audited", a copy under another folder: annotators' drafts carry such names),
     and on any set named "sealed" not known to be opened since: a new sealed set is
     refused before anyone remembers to list it."""
     name = Path(path).name.lower()

@@ -208,7 +208,7 @@ def test_an_unreadable_set_is_reported_not_raised(
     assert "bad.jsonl:1" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["set23-sealed.jsonl", "set24-sealed.jsonl"])
+@pytest.mark.parametrize("name", ["set25-sealed.jsonl", "set26-sealed.jsonl"])
 def test_a_sealed_set_is_never_trained_on(
     tagger: Tagger, roster: Roster, tmp_path: Path, name: str
 ) -> None:
@@ -223,6 +223,8 @@ def test_a_sealed_set_is_never_trained_on(
 @pytest.mark.parametrize(
     "name",
     [
+        "set24-sealed.jsonl",
+        "set23-sealed.jsonl",
         "set22-sealed.jsonl",
         "set21-sealed.jsonl",
         "set20-sealed.jsonl",

@@ -136,15 +136,15 @@ def test_headline_and_lede_words_are_capped(tagger: Tagger) -> None:
 
 
 SEALED_NAMES = (
-    "set23-sealed.jsonl",
-    "set24-sealed.jsonl",
+    "set25-sealed.jsonl",
+    "set26-sealed.jsonl",
     "set99-sealed.jsonl",
-    "set23-audited.jsonl",
-    "set24-draft.jsonl",
-    "set23.jsonl",
-    "SET23-SEALED.jsonl",
-    "Set_24.Audited.jsonl",
-    "copy-of-set24.json",
+    "set25-audited.jsonl",
+    "set26-draft.jsonl",
+    "set25.jsonl",
+    "SET25-SEALED.jsonl",
+    "Set_26.Audited.jsonl",
+    "copy-of-set26.json",
 )
 
 
@@ -156,7 +156,7 @@ def test_sealed_sets_are_refused(tagger: Tagger, tmp_path: Path) -> None:
             read_kind_examples(str(tmp_path / "elsewhere" / name), tagger)
     with pytest.raises(SystemExit, match="sealed"):
         kind_training.main(
-            [str(_write_set(tmp_path / "ok.jsonl")), "tests/corpus/set23-sealed.jsonl"]
+            [str(_write_set(tmp_path / "ok.jsonl")), "tests/corpus/set25-sealed.jsonl"]
         )
 
 
@@ -166,7 +166,7 @@ def test_the_sealed_sets_refused_are_the_corpus_sealed_sets() -> None:
 
 
 def test_development_sets_are_not_refused(tagger: Tagger, tmp_path: Path) -> None:
-    for name in ("set2-dev.jsonl", "set13-sealed.jsonl", "set22-sealed.jsonl", "dev.jsonl"):
+    for name in ("set2-dev.jsonl", "set13-sealed.jsonl", "set24-sealed.jsonl", "dev.jsonl"):
         refuse_sealed(str(tmp_path / name))
 
 
