@@ -109,3 +109,19 @@ def test_a_long_headline_grows_linearly(tagger: Tagger) -> None:
         return "Lidl-Trek signs " + "Oscar Onley and " * n + "Paul Magnier"
 
     assert_linear(read, make, 1000)
+
+
+@pytest.mark.parametrize(
+    ("language", "noun"),
+    [("en", "The arrival of Oscar Onley, "), ("fr", "L'arrivée d'Oscar Onley, ")],
+)
+def test_one_person_owning_a_thousand_move_nouns_grows_linearly(
+    tagger: Tagger, language: str, noun: str
+) -> None:
+    """movers._of_person bisects the people after each noun (it filtered them all once
+    per noun) and decide asks each sentence for its destination once."""
+
+    def make(n: int) -> str:
+        return "Lidl-Trek news. " + noun * n + "."
+
+    assert_linear(_tag(tagger, language), make, 500)
