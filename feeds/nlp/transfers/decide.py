@@ -27,6 +27,10 @@ from feeds.nlp.transfers.text import Span, mentions_in, within
 INHERIT_WEIGHT = 0.5
 MIN_MOVE_WEIGHT = 1.0
 
+_Sentences = tuple[dict[int, list[Evidence]], dict[int, str | None]]
+"""Each sentence's evidence, and the destination each sentence names most (filled on
+first use)."""
+
 
 def decide(story: Story, spans: list[Span]) -> list[Move]:
     """The moves the story reports, one per person, in the order the people appear."""
@@ -42,6 +46,9 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
     by_sentence: dict[int, list[Evidence]] = defaultdict(list)
     for ev in story.evidence:
         by_sentence[ev.sentence].append(ev)
+    # each sentence's own destination, worked out once: a sentence of thousands of
+    # movers is asked for it once per mover (no evidence changes while moves are decided)
+    local: dict[int, str | None] = {}
     statuses = {s.sentence: sentence_status(story, s) for s in spans}
     # "Visma and Decathlon would not confirm the news": every move the story tells
     # without an announcement of its own is unconfirmed, wherever that sentence stands;
@@ -96,7 +103,7 @@ def decide(story: Story, spans: list[Span]) -> list[Move]:
         named = person.kind == "rider" and any(not ev.fallback for ev in evs)
         story_wide = destination or (headline_team if named else None)
         to_id, origins = _destination(
-            evs, blocked, by_sentence, story_wide, stays, focus_headline, story
+            evs, blocked, (by_sentence, local), story_wide, stays, focus_headline, story
         )
         if to_id is None:
             exit_move = staff_exit(story, person, evs, statuses, blocked, spans)
@@ -147,7 +154,7 @@ def _move_words(story: Story, end: int) -> bool:
 def _destination(
     evs: Sequence[Evidence],
     blocked: str | None,
-    by_sentence: dict[int, list[Evidence]],
+    sentences: _Sentences,
     story_wide: str | None,
     stays: set[str],
     headline_team: str | None,
@@ -169,7 +176,7 @@ def _destination(
         to_scores.pop(team_id, None)  # already their team: an extension, not a move
     origins = set(from_scores) - set(to_scores)
     if not to_scores:
-        borrowed = _borrowed_destination(evs, by_sentence, story_wide, headline_team, story)
+        borrowed = _borrowed_destination(evs, sentences, story_wide, headline_team, story)
         if borrowed and borrowed not in (*origins, *stays, blocked):
             to_scores[borrowed] = INHERIT_WEIGHT * max(ev.weight for ev in evs)
     if not to_scores:
@@ -183,7 +190,7 @@ def _destination(
 
 def _borrowed_destination(
     evs: Sequence[Evidence],
-    by_sentence: dict[int, list[Evidence]],
+    sentences: _Sentences,
     story_wide: str | None,
     headline_team: str | None,
     story: Story,
@@ -198,9 +205,12 @@ def _borrowed_destination(
     if unread:
         # "moving to the Scandinavian squad": the team the headline is about, or none
         return headline_team
+    by_sentence, found = sentences
     for ev in evs:
         if ev.arrival and ev.inheritable:
-            local = _story_destination(by_sentence[ev.sentence])
+            if ev.sentence not in found:
+                found[ev.sentence] = _story_destination(by_sentence[ev.sentence])
+            local = found[ev.sentence]
             if local:
                 return local
     for ev in evs:

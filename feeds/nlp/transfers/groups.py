@@ -23,9 +23,12 @@ clauses), and the evidence each listed person gets, are `group_subjects`'.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
+from operator import attrgetter
 
 from feeds.models import Mention
 from feeds.nlp.lexicon import pooled, story_lexicon
@@ -64,6 +67,7 @@ _STOP = re.compile(r"[.;:!?]")
 _COORDINATION = pooled().words("coordination_words")
 _MARKET_PLURALS = pooled().words("market_nouns")
 _HEAD_COLON = re.compile(r"\s*:\s*")
+_START = attrgetter("start")
 
 
 def group_moves(
@@ -220,15 +224,24 @@ def _included_list(
     if within(story.hits.get("race", []), span.start, span.end):
         return
     for family in GROUP_NOUNS:
+        # the "among them" word after each noun, searched again only past the last one
+        # found: a sentence of thousands of nouns is otherwise searched to its end for each
+        searched, found = span.end, None
         for noun in within(story.hits.get(family, []), span.start, span.end):
             if not _market_plural(story, noun) or not market_context(story, spans, span, noun):
                 continue
-            found = including.search(story.low, noun.end, span.end)
-            if found is None or _STOP.search(story.low, noun.end, found.start()):
+            if not searched <= noun.end <= (found.start() if found else span.end):
+                found = including.search(story.low, noun.end, span.end)
+            searched = noun.end
+            if found is None:
                 continue
-            if len(WORD.findall(story.low, noun.end, found.start())) > INCLUDING_REACH:
+            # the words counted first, up to the reach: the stop is then looked for in a
+            # short gap, not in one that runs on to a far "including"
+            if _count_words(story.low, noun.end, found.start()) > INCLUDING_REACH:
                 continue
-            after = [p for p in people if p.start >= found.end()]
+            if _STOP.search(story.low, noun.end, found.start()):
+                continue
+            after = people[bisect.bisect_left(people, found.end(), key=_START) :]
             if not after:
                 continue
             gap = story.low[found.end() : after[0].start]
@@ -249,6 +262,11 @@ def _included_list(
                 for person in listed:
                     listed_arrival(story, span, person.entity_id, team, None, season)
             return
+
+
+def _count_words(low: str, start: int, end: int) -> int:
+    """Words between two offsets, counted up to one past `INCLUDING_REACH`."""
+    return sum(1 for _ in islice(WORD.finditer(low, start, end), INCLUDING_REACH + 1))
 
 
 def _market_plural(story: Story, noun: Hit) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from operator import attrgetter
 
 from feeds.models import Mention
@@ -307,17 +308,20 @@ def _ending_by(people: Sequence[Mention], offset: int) -> Iterator[Mention]:
 def _of_person(
     story: Story, people: Sequence[Mention], cue: Hit, teams: Sequence[Mention]
 ) -> list[Mention]:
-    """The owner of a move noun: "the arrival of X", "X's move", "le départ de X"."""
-    after = [p for p in people if p.start >= cue.end]
+    """The owner of a move noun: "the arrival of X", "X's move", "le départ de X".
+
+    The people after the cue by bisection, and at most four words read up to the first of
+    them: a noun repeated before one far name is otherwise read up to it each time."""
+    after = people[bisect.bisect_left(people, cue.end, key=_START) :]
     if after:
-        words = WORD.findall(story.low, cue.end, after[0].start)
+        words = [w.group() for w in islice(WORD.finditer(story.low, cue.end, after[0].start), 4)]
         listed = not words and _LIST_GAP.match(story.low, cue.end, after[0].start)
         if listed or (words and words[0] in _OF_WORDS and len(words) <= 3):
             # "the arrivals of X and Y", "New signings: X, Y", "new signing Tim Merlier"
             return with_listed_after(story, after, teams)
-    before = [p for p in people if p.end <= cue.start]
-    if before and _POSSESSIVE_GAP.match(story.low[before[-1].end : cue.start]):
-        owners = [before[-1]]
+    before = next(_ending_by(people, cue.start), None)
+    if before is not None and _POSSESSIVE_GAP.match(story.low[before.end : cue.start]):
+        owners = [before]
         # "X's expected arrival, along with Y from Quick-Step": Y arrives too.
         anchor = Mention("", "rider", cue.start, cue.end)
         if after and coordinated(story, anchor, after[0], teams):

@@ -17,7 +17,7 @@ from feeds.nlp.cues import NATIONALITIES, PERSON_ARTICLES
 from feeds.nlp.lexicon import pooled
 from feeds.nlp.transfers.scan import Hit
 from feeds.nlp.transfers.story import Evidence, Story
-from feeds.nlp.transfers.text import ROLE_WORD, Span, split_clauses
+from feeds.nlp.transfers.text import ROLE_WORD, Span, split_clauses, within
 
 _LEX = pooled()
 # After its verb only a language's post-verbal pronoun is an object ("will sign him",
@@ -122,7 +122,8 @@ def referent(story: Story, ev: Evidence, spans: Sequence[Span]) -> str | None:
         clauses = split_clauses(story.text, span) if number else [span]
         for clause in reversed(clauses):
             end = min(clause.end, where) if span is sentence else clause.end
-            named = {p.entity_id for p in story.people if clause.start <= p.start and p.end <= end}
+            # the clause's people by bisection: asked for each of a story's pronouns
+            named = {p.entity_id for p in within(story.people, clause.start, end) if p.end <= end}
             if named:
                 return named.pop() if len(named) == 1 else None
     return None

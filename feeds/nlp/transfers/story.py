@@ -132,6 +132,10 @@ class Story:
     """Sorted offsets where a paragraph begins (`list_teams` fills it on first use): the
     paragraph of a sentence is looked up, not found by a scan back per sentence."""
     team_firsts: dict[str, int] | None = None
+    nationals: dict[str, list[int]] | None = None
+    """Per nationality, the indexes in `people` of the mentions of that country's people
+    (unnamed.py fills it on first use): "the Dane" finds the last Dane named before it by
+    bisection, not by a walk back over every mention."""
     """Each team's index of its first mention in `teams` (move_records.py fills it on
     first use): the team a person left is looked up, not found by a walk per person."""
     phrases: StoryPhrases | None = None
