@@ -46,6 +46,14 @@ _JSON_EACH = re.compile(
 )
 _ROLLBACK = re.compile(r"^\s*ROLLBACK\b", re.IGNORECASE)
 _ROWS = re.compile(r"^\s*(SELECT|WITH|VALUES)\b|\bRETURNING\b", re.IGNORECASE)
+_READ = re.compile(r"^\s*(?:SELECT|WITH|VALUES|EXPLAIN)\b", re.IGNORECASE)
+_SESSION_CHANGE = re.compile(
+    r"\b(?:set_config|pg_advisory_\w+|(?:UN)?LISTEN|NOTIFY|PREPARE|DECLARE|DISCARD|RESET|SET)\b"
+    r"|;\s*\S",
+    re.IGNORECASE,
+)
+"""What would leave a pooled reader's session changed for its next borrower (the pool
+does not reset it: `_keep_session`), or a second statement after the first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +261,7 @@ class PgConnection:
     async def _call(self, action: Any, sql: str) -> Any:
         try:
             if isinstance(self._source, asyncpg.Pool):
+                _refuse_session_change(sql)
                 async with self._source.acquire() as conn:
                     return await action(conn)
             conn = await self._live_writer(sql)
@@ -291,6 +300,17 @@ class PgConnection:
             await asyncio.wait_for(self._source.close(), CONNECT_TIMEOUT_S)
         except (TimeoutError, *_FAILURES):
             self._source.terminate()  # a server gone or hung: drop the sockets
+
+
+def _refuse_session_change(sql: str) -> None:
+    """A pooled reader's connection goes back to the pool as it is, so a statement that
+    would change its session (a setting, a lock, a listener, a prepared statement or
+    cursor) or that is no read at all is refused before it runs: the next borrower
+    must find the session every reader found."""
+    if not _READ.match(sql) or _SESSION_CHANGE.search(sql):
+        raise PgProgrammingError(
+            f"a reader connection runs single reads only, never this: {sql.strip()[:80]!r}"
+        )
 
 
 async def connect(url: str, *, read_only: bool = False) -> asyncpg.Connection:

@@ -206,7 +206,9 @@ POSTGRES = TextSearch(
     hits=_PG_HITS,
     count_hits=f"SELECT COUNT(*) FROM ({_PG_HITS}) hit",
     recent="SELECT COUNT(*) FROM (SELECT s.article_id FROM articles_search s "
-    "WHERE s.words @@ to_tsquery('simple', ?) "
+    # the query worked out once, not per row: a generic plan (the readers' pool keeps
+    # those) would call to_tsquery for every row of the window
+    "WHERE s.words @@ (SELECT to_tsquery('simple', ?)) "
     "AND s.article_id >= (SELECT COALESCE(MIN(id), 0) FROM "
     "  (SELECT id FROM articles ORDER BY id DESC LIMIT ?) newest) "
     "AND s.article_id NOT IN (SELECT article_id FROM tags WHERE entity_id = ?) LIMIT ?) hit",

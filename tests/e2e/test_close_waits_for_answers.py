@@ -13,14 +13,14 @@ from storage.lookups import Lookups
 
 async def test_close_waits_for_an_answer_under_way(bot, standin):
     entered, release = asyncio.Event(), asyncio.Event()
-    real = Lookups.stories_for_person
+    real = Lookups.rider_page
 
     async def slow(self, *args, **kwargs):
         entered.set()
         await release.wait()
         return await real(self, *args, **kwargs)
 
-    with mock.patch.object(Lookups, "stories_for_person", slow):
+    with mock.patch.object(Lookups, "rider_page", slow):
         interaction = await standin.slash("rider", {"name": "cavendish"})
         await asyncio.wait_for(entered.wait(), 10)
         closing = asyncio.create_task(bot.close())
@@ -41,7 +41,7 @@ async def test_close_gives_up_on_an_answer_that_never_ends(bot, standin, caplog)
         entered.set()
         await never.wait()
 
-    with mock.patch.object(Lookups, "stories_for_person", stuck):
+    with mock.patch.object(Lookups, "rider_page", stuck):
         await standin.slash("rider", {"name": "cavendish"})
         await asyncio.wait_for(entered.wait(), 10)
         await asyncio.wait_for(bot.close(), 5)

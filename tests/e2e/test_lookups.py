@@ -166,13 +166,13 @@ async def test_about_reports_feeds_and_freshness(bot, standin):
 
 async def test_a_slow_lookup_is_deferred_then_completed(bot, standin):
     bot.defer_after = 0.2
-    real = bot.lookups.stories_for_person
+    real = bot.lookups.rider_page
 
     async def slow(*args, **kwargs):
         await asyncio.sleep(1.0)
         return await real(*args, **kwargs)
 
-    bot.lookups.stories_for_person = slow
+    bot.lookups.rider_page = slow
     started = time.monotonic()
     interaction = await standin.slash("rider", {"name": "cavendish"})
     first = await standin.answer(interaction)

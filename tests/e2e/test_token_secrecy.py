@@ -55,7 +55,7 @@ async def test_start_up_and_commands_log_no_token(make_bot, standin, debug_logs)
     await standin.final(await standin.slash("rider", {"name": "cavendish"}))
     await standin.final(await standin.slash("track add", {"kind": "rider"}, permissions=MEMBER))
     with mock.patch.object(
-        bot.lookups, "stories_for_person", side_effect=RuntimeError("database is on fire")
+        bot.lookups, "rider_page", side_effect=RuntimeError("database is on fire")
     ):
         failed = await standin.final(await standin.slash("rider", {"name": "pogacar"}))
     assert failed["content"].startswith("Sorry, something went wrong")
