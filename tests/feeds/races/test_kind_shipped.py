@@ -45,13 +45,16 @@ def _kind(tagger: Tagger, title: str, text: str, language: str) -> str:
     return tagger.race_tags(title, text, PUBLISHED, None, language).kind
 
 
+def _kinds_by_rider(tagger: Tagger, title: str, text: str, language: str) -> dict[str, str]:
+    """The story's kind with each rider of RIDERS put in it."""
+    return {s: _kind(tagger, title.format(S=s), text.format(G=g, S=s), language) for g, s in RIDERS}
+
+
 @pytest.mark.parametrize(("language", "title", "text"), CRASHES)
 def test_a_crash_headline_is_a_crash_whoever_crashed(
     tagger: Tagger, language: str, title: str, text: str
 ) -> None:
-    kinds = {
-        s: _kind(tagger, title.format(S=s), text.format(G=g, S=s), language) for g, s in RIDERS
-    }
+    kinds = _kinds_by_rider(tagger, title, text, language)
     assert set(kinds.values()) == {"crash"}, kinds
 
 
@@ -74,9 +77,7 @@ def test_only_the_name_changed_changes_no_feature(
 def test_a_rider_to_ride_a_race_is_a_line_up(
     tagger: Tagger, language: str, title: str, text: str
 ) -> None:
-    kinds = {
-        s: _kind(tagger, title.format(S=s), text.format(G=g, S=s), language) for g, s in RIDERS
-    }
+    kinds = _kinds_by_rider(tagger, title, text, language)
     assert set(kinds.values()) == {"lineup"}, kinds
 
 
